@@ -1,0 +1,104 @@
+//! `dealtrack amounts`: every monetary amount, one row each.
+
+use clap::Args;
+use dealtrack::model::Amount;
+use dealtrack::pipeline::language_of;
+use dealtrack::render::{self, Cell, Format, Record, output, table};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::{Diagnostics, InputArgs, OutputArgs};
+
+#[derive(Args, Debug)]
+pub struct AmountsArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// One amount with where it was found.
+#[derive(Debug, Serialize)]
+pub struct AmountRow {
+    pub source: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub value: Decimal,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub value_max: Option<Decimal>,
+    pub currency: String,
+    pub qualifier: &'static str,
+    pub language: &'static str,
+}
+
+impl Record for AmountRow {
+    fn headers() -> &'static [&'static str] {
+        &[
+            "source",
+            "start",
+            "end",
+            "text",
+            "value",
+            "value_max",
+            "currency",
+            "qualifier",
+            "language",
+        ]
+    }
+    fn cells(&self) -> Vec<Cell> {
+        vec![
+            Cell::Quoted(self.source.clone()),
+            Cell::Int(self.start as u64),
+            Cell::Int(self.end as u64),
+            Cell::Quoted(self.text.clone()),
+            Cell::Num(self.value),
+            Cell::opt_num(self.value_max),
+            Cell::Text(self.currency.clone()),
+            Cell::Text(self.qualifier.into()),
+            Cell::Text(self.language.into()),
+        ]
+    }
+}
+
+pub fn run(args: AmountsArgs) -> anyhow::Result<i32> {
+    let mut diag = Diagnostics::default();
+    let mut rows = Vec::new();
+    for ev in args.input.reader() {
+        let Some(doc) = diag.take(ev) else { continue };
+        let lang = language_of(&doc, args.input.lang);
+        let base = doc.body_start;
+        for a in dealtrack::amount::amounts(doc.body(), lang) {
+            let Amount {
+                value,
+                value_max,
+                currency,
+                qualifier,
+                start,
+                end,
+                text,
+            } = a;
+            rows.push(AmountRow {
+                source: doc.source.clone(),
+                start: base + start,
+                end: base + end,
+                text,
+                value,
+                value_max,
+                currency,
+                qualifier: qualifier.as_str(),
+                language: lang.code(),
+            });
+        }
+    }
+    let fmt = args.output.format();
+    let csv = args.output.csv.options();
+    output::with_output(args.output.output.as_deref(), |w| match fmt {
+        Format::Csv => render::write_csv(w, &rows, &csv),
+        Format::Json => render::write_json(w, &serde_json::json!({ "amounts": rows })),
+        Format::Jsonl => render::write_jsonl(w, &rows),
+        Format::Table => table::write_table(w, &rows, "amounts"),
+    })?;
+    Ok(diag.exit_code())
+}

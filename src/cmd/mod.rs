@@ -1,0 +1,151 @@
+//! Subcommands, one file each, and the options they share.
+
+mod amounts;
+mod extract;
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+use dealtrack::error::{EXIT_ERROR, EXIT_OK};
+use dealtrack::lang::Lang;
+use dealtrack::read::{Event, InputFormat, Reader};
+use dealtrack::render::{CsvOptions, Format};
+
+#[derive(Parser, Debug)]
+#[command(name = "dealtrack", version, about = "Reads news articles and tracks the deals and contracts they announce", long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// List every monetary amount found in the documents
+    Amounts(amounts::AmountsArgs),
+    /// Extract deals and announced totals
+    Extract(extract::ExtractArgs),
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<i32> {
+    match cli.command {
+        Command::Amounts(a) => amounts::run(a),
+        Command::Extract(a) => extract::run(a),
+    }
+}
+
+/// Which documents to read.
+#[derive(Args, Debug, Clone)]
+pub struct InputArgs {
+    /// Files, directories (read recursively: .txt, .md, .jsonl) or - for stdin
+    #[arg(default_value = "-")]
+    pub paths: Vec<PathBuf>,
+    /// Language of the documents (vi, de, en); detected per document when not given
+    #[arg(long, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    /// How to read inputs: by extension (auto), plain text, or JSON Lines
+    #[arg(long, value_enum, default_value_t = InputKind::Auto)]
+    pub input: InputKind,
+}
+
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    Auto,
+    Text,
+    Jsonl,
+}
+
+impl InputArgs {
+    pub fn reader(&self) -> Reader {
+        let fmt = match self.input {
+            InputKind::Auto => InputFormat::Auto,
+            InputKind::Text => InputFormat::Text,
+            InputKind::Jsonl => InputFormat::Jsonl,
+        };
+        Reader::new(&self.paths, fmt)
+    }
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    s.parse()
+}
+
+/// Output format and destination.
+#[derive(Args, Debug, Clone)]
+pub struct OutputArgs {
+    /// Output format [default: table on a terminal, csv otherwise]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Write to this file (atomically: a temporary file renamed into place) instead of stdout
+    #[arg(short = 'o', long = "output")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub csv: CsvArgs,
+}
+
+impl OutputArgs {
+    pub fn format(&self) -> Format {
+        Format::resolve(self.format, self.output.is_some())
+    }
+}
+
+/// CSV dialect.
+#[derive(Args, Debug, Clone)]
+pub struct CsvArgs {
+    /// CSV for Excel: UTF-8 byte order mark and CRLF line ends
+    #[arg(long)]
+    pub excel: bool,
+    /// CSV field delimiter (one character; ';' for semicolon locales, 'tab' for tabs)
+    #[arg(long, default_value = ",", value_parser = parse_delimiter)]
+    pub delimiter: u8,
+    /// Do not neutralise cells that a spreadsheet would read as a formula
+    #[arg(long)]
+    pub no_formula_guard: bool,
+}
+
+impl CsvArgs {
+    pub fn options(&self) -> CsvOptions {
+        CsvOptions {
+            delimiter: self.delimiter,
+            excel: self.excel,
+            neutralise_formulas: !self.no_formula_guard,
+        }
+    }
+}
+
+fn parse_delimiter(s: &str) -> Result<u8, String> {
+    match s {
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        _ if s.len() == 1 && s.is_ascii() => Ok(s.as_bytes()[0]),
+        _ => Err(format!("delimiter must be one ASCII character, got {s:?}")),
+    }
+}
+
+/// Counts problems met while reading, so the run can end with exit status 2.
+#[derive(Default, Debug)]
+pub struct Diagnostics {
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Diagnostics {
+    /// Reports a reader event that is not a document; returns the document otherwise.
+    pub fn take(&mut self, ev: Event) -> Option<Box<dealtrack::model::Document>> {
+        match ev {
+            Event::Doc(d) => Some(d),
+            Event::Warning(w) => {
+                self.warnings += 1;
+                eprintln!("dealtrack: warning: {w}");
+                None
+            }
+            Event::Error(e) => {
+                self.errors += 1;
+                eprintln!("dealtrack: error: {e}");
+                None
+            }
+        }
+    }
+
+    pub fn exit_code(&self) -> i32 {
+        if self.errors > 0 { EXIT_ERROR } else { EXIT_OK }
+    }
+}

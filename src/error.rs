@@ -1,0 +1,64 @@
+//! Errors and exit codes. Every error names the file (and where it can, the byte or line) it is about.
+//!
+//! Exit codes: 0 success; 1 `check` found a contradicted total; 2 an error (bad input, unreadable
+//! file, unwritable output). A closed pipe on stdout (`dealtrack … | head`) is not an error: exit 0.
+
+use std::io;
+use std::path::PathBuf;
+
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_MISMATCH: i32 = 1;
+pub const EXIT_ERROR: i32 = 2;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error("{path}: invalid UTF-8 at byte {offset}")]
+    InvalidUtf8 { path: PathBuf, offset: usize },
+    #[error("{path}:{line}: {message}")]
+    BadLine {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+    #[error("{path}: {message}")]
+    BadInput { path: PathBuf, message: String },
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl Error {
+    pub fn io(path: impl Into<PathBuf>, source: io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+    pub fn bad(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Error::BadInput {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// True when an error chain bottoms out in a closed pipe.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+            || e.downcast_ref::<Error>().is_some_and(|de| {
+                matches!(de, Error::Io { source, .. } if source.kind() == io::ErrorKind::BrokenPipe)
+            })
+            || e.downcast_ref::<csv::Error>().is_some_and(|ce| {
+                matches!(ce.kind(), csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::BrokenPipe)
+            })
+    })
+}

@@ -1,0 +1,4 @@
+//! Language data for `en`: lexicons (TOML) and corpora, compiled in.
+
+/// Function words used by language detection.
+pub const STOPWORDS: &str = include_str!("stopwords.txt");

@@ -1,0 +1,20 @@
+//! The `dealtrack` command line: parses arguments, runs one subcommand, maps the outcome to an
+//! exit code (0 ok, 1 `check` found a contradicted total, 2 error). Diagnostics go to stderr.
+
+mod cmd;
+
+use clap::Parser;
+use dealtrack::error::{EXIT_ERROR, is_broken_pipe};
+
+fn main() {
+    let cli = cmd::Cli::parse();
+    let code = match cmd::run(cli) {
+        Ok(code) => code,
+        Err(err) if is_broken_pipe(&err) => 0,
+        Err(err) => {
+            eprintln!("dealtrack: {err:#}");
+            EXIT_ERROR
+        }
+    };
+    std::process::exit(code);
+}

@@ -1,0 +1,250 @@
+//! The records every pipeline stage passes on: documents, amounts, quantities, deals and totals.
+//!
+//! Field names here are the public output schema (CSV headers, JSON keys), so renaming one is a
+//! breaking change for users' spreadsheets and scripts.
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::lang::Lang;
+
+/// One article, after reading, decoding and NFC normalisation.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Where it came from: a path as given, `-` for stdin, or `path:line` / `path#id` for JSON Lines.
+    pub source: String,
+    /// The article's own id (JSON Lines `id`), if any.
+    pub id: Option<String>,
+    pub published: Option<Date>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    /// Language forced by the input (JSONL `lang`) or by `--lang`; detection fills it otherwise.
+    pub lang: Option<Lang>,
+    /// The whole decoded text, NFC. All byte spans in the output refer to this string.
+    pub text: String,
+    /// Where the article body starts: after a `date YYYY-MM-DD [title]` header line, if any.
+    pub body_start: usize,
+}
+
+impl Document {
+    /// The article body (the text after the header line).
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+
+    pub fn new(source: impl Into<String>, text: impl Into<String>) -> Self {
+        Document {
+            source: source.into(),
+            id: None,
+            published: None,
+            title: None,
+            url: None,
+            lang: None,
+            text: text.into(),
+            body_start: 0,
+        }
+    }
+}
+
+/// How an amount is qualified in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    Exact,
+    Approx,
+    AtLeast,
+    AtMost,
+    Range,
+}
+
+impl Qualifier {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::Approx => "approx",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::AtMost => "at_most",
+            Qualifier::Range => "range",
+        }
+    }
+}
+
+/// A monetary amount found in a text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Amount {
+    /// In full units of the currency: "37,2 tỷ USD" is 37200000000.
+    pub value: Decimal,
+    /// Upper bound of a range (`qualifier == Range`).
+    pub value_max: Option<Decimal>,
+    /// ISO 4217 code.
+    pub currency: String,
+    pub qualifier: Qualifier,
+    /// Byte span in the document text, end exclusive.
+    pub start: usize,
+    pub end: usize,
+    /// The surface text, `text[start..end]`.
+    pub text: String,
+}
+
+/// A count of things: "50 máy bay", "zehn Flugzeuge", "100 jets".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quantity {
+    pub value: u64,
+    /// The counted noun as written ("máy bay", "Flugzeuge").
+    pub unit: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DealType {
+    Purchase,
+    Licence,
+    Agreement,
+    Mou,
+    LetterOfIntent,
+    Financing,
+    Investment,
+    Aid,
+    TradeAgreement,
+    Other,
+}
+
+impl DealType {
+    pub const ALL: [DealType; 10] = [
+        DealType::Purchase,
+        DealType::Licence,
+        DealType::Agreement,
+        DealType::Mou,
+        DealType::LetterOfIntent,
+        DealType::Financing,
+        DealType::Investment,
+        DealType::Aid,
+        DealType::TradeAgreement,
+        DealType::Other,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DealType::Purchase => "purchase",
+            DealType::Licence => "licence",
+            DealType::Agreement => "agreement",
+            DealType::Mou => "mou",
+            DealType::LetterOfIntent => "letter_of_intent",
+            DealType::Financing => "financing",
+            DealType::Investment => "investment",
+            DealType::Aid => "aid",
+            DealType::TradeAgreement => "trade_agreement",
+            DealType::Other => "other",
+        }
+    }
+    pub fn parse(s: &str) -> Option<DealType> {
+        DealType::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DealStatus {
+    Signed,
+    Announced,
+    Negotiating,
+    Proposed,
+}
+
+impl DealStatus {
+    pub const ALL: [DealStatus; 4] = [
+        DealStatus::Signed,
+        DealStatus::Announced,
+        DealStatus::Negotiating,
+        DealStatus::Proposed,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DealStatus::Signed => "signed",
+            DealStatus::Announced => "announced",
+            DealStatus::Negotiating => "negotiating",
+            DealStatus::Proposed => "proposed",
+        }
+    }
+    pub fn parse(s: &str) -> Option<DealStatus> {
+        DealStatus::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+}
+
+/// One source that reports a deal (after cross-source merging a deal may have several).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceRef {
+    pub source: String,
+    pub published: Option<Date>,
+    pub language: Lang,
+    pub evidence: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A deal, contract, licence, aid pledge or agreement announced in an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deal {
+    /// Stable id: the same input gives the same id on every run and machine.
+    pub id: String,
+    pub source: String,
+    pub published: Option<Date>,
+    pub language: Lang,
+    #[serde(rename = "type")]
+    pub deal_type: DealType,
+    pub status: DealStatus,
+    pub provider: Option<String>,
+    pub recipient: Option<String>,
+    pub parties: Vec<String>,
+    pub item: Option<String>,
+    pub quantity: Option<u64>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub amount: Option<Decimal>,
+    pub currency: Option<String>,
+    pub qualifier: Option<Qualifier>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub amount_max: Option<Decimal>,
+    pub sector: String,
+    /// The sentence (or list item) that states the deal.
+    pub evidence: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// An amount announced as the sum of several deals ("tổng giá trị … là 37,2 tỷ USD").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Total {
+    pub id: String,
+    pub source: String,
+    pub published: Option<Date>,
+    pub language: Lang,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub amount: Decimal,
+    pub currency: String,
+    pub qualifier: Qualifier,
+    pub evidence: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What extraction finds in one document.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Extraction {
+    pub deals: Vec<Deal>,
+    pub totals: Vec<Total>,
+}
+
+/// A stable short id from the parts that identify a record.
+pub fn stable_id(parts: &[&str]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for p in parts {
+        h.update(p.as_bytes());
+        h.update([0x1f]);
+    }
+    let d = h.finalize();
+    d[..6].iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -1,0 +1,185 @@
+//! Rendering records as CSV (spreadsheets), JSON / JSON Lines (programs) and tables (terminals).
+//!
+//! A record type describes itself once, as headers and typed cells ([`Record`]); every format is
+//! derived from that, so the CSV columns, the table and the JSON keys cannot drift apart.
+//! Machine formats never group digits; the terminal table right-aligns and groups amounts.
+
+pub mod output;
+pub mod table;
+
+use std::io::{self, IsTerminal, Write};
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// Output format of a command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Csv,
+    Json,
+    Jsonl,
+}
+
+impl Format {
+    /// The format asked for, or the default: a table on a terminal, CSV otherwise.
+    pub fn resolve(asked: Option<Format>, to_file: bool) -> Format {
+        asked.unwrap_or(if !to_file && io::stdout().is_terminal() {
+            Format::Table
+        } else {
+            Format::Csv
+        })
+    }
+}
+
+/// One cell of a record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cell {
+    /// Text the tool itself wrote (enum values, ids, ISO codes).
+    Text(String),
+    /// Text taken from an article or a user's file: neutralised against formula injection in CSV.
+    Quoted(String),
+    /// A number: written plainly ("." decimal point, no grouping) in CSV, grouped in tables.
+    Num(Decimal),
+    Int(u64),
+    Empty,
+}
+
+impl Cell {
+    pub fn opt_text(s: Option<&str>) -> Cell {
+        s.map_or(Cell::Empty, |s| Cell::Text(s.to_string()))
+    }
+    pub fn opt_quoted(s: Option<&str>) -> Cell {
+        s.map_or(Cell::Empty, |s| Cell::Quoted(s.to_string()))
+    }
+    pub fn opt_num(d: Option<Decimal>) -> Cell {
+        d.map_or(Cell::Empty, Cell::Num)
+    }
+    pub fn opt_int(n: Option<u64>) -> Cell {
+        n.map_or(Cell::Empty, Cell::Int)
+    }
+    pub fn is_numeric(&self) -> bool {
+        matches!(self, Cell::Num(_) | Cell::Int(_))
+    }
+}
+
+/// A row type with fixed columns.
+pub trait Record: Serialize {
+    fn headers() -> &'static [&'static str];
+    fn cells(&self) -> Vec<Cell>;
+}
+
+/// CSV dialect options shared by every command that writes CSV.
+#[derive(Debug, Clone, Copy)]
+pub struct CsvOptions {
+    pub delimiter: u8,
+    /// UTF-8 byte order mark and CRLF line ends, for Excel.
+    pub excel: bool,
+    /// Neutralise cells from article text that a spreadsheet would read as a formula (OWASP).
+    pub neutralise_formulas: bool,
+}
+
+impl Default for CsvOptions {
+    fn default() -> Self {
+        CsvOptions {
+            delimiter: b',',
+            excel: false,
+            neutralise_formulas: true,
+        }
+    }
+}
+
+/// A plain decimal: no grouping, "." as decimal point, no trailing zeros after the point.
+pub fn plain_decimal(d: Decimal) -> String {
+    d.normalize().to_string()
+}
+
+/// OWASP CSV-injection defence: a cell starting with = + - @ TAB or CR gets a leading apostrophe.
+pub fn neutralise(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}").into(),
+        _ => s.into(),
+    }
+}
+
+fn csv_cell(cell: &Cell, opts: &CsvOptions) -> String {
+    match cell {
+        Cell::Text(s) => s.clone(),
+        Cell::Quoted(s) if opts.neutralise_formulas => neutralise(s).into_owned(),
+        Cell::Quoted(s) => s.clone(),
+        Cell::Num(d) => plain_decimal(*d),
+        Cell::Int(n) => n.to_string(),
+        Cell::Empty => String::new(),
+    }
+}
+
+/// Writes records as CSV with a header row.
+pub fn write_csv<R: Record, W: Write>(out: W, rows: &[R], opts: &CsvOptions) -> io::Result<()> {
+    let mut w = csv_writer(out, opts)?;
+    w.write_record(R::headers())?;
+    for r in rows {
+        w.write_record(r.cells().iter().map(|c| csv_cell(c, opts)))?;
+    }
+    w.flush()
+}
+
+/// A CSV writer configured for the dialect (BOM written here when asked for).
+pub fn csv_writer<W: Write>(mut out: W, opts: &CsvOptions) -> io::Result<csv::Writer<W>> {
+    if opts.excel {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
+    let mut b = csv::WriterBuilder::new();
+    b.delimiter(opts.delimiter);
+    if opts.excel {
+        b.terminator(csv::Terminator::CRLF);
+    }
+    Ok(b.from_writer(out))
+}
+
+/// Writes a cell row through an existing CSV writer.
+pub fn write_csv_row<W: Write>(
+    w: &mut csv::Writer<W>,
+    cells: &[Cell],
+    opts: &CsvOptions,
+) -> io::Result<()> {
+    w.write_record(cells.iter().map(|c| csv_cell(c, opts)))?;
+    Ok(())
+}
+
+/// Writes one JSON value per line.
+pub fn write_jsonl<T: Serialize, W: Write>(mut out: W, rows: &[T]) -> io::Result<()> {
+    for r in rows {
+        serde_json::to_writer(&mut out, r)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// Writes a pretty JSON document followed by a newline.
+pub fn write_json<T: Serialize, W: Write>(mut out: W, value: &T) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut out, value)?;
+    out.write_all(b"\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn plain_decimals_have_no_grouping_or_trailing_zeros() {
+        assert_eq!(
+            plain_decimal(Decimal::from_str("37200000000.00").unwrap()),
+            "37200000000"
+        );
+        assert_eq!(plain_decimal(Decimal::from_str("2.50").unwrap()), "2.5");
+    }
+
+    #[test]
+    fn formulas_are_neutralised() {
+        for bad in ["=SUM(A1)", "+1", "-2+3", "@cmd", "\tx", "\rx"] {
+            assert!(neutralise(bad).starts_with('\''), "{bad:?}");
+        }
+        assert_eq!(neutralise("Boeing"), "Boeing");
+    }
+}
