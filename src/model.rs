@@ -212,6 +212,12 @@ pub struct Deal {
     pub evidence: String,
     pub start: usize,
     pub end: usize,
+    /// Every article that reports this deal, after cross-source merging (empty: only `source`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceRef>,
+    /// Flags for the reader, e.g. sources that disagree on a figure (both figures kept).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 /// An amount announced as the sum of several deals ("tổng giá trị … là 37,2 tỷ USD").

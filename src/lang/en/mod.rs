@@ -2,3 +2,6 @@
 
 /// Function words used by language detection.
 pub const STOPWORDS: &str = include_str!("stopwords.txt");
+
+pub mod amounts;
+pub mod deals;

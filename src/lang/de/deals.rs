@@ -1,0 +1,1 @@
+//! `de` deal rules and lexicon: triggers, status cues, party patterns.

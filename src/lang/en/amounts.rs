@@ -1,0 +1,1 @@
+//! `en` amount rules and lexicon: numerals, scale words, currency words, qualifiers, count nouns.

@@ -1,0 +1,1 @@
+//! `en` deal rules and lexicon: triggers, status cues, party patterns.

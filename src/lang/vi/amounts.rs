@@ -1,0 +1,1 @@
+//! `vi` amount rules and lexicon: numerals, scale words, currency words, qualifiers, count nouns.

@@ -1,0 +1,1 @@
+//! `vi` deal rules and lexicon: triggers, status cues, party patterns.
