@@ -6,9 +6,13 @@
 
 pub mod amount;
 pub mod deal;
+pub mod entity;
 pub mod error;
 pub mod lang;
 pub mod model;
 pub mod pipeline;
 pub mod read;
 pub mod render;
+pub mod sector;
+pub mod segment;
+pub mod text;

@@ -1,0 +1,253 @@
+//! Entities: the alias lexicon (`data/aliases.tsv`, extendable with `--aliases FILE`) that finds
+//! known organisations and countries in text and makes names canonical in English.
+//!
+//! A name the lexicon lacks is kept as written (legal-form words trimmed), never dropped.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use crate::error::Error;
+use crate::text::{Folded, PhraseSet, strip_diacritics};
+
+pub const DEFAULT_ALIASES: &str = include_str!("../data/aliases.tsv");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Country,
+    Government,
+    Agency,
+    Company,
+    Manufacturer,
+    Airline,
+    Bank,
+    Fund,
+    Hospital,
+    Org,
+}
+
+impl Kind {
+    fn parse(s: &str) -> Option<Kind> {
+        Some(match s.trim() {
+            "country" => Kind::Country,
+            "government" => Kind::Government,
+            "agency" => Kind::Agency,
+            "company" => Kind::Company,
+            "manufacturer" => Kind::Manufacturer,
+            "airline" => Kind::Airline,
+            "bank" => Kind::Bank,
+            "fund" => Kind::Fund,
+            "hospital" => Kind::Hospital,
+            "org" => Kind::Org,
+            _ => return None,
+        })
+    }
+    /// Lenders and funds: the provider of a financing deal.
+    pub fn is_financial(self) -> bool {
+        matches!(self, Kind::Bank | Kind::Fund)
+    }
+    /// States and their bodies: licensors and donors.
+    pub fn is_public(self) -> bool {
+        matches!(
+            self,
+            Kind::Country | Kind::Government | Kind::Agency | Kind::Org
+        )
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub canonical: String,
+    pub kind: Kind,
+    pub country: Option<String>,
+}
+
+/// The alias lexicon, compiled.
+pub struct Entities {
+    entities: Vec<Entity>,
+    set: PhraseSet,
+    /// For each phrase: the entity, and the exact spelling when it must match case-sensitively.
+    phrase_entity: Vec<(usize, Option<String>)>,
+    by_key: HashMap<String, usize>,
+}
+
+/// A known entity found in a text.
+#[derive(Debug, Clone, Copy)]
+pub struct EntityHit<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub entity: &'a Entity,
+}
+
+/// Comparison key: lower case, no diacritics, letters and digits only.
+pub fn key(s: &str) -> String {
+    strip_diacritics(s)
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// Acronyms and short all-capital aliases ("US", "EU", "GE") only match as written.
+fn case_sensitive(alias: &str) -> bool {
+    let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
+    !letters.is_empty() && (letters.iter().all(|c| c.is_uppercase()) || letters.len() <= 3)
+}
+
+impl Entities {
+    /// Parses alias tables (TSV: canonical, kind, country, aliases separated by '|').
+    pub fn parse(tables: &[(&str, &str)]) -> Result<Entities, Error> {
+        let mut entities: Vec<Entity> = Vec::new();
+        let mut phrases = Vec::new();
+        let mut phrase_entity = Vec::new();
+        let mut by_key = HashMap::new();
+        for (name, table) in tables {
+            for (n, line) in table.lines().enumerate() {
+                let line = line.trim_end_matches('\r');
+                if line.trim().is_empty()
+                    || line.starts_with('#')
+                    || line.starts_with("canonical\t")
+                {
+                    continue;
+                }
+                let cols: Vec<&str> = line.split('\t').collect();
+                let bad = |m: &str| Error::BadLine {
+                    path: name.into(),
+                    line: n + 1,
+                    message: m.to_string(),
+                };
+                if cols.len() < 4 {
+                    return Err(bad(
+                        "expected 4 tab-separated columns: canonical, kind, country, aliases",
+                    ));
+                }
+                let kind = Kind::parse(cols[1]).ok_or_else(|| bad("unknown kind"))?;
+                let idx = entities.len();
+                entities.push(Entity {
+                    canonical: cols[0].trim().to_string(),
+                    kind,
+                    country: Some(cols[2].trim())
+                        .filter(|c| !c.is_empty())
+                        .map(String::from),
+                });
+                let mut aliases: Vec<&str> = cols[3].split('|').map(str::trim).collect();
+                aliases.push(cols[0].trim());
+                for a in aliases.into_iter().filter(|a| !a.is_empty()) {
+                    // Later tables (the user's) override earlier ones for the same name.
+                    by_key.insert(key(a), idx);
+                    phrases.push((a.to_string(), false));
+                    phrase_entity.push((idx, case_sensitive(a).then(|| a.to_string())));
+                }
+            }
+        }
+        Ok(Entities {
+            set: PhraseSet::new(&phrases),
+            entities,
+            phrase_entity,
+            by_key,
+        })
+    }
+
+    /// Known entities in `text`, longest match first, no overlaps.
+    pub fn find<'a>(&'a self, text: &str, folded: &Folded) -> Vec<EntityHit<'a>> {
+        self.set
+            .find(text, folded)
+            .into_iter()
+            .filter_map(|h| {
+                let (idx, exact) = &self.phrase_entity[h.id];
+                if let Some(exact) = exact {
+                    if &text[h.start..h.end] != exact {
+                        return None;
+                    }
+                }
+                Some(EntityHit {
+                    start: h.start,
+                    end: h.end,
+                    entity: &self.entities[*idx],
+                })
+            })
+            .collect()
+    }
+
+    /// The entity a whole name denotes, if the lexicon knows it.
+    pub fn lookup(&self, name: &str) -> Option<&Entity> {
+        let k = key(name);
+        if k.is_empty() {
+            return None;
+        }
+        self.by_key.get(&k).map(|&i| &self.entities[i])
+    }
+
+    /// The entity with this canonical name.
+    pub fn by_canonical(&self, canonical: &str) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.canonical == canonical)
+    }
+}
+
+static GLOBAL: OnceLock<Entities> = OnceLock::new();
+
+/// Loads the built-in lexicon plus an optional user file; call once before extraction.
+pub fn configure(extra: Option<&Path>) -> Result<(), Error> {
+    let user = match extra {
+        Some(p) => Some((
+            p.display().to_string(),
+            std::fs::read_to_string(p).map_err(|e| Error::io(p, e))?,
+        )),
+        None => None,
+    };
+    let mut tables = vec![("data/aliases.tsv", DEFAULT_ALIASES)];
+    if let Some((name, text)) = &user {
+        tables.push((name.as_str(), text.as_str()));
+    }
+    let ents = Entities::parse(&tables)?;
+    let _ = GLOBAL.set(ents);
+    Ok(())
+}
+
+/// The configured lexicon (the built-in one when `configure` was not called).
+pub fn entities() -> &'static Entities {
+    GLOBAL.get_or_init(|| {
+        Entities::parse(&[("data/aliases.tsv", DEFAULT_ALIASES)]).expect("built-in aliases parse")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_and_canonicalises_in_three_languages() {
+        let e = entities();
+        for (text, want) in [
+            ("giữa Việt Nam và Hoa Kỳ", vec!["Vietnam", "United States"]),
+            (
+                "zwischen Vietnam und den Vereinigten Staaten",
+                vec!["Vietnam", "United States"],
+            ),
+            (
+                "Bộ Khoa học và Công nghệ trao",
+                vec!["Ministry of Science and Technology"],
+            ),
+            ("talks with us and the US", vec!["United States"]),
+        ] {
+            let f = Folded::new(text);
+            let got: Vec<&str> = e
+                .find(text, &f)
+                .iter()
+                .map(|h| h.entity.canonical.as_str())
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+        assert_eq!(e.lookup("Tập đoàn Boeing").unwrap().canonical, "Boeing");
+        assert_eq!(e.lookup("Mỹ").unwrap().canonical, "United States");
+        assert!(e.lookup("Nobody Ltd").is_none());
+    }
+
+    #[test]
+    fn bad_user_table_names_file_and_line() {
+        let err = Entities::parse(&[("mine.tsv", "X\tplanet\t\tY\n")])
+            .err()
+            .unwrap();
+        assert_eq!(err.to_string(), "mine.tsv:1: unknown kind");
+    }
+}

@@ -1,0 +1,174 @@
+//! Sectors: a keyword lexicon (`data/sectors.tsv`, extendable with `--sectors FILE`) applied to a
+//! deal's item (weighed most), its parties, then its sentence.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use crate::error::Error;
+use crate::model::DealType;
+use crate::text::{Folded, PhraseSet};
+
+pub const DEFAULT_SECTORS: &str = include_str!("../data/sectors.tsv");
+
+/// The taxonomy, in the order ties are broken.
+pub const TAXONOMY: &[&str] = &[
+    "Aviation",
+    "Telecommunications",
+    "Healthcare",
+    "Energy",
+    "Defence",
+    "Automotive",
+    "Agriculture",
+    "Humanitarian",
+    "Infrastructure",
+    "Technology",
+    "Manufacturing",
+    "Finance",
+    "Trade",
+    "Other",
+];
+
+pub struct Sectors {
+    set: PhraseSet,
+    /// For each distinct keyword: its sectors, and whether each came from the user's file (which wins).
+    keyword_sector: Vec<Vec<(String, bool)>>,
+}
+
+impl Sectors {
+    pub fn parse(tables: &[(&str, &str, bool)]) -> Result<Sectors, Error> {
+        let mut phrases: Vec<(String, bool)> = Vec::new();
+        let mut keyword_sector: Vec<Vec<(String, bool)>> = Vec::new();
+        let mut index: std::collections::HashMap<String, usize> = Default::default();
+        for (name, table, user) in tables {
+            for (n, line) in table.lines().enumerate() {
+                let line = line.trim_end_matches('\r');
+                if line.trim().is_empty() || line.starts_with('#') || line.starts_with("sector\t") {
+                    continue;
+                }
+                let Some((sector, words)) = line.split_once('\t') else {
+                    return Err(Error::BadLine {
+                        path: (*name).into(),
+                        line: n + 1,
+                        message: "expected: sector<TAB>keyword|keyword|…".into(),
+                    });
+                };
+                for w in words.split('|').map(str::trim).filter(|w| !w.is_empty()) {
+                    let i = *index.entry(w.to_lowercase()).or_insert_with(|| {
+                        phrases.push((w.to_string(), false));
+                        keyword_sector.push(Vec::new());
+                        phrases.len() - 1
+                    });
+                    keyword_sector[i].push((sector.trim().to_string(), *user));
+                }
+            }
+        }
+        Ok(Sectors {
+            set: PhraseSet::new(&phrases),
+            keyword_sector,
+        })
+    }
+
+    fn score(&self, text: &str, weight: u32, scores: &mut Vec<(String, u32, bool)>) {
+        let f = Folded::new(text);
+        for h in self.set.find(text, &f) {
+            for (sector, user) in &self.keyword_sector[h.id] {
+                match scores.iter_mut().find(|(s, _, _)| s == sector) {
+                    Some(e) => {
+                        e.1 += weight;
+                        e.2 |= *user;
+                    }
+                    None => scores.push((sector.clone(), weight, *user)),
+                }
+            }
+        }
+    }
+
+    /// The sector of a deal. A keyword from the user's file outranks the built-in ones.
+    pub fn classify(&self, item: &str, parties: &[String], sentence: &str, ty: DealType) -> String {
+        let mut scores: Vec<(String, u32, bool)> = Vec::new();
+        self.score(item, 6, &mut scores);
+        for p in parties {
+            self.score(p, 2, &mut scores);
+        }
+        self.score(sentence, 1, &mut scores);
+        let rank = |s: &str| {
+            TAXONOMY
+                .iter()
+                .position(|t| *t == s)
+                .unwrap_or(TAXONOMY.len())
+        };
+        if let Some(best) = scores.iter().max_by(|a, b| {
+            (a.2, a.1)
+                .cmp(&(b.2, b.1))
+                .then(rank(&b.0).cmp(&rank(&a.0)))
+        }) {
+            return best.0.clone();
+        }
+        match ty {
+            DealType::TradeAgreement => "Trade",
+            DealType::Financing => "Finance",
+            DealType::Aid => "Humanitarian",
+            _ => "Other",
+        }
+        .to_string()
+    }
+}
+
+static GLOBAL: OnceLock<Sectors> = OnceLock::new();
+
+/// Loads the built-in sector lexicon plus an optional user file; call once before extraction.
+pub fn configure(extra: Option<&Path>) -> Result<(), Error> {
+    let user = match extra {
+        Some(p) => Some((
+            p.display().to_string(),
+            std::fs::read_to_string(p).map_err(|e| Error::io(p, e))?,
+        )),
+        None => None,
+    };
+    let mut tables = vec![("data/sectors.tsv", DEFAULT_SECTORS, false)];
+    if let Some((name, text)) = &user {
+        tables.push((name.as_str(), text.as_str(), true));
+    }
+    let s = Sectors::parse(&tables)?;
+    let _ = GLOBAL.set(s);
+    Ok(())
+}
+
+pub fn sectors() -> &'static Sectors {
+    GLOBAL.get_or_init(|| {
+        Sectors::parse(&[("data/sectors.tsv", DEFAULT_SECTORS, false)])
+            .expect("built-in sectors parse")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn item_outweighs_sentence_and_user_keywords_win() {
+        let s = sectors();
+        assert_eq!(
+            s.classify(
+                "tàu bay Boeing 737-8",
+                &[],
+                "Thỏa thuận cung cấp tài chính",
+                DealType::Financing
+            ),
+            "Aviation"
+        );
+        assert_eq!(
+            s.classify("", &[], "nothing here", DealType::Aid),
+            "Humanitarian"
+        );
+        let user = Sectors::parse(&[
+            ("b", DEFAULT_SECTORS, false),
+            ("u", "Energy\tBoeing\n", true),
+        ])
+        .unwrap();
+        assert_eq!(
+            user.classify("Boeing 737", &[], "", DealType::Purchase),
+            "Energy"
+        );
+    }
+}

@@ -1,0 +1,268 @@
+//! Segmentation: splits a document body into blocks (paragraphs and list items) and sentences,
+//! keeping byte spans. Abbreviations (TP., Mr., z. B., Nr., U.S.), initials, ordinals before a
+//! month ("14. November") and decimals do not end a sentence.
+
+/// A sentence with its byte span in the document text and the block it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    /// Index of the block (paragraph or list item) in the document.
+    pub block: usize,
+    /// The block is a list item ("- ", "• ", "1. ", "a) ").
+    pub list_item: bool,
+    /// For list items: the span of the sentence that introduces the list (ends with ':').
+    pub list_intro: Option<(usize, usize)>,
+}
+
+/// Words after which a period does not end a sentence (compared case-sensitively, without the dot).
+const ABBREVIATIONS: &[&str] = &[
+    "TP", "Tp", "TS", "ThS", "PGS", "GS", "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "Co",
+    "Corp", "Inc", "Ltd", "Nr", "Nrn", "bzw", "ca", "vgl", "usw", "etc", "Mio", "Mrd", "Tsd", "Bd",
+    "Abs", "Art", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Okt",
+    "Nov", "Dec", "Dez", "No", "vs", "approx", "z", "B", "d", "h", "u", "a", "o", "ggf", "inkl",
+    "evtl", "Hr", "Fr", "Gen", "Gov", "Sen", "Rep", "Dt", "VP", "tr", "đ", "Q", "P", "GS.TS",
+];
+
+/// Month names: "14. November" is a date, not the end of a sentence.
+const MONTHS: &[&str] = &[
+    "Januar",
+    "Jänner",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+    "January",
+    "February",
+    "March",
+    "May",
+    "June",
+    "July",
+    "October",
+    "December",
+];
+
+/// Splits `text[from..]` into sentences. Spans are absolute (relative to `text`).
+pub fn sentences(text: &str, from: usize) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut block = 0usize;
+    let mut list_intro: Option<(usize, usize)> = None;
+    let mut last_sentence: Option<(usize, usize)> = None;
+    let mut pos = from;
+    for line in text[from..].split_inclusive('\n') {
+        let line_start = pos;
+        pos += line.len();
+        let trimmed = line.trim_end_matches(['\n', '\r']);
+        let content_start = line_start + (trimmed.len() - trimmed.trim_start().len());
+        let content = trimmed.trim();
+        if content.is_empty() {
+            list_intro = None;
+            continue;
+        }
+        let (is_item, marker_len) = list_marker(content);
+        let body_start = content_start + marker_len;
+        let body_end = content_start + content.len();
+        if !is_item {
+            list_intro = None;
+        }
+        let intro = if is_item {
+            if list_intro.is_none() {
+                list_intro = last_sentence.filter(|&(s, e)| text[s..e].trim_end().ends_with(':'));
+            }
+            list_intro
+        } else {
+            None
+        };
+        for (s, e) in split_sentences(text, body_start, body_end) {
+            out.push(Sentence {
+                start: s,
+                end: e,
+                block,
+                list_item: is_item,
+                list_intro: intro,
+            });
+            last_sentence = Some((s, e));
+        }
+        block += 1;
+    }
+    out
+}
+
+/// Recognises a list marker at the start of a line: its length including the following space.
+fn list_marker(line: &str) -> (bool, usize) {
+    for m in ["- ", "• ", "* ", "– ", "· ", "+ "] {
+        if let Some(rest) = line.strip_prefix(m) {
+            return (true, line.len() - rest.trim_start().len());
+        }
+    }
+    // "1. ", "12) ", "a) "
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() && i < 3 && bytes[i].is_ascii_digit() {
+        i += 1;
+    }
+    if i == 0 && !bytes.is_empty() && bytes[0].is_ascii_lowercase() && bytes.get(1) == Some(&b')') {
+        i = 1;
+    }
+    if i > 0 && i + 1 < bytes.len() && matches!(bytes[i], b'.' | b')') && bytes[i + 1] == b' ' {
+        let rest = &line[i + 2..];
+        // "1. " followed by a capital or a letter: a numbered item (not "19. November").
+        if rest.chars().next().is_some_and(|c| c.is_alphabetic())
+            && !MONTHS.iter().any(|m| rest.starts_with(m))
+        {
+            return (true, i + 2 + (rest.len() - rest.trim_start().len()));
+        }
+    }
+    (false, 0)
+}
+
+/// Sentence spans within `text[start..end]` (one line or list item).
+fn split_sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let s = &text[start..end];
+    let mut out = Vec::new();
+    let mut sent_start = 0usize;
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        // Only a boundary when followed by whitespace (or a closing quote then whitespace).
+        let mut j = k + 1;
+        while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')' | '»') {
+            j += 1;
+        }
+        if j >= chars.len() || !chars[j].1.is_whitespace() {
+            continue;
+        }
+        let mut n = j;
+        while n < chars.len() && chars[n].1.is_whitespace() {
+            n += 1;
+        }
+        if n >= chars.len() {
+            continue;
+        }
+        let next_word: String = chars[n..]
+            .iter()
+            .map(|&(_, c)| c)
+            .take_while(|c| c.is_alphanumeric())
+            .collect();
+        let next_char = chars[n].1;
+        if c == '.' {
+            let prev_word: String = {
+                let mut w: Vec<char> = chars[..k]
+                    .iter()
+                    .rev()
+                    .map(|&(_, c)| c)
+                    .take_while(|c| c.is_alphanumeric())
+                    .collect();
+                w.reverse();
+                w.into_iter().collect()
+            };
+            if ABBREVIATIONS.contains(&prev_word.as_str()) {
+                continue;
+            }
+            // An initial ("George W. Bush", "K. McAleean"): a single capital letter.
+            if prev_word.chars().count() == 1 && prev_word.chars().all(char::is_uppercase) {
+                continue;
+            }
+            // "U.S." / "D.C." style: letters separated by dots.
+            if k >= 2 && chars[k - 2].1 == '.' {
+                continue;
+            }
+            // "14. November", "am 3. Mai": an ordinal before a month.
+            if !prev_word.is_empty()
+                && prev_word.chars().all(|c| c.is_ascii_digit())
+                && MONTHS.contains(&next_word.as_str())
+            {
+                continue;
+            }
+        }
+        // The next sentence must start like one: a capital, a digit or an opening quote/bracket.
+        if !(next_char.is_uppercase()
+            || next_char.is_ascii_digit()
+            || matches!(next_char, '"' | '“' | '„' | '(' | '«' | '\''))
+        {
+            continue;
+        }
+        let end_byte = chars.get(j).map_or(s.len(), |&(b, _)| b);
+        push_trimmed(&mut out, s, start, sent_start, end_byte);
+        sent_start = chars[n].0;
+        let _ = i;
+    }
+    push_trimmed(&mut out, s, start, sent_start, s.len());
+    out
+}
+
+fn push_trimmed(out: &mut Vec<(usize, usize)>, s: &str, base: usize, a: usize, b: usize) {
+    let piece = &s[a..b];
+    let lead = piece.len() - piece.trim_start().len();
+    let t = piece.trim();
+    if !t.is_empty() {
+        out.push((base + a + lead, base + a + lead + t.len()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(t: &str) -> Vec<&str> {
+        sentences(t, 0).iter().map(|s| &t[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn splits_sentences_and_keeps_spans() {
+        let t = "Ông A ký hợp đồng. Bà B trao giấy phép! Xong?";
+        assert_eq!(
+            texts(t),
+            ["Ông A ký hợp đồng.", "Bà B trao giấy phép!", "Xong?"]
+        );
+    }
+
+    #[test]
+    fn abbreviations_initials_decimals_and_dates_do_not_split() {
+        assert_eq!(texts("Tại TP. Hồ Chí Minh, giá 37.2 triệu. Hết.").len(), 2);
+        assert_eq!(
+            texts("Mr. Smith met the U.S. delegation in Washington D.C. today.").len(),
+            1
+        );
+        assert_eq!(
+            texts("Vom 12. bis 14. November fand die Runde statt.").len(),
+            1
+        );
+        assert_eq!(texts("Kevin K. McAleean trao Ý định thư.").len(), 1);
+        assert_eq!(
+            texts("Das gilt z. B. für Nr. 5 und die Mio. Euro.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn list_items_are_blocks_with_their_intro() {
+        let t = "Các văn bản được ký kết gồm:\n- Hợp đồng thứ nhất. Câu hai.\n- Hợp đồng B.\n\nĐoạn sau.";
+        let s = sentences(t, 0);
+        assert_eq!(s.len(), 5);
+        assert!(!s[0].list_item);
+        assert!(s[1].list_item && s[2].list_item && s[3].list_item);
+        assert_eq!(s[1].block, s[2].block);
+        assert_ne!(s[2].block, s[3].block);
+        assert_eq!(&t[s[1].start..s[1].end], "Hợp đồng thứ nhất.");
+        let intro = s[3].list_intro.unwrap();
+        assert_eq!(&t[intro.0..intro.1], "Các văn bản được ký kết gồm:");
+        assert!(!s[4].list_item && s[4].list_intro.is_none());
+    }
+
+    #[test]
+    fn numbered_items_but_not_dates() {
+        assert_eq!(list_marker("1. Vertrag mit Airbus"), (true, 3));
+        assert_eq!(list_marker("19. November war es"), (false, 0));
+        assert_eq!(list_marker("a) first"), (true, 3));
+    }
+}

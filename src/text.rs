@@ -1,0 +1,164 @@
+//! Text helpers shared by the stages: case folding with an offset map back to the original text,
+//! diacritic folding, and phrase matching (Aho-Corasick) at word boundaries.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use unicode_normalization::UnicodeNormalization;
+
+/// A lower-cased copy of a text with a map from its byte offsets back to the original's.
+pub struct Folded {
+    pub lower: String,
+    map: Vec<usize>,
+}
+
+impl Folded {
+    pub fn new(text: &str) -> Folded {
+        let mut lower = String::with_capacity(text.len());
+        let mut map = Vec::with_capacity(text.len() + 1);
+        for (i, c) in text.char_indices() {
+            for lc in c.to_lowercase() {
+                let before = lower.len();
+                lower.push(lc);
+                map.extend(std::iter::repeat_n(i, lower.len() - before));
+            }
+        }
+        map.push(text.len());
+        Folded { lower, map }
+    }
+
+    /// The original byte offset of a folded byte offset.
+    pub fn orig(&self, i: usize) -> usize {
+        self.map[i]
+    }
+}
+
+/// Removes diacritics (and writes đ as d), for canonical English names and loose comparison.
+pub fn strip_diacritics(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            other => other,
+        })
+        .collect()
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// A match of a phrase in a text: original byte span and the phrase's index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhraseHit {
+    pub start: usize,
+    pub end: usize,
+    pub id: usize,
+}
+
+/// A set of phrases matched case-insensitively at word boundaries, longest first, no overlaps.
+/// Phrases flagged `compound` may also end a longer word whose first letter is a capital
+/// (German compound nouns: "Kaufvertrag" ends with "vertrag").
+pub struct PhraseSet {
+    ac: Option<AhoCorasick>,
+    compound: Vec<bool>,
+}
+
+impl PhraseSet {
+    pub fn new(phrases: &[(String, bool)]) -> PhraseSet {
+        let pats: Vec<String> = phrases.iter().map(|(p, _)| p.to_lowercase()).collect();
+        let ac = if pats.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .build(&pats)
+                    .expect("phrase automaton"),
+            )
+        };
+        PhraseSet {
+            ac,
+            compound: phrases.iter().map(|(_, c)| *c).collect(),
+        }
+    }
+
+    /// All non-overlapping hits in `text`, leftmost-longest among the valid ones.
+    pub fn find(&self, text: &str, folded: &Folded) -> Vec<PhraseHit> {
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
+        let lower = &folded.lower;
+        let mut cands: Vec<PhraseHit> = Vec::new();
+        for m in ac.find_overlapping_iter(lower.as_str()) {
+            let (s, e) = (m.start(), m.end());
+            let after_ok = lower[e..].chars().next().is_none_or(|c| !is_word_char(c));
+            if !after_ok {
+                continue;
+            }
+            let before = lower[..s].chars().next_back();
+            let before_ok = before.is_none_or(|c| !is_word_char(c));
+            let compound = self.compound[m.pattern().as_usize()];
+            if !before_ok {
+                if !compound {
+                    continue;
+                }
+                // The whole word must start with a capital (a noun) in the original text.
+                let word_start = lower[..s]
+                    .char_indices()
+                    .rev()
+                    .take_while(|&(_, c)| is_word_char(c))
+                    .last()
+                    .map_or(s, |(i, _)| i);
+                let first = text[folded.orig(word_start)..].chars().next();
+                if !first.is_some_and(char::is_uppercase) {
+                    continue;
+                }
+            }
+            cands.push(PhraseHit {
+                start: folded.orig(s),
+                end: folded.orig(e),
+                id: m.pattern().as_usize(),
+            });
+        }
+        cands.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut out: Vec<PhraseHit> = Vec::with_capacity(cands.len());
+        for c in cands {
+            if out.last().is_none_or(|l| c.start >= l.end) {
+                out.push(c);
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_maps_offsets_back() {
+        let t = "ĐỒNG Ý";
+        let f = Folded::new(t);
+        assert_eq!(f.lower, "đồng ý");
+        let i = f.lower.find('ý').unwrap();
+        assert_eq!(&t[f.orig(i)..], "Ý");
+    }
+
+    #[test]
+    fn phrases_match_whole_words_longest_first() {
+        let set = PhraseSet::new(&[
+            ("trao".into(), false),
+            ("trao đổi".into(), false),
+            ("vertrag".into(), true),
+        ]);
+        let t = "Hai bên trao đổi rồi trao Giấy phép; Kaufvertrag, vertragslos, Traona";
+        let f = Folded::new(t);
+        let hits: Vec<&str> = set.find(t, &f).iter().map(|h| &t[h.start..h.end]).collect();
+        assert_eq!(hits, ["trao đổi", "trao", "vertrag"]);
+    }
+
+    #[test]
+    fn strips_vietnamese_diacritics() {
+        assert_eq!(strip_diacritics("Tâm Anh Đà Nẵng"), "Tam Anh Da Nang");
+    }
+}
