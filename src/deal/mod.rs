@@ -1,11 +1,784 @@
-//! Assembling deals from a document: sentences with a deal trigger, their counterparties, item,
-//! quantity, amount, status and sector; announced totals kept apart.
+//! Assembling deals from a document: sentences with a deal trigger, their counterparties (who
+//! provides, who receives), item, quantity, amount, status and sector; announced totals apart.
+//!
+//! Per sentence: find triggers (a lexicon per language), drop collective mentions ("các hợp
+//! đồng") and statistics, read the parties from the patterns that name them, tie amounts and
+//! quantities to the nearest trigger, and mark an amount stated as the sum of several deals as a
+//! total. Per document: mentions of the same deal (a caption and the body, a list item and its
+//! follow-up sentences) are merged into one deal.
 
+pub mod lexicon;
+mod merge;
+mod names;
+
+use std::collections::BTreeSet;
+
+use crate::amount;
+use crate::entity::{self, Kind};
 use crate::lang::Lang;
-use crate::model::{Document, Extraction};
+use crate::model::{
+    Amount, Deal, DealStatus, DealType, Document, Extraction, Quantity, Total, stable_id,
+};
+use crate::sector;
+use crate::segment::{self, Sentence};
+use crate::text::{Folded, strip_diacritics};
+
+use lexicon::{Class, Hit, Role};
+use names::{Ctx, Name};
+
+/// A deal as stated in one sentence, before merging mentions of the same deal.
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    pub ty: DealType,
+    pub status: DealStatus,
+    pub parties: Vec<Name>,
+    pub provider: Option<String>,
+    pub recipient: Option<String>,
+    pub item: Option<String>,
+    pub quantity: Option<u64>,
+    pub amount: Option<Amount>,
+    /// Sentence span (document offsets).
+    pub start: usize,
+    pub end: usize,
+    pub block: usize,
+    pub list_item: bool,
+    /// Words of the item, for telling two deals of the same kind apart.
+    pub item_words: BTreeSet<String>,
+}
+
+impl Mention {
+    fn info(&self) -> usize {
+        2 * self.parties.len()
+            + usize::from(self.quantity.is_some())
+            + 2 * usize::from(self.amount.is_some())
+            + usize::from(self.list_item)
+    }
+}
 
 /// The deals and announced totals of one document.
 pub fn extract(doc: &Document, lang: Lang) -> Extraction {
-    let _ = (doc, lang);
-    Extraction::default()
+    let text = doc.text.as_str();
+    let sentences = segment::sentences(text, doc.body_start);
+    let mut mentions = Vec::new();
+    let mut totals = Vec::new();
+    for s in &sentences {
+        analyse(doc, text, s, lang, &mut mentions, &mut totals);
+    }
+    if std::env::var_os("DEALTRACK_DEBUG").is_some() {
+        for m in &mentions {
+            eprintln!(
+                "mention {:?} {:?} parties={:?} prov={:?} rec={:?} item={:?} q={:?} block={} :: {}",
+                m.ty,
+                m.status,
+                m.parties.iter().map(|p| &p.canonical).collect::<Vec<_>>(),
+                m.provider,
+                m.recipient,
+                m.item,
+                m.quantity,
+                m.block,
+                &text[m.start..m.end].chars().take(80).collect::<String>()
+            );
+        }
+    }
+    let merged = merge::within_document(mentions);
+    let deals = merged
+        .into_iter()
+        .map(|m| to_deal(doc, lang, text, m))
+        .collect();
+    Extraction { deals, totals }
+}
+
+fn to_deal(doc: &Document, lang: Lang, text: &str, m: Mention) -> Deal {
+    let parties: Vec<String> = m.parties.iter().map(|p| p.canonical.clone()).collect();
+    let evidence = text[m.start..m.end].to_string();
+    let sector =
+        sector::sectors().classify(m.item.as_deref().unwrap_or(""), &parties, &evidence, m.ty);
+    let id = stable_id(&[
+        &doc.source,
+        m.ty.as_str(),
+        &m.start.to_string(),
+        &m.end.to_string(),
+        m.item.as_deref().unwrap_or(""),
+    ]);
+    Deal {
+        id,
+        source: doc.source.clone(),
+        published: doc.published,
+        language: lang,
+        deal_type: m.ty,
+        status: m.status,
+        provider: m.provider,
+        recipient: m.recipient,
+        parties,
+        item: m.item,
+        quantity: m.quantity,
+        amount: m.amount.as_ref().map(|a| a.value),
+        currency: m.amount.as_ref().map(|a| a.currency.clone()),
+        qualifier: m.amount.as_ref().map(|a| a.qualifier),
+        amount_max: m.amount.as_ref().and_then(|a| a.value_max),
+        sector,
+        evidence,
+        start: m.start,
+        end: m.end,
+        sources: Vec::new(),
+        notes: Vec::new(),
+    }
+}
+
+/// A trigger accepted as the anchor of a deal mention.
+struct Anchor {
+    start: usize,
+    end: usize,
+    ty: DealType,
+    class: Class,
+}
+
+fn analyse(
+    doc: &Document,
+    text: &str,
+    s: &Sentence,
+    lang: Lang,
+    mentions: &mut Vec<Mention>,
+    totals: &mut Vec<Total>,
+) {
+    let st = &text[s.start..s.end];
+    let folded = Folded::new(st);
+    let lex = lexicon::lexicon(lang);
+    let hits = lex.scan(st, &folded);
+    let ents_lex = entity::entities();
+    let ents = ents_lex.find(st, &folded);
+    let amounts = amount::amounts(st, lang);
+    let quantities = amount::quantities(st, lang);
+    let ctx = Ctx {
+        text: st,
+        lang,
+        hits: &hits,
+        ents: &ents,
+        lexicon: ents_lex,
+    };
+
+    let statistic = hits.iter().any(|h| h.has(|r| *r == Role::StatisticCue));
+    let mut anchors: Vec<Anchor> = Vec::new();
+    for (i, h) in hits.iter().enumerate() {
+        let Some((ty, class, plural)) = h.trigger() else {
+            continue;
+        };
+        if plural || h.has(|r| *r == Role::Blocker) || collective(st, &hits, i) {
+            continue;
+        }
+        if class == Class::Action {
+            // An act only anchors a deal when no agreement is named in the sentence.
+            if statistic || anchors.iter().any(|a| a.class == Class::Document) {
+                continue;
+            }
+            if hits[i + 1..]
+                .iter()
+                .any(|h| h.trigger().is_some_and(|t| t.1 == Class::Document && !t.2))
+            {
+                continue;
+            }
+            if anchors.iter().any(|a| a.class == Class::Action) {
+                continue;
+            }
+        }
+        anchors.push(Anchor {
+            start: h.start,
+            end: h.end,
+            ty,
+            class,
+        });
+    }
+
+    // Totals: amounts in a sentence with a total cue, unless the sentence states one deal.
+    let has_total_cue = hits.iter().any(|h| h.has(|r| *r == Role::TotalCue));
+    let mut free: Vec<&Amount> = amounts.iter().collect();
+    if has_total_cue {
+        let single_named_deal = anchors.len() == 1
+            && anchors[0].class == Class::Document
+            && !parties_for(&ctx, &anchors, 0, st.len()).0.is_empty();
+        if !single_named_deal {
+            for a in &amounts {
+                let cue_before = hits
+                    .iter()
+                    .any(|h| h.has(|r| *r == Role::TotalCue) && h.end <= a.start);
+                let cue_after = hits.iter().any(|h| {
+                    h.has(|r| *r == Role::TotalCue) && h.start >= a.end && h.start - a.end <= 3
+                });
+                if cue_before || cue_after {
+                    totals.push(Total {
+                        id: stable_id(&[&doc.source, "total", &(s.start + a.start).to_string()]),
+                        source: doc.source.clone(),
+                        published: doc.published,
+                        language: lang,
+                        amount: a.value,
+                        currency: a.currency.clone(),
+                        qualifier: a.qualifier,
+                        evidence: st.to_string(),
+                        start: s.start,
+                        end: s.end,
+                    });
+                    free.retain(|f| f.start != a.start);
+                }
+            }
+        }
+    }
+
+    let intro_status = s.list_intro.and_then(|(a, b)| {
+        let it = &text[a..b];
+        let f = Folded::new(it);
+        lex.scan(it, &f).iter().find_map(|h| h.status())
+    });
+
+    for k in 0..anchors.len() {
+        let a = &anchors[k];
+        let scope_end = anchors.get(k + 1).map_or(st.len(), |n| n.start);
+        let pre_start = if k == 0 { 0 } else { anchors[k - 1].end };
+        let in_scope = |pos: usize| -> bool {
+            if anchors.len() == 1 {
+                true
+            } else {
+                pos >= a.start && pos < scope_end
+            }
+        };
+        let amount = free
+            .iter()
+            .find(|x| in_scope(x.start))
+            .map(|x| (*x).clone());
+        let quantity: Option<&Quantity> = quantities.iter().find(|q| in_scope(q.start));
+        if a.class == Class::Action && amount.is_none() && quantity.is_none() {
+            continue;
+        }
+        let ty = refine_type(a, &hits, scope_end);
+        let status = status_for(&hits, a, pre_start, scope_end)
+            .or(intro_status)
+            .unwrap_or(DealStatus::Announced);
+        let (mut parties, mut provider, mut recipient, subject) =
+            parties_for(&ctx, &anchors, k, scope_end);
+        // Aid and investment: a country named after the act is the one that receives it.
+        if matches!(ty, DealType::Aid | DealType::Investment) {
+            for e in ents
+                .iter()
+                .filter(|e| e.start >= a.end && e.start < scope_end)
+            {
+                if e.entity.kind == Kind::Country
+                    && !parties.iter().any(|p| p.canonical == e.entity.canonical)
+                {
+                    parties.push(Name {
+                        start: e.start,
+                        end: e.end,
+                        canonical: e.entity.canonical.clone(),
+                        kind: Some(e.entity.kind),
+                        country: e.entity.country.clone(),
+                    });
+                    if recipient.is_none() {
+                        recipient = Some(e.entity.canonical.clone());
+                    }
+                }
+            }
+        }
+        let item = item_for(&ctx, a, ty, quantity, amount.as_ref(), scope_end);
+        let mut qty = quantity.map(|q| q.value);
+        if qty.is_none() && matches!(ty, DealType::Purchase | DealType::Financing) {
+            // "mua hệ thống xạ trị": one system.
+            let after = ctx_skip(st, a.end);
+            if hits
+                .iter()
+                .any(|h| h.start == after && h.has(|r| *r == Role::SingularHead))
+            {
+                qty = Some(1);
+            }
+        }
+        supersede_countries(&mut parties);
+        assign_roles(
+            ty,
+            &parties,
+            item.as_deref().unwrap_or(""),
+            subject.as_ref(),
+            &mut provider,
+            &mut recipient,
+        );
+        let item_words = item.as_deref().map(words).unwrap_or_default();
+        mentions.push(Mention {
+            ty,
+            status,
+            parties,
+            provider,
+            recipient,
+            item,
+            quantity: qty,
+            amount: amount.map(|mut x| {
+                x.start += s.start;
+                x.end += s.start;
+                x
+            }),
+            start: s.start,
+            end: s.end,
+            block: s.block,
+            list_item: s.list_item,
+            item_words,
+        });
+    }
+}
+
+fn ctx_skip(st: &str, pos: usize) -> usize {
+    pos + (st[pos..].len() - st[pos..].trim_start().len())
+}
+
+/// A trigger right after a plural marker ("các hợp đồng và thỏa thuận") names many deals at once.
+fn collective(st: &str, hits: &[Hit], i: usize) -> bool {
+    let mut j = i;
+    let mut end = hits[i].start;
+    while j > 0 {
+        j -= 1;
+        let h = &hits[j];
+        let gap = &st[h.end..end];
+        if !gap
+            .chars()
+            .all(|c| c.is_whitespace() || c == ',' || c == '-')
+        {
+            return false;
+        }
+        if h.has(|r| *r == Role::Plural) {
+            return true;
+        }
+        let joins = h.has(|r| matches!(r, Role::BetweenJoin | Role::Connector | Role::Stop));
+        if h.trigger().is_none() && !joins {
+            return false;
+        }
+        end = h.start;
+    }
+    false
+}
+
+/// The most specific type: a generic agreement is refined by the cues that follow it.
+fn refine_type(a: &Anchor, hits: &[Hit], scope_end: usize) -> DealType {
+    if !matches!(a.ty, DealType::Agreement | DealType::Other) {
+        return a.ty;
+    }
+    // Cues before the parties are named say most ("hợp đồng mua … giữa"); a topic after them
+    // ("… giữa A và B về hợp tác hải quan") still says something.
+    for whole_scope in [false, true] {
+        for h in hits
+            .iter()
+            .filter(|h| h.start >= a.end && h.start < scope_end)
+        {
+            if !whole_scope
+                && h.has(|r| {
+                    matches!(
+                        r,
+                        Role::BetweenOpen
+                            | Role::With
+                            | Role::To
+                            | Role::From
+                            | Role::Of
+                            | Role::Status(_)
+                    )
+                })
+                && h.type_cue().is_none()
+                && h.trigger().is_none()
+            {
+                break;
+            }
+            if h.has(|r| *r == Role::Blocker) {
+                continue;
+            }
+            if let Some(t) = h.type_cue() {
+                return t;
+            }
+            if let Some((t, _, false)) = h.trigger() {
+                if t != DealType::Agreement {
+                    return t;
+                }
+            }
+        }
+    }
+    a.ty
+}
+
+/// The status cue nearest before the trigger (in its clause), else the first after it.
+fn status_for(hits: &[Hit], a: &Anchor, pre_start: usize, scope_end: usize) -> Option<DealStatus> {
+    let before = hits
+        .iter()
+        .rev()
+        .filter(|h| h.end <= a.start && h.start >= pre_start)
+        .find_map(|h| h.status());
+    before.or_else(|| {
+        hits.iter()
+            .filter(|h| h.start >= a.end && h.start < scope_end)
+            .find_map(|h| h.status())
+    })
+}
+
+type PartyInfo = (Vec<Name>, Option<String>, Option<String>, Option<Name>);
+
+/// Parties of a merged deal: a country is not a second party beside its own agency.
+pub(crate) fn tidy_parties(parties: &mut Vec<Name>) {
+    supersede_countries(parties);
+}
+
+fn push_party(parties: &mut Vec<Name>, n: Name) {
+    if !parties.iter().any(|p| p.canonical == n.canonical) {
+        parties.push(n);
+    }
+}
+
+/// Parties of the anchor `k`: "between A and B", "with B", "to B", "from B", "of A", the subject.
+fn parties_for(ctx: &Ctx, anchors: &[Anchor], k: usize, scope_end: usize) -> PartyInfo {
+    let a = &anchors[k];
+    let st = ctx.text;
+    let hits = ctx.hits;
+    let mut parties: Vec<Name> = Vec::new();
+    let mut provider = None;
+    let mut recipient = None;
+    let pre_start = if k == 0 { 0 } else { anchors[k - 1].end };
+
+    // "between A and B" / "of A and B"
+    for open in hits
+        .iter()
+        .filter(|h| h.start >= a.end && h.start < scope_end)
+        .filter(|h| h.has(|r| matches!(r, Role::BetweenOpen | Role::Of)))
+    {
+        let join = hits
+            .iter()
+            .filter(|h| h.start > open.end && h.start < scope_end)
+            .filter(|h| h.has(|r| *r == Role::BetweenJoin))
+            .find(|h| {
+                !ctx.ents
+                    .iter()
+                    .any(|e| e.start < h.start && h.start < e.end)
+            });
+        let first = ctx.read_name(open.end, join.map_or(scope_end, |j| j.start));
+        let Some(first) = first else { continue };
+        let second = join.and_then(|j| {
+            let n = ctx.read_name(j.end, scope_end)?;
+            // B must start right after the conjunction.
+            (n.start == ctx_skip(st, j.end) || n.start <= ctx_skip(st, j.end) + 12).then_some(n)
+        });
+        let joined_right = join.is_some_and(|j| {
+            let between = &st[first.end..j.start];
+            between.trim().is_empty() || between.trim_start().starts_with('(')
+        });
+        push_party(&mut parties, first);
+        if let (Some(b), true) = (second, joined_right) {
+            push_party(&mut parties, b);
+        }
+        break;
+    }
+    // Two countries joined by a dash after the trigger: "Hiệp định thương mại Việt - Mỹ".
+    let dash_pair: Vec<_> = ctx
+        .ents
+        .windows(2)
+        .filter(|w| w[0].start >= a.end && w[1].end <= scope_end)
+        .filter(|w| {
+            let gap = st[w[0].end..w[1].start].trim();
+            matches!(gap, "-" | "–" | "—")
+        })
+        .map(|w| (w[0], w[1]))
+        .collect();
+    if let Some((x, y)) = dash_pair.first() {
+        for e in [x, y] {
+            push_party(
+                &mut parties,
+                Name {
+                    start: e.start,
+                    end: e.end,
+                    canonical: e.entity.canonical.clone(),
+                    kind: Some(e.entity.kind),
+                    country: e.entity.country.clone(),
+                },
+            );
+        }
+    }
+    // "with B" (before or after the trigger, in its clause)
+    for h in hits
+        .iter()
+        .filter(|h| h.start >= pre_start && h.start < scope_end)
+        .filter(|h| h.has(|r| *r == Role::With))
+    {
+        if let Some(n) = ctx.read_name(h.end, scope_end) {
+            push_party(&mut parties, n);
+            break;
+        }
+    }
+    // "to B": the recipient; "from B": the provider.
+    for h in hits
+        .iter()
+        .filter(|h| h.start >= a.end && h.start < scope_end)
+    {
+        if h.has(|r| *r == Role::To) && recipient.is_none() {
+            if let Some(n) = ctx.read_name(h.end, scope_end) {
+                recipient = Some(n.canonical.clone());
+                push_party(&mut parties, n);
+            }
+        } else if h.has(|r| *r == Role::From) && provider.is_none() {
+            if let Some(n) = ctx.read_name(h.end, scope_end) {
+                provider = Some(n.canonical.clone());
+                push_party(&mut parties, n);
+            }
+        }
+    }
+    // The subject: known entities close before the trigger (or before the verb that governs it).
+    let subjects = subject_of(ctx, a, pre_start);
+    let subject = subjects.first().cloned();
+    if let Some(sub) = &subject {
+        if recipient.is_some() && provider.is_none() && recipient.as_ref() != Some(&sub.canonical) {
+            provider = Some(sub.canonical.clone());
+        } else if provider.is_some()
+            && recipient.is_none()
+            && provider.as_ref() != Some(&sub.canonical)
+        {
+            recipient = Some(sub.canonical.clone());
+        }
+        let mut all = subjects.clone();
+        all.extend(parties);
+        parties = Vec::new();
+        for p in all {
+            push_party(&mut parties, p);
+        }
+    }
+    (parties, provider, recipient, subject)
+}
+
+/// Known entities within a few words before the trigger, in the same clause; else a name that
+/// opens the clause ("Lufthansa hat … bestellt").
+fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
+    let st = ctx.text;
+    let clause_start = st[pre_start..a.start]
+        .rfind([';', ':'])
+        .map_or(pre_start, |i| pre_start + i + 1);
+    const WINDOW: usize = 7;
+    let mut found: Vec<Name> = Vec::new();
+    for e in ctx
+        .ents
+        .iter()
+        .filter(|e| e.start >= clause_start && e.end <= a.start)
+    {
+        let between = st[e.end..a.start].split_whitespace().count();
+        if between <= WINDOW {
+            found.push(Name {
+                start: e.start,
+                end: e.end,
+                canonical: e.entity.canonical.clone(),
+                kind: Some(e.entity.kind),
+                country: e.entity.country.clone(),
+            });
+        }
+    }
+    if !found.is_empty() {
+        found.truncate(3);
+        return found;
+    }
+    let Some(n) = ctx.read_name(clause_start, a.start) else {
+        return Vec::new();
+    };
+    let between = st[n.end..a.start].split_whitespace().count();
+    if between <= WINDOW {
+        vec![n]
+    } else {
+        Vec::new()
+    }
+}
+
+/// When a country's own agency is a party, the country is not a second party.
+fn supersede_countries(parties: &mut Vec<Name>) {
+    let agencies: Vec<String> = parties
+        .iter()
+        .filter(|p| p.kind.is_some_and(|k| k != Kind::Country))
+        .filter_map(|p| p.country.clone())
+        .collect();
+    if parties.len() > 2 {
+        parties.retain(|p| !(p.kind == Some(Kind::Country) && agencies.contains(&p.canonical)));
+    }
+}
+
+fn financial_name(n: &Name) -> bool {
+    if n.kind.is_some_and(Kind::is_financial) {
+        return true;
+    }
+    let low = n.canonical.to_lowercase();
+    [
+        "bank",
+        "capital",
+        "asset management",
+        "finance",
+        "financial",
+        "leasing",
+        "lease",
+        "fund",
+        "credit",
+        "investment",
+        "ngân hàng",
+        "quỹ",
+        "kredit",
+        "invest",
+    ]
+    .iter()
+    .any(|w| low.contains(w))
+}
+
+/// Who provides and who receives, from the deal type and what the parties are, when the text
+/// did not say it with "to"/"from".
+fn assign_roles(
+    ty: DealType,
+    parties: &[Name],
+    item: &str,
+    subject: Option<&Name>,
+    provider: &mut Option<String>,
+    recipient: &mut Option<String>,
+) {
+    if parties.len() < 2 || (provider.is_some() && recipient.is_some()) {
+        return;
+    }
+    let other = |x: &str| -> Option<String> {
+        let rest: Vec<&Name> = parties.iter().filter(|p| p.canonical != x).collect();
+        (rest.len() == 1).then(|| rest[0].canonical.clone())
+    };
+    let item_key = strip_diacritics(item).to_lowercase();
+    let pick = |f: &dyn Fn(&Name) -> bool| -> Option<String> {
+        let m: Vec<&Name> = parties.iter().filter(|p| f(p)).collect();
+        (m.len() == 1).then(|| m[0].canonical.clone())
+    };
+    let chosen_provider = match ty {
+        DealType::Purchase => pick(&|p: &Name| {
+            let k = strip_diacritics(&p.canonical).to_lowercase();
+            item_key
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| !w.is_empty() && k.split_whitespace().next() == Some(w))
+        })
+        .or_else(|| pick(&|p: &Name| p.kind == Some(Kind::Manufacturer)))
+        .or_else(|| {
+            parties
+                .get(1)
+                .map(|p| p.canonical.clone())
+                .filter(|_| parties.len() == 2)
+        }),
+        DealType::Financing => pick(&financial_name),
+        DealType::Licence => pick(&|p: &Name| p.kind.is_some_and(Kind::is_public))
+            .or_else(|| subject.map(|s| s.canonical.clone())),
+        DealType::Aid | DealType::Investment => subject.map(|s| s.canonical.clone()),
+        _ => None,
+    };
+    match (provider.clone(), recipient.clone()) {
+        (Some(p), None) => *recipient = other(&p),
+        (None, Some(r)) => *provider = other(&r),
+        (None, None) => {
+            if let Some(p) = chosen_provider {
+                *recipient = other(&p);
+                *provider = Some(p);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The words of an item, folded and crudely stemmed, for comparing mentions of one deal written
+/// with different inflections ("Gegenseitige Handelsabkommen" / "Gegenseitigen Handelsabkommens").
+fn words(item: &str) -> BTreeSet<String> {
+    strip_diacritics(item)
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(stem)
+        .collect()
+}
+
+fn stem(w: &str) -> String {
+    let mut w = w.to_string();
+    while w.chars().count() > 4 {
+        match ["en", "es", "er", "em", "e", "s", "n"]
+            .iter()
+            .find(|s| w.ends_with(*s))
+        {
+            Some(s) => w.truncate(w.len() - s.len()),
+            None => break,
+        }
+    }
+    w
+}
+
+fn is_item_stop(h: &Hit) -> bool {
+    h.has(|r| {
+        matches!(
+            r,
+            Role::BetweenOpen
+                | Role::With
+                | Role::To
+                | Role::From
+                | Role::Of
+                | Role::Status(_)
+                | Role::TotalCue
+                | Role::ItemStop
+        )
+    })
+}
+
+/// The text from `from` up to the first item stop (a party marker, a status cue, a clause end).
+fn span_until_stop(ctx: &Ctx, from: usize, limit: usize, max_words: usize) -> Option<String> {
+    let st = ctx.text;
+    let mut end = from;
+    let mut pos = ctx_skip(st, from);
+    let mut depth = 0i32;
+    let mut n = 0;
+    while pos < limit && (n < max_words || depth > 0) {
+        if depth == 0 {
+            if let Some(h) = ctx.hits.iter().find(|h| h.start == pos) {
+                if is_item_stop(h) {
+                    break;
+                }
+            }
+        }
+        let rest = &st[pos..limit];
+        let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let w = &rest[..len];
+        depth += w.matches('(').count() as i32 - w.matches(')').count() as i32;
+        let clause_end = depth <= 0 && (w.ends_with(',') || w.ends_with(';') || w.ends_with(':'));
+        let sentence_end =
+            depth <= 0 && pos + len == limit && (w.ends_with('.') || w.ends_with('!'));
+        let core = if clause_end || sentence_end {
+            &w[..w.len() - 1]
+        } else {
+            w
+        };
+        end = pos + core.len();
+        n += 1;
+        if clause_end {
+            break;
+        }
+        pos = ctx_skip(st, pos + len);
+    }
+    let s = st[from..end].trim().trim_end_matches([',', ';', ':', '.']);
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+fn item_for(
+    ctx: &Ctx,
+    a: &Anchor,
+    ty: DealType,
+    quantity: Option<&Quantity>,
+    amount: Option<&Amount>,
+    scope_end: usize,
+) -> Option<String> {
+    if let Some(q) = quantity {
+        return span_until_stop(ctx, q.end, scope_end, 8).or_else(|| Some(q.unit.clone()));
+    }
+    if matches!(
+        ty,
+        DealType::Aid | DealType::Financing | DealType::Investment
+    ) {
+        if let Some(am) = amount {
+            if let Some(p) = ctx.hits.iter().find(|h| {
+                h.start >= am.end && h.start <= am.end + 2 && h.has(|r| *r == Role::Purpose)
+            }) {
+                if let Some(s) = span_until_stop(ctx, p.end, scope_end, 10) {
+                    return Some(s);
+                }
+            }
+        }
+    }
+    let generic = matches!(
+        ty,
+        DealType::Purchase | DealType::Financing | DealType::Investment | DealType::Aid
+    );
+    let from = if generic { a.end } else { a.start };
+    span_until_stop(ctx, from, scope_end, 16).or_else(|| Some(ctx.text[a.start..a.end].to_string()))
 }

@@ -1,1 +1,5 @@
-//! `en` deal rules and lexicon: triggers, status cues, party patterns.
+//! `en` deal rules and lexicon: triggers, type and status cues, party patterns (`deals.toml`),
+//! and the deal corpus the generic test runs (`deals.corpus.toml`).
+
+/// The deal lexicon (TOML).
+pub const LEXICON: &str = include_str!("deals.toml");

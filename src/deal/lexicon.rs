@@ -1,0 +1,361 @@
+//! The per-language deal lexicon (`src/lang/*/deals.toml`) compiled into one phrase automaton whose
+//! phrases carry roles: trigger, type cue, status cue, party marker, name stop, blocker, …
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::lang::Lang;
+use crate::model::{DealStatus, DealType};
+use crate::text::{Folded, PhraseHit, PhraseSet};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TriggerGroup {
+    #[serde(rename = "type")]
+    ty: String,
+    class: String,
+    #[serde(default)]
+    compound: bool,
+    phrases: Vec<String>,
+    #[serde(default)]
+    plural: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TypeCueGroup {
+    #[serde(rename = "type")]
+    ty: String,
+    phrases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StatusCues {
+    signed: Vec<String>,
+    announced: Vec<String>,
+    negotiating: Vec<String>,
+    proposed: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PartyPatterns {
+    between: Vec<[String; 2]>,
+    with: Vec<String>,
+    to: Vec<String>,
+    from: Vec<String>,
+    of: Vec<String>,
+    stops: Vec<String>,
+    connectors: Vec<String>,
+    determiners: Vec<String>,
+    titles: Vec<String>,
+    relations: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OrgHeadGroup {
+    phrases: Vec<String>,
+    template: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Cues {
+    plural_markers: Vec<String>,
+    blockers: Vec<String>,
+    total_cues: Vec<String>,
+    statistic_cues: Vec<String>,
+    singular_heads: Vec<String>,
+    purpose: Vec<String>,
+    item_stops: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLexicon {
+    trigger: Vec<TriggerGroup>,
+    type_cue: Vec<TypeCueGroup>,
+    status: StatusCues,
+    cues: Cues,
+    parties: PartyPatterns,
+    org_head: Vec<OrgHeadGroup>,
+}
+
+/// How a trigger makes a deal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    /// Names an agreement: a deal by itself when a counterparty is named.
+    Document,
+    /// An act (buy, invest, aid): a deal only with an amount or a count of things.
+    Action,
+}
+
+/// What a phrase means; one phrase may mean several things.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Role {
+    Trigger {
+        ty: DealType,
+        class: Class,
+        plural: bool,
+    },
+    TypeCue(DealType),
+    Status(DealStatus),
+    Plural,
+    Blocker,
+    TotalCue,
+    StatisticCue,
+    BetweenOpen,
+    BetweenJoin,
+    With,
+    To,
+    From,
+    Of,
+    Stop,
+    Connector,
+    Determiner,
+    Title,
+    Relation,
+    OrgHead(Option<String>),
+    SingularHead,
+    Purpose,
+    ItemStop,
+}
+
+/// A compiled lexicon.
+pub struct DealLexicon {
+    set: PhraseSet,
+    roles: Vec<Vec<Role>>,
+}
+
+/// A phrase found in a sentence with its roles.
+#[derive(Debug, Clone)]
+pub struct Hit<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub roles: &'a [Role],
+}
+
+impl Hit<'_> {
+    pub fn has(&self, f: impl Fn(&Role) -> bool) -> bool {
+        self.roles.iter().any(f)
+    }
+    pub fn trigger(&self) -> Option<(DealType, Class, bool)> {
+        self.roles.iter().find_map(|r| match r {
+            Role::Trigger { ty, class, plural } => Some((*ty, *class, *plural)),
+            _ => None,
+        })
+    }
+    pub fn status(&self) -> Option<DealStatus> {
+        self.roles.iter().find_map(|r| match r {
+            Role::Status(s) => Some(*s),
+            _ => None,
+        })
+    }
+    pub fn type_cue(&self) -> Option<DealType> {
+        self.roles.iter().find_map(|r| match r {
+            Role::TypeCue(t) => Some(*t),
+            _ => None,
+        })
+    }
+    pub fn org_head(&self) -> Option<Option<&str>> {
+        self.roles.iter().find_map(|r| match r {
+            Role::OrgHead(t) => Some(t.as_deref()),
+            _ => None,
+        })
+    }
+}
+
+fn parse_type(s: &str) -> DealType {
+    DealType::parse(s).unwrap_or_else(|| panic!("deal lexicon: unknown deal type {s:?}"))
+}
+
+impl DealLexicon {
+    pub fn parse(toml_text: &str) -> Result<DealLexicon, toml::de::Error> {
+        let raw: RawLexicon = toml::from_str(toml_text)?;
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut phrases: Vec<(String, bool)> = Vec::new();
+        let mut roles: Vec<Vec<Role>> = Vec::new();
+        let mut add = |p: &str, compound: bool, role: Role| {
+            let p = p.trim();
+            if p.is_empty() {
+                return;
+            }
+            let i = *index.entry(p.to_lowercase()).or_insert_with(|| {
+                phrases.push((p.to_string(), compound));
+                roles.push(Vec::new());
+                phrases.len() - 1
+            });
+            if compound {
+                phrases[i].1 = true;
+            }
+            if !roles[i].contains(&role) {
+                roles[i].push(role);
+            }
+        };
+        for g in &raw.trigger {
+            let ty = parse_type(&g.ty);
+            let class = if g.class == "action" {
+                Class::Action
+            } else {
+                Class::Document
+            };
+            for p in &g.phrases {
+                add(
+                    p,
+                    g.compound,
+                    Role::Trigger {
+                        ty,
+                        class,
+                        plural: false,
+                    },
+                );
+            }
+            for p in &g.plural {
+                add(
+                    p,
+                    g.compound,
+                    Role::Trigger {
+                        ty,
+                        class,
+                        plural: true,
+                    },
+                );
+            }
+        }
+        for g in &raw.type_cue {
+            for p in &g.phrases {
+                add(p, false, Role::TypeCue(parse_type(&g.ty)));
+            }
+        }
+        let st = &raw.status;
+        for (list, s) in [
+            (&st.signed, DealStatus::Signed),
+            (&st.announced, DealStatus::Announced),
+            (&st.negotiating, DealStatus::Negotiating),
+            (&st.proposed, DealStatus::Proposed),
+        ] {
+            for p in list {
+                add(p, false, Role::Status(s));
+            }
+        }
+        for p in &raw.cues.plural_markers {
+            add(p, false, Role::Plural);
+        }
+        for p in &raw.cues.blockers {
+            add(p, false, Role::Blocker);
+        }
+        for p in &raw.cues.total_cues {
+            add(p, false, Role::TotalCue);
+        }
+        for p in &raw.cues.statistic_cues {
+            add(p, false, Role::StatisticCue);
+        }
+        let pp = &raw.parties;
+        for [open, join] in &pp.between {
+            add(open, false, Role::BetweenOpen);
+            add(join, false, Role::BetweenJoin);
+        }
+        for (list, role) in [
+            (&pp.with, Role::With),
+            (&pp.to, Role::To),
+            (&pp.from, Role::From),
+            (&pp.of, Role::Of),
+            (&pp.stops, Role::Stop),
+            (&pp.connectors, Role::Connector),
+            (&pp.determiners, Role::Determiner),
+            (&pp.titles, Role::Title),
+            (&pp.relations, Role::Relation),
+        ] {
+            for p in list {
+                add(p, false, role.clone());
+            }
+        }
+        for g in &raw.org_head {
+            for p in &g.phrases {
+                add(p, false, Role::OrgHead(g.template.clone()));
+            }
+        }
+        for p in &raw.cues.singular_heads {
+            add(p, false, Role::SingularHead);
+        }
+        for p in &raw.cues.purpose {
+            add(p, false, Role::Purpose);
+        }
+        for p in &raw.cues.item_stops {
+            add(p, false, Role::ItemStop);
+        }
+        Ok(DealLexicon {
+            set: PhraseSet::new(&phrases),
+            roles,
+        })
+    }
+
+    /// Every lexicon phrase in `text` (longest first, no overlaps), with its roles.
+    pub fn scan<'a>(&'a self, text: &str, folded: &Folded) -> Vec<Hit<'a>> {
+        self.set
+            .find(text, folded)
+            .into_iter()
+            .map(|PhraseHit { start, end, id }| Hit {
+                start,
+                end,
+                roles: &self.roles[id],
+            })
+            .collect()
+    }
+}
+
+/// The compiled lexicon of a language.
+pub fn lexicon(lang: Lang) -> &'static DealLexicon {
+    static LEX: OnceLock<[DealLexicon; 3]> = OnceLock::new();
+    let all = LEX.get_or_init(|| {
+        let load = |l: Lang, s: &str| {
+            DealLexicon::parse(s).unwrap_or_else(|e| panic!("src/lang/{l}/deals.toml: {e}"))
+        };
+        [
+            load(Lang::Vi, crate::lang::vi::deals::LEXICON),
+            load(Lang::De, crate::lang::de::deals::LEXICON),
+            load(Lang::En, crate::lang::en::deals::LEXICON),
+        ]
+    });
+    match lang {
+        Lang::Vi => &all[0],
+        Lang::De => &all[1],
+        Lang::En => &all[2],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_lexicon_parses_and_finds_triggers() {
+        for (lang, text, want) in [
+            (
+                Lang::Vi,
+                "Hai bên ký hợp đồng mua máy bay",
+                DealType::Purchase,
+            ),
+            (
+                Lang::De,
+                "Lufthansa unterzeichnet einen Kaufvertrag",
+                DealType::Purchase,
+            ),
+            (
+                Lang::En,
+                "The carrier signed a purchase agreement",
+                DealType::Purchase,
+            ),
+        ] {
+            let lex = lexicon(lang);
+            let f = Folded::new(text);
+            let hits = lex.scan(text, &f);
+            let t = hits.iter().find_map(|h| h.trigger()).map(|t| t.0);
+            assert_eq!(t, Some(want), "{lang}: {text}");
+        }
+    }
+}

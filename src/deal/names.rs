@@ -1,0 +1,401 @@
+//! Reading counterparty names from a sentence and making them canonical in English.
+//!
+//! A name starts at a known entity, an organisation head ("Tập đoàn", "Bệnh viện Đa khoa") or a
+//! capitalised word, and runs over capitalised words until a stop word, punctuation or a lower-case
+//! word. A parenthesis right after a name gives its short form ("(Vietnam Airlines)") unless it
+//! names a parent ("(thuộc RTX Corporation)").
+
+use crate::entity::{Entities, Entity, EntityHit, Kind};
+use crate::lang::Lang;
+use crate::text::strip_diacritics;
+
+use super::lexicon::{Hit, Role};
+
+/// A party named in the text.
+#[derive(Debug, Clone)]
+pub struct Name {
+    pub start: usize,
+    pub end: usize,
+    pub canonical: String,
+    pub kind: Option<Kind>,
+    pub country: Option<String>,
+}
+
+/// What the name reader needs to know about a sentence.
+pub struct Ctx<'a> {
+    pub text: &'a str,
+    pub lang: Lang,
+    pub hits: &'a [Hit<'a>],
+    pub ents: &'a [EntityHit<'a>],
+    pub lexicon: &'a Entities,
+}
+
+/// Legal-form words trimmed from the end of a name.
+const LEGAL_SUFFIXES: &[&str] = &[
+    "AG",
+    "GmbH",
+    "SE",
+    "KG",
+    "KGaA",
+    "Inc",
+    "Inc.",
+    "Ltd",
+    "Ltd.",
+    "Corp",
+    "Corp.",
+    "Corporation",
+    "LLC",
+    "JSC",
+    "PLC",
+    "plc",
+    "Co",
+    "Co.",
+    "S.A.",
+    "SA",
+    "N.V.",
+    "NV",
+    "Group",
+    "Holdings",
+    "Limited",
+    "Company",
+    "GmbH & Co. KG",
+    "JSC.",
+];
+
+fn is_capitalised(w: &str) -> bool {
+    w.chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase())
+}
+
+/// "VinFast", "BASF", "ThyssenKrupp": a capital after the first letter.
+fn has_inner_capital(w: &str) -> bool {
+    w.chars().skip(1).any(char::is_uppercase)
+}
+
+fn has_letter(w: &str) -> bool {
+    w.chars().any(char::is_alphabetic)
+}
+
+impl<'a> Ctx<'a> {
+    fn hit_at(&self, pos: usize) -> Option<&Hit<'a>> {
+        self.hits.iter().find(|h| h.start == pos)
+    }
+    fn entity_at(&self, pos: usize) -> Option<&EntityHit<'a>> {
+        self.ents.iter().find(|e| e.start == pos)
+    }
+    fn in_entity(&self, pos: usize) -> bool {
+        self.ents.iter().any(|e| e.start < pos && pos < e.end)
+    }
+
+    /// Skips whitespace from `pos`.
+    fn skip_ws(&self, mut pos: usize, limit: usize) -> usize {
+        while pos < limit {
+            let c = self.text[pos..].chars().next().unwrap();
+            if !c.is_whitespace() {
+                break;
+            }
+            pos += c.len_utf8();
+        }
+        pos
+    }
+
+    /// The word at `pos`: up to whitespace, with trailing punctuation split off.
+    fn word(&self, pos: usize, limit: usize) -> (usize, usize, bool) {
+        let rest = &self.text[pos..limit];
+        let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let raw = &rest[..len];
+        let mut core = raw.trim_end_matches([',', ';', ':', '!', '?', '"', '”', '’', ')', '…']);
+        let mut ends_clause = core.len() < raw.len();
+        if let Some(stripped) = core.strip_suffix('.') {
+            let keep = stripped.contains('.')
+                || LEGAL_SUFFIXES.contains(&core)
+                || LEGAL_SUFFIXES.contains(&stripped);
+            if !keep {
+                core = stripped;
+                ends_clause = true;
+            }
+        }
+        (pos, pos + core.len(), ends_clause)
+    }
+
+    /// Reads a name starting at `pos` (after skipping determiners), not past `limit`.
+    pub fn read_name(&self, pos: usize, limit: usize) -> Option<Name> {
+        let mut pos = self.skip_ws(pos, limit);
+        // Determiners and adjectives of nationality before a name.
+        for _ in 0..3 {
+            match self.hit_at(pos) {
+                Some(h) if h.has(|r| *r == Role::Determiner) && h.end < limit => {
+                    pos = self.skip_ws(h.end, limit);
+                }
+                _ => break,
+            }
+        }
+        if pos >= limit {
+            return None;
+        }
+        if let Some(e) = self.entity_at(pos) {
+            if e.end <= limit {
+                return Some(self.known(e.start, e.end, e.entity, limit));
+            }
+        }
+        let start = pos;
+        let mut head: Option<Option<&str>> = None;
+        let mut head_end = start;
+        if let Some(h) = self.hit_at(pos) {
+            if h.has(|r| *r == Role::Title) {
+                return None;
+            }
+            if let Some(t) = h.org_head() {
+                // An organisation's head word is written with a capital ("Cơ quan Hải quan").
+                if h.end < limit && is_capitalised(&self.text[h.start..h.end]) {
+                    head = Some(t);
+                    head_end = h.end;
+                    pos = h.end;
+                }
+            }
+        }
+        let mut end = if head.is_some() { head_end } else { start };
+        let mut words = 0usize;
+        let mut prev_cap = head.is_some();
+        loop {
+            pos = self.skip_ws(pos, limit);
+            if pos >= limit || words >= 12 {
+                break;
+            }
+            let c0 = self.text[pos..].chars().next().unwrap();
+            if c0 == '(' {
+                break;
+            }
+            if let Some(h) = self.hit_at(pos) {
+                let stop = h.has(|r| {
+                    matches!(
+                        r,
+                        Role::Stop
+                            | Role::With
+                            | Role::To
+                            | Role::From
+                            | Role::Of
+                            | Role::BetweenJoin
+                            | Role::BetweenOpen
+                            | Role::Status(_)
+                            | Role::Trigger { .. }
+                            | Role::TotalCue
+                            | Role::Title
+                    )
+                }) && !self.in_entity(pos);
+                if stop {
+                    break;
+                }
+                if h.has(|r| *r == Role::Connector) {
+                    let next = self.skip_ws(h.end, limit);
+                    if next < limit && is_capitalised(&self.text[next..self.word(next, limit).1]) {
+                        pos = h.end;
+                        continue;
+                    }
+                    break;
+                }
+            }
+            let (ws, we, ends) = self.word(pos, limit);
+            let w = &self.text[ws..we];
+            if w.is_empty() {
+                break;
+            }
+            let cap = is_capitalised(w) && has_letter(w);
+            let joined = w == "&" || w == "-" || w == "–";
+            if joined {
+                pos = we;
+                continue;
+            }
+            let ok = if cap {
+                true
+            } else if self.lang == Lang::Vi && prev_cap && has_letter(w) {
+                // Vietnamese capitalises the first syllable of a word ("Dầu khí"): one lower-case
+                // syllable may follow a capitalised one when a capital or the end comes next.
+                let next = self.skip_ws(we, limit);
+                let next_word = if next < limit {
+                    &self.text[next..self.word(next, limit).1]
+                } else {
+                    ""
+                };
+                !ends && (is_capitalised(next_word) && has_letter(next_word))
+            } else {
+                false
+            };
+            if !ok {
+                break;
+            }
+            prev_cap = cap;
+            end = we;
+            words += 1;
+            pos = we;
+            if ends {
+                break;
+            }
+        }
+        if words == 0 {
+            return None;
+        }
+        let raw = self.text[start..end].trim();
+        if head.is_none() && !self.name_like(start, raw) {
+            return None;
+        }
+        let paren = self.parenthesis(end, limit);
+        let (rest, template) = match head {
+            Some(t) => (self.text[head_end..end].trim(), t),
+            None => (raw, None),
+        };
+        Some(self.canonical(start, end, raw, rest, head.is_some(), template, paren))
+    }
+
+    /// Whether an unknown name (no organisation head, not in the lexicon) looks like a name and not
+    /// like a capitalised common noun, a sentence's first word or a person.
+    fn name_like(&self, start: usize, raw: &str) -> bool {
+        if self.lexicon.lookup(raw).is_some() {
+            return true;
+        }
+        let words: Vec<&str> = raw.split_whitespace().collect();
+        let sentence_start = self.text[..start].trim().is_empty();
+        match self.lang {
+            // Vietnamese names of people and capitalised sentence openings carry diacritics;
+            // organisations without a head word ("Vietjet", "Pratt & Whitney") are foreign words.
+            Lang::Vi => {
+                raw == strip_diacritics(raw)
+                    && !(sentence_start && words.len() == 1 && !has_inner_capital(raw))
+            }
+            Lang::De => {
+                if words.len() == 1 {
+                    let w = words[0].to_lowercase();
+                    const NOUN_ENDINGS: &[&str] = &[
+                        "ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "ität", "nis",
+                        "tum", "ismus", "ment", "enz", "anz", "ik", "ur", "ie", "ien", "te", "ten",
+                    ];
+                    let common_noun = NOUN_ENDINGS.iter().any(|e| w.ends_with(e));
+                    let function_word = crate::lang::de::STOPWORDS.lines().any(|s| s.trim() == w);
+                    (!sentence_start || has_inner_capital(raw)) && !common_noun && !function_word
+                } else {
+                    true
+                }
+            }
+            Lang::En => {
+                !(words.len() == 1
+                    && crate::lang::en::STOPWORDS
+                        .lines()
+                        .any(|s| s.trim() == raw.to_lowercase()))
+            }
+        }
+    }
+
+    /// A known entity, with a short form in parentheses after it if any.
+    fn known(&self, start: usize, end: usize, e: &Entity, limit: usize) -> Name {
+        let _ = limit;
+        Name {
+            start,
+            end,
+            canonical: e.canonical.clone(),
+            kind: Some(e.kind),
+            country: e.country.clone(),
+        }
+    }
+
+    /// "(Vietnam Airlines)" right after a name: its content, unless it names a parent company.
+    fn parenthesis(&self, end: usize, limit: usize) -> Option<&'a str> {
+        let p = self.skip_ws(end, limit);
+        if !self.text[p..limit].starts_with('(') {
+            return None;
+        }
+        let close = self.text[p..limit].find(')')? + p;
+        let inner = self.text[p + 1..close].trim();
+        if let Some(h) = self.hit_at(p + 1) {
+            if h.has(|r| *r == Role::Relation) {
+                return None;
+            }
+        }
+        (!inner.is_empty() && is_capitalised(inner)).then_some(inner)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn canonical(
+        &self,
+        start: usize,
+        end: usize,
+        raw: &str,
+        rest: &str,
+        has_head: bool,
+        template: Option<&str>,
+        paren: Option<&str>,
+    ) -> Name {
+        let found = |e: &Entity| Name {
+            start,
+            end,
+            canonical: e.canonical.clone(),
+            kind: Some(e.kind),
+            country: e.country.clone(),
+        };
+        if let Some(e) = self.lexicon.lookup(raw) {
+            return found(e);
+        }
+        if let Some(p) = paren {
+            if let Some(e) = self.lexicon.lookup(p) {
+                return found(e);
+            }
+        }
+        let trimmed = trim_legal(rest);
+        if let Some(e) = self.lexicon.lookup(trimmed) {
+            return found(e);
+        }
+        // A short Latin-script form in parentheses is the name English uses.
+        if let Some(p) = paren.filter(|p| p.is_ascii() && p.split_whitespace().count() <= 5) {
+            return Name {
+                start,
+                end,
+                canonical: p.to_string(),
+                kind: None,
+                country: None,
+            };
+        }
+        let canonical = match (has_head, template) {
+            (true, Some(t)) if !trimmed.is_empty() => t.replace("{}", &self.englishify(trimmed)),
+            (true, None) => raw.to_string(),
+            _ => self.englishify(trim_legal(raw)),
+        };
+        Name {
+            start,
+            end,
+            canonical,
+            kind: None,
+            country: None,
+        }
+    }
+
+    /// Vietnamese names in English: without diacritics, country names in English.
+    fn englishify(&self, s: &str) -> String {
+        if self.lang != Lang::Vi {
+            return s.to_string();
+        }
+        let mut out = strip_diacritics(s);
+        for (from, to) in [("Viet Nam", "Vietnam"), ("Hoa Ky", "United States")] {
+            out = out.replace(from, to);
+        }
+        out
+    }
+}
+
+/// Trims legal-form words from the end of a name ("Siemens AG" → "Siemens").
+pub fn trim_legal(orig: &str) -> &str {
+    let mut s = orig.trim().trim_end_matches(',');
+    loop {
+        let before = s;
+        for suf in LEGAL_SUFFIXES {
+            if let Some(rest) = s.strip_suffix(suf) {
+                if rest.ends_with(' ') || rest.ends_with(',') {
+                    s = rest.trim_end().trim_end_matches(',').trim_end();
+                }
+            }
+        }
+        if s == before || s.is_empty() {
+            break;
+        }
+    }
+    if s.is_empty() { orig.trim() } else { s }
+}
