@@ -12,12 +12,8 @@ pub const EXIT_ERROR: i32 = 2;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{path}: {source}")]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: io::Error,
-    },
+    #[error("{path}: {err}")]
+    Io { path: PathBuf, err: io::Error },
     #[error("{path}: invalid UTF-8 at byte {offset}")]
     InvalidUtf8 { path: PathBuf, offset: usize },
     #[error("{path}:{line}: {message}")]
@@ -36,7 +32,7 @@ impl Error {
     pub fn io(path: impl Into<PathBuf>, source: io::Error) -> Self {
         Error::Io {
             path: path.into(),
-            source,
+            err: source,
         }
     }
     pub fn bad(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
@@ -55,7 +51,7 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
         e.downcast_ref::<io::Error>()
             .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
             || e.downcast_ref::<Error>().is_some_and(|de| {
-                matches!(de, Error::Io { source, .. } if source.kind() == io::ErrorKind::BrokenPipe)
+                matches!(de, Error::Io { err, .. } if err.kind() == io::ErrorKind::BrokenPipe)
             })
             || e.downcast_ref::<csv::Error>().is_some_and(|ce| {
                 matches!(ce.kind(), csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::BrokenPipe)

@@ -63,7 +63,7 @@ impl Sectors {
             }
         }
         Ok(Sectors {
-            set: PhraseSet::new(&phrases),
+            set: PhraseSet::new(&phrases).match_inside_words(6),
             keyword_sector,
         })
     }

@@ -61,6 +61,9 @@ pub struct PhraseHit {
 pub struct PhraseSet {
     ac: Option<AhoCorasick>,
     compound: Vec<bool>,
+    /// Phrases this long (in characters) also match inside a word (0: never).
+    inside_from: usize,
+    lens: Vec<usize>,
 }
 
 impl PhraseSet {
@@ -79,7 +82,16 @@ impl PhraseSet {
         PhraseSet {
             ac,
             compound: phrases.iter().map(|(_, c)| *c).collect(),
+            inside_from: 0,
+            lens: pats.iter().map(|p| p.chars().count()).collect(),
         }
+    }
+
+    /// Lets phrases of at least `chars` characters match inside longer words too ("Energie" in
+    /// "Energiebereich"): for keyword lexicons over compounding languages.
+    pub fn match_inside_words(mut self, chars: usize) -> PhraseSet {
+        self.inside_from = chars;
+        self
     }
 
     /// All non-overlapping hits in `text`, leftmost-longest among the valid ones.
@@ -91,6 +103,15 @@ impl PhraseSet {
         let mut cands: Vec<PhraseHit> = Vec::new();
         for m in ac.find_overlapping_iter(lower.as_str()) {
             let (s, e) = (m.start(), m.end());
+            let id = m.pattern().as_usize();
+            if self.inside_from > 0 && self.lens[id] >= self.inside_from {
+                cands.push(PhraseHit {
+                    start: folded.orig(s),
+                    end: folded.orig(e),
+                    id,
+                });
+                continue;
+            }
             let after_ok = lower[e..].chars().next().is_none_or(|c| !is_word_char(c));
             if !after_ok {
                 continue;
@@ -155,6 +176,16 @@ mod tests {
         let f = Folded::new(t);
         let hits: Vec<&str> = set.find(t, &f).iter().map(|h| &t[h.start..h.end]).collect();
         assert_eq!(hits, ["trao đổi", "trao", "vertrag"]);
+    }
+
+    #[test]
+    fn long_keywords_match_inside_compounds() {
+        let set = PhraseSet::new(&[("energie".into(), false), ("gas".into(), false)])
+            .match_inside_words(6);
+        let t = "Im Energiebereich und bei Erdgasleitungen";
+        let f = Folded::new(t);
+        let hits: Vec<&str> = set.find(t, &f).iter().map(|h| &t[h.start..h.end]).collect();
+        assert_eq!(hits, ["Energie"]);
     }
 
     #[test]

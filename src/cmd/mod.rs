@@ -16,6 +16,19 @@ use dealtrack::render::{CsvOptions, Format};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    #[command(flatten)]
+    pub lexicons: LexiconArgs,
+}
+
+/// User extensions of the built-in lexicons (data/aliases.tsv, data/sectors.tsv).
+#[derive(Args, Debug, Clone)]
+pub struct LexiconArgs {
+    /// Extra entity aliases (TSV: canonical, kind, country, aliases separated by '|'); they win over the built-in ones
+    #[arg(long, global = true, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
+    /// Extra sector keywords (TSV: sector, keywords separated by '|'); they win over the built-in ones
+    #[arg(long, global = true, value_name = "FILE")]
+    pub sectors: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -27,6 +40,8 @@ pub enum Command {
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<i32> {
+    dealtrack::entity::configure(cli.lexicons.aliases.as_deref())?;
+    dealtrack::sector::configure(cli.lexicons.sectors.as_deref())?;
     match cli.command {
         Command::Amounts(a) => amounts::run(a),
         Command::Extract(a) => extract::run(a),

@@ -248,7 +248,11 @@ fn analyse(
         if a.class == Class::Action && amount.is_none() && quantity.is_none() {
             continue;
         }
-        let ty = refine_type(a, &hits, scope_end);
+        let mut ty = refine_type(a, &hits, scope_end);
+        // A generic contract for a number of things is a purchase ("a contract for 50 jets").
+        if ty == DealType::Agreement && quantity.is_some() {
+            ty = DealType::Purchase;
+        }
         let status = status_for(&hits, a, pre_start, scope_end)
             .or(intro_status)
             .unwrap_or(DealStatus::Announced);

@@ -94,9 +94,11 @@ pub fn plain_decimal(d: Decimal) -> String {
     d.normalize().to_string()
 }
 
-/// OWASP CSV-injection defence: a cell starting with = + - @ TAB or CR gets a leading apostrophe.
+/// OWASP CSV-injection defence: a cell starting with = + - @ TAB or CR gets a leading apostrophe
+/// (a lone "-" cannot be a formula and is left alone).
 pub fn neutralise(s: &str) -> std::borrow::Cow<'_, str> {
     match s.chars().next() {
+        Some('-') if s.len() == 1 => s.into(),
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}").into(),
         _ => s.into(),
     }
