@@ -53,6 +53,7 @@ struct PartyPatterns {
     determiners: Vec<String>,
     titles: Vec<String>,
     relations: Vec<String>,
+    receive: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -120,6 +121,7 @@ pub enum Role {
     Title,
     Relation,
     OrgHead(Option<String>),
+    Receive,
     SingularHead,
     Purpose,
     ItemStop,
@@ -269,6 +271,7 @@ impl DealLexicon {
             (&pp.determiners, Role::Determiner),
             (&pp.titles, Role::Title),
             (&pp.relations, Role::Relation),
+            (&pp.receive, Role::Receive),
         ] {
             for p in list {
                 add(p, false, role.clone());

@@ -181,8 +181,38 @@ fn analyse(
                 continue;
             }
         }
+        // "an agreement on a yen loan", "thỏa thuận về khoản vay": the second trigger says what
+        // the generic first one is about; one deal, of the specific kind.
+        if let Some(prev) = anchors.last_mut() {
+            let gap = &st[prev.end..h.start];
+            let between_hits = hits
+                .iter()
+                .filter(|x| x.start >= prev.end && x.end <= h.start)
+                .any(|x| {
+                    x.has(|r| {
+                        matches!(
+                            r,
+                            Role::BetweenOpen
+                                | Role::With
+                                | Role::To
+                                | Role::From
+                                | Role::Status(_)
+                        )
+                    })
+                });
+            if prev.class == Class::Document
+                && prev.ty == DealType::Agreement
+                && class == Class::Document
+                && !between_hits
+                && gap.split_whitespace().count() <= 4
+                && !gap.contains([',', ';', '.'])
+            {
+                prev.ty = ty;
+                continue;
+            }
+        }
         anchors.push(Anchor {
-            start: h.start,
+            start: word_start(st, h.start),
             end: h.end,
             ty,
             class,
@@ -249,8 +279,13 @@ fn analyse(
             continue;
         }
         let mut ty = refine_type(a, &hits, scope_end);
-        // A generic contract for a number of things is a purchase ("a contract for 50 jets").
-        if ty == DealType::Agreement && quantity.is_some() {
+        // A generic contract for a number of things is a purchase ("a contract for 50 jets"), and
+        // so is one a supplier won ("Boeing won an order", "erhielt einen Auftrag").
+        let received = hits
+            .iter()
+            .filter(|h| h.start >= pre_start && h.start < scope_end)
+            .any(|h| h.has(|r| *r == Role::Receive));
+        if ty == DealType::Agreement && (quantity.is_some() || received) {
             ty = DealType::Purchase;
         }
         let status = status_for(&hits, a, pre_start, scope_end)
@@ -322,6 +357,16 @@ fn analyse(
             item_words,
         });
     }
+}
+
+/// The start of the word containing `pos` (a compound noun whose head is the trigger).
+fn word_start(st: &str, pos: usize) -> usize {
+    st[..pos]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '-')
+        .last()
+        .map_or(pos, |(i, _)| i)
 }
 
 fn ctx_skip(st: &str, pos: usize) -> usize {
@@ -504,7 +549,12 @@ fn parties_for(ctx: &Ctx, anchors: &[Anchor], k: usize, scope_end: usize) -> Par
             break;
         }
     }
-    // "to B": the recipient; "from B": the provider.
+    // "to B": the recipient; "from B": the provider — unless the subject won or received the
+    // contract from B ("Boeing won an order from Korean Air"): then B is the client.
+    let received = hits
+        .iter()
+        .filter(|h| h.start >= pre_start && h.start < scope_end)
+        .any(|h| h.has(|r| *r == Role::Receive));
     for h in hits
         .iter()
         .filter(|h| h.start >= a.end && h.start < scope_end)
@@ -522,6 +572,22 @@ fn parties_for(ctx: &Ctx, anchors: &[Anchor], k: usize, scope_end: usize) -> Par
         }
     }
     // The subject: known entities close before the trigger (or before the verb that governs it).
+    // "von B … erhalten": the from-marker may stand before the trigger too.
+    if provider.is_none() {
+        for h in hits
+            .iter()
+            .filter(|h| h.start >= pre_start && h.end <= a.start && h.has(|r| *r == Role::From))
+        {
+            if let Some(n) = ctx.read_name(h.end, a.start) {
+                provider = Some(n.canonical.clone());
+                push_party(&mut parties, n);
+                break;
+            }
+        }
+    }
+    if received {
+        std::mem::swap(&mut provider, &mut recipient);
+    }
     let subjects = subject_of(ctx, a, pre_start);
     let subject = subjects.first().cloned();
     if let Some(sub) = &subject {
