@@ -373,8 +373,16 @@ fn ctx_skip(st: &str, pos: usize) -> usize {
     pos + (st[pos..].len() - st[pos..].trim_start().len())
 }
 
-/// A trigger right after a plural marker ("các hợp đồng và thỏa thuận") names many deals at once.
+/// A trigger right after a plural marker ("các hợp đồng và thỏa thuận") or a count above one
+/// ("20 hợp đồng", "three agreements") names many deals at once.
 fn collective(st: &str, hits: &[Hit], i: usize) -> bool {
+    let before = st[..hits[i].start].trim_end();
+    let last_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    if last_word.chars().all(|c| c.is_ascii_digit())
+        && last_word.parse::<u64>().is_ok_and(|n| n > 1)
+    {
+        return true;
+    }
     let mut j = i;
     let mut end = hits[i].start;
     while j > 0 {
@@ -585,7 +593,9 @@ fn parties_for(ctx: &Ctx, anchors: &[Anchor], k: usize, scope_end: usize) -> Par
             }
         }
     }
-    if received {
+    // A supplier that won a contract from its client: swap. (A ministry that receives aid "from"
+    // a donor is already the recipient.)
+    if received && matches!(a.ty, DealType::Purchase | DealType::Agreement) {
         std::mem::swap(&mut provider, &mut recipient);
     }
     let subjects = subject_of(ctx, a, pre_start);
@@ -722,7 +732,11 @@ fn assign_roles(
                 .map(|p| p.canonical.clone())
                 .filter(|_| parties.len() == 2)
         }),
-        DealType::Financing => pick(&financial_name),
+        DealType::Financing => {
+            pick(&|p: &Name| p.kind.is_some_and(Kind::is_financial)).or_else(|| {
+                pick(&|p: &Name| !p.kind.is_some_and(Kind::is_public) && financial_name(p))
+            })
+        }
         DealType::Licence => pick(&|p: &Name| p.kind.is_some_and(Kind::is_public))
             .or_else(|| subject.map(|s| s.canonical.clone())),
         DealType::Aid | DealType::Investment => subject.map(|s| s.canonical.clone()),
