@@ -10,6 +10,8 @@
 pub mod lexicon;
 mod merge;
 mod names;
+#[cfg(test)]
+mod tests;
 
 use std::collections::BTreeSet;
 

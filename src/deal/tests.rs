@@ -1,0 +1,192 @@
+//! Unit tests of the deal rules, one behaviour each, in the three languages. The per-language
+//! corpora (`src/lang/*/deals.corpus.toml`) test the whole on realistic sentences.
+
+use super::*;
+
+fn deals(lang: Lang, text: &str) -> Vec<Deal> {
+    let mut doc = Document::new("t", text);
+    doc.lang = Some(lang);
+    extract(&doc, lang).deals
+}
+
+fn one(lang: Lang, text: &str) -> Deal {
+    let d = deals(lang, text);
+    assert_eq!(d.len(), 1, "{text}: {d:#?}");
+    d.into_iter().next().unwrap()
+}
+
+#[test]
+fn between_a_and_b_with_parenthesised_short_name() {
+    let d = one(
+        Lang::Vi,
+        "Hợp đồng hợp tác giữa Tổng Công ty Hàng không Việt Nam (Vietnam Airlines) và Tập đoàn Airbus.",
+    );
+    assert_eq!(d.parties, ["Vietnam Airlines", "Airbus"]);
+    assert_eq!(d.deal_type, DealType::Agreement);
+}
+
+#[test]
+fn licensor_hands_licence_to_recipient() {
+    let d = one(
+        Lang::Vi,
+        "Bộ Công Thương trao Giấy phép xuất khẩu điện cho Công ty cổ phần Năng lượng Mặt Trời Xanh.",
+    );
+    assert_eq!(d.deal_type, DealType::Licence);
+    assert_eq!(d.status, DealStatus::Signed);
+    assert_eq!(
+        d.provider.as_deref(),
+        Some("Ministry of Industry and Trade")
+    );
+    assert_eq!(d.recipient.as_deref(), Some("Nang luong Mat Troi Xanh"));
+}
+
+#[test]
+fn collective_mentions_are_not_deals() {
+    assert!(
+        deals(
+            Lang::Vi,
+            "Hai bên đã ký các hợp đồng và thỏa thuận giữa Việt Nam và Hoa Kỳ."
+        )
+        .is_empty()
+    );
+    assert!(
+        deals(
+            Lang::En,
+            "Vietnam and Japan signed several agreements during the visit."
+        )
+        .is_empty()
+    );
+    assert!(
+        deals(
+            Lang::De,
+            "Die Verträge zwischen Vietnam und Deutschland wurden unterzeichnet."
+        )
+        .is_empty()
+    );
+    assert!(
+        deals(
+            Lang::Vi,
+            "Các doanh nghiệp đã ký 20 hợp đồng với đối tác Việt Nam."
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn a_deal_needs_a_named_counterparty() {
+    assert!(
+        deals(
+            Lang::Vi,
+            "Hai nước mong muốn sớm hoàn tất thỏa thuận thương mại."
+        )
+        .is_empty()
+    );
+    assert!(deals(Lang::En, "The agreement was welcomed by observers.").is_empty());
+}
+
+#[test]
+fn generic_agreement_on_a_loan_is_financing_with_the_lender_providing() {
+    let d = one(
+        Lang::En,
+        "The Asian Development Bank signed an agreement on a loan with the Ministry of Finance.",
+    );
+    assert_eq!(d.deal_type, DealType::Financing);
+    assert_eq!(d.provider.as_deref(), Some("Asian Development Bank"));
+    assert_eq!(d.recipient.as_deref(), Some("Ministry of Finance"));
+}
+
+#[test]
+fn supplier_that_won_an_order_is_the_provider() {
+    let d = one(
+        Lang::En,
+        "Airbus has won an order from Lufthansa, the company said.",
+    );
+    assert_eq!(d.deal_type, DealType::Purchase);
+    assert_eq!(d.status, DealStatus::Signed);
+    assert_eq!(d.provider.as_deref(), Some("Airbus"));
+    assert_eq!(d.recipient.as_deref(), Some("Lufthansa"));
+    let d = one(
+        Lang::De,
+        "Rheinmetall erhielt von der Bundeswehr einen Großauftrag für Munition.",
+    );
+    assert_eq!(d.provider.as_deref(), Some("Rheinmetall"));
+    assert_eq!(d.recipient.as_deref(), Some("Bundeswehr"));
+}
+
+#[test]
+fn german_compounds_and_inflected_names() {
+    let d = one(
+        Lang::De,
+        "Die Verhandlungen über das Freihandelsabkommen zwischen Vietnam und den Vereinigten Staaten dauern an.",
+    );
+    assert_eq!(d.deal_type, DealType::TradeAgreement);
+    assert_eq!(d.status, DealStatus::Negotiating);
+    assert_eq!(d.parties, ["Vietnam", "United States"]);
+    assert_eq!(d.item.as_deref(), Some("Freihandelsabkommen"));
+}
+
+#[test]
+fn capitalised_common_nouns_and_persons_are_not_parties() {
+    // German nouns are capitalised: "für die Bildung" names no one.
+    assert!(deals(Lang::De, "Er schlug ein Abkommen für die Bildung vor.").is_empty());
+    // A person with a title is not a party; the ministry named after the title is.
+    let d = one(
+        Lang::Vi,
+        "Bộ trưởng Nguyễn Văn A và Tập đoàn Siemens ký biên bản ghi nhớ về năng lượng.",
+    );
+    assert_eq!(d.parties, ["Siemens"]);
+    assert_eq!(d.deal_type, DealType::Mou);
+}
+
+#[test]
+fn caption_and_body_mentions_are_one_deal_two_licences_are_two() {
+    let text = "Lễ trao Hợp đồng mua hệ thống radar giữa Bệnh viện Chợ Rẫy và Công ty Mevion Medical Systems. Ảnh: TTXVN\n\n\
+                Hợp đồng mua hệ thống radar giữa Bệnh viện Chợ Rẫy và Công ty Mevion Medical Systems được ký hôm qua.\n\n\
+                Các văn bản được ký gồm:\n\
+                - Bộ Công Thương trao Giấy phép loại A cho Công ty TNHH Alpha Power.\n\
+                - Bộ Công Thương trao Giấy phép loại B cho Công ty TNHH Alpha Power.\n";
+    let d = deals(Lang::Vi, text);
+    let purchases: Vec<_> = d
+        .iter()
+        .filter(|x| x.deal_type == DealType::Purchase)
+        .collect();
+    let licences: Vec<_> = d
+        .iter()
+        .filter(|x| x.deal_type == DealType::Licence)
+        .collect();
+    assert_eq!(purchases.len(), 1, "{d:#?}");
+    assert_eq!(purchases[0].quantity, Some(1));
+    assert_eq!(
+        purchases[0].parties,
+        ["Cho Ray Hospital", "Mevion Medical Systems"]
+    );
+    assert_eq!(licences.len(), 2, "{d:#?}");
+}
+
+#[test]
+fn list_items_inherit_the_status_of_their_introduction() {
+    let text = "Các văn bản được ký kết gồm:\n- Thỏa thuận hợp tác giữa Vingroup và Nvidia.\n";
+    let d = one(Lang::Vi, text);
+    assert_eq!(d.status, DealStatus::Signed);
+    assert_eq!(d.evidence, "Thỏa thuận hợp tác giữa Vingroup và Nvidia.");
+    assert_eq!(&text[d.start..d.end], d.evidence);
+}
+
+#[test]
+fn an_agency_replaces_its_country_as_a_party() {
+    let text = "Cơ quan Hải quan và Bảo vệ biên giới Hoa Kỳ trao Ý định thư đã ký.\n\n\
+                Hai bên ký Ý định thư hợp tác hải quan Việt Nam - Hoa Kỳ.";
+    let d = one(Lang::Vi, text);
+    assert_eq!(d.deal_type, DealType::LetterOfIntent);
+    assert!(
+        d.parties
+            .contains(&"U.S. Customs and Border Protection".to_string()),
+        "{:?}",
+        d.parties
+    );
+    assert!(
+        !d.parties.contains(&"United States".to_string()),
+        "{:?}",
+        d.parties
+    );
+}
