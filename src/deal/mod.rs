@@ -272,9 +272,13 @@ fn analyse(
                 pos >= a.start && pos < scope_end
             }
         };
+        // An amount in the trigger's scope, or just before it ("a $1.2 billion contract").
+        let just_before = |pos: usize| {
+            pos >= pre_start && pos < a.start && st[pos..a.start].split_whitespace().count() <= 4
+        };
         let amount = free
             .iter()
-            .find(|x| in_scope(x.start))
+            .find(|x| in_scope(x.start) || just_before(x.start))
             .map(|x| (*x).clone());
         let quantity: Option<&Quantity> = quantities.iter().find(|q| in_scope(q.start));
         if a.class == Class::Action && amount.is_none() && quantity.is_none() {
