@@ -64,6 +64,9 @@ pub struct PhraseSet {
     /// Phrases this long (in characters) also match inside a word (0: never).
     inside_from: usize,
     lens: Vec<usize>,
+    /// Whether each phrase begins / ends with a word character: only those edges need a boundary
+    /// ("$" in "$10" needs none after it).
+    word_edges: Vec<(bool, bool)>,
 }
 
 impl PhraseSet {
@@ -84,6 +87,15 @@ impl PhraseSet {
             compound: phrases.iter().map(|(_, c)| *c).collect(),
             inside_from: 0,
             lens: pats.iter().map(|p| p.chars().count()).collect(),
+            word_edges: pats
+                .iter()
+                .map(|p| {
+                    (
+                        p.chars().next().is_some_and(is_word_char),
+                        p.chars().next_back().is_some_and(is_word_char),
+                    )
+                })
+                .collect(),
         }
     }
 
@@ -112,13 +124,14 @@ impl PhraseSet {
                 });
                 continue;
             }
-            let after_ok = lower[e..].chars().next().is_none_or(|c| !is_word_char(c));
+            let (word_start, word_end) = self.word_edges[id];
+            let after_ok = !word_end || lower[e..].chars().next().is_none_or(|c| !is_word_char(c));
             if !after_ok {
                 continue;
             }
             let before = lower[..s].chars().next_back();
-            let before_ok = before.is_none_or(|c| !is_word_char(c));
-            let compound = self.compound[m.pattern().as_usize()];
+            let before_ok = !word_start || before.is_none_or(|c| !is_word_char(c));
+            let compound = self.compound[id];
             if !before_ok {
                 if !compound {
                     continue;

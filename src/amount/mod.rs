@@ -1,21 +1,709 @@
 //! Recognising amounts of money and counts of things in text, per language.
 //!
-//! `amounts(text, lang)` returns every monetary amount with its exact `Decimal` value in full units,
-//! ISO currency, qualifier and byte span; `quantities(text, lang)` returns counts of things
+//! `amounts(text, lang)` returns every monetary amount with its exact `Decimal` value in full
+//! units, ISO currency, qualifier and byte span; `quantities(text, lang)` returns counts of things
 //! ("50 máy bay"). Numbers that are not money (years, dates, percentages, model designations,
-//! ordinals, phone numbers) are never reported as amounts.
+//! ordinals, phone numbers) are never amounts: money needs a currency next to its number.
+//!
+//! The text is read as a sequence of atoms: digit numbers (with glued units split off: "1.5bn")
+//! and lexicon phrases (numerals, scale words, currencies, qualifiers, range words, count nouns).
+//! One generic grammar assembles them: `[qualifier] [range-open] [currency] NUMBER [scales]
+//! [range-join [currency] NUMBER [scales]] [currency] [subunits] [postfix qualifier]`.
+
+pub mod digits;
+pub mod lexicon;
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+use rust_decimal::Decimal;
 
 use crate::lang::Lang;
-use crate::model::{Amount, Quantity};
+use crate::model::{Amount, Qualifier, Quantity};
+use crate::text::Folded;
+
+use lexicon::{AmountLexicon, Role, lexicon};
+
+#[derive(Debug, Clone)]
+enum Kind<'a> {
+    /// Digits, and whether they were an integer without separators.
+    Num(Decimal),
+    /// A lexicon phrase.
+    Words(&'a [Role]),
+    /// A unit glued to digits ("bn" in "1.5bn").
+    Glued(&'a [Role]),
+    /// A German one-word numeral ("dreihundert").
+    Compound(Decimal),
+}
+
+#[derive(Debug, Clone)]
+struct Atom<'a> {
+    start: usize,
+    end: usize,
+    kind: Kind<'a>,
+}
+
+impl Atom<'_> {
+    fn roles(&self) -> &[Role] {
+        match &self.kind {
+            Kind::Words(r) | Kind::Glued(r) => r,
+            _ => &[],
+        }
+    }
+    fn has(&self, f: impl Fn(&Role) -> bool) -> bool {
+        self.roles().iter().any(f)
+    }
+    fn scale(&self) -> Option<Decimal> {
+        self.roles().iter().find_map(|r| match r {
+            Role::Scale(m) => Some(*m),
+            _ => None,
+        })
+    }
+    fn prefix_currency(&self) -> Option<&str> {
+        self.roles().iter().find_map(|r| match r {
+            Role::CurrencyPrefix(c) => Some(c.as_str()),
+            _ => None,
+        })
+    }
+    fn suffix_currency(&self) -> Option<&str> {
+        self.roles().iter().find_map(|r| match r {
+            Role::CurrencySuffix(c) => Some(c.as_str()),
+            _ => None,
+        })
+    }
+    fn qualifier(&self) -> Option<Qualifier> {
+        self.roles().iter().find_map(|r| match r {
+            Role::Qualifier(q) => Some(*q),
+            _ => None,
+        })
+    }
+    fn postfix_qualifier(&self) -> Option<Qualifier> {
+        self.roles().iter().find_map(|r| match r {
+            Role::PostfixQualifier(q) => Some(*q),
+            _ => None,
+        })
+    }
+    fn is_numeral_word(&self) -> bool {
+        matches!(self.kind, Kind::Compound(_))
+            || self.has(|r| matches!(r, Role::Unit(_) | Role::Ten(_) | Role::Hundred))
+    }
+}
+
+fn number_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"[0-9]+(?:[.,'][0-9]+)*").unwrap())
+}
+
+fn word_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"\p{L}+").unwrap())
+}
+
+/// Digit numbers with their glued units; designators (A321, 787-9 before a letter, S250-FIT),
+/// dates (27/7/1947) and times (10:30) are left out.
+fn number_atoms<'a>(text: &str, lang: Lang, lex: &'a AmountLexicon, out: &mut Vec<Atom<'a>>) {
+    let bytes = text.as_bytes();
+    let mut skip_until = 0usize;
+    for m in number_regex().find_iter(text) {
+        let (start, mut end) = (m.start(), m.end());
+        if start < skip_until {
+            continue;
+        }
+        let prev = text[..start].chars().next_back();
+        let prev2 = text[..start].chars().rev().nth(1);
+        // A designator (A321, F-16, S250) or the tail of a date (19/2, 13.6.2024) or time.
+        if prev.is_some_and(char::is_alphabetic)
+            || (matches!(prev, Some('-' | '–')) && prev2.is_some_and(char::is_alphabetic))
+            || (matches!(prev, Some('/' | '.' | ':')) && prev2.is_some_and(char::is_alphanumeric))
+        {
+            continue;
+        }
+        let next = text[end..].chars().next();
+        let next2 = text[end..].chars().nth(1);
+        // Dates and times: 19/2, 27/7/1947, 10:30.
+        if matches!(next, Some('/' | ':')) && next2.is_some_and(|c| c.is_ascii_digit()) {
+            skip_until = text[end..]
+                .find(|c: char| !(c.is_ascii_digit() || c == '/' || c == ':' || c == '.'))
+                .map_or(text.len(), |i| end + i);
+            continue;
+        }
+        // A designator: 737-MAX, 5G-… (digits joined to letters by a hyphen).
+        if next == Some('-') && next2.is_some_and(char::is_alphabetic) {
+            continue;
+        }
+        // Thousands groups separated by spaces: "1 234 567", "12 500".
+        let mut raw_end = end;
+        loop {
+            let rest = &text[raw_end..];
+            let Some(sp) = rest
+                .chars()
+                .next()
+                .filter(|c| matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
+            else {
+                break;
+            };
+            let after = &rest[sp.len_utf8()..];
+            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+            let first_group = text[start..raw_end]
+                .split(|c: char| !c.is_ascii_digit())
+                .next()
+                .map_or(0, str::len);
+            if digits == 3
+                && first_group <= 3
+                && !text[start..raw_end].contains([',', '.'])
+                && !after[3..].starts_with(|c: char| c.is_alphanumeric() && !c.is_alphabetic())
+            {
+                raw_end += sp.len_utf8() + 3;
+            } else {
+                break;
+            }
+        }
+        end = raw_end;
+        // A unit glued to the digits: "1.5bn", "500k", "10tr", "500.000đ", "3Mrd".
+        let letters_end = text[end..]
+            .find(|c: char| !c.is_alphabetic())
+            .map_or(text.len(), |i| end + i);
+        let mut glued = None;
+        if letters_end > end {
+            let mut suffix_end = letters_end;
+            if bytes.get(letters_end) == Some(&b'.') {
+                let with_dot = text[end..=letters_end].to_lowercase();
+                if lex.glued.contains_key(&with_dot) {
+                    suffix_end = letters_end + 1;
+                }
+            }
+            let suffix = text[end..suffix_end].to_lowercase();
+            match lex.glued.get(&suffix) {
+                Some(roles) => glued = Some((end, suffix_end, roles.as_slice())),
+                None => continue, // 5G, 4x, 737MAX: not a number
+            }
+        }
+        let Some(value) = digits::parse(&text[start..end], lang) else {
+            continue;
+        };
+        out.push(Atom {
+            start,
+            end,
+            kind: Kind::Num(value),
+        });
+        if let Some((s, e, roles)) = glued {
+            out.push(Atom {
+                start: s,
+                end: e,
+                kind: Kind::Glued(roles),
+            });
+        }
+    }
+}
+
+fn atoms<'a>(text: &str, lang: Lang, lex: &'a AmountLexicon) -> Vec<Atom<'a>> {
+    let folded = Folded::new(text);
+    let mut out: Vec<Atom> = Vec::new();
+    number_atoms(text, lang, lex, &mut out);
+    let nums: Vec<(usize, usize)> = out.iter().map(|a| (a.start, a.end)).collect();
+    let overlaps = |s: usize, e: usize| nums.iter().any(|&(a, b)| s < b && a < e);
+    for h in lex.scan(text, &folded) {
+        if !overlaps(h.start, h.end) {
+            out.push(Atom {
+                start: h.start,
+                end: h.end,
+                kind: Kind::Words(h.roles),
+            });
+        }
+    }
+    if lang == Lang::De {
+        let covered: Vec<(usize, usize)> = out.iter().map(|a| (a.start, a.end)).collect();
+        for m in word_regex().find_iter(text) {
+            if covered.iter().any(|&(a, b)| m.start() < b && a < m.end()) {
+                continue;
+            }
+            let w = m.as_str();
+            if let Some(v) = crate::lang::de::amounts::compound(w)
+                .or_else(|| crate::lang::de::amounts::and_a_half(w))
+            {
+                out.push(Atom {
+                    start: m.start(),
+                    end: m.end(),
+                    kind: Kind::Compound(v),
+                });
+            }
+        }
+    }
+    out.sort_by_key(|a| (a.start, a.end));
+    out
+}
+
+/// Whether atom `b` follows atom `a` with only white space (or nothing) between.
+fn adjacent(text: &str, a: &Atom, b: &Atom) -> bool {
+    b.start >= a.end && text[a.end..b.start].chars().all(char::is_whitespace)
+}
+
+struct Reader<'t, 'a> {
+    text: &'t str,
+    atoms: &'t [Atom<'a>],
+}
+
+/// A number read from the atoms: its value, the next atom, and what gave it.
+#[derive(Debug, Clone, Copy)]
+struct Num {
+    value: Decimal,
+    next: usize,
+    /// The largest scale word applied ("tỷ", "billion"), if any.
+    scale: Option<Decimal>,
+    /// Digits, a scale word, or more than one numeral word: unmistakably a number.
+    strong: bool,
+}
+
+impl Reader<'_, '_> {
+    fn at(&self, k: usize) -> Option<&Atom<'_>> {
+        self.atoms.get(k)
+    }
+    fn adj(&self, k: usize) -> Option<&Atom<'_>> {
+        let (a, b) = (self.atoms.get(k.checked_sub(1)?)?, self.atoms.get(k)?);
+        adjacent(self.text, a, b).then_some(b)
+    }
+
+    /// Numeral words: "ba mươi bảy", "two hundred and five", "hai trăm linh năm".
+    fn words(&self, k: usize) -> Option<(Decimal, usize, bool, Option<Decimal>)> {
+        let mut current = Decimal::ZERO;
+        let mut last_unit = Decimal::ZERO;
+        let mut last_mult: Option<Decimal> = None;
+        let mut n = 0usize;
+        let mut only_ambiguous = true;
+        let mut j = k;
+        while let Some(a) = if j == k { self.at(j) } else { self.adj(j) } {
+            let roles = a.roles();
+            let mut used = false;
+            if let Kind::Compound(v) = a.kind {
+                current += v;
+                used = true;
+                only_ambiguous = false;
+            }
+            for r in roles {
+                match r {
+                    Role::Unit(v) => {
+                        current += Decimal::from(*v);
+                        last_unit = Decimal::from(*v);
+                        used = true;
+                    }
+                    Role::Ten(v) => {
+                        current += Decimal::from(*v);
+                        last_unit = Decimal::ZERO;
+                        used = true;
+                    }
+                    Role::TenMultiplier if n > 0 && !last_unit.is_zero() => {
+                        current += last_unit * Decimal::from(9);
+                        last_unit = Decimal::ZERO;
+                        used = true;
+                    }
+                    Role::Hundred => {
+                        if current.is_zero() {
+                            current = Decimal::ONE;
+                        }
+                        current *= Decimal::from(100);
+                        last_mult = Some(Decimal::from(100));
+                        last_unit = Decimal::ZERO;
+                        used = true;
+                    }
+                    Role::ZeroFiller | Role::And if n > 0 => {
+                        // Only inside a numeral: "trăm linh năm", "hundred and five".
+                        let follows = self.adj(j + 1).is_some_and(|b| b.is_numeral_word());
+                        if !follows {
+                            break;
+                        }
+                        used = true;
+                    }
+                    _ => {}
+                }
+                if used {
+                    break;
+                }
+            }
+            if !used {
+                break;
+            }
+            if !a.has(|r| *r == Role::Ambiguous) {
+                only_ambiguous = false;
+            }
+            n += 1;
+            j += 1;
+        }
+        if n == 0 {
+            return None;
+        }
+        // A trailing "and"/"linh" is not part of the numeral.
+        while j > k
+            && self.atoms[j - 1].has(|r| matches!(r, Role::And | Role::ZeroFiller))
+            && !self.atoms[j - 1].is_numeral_word()
+        {
+            j -= 1;
+        }
+        Some((current, j, n > 1 || !only_ambiguous, last_mult))
+    }
+
+    /// A number at atom `k`: digits or numeral words, a decimal word, scale words, "rưỡi".
+    fn number(&self, k: usize) -> Option<Num> {
+        let a = self.at(k)?;
+        let (mut value, mut next, mut strong, mut last_mult) = match a.kind {
+            Kind::Num(v) => (v, k + 1, true, None),
+            _ if a.is_numeral_word() => self.words(k)?,
+            _ => return None,
+        };
+        // "2 chấm 23", "hai phẩy 5", "one point five"
+        if let (Some(d), Some(f)) = (self.adj(next), self.adj(next + 1)) {
+            if d.has(|r| *r == Role::DecimalWord) {
+                if let Kind::Num(frac) = f.kind {
+                    let digits = self.text[f.start..f.end].len() as u32;
+                    value += frac / Decimal::from(10u64.pow(digits.min(18)));
+                    next += 2;
+                    strong = true;
+                }
+            }
+        }
+        // "one and a half billion"
+        if let Some(h) = self.adj(next) {
+            if h.has(|r| *r == Role::HalfBefore)
+                && self.adj(next + 1).is_some_and(|s| s.scale().is_some())
+            {
+                value += Decimal::new(5, 1);
+                next += 1;
+            }
+        }
+        let mut scale: Option<Decimal> = None;
+        while let Some(s) = self.adj(next) {
+            if let Some(m) = s.scale() {
+                if scale.is_some_and(|prev| m <= prev) {
+                    break;
+                }
+                value *= m;
+                scale = Some(m);
+                last_mult = Some(m);
+                next += 1;
+                strong = true;
+            } else if let Some(m) = last_mult.filter(|_| s.has(|r| *r == Role::HalfAfter)) {
+                // "1 tỷ rưỡi" = 1.5 tỷ; "một trăm rưỡi" = 150
+                value += m / Decimal::from(2);
+                next += 1;
+                break;
+            } else {
+                break;
+            }
+        }
+        // "3 tỷ 500 triệu", "hai nghìn ba trăm": a smaller number follows a scale word.
+        if let Some(m) = scale.filter(|m| *m >= Decimal::from(1000)) {
+            if self.adj(next).is_some() {
+                if let Some(rest) = self.number(next) {
+                    if rest.value < m && rest.scale.is_some_and(|s| s < m) {
+                        value += rest.value;
+                        next = rest.next;
+                    }
+                }
+            }
+        }
+        Some(Num {
+            value,
+            next,
+            scale,
+            strong,
+        })
+    }
+
+    /// A monetary amount starting at atom `i`.
+    fn money(&self, i: usize) -> Option<(Amount, usize)> {
+        let mut k = i;
+        let mut qualifier = None;
+        let mut range_open = false;
+        let mut cur_pre: Option<String> = None;
+        let first = self.at(i)?;
+        if let Some(q) = first.qualifier() {
+            if !first.is_numeral_word() && first.prefix_currency().is_none() {
+                qualifier = Some(q);
+                k += 1;
+                // "khoảng chừng từ": a second opener
+                if let Some(a) = self.adj(k) {
+                    if let Some(q2) = a.qualifier().filter(|_| !a.is_numeral_word()) {
+                        qualifier = Some(q2);
+                        k += 1;
+                    }
+                }
+            }
+        }
+        if let Some(a) = if k == i { self.at(k) } else { self.adj(k) } {
+            if a.has(|r| *r == Role::RangeOpen) && !a.is_numeral_word() {
+                range_open = true;
+                k += 1;
+            }
+        }
+        if let Some(a) = if k == i { self.at(k) } else { self.adj(k) } {
+            if let Some(c) = a.prefix_currency() {
+                cur_pre = Some(c.to_string());
+                k += 1;
+            }
+        }
+        if k > i {
+            // Glued or spaced: "$10", "US$ 1.5 billion", "hơn 2 tỷ".
+            let prev = &self.atoms[k - 1];
+            let cur = self.at(k)?;
+            if cur.start < prev.end || !adjacent(self.text, prev, cur) {
+                return None;
+            }
+        }
+        let n1 = self.number(k)?;
+        k = n1.next;
+        let mut value = n1.value;
+        let mut value_max = None;
+        let mut cur_mid: Option<String> = None;
+        // A currency between the numbers of a range: "10 dollars to 20 dollars".
+        if let Some(c) = self
+            .adj(k)
+            .and_then(|a| a.suffix_currency())
+            .map(String::from)
+        {
+            let join_follows = self
+                .adj(k + 1)
+                .is_some_and(|j| j.has(|r| *r == Role::RangeJoin));
+            if join_follows {
+                cur_mid = Some(c);
+                k += 1;
+            }
+        }
+        if let Some(j) = self.adj(k) {
+            let conj_needs_open = j.has(|r| *r == Role::RangeJoin)
+                && matches!(
+                    &self.text[j.start..j.end].to_lowercase()[..],
+                    "và" | "and" | "und"
+                );
+            if j.has(|r| *r == Role::RangeJoin) && (!conj_needs_open || range_open) {
+                let mut k2 = k + 1;
+                if let Some(c) = self.adj(k2).and_then(|a| a.prefix_currency()) {
+                    cur_pre.get_or_insert_with(|| c.to_string());
+                    k2 += 1;
+                }
+                if self.adj(k2).is_some() {
+                    if let Some(n2) = self.number(k2) {
+                        let mut lo = n1.value;
+                        if n1.scale.is_none() {
+                            if let Some(s) = n2.scale {
+                                lo *= s;
+                            }
+                        }
+                        if n2.value > lo {
+                            value = lo;
+                            value_max = Some(n2.value);
+                            k = n2.next;
+                        }
+                    }
+                }
+            }
+        }
+        let mut cur_suf: Option<String> = None;
+        if let Some(a) = self.adj(k) {
+            if let Some(c) = a.suffix_currency() {
+                cur_suf = Some(c.to_string());
+                k += 1;
+            }
+        }
+        if value_max.is_none() && cur_mid.is_some() {
+            // A currency was read as mid-range but no range followed: it is the suffix.
+            cur_suf = cur_mid.take();
+            k = n1.next + 1;
+        }
+        let currency = cur_pre.or(cur_suf.clone()).or(cur_mid)?;
+        // Hundredths: "20 dollars 43 cents", "2 đô la và 23 xen", "20 ringgit and 43".
+        if value_max.is_none() && cur_suf.is_some() {
+            let mut j = k;
+            if self
+                .adj(j)
+                .is_some_and(|a| a.has(|r| *r == Role::And || *r == Role::RangeJoin))
+            {
+                j += 1;
+            }
+            if j > k || self.adj(j).is_some() {
+                if let Some(c) = self.adj(j).and_then(|_| self.number(j)) {
+                    let small = c.value < Decimal::from(100) && c.scale.is_none();
+                    let sub = self
+                        .adj(c.next)
+                        .is_some_and(|a| a.has(|r| *r == Role::Subunit));
+                    let at_end = c.next >= self.atoms.len()
+                        || self.text[self.atoms[c.next - 1].end..].trim().is_empty();
+                    if small && (sub || at_end) {
+                        value += c.value / Decimal::from(100);
+                        k = if sub { c.next + 1 } else { c.next };
+                    }
+                }
+            }
+        }
+        if self.adj(k).is_some_and(|a| a.has(|r| *r == Role::Percent)) {
+            return None;
+        }
+        if !n1.strong
+            && value_max.is_none()
+            && self
+                .at(n1.next - 1)
+                .is_some_and(|a| a.has(|r| *r == Role::Ambiguous))
+            && n1.scale.is_none()
+        {
+            // "a dollar", "ein Euro", "năm đồng": a lone ambiguous numeral with a currency is fine
+            // only when it is the whole number.
+        }
+        if let Some(q) = self.adj(k).and_then(|a| a.postfix_qualifier()) {
+            qualifier = Some(q);
+            k += 1;
+        }
+        let qualifier = if value_max.is_some() {
+            Qualifier::Range
+        } else {
+            qualifier.unwrap_or(Qualifier::Exact)
+        };
+        let (start, end) = (self.atoms[i].start, self.atoms[k - 1].end);
+        Some((
+            Amount {
+                value: value.normalize(),
+                value_max: value_max.map(|v| v.normalize()),
+                currency,
+                qualifier,
+                start,
+                end,
+                text: self.text[start..end].to_string(),
+            },
+            k,
+        ))
+    }
+
+    /// A count of things at atom `i`: a number, an optional classifier, a count noun.
+    fn quantity(&self, i: usize, lang: Lang) -> Option<(Quantity, usize)> {
+        let n = self.number(i)?;
+        if n.value.fract() != Decimal::ZERO || n.value < Decimal::ONE {
+            return None;
+        }
+        let value: u64 = n.value.try_into().ok()?;
+        let mut k = n.next;
+        if self
+            .adj(k)
+            .is_some_and(|a| a.has(|r| *r == Role::Classifier) && !a.has(|r| *r == Role::CountNoun))
+        {
+            k += 1;
+        }
+        let noun = match self.adj(k) {
+            Some(a) if a.has(|r| *r == Role::CountNoun) => a,
+            _ if lang != Lang::Vi => {
+                // "20 Boeing 787-10 Dreamliners", "100 Airbus-Flugzeuge": up to three names or
+                // model numbers between the number and the noun.
+                let prev_end = self.atoms[k - 1].end;
+                let found = self.atoms[k..]
+                    .iter()
+                    .find(|a| a.has(|r| *r == Role::CountNoun))?;
+                let between = &self.text[prev_end..found.start];
+                let words: Vec<&str> = between
+                    .split(|c: char| c.is_whitespace() || c == '-')
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                let ok = words.len() <= 3
+                    && words.iter().all(|w| {
+                        w.chars()
+                            .next()
+                            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                    })
+                    && !between.contains([',', ';', '.', '(']);
+                if !ok {
+                    return None;
+                }
+                found
+            }
+            _ => return None,
+        };
+        let (start, end) = (self.atoms[i].start, noun.end);
+        let k_end = self
+            .atoms
+            .iter()
+            .position(|a| a.start >= noun.end)
+            .unwrap_or(self.atoms.len());
+        Some((
+            Quantity {
+                value,
+                unit: self.text[noun.start..noun.end].to_string(),
+                start,
+                end,
+                text: self.text[start..end].to_string(),
+            },
+            k_end,
+        ))
+    }
+}
 
 /// Every monetary amount in `text`, in order of position. Spans are relative to `text`.
 pub fn amounts(text: &str, lang: Lang) -> Vec<Amount> {
-    let _ = (text, lang);
-    Vec::new()
+    let lex = lexicon(lang);
+    let atoms = atoms(text, lang, lex);
+    let r = Reader {
+        text,
+        atoms: &atoms,
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < atoms.len() {
+        match r.money(i) {
+            Some((a, next)) => {
+                out.push(a);
+                i = next.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+    out
 }
 
 /// Every count of things in `text` ("50 máy bay", "zehn Flugzeuge"). Spans relative to `text`.
 pub fn quantities(text: &str, lang: Lang) -> Vec<Quantity> {
-    let _ = (text, lang);
-    Vec::new()
+    let lex = lexicon(lang);
+    let atoms = atoms(text, lang, lex);
+    let r = Reader {
+        text,
+        atoms: &atoms,
+    };
+    let money: Vec<(usize, usize)> = {
+        let mut v = Vec::new();
+        let mut i = 0;
+        while i < atoms.len() {
+            match r.money(i) {
+                Some((a, next)) => {
+                    v.push((a.start, a.end));
+                    i = next.max(i + 1);
+                }
+                None => i += 1,
+            }
+        }
+        v
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < atoms.len() {
+        let a = &atoms[i];
+        if money.iter().any(|&(s, e)| a.start < e && s < a.end) {
+            i += 1;
+            continue;
+        }
+        match r.quantity(i, lang) {
+            Some((q, next)) => {
+                out.push(q);
+                i = next.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// A whole text read as one number ("ba mươi bảy", "1.234,5", "zweitausend"), for numeral tests.
+pub fn parse_number(text: &str, lang: Lang) -> Option<Decimal> {
+    let lex = lexicon(lang);
+    let atoms = atoms(text, lang, lex);
+    let r = Reader {
+        text,
+        atoms: &atoms,
+    };
+    let n = r.number(0)?;
+    let covers = atoms.first()?.start == text.len() - text.trim_start().len()
+        && atoms.get(n.next - 1)?.end == text.trim_end().len();
+    covers.then(|| n.value.normalize())
 }

@@ -52,8 +52,25 @@ fn compatible(a: &Mention, b: &Mention) -> bool {
     wa.is_empty() || wb.is_empty() || wa.is_subset(wb) || wb.is_subset(wa)
 }
 
+/// How far along a status is: a deal reported as signed anywhere in the article is signed.
+fn progress(s: crate::model::DealStatus) -> u8 {
+    use crate::model::DealStatus::*;
+    match s {
+        Proposed => 0,
+        Negotiating => 1,
+        Announced => 2,
+        Signed => 3,
+    }
+}
+
 fn absorb(into: &mut Mention, m: Mention) {
     let primary_is_new = m.info() > into.info();
+    // Mentions that name the parties say where the deal stands; the most advanced one counts.
+    let status = if !m.parties.is_empty() && progress(m.status) > progress(into.status) {
+        m.status
+    } else {
+        into.status
+    };
     for p in &m.parties {
         if !into
             .parties
@@ -72,7 +89,6 @@ fn absorb(into: &mut Mention, m: Mention) {
     if primary_is_new {
         into.start = m.start;
         into.end = m.end;
-        into.status = m.status;
         into.item = m.item.clone().or(into.item.take());
         into.list_item = m.list_item;
         into.block = m.block;
@@ -80,6 +96,7 @@ fn absorb(into: &mut Mention, m: Mention) {
         into.item = m.item.clone();
     }
     into.item_words.extend(m.item_words);
+    into.status = status;
 }
 
 /// Merges mentions of the same deal; deals that name no counterparty at all are dropped.

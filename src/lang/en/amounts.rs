@@ -1,1 +1,5 @@
-//! `en` amount rules and lexicon: numerals, scale words, currency words, qualifiers, count nouns.
+//! `en` amount lexicon (`amounts.toml`): numerals, scale words, qualifiers, range words, count
+//! nouns. The grammar that combines them is generic (`src/amount`).
+
+/// The amount lexicon (TOML).
+pub const LEXICON: &str = include_str!("amounts.toml");

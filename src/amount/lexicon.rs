@@ -1,0 +1,272 @@
+//! The amount lexicons compiled: each language's `amounts.toml` and the shared currency table
+//! (`data/currencies.tsv`) as one phrase automaton per language whose phrases carry roles.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+use crate::lang::Lang;
+use crate::model::Qualifier;
+use crate::text::{Folded, PhraseHit, PhraseSet};
+
+pub const CURRENCIES: &str = include_str!("../../data/currencies.tsv");
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Numbers {
+    units: HashMap<String, u64>,
+    tens: HashMap<String, u64>,
+    ten_multiplier: Vec<String>,
+    hundred: Vec<String>,
+    zero_filler: Vec<String>,
+    half_after: Vec<String>,
+    half_before: Vec<String>,
+    and: Vec<String>,
+    ambiguous: Vec<String>,
+    decimal_words: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Qualifiers {
+    approx: Vec<String>,
+    at_least: Vec<String>,
+    at_most: Vec<String>,
+    postfix_at_least: Vec<String>,
+    postfix_at_most: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Ranges {
+    open: Vec<String>,
+    join: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Quantities {
+    count_nouns: Vec<String>,
+    classifiers: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Negatives {
+    percent: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Subunits {
+    names: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    subunits: Subunits,
+    numbers: Numbers,
+    scales: HashMap<String, u64>,
+    qualifiers: Qualifiers,
+    ranges: Ranges,
+    quantities: Quantities,
+    negatives: Negatives,
+}
+
+/// What an amount-lexicon phrase means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Role {
+    Unit(u64),
+    Ten(u64),
+    TenMultiplier,
+    Hundred,
+    ZeroFiller,
+    HalfAfter,
+    HalfBefore,
+    And,
+    Ambiguous,
+    DecimalWord,
+    Scale(Decimal),
+    Qualifier(Qualifier),
+    PostfixQualifier(Qualifier),
+    RangeOpen,
+    RangeJoin,
+    CountNoun,
+    Classifier,
+    Subunit,
+    Percent,
+    /// A currency written before the number (symbols and codes).
+    CurrencyPrefix(String),
+    /// A currency written after the number (symbols, codes and names).
+    CurrencySuffix(String),
+}
+
+pub struct AmountLexicon {
+    set: PhraseSet,
+    roles: Vec<Vec<Role>>,
+    /// Scale words and currency symbols that may be glued to digits ("1.5bn", "10tr", "500.000đ").
+    pub glued: HashMap<String, Vec<Role>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Hit<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub roles: &'a [Role],
+}
+
+impl Hit<'_> {
+    pub fn has(&self, f: impl Fn(&Role) -> bool) -> bool {
+        self.roles.iter().any(f)
+    }
+}
+
+fn currencies() -> Vec<(String, Vec<String>, Vec<String>)> {
+    let mut out = Vec::new();
+    for line in CURRENCIES.lines() {
+        if line.starts_with('#') || line.starts_with("code\t") || line.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        let split = |s: &str| -> Vec<String> {
+            s.split('|')
+                .map(str::trim)
+                .filter(|x| !x.is_empty())
+                .map(String::from)
+                .collect()
+        };
+        out.push((
+            cols[0].trim().to_string(),
+            split(cols.get(1).copied().unwrap_or("")),
+            split(cols.get(2).copied().unwrap_or("")),
+        ));
+    }
+    out
+}
+
+impl AmountLexicon {
+    pub fn parse(toml_text: &str) -> Result<AmountLexicon, toml::de::Error> {
+        let raw: Raw = toml::from_str(toml_text)?;
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut phrases: Vec<(String, bool)> = Vec::new();
+        let mut roles: Vec<Vec<Role>> = Vec::new();
+        let mut add = |p: &str, role: Role| {
+            let p = p.trim();
+            if p.is_empty() {
+                return;
+            }
+            let i = *index.entry(p.to_lowercase()).or_insert_with(|| {
+                phrases.push((p.to_string(), false));
+                roles.push(Vec::new());
+                phrases.len() - 1
+            });
+            if !roles[i].contains(&role) {
+                roles[i].push(role);
+            }
+        };
+        let n = &raw.numbers;
+        for (w, v) in &n.units {
+            add(w, Role::Unit(*v));
+        }
+        for (w, v) in &n.tens {
+            add(w, Role::Ten(*v));
+        }
+        for (list, role) in [
+            (&n.ten_multiplier, Role::TenMultiplier),
+            (&n.hundred, Role::Hundred),
+            (&n.zero_filler, Role::ZeroFiller),
+            (&n.half_after, Role::HalfAfter),
+            (&n.half_before, Role::HalfBefore),
+            (&n.and, Role::And),
+            (&n.ambiguous, Role::Ambiguous),
+            (&n.decimal_words, Role::DecimalWord),
+        ] {
+            for w in list {
+                add(w, role.clone());
+            }
+        }
+        let mut glued: HashMap<String, Vec<Role>> = HashMap::new();
+        for (w, v) in &raw.scales {
+            let r = Role::Scale(Decimal::from(*v));
+            add(w, r.clone());
+            glued.entry(w.to_lowercase()).or_default().push(r);
+        }
+        let q = &raw.qualifiers;
+        for (list, role) in [
+            (&q.approx, Role::Qualifier(Qualifier::Approx)),
+            (&q.at_least, Role::Qualifier(Qualifier::AtLeast)),
+            (&q.at_most, Role::Qualifier(Qualifier::AtMost)),
+            (
+                &q.postfix_at_least,
+                Role::PostfixQualifier(Qualifier::AtLeast),
+            ),
+            (
+                &q.postfix_at_most,
+                Role::PostfixQualifier(Qualifier::AtMost),
+            ),
+            (&raw.ranges.open, Role::RangeOpen),
+            (&raw.ranges.join, Role::RangeJoin),
+            (&raw.quantities.count_nouns, Role::CountNoun),
+            (&raw.quantities.classifiers, Role::Classifier),
+            (&raw.negatives.percent, Role::Percent),
+            (&raw.subunits.names, Role::Subunit),
+        ] {
+            for w in list {
+                add(w, role.clone());
+            }
+        }
+        for (code, symbols, names) in currencies() {
+            for s in &symbols {
+                add(s, Role::CurrencyPrefix(code.clone()));
+                add(s, Role::CurrencySuffix(code.clone()));
+                glued
+                    .entry(s.to_lowercase())
+                    .or_default()
+                    .push(Role::CurrencySuffix(code.clone()));
+            }
+            for s in &names {
+                add(s, Role::CurrencySuffix(code.clone()));
+            }
+        }
+        Ok(AmountLexicon {
+            set: PhraseSet::new(&phrases),
+            roles,
+            glued,
+        })
+    }
+
+    pub fn scan<'a>(&'a self, text: &str, folded: &Folded) -> Vec<Hit<'a>> {
+        self.set
+            .find(text, folded)
+            .into_iter()
+            .map(|PhraseHit { start, end, id }| Hit {
+                start,
+                end,
+                roles: &self.roles[id],
+            })
+            .collect()
+    }
+}
+
+/// The compiled amount lexicon of a language.
+pub fn lexicon(lang: Lang) -> &'static AmountLexicon {
+    static LEX: OnceLock<[AmountLexicon; 3]> = OnceLock::new();
+    let all = LEX.get_or_init(|| {
+        let load = |l: Lang, s: &str| {
+            AmountLexicon::parse(s).unwrap_or_else(|e| panic!("src/lang/{l}/amounts.toml: {e}"))
+        };
+        [
+            load(Lang::Vi, crate::lang::vi::amounts::LEXICON),
+            load(Lang::De, crate::lang::de::amounts::LEXICON),
+            load(Lang::En, crate::lang::en::amounts::LEXICON),
+        ]
+    });
+    match lang {
+        Lang::Vi => &all[0],
+        Lang::De => &all[1],
+        Lang::En => &all[2],
+    }
+}
