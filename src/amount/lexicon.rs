@@ -61,7 +61,7 @@ struct Negatives {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Subunits {
-    names: Vec<String>,
+    names: HashMap<String, String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -96,7 +96,8 @@ pub enum Role {
     RangeJoin,
     CountNoun,
     Classifier,
-    Subunit,
+    /// A hundredth of the currency given ("cents" of USD).
+    Subunit(String),
     Percent,
     /// A currency written before the number (symbols and codes).
     CurrencyPrefix(String),
@@ -109,6 +110,8 @@ pub struct AmountLexicon {
     roles: Vec<Vec<Role>>,
     /// Scale words and currency symbols that may be glued to digits ("1.5bn", "10tr", "500.000đ").
     pub glued: HashMap<String, Vec<Role>>,
+    /// Currency codes and symbols that may be glued before digits ("USD1,23", "Rs20", "RM42").
+    pub glued_prefix: HashMap<String, Vec<Role>>,
 }
 
 #[derive(Debug, Clone)]
@@ -212,14 +215,27 @@ impl AmountLexicon {
             (&raw.quantities.count_nouns, Role::CountNoun),
             (&raw.quantities.classifiers, Role::Classifier),
             (&raw.negatives.percent, Role::Percent),
-            (&raw.subunits.names, Role::Subunit),
         ] {
             for w in list {
                 add(w, role.clone());
             }
         }
+        for (name, code) in &raw.subunits.names {
+            add(name, Role::Subunit(code.clone()));
+            glued
+                .entry(name.to_lowercase())
+                .or_default()
+                .push(Role::Subunit(code.clone()));
+        }
+        let mut glued_prefix: HashMap<String, Vec<Role>> = HashMap::new();
         for (code, symbols, names) in currencies() {
             for s in &symbols {
+                if s.chars().any(char::is_alphabetic) && !s.contains(' ') {
+                    glued_prefix
+                        .entry(s.to_lowercase())
+                        .or_default()
+                        .push(Role::CurrencyPrefix(code.clone()));
+                }
                 add(s, Role::CurrencyPrefix(code.clone()));
                 add(s, Role::CurrencySuffix(code.clone()));
                 glued
@@ -235,6 +251,7 @@ impl AmountLexicon {
             set: PhraseSet::new(&phrases),
             roles,
             glued,
+            glued_prefix,
         })
     }
 

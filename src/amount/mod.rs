@@ -111,8 +111,25 @@ fn number_atoms<'a>(text: &str, lang: Lang, lex: &'a AmountLexicon, out: &mut Ve
         }
         let prev = text[..start].chars().next_back();
         let prev2 = text[..start].chars().rev().nth(1);
+        // A currency code glued before the digits: "USD1,23", "Rs20", "RM42", "US$5".
+        let mut prefix_atom = None;
+        if prev.is_some_and(|c| c.is_alphabetic() || c == '$') {
+            let run_start = text[..start]
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| c.is_alphabetic() || c == '$' || c == '.')
+                .last()
+                .map_or(start, |(i, _)| i);
+            let run = text[run_start..start].to_lowercase();
+            let before_run = text[..run_start].chars().next_back();
+            if let Some(roles) = lex.glued_prefix.get(&run) {
+                if before_run.is_none_or(|c| !c.is_alphanumeric()) {
+                    prefix_atom = Some((run_start, roles.as_slice()));
+                }
+            }
+        }
         // A designator (A321, F-16, S250) or the tail of a date (19/2, 13.6.2024) or time.
-        if prev.is_some_and(char::is_alphabetic)
+        if prefix_atom.is_none() && prev.is_some_and(char::is_alphabetic)
             || (matches!(prev, Some('-' | '–')) && prev2.is_some_and(char::is_alphabetic))
             || (matches!(prev, Some('/' | '.' | ':')) && prev2.is_some_and(char::is_alphanumeric))
         {
@@ -129,7 +146,17 @@ fn number_atoms<'a>(text: &str, lang: Lang, lex: &'a AmountLexicon, out: &mut Ve
         }
         // A designator: 737-MAX, 5G-… (digits joined to letters by a hyphen).
         if next == Some('-') && next2.is_some_and(char::is_alphabetic) {
-            continue;
+            let code: String = text[end + 1..]
+                .chars()
+                .take_while(|c| c.is_alphabetic() || *c == '$')
+                .collect::<String>()
+                .to_lowercase();
+            let unit = lex.glued_prefix.contains_key(&code)
+                || lex.glued.contains_key(&code)
+                || lexicon_word_is_currency_or_scale(lex, &text[end + 1..]);
+            if !unit {
+                continue;
+            }
         }
         // Thousands groups separated by spaces: "1 234 567", "12 500".
         let mut raw_end = end;
@@ -158,12 +185,21 @@ fn number_atoms<'a>(text: &str, lang: Lang, lex: &'a AmountLexicon, out: &mut Ve
                 break;
             }
         }
+        if raw_end > end {
+            skip_until = raw_end;
+        }
         end = raw_end;
         // A unit glued to the digits: "1.5bn", "500k", "10tr", "500.000đ", "3Mrd".
         let letters_end = text[end..]
             .find(|c: char| !c.is_alphabetic())
             .map_or(text.len(), |i| end + i);
         let mut glued = None;
+        let mut letters_end = letters_end;
+        if text[letters_end..].starts_with('$')
+            || (letters_end == end && text[end..].starts_with('¢'))
+        {
+            letters_end += text[letters_end..].chars().next().unwrap().len_utf8();
+        }
         if letters_end > end {
             let mut suffix_end = letters_end;
             if bytes.get(letters_end) == Some(&b'.') {
@@ -181,6 +217,13 @@ fn number_atoms<'a>(text: &str, lang: Lang, lex: &'a AmountLexicon, out: &mut Ve
         let Some(value) = digits::parse(&text[start..end], lang) else {
             continue;
         };
+        if let Some((s, roles)) = prefix_atom {
+            out.push(Atom {
+                start: s,
+                end: start,
+                kind: Kind::Glued(roles),
+            });
+        }
         out.push(Atom {
             start,
             end,
@@ -192,6 +235,20 @@ fn number_atoms<'a>(text: &str, lang: Lang, lex: &'a AmountLexicon, out: &mut Ve
                 end: e,
                 kind: Kind::Glued(roles),
             });
+            // "10k$": a currency symbol after the glued scale.
+            if let Some(c) = text[e..]
+                .chars()
+                .next()
+                .filter(|c| !c.is_alphanumeric() && !c.is_whitespace())
+            {
+                if let Some(roles) = lex.glued.get(&c.to_string()) {
+                    out.push(Atom {
+                        start: e,
+                        end: e + c.len_utf8(),
+                        kind: Kind::Glued(roles),
+                    });
+                }
+            }
         }
     }
 }
@@ -233,6 +290,17 @@ fn atoms<'a>(text: &str, lang: Lang, lex: &'a AmountLexicon) -> Vec<Atom<'a>> {
     out
 }
 
+/// Whether a hyphenated word after a number is a currency or scale ("5-million", "700-Euro").
+fn lexicon_word_is_currency_or_scale(lex: &AmountLexicon, rest: &str) -> bool {
+    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    let f = Folded::new(&word);
+    lex.scan(&word, &f).iter().any(|h| {
+        h.start == 0
+            && h.end == word.len()
+            && h.has(|r| matches!(r, Role::Scale(_) | Role::CurrencySuffix(_)))
+    })
+}
+
 /// Whether atom `b` follows atom `a` with only white space (or nothing) between.
 fn adjacent(text: &str, a: &Atom, b: &Atom) -> bool {
     b.start >= a.end && text[a.end..b.start].chars().all(char::is_whitespace)
@@ -262,6 +330,11 @@ impl Reader<'_, '_> {
         let (a, b) = (self.atoms.get(k.checked_sub(1)?)?, self.atoms.get(k)?);
         adjacent(self.text, a, b).then_some(b)
     }
+    /// Adjacent, or joined by a hyphen ("forty-two").
+    fn adj_hyphen(&self, k: usize) -> Option<&Atom<'_>> {
+        let (a, b) = (self.atoms.get(k.checked_sub(1)?)?, self.atoms.get(k)?);
+        (b.start >= a.end && matches!(self.text[a.end..b.start].trim(), "" | "-")).then_some(b)
+    }
 
     /// Numeral words: "ba mươi bảy", "two hundred and five", "hai trăm linh năm".
     fn words(&self, k: usize) -> Option<(Decimal, usize, bool, Option<Decimal>)> {
@@ -271,7 +344,11 @@ impl Reader<'_, '_> {
         let mut n = 0usize;
         let mut only_ambiguous = true;
         let mut j = k;
-        while let Some(a) = if j == k { self.at(j) } else { self.adj(j) } {
+        while let Some(a) = if j == k {
+            self.at(j)
+        } else {
+            self.adj_hyphen(j)
+        } {
             let roles = a.roles();
             let mut used = false;
             if let Kind::Compound(v) = a.kind {
@@ -327,6 +404,15 @@ impl Reader<'_, '_> {
             }
             n += 1;
             j += 1;
+            // "forty-two": skip the hyphen between two numeral words.
+            if let (Some(h), Some(nx)) = (self.adj_hyphen(j), self.atoms.get(j + 1)) {
+                if matches!(&self.text[h.start..h.end], "-" | "–")
+                    && nx.start == h.end
+                    && nx.is_numeral_word()
+                {
+                    j += 1;
+                }
+            }
         }
         if n == 0 {
             return None;
@@ -352,10 +438,16 @@ impl Reader<'_, '_> {
         // "2 chấm 23", "hai phẩy 5", "one point five"
         if let (Some(d), Some(f)) = (self.adj(next), self.adj(next + 1)) {
             if d.has(|r| *r == Role::DecimalWord) {
-                if let Kind::Num(frac) = f.kind {
-                    let digits = self.text[f.start..f.end].len() as u32;
-                    value += frac / Decimal::from(10u64.pow(digits.min(18)));
-                    next += 2;
+                let frac = match f.kind {
+                    Kind::Num(v) => Some((v, self.text[f.start..f.end].len() as u32, next + 2)),
+                    _ if f.is_numeral_word() => self
+                        .words(next + 1)
+                        .map(|(v, j, _, _)| (v, v.to_string().len() as u32, j)),
+                    _ => None,
+                };
+                if let Some((v, digits, j)) = frac {
+                    value += v / Decimal::from(10u64.pow(digits.min(18)));
+                    next = j;
                     strong = true;
                 }
             }
@@ -370,7 +462,7 @@ impl Reader<'_, '_> {
             }
         }
         let mut scale: Option<Decimal> = None;
-        while let Some(s) = self.adj(next) {
+        while let Some(s) = self.adj_hyphen(next) {
             if let Some(m) = s.scale() {
                 if scale.is_some_and(|prev| m <= prev) {
                     break;
@@ -496,11 +588,21 @@ impl Reader<'_, '_> {
                 }
             }
         }
+        // A prefix currency takes no suffix ("rmb 10 usd 20" is two amounts).
         let mut cur_suf: Option<String> = None;
-        if let Some(a) = self.adj(k) {
-            if let Some(c) = a.suffix_currency() {
-                cur_suf = Some(c.to_string());
-                k += 1;
+        if cur_pre.is_none() {
+            if let Some(a) = self.adj_hyphen(k) {
+                if let Some(c) = a.suffix_currency() {
+                    cur_suf = Some(c.to_string());
+                    k += 1;
+                    // "75 USD million": a scale after the currency.
+                    if n1.scale.is_none() && value_max.is_none() {
+                        if let Some(m) = self.adj(k).and_then(|a| a.scale()) {
+                            value *= m;
+                            k += 1;
+                        }
+                    }
+                }
             }
         }
         if value_max.is_none() && cur_mid.is_some() {
@@ -508,9 +610,24 @@ impl Reader<'_, '_> {
             cur_suf = cur_mid.take();
             k = n1.next + 1;
         }
-        let currency = cur_pre.or(cur_suf.clone()).or(cur_mid)?;
-        // Hundredths: "20 dollars 43 cents", "2 đô la và 23 xen", "20 ringgit and 43".
-        if value_max.is_none() && cur_suf.is_some() {
+        // A lone "a"/"one"/"ein"/"năm" counts only before a currency name: "a dollar", not "a $".
+        if !n1.strong && value_max.is_none() {
+            let last = &self.atoms[k - 1];
+            let written = &self.text[last.start..last.end];
+            let name = cur_suf.is_some()
+                && written.chars().any(char::is_lowercase)
+                && written
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == ' ' || c == '-');
+            if !name {
+                return None;
+            }
+        }
+        // Hundredths: "20 dollars 43 cents", "2 đô la và 23 xen", "$20 and 43c", "20 ringgit and 43".
+        if value_max.is_none()
+            && value.fract().is_zero()
+            && (cur_pre.is_some() || cur_suf.is_some())
+        {
             let mut j = k;
             if self
                 .adj(j)
@@ -518,21 +635,42 @@ impl Reader<'_, '_> {
             {
                 j += 1;
             }
-            if j > k || self.adj(j).is_some() {
-                if let Some(c) = self.adj(j).and_then(|_| self.number(j)) {
-                    let small = c.value < Decimal::from(100) && c.scale.is_none();
+            if self.adj(j).is_some() {
+                if let Some(c) = self.number(j) {
+                    let small = c.value < Decimal::from(100)
+                        && c.scale.is_none()
+                        && c.value.fract().is_zero();
                     let sub = self
                         .adj(c.next)
-                        .is_some_and(|a| a.has(|r| *r == Role::Subunit));
-                    let at_end = c.next >= self.atoms.len()
-                        || self.text[self.atoms[c.next - 1].end..].trim().is_empty();
-                    if small && (sub || at_end) {
+                        .is_some_and(|a| a.has(|r| matches!(r, Role::Subunit(_))));
+                    let at_end = self.text[self.atoms[c.next - 1].end..]
+                        .trim_matches(|ch: char| ch.is_whitespace() || ".,;!?".contains(ch))
+                        .is_empty();
+                    if small && (sub || (at_end && c.strong)) {
                         value += c.value / Decimal::from(100);
                         k = if sub { c.next + 1 } else { c.next };
                     }
                 }
             }
         }
+        // Hundredths alone: "50 cents", "470 pence", "mười xu".
+        let mut sub_only = None;
+        if cur_pre.is_none() && cur_suf.is_none() && cur_mid.is_none() {
+            if let Some(a) = self.adj(k) {
+                sub_only = a.roles().iter().find_map(|r| match r {
+                    Role::Subunit(c) => Some(c.clone()),
+                    _ => None,
+                });
+                if sub_only.is_some() {
+                    k += 1;
+                    value /= Decimal::from(100);
+                    if let Some(v) = value_max.as_mut() {
+                        *v /= Decimal::from(100);
+                    }
+                }
+            }
+        }
+        let currency = cur_pre.or(cur_suf.clone()).or(cur_mid).or(sub_only)?;
         if self.adj(k).is_some_and(|a| a.has(|r| *r == Role::Percent)) {
             return None;
         }
