@@ -56,9 +56,16 @@ pub fn parse(raw: &str, lang: Lang) -> Option<Decimal> {
     let digits: String = match group {
         Some(g) => {
             let groups: Vec<&str> = int_part.split(g).collect();
-            let ok = !groups[0].is_empty()
+            let western = !groups[0].is_empty()
                 && groups[0].len() <= 3
                 && groups[1..].iter().all(|x| x.len() == 3);
+            // Indian grouping: "12,34,567.89" (lakh and crore).
+            let indian = g == ','
+                && groups.len() >= 3
+                && (1..=2).contains(&groups[0].len())
+                && groups[1..groups.len() - 1].iter().all(|x| x.len() == 2)
+                && groups.last().is_some_and(|x| x.len() == 3);
+            let ok = western || indian;
             if !ok {
                 return None;
             }
@@ -104,5 +111,6 @@ mod tests {
         assert_eq!(parse("1 234 567", Lang::Vi), Some(d("1234567")));
         assert_eq!(parse("12\u{202f}500", Lang::De), Some(d("12500")));
         assert_eq!(parse("1.23.4", Lang::Vi), None);
+        assert_eq!(parse("12,34,567.89", Lang::En), Some(d("1234567.89")));
     }
 }

@@ -246,6 +246,13 @@ impl AmountLexicon {
             for s in &names {
                 add(s, Role::CurrencySuffix(code.clone()));
             }
+            // Finance shorthand: "30 MUSD", "MEUR 120" are millions.
+            if code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase()) {
+                let m = format!("M{code}");
+                add(&m, Role::CurrencyPrefix(code.clone()));
+                add(&m, Role::CurrencySuffix(code.clone()));
+                add(&m, Role::Scale(Decimal::from(1_000_000)));
+            }
         }
         Ok(AmountLexicon {
             set: PhraseSet::new(&phrases),

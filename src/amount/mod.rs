@@ -195,8 +195,13 @@ fn number_atoms<'a>(text: &str, lang: Lang, lex: &'a AmountLexicon, out: &mut Ve
             .map_or(text.len(), |i| end + i);
         let mut glued = None;
         let mut letters_end = letters_end;
-        if text[letters_end..].starts_with('$')
-            || (letters_end == end && text[end..].starts_with('¢'))
+        // "3.14US$", "10¢": a symbol that ends the glued unit (but "10K$" is a scale, then "$").
+        let letters_known = lex
+            .glued
+            .contains_key(&text[end..letters_end].to_lowercase());
+        if !letters_known
+            && (text[letters_end..].starts_with('$')
+                || (letters_end == end && text[end..].starts_with('¢')))
         {
             letters_end += text[letters_end..].chars().next().unwrap().len_utf8();
         }
@@ -335,12 +340,24 @@ impl Reader<'_, '_> {
         let (a, b) = (self.atoms.get(k.checked_sub(1)?)?, self.atoms.get(k)?);
         (b.start >= a.end && matches!(self.text[a.end..b.start].trim(), "" | "-")).then_some(b)
     }
+    /// The atom index of a unit after a number, stepping over a hyphen atom ("700-Euro").
+    fn unit_index(&self, k: usize) -> usize {
+        match (self.adj(k), self.atoms.get(k + 1)) {
+            (Some(h), Some(n))
+                if matches!(&self.text[h.start..h.end], "-" | "–") && n.start == h.end =>
+            {
+                k + 1
+            }
+            _ => k,
+        }
+    }
 
     /// Numeral words: "ba mươi bảy", "two hundred and five", "hai trăm linh năm".
     fn words(&self, k: usize) -> Option<(Decimal, usize, bool, Option<Decimal>)> {
         let mut current = Decimal::ZERO;
         let mut last_unit = Decimal::ZERO;
         let mut last_mult: Option<Decimal> = None;
+        let mut explicit_zero = false;
         let mut n = 0usize;
         let mut only_ambiguous = true;
         let mut j = k;
@@ -359,6 +376,7 @@ impl Reader<'_, '_> {
             for r in roles {
                 match r {
                     Role::Unit(v) => {
+                        explicit_zero |= *v == 0;
                         current += Decimal::from(*v);
                         last_unit = Decimal::from(*v);
                         used = true;
@@ -374,7 +392,8 @@ impl Reader<'_, '_> {
                         used = true;
                     }
                     Role::Hundred => {
-                        if current.is_zero() {
+                        // "trăm" alone is a hundred; "không trăm" is zero hundreds.
+                        if current.is_zero() && !explicit_zero {
                             current = Decimal::ONE;
                         }
                         current *= Decimal::from(100);
@@ -463,7 +482,8 @@ impl Reader<'_, '_> {
         }
         let mut scale: Option<Decimal> = None;
         while let Some(s) = self.adj_hyphen(next) {
-            if let Some(m) = s.scale() {
+            // A currency code carrying a scale ("MUSD") is read as the currency.
+            if let Some(m) = s.scale().filter(|_| s.suffix_currency().is_none()) {
                 if scale.is_some_and(|prev| m <= prev) {
                     break;
                 }
@@ -485,7 +505,10 @@ impl Reader<'_, '_> {
         if let Some(m) = scale.filter(|m| *m >= Decimal::from(1000)) {
             if self.adj(next).is_some() {
                 if let Some(rest) = self.number(next) {
-                    if rest.value < m && rest.scale.is_some_and(|s| s < m) {
+                    // Digits need their own scale ("3 tỷ 500 triệu"); words need none
+                    // ("hai mươi mốt nghìn không trăm mười một").
+                    let words = !matches!(self.atoms[next].kind, Kind::Num(_));
+                    if rest.value < m && (rest.scale.is_some_and(|s| s < m) || words) {
                         value += rest.value;
                         next = rest.next;
                     }
@@ -526,9 +549,11 @@ impl Reader<'_, '_> {
                 k += 1;
             }
         }
+        let mut currency_scale: Option<Decimal> = None;
         if let Some(a) = if k == i { self.at(k) } else { self.adj(k) } {
             if let Some(c) = a.prefix_currency() {
                 cur_pre = Some(c.to_string());
+                currency_scale = a.scale();
                 k += 1;
             }
         }
@@ -591,9 +616,12 @@ impl Reader<'_, '_> {
         // A prefix currency takes no suffix ("rmb 10 usd 20" is two amounts).
         let mut cur_suf: Option<String> = None;
         if cur_pre.is_none() {
-            if let Some(a) = self.adj_hyphen(k) {
+            let u = self.unit_index(k);
+            if let Some(a) = self.adj_hyphen(u).filter(|a| a.suffix_currency().is_some()) {
+                k = u;
                 if let Some(c) = a.suffix_currency() {
                     cur_suf = Some(c.to_string());
+                    currency_scale = a.scale();
                     k += 1;
                     // "75 USD million": a scale after the currency.
                     if n1.scale.is_none() && value_max.is_none() {
@@ -614,11 +642,16 @@ impl Reader<'_, '_> {
         if !n1.strong && value_max.is_none() {
             let last = &self.atoms[k - 1];
             let written = &self.text[last.start..last.end];
-            let name = cur_suf.is_some()
-                && written.chars().any(char::is_lowercase)
-                && written
-                    .chars()
-                    .all(|c| c.is_alphabetic() || c == ' ' || c == '-');
+            let subunit_next = cur_suf.is_none()
+                && self
+                    .adj(k)
+                    .is_some_and(|a| a.has(|r| matches!(r, Role::Subunit(_))));
+            let name = subunit_next
+                || cur_suf.is_some()
+                    && written.chars().any(char::is_lowercase)
+                    && written
+                        .chars()
+                        .all(|c| c.is_alphabetic() || c == ' ' || c == '-');
             if !name {
                 return None;
             }
@@ -671,6 +704,11 @@ impl Reader<'_, '_> {
             }
         }
         let currency = cur_pre.or(cur_suf.clone()).or(cur_mid).or(sub_only)?;
+        // "30 MUSD", "MEUR 120": a currency code carrying "million".
+        if let Some(m) = currency_scale {
+            value *= m;
+            value_max = value_max.map(|v| v * m);
+        }
         if self.adj(k).is_some_and(|a| a.has(|r| *r == Role::Percent)) {
             return None;
         }

@@ -79,10 +79,11 @@ fn below_hundred(w: &str) -> Option<u64> {
 fn below_thousand(w: &str) -> Option<u64> {
     if let Some(i) = w.find("hundert") {
         let (head, tail) = (&w[..i], &w[i + "hundert".len()..]);
+        // "dreihundert", "achtzehnhundert" (1800)
         let h = if head.is_empty() {
             1
         } else {
-            unit_value(head)?
+            below_hundred(head)?
         };
         let t = if tail.is_empty() {
             0
@@ -92,14 +93,6 @@ fn below_thousand(w: &str) -> Option<u64> {
         return Some(h * 100 + t);
     }
     below_hundred(w)
-}
-
-fn unit_value(w: &str) -> Option<u64> {
-    UNITS
-        .iter()
-        .find(|(u, _)| *u == w)
-        .map(|(_, v)| *v)
-        .filter(|v| *v > 0)
 }
 
 /// A German numeral written as one word, below a million: "zweitausendfünfhundert" → 2500.
