@@ -23,6 +23,7 @@ struct Numbers {
     zero_filler: Vec<String>,
     half_after: Vec<String>,
     half_before: Vec<String>,
+    half_prefix: Vec<String>,
     and: Vec<String>,
     ambiguous: Vec<String>,
     decimal_words: Vec<String>,
@@ -31,6 +32,7 @@ struct Numbers {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Qualifiers {
+    after_noun_not_qualifier: Vec<String>,
     approx: Vec<String>,
     at_least: Vec<String>,
     at_most: Vec<String>,
@@ -86,6 +88,9 @@ pub enum Role {
     ZeroFiller,
     HalfAfter,
     HalfBefore,
+    HalfPrefix,
+    /// A qualifier that is a preposition right after a noun ("Auftrag über").
+    NotAfterNoun,
     And,
     Ambiguous,
     DecimalWord,
@@ -183,6 +188,8 @@ impl AmountLexicon {
             (&n.zero_filler, Role::ZeroFiller),
             (&n.half_after, Role::HalfAfter),
             (&n.half_before, Role::HalfBefore),
+            (&n.half_prefix, Role::HalfPrefix),
+            (&raw.qualifiers.after_noun_not_qualifier, Role::NotAfterNoun),
             (&n.and, Role::And),
             (&n.ambiguous, Role::Ambiguous),
             (&n.decimal_words, Role::DecimalWord),

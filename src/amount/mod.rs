@@ -451,6 +451,12 @@ impl Reader<'_, '_> {
         let a = self.at(k)?;
         let (mut value, mut next, mut strong, mut last_mult) = match a.kind {
             Kind::Num(v) => (v, k + 1, true, None),
+            // "nửa tỷ", "half a billion", "eine halbe Milliarde"
+            _ if a.has(|r| *r == Role::HalfPrefix)
+                && self.adj(k + 1).is_some_and(|s| s.scale().is_some()) =>
+            {
+                (Decimal::new(5, 1), k + 1, true, None)
+            }
             _ if a.is_numeral_word() => self.words(k)?,
             _ => return None,
         };
@@ -530,7 +536,13 @@ impl Reader<'_, '_> {
         let mut range_open = false;
         let mut cur_pre: Option<String> = None;
         let first = self.at(i)?;
-        if let Some(q) = first.qualifier() {
+        let after_noun = first.has(|r| *r == Role::NotAfterNoun) && {
+            let before = self.text[..first.start].trim_end();
+            let prev_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+            let sentence_start = before.is_empty() || before.ends_with(['.', '!', '?', ':']);
+            !sentence_start && prev_word.chars().next().is_some_and(char::is_uppercase)
+        };
+        if let Some(q) = first.qualifier().filter(|_| !after_noun) {
             if !first.is_numeral_word() && first.prefix_currency().is_none() {
                 qualifier = Some(q);
                 k += 1;
@@ -543,9 +555,11 @@ impl Reader<'_, '_> {
                 }
             }
         }
+        let mut opener: Option<usize> = None;
         if let Some(a) = if k == i { self.at(k) } else { self.adj(k) } {
             if a.has(|r| *r == Role::RangeOpen) && !a.is_numeral_word() {
                 range_open = true;
+                opener = Some(k);
                 k += 1;
             }
         }
@@ -731,7 +745,12 @@ impl Reader<'_, '_> {
         } else {
             qualifier.unwrap_or(Qualifier::Exact)
         };
-        let (start, end) = (self.atoms[i].start, self.atoms[k - 1].end);
+        // "von 3,2 Milliarden Euro" with no "bis": the opener is not part of the amount.
+        let first_atom = match opener {
+            Some(o) if value_max.is_none() && o == i => o + 1,
+            _ => i,
+        };
+        let (start, end) = (self.atoms[first_atom].start, self.atoms[k - 1].end);
         Some((
             Amount {
                 value: value.normalize(),
@@ -754,9 +773,13 @@ impl Reader<'_, '_> {
         }
         let value: u64 = n.value.try_into().ok()?;
         let mut k = n.next;
+        // "20 chiếc máy bay": a classifier before the counted noun.
         if self
             .adj(k)
-            .is_some_and(|a| a.has(|r| *r == Role::Classifier) && !a.has(|r| *r == Role::CountNoun))
+            .is_some_and(|a| a.has(|r| *r == Role::Classifier))
+            && self
+                .adj(k + 1)
+                .is_some_and(|a| a.has(|r| *r == Role::CountNoun))
         {
             k += 1;
         }
