@@ -54,6 +54,7 @@ struct PartyPatterns {
     titles: Vec<String>,
     relations: Vec<String>,
     receive: Vec<String>,
+    places: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -122,6 +123,8 @@ pub enum Role {
     Relation,
     OrgHead(Option<String>),
     Receive,
+    /// "tại", "in": a name after it is a place.
+    Locative,
     SingularHead,
     Purpose,
     ItemStop,
@@ -272,6 +275,7 @@ impl DealLexicon {
             (&pp.titles, Role::Title),
             (&pp.relations, Role::Relation),
             (&pp.receive, Role::Receive),
+            (&pp.places, Role::Locative),
         ] {
             for p in list {
                 add(p, false, role.clone());

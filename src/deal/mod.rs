@@ -93,8 +93,15 @@ pub fn extract(doc: &Document, lang: Lang) -> Extraction {
 fn to_deal(doc: &Document, lang: Lang, text: &str, m: Mention) -> Deal {
     let parties: Vec<String> = m.parties.iter().map(|p| p.canonical.clone()).collect();
     let evidence = text[m.start..m.end].to_string();
+    // A state body's name ("Ministry of Industry and Trade") says nothing of a deal's sector.
+    let telling: Vec<String> = m
+        .parties
+        .iter()
+        .filter(|p| !p.kind.is_some_and(Kind::is_public))
+        .map(|p| p.canonical.clone())
+        .collect();
     let sector =
-        sector::sectors().classify(m.item.as_deref().unwrap_or(""), &parties, &evidence, m.ty);
+        sector::sectors().classify(m.item.as_deref().unwrap_or(""), &telling, &evidence, m.ty);
     let id = stable_id(&[
         &doc.source,
         m.ty.as_str(),
@@ -460,11 +467,28 @@ fn refine_type(a: &Anchor, hits: &[Hit], scope_end: usize) -> DealType {
 
 /// The status cue nearest before the trigger (in its clause), else the first after it.
 fn status_for(hits: &[Hit], a: &Anchor, pre_start: usize, scope_end: usize) -> Option<DealStatus> {
-    let before = hits
+    let cues: Vec<&Hit> = hits
         .iter()
-        .rev()
-        .filter(|h| h.end <= a.start && h.start >= pre_start)
-        .find_map(|h| h.status());
+        .filter(|h| h.end <= a.start && h.start >= pre_start && h.status().is_some())
+        .collect();
+    let before = cues.last().map(|h| {
+        let s = h.status().unwrap();
+        // "dự kiến ký", "sẽ ký", "will sign", "plant zu unterzeichnen": a plan or a talk about
+        // signing is not a signature.
+        if s == DealStatus::Signed && cues.len() >= 2 {
+            let prev = cues[cues.len() - 2];
+            let p = prev.status().unwrap();
+            let near = hits
+                .iter()
+                .filter(|x| x.start >= prev.end && x.end <= h.start)
+                .count()
+                == 0;
+            if near && matches!(p, DealStatus::Proposed | DealStatus::Negotiating) {
+                return p;
+            }
+        }
+        s
+    });
     before.or_else(|| {
         hits.iter()
             .filter(|h| h.start >= a.end && h.start < scope_end)
@@ -569,10 +593,13 @@ fn parties_for(ctx: &Ctx, anchors: &[Anchor], k: usize, scope_end: usize) -> Par
         .iter()
         .filter(|h| h.start >= pre_start && h.start < scope_end)
         .any(|h| h.has(|r| *r == Role::Receive));
-    for h in hits
-        .iter()
-        .filter(|h| h.start >= a.end && h.start < scope_end)
-    {
+    // After the trigger, or just before it in its clause ("cho Việt Nam vay", "an X geliefert").
+    let clause_start = st[pre_start..a.start]
+        .rfind([';', ':', ','])
+        .map_or(pre_start, |i| pre_start + i + 1);
+    for h in hits.iter().filter(|h| {
+        (h.start >= a.end && h.start < scope_end) || (h.start >= clause_start && h.end <= a.start)
+    }) {
         if h.has(|r| *r == Role::To) && recipient.is_none() {
             if let Some(n) = ctx.read_name(h.end, scope_end) {
                 recipient = Some(n.canonical.clone());
@@ -633,14 +660,41 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
         .rfind([';', ':'])
         .map_or(pre_start, |i| pre_start + i + 1);
     const WINDOW: usize = 7;
+    // The subject stands before the clause's first verb ("Bộ Y tế tiếp nhận … do Nhật Bản viện
+    // trợ"), or before the trigger.
+    let verb = ctx
+        .hits
+        .iter()
+        .filter(|h| h.start >= clause_start && h.end <= a.start)
+        .find(|h| h.has(|r| matches!(r, Role::Status(_) | Role::Receive)))
+        .map_or(a.start, |h| h.start);
+    // Words between a name and the verb; another entity's name counts as one word.
+    let distance = |from: usize, to: usize| -> usize {
+        let mut n = st[from..to].split_whitespace().count();
+        for e in ctx.ents.iter().filter(|e| e.start >= from && e.end <= to) {
+            n = n + 1 - st[e.start..e.end].split_whitespace().count().min(n);
+        }
+        n
+    };
     let mut found: Vec<Name> = Vec::new();
     for e in ctx
         .ents
         .iter()
         .filter(|e| e.start >= clause_start && e.end <= a.start)
     {
-        let between = st[e.end..a.start].split_whitespace().count();
-        if between <= WINDOW {
+        // "tại Hoa Kỳ", "in Germany": a place, not a party.
+        // … nor is the possessor in "đối tác của Hoa Kỳ" or a name after any other preposition.
+        let place = ctx.hits.iter().any(|h| {
+            h.has(|r| {
+                matches!(
+                    r,
+                    Role::Locative | Role::Of | Role::To | Role::From | Role::With
+                )
+            }) && h.end <= e.start
+                && st[h.end..e.start].trim().is_empty()
+        });
+        let before_verb = e.end <= verb && distance(e.end, verb) <= WINDOW;
+        if !place && (before_verb || distance(e.end, a.start) <= WINDOW) {
             found.push(Name {
                 start: e.start,
                 end: e.end,
@@ -712,7 +766,18 @@ fn assign_roles(
     provider: &mut Option<String>,
     recipient: &mut Option<String>,
 ) {
-    if parties.len() < 2 || (provider.is_some() && recipient.is_some()) {
+    if provider.is_some() && recipient.is_some() {
+        return;
+    }
+    // A lone investor or donor named as the subject ("Samsung công bố đầu tư thêm 1,8 tỷ USD").
+    if parties.len() == 1 {
+        if matches!(ty, DealType::Aid | DealType::Investment) && provider.is_none() {
+            if let Some(s) = subject.filter(|s| s.canonical == parties[0].canonical) {
+                if recipient.as_deref() != Some(s.canonical.as_str()) {
+                    *provider = Some(s.canonical.clone());
+                }
+            }
+        }
         return;
     }
     let other = |x: &str| -> Option<String> {
