@@ -170,7 +170,19 @@ fn number_atoms<'a>(text: &str, lang: Lang, lex: &'a AmountLexicon, out: &mut Ve
                 break;
             };
             let after = &rest[sp.len_utf8()..];
+            // Plain spaces group thousands only where the language does ("12 500 Euro"); English
+            // uses narrow or no-break spaces, if any ("20 787-10 Dreamliners" is two numbers).
+            if sp == ' ' && lang == Lang::En {
+                break;
+            }
             let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+            let tail = &after[digits.min(after.len())..];
+            let designator = tail.starts_with(char::is_alphabetic)
+                || (tail.starts_with(['-', '/', '.'])
+                    && tail[1..].starts_with(char::is_alphanumeric));
+            if designator {
+                break;
+            }
             let first_group = text[start..raw_end]
                 .split(|c: char| !c.is_ascii_digit())
                 .next()

@@ -46,6 +46,8 @@ pub(crate) struct Mention {
     pub list_item: bool,
     /// Words of the item, for telling two deals of the same kind apart.
     pub item_words: BTreeSet<String>,
+    /// The trigger as written ("financing agreement"): it names the type, not the sector.
+    pub trigger: String,
 }
 
 impl Mention {
@@ -97,11 +99,22 @@ fn to_deal(doc: &Document, lang: Lang, text: &str, m: Mention) -> Deal {
     let telling: Vec<String> = m
         .parties
         .iter()
-        .filter(|p| !p.kind.is_some_and(Kind::is_public))
+        .filter(|p| !p.kind.is_some_and(|k| k.is_public() || k.is_financial()))
         .map(|p| p.canonical.clone())
         .collect();
-    let sector =
-        sector::sectors().classify(m.item.as_deref().unwrap_or(""), &telling, &evidence, m.ty);
+    let item = m.item.as_deref().unwrap_or("");
+    let item_for_sector = if m.trigger.is_empty() {
+        item.to_string()
+    } else {
+        item.replace(m.trigger.as_str(), " ")
+    };
+    // Nor do the trigger and the party names within the sentence ("European Investment Bank
+    // signed a financing agreement … for renewable energy" is about energy).
+    let mut sentence_for_sector = evidence.replace(m.trigger.as_str(), " ");
+    for p in &parties {
+        sentence_for_sector = sentence_for_sector.replace(p.as_str(), " ");
+    }
+    let sector = sector::sectors().classify(&item_for_sector, &telling, &sentence_for_sector, m.ty);
     let id = stable_id(&[
         &doc.source,
         m.ty.as_str(),
@@ -301,7 +314,13 @@ fn analyse(
         if ty == DealType::Agreement && (quantity.is_some() || received) {
             ty = DealType::Purchase;
         }
-        let status = status_for(&hits, a, pre_start, scope_end)
+        // A trigger that is itself a verb of status ("ordered", "bestellte") says it first.
+        let own_status = hits
+            .iter()
+            .find(|h| h.start >= a.start && h.end == a.end)
+            .and_then(|h| h.status());
+        let status = own_status
+            .or_else(|| status_for(&hits, a, pre_start, scope_end))
             .or(intro_status)
             .unwrap_or(DealStatus::Announced);
         let (mut parties, mut provider, mut recipient, subject) =
@@ -341,6 +360,21 @@ fn analyse(
             }
         }
         supersede_countries(&mut parties);
+        // "funding" from a company or a fund is an investment, not aid.
+        if ty == DealType::Aid {
+            let from_business = parties.iter().any(|p| {
+                provider.as_deref() == Some(p.canonical.as_str())
+                    && p.kind.is_some_and(|k| {
+                        matches!(
+                            k,
+                            Kind::Company | Kind::Manufacturer | Kind::Bank | Kind::Fund
+                        )
+                    })
+            });
+            if from_business {
+                ty = DealType::Investment;
+            }
+        }
         assign_roles(
             ty,
             &parties,
@@ -368,6 +402,7 @@ fn analyse(
             block: s.block,
             list_item: s.list_item,
             item_words,
+            trigger: st[a.start..a.end].to_string(),
         });
     }
 }
@@ -478,11 +513,12 @@ fn status_for(hits: &[Hit], a: &Anchor, pre_start: usize, scope_end: usize) -> O
         if s == DealStatus::Signed && cues.len() >= 2 {
             let prev = cues[cues.len() - 2];
             let p = prev.status().unwrap();
-            let near = hits
-                .iter()
-                .filter(|x| x.start >= prev.end && x.end <= h.start)
-                .count()
-                == 0;
+            // Next to each other, or with a function word between ("plans to sign").
+            let near = h.start.saturating_sub(prev.end) <= 12
+                && hits
+                    .iter()
+                    .filter(|x| x.start >= prev.end && x.end <= h.start)
+                    .all(|x| !x.has(|r| matches!(r, Role::Trigger { .. } | Role::Status(_))));
             if near && matches!(p, DealStatus::Proposed | DealStatus::Negotiating) {
                 return p;
             }
@@ -633,6 +669,15 @@ fn parties_for(ctx: &Ctx, anchors: &[Anchor], k: usize, scope_end: usize) -> Par
     }
     let subjects = subject_of(ctx, a, pre_start);
     let subject = subjects.first().cloned();
+    // "Vietcombank secured a loan", "Bộ Y tế tiếp nhận vắc xin": who receives is the recipient.
+    if received && recipient.is_none() && !matches!(a.ty, DealType::Purchase | DealType::Agreement)
+    {
+        if let Some(s) = &subject {
+            if provider.as_ref() != Some(&s.canonical) {
+                recipient = Some(s.canonical.clone());
+            }
+        }
+    }
     if let Some(sub) = &subject {
         if recipient.is_some() && provider.is_none() && recipient.as_ref() != Some(&sub.canonical) {
             provider = Some(sub.canonical.clone());
