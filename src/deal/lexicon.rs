@@ -55,6 +55,8 @@ struct PartyPatterns {
     relations: Vec<String>,
     receive: Vec<String>,
     places: Vec<String>,
+    buyer_verbs: Vec<String>,
+    seller_verbs: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -125,6 +127,9 @@ pub enum Role {
     Receive,
     /// "tại", "in": a name after it is a place.
     Locative,
+    /// Its subject buys ("kauft", "acquires") or sells ("verkauft", "sells").
+    BuyerVerb,
+    SellerVerb,
     SingularHead,
     Purpose,
     ItemStop,
@@ -276,6 +281,8 @@ impl DealLexicon {
             (&pp.relations, Role::Relation),
             (&pp.receive, Role::Receive),
             (&pp.places, Role::Locative),
+            (&pp.buyer_verbs, Role::BuyerVerb),
+            (&pp.seller_verbs, Role::SellerVerb),
         ] {
             for p in list {
                 add(p, false, role.clone());

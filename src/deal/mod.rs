@@ -151,6 +151,8 @@ fn to_deal(doc: &Document, lang: Lang, text: &str, m: Mention) -> Deal {
 struct Anchor {
     start: usize,
     end: usize,
+    /// The trigger phrase itself (for a compound, its head: "hilfe" in "Militärhilfe").
+    head: String,
     ty: DealType,
     class: Class,
 }
@@ -236,6 +238,7 @@ fn analyse(
         anchors.push(Anchor {
             start: word_start(st, h.start),
             end: h.end,
+            head: st[h.start..h.end].to_string(),
             ty,
             class,
         });
@@ -402,7 +405,7 @@ fn analyse(
             block: s.block,
             list_item: s.list_item,
             item_words,
-            trigger: st[a.start..a.end].to_string(),
+            trigger: a.head.clone(),
         });
     }
 }
@@ -669,6 +672,72 @@ fn parties_for(ctx: &Ctx, anchors: &[Anchor], k: usize, scope_end: usize) -> Par
     }
     let subjects = subject_of(ctx, a, pre_start);
     let subject = subjects.first().cloned();
+    // Which side the subject is on, when its verb says it: "Bayer übernimmt", "X sells".
+    let verb_side = hits
+        .iter()
+        .filter(|h| h.start >= pre_start && h.start < scope_end)
+        .find_map(|h| {
+            if h.has(|r| *r == Role::BuyerVerb) {
+                Some(true)
+            } else if h.has(|r| *r == Role::SellerVerb) {
+                Some(false)
+            } else {
+                None
+            }
+        });
+    if let (Some(s), Some(buys)) = (&subject, verb_side) {
+        if matches!(a.ty, DealType::Purchase | DealType::Agreement) && !received {
+            let slot = if buys { &mut recipient } else { &mut provider };
+            if slot.is_none() {
+                *slot = Some(s.canonical.clone());
+            }
+        }
+    }
+    // A supplier that received an order provides it.
+    if received && matches!(a.ty, DealType::Purchase | DealType::Agreement) && provider.is_none() {
+        if let Some(s) = &subject {
+            if recipient.as_ref() != Some(&s.canonical) {
+                provider = Some(s.canonical.clone());
+            }
+        }
+    }
+    // Names between the verb and the trigger receive it: "erteilte der Telekom eine Lizenz",
+    // "gewährt Vietnam einen Kredit".
+    if let Some(s) = &subject {
+        for e in ctx
+            .ents
+            .iter()
+            .filter(|e| e.start >= s.end && e.end <= a.start)
+        {
+            let after_preposition = hits.iter().any(|h| {
+                h.end <= e.start
+                    && st[h.end..e.start].trim().is_empty()
+                    && h.has(|r| matches!(r, Role::Locative | Role::Of | Role::From | Role::With))
+            });
+            let inside_party = parties.iter().any(|p| p.start <= e.start && e.end <= p.end);
+            if after_preposition || inside_party || e.entity.canonical == s.canonical {
+                continue;
+            }
+            push_party(
+                &mut parties,
+                Name {
+                    start: e.start,
+                    end: e.end,
+                    canonical: e.entity.canonical.clone(),
+                    kind: Some(e.entity.kind),
+                    country: e.entity.country.clone(),
+                },
+            );
+            if recipient.is_none()
+                && matches!(
+                    a.ty,
+                    DealType::Licence | DealType::Financing | DealType::Aid
+                )
+            {
+                recipient = Some(e.entity.canonical.clone());
+            }
+        }
+    }
     // "Vietcombank secured a loan", "Bộ Y tế tiếp nhận vắc xin": who receives is the recipient.
     if received && recipient.is_none() && !matches!(a.ty, DealType::Purchase | DealType::Agreement)
     {
