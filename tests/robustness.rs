@@ -462,3 +462,50 @@ fn output_is_identical_for_any_thread_count() {
     assert_eq!(run("2"), one);
     assert_eq!(run("4"), one);
 }
+
+#[test]
+fn decomposed_text_is_normalised_to_nfc() {
+    let nfd: String = VI.nfd().collect();
+    assert_ne!(nfd, VI);
+    assert_eq!(
+        read::decode(Path::new("x"), nfd.as_bytes()).unwrap(),
+        Decoded::Text(VI.to_string())
+    );
+}
+
+#[test]
+fn other_extensions_in_a_directory_are_skipped_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("x.pdf"), "%PDF").unwrap();
+    fs::write(dir.path().join("a.txt"), VI).unwrap();
+    dealtrack()
+        .args(["extract", "--format", "csv"])
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stderr(contains("x.pdf: skipped (not .txt, .md or .jsonl)"));
+}
+
+#[test]
+fn forced_utf8_makes_legacy_text_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("vi.txt");
+    fs::write(&p, windows_1258(VI)).unwrap();
+    dealtrack()
+        .args(["extract", "--format", "csv", "--encoding", "utf-8"])
+        .arg(&p)
+        .assert()
+        .code(2)
+        .stderr(contains("vi.txt: invalid UTF-8 at byte"));
+}
+
+#[test]
+fn output_to_a_device_is_written_in_place() {
+    dealtrack()
+        .args(["extract", "--format", "csv", "-o", "/dev/stdout"])
+        .arg(fixture("bom_crlf.txt"))
+        .assert()
+        .code(0)
+        .stdout(predicate::str::starts_with("id,source,"));
+    assert!(fs::metadata("/dev/stdout").is_ok());
+}
