@@ -90,6 +90,14 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, events: &mut Vec<Event>) {
             walk(&path, found, events);
             continue;
         }
+        // FIFOs, sockets and devices would block or never end: only regular files (or links to them).
+        if !fs::metadata(&path).is_ok_and(|m| m.is_file()) {
+            events.push(Event::Warning(format!(
+                "{}: skipped (not a regular file, or a dangling link)",
+                path.display()
+            )));
+            continue;
+        }
         let ext = path
             .extension()
             .and_then(|e| e.to_str())
@@ -112,6 +120,37 @@ pub struct Reader {
     pending: std::collections::VecDeque<Event>,
     format: InputFormat,
     jsonl: Option<JsonlState>,
+    encoding: EncodingChoice,
+    n_inputs: usize,
+    bytes_total: u64,
+    bytes_read: u64,
+}
+
+/// Which character encoding plain-text files are in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EncodingChoice {
+    /// A byte order mark if there is one, else UTF-8, else — for a file wholly in a legacy 8-bit
+    /// encoding — the encoding chardetng guesses (with a warning naming it).
+    #[default]
+    Auto,
+    /// This encoding, whatever the bytes look like (a byte order mark still wins).
+    Forced(&'static encoding_rs::Encoding),
+}
+
+impl EncodingChoice {
+    /// `auto`, or an encoding label such as `utf-8`, `windows-1258`, `utf-16le`, `latin1`.
+    pub fn parse(s: &str) -> Result<Self, String> {
+        if s.eq_ignore_ascii_case("auto") {
+            return Ok(EncodingChoice::Auto);
+        }
+        encoding_rs::Encoding::for_label(s.trim().as_bytes())
+            .map(EncodingChoice::Forced)
+            .ok_or_else(|| {
+                format!(
+                    "unknown encoding {s:?} (try auto, utf-8, windows-1258, windows-1252, utf-16le)"
+                )
+            })
+    }
 }
 
 struct JsonlState {
@@ -124,12 +163,44 @@ impl Reader {
     pub fn new(paths: &[PathBuf], format: InputFormat) -> Self {
         let mut events = Vec::new();
         let inputs = expand(paths, &mut events);
+        let bytes_total = inputs
+            .iter()
+            .map(|i| match i {
+                Input::File(p) => fs::metadata(p).map(|m| m.len()).unwrap_or(0),
+                Input::Stdin => 0,
+            })
+            .sum();
         Reader {
+            n_inputs: inputs.len(),
             inputs: inputs.into_iter(),
             pending: events.into(),
             format,
             jsonl: None,
+            encoding: EncodingChoice::Auto,
+            bytes_total,
+            bytes_read: 0,
         }
+    }
+
+    /// Reads plain-text files in this encoding (JSON Lines is always UTF-8).
+    pub fn with_encoding(mut self, encoding: EncodingChoice) -> Self {
+        self.encoding = encoding;
+        self
+    }
+
+    /// How many inputs (files, stdin) there are to read.
+    pub fn inputs(&self) -> usize {
+        self.n_inputs
+    }
+
+    /// The size of all input files (stdin counts 0), for progress.
+    pub fn bytes_total(&self) -> u64 {
+        self.bytes_total
+    }
+
+    /// Bytes read so far.
+    pub fn bytes_read(&self) -> u64 {
+        self.bytes_read
     }
 
     fn is_jsonl(&self, input: &Input) -> bool {
@@ -157,7 +228,7 @@ impl Reader {
                     self.jsonl = None;
                     return None;
                 }
-                Ok(_) => {}
+                Ok(n) => self.bytes_read += n as u64,
                 Err(e) => {
                     let err = Error::io(&st.path, e);
                     self.jsonl = None;
@@ -219,15 +290,31 @@ impl Iterator for Reader {
                     Err(e) => return Some(Event::Error(Error::io(p, e))),
                 },
             };
-            return Some(text_document(&name, &bytes));
+            self.bytes_read += bytes.len() as u64;
+            let ev = match decode_with(&name, &bytes, self.encoding) {
+                Ok(Decoded::Legacy { text, encoding }) => {
+                    self.pending.push_back(document(&name, text));
+                    Event::Warning(format!(
+                        "{}: not UTF-8; decoded as {encoding} (detected)",
+                        name.display()
+                    ))
+                }
+                other => decoded_event(&name, other),
+            };
+            return Some(ev);
         }
     }
 }
 
 /// Builds a document from the bytes of a plain-text file.
+/// A file in a legacy encoding gives only its document here (the reader adds a warning).
 pub fn text_document(path: &Path, bytes: &[u8]) -> Event {
-    let text = match decode(path, bytes) {
-        Ok(Decoded::Text(t)) => t,
+    decoded_event(path, decode(path, bytes))
+}
+
+fn decoded_event(path: &Path, decoded: Result<Decoded, Error>) -> Event {
+    let text = match decoded {
+        Ok(Decoded::Text(t)) | Ok(Decoded::Legacy { text: t, .. }) => t,
         Ok(Decoded::Binary) => {
             return Event::Warning(format!(
                 "{}: skipped (binary file, not text)",
@@ -236,6 +323,10 @@ pub fn text_document(path: &Path, bytes: &[u8]) -> Event {
         }
         Err(e) => return Event::Error(e),
     };
+    document(path, text)
+}
+
+fn document(path: &Path, text: String) -> Event {
     let (published, title, body_start) = split_header(&text);
     let mut doc = Document::new(path.display().to_string(), text);
     doc.published = published;
@@ -248,11 +339,29 @@ pub fn text_document(path: &Path, bytes: &[u8]) -> Event {
 #[derive(Debug, PartialEq, Eq)]
 pub enum Decoded {
     Text(String),
+    /// A file wholly in a legacy 8-bit encoding, decoded as the named (detected) encoding.
+    Legacy {
+        text: String,
+        encoding: &'static str,
+    },
     Binary,
 }
 
-/// Decodes bytes to NFC text: UTF-8 (BOM optional) or UTF-16 with a BOM.
+/// Decodes bytes to NFC text: UTF-8 (BOM optional), UTF-16 with a BOM, or a legacy 8-bit
+/// encoding (see [`decode_with`]).
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<Decoded, Error> {
+    decode_with(path, bytes, EncodingChoice::Auto)
+}
+
+/// Decodes bytes to NFC text.
+///
+/// The rule, in order: a byte order mark (UTF-8, UTF-16LE/BE) decides; a NUL byte in the first
+/// 8 KiB means binary; with a forced encoding, that encoding; valid UTF-8 is UTF-8. Bytes that are
+/// not valid UTF-8 are *corrupt UTF-8* — an error naming the byte offset — when they contain valid
+/// multibyte UTF-8 sequences and at most four invalid sequences per valid one ("mostly UTF-8 with a
+/// stray bad byte"); otherwise they are a *legacy 8-bit file* (Windows-1258, Windows-1252, …)
+/// decoded with the encoding chardetng detects, reported by the caller as a warning.
+pub fn decode_with(path: &Path, bytes: &[u8], choice: EncodingChoice) -> Result<Decoded, Error> {
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         if had_errors {
@@ -266,13 +375,52 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<Decoded, Error> {
     if looks_binary(bytes) {
         return Ok(Decoded::Binary);
     }
+    if let EncodingChoice::Forced(enc) = choice {
+        let (text, _, had_errors) = enc.decode(bytes);
+        if had_errors && enc == encoding_rs::UTF_8 {
+            let offset = std::str::from_utf8(bytes)
+                .err()
+                .map_or(0, |e| e.valid_up_to());
+            return Err(Error::InvalidUtf8 {
+                path: path.to_path_buf(),
+                offset,
+            });
+        }
+        return Ok(Decoded::Text(nfc(&text)));
+    }
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(Decoded::Text(nfc(s))),
-        Err(e) => Err(Error::InvalidUtf8 {
-            path: path.to_path_buf(),
-            offset: e.valid_up_to(),
-        }),
+        Err(e) => {
+            let (multibyte, invalid) = utf8_census(bytes);
+            if multibyte > 0 && invalid <= 4 * multibyte {
+                return Err(Error::InvalidUtf8 {
+                    path: path.to_path_buf(),
+                    offset: e.valid_up_to(),
+                });
+            }
+            let mut det = chardetng::EncodingDetector::new();
+            det.feed(bytes, true);
+            let enc = det.guess(None, false);
+            let (text, _, _) = enc.decode(bytes);
+            Ok(Decoded::Legacy {
+                text: nfc(&text),
+                encoding: enc.name(),
+            })
+        }
     }
+}
+
+/// Counts the valid multibyte UTF-8 sequences and the invalid sequences in `bytes`.
+fn utf8_census(bytes: &[u8]) -> (usize, usize) {
+    let mut multibyte = 0;
+    let mut invalid = 0;
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        if !chunk.invalid().is_empty() {
+            invalid += 1;
+        }
+    }
+    (multibyte, invalid)
 }
 
 /// A NUL byte in the first 8 KiB: the same test git and ripgrep use for "binary".
@@ -320,7 +468,8 @@ struct JsonlRecord {
     url: Option<String>,
 }
 
-fn parse_jsonl_line(path: &Path, line: usize, bytes: &[u8]) -> Event {
+/// Parses one JSON Lines record (`line` is 1-based, for messages) into a document or an error.
+pub fn parse_jsonl_line(path: &Path, line: usize, bytes: &[u8]) -> Event {
     let bad = |message: String| {
         Event::Error(Error::BadLine {
             path: path.to_path_buf(),
@@ -396,14 +545,16 @@ mod tests {
         let decomposed = "\u{111}o\u{302}\u{300}ng";
         match decode(Path::new("x"), decomposed.as_bytes()).unwrap() {
             Decoded::Text(t) => assert_eq!(t, "đồng"),
-            Decoded::Binary => panic!("not binary"),
+            other => panic!("{other:?}"),
         }
     }
 
     #[test]
     fn invalid_utf8_names_offset() {
-        let err = decode(Path::new("bad.txt"), b"abc\xffdef").unwrap_err();
-        assert_eq!(err.to_string(), "bad.txt: invalid UTF-8 at byte 3");
+        // "Hợp \xff đồng": mostly valid multibyte UTF-8 with a stray bad byte.
+        let bytes = b"H\xe1\xbb\xa3p \xff \xc4\x91\xe1\xbb\x93ng";
+        let err = decode(Path::new("bad.txt"), bytes).unwrap_err();
+        assert_eq!(err.to_string(), "bad.txt: invalid UTF-8 at byte 6");
     }
 
     #[test]

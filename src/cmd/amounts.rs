@@ -2,7 +2,8 @@
 
 use clap::Args;
 use dealtrack::model::Amount;
-use dealtrack::pipeline::language_of;
+use dealtrack::model::Document;
+use dealtrack::pipeline::{self, Item, language_of};
 use dealtrack::render::{self, Cell, Format, Record, output, table};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -65,10 +66,11 @@ impl Record for AmountRow {
 pub fn run(args: AmountsArgs) -> anyhow::Result<i32> {
     let mut diag = Diagnostics::default();
     let mut rows = Vec::new();
-    for ev in args.input.reader() {
-        let Some(doc) = diag.take(ev) else { continue };
-        let lang = language_of(&doc, args.input.lang);
+    let forced = args.input.lang;
+    let work = |doc: &Document| {
+        let lang = language_of(doc, forced);
         let base = doc.body_start;
+        let mut rows = Vec::new();
         for a in dealtrack::amount::amounts(doc.body(), lang) {
             let Amount {
                 value,
@@ -91,7 +93,19 @@ pub fn run(args: AmountsArgs) -> anyhow::Result<i32> {
                 language: lang.code(),
             });
         }
-    }
+        rows
+    };
+    pipeline::run(
+        args.input.reader(),
+        &args.input.pipeline(),
+        work,
+        |item| match item {
+            Item::Done(r) => rows.extend(r),
+            Item::Other(ev) => {
+                diag.take(ev);
+            }
+        },
+    )?;
     let fmt = args.output.format();
     let csv = args.output.csv.options();
     output::with_output(args.output.output.as_deref(), |w| match fmt {

@@ -2,7 +2,7 @@
 
 use clap::Args;
 use dealtrack::model::{Deal, Total};
-use dealtrack::pipeline::language_of;
+use dealtrack::pipeline::{self, Item, language_of};
 use dealtrack::render::{self, Cell, Format, Record, output, table};
 use serde::Serialize;
 
@@ -127,13 +127,21 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
     let mut diag = Diagnostics::default();
     let mut deals = Vec::new();
     let mut totals = Vec::new();
-    for ev in args.input.reader() {
-        let Some(doc) = diag.take(ev) else { continue };
-        let lang = language_of(&doc, args.input.lang);
-        let ex = dealtrack::deal::extract(&doc, lang);
-        deals.extend(ex.deals);
-        totals.extend(ex.totals);
-    }
+    let forced = args.input.lang;
+    pipeline::run(
+        args.input.reader(),
+        &args.input.pipeline(),
+        |doc| dealtrack::deal::extract(doc, language_of(doc, forced)),
+        |item| match item {
+            Item::Done(ex) => {
+                deals.extend(ex.deals);
+                totals.extend(ex.totals);
+            }
+            Item::Other(ev) => {
+                diag.take(ev);
+            }
+        },
+    )?;
     let fmt = args.output.format();
     let csv = args.output.csv.options();
     let deal_rows: Vec<DealRow> = deals.iter().map(DealRow).collect();

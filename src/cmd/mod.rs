@@ -8,7 +8,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 use dealtrack::error::{EXIT_ERROR, EXIT_OK};
 use dealtrack::lang::Lang;
-use dealtrack::read::{Event, InputFormat, Reader};
+use dealtrack::pipeline;
+use dealtrack::read::{EncodingChoice, Event, InputFormat, Reader};
 use dealtrack::render::{CsvOptions, Format};
 
 #[derive(Parser, Debug)]
@@ -60,6 +61,13 @@ pub struct InputArgs {
     /// How to read inputs: by extension (auto), plain text, or JSON Lines
     #[arg(long, value_enum, default_value_t = InputKind::Auto)]
     pub input: InputKind,
+    /// Character encoding of plain-text files: auto (BOM, UTF-8, else a detected legacy
+    /// encoding), or a label such as utf-8, windows-1258, windows-1252, utf-16le
+    #[arg(long, default_value = "auto", value_parser = EncodingChoice::parse)]
+    pub encoding: EncodingChoice,
+    /// Worker threads [default: one per core]; output is the same for any number
+    #[arg(short = 'j', long)]
+    pub jobs: Option<usize>,
 }
 
 #[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,7 +84,15 @@ impl InputArgs {
             InputKind::Text => InputFormat::Text,
             InputKind::Jsonl => InputFormat::Jsonl,
         };
-        Reader::new(&self.paths, fmt)
+        Reader::new(&self.paths, fmt).with_encoding(self.encoding)
+    }
+
+    /// Options for the parallel pipeline.
+    pub fn pipeline(&self) -> pipeline::Options {
+        pipeline::Options {
+            jobs: self.jobs,
+            ..pipeline::Options::default()
+        }
     }
 }
 

@@ -4,8 +4,44 @@
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, Once};
 
 use crate::error::Error;
+
+/// Temporary files of live [`AtomicFile`]s: removed by the SIGINT/SIGTERM handler before the
+/// process exits, so an interrupted run leaves the old output whole and no temporary file behind.
+static LIVE_TEMPS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+static HANDLER: Once = Once::new();
+
+/// Exit status after SIGINT (128 + 2), as shells report it.
+pub const EXIT_INTERRUPTED: i32 = 130;
+
+fn install_cleanup_handler() {
+    HANDLER.call_once(|| {
+        // Fails only when the program installed its own handler first: then cleanup is its job.
+        let _ = ctrlc::set_handler(|| {
+            if let Ok(live) = LIVE_TEMPS.lock() {
+                for p in live.iter() {
+                    let _ = fs::remove_file(p);
+                }
+            }
+            eprintln!("dealtrack: interrupted");
+            std::process::exit(EXIT_INTERRUPTED);
+        });
+    });
+}
+
+fn register(p: &Path) {
+    if let Ok(mut live) = LIVE_TEMPS.lock() {
+        live.push(p.to_path_buf());
+    }
+}
+
+fn unregister(p: &Path) {
+    if let Ok(mut live) = LIVE_TEMPS.lock() {
+        live.retain(|q| q != p);
+    }
+}
 
 /// A file being written atomically. Nothing appears at `path` until [`AtomicFile::commit`].
 pub struct AtomicFile {
@@ -28,6 +64,8 @@ impl AtomicFile {
             .suffix(".tmp")
             .tempfile_in(&dir)
             .map_err(|e| Error::io(path, e))?;
+        install_cleanup_handler();
+        register(tmp.path());
         Ok(AtomicFile {
             path: path.to_path_buf(),
             tmp: Some(tmp),
@@ -41,12 +79,30 @@ impl AtomicFile {
     /// Flushes to disk and renames into place.
     pub fn commit(mut self) -> Result<(), Error> {
         let tmp = self.tmp.take().expect("committed once");
+        let tmp_path = tmp.path().to_path_buf();
+        let _guard = Unregister(tmp_path);
         tmp.as_file()
             .sync_all()
             .map_err(|e| Error::io(&self.path, e))?;
         tmp.persist(&self.path)
             .map_err(|e| Error::io(&self.path, e.error))?;
         Ok(())
+    }
+}
+
+struct Unregister(PathBuf);
+
+impl Drop for Unregister {
+    fn drop(&mut self) {
+        unregister(&self.0);
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if let Some(tmp) = &self.tmp {
+            unregister(tmp.path());
+        }
     }
 }
 
@@ -77,6 +133,17 @@ where
             let mut w = BufWriter::new(stdout.lock());
             fill(&mut w)?;
             w.flush()?;
+        }
+        // A device or FIFO (`-o /dev/stdout`, `-o /dev/full`) is written in place: renaming a
+        // temporary file over it would replace the device node.
+        Some(p) if fs::metadata(p).is_ok_and(|m| !m.is_file() && !m.is_dir()) => {
+            let f = fs::OpenOptions::new()
+                .write(true)
+                .open(p)
+                .map_err(|e| Error::io(p, e))?;
+            let mut w = BufWriter::new(f);
+            fill(&mut w).map_err(|e| Error::io(p, e))?;
+            w.flush().map_err(|e| Error::io(p, e))?;
         }
         Some(p) => {
             let mut f = AtomicFile::create(p)?;

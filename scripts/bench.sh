@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# End-to-end benchmark of `dealtrack extract --format csv`: throughput (MB/s, articles/s) and peak
+# memory (max RSS) with 1 and 2 threads, on the generated corpus as JSON Lines and as files, plus a
+# ~1 GB JSON Lines input for the streaming memory bound. Prints a Markdown table for BENCHMARKS.md.
+#
+#   scripts/bench.sh [DATA_DIR]          # default bench-data/ (generated when missing)
+#   PROFILE=1 scripts/bench.sh           # also a callgrind profile on a small input
+#
+# Uses only /usr/bin/time (GNU time, `apt-get install time`), and valgrind for PROFILE=1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DATA=${1:-bench-data}
+RUNS=${RUNS:-3}
+cargo build --release --quiet --bin dealtrack --example gen_corpus
+BIN=target/release/dealtrack
+if [ ! -f "$DATA/corpus.jsonl" ]; then
+  target/release/examples/gen_corpus "$DATA" --mb 210 --seed 42
+fi
+if [ ! -f "$DATA/big.jsonl" ]; then
+  for _ in 1 2 3 4 5; do cat "$DATA/corpus.jsonl"; done > "$DATA/big.jsonl"
+fi
+articles() { # documents in an input
+  if [ -d "$1" ]; then find "$1" -name '*.txt' | wc -l; else wc -l < "$1"; fi
+}
+bytes() { du -sb --apparent-size "$1" | cut -f1; }
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo "date: $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD)"
+echo
+echo "| input | MB | articles | jobs | best wall s | MB/s | MB/s per core | articles/s | peak RSS MB |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+for input in "$DATA/corpus.jsonl" "$DATA/files" "$DATA/big.jsonl"; do
+  n=$(articles "$input"); b=$(bytes "$input")
+  for jobs in 1 2; do
+    best=""; rss=0
+    for _ in $(seq "$RUNS"); do
+      # Warm page cache after the first run; best of RUNS.
+      /usr/bin/time -f '%e %M' -o /tmp/dealtrack-bench.time \
+        "$BIN" extract --format csv --jobs "$jobs" "$input" -o /tmp/dealtrack-bench.csv
+      read -r wall kb < /tmp/dealtrack-bench.time
+      if [ -z "$best" ] || awk "BEGIN{exit !($wall < $best)}"; then best=$wall; fi
+      if [ "$kb" -gt "$rss" ]; then rss=$kb; fi
+    done
+    awk -v f="$(basename "$input")" -v b="$b" -v n="$n" -v j="$jobs" -v w="$best" -v r="$rss" 'BEGIN {
+      w = (w < 0.01) ? 0.01 : w; mb = b / 1048576;
+      printf "| %s | %.0f | %d | %d | %.2f | %.0f | %.0f | %.0f | %.0f |\n", f, mb, n, j, w, mb / w, mb / w / j, n / w, r / 1024 }'
+  done
+done
+rm -f /tmp/dealtrack-bench.csv /tmp/dealtrack-bench.time
+
+if [ "${PROFILE:-0}" = 1 ]; then
+  # Without the "lang" field, so language detection runs as it does for plain-text files.
+  head -n 2000 "$DATA/corpus.jsonl" | sed 's/"lang":"[a-z]*",//' > /tmp/dealtrack-prof.jsonl
+  valgrind --tool=callgrind --callgrind-out-file=/tmp/dealtrack.callgrind \
+    "$BIN" extract --format csv --jobs 1 /tmp/dealtrack-prof.jsonl -o /tmp/dealtrack-prof.csv 2>/dev/null
+  echo
+  echo "callgrind, 2000 articles ($(bytes /tmp/dealtrack-prof.jsonl) bytes), inclusive top functions:"
+  callgrind_annotate --inclusive=yes /tmp/dealtrack.callgrind 2>/dev/null | grep -E '^ *[0-9,]+ ' | head -40
+  echo
+  echo "exclusive (self) top functions:"
+  callgrind_annotate /tmp/dealtrack.callgrind 2>/dev/null | grep -E '^ *[0-9,]+ ' | head -25
+fi
