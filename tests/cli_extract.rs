@@ -127,7 +127,10 @@ fn binary_file_is_skipped_with_a_warning_naming_it() {
 #[test]
 fn invalid_utf8_is_an_error_naming_file_and_offset_and_the_run_goes_on() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("a_bad.txt"), b"Hop dong \xff\xfe mua").unwrap();
+    // Mostly UTF-8 with a stray bad byte: corrupt, not a legacy 8-bit file.
+    let mut bad = "Hợp đồng ".as_bytes().to_vec();
+    bad.extend_from_slice(b"\xff\xfe mua m\xc3\xa1y bay");
+    std::fs::write(dir.path().join("a_bad.txt"), bad).unwrap();
     std::fs::write(
         dir.path().join("b_good.txt"),
         "Vietjet signed a contract with Boeing for new jets.",
@@ -139,7 +142,7 @@ fn invalid_utf8_is_an_error_naming_file_and_offset_and_the_run_goes_on() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "a_bad.txt: invalid UTF-8 at byte 9",
+            "a_bad.txt: invalid UTF-8 at byte 14",
         ))
         .stdout(predicate::str::contains("b_good.txt"));
 }

@@ -161,11 +161,11 @@ fn bom_and_crlf_header_is_parsed() {
 
 #[test]
 fn big_file_without_newline_is_read() {
-    // 100 MB in one line (set DEALTRACK_BIG_MB to change).
+    // 8 MB in one line in CI (a debug build); DEALTRACK_BIG_MB=200 for the by-hand run in docs/robustness.md.
     let mb: usize = std::env::var("DEALTRACK_BIG_MB")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(100);
+        .unwrap_or(8);
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("big.txt");
     let unit = "Boeing signed a $1.5 billion contract with Vietnam Airlines. ";

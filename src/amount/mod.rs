@@ -844,65 +844,50 @@ impl Reader<'_, '_> {
 
 /// Every monetary amount in `text`, in order of position. Spans are relative to `text`.
 pub fn amounts(text: &str, lang: Lang) -> Vec<Amount> {
+    recognise(text, lang).0
+}
+
+/// Every count of things in `text` ("50 máy bay", "zehn Flugzeuge"). Spans relative to `text`.
+pub fn quantities(text: &str, lang: Lang) -> Vec<Quantity> {
+    recognise(text, lang).1
+}
+
+/// Amounts and quantities of `text` in one pass over its atoms (a count never overlaps money).
+pub fn recognise(text: &str, lang: Lang) -> (Vec<Amount>, Vec<Quantity>) {
     let lex = lexicon(lang);
     let atoms = atoms(text, lang, lex);
     let r = Reader {
         text,
         atoms: &atoms,
     };
-    let mut out = Vec::new();
+    let mut money = Vec::new();
     let mut i = 0;
     while i < atoms.len() {
         match r.money(i) {
             Some((a, next)) => {
-                out.push(a);
+                money.push(a);
                 i = next.max(i + 1);
             }
             None => i += 1,
         }
     }
-    out
-}
-
-/// Every count of things in `text` ("50 máy bay", "zehn Flugzeuge"). Spans relative to `text`.
-pub fn quantities(text: &str, lang: Lang) -> Vec<Quantity> {
-    let lex = lexicon(lang);
-    let atoms = atoms(text, lang, lex);
-    let r = Reader {
-        text,
-        atoms: &atoms,
-    };
-    let money: Vec<(usize, usize)> = {
-        let mut v = Vec::new();
-        let mut i = 0;
-        while i < atoms.len() {
-            match r.money(i) {
-                Some((a, next)) => {
-                    v.push((a.start, a.end));
-                    i = next.max(i + 1);
-                }
-                None => i += 1,
-            }
-        }
-        v
-    };
-    let mut out = Vec::new();
+    let mut counts = Vec::new();
     let mut i = 0;
     while i < atoms.len() {
         let a = &atoms[i];
-        if money.iter().any(|&(s, e)| a.start < e && s < a.end) {
+        if money.iter().any(|m| a.start < m.end && m.start < a.end) {
             i += 1;
             continue;
         }
         match r.quantity(i, lang) {
             Some((q, next)) => {
-                out.push(q);
+                counts.push(q);
                 i = next.max(i + 1);
             }
             None => i += 1,
         }
     }
-    out
+    (money, counts)
 }
 
 /// A whole text read as one number ("ba mươi bảy", "1.234,5", "zweitausend"), for numeral tests.

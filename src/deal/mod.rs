@@ -171,8 +171,7 @@ fn analyse(
     let hits = lex.scan(st, &folded);
     let ents_lex = entity::entities();
     let ents = ents_lex.find(st, &folded);
-    let amounts = amount::amounts(st, lang);
-    let quantities = amount::quantities(st, lang);
+    let (amounts, quantities) = amount::recognise(st, lang);
     let ctx = Ctx {
         text: st,
         lang,
