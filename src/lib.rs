@@ -2,17 +2,24 @@
 //! announced totals they report.
 //!
 //! Pipeline stages, one module each: [`read`] → [`segment`] → [`amount`] → [`deal`] →
-//! [`reconcile`] → [`render`]. Language data lives in [`lang`]; shared records in [`model`].
+//! [`track`] (one deal across sources) → [`reconcile`] (totals) and [`summary`] → [`render`]
+//! (CSV, JSON, tables, reports). Language data lives in [`lang`]; shared records in [`model`];
+//! currency conversion in [`fx`]; [`pipeline`] runs the stages over many documents in parallel.
 
 pub mod amount;
 pub mod deal;
 pub mod entity;
 pub mod error;
+pub mod fx;
 pub mod lang;
 pub mod model;
 pub mod pipeline;
 pub mod read;
+pub mod reconcile;
 pub mod render;
+pub mod report;
 pub mod sector;
 pub mod segment;
+pub mod summary;
 pub mod text;
+pub mod track;

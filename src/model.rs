@@ -212,9 +212,13 @@ pub struct Deal {
     pub evidence: String,
     pub start: usize,
     pub end: usize,
-    /// Every article that reports this deal, after cross-source merging (empty: only `source`).
+    /// Every article that reports this deal, `source` first, after cross-source merging (empty
+    /// when only `source` does).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sources: Vec<SourceRef>,
+    pub sources: Vec<String>,
+    /// What each of `sources` says: its sentence, byte span, date and language.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reports: Vec<SourceRef>,
     /// Flags for the reader, e.g. sources that disagree on a figure (both figures kept).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,

@@ -7,7 +7,7 @@ fn dealtrack() -> Command {
     Command::cargo_bin("dealtrack").unwrap()
 }
 
-const HEADER: &str = "id,source,published,language,type,status,provider,recipient,parties,item,quantity,amount,currency,qualifier,amount_max,sector,evidence,start,end";
+const HEADER: &str = "id,source,published,language,type,status,provider,recipient,parties,item,quantity,amount,currency,qualifier,amount_max,sector,evidence,start,end,sources,notes";
 
 #[test]
 fn csv_has_the_documented_columns_in_order() {

@@ -195,7 +195,8 @@ fn deal() -> impl Strategy<Value = Deal> {
         evidence: t.8.clone(),
         start: t.9 as usize,
         end: t.9 as usize + t.8.len(),
-        sources: vec![SourceRef {
+        sources: vec![h.1.clone()],
+        reports: vec![SourceRef {
             source: h.1,
             published: h.2,
             language: h.3,

@@ -1,13 +1,18 @@
 //! Subcommands, one file each, and the options they share.
 
 mod amounts;
+mod check;
 mod extract;
+mod report;
+mod summary;
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 use dealtrack::error::{EXIT_ERROR, EXIT_OK};
+use dealtrack::fx::Conversion;
 use dealtrack::lang::Lang;
+use dealtrack::model::{Deal, Total};
 use dealtrack::pipeline;
 use dealtrack::read::{EncodingChoice, Event, InputFormat, Reader};
 use dealtrack::render::{CsvOptions, Format};
@@ -30,6 +35,9 @@ pub struct LexiconArgs {
     /// Extra sector keywords (TSV: sector, keywords separated by '|'); they win over the built-in ones
     #[arg(long, global = true, value_name = "FILE")]
     pub sectors: Option<PathBuf>,
+    /// Extra concepts for matching one deal across articles (TSV: concept, terms separated by '|')
+    #[arg(long, global = true, value_name = "FILE")]
+    pub concepts: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -38,15 +46,110 @@ pub enum Command {
     Amounts(amounts::AmountsArgs),
     /// Extract deals and announced totals
     Extract(extract::ExtractArgs),
+    /// Count and sum deals by sector, type, status, party, currency, language or month
+    Summary(summary::SummaryArgs),
+    /// Check announced totals against the itemised deals (exit 1 when one is contradicted)
+    Check(check::CheckArgs),
+    /// Write a dated report directory: CSVs, report.md and a self-contained report.html
+    Report(report::ReportArgs),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<i32> {
     dealtrack::entity::configure(cli.lexicons.aliases.as_deref())?;
     dealtrack::sector::configure(cli.lexicons.sectors.as_deref())?;
+    dealtrack::track::configure(cli.lexicons.concepts.as_deref())?;
     match cli.command {
         Command::Amounts(a) => amounts::run(a),
         Command::Extract(a) => extract::run(a),
+        Command::Summary(a) => summary::run(a),
+        Command::Check(a) => check::run(a),
+        Command::Report(a) => report::run(a),
     }
+}
+
+/// Cross-source tracking options.
+#[derive(Args, Debug, Clone)]
+pub struct TrackArgs {
+    /// Keep one row per article: do not merge the same deal reported by several articles
+    #[arg(long)]
+    pub no_merge: bool,
+    /// Articles published more than this many days apart never report the same deal
+    #[arg(long, value_name = "DAYS", default_value_t = 30)]
+    pub merge_window: i64,
+}
+
+impl TrackArgs {
+    pub fn options(&self) -> Option<dealtrack::track::Options> {
+        (!self.no_merge).then(|| dealtrack::track::Options {
+            window_days: self.merge_window,
+            ..Default::default()
+        })
+    }
+}
+
+/// Currency conversion options.
+#[derive(Args, Debug, Clone)]
+pub struct FxArgs {
+    /// Convert amounts with this rates table (CSV: date, currency, rate[, to]; see data/fx/README.md)
+    #[arg(long, value_name = "FILE")]
+    pub fx: Option<PathBuf>,
+    /// The currency to convert to (with --fx)
+    #[arg(long, value_name = "CUR", default_value = "USD", requires = "fx")]
+    pub to: String,
+}
+
+impl FxArgs {
+    pub fn conversion(&self) -> anyhow::Result<Option<Conversion>> {
+        Ok(match &self.fx {
+            Some(p) => Some(Conversion::load(p, &self.to)?),
+            None => None,
+        })
+    }
+}
+
+/// Everything extracted from the inputs: deals (merged across sources unless asked not to) and totals.
+pub struct Collected {
+    /// Documents read.
+    pub documents: usize,
+    pub deals: Vec<Deal>,
+    pub totals: Vec<Total>,
+    pub diag: Diagnostics,
+}
+
+/// Reads and extracts every document in parallel, keeping only deals and totals (never the text).
+pub fn collect(input: &InputArgs, track: &TrackArgs) -> anyhow::Result<Collected> {
+    let mut diag = Diagnostics::default();
+    let mut totals = Vec::new();
+    let mut plain = Vec::new();
+    let mut tracker = track.options().map(dealtrack::track::Tracker::new);
+    let forced = input.lang;
+    let documents = pipeline::run(
+        input.reader(),
+        &input.pipeline(),
+        |doc| dealtrack::deal::extract(doc, pipeline::language_of(doc, forced)),
+        |item| match item {
+            pipeline::Item::Done(ex) => {
+                totals.extend(ex.totals);
+                match &mut tracker {
+                    Some(t) => ex.deals.into_iter().for_each(|d| t.push(d)),
+                    None => plain.extend(ex.deals),
+                }
+            }
+            pipeline::Item::Other(ev) => {
+                diag.take(ev);
+            }
+        },
+    )?;
+    let deals = match tracker {
+        Some(t) => t.finish(),
+        None => plain,
+    };
+    Ok(Collected {
+        documents,
+        deals,
+        totals,
+        diag,
+    })
 }
 
 /// Which documents to read.

@@ -143,6 +143,7 @@ fn to_deal(doc: &Document, lang: Lang, text: &str, m: Mention) -> Deal {
         start: m.start,
         end: m.end,
         sources: Vec::new(),
+        reports: Vec::new(),
         notes: Vec::new(),
     }
 }

@@ -5,6 +5,7 @@
 //! Machine formats never group digits; the terminal table right-aligns and groups amounts.
 
 pub mod output;
+pub mod sheets;
 pub mod table;
 
 use std::io::{self, IsTerminal, Write};
@@ -146,6 +147,32 @@ pub fn write_csv_row<W: Write>(
 ) -> io::Result<()> {
     w.write_record(cells.iter().map(|c| csv_cell(c, opts)))?;
     Ok(())
+}
+
+/// Rows whose columns are known only at run time (a sum column per currency, a converted amount).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sheet {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Sheet {
+    pub fn new(headers: impl IntoIterator<Item = impl Into<String>>) -> Sheet {
+        Sheet {
+            headers: headers.into_iter().map(Into::into).collect(),
+            rows: Vec::new(),
+        }
+    }
+}
+
+/// Writes a sheet as CSV with a header row.
+pub fn write_sheet_csv<W: Write>(out: W, sheet: &Sheet, opts: &CsvOptions) -> io::Result<()> {
+    let mut w = csv_writer(out, opts)?;
+    w.write_record(&sheet.headers)?;
+    for r in &sheet.rows {
+        w.write_record(r.iter().map(|c| csv_cell(c, opts)))?;
+    }
+    w.flush()
 }
 
 /// Writes one JSON value per line.

@@ -22,13 +22,29 @@ fn install_cleanup_handler() {
         let _ = ctrlc::set_handler(|| {
             if let Ok(live) = LIVE_TEMPS.lock() {
                 for p in live.iter() {
-                    let _ = fs::remove_file(p);
+                    if p.is_dir() {
+                        let _ = fs::remove_dir_all(p);
+                    } else {
+                        let _ = fs::remove_file(p);
+                    }
                 }
             }
             eprintln!("dealtrack: interrupted");
             std::process::exit(EXIT_INTERRUPTED);
         });
     });
+}
+
+/// Removes `p` (a temporary file or directory) if the run is interrupted before
+/// [`release_temp`]; for writers other than [`AtomicFile`], such as a report's directory.
+pub fn guard_temp(p: &Path) {
+    install_cleanup_handler();
+    register(p);
+}
+
+/// `p` was renamed into place or removed: an interruption must no longer touch it.
+pub fn release_temp(p: &Path) {
+    unregister(p);
 }
 
 fn register(p: &Path) {

@@ -73,6 +73,16 @@ pub fn write_table<R: Record, W: Write>(mut out: W, rows: &[R], what: &str) -> i
     writeln!(out, "{t}")
 }
 
+/// Writes a sheet as a terminal table; a note instead of an empty table.
+pub fn write_sheet<W: Write>(mut out: W, sheet: &super::Sheet, what: &str) -> io::Result<()> {
+    if sheet.rows.is_empty() {
+        return writeln!(out, "(no {what})");
+    }
+    let headers: Vec<&str> = sheet.headers.iter().map(String::as_str).collect();
+    let t = build(&headers, sheet.rows.iter().cloned());
+    writeln!(out, "{t}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,308 @@
+//! The output schema as sheets: the columns of deals, totals, checks and summaries, shared by every
+//! command and by reports so that the same record always has the same columns.
+
+use std::path::Path;
+
+use crate::fx::Conversion;
+use crate::model::{Deal, Total};
+use crate::reconcile::Check;
+use crate::summary::{self, Group, GroupBy};
+
+use super::{Cell, Sheet};
+
+/// The deal columns, in order (CSV header). With `--fx`, `amount_<to>` and `fx_date` follow.
+pub const DEAL_COLUMNS: [&str; 21] = [
+    "id",
+    "source",
+    "published",
+    "language",
+    "type",
+    "status",
+    "provider",
+    "recipient",
+    "parties",
+    "item",
+    "quantity",
+    "amount",
+    "currency",
+    "qualifier",
+    "amount_max",
+    "sector",
+    "evidence",
+    "start",
+    "end",
+    "sources",
+    "notes",
+];
+
+/// Every source of a deal: its own, then the others that report it.
+pub fn all_sources(d: &Deal) -> Vec<&str> {
+    if d.sources.is_empty() {
+        vec![d.source.as_str()]
+    } else {
+        d.sources.iter().map(String::as_str).collect()
+    }
+}
+
+fn date(d: Option<jiff::civil::Date>) -> Cell {
+    d.map_or(Cell::Empty, |d| Cell::Text(d.to_string()))
+}
+
+/// The converted amount of a deal and the date of the rate used.
+pub fn converted(d: &Deal, fx: &Conversion) -> (Cell, Cell) {
+    match (d.amount, d.currency.as_deref()) {
+        (Some(v), Some(cur)) => match fx.convert(v, cur, d.published) {
+            Some(c) => (Cell::Num(c.value), Cell::Text(c.rate_date.to_string())),
+            None => (Cell::Empty, Cell::Empty),
+        },
+        _ => (Cell::Empty, Cell::Empty),
+    }
+}
+
+/// Deals, one row each, every column.
+pub fn deals(deals: &[Deal], fx: Option<&Conversion>) -> Sheet {
+    let mut s = Sheet::new(DEAL_COLUMNS);
+    if let Some(fx) = fx {
+        s.headers.push(fx.column());
+        s.headers.push("fx_date".into());
+    }
+    for d in deals {
+        let mut row = vec![
+            Cell::Text(d.id.clone()),
+            Cell::Quoted(d.source.clone()),
+            date(d.published),
+            Cell::Text(d.language.code().into()),
+            Cell::Text(d.deal_type.as_str().into()),
+            Cell::Text(d.status.as_str().into()),
+            Cell::opt_quoted(d.provider.as_deref()),
+            Cell::opt_quoted(d.recipient.as_deref()),
+            Cell::Quoted(d.parties.join("; ")),
+            Cell::opt_quoted(d.item.as_deref()),
+            Cell::opt_int(d.quantity),
+            Cell::opt_num(d.amount),
+            Cell::opt_text(d.currency.as_deref()),
+            Cell::opt_text(d.qualifier.map(|q| q.as_str())),
+            Cell::opt_num(d.amount_max),
+            Cell::Text(d.sector.clone()),
+            Cell::Quoted(d.evidence.clone()),
+            Cell::Int(d.start as u64),
+            Cell::Int(d.end as u64),
+            Cell::Quoted(all_sources(d).join("; ")),
+            Cell::Quoted(d.notes.join(" | ")),
+        ];
+        if let Some(fx) = fx {
+            let (v, day) = converted(d, fx);
+            row.push(v);
+            row.push(day);
+        }
+        s.rows.push(row);
+    }
+    s
+}
+
+fn base_name(s: &str) -> String {
+    Path::new(s)
+        .file_name()
+        .map_or_else(|| s.to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+/// Deals for a terminal: the columns a reader scans, file names without their directory.
+pub fn deals_compact(deals: &[Deal], fx: Option<&Conversion>) -> Sheet {
+    let mut s = Sheet::new([
+        "source",
+        "type",
+        "status",
+        "provider",
+        "recipient",
+        "item",
+        "qty",
+        "amount",
+        "cur",
+        "sector",
+    ]);
+    if let Some(fx) = fx {
+        s.headers.push(fx.column());
+    }
+    for d in deals {
+        let src = all_sources(d)
+            .iter()
+            .map(|s| base_name(s))
+            .collect::<Vec<_>>()
+            .join(" + ");
+        let mut row = vec![
+            Cell::Quoted(src),
+            Cell::Text(d.deal_type.as_str().into()),
+            Cell::Text(d.status.as_str().into()),
+            Cell::opt_quoted(d.provider.as_deref()),
+            Cell::opt_quoted(d.recipient.as_deref()),
+            Cell::opt_quoted(d.item.as_deref()),
+            Cell::opt_int(d.quantity),
+            Cell::opt_num(d.amount),
+            Cell::opt_text(d.currency.as_deref()),
+            Cell::Text(d.sector.clone()),
+        ];
+        if let Some(fx) = fx {
+            row.push(converted(d, fx).0);
+        }
+        s.rows.push(row);
+    }
+    s
+}
+
+/// Deals as JSON values: the `Deal` record, plus `amount_<to>` and `fx_date` with `--fx`.
+pub fn deals_json(deals: &[Deal], fx: Option<&Conversion>) -> Vec<serde_json::Value> {
+    deals
+        .iter()
+        .map(|d| {
+            let mut v = serde_json::to_value(d).expect("a deal serialises");
+            if let (Some(fx), Some(obj)) = (fx, v.as_object_mut()) {
+                let (val, day) = converted(d, fx);
+                let num = match val {
+                    Cell::Num(n) => serde_json::Value::String(super::plain_decimal(n)),
+                    _ => serde_json::Value::Null,
+                };
+                let day = match day {
+                    Cell::Text(t) => serde_json::Value::String(t),
+                    _ => serde_json::Value::Null,
+                };
+                obj.insert(fx.column(), num);
+                obj.insert("fx_date".into(), day);
+            }
+            v
+        })
+        .collect()
+}
+
+pub const TOTAL_COLUMNS: [&str; 10] = [
+    "id",
+    "source",
+    "published",
+    "language",
+    "amount",
+    "currency",
+    "qualifier",
+    "evidence",
+    "start",
+    "end",
+];
+
+/// Announced totals, one row each.
+pub fn totals(totals: &[Total]) -> Sheet {
+    let mut s = Sheet::new(TOTAL_COLUMNS);
+    for t in totals {
+        s.rows.push(vec![
+            Cell::Text(t.id.clone()),
+            Cell::Quoted(t.source.clone()),
+            date(t.published),
+            Cell::Text(t.language.code().into()),
+            Cell::Num(t.amount),
+            Cell::Text(t.currency.clone()),
+            Cell::Text(t.qualifier.as_str().into()),
+            Cell::Quoted(t.evidence.clone()),
+            Cell::Int(t.start as u64),
+            Cell::Int(t.end as u64),
+        ]);
+    }
+    s
+}
+
+pub const CHECK_COLUMNS: [&str; 17] = [
+    "total_id",
+    "source",
+    "published",
+    "total",
+    "currency",
+    "qualifier",
+    "deals",
+    "with_value",
+    "items_sum",
+    "items_sum_max",
+    "difference",
+    "verdict",
+    "explanation",
+    "deal_ids",
+    "evidence",
+    "start",
+    "end",
+];
+
+/// Checks of announced totals, one row each.
+pub fn checks(checks: &[Check]) -> Sheet {
+    let mut s = Sheet::new(CHECK_COLUMNS);
+    for c in checks {
+        s.rows.push(vec![
+            Cell::Text(c.total_id.clone()),
+            Cell::Quoted(c.source.clone()),
+            date(c.published),
+            Cell::Num(c.total),
+            Cell::Text(c.currency.clone()),
+            Cell::Text(c.qualifier.as_str().into()),
+            Cell::Int(c.deals as u64),
+            Cell::Int(c.with_value as u64),
+            Cell::opt_num(c.items_sum),
+            Cell::opt_num(c.items_sum_max),
+            Cell::opt_num(c.difference),
+            Cell::Text(c.verdict.as_str().into()),
+            Cell::Text(c.explanation.clone()),
+            Cell::Text(c.deal_ids.join("; ")),
+            Cell::Quoted(c.evidence.clone()),
+            Cell::Int(c.start as u64),
+            Cell::Int(c.end as u64),
+        ]);
+    }
+    s
+}
+
+/// Checks for a terminal: the article, the figures and the verdict in words.
+pub fn checks_compact(checks: &[Check]) -> Sheet {
+    let mut s = Sheet::new([
+        "source",
+        "total",
+        "cur",
+        "deals",
+        "with_value",
+        "items_sum",
+        "verdict",
+    ]);
+    for c in checks {
+        s.rows.push(vec![
+            Cell::Quoted(base_name(&c.source)),
+            Cell::Num(c.total),
+            Cell::Text(c.currency.clone()),
+            Cell::Int(c.deals as u64),
+            Cell::Int(c.with_value as u64),
+            Cell::opt_num(c.items_sum),
+            Cell::Text(c.explanation.clone()),
+        ]);
+    }
+    s
+}
+
+/// A summary: the group column, counts, one `sum_<cur>` column per currency, then the converted
+/// sum and the count of unconverted deals with `--fx`.
+pub fn summary(groups: &[Group], by: GroupBy, fx: Option<&Conversion>) -> Sheet {
+    let curs = summary::currencies(groups);
+    let mut s = Sheet::new([by.as_str(), "deals", "with_value"]);
+    s.headers.extend(
+        curs.iter()
+            .map(|c| format!("sum_{}", c.to_ascii_lowercase())),
+    );
+    if let Some(fx) = fx {
+        s.headers.push(fx.column());
+        s.headers.push("unconverted".into());
+    }
+    for g in groups {
+        let mut row = vec![
+            Cell::Quoted(g.key.clone()),
+            Cell::Int(g.deals as u64),
+            Cell::Int(g.with_value as u64),
+        ];
+        row.extend(curs.iter().map(|c| Cell::opt_num(g.sums.get(c).copied())));
+        if fx.is_some() {
+            row.push(Cell::opt_num(g.converted));
+            row.push(Cell::opt_int(g.unconverted.map(|n| n as u64)));
+        }
+        s.rows.push(row);
+    }
+    s
+}

@@ -1,0 +1,549 @@
+//! Scheduled reports: a dated directory of CSVs, a Markdown summary and a self-contained HTML page.
+//!
+//! Every file is written into a temporary directory beside the target, which is renamed into place
+//! only when all files are complete: a failed or interrupted run leaves the previous report whole.
+//! The same input gives byte-identical files (no clock, no random order, no absolute paths).
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+
+use crate::error::Error;
+use crate::fx::Conversion;
+use crate::model::{Deal, Total};
+use crate::reconcile::Check;
+use crate::render::output::{ensure_dir, guard_temp, release_temp};
+use crate::render::{self, Cell, CsvOptions, Sheet, sheets, table::grouped};
+use crate::summary::{self, Group, GroupBy};
+
+/// The files of a report, in the order they are written.
+pub const FILES: [&str; 5] = [
+    "deals.csv",
+    "totals.csv",
+    "by_sector.csv",
+    "report.md",
+    "report.html",
+];
+
+/// Test hook: fail after writing this many files (simulates a crash or a full disk midway).
+pub const FAIL_AFTER_ENV: &str = "DEALTRACK_REPORT_FAIL_AFTER";
+
+/// What a report is made of.
+pub struct Contents<'a> {
+    pub date: Date,
+    pub documents: usize,
+    pub deals: &'a [Deal],
+    pub totals: &'a [Total],
+    pub checks: &'a [Check],
+    pub fx: Option<&'a Conversion>,
+}
+
+/// Writes `dir/DATE/` atomically and points `dir/latest` at it (unless a later report exists).
+/// Returns the report's directory.
+pub fn write(dir: &Path, c: &Contents, csv: &CsvOptions) -> Result<PathBuf, Error> {
+    ensure_dir(dir)?;
+    let name = c.date.to_string();
+    let tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempdir_in(dir)
+        .map_err(|e| Error::io(dir, e))?;
+    guard_temp(tmp.path());
+    let result = fill(tmp.path(), c, csv);
+    let tmp_path = tmp.path().to_path_buf();
+    if let Err(e) = result {
+        drop(tmp); // removes the partial report
+        release_temp(&tmp_path);
+        return Err(e);
+    }
+    let tmp_path = tmp.keep();
+    let target = dir.join(&name);
+    let swapped = swap_into_place(&tmp_path, &target);
+    release_temp(&tmp_path);
+    if let Err(e) = swapped {
+        let _ = fs::remove_dir_all(&tmp_path);
+        return Err(e);
+    }
+    update_latest(dir, c.date)?;
+    Ok(target)
+}
+
+/// Renames the finished directory over the old one: old → hidden name, new → target, old removed.
+fn swap_into_place(new: &Path, target: &Path) -> Result<(), Error> {
+    if target.exists() {
+        let parent = target.parent().unwrap_or(Path::new("."));
+        let old = tempfile::Builder::new()
+            .prefix(".old.")
+            .tempdir_in(parent)
+            .map_err(|e| Error::io(parent, e))?
+            .keep();
+        let old_report = old.join("report");
+        fs::rename(target, &old_report).map_err(|e| Error::io(target, e))?;
+        if let Err(e) = fs::rename(new, target) {
+            let _ = fs::rename(&old_report, target);
+            let _ = fs::remove_dir_all(&old);
+            return Err(Error::io(target, e));
+        }
+        let _ = fs::remove_dir_all(&old);
+    } else {
+        fs::rename(new, target).map_err(|e| Error::io(target, e))?;
+    }
+    Ok(())
+}
+
+/// `dir/latest` → the newest report: a relative symbolic link, replaced atomically.
+fn update_latest(dir: &Path, date: Date) -> Result<(), Error> {
+    let latest = dir.join("latest");
+    let current: Option<Date> = fs::read_link(&latest)
+        .ok()
+        .and_then(|p| p.to_str().and_then(|s| s.parse().ok()));
+    if current.is_some_and(|d| d > date) {
+        return Ok(()); // a backfill does not move `latest`
+    }
+    if latest.exists() && fs::read_link(&latest).is_err() {
+        return Err(Error::bad(
+            &latest,
+            "exists and is not a link made by dealtrack; remove it to let reports update it",
+        ));
+    }
+    let tmp = dir.join(format!(".latest.{}.tmp", std::process::id()));
+    let _ = fs::remove_file(&tmp);
+    link(&date.to_string(), &tmp).map_err(|e| Error::io(&tmp, e))?;
+    fs::rename(&tmp, &latest).map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        Error::io(&latest, e)
+    })
+}
+
+#[cfg(unix)]
+fn link(target: &str, at: &Path) -> std::io::Result<()> {
+    std::os::unix::fs::symlink(target, at)
+}
+
+#[cfg(not(unix))]
+fn link(target: &str, at: &Path) -> std::io::Result<()> {
+    // No symbolic links for ordinary users: `latest` is a file naming the newest report.
+    fs::write(at, format!("{target}\n"))
+}
+
+fn fill(dir: &Path, c: &Contents, csv: &CsvOptions) -> Result<(), Error> {
+    let fail_after: Option<usize> = std::env::var(FAIL_AFTER_ENV)
+        .ok()
+        .and_then(|v| v.parse().ok());
+    let groups = summary::summarise(c.deals, GroupBy::Sector, c.fx);
+    for (i, name) in FILES.iter().enumerate() {
+        if fail_after == Some(i) {
+            return Err(Error::bad(
+                dir.join(name),
+                format!("not written: failure injected by {FAIL_AFTER_ENV}"),
+            ));
+        }
+        let bytes = match *name {
+            "deals.csv" => csv_bytes(&sheets::deals(c.deals, c.fx), csv),
+            "totals.csv" => csv_bytes(&sheets::checks(c.checks), csv),
+            "by_sector.csv" => csv_bytes(&sheets::summary(&groups, GroupBy::Sector, c.fx), csv),
+            "report.md" => markdown(c, &groups).into_bytes(),
+            _ => html(c, &groups).into_bytes(),
+        };
+        let p = dir.join(name);
+        fs::write(&p, bytes).map_err(|e| Error::io(&p, e))?;
+    }
+    Ok(())
+}
+
+fn csv_bytes(sheet: &Sheet, opts: &CsvOptions) -> Vec<u8> {
+    let mut v = Vec::new();
+    render::write_sheet_csv(&mut v, sheet, opts).expect("writing to memory");
+    v
+}
+
+fn cell_text(c: &Cell) -> String {
+    match c {
+        Cell::Text(s) | Cell::Quoted(s) => s.clone(),
+        Cell::Num(d) => grouped(*d),
+        Cell::Int(n) => n.to_string(),
+        Cell::Empty => String::new(),
+    }
+}
+
+fn base_name(s: &str) -> String {
+    Path::new(s)
+        .file_name()
+        .map_or_else(|| s.to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+/// The headline numbers, shared by both renderings.
+struct Headline {
+    tracked_across: usize,
+    contradicted: usize,
+    sources: BTreeMap<String, (usize, usize)>,
+}
+
+fn headline(c: &Contents) -> Headline {
+    let mut sources: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for d in c.deals {
+        for s in sheets::all_sources(d) {
+            sources.entry(s.to_string()).or_default().0 += 1;
+        }
+    }
+    for t in c.totals {
+        sources.entry(t.source.clone()).or_default().1 += 1;
+    }
+    Headline {
+        tracked_across: c.deals.iter().filter(|d| d.sources.len() > 1).count(),
+        contradicted: c
+            .checks
+            .iter()
+            .filter(|k| k.verdict.is_contradiction())
+            .count(),
+        sources,
+    }
+}
+
+/// The largest deals: by converted value with `--fx`, else per currency by stated value.
+fn largest<'a>(c: &Contents<'a>, n: usize) -> Vec<&'a Deal> {
+    let mut valued: Vec<&Deal> = c.deals.iter().filter(|d| d.amount.is_some()).collect();
+    let key = |d: &Deal| -> (String, Decimal) {
+        match c.fx {
+            Some(fx) => (
+                String::new(),
+                d.amount
+                    .zip(d.currency.as_deref())
+                    .and_then(|(v, cur)| fx.convert(v, cur, d.published))
+                    .map_or(Decimal::MIN, |x| x.value),
+            ),
+            None => (
+                d.currency.clone().unwrap_or_default(),
+                d.amount.unwrap_or_default(),
+            ),
+        }
+    };
+    valued.sort_by(|a, b| {
+        let (ca, va) = key(a);
+        let (cb, vb) = key(b);
+        ca.cmp(&cb).then(vb.cmp(&va)).then(a.id.cmp(&b.id))
+    });
+    valued.truncate(n);
+    valued
+}
+
+fn md_escape(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace(['\n', '\r'], " ")
+}
+
+fn md_table(out: &mut String, sheet: &Sheet) {
+    let _ = writeln!(out, "| {} |", sheet.headers.join(" | "));
+    let aligns: Vec<&str> = (0..sheet.headers.len())
+        .map(|i| {
+            if sheet.rows.iter().any(|r| r[i].is_numeric()) {
+                "---:"
+            } else {
+                "---"
+            }
+        })
+        .collect();
+    let _ = writeln!(out, "|{}|", aligns.join("|"));
+    for r in &sheet.rows {
+        let cells: Vec<String> = r.iter().map(|c| md_escape(&cell_text(c))).collect();
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
+    }
+}
+
+const LIST_LIMIT: usize = 200;
+
+fn markdown(c: &Contents, groups: &[Group]) -> String {
+    let h = headline(c);
+    let mut o = String::new();
+    let _ = writeln!(o, "# Deals report, {}\n", c.date);
+    let _ = writeln!(
+        o,
+        "{} articles read; {} deals ({} reported by more than one article); {} announced totals, {} contradicted by their items.\n",
+        c.documents,
+        c.deals.len(),
+        h.tracked_across,
+        c.totals.len(),
+        h.contradicted
+    );
+    if let Some(fx) = c.fx {
+        let _ = writeln!(
+            o,
+            "Amounts converted to {} with the rates table given (`{}`), at each article's date.\n",
+            fx.to,
+            fx.column()
+        );
+    }
+    let _ = writeln!(o, "## Value by sector\n");
+    let _ = writeln!(
+        o,
+        "Sums per currency; currencies are never added together. Ranges count with their lower bound.\n"
+    );
+    md_table(&mut o, &sheets::summary(groups, GroupBy::Sector, c.fx));
+    let _ = writeln!(o, "\n## Largest deals\n");
+    let top = largest(c, 10);
+    if top.is_empty() {
+        let _ = writeln!(o, "No deal states a value.");
+    } else {
+        let owned: Vec<Deal> = top.into_iter().cloned().collect();
+        md_table(&mut o, &sheets::deals_compact(&owned, c.fx));
+    }
+    let _ = writeln!(o, "\n## Announced totals\n");
+    if c.checks.is_empty() {
+        let _ = writeln!(o, "No article announces a total.");
+    } else {
+        for k in c.checks {
+            let _ = writeln!(
+                o,
+                "- **{} {}** in {} ({}): {}. Evidence: “{}”",
+                grouped(k.total),
+                k.currency,
+                md_escape(&base_name(&k.source)),
+                k.verdict.as_str(),
+                md_escape(&k.explanation),
+                md_escape(&k.evidence)
+            );
+        }
+    }
+    let _ = writeln!(o, "\n## Deals\n");
+    let shown = &c.deals[..c.deals.len().min(LIST_LIMIT)];
+    if shown.is_empty() {
+        let _ = writeln!(o, "No deals found.");
+    } else {
+        md_table(&mut o, &sheets::deals_compact(shown, c.fx));
+        if c.deals.len() > LIST_LIMIT {
+            let _ = writeln!(
+                o,
+                "\nThe first {LIST_LIMIT} of {} deals; all are in deals.csv.",
+                c.deals.len()
+            );
+        }
+    }
+    let notes: Vec<&Deal> = c.deals.iter().filter(|d| !d.notes.is_empty()).collect();
+    if !notes.is_empty() {
+        let _ = writeln!(o, "\n### Sources that disagree\n");
+        for d in notes {
+            for n in &d.notes {
+                let _ = writeln!(o, "- {} ({}): {}", d.id, d.deal_type.as_str(), md_escape(n));
+            }
+        }
+    }
+    let _ = writeln!(o, "\n## Sources\n");
+    let mut s = Sheet::new(["source", "deals", "totals"]);
+    for (src, (deals, totals)) in &h.sources {
+        s.rows.push(vec![
+            Cell::Quoted(src.clone()),
+            Cell::Int(*deals as u64),
+            Cell::Int(*totals as u64),
+        ]);
+    }
+    if s.rows.is_empty() {
+        let _ = writeln!(o, "No article reports a deal.");
+    } else {
+        md_table(&mut o, &s);
+    }
+    let _ = writeln!(
+        o,
+        "\nEvery figure is traceable: deals.csv gives each deal's source file, byte span and sentence."
+    );
+    o
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn html_escape(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&#39;"),
+            _ => o.push(ch),
+        }
+    }
+    o
+}
+
+fn html_table(o: &mut String, sheet: &Sheet) {
+    o.push_str("<table>\n<thead><tr>");
+    for h in &sheet.headers {
+        let _ = write!(o, "<th>{}</th>", html_escape(h));
+    }
+    o.push_str("</tr></thead>\n<tbody>\n");
+    for r in &sheet.rows {
+        o.push_str("<tr>");
+        for c in r {
+            let class = if c.is_numeric() { " class=\"num\"" } else { "" };
+            let _ = write!(o, "<td{class}>{}</td>", html_escape(&cell_text(c)));
+        }
+        o.push_str("</tr>\n");
+    }
+    o.push_str("</tbody>\n</table>\n");
+}
+
+/// A horizontal bar chart as inline SVG: one bar per (label, value), scaled to the largest.
+pub fn bar_chart(title: &str, bars: &[(String, Decimal)]) -> String {
+    let row_h = 22;
+    let label_w = 170;
+    let bar_w = 380;
+    let height = 30 + row_h * bars.len().max(1);
+    let max = bars
+        .iter()
+        .map(|b| b.1)
+        .max()
+        .unwrap_or(Decimal::ZERO)
+        .max(Decimal::ONE);
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"{}\" height=\"{height}\" viewBox=\"0 0 {} {height}\"><title>{}</title>",
+        label_w + bar_w + 140,
+        label_w + bar_w + 140,
+        html_escape(title)
+    );
+    let _ = writeln!(
+        o,
+        "<text x=\"0\" y=\"16\" class=\"t\">{}</text>",
+        html_escape(title)
+    );
+    for (i, (label, v)) in bars.iter().enumerate() {
+        let y = 26 + i * row_h;
+        let w = (*v * Decimal::from(bar_w) / max)
+            .round()
+            .try_into()
+            .unwrap_or(0i64)
+            .max(1);
+        let _ = writeln!(
+            o,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text><rect x=\"{}\" y=\"{y}\" width=\"{w}\" height=\"{}\"/><text x=\"{}\" y=\"{}\">{}</text>",
+            label_w - 6,
+            y + 14,
+            html_escape(label),
+            label_w,
+            row_h - 6,
+            label_w + w as usize + 6,
+            y + 14,
+            html_escape(&grouped(*v))
+        );
+    }
+    o.push_str("</svg>\n");
+    o
+}
+
+const STYLE: &str = "body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:72em;padding:0 1em;color:#222}\
+table{border-collapse:collapse;margin:.5em 0 1.5em;font-size:13px}th,td{border:1px solid #ccc;padding:3px 6px;vertical-align:top;text-align:left}\
+td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}th{background:#f2f2f2}\
+svg{display:block;margin:1em 0}svg rect{fill:#3b6ea8}svg text{font:12px system-ui,sans-serif;fill:#222}svg text.t{font-weight:bold;font-size:13px}\
+.bad{color:#a00;font-weight:bold}.ok{color:#060}";
+
+fn html(c: &Contents, groups: &[Group]) -> String {
+    let h = headline(c);
+    let mut o = String::new();
+    let _ = write!(
+        o,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Deals report, {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        c.date
+    );
+    let _ = writeln!(o, "<h1>Deals report, {}</h1>", c.date);
+    let _ = writeln!(
+        o,
+        "<p>{} articles read; {} deals ({} reported by more than one article); {} announced totals, {} contradicted by their items.</p>",
+        c.documents,
+        c.deals.len(),
+        h.tracked_across,
+        c.totals.len(),
+        h.contradicted
+    );
+    let _ = writeln!(o, "<h2>Value by sector</h2>");
+    let real: Vec<&Group> = groups.iter().filter(|g| g.key != summary::ALL).collect();
+    let counts: Vec<(String, Decimal)> = real
+        .iter()
+        .map(|g| (g.key.clone(), Decimal::from(g.deals)))
+        .collect();
+    o.push_str(&bar_chart("Deals by sector", &counts));
+    match c.fx {
+        Some(fx) => {
+            let bars: Vec<(String, Decimal)> = real
+                .iter()
+                .filter_map(|g| {
+                    g.converted
+                        .filter(|v| !v.is_zero())
+                        .map(|v| (g.key.clone(), v))
+                })
+                .collect();
+            if !bars.is_empty() {
+                o.push_str(&bar_chart(
+                    &format!("Value by sector, {} (converted)", fx.to),
+                    &bars,
+                ));
+            }
+        }
+        None => {
+            for cur in summary::currencies(groups) {
+                let bars: Vec<(String, Decimal)> = real
+                    .iter()
+                    .filter_map(|g| g.sums.get(&cur).map(|v| (g.key.clone(), *v)))
+                    .collect();
+                o.push_str(&bar_chart(&format!("Value by sector, {cur}"), &bars));
+            }
+        }
+    }
+    html_table(&mut o, &sheets::summary(groups, GroupBy::Sector, c.fx));
+    let _ = writeln!(o, "<h2>Largest deals</h2>");
+    let top: Vec<Deal> = largest(c, 10).into_iter().cloned().collect();
+    if top.is_empty() {
+        o.push_str("<p>No deal states a value.</p>\n");
+    } else {
+        html_table(&mut o, &sheets::deals_compact(&top, c.fx));
+    }
+    let _ = writeln!(o, "<h2>Announced totals</h2>");
+    if c.checks.is_empty() {
+        o.push_str("<p>No article announces a total.</p>\n");
+    } else {
+        o.push_str("<ul>\n");
+        for k in c.checks {
+            let class = if k.verdict.is_contradiction() {
+                "bad"
+            } else {
+                "ok"
+            };
+            let _ = writeln!(
+                o,
+                "<li><b>{} {}</b> in {}: <span class=\"{class}\">{}</span>. Evidence: <q>{}</q></li>",
+                html_escape(&grouped(k.total)),
+                html_escape(&k.currency),
+                html_escape(&base_name(&k.source)),
+                html_escape(&k.explanation),
+                html_escape(&k.evidence)
+            );
+        }
+        o.push_str("</ul>\n");
+    }
+    let _ = writeln!(o, "<h2>Deals</h2>");
+    let shown = &c.deals[..c.deals.len().min(LIST_LIMIT)];
+    html_table(&mut o, &sheets::deals_compact(shown, c.fx));
+    if c.deals.len() > LIST_LIMIT {
+        let _ = writeln!(
+            o,
+            "<p>The first {LIST_LIMIT} of {} deals; all are in deals.csv.</p>",
+            c.deals.len()
+        );
+    }
+    let _ = writeln!(o, "<h2>Sources</h2>");
+    let mut s = Sheet::new(["source", "deals", "totals"]);
+    for (src, (deals, totals)) in &h.sources {
+        s.rows.push(vec![
+            Cell::Quoted(src.clone()),
+            Cell::Int(*deals as u64),
+            Cell::Int(*totals as u64),
+        ]);
+    }
+    html_table(&mut o, &s);
+    o.push_str("</body>\n</html>\n");
+    o
+}

@@ -1,0 +1,512 @@
+//! Tracking one deal across sources: the same deal reported by several articles, in any of the
+//! languages, becomes one deal that lists every source.
+//!
+//! Two deals from different articles are the same deal when they have the same type, the same
+//! counterparties (a ministry or agency counts as its state; one side may name fewer parties if
+//! something else agrees), items that do not contradict each other (the concepts of
+//! `data/concepts.tsv`, and model numbers such as 737 / 787), dates within the window, and at most
+//! one figure (quantity or amount) in disagreement. A disagreement is kept, not averaged: the first
+//! source's figure stays in the deal and a note gives every source's figure.
+//!
+//! Memory grows with the number of deals, never with the text: only deals are kept.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+use std::sync::OnceLock;
+
+use crate::entity::{self, Kind, key};
+use crate::error::Error;
+use crate::model::{Deal, DealStatus, DealType, SourceRef};
+use crate::render::plain_decimal;
+use crate::text::{Folded, PhraseSet};
+
+pub const DEFAULT_CONCEPTS: &str = include_str!("../data/concepts.tsv");
+
+/// How eagerly to merge.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Two dated sources further apart than this many days are different deals.
+    pub window_days: i64,
+    /// How many earlier deals with a shared counterparty are compared with each new deal.
+    pub candidates: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            window_days: 30,
+            candidates: 256,
+        }
+    }
+}
+
+/// The concept lexicon, compiled.
+pub struct Concepts {
+    set: PhraseSet,
+    concept_of: Vec<String>,
+}
+
+impl Concepts {
+    pub fn parse(tables: &[(&str, &str)]) -> Result<Concepts, Error> {
+        let mut phrases = Vec::new();
+        let mut concept_of = Vec::new();
+        for (name, table) in tables {
+            for (n, line) in table.lines().enumerate() {
+                let line = line.trim_end_matches('\r');
+                if line.trim().is_empty() || line.starts_with('#') || line.starts_with("concept\t")
+                {
+                    continue;
+                }
+                let Some((concept, terms)) = line.split_once('\t') else {
+                    return Err(Error::BadLine {
+                        path: (*name).into(),
+                        line: n + 1,
+                        message: "expected: concept<TAB>term|term|…".into(),
+                    });
+                };
+                for t in terms.split('|').map(str::trim).filter(|t| !t.is_empty()) {
+                    phrases.push((t.to_string(), true));
+                    concept_of.push(concept.trim().to_string());
+                }
+            }
+        }
+        Ok(Concepts {
+            set: PhraseSet::new(&phrases).match_inside_words(4),
+            concept_of,
+        })
+    }
+
+    /// The concepts a text names.
+    pub fn of(&self, text: &str) -> BTreeSet<String> {
+        let f = Folded::new(text);
+        self.set
+            .find(text, &f)
+            .into_iter()
+            .map(|h| self.concept_of[h.id].clone())
+            .collect()
+    }
+}
+
+static GLOBAL: OnceLock<Concepts> = OnceLock::new();
+
+/// Loads the built-in concepts plus an optional user file; call once before tracking.
+pub fn configure(extra: Option<&Path>) -> Result<(), Error> {
+    let user = match extra {
+        Some(p) => Some((
+            p.display().to_string(),
+            std::fs::read_to_string(p).map_err(|e| Error::io(p, e))?,
+        )),
+        None => None,
+    };
+    let mut tables = vec![("data/concepts.tsv", DEFAULT_CONCEPTS)];
+    if let Some((name, text)) = &user {
+        tables.push((name.as_str(), text.as_str()));
+    }
+    let c = Concepts::parse(&tables)?;
+    let _ = GLOBAL.set(c);
+    Ok(())
+}
+
+pub fn concepts() -> &'static Concepts {
+    GLOBAL.get_or_init(|| {
+        Concepts::parse(&[("data/concepts.tsv", DEFAULT_CONCEPTS)]).expect("built-in concepts")
+    })
+}
+
+/// What identifies a deal across articles.
+#[derive(Debug, Clone, Default)]
+struct Profile {
+    /// Counterparties, a state's bodies folded into the state.
+    roots: BTreeSet<String>,
+    concepts: BTreeSet<String>,
+    /// Designations in the item: tokens with a digit ("737", "A321neo") or in capitals ("MAX").
+    designations: BTreeSet<String>,
+}
+
+fn root_of(canonical: &str) -> String {
+    match entity::entities().by_canonical(canonical) {
+        Some(e) if matches!(e.kind, Kind::Government | Kind::Agency) => {
+            key(e.country.as_deref().unwrap_or(canonical))
+        }
+        _ => key(canonical),
+    }
+}
+
+fn profile(d: &Deal) -> Profile {
+    let roots = d.parties.iter().map(|p| root_of(p)).collect();
+    let item = d.item.as_deref().unwrap_or("");
+    let lexicon = concepts();
+    let mut named = lexicon.of(item);
+    if named.is_empty() {
+        named = lexicon.of(&d.evidence);
+    }
+    let designations = item
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| {
+            t.chars().any(|c| c.is_ascii_digit())
+                || (t.len() >= 2 && t.chars().all(|c| c.is_ascii_uppercase()))
+        })
+        .map(|t| t.to_lowercase())
+        .collect();
+    Profile {
+        roots,
+        concepts: named,
+        designations,
+    }
+}
+
+struct Tracked {
+    deal: Deal,
+    profile: Profile,
+    /// Every source's figures, for disagreement notes: (source, quantity, amount text).
+    figures: Vec<(String, Option<u64>, Option<String>)>,
+}
+
+fn amount_text(d: &Deal) -> Option<String> {
+    let v = d.amount?;
+    Some(format!(
+        "{} {}",
+        plain_decimal(v),
+        d.currency.as_deref().unwrap_or("")
+    ))
+}
+
+fn source_ref(d: &Deal) -> SourceRef {
+    SourceRef {
+        source: d.source.clone(),
+        published: d.published,
+        language: d.language,
+        evidence: d.evidence.clone(),
+        start: d.start,
+        end: d.end,
+    }
+}
+
+fn progress(s: DealStatus) -> u8 {
+    match s {
+        DealStatus::Proposed => 0,
+        DealStatus::Negotiating => 1,
+        DealStatus::Announced => 2,
+        DealStatus::Signed => 3,
+    }
+}
+
+/// Merges deals reported by several articles, in input order. Feed every deal with [`push`]
+/// and take the result with [`finish`].
+///
+/// [`push`]: Tracker::push
+/// [`finish`]: Tracker::finish
+pub struct Tracker {
+    opts: Options,
+    tracked: Vec<Tracked>,
+    index: HashMap<(DealType, String), Vec<usize>>,
+}
+
+impl Tracker {
+    pub fn new(opts: Options) -> Tracker {
+        Tracker {
+            opts,
+            tracked: Vec::new(),
+            index: HashMap::new(),
+        }
+    }
+
+    fn same_deal(&self, t: &Tracked, d: &Deal, p: &Profile) -> bool {
+        let a = &t.deal;
+        if a.deal_type != d.deal_type
+            || a.source == d.source
+            || t.figures.iter().any(|(s, _, _)| *s == d.source)
+        {
+            return false;
+        }
+        let (ra, rb) = (&t.profile.roots, &p.roots);
+        if ra.is_empty() || rb.is_empty() || !(ra.is_subset(rb) || rb.is_subset(ra)) {
+            return false;
+        }
+        if let (Some(x), Some(y)) = (a.published, d.published) {
+            let days = (y - x).get_days().abs();
+            if i64::from(days) > self.opts.window_days {
+                return false;
+            }
+        }
+        // Items: different model numbers or disjoint concepts are different deals.
+        let (da, db) = (&t.profile.designations, &p.designations);
+        let digits = |s: &BTreeSet<String>| s.iter().any(|t| t.chars().any(|c| c.is_ascii_digit()));
+        let mut agree = false;
+        if !da.is_empty() && !db.is_empty() {
+            if da.is_disjoint(db) {
+                if digits(da) && digits(db) {
+                    return false;
+                }
+            } else {
+                agree = true;
+            }
+        }
+        let (ca, cb) = (&t.profile.concepts, &p.concepts);
+        if !ca.is_empty() && !cb.is_empty() {
+            if ca.is_disjoint(cb) {
+                return false;
+            }
+            agree = true;
+        }
+        let q_differs = matches!((a.quantity, d.quantity), (Some(x), Some(y)) if x != y);
+        let q_agrees = matches!((a.quantity, d.quantity), (Some(x), Some(y)) if x == y);
+        let amt_differs = match (a.amount, d.amount) {
+            (Some(x), Some(y)) => x != y || a.currency != d.currency,
+            _ => false,
+        };
+        let amt_agrees = matches!((a.amount, d.amount), (Some(x), Some(y)) if x == y && a.currency == d.currency);
+        if q_differs && amt_differs {
+            return false;
+        }
+        // Naming fewer parties is fine only when something else ties the reports together.
+        ra == rb || agree || q_agrees || amt_agrees
+    }
+
+    /// Adds one deal: merged into an earlier one that reports the same deal, or kept as new.
+    pub fn push(&mut self, d: Deal) {
+        let p = profile(&d);
+        let mut found = None;
+        'roots: for r in &p.roots {
+            if let Some(ids) = self.index.get(&(d.deal_type, r.clone())) {
+                for &i in ids.iter().rev() {
+                    if self.same_deal(&self.tracked[i], &d, &p) {
+                        found = Some(i);
+                        break 'roots;
+                    }
+                }
+            }
+        }
+        match found {
+            Some(i) => absorb(&mut self.tracked[i], d),
+            None => {
+                let i = self.tracked.len();
+                for r in &p.roots {
+                    let ids = self.index.entry((d.deal_type, r.clone())).or_default();
+                    ids.push(i);
+                    if ids.len() > self.opts.candidates {
+                        ids.remove(0);
+                    }
+                }
+                let figures = vec![(d.source.clone(), d.quantity, amount_text(&d))];
+                self.tracked.push(Tracked {
+                    deal: d,
+                    profile: p,
+                    figures,
+                });
+            }
+        }
+    }
+
+    /// The tracked deals, in the input order of their first source.
+    pub fn finish(self) -> Vec<Deal> {
+        self.tracked
+            .into_iter()
+            .map(|mut t| {
+                if t.figures.len() > 1 {
+                    t.deal.notes.extend(disagreements(&t.figures));
+                }
+                t.deal
+            })
+            .collect()
+    }
+}
+
+fn absorb(t: &mut Tracked, d: Deal) {
+    let a = &mut t.deal;
+    if a.sources.is_empty() {
+        a.sources.push(a.source.clone());
+        a.reports.push(source_ref(a));
+    }
+    a.sources.push(d.source.clone());
+    a.reports.push(source_ref(&d));
+    t.figures
+        .push((d.source.clone(), d.quantity, amount_text(&d)));
+    for p in &d.parties {
+        if !a.parties.iter().any(|q| key(q) == key(p)) {
+            a.parties.push(p.clone());
+        }
+    }
+    a.provider = a.provider.take().or(d.provider);
+    a.recipient = a.recipient.take().or(d.recipient);
+    a.item = a.item.take().or(d.item);
+    a.quantity = a.quantity.or(d.quantity);
+    a.published = a.published.or(d.published);
+    if a.amount.is_none() && d.amount.is_some() {
+        a.amount = d.amount;
+        a.currency = d.currency;
+        a.qualifier = d.qualifier;
+        a.amount_max = d.amount_max;
+    }
+    if progress(d.status) > progress(a.status) {
+        a.status = d.status;
+    }
+    for n in d.notes {
+        if !a.notes.contains(&n) {
+            a.notes.push(n);
+        }
+    }
+}
+
+/// "sources disagree on quantity: 50 (a.txt), 40 (b.txt)" — every figure kept with its source.
+fn disagreements(figures: &[(String, Option<u64>, Option<String>)]) -> Vec<String> {
+    let mut notes = Vec::new();
+    let qs: Vec<(&String, u64)> = figures
+        .iter()
+        .filter_map(|(s, q, _)| q.map(|q| (s, q)))
+        .collect();
+    if qs.iter().any(|(_, q)| *q != qs[0].1) {
+        let list: Vec<String> = qs.iter().map(|(s, q)| format!("{q} ({s})")).collect();
+        notes.push(format!("sources disagree on quantity: {}", list.join(", ")));
+    }
+    let am: Vec<(&String, &String)> = figures
+        .iter()
+        .filter_map(|(s, _, a)| a.as_ref().map(|a| (s, a)))
+        .collect();
+    if am.iter().any(|(_, a)| *a != am[0].1) {
+        let list: Vec<String> = am.iter().map(|(s, a)| format!("{a} ({s})")).collect();
+        notes.push(format!("sources disagree on amount: {}", list.join(", ")));
+    }
+    notes
+}
+
+/// Merges the deals of many articles (see the module documentation).
+pub fn merge(deals: Vec<Deal>, opts: Options) -> Vec<Deal> {
+    let mut t = Tracker::new(opts);
+    for d in deals {
+        t.push(d);
+    }
+    t.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+    use rust_decimal::Decimal;
+
+    fn deal(source: &str, parties: &[&str], item: &str) -> Deal {
+        Deal {
+            id: format!("id-{source}"),
+            source: source.into(),
+            published: None,
+            language: Lang::En,
+            deal_type: DealType::Purchase,
+            status: DealStatus::Announced,
+            provider: None,
+            recipient: None,
+            parties: parties.iter().map(|s| s.to_string()).collect(),
+            item: Some(item.into()),
+            quantity: None,
+            amount: None,
+            currency: None,
+            qualifier: None,
+            amount_max: None,
+            sector: "Aviation".into(),
+            evidence: item.into(),
+            start: 0,
+            end: 1,
+            sources: vec![],
+            reports: vec![],
+            notes: vec![],
+        }
+    }
+
+    #[test]
+    fn same_parties_and_model_across_languages_merge_with_both_sources() {
+        let mut a = deal(
+            "vi.txt",
+            &["Vietnam Airlines", "Boeing"],
+            "máy bay Boeing 737 MAX",
+        );
+        a.quantity = Some(50);
+        a.status = DealStatus::Signed;
+        let mut b = deal(
+            "en.txt",
+            &["Boeing", "Vietnam Airlines"],
+            "Boeing 737 MAX jets",
+        );
+        b.quantity = Some(50);
+        b.amount = Some(Decimal::from(8_100_000_000u64));
+        b.currency = Some("USD".into());
+        let out = merge(vec![a, b], Options::default());
+        assert_eq!(out.len(), 1);
+        let d = &out[0];
+        assert_eq!(d.sources.len(), 2);
+        assert_eq!(d.sources, ["vi.txt", "en.txt"]);
+        assert_eq!(d.reports[1].evidence, "Boeing 737 MAX jets");
+        assert_eq!(d.amount, Some(Decimal::from(8_100_000_000u64)), "filled in");
+        assert_eq!(d.status, DealStatus::Signed);
+        assert!(d.notes.is_empty(), "{:?}", d.notes);
+    }
+
+    #[test]
+    fn different_models_stay_apart() {
+        let a = deal("a.txt", &["Vietjet", "Boeing"], "Boeing 737 MAX");
+        let b = deal("b.txt", &["Vietjet", "Boeing"], "Boeing 787-9 Dreamliner");
+        assert_eq!(merge(vec![a, b], Options::default()).len(), 2);
+    }
+
+    #[test]
+    fn disjoint_concepts_stay_apart_and_agencies_count_as_their_state() {
+        let mut a = deal(
+            "a.txt",
+            &["Ministry of Industry and Trade", "United States"],
+            "Hiệp định Thương mại đối ứng",
+        );
+        a.deal_type = DealType::TradeAgreement;
+        let mut b = deal(
+            "b.txt",
+            &["Vietnam", "United States"],
+            "Gegenseitiges Handelsabkommen",
+        );
+        b.deal_type = DealType::TradeAgreement;
+        let mut c = deal(
+            "c.txt",
+            &["Vietnam", "United States"],
+            "agreement on mutual assistance in customs matters",
+        );
+        c.deal_type = DealType::TradeAgreement;
+        let out = merge(vec![a, b, c], Options::default());
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].sources.len(), 2);
+        assert!(out[1].sources.is_empty());
+    }
+
+    #[test]
+    fn a_differing_figure_is_kept_and_flagged_two_differing_figures_are_two_deals() {
+        let mut a = deal("a.txt", &["Vietjet", "Airbus"], "A321neo");
+        a.quantity = Some(20);
+        a.amount = Some(Decimal::from(2_000_000_000u64));
+        a.currency = Some("USD".into());
+        let mut b = a.clone();
+        b.source = "b.txt".into();
+        b.amount = Some(Decimal::from(2_500_000_000u64));
+        let out = merge(vec![a.clone(), b], Options::default());
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].amount, Some(Decimal::from(2_000_000_000u64)));
+        assert_eq!(
+            out[0].notes,
+            ["sources disagree on amount: 2000000000 USD (a.txt), 2500000000 USD (b.txt)"]
+        );
+        let mut c = a.clone();
+        c.source = "c.txt".into();
+        c.quantity = Some(40);
+        c.amount = Some(Decimal::from(5_000_000_000u64));
+        assert_eq!(merge(vec![a, c], Options::default()).len(), 2);
+    }
+
+    #[test]
+    fn dates_far_apart_are_different_deals_and_one_article_never_merges_with_itself() {
+        let mut a = deal("a.txt", &["Vietjet", "Airbus"], "A321neo");
+        a.published = Some("2024-01-10".parse().unwrap());
+        let mut b = deal("b.txt", &["Vietjet", "Airbus"], "A321neo");
+        b.published = Some("2024-06-10".parse().unwrap());
+        assert_eq!(merge(vec![a.clone(), b], Options::default()).len(), 2);
+        let mut c = deal("c.txt", &["Vietjet", "Airbus"], "A321neo");
+        c.published = Some("2024-01-20".parse().unwrap());
+        assert_eq!(merge(vec![a.clone(), c], Options::default()).len(), 1);
+        let same = deal("a.txt", &["Vietjet", "Airbus"], "A321neo");
+        assert_eq!(merge(vec![a, same], Options::default()).len(), 2);
+    }
+}
