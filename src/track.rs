@@ -259,6 +259,15 @@ impl Tracker {
         if q_differs && amt_differs {
             return false;
         }
+        // A differing figure is a disagreement between reports only when the reports are tied
+        // firmly: the same counterparties and the same model, or the other figure agreeing.
+        // Otherwise "10 aircraft" and "20 aircraft" are two orders.
+        if q_differs || amt_differs {
+            let same_model = !da.is_disjoint(db);
+            if !(ra == rb && (same_model || q_agrees || amt_agrees)) {
+                return false;
+            }
+        }
         // Naming fewer parties is fine only when something else ties the reports together.
         ra == rb || agree || q_agrees || amt_agrees
     }
@@ -494,6 +503,26 @@ mod tests {
         c.quantity = Some(40);
         c.amount = Some(Decimal::from(5_000_000_000u64));
         assert_eq!(merge(vec![a, c], Options::default()).len(), 2);
+    }
+
+    #[test]
+    fn a_different_count_of_the_same_kind_of_thing_is_another_order() {
+        let mut a = deal("a.txt", &["Vietjet", "Airbus"], "aircraft");
+        a.quantity = Some(20);
+        let mut b = deal("b.txt", &["Vietjet", "Airbus"], "máy bay");
+        b.quantity = Some(10);
+        assert_eq!(merge(vec![a.clone(), b], Options::default()).len(), 2);
+        // the same model with a different count: one deal, the disagreement flagged
+        let mut c = deal("c.txt", &["Airbus", "Vietjet"], "A321neo jets");
+        c.quantity = Some(20);
+        let mut d = deal("d.txt", &["Vietjet", "Airbus"], "máy bay A321neo");
+        d.quantity = Some(25);
+        let out = merge(vec![c, d], Options::default());
+        assert_eq!(out.len(), 1);
+        assert_eq!(
+            out[0].notes,
+            ["sources disagree on quantity: 20 (c.txt), 25 (d.txt)"]
+        );
     }
 
     #[test]
