@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::fx::FxTable;
 use crate::model::{Deal, Qualifier, Total};
-use crate::render::plain_decimal;
+use crate::render::table::grouped;
 
 /// What the itemised deals say about a total.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -103,8 +103,9 @@ fn covers(t: &Total, d: &Deal) -> bool {
     d.source == t.source || d.sources.contains(&t.source)
 }
 
+/// Figures in the explanation are prose for people: grouped ("1,100,000,000 EUR").
 fn fmt_money(v: Decimal, cur: &str) -> String {
-    format!("{} {cur}", plain_decimal(v))
+    format!("{} {cur}", grouped(v))
 }
 
 /// Checks every total against the deals it covers. `fx` converts deals in other currencies.

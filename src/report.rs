@@ -31,6 +31,9 @@ pub const FILES: [&str; 5] = [
 
 /// Test hook: fail after writing this many files (simulates a crash or a full disk midway).
 pub const FAIL_AFTER_ENV: &str = "DEALTRACK_REPORT_FAIL_AFTER";
+/// Test hook: after writing this many files, say `stalled` on stderr and wait a minute, so a test
+/// can interrupt a report in the middle of writing.
+pub const STALL_AFTER_ENV: &str = "DEALTRACK_REPORT_STALL_AFTER";
 
 /// What a report is made of.
 pub struct Contents<'a> {
@@ -134,8 +137,15 @@ fn fill(dir: &Path, c: &Contents, csv: &CsvOptions) -> Result<(), Error> {
     let fail_after: Option<usize> = std::env::var(FAIL_AFTER_ENV)
         .ok()
         .and_then(|v| v.parse().ok());
+    let stall_after: Option<usize> = std::env::var(STALL_AFTER_ENV)
+        .ok()
+        .and_then(|v| v.parse().ok());
     let groups = summary::summarise(c.deals, GroupBy::Sector, c.fx);
     for (i, name) in FILES.iter().enumerate() {
+        if stall_after == Some(i) {
+            eprintln!("dealtrack: stalled");
+            std::thread::sleep(std::time::Duration::from_secs(60));
+        }
         if fail_after == Some(i) {
             return Err(Error::bad(
                 dir.join(name),

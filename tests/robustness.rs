@@ -509,3 +509,112 @@ fn output_to_a_device_is_written_in_place() {
         .stdout(predicate::str::starts_with("id,source,"));
     assert!(fs::metadata("/dev/stdout").is_ok());
 }
+
+/// Runs `report` over the samples into `dir` (already holding a report of the same date), stops
+/// it after it has written `files` files of the new one, and sends `signal`.
+fn interrupted_report(signal: &str, files: usize) -> (Option<i32>, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("dealtrack");
+    let st = StdCommand::new(&bin)
+        .args(["report", "data/samples", "--date", "2026-11-23", "--out"])
+        .arg(dir.path())
+        .status()
+        .unwrap();
+    assert!(st.success());
+    // The second run reads other input, so a half-replaced report would show.
+    let mut child = StdCommand::new(&bin)
+        .args([
+            "report",
+            "tests/fixtures/check",
+            "--date",
+            "2026-11-23",
+            "--out",
+        ])
+        .arg(dir.path())
+        .env("DEALTRACK_REPORT_STALL_AFTER", files.to_string())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    loop {
+        line.clear();
+        let n = std::io::BufRead::read_line(&mut err, &mut line).unwrap();
+        assert!(n > 0, "report ended before it stalled");
+        if line.contains("stalled") {
+            break;
+        }
+    }
+    let st = StdCommand::new("kill")
+        .args([signal, &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(st.success());
+    (child.wait().unwrap().code(), dir)
+}
+
+fn report_files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut v: Vec<(String, Vec<u8>)> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn sigint_during_report_keeps_the_previous_report_and_removes_the_temporary_directory() {
+    let (code, dir) = interrupted_report("-INT", 2);
+    assert_eq!(code, Some(130));
+    assert_eq!(names_in(dir.path()), ["2026-11-23", "latest"]);
+    let committed = report_files(Path::new("reports/2026-11-23"));
+    assert_eq!(report_files(&dir.path().join("2026-11-23")), committed);
+}
+
+#[test]
+fn sigkill_during_report_keeps_the_previous_report() {
+    let (code, dir) = interrupted_report("-KILL", 3);
+    assert_eq!(code, None);
+    let committed = report_files(Path::new("reports/2026-11-23"));
+    assert_eq!(report_files(&dir.path().join("2026-11-23")), committed);
+    // Nothing can clean up after SIGKILL: the hidden temporary directory stays, and the next run
+    // neither minds nor reads it.
+    let names = names_in(dir.path());
+    assert_eq!(names.len(), 3, "{names:?}");
+    assert!(names[0].starts_with(".2026-11-23.") && names[0].ends_with(".tmp"));
+}
+
+#[test]
+fn report_into_a_place_that_cannot_be_written_is_an_error_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("file.txt");
+    fs::write(&file, "x").unwrap();
+    for out in [
+        file.join("reports"),
+        PathBuf::from("/proc/dealtrack-reports"),
+    ] {
+        dealtrack()
+            .args(["report", "data/samples", "--date", "2026-11-23", "--out"])
+            .arg(&out)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(contains(out.display().to_string()));
+    }
+}
