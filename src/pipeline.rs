@@ -1,11 +1,12 @@
 //! The pipeline over many documents: read → detect language → extract, with diagnostics.
 //!
 //! [`run`] processes documents in parallel (rayon) but streams: documents are read in bounded
-//! batches (at most [`Options::batch_docs`] documents or [`Options::batch_bytes`] bytes of text),
-//! and while one batch is processed on the worker threads the next one is read. Results (and the
-//! reader's warnings and errors) are handed to the sink strictly in input order, so the output is
-//! byte-for-byte the same for any number of threads, and peak memory is about two batches plus
-//! whatever the sink keeps — independent of the corpus size.
+//! batches (at most [`Options::batch_docs`] documents or [`Options::batch_bytes`] bytes of text).
+//! While one batch is processed on the worker threads, the next one is read and the calling thread
+//! hands the previous batch's results to the sink (the writer). Results (and the reader's warnings
+//! and errors) reach the sink strictly in input order, so the output is byte-for-byte the same for
+//! any number of threads, and peak memory is about three batches plus whatever the sink keeps —
+//! independent of the corpus size.
 
 use std::io::IsTerminal;
 
@@ -61,7 +62,26 @@ pub fn run<T, W, S>(reader: Reader, opts: &Options, work: W, mut sink: S) -> any
 where
     T: Send,
     W: Fn(&Document) -> T + Sync,
-    S: FnMut(Item<T>) + Send,
+    S: FnMut(Item<T>),
+{
+    run_until(reader, opts, work, |item| {
+        sink(item);
+        true
+    })
+}
+
+/// Like [`run`], but stops reading as soon as `sink` returns `false` (a closed pipe, a full disk):
+/// the items after that one are dropped.
+pub fn run_until<T, W, S>(
+    reader: Reader,
+    opts: &Options,
+    work: W,
+    mut sink: S,
+) -> anyhow::Result<usize>
+where
+    T: Send,
+    W: Fn(&Document) -> T + Sync,
+    S: FnMut(Item<T>) -> bool,
 {
     let threads = opts.jobs.filter(|&j| j > 0).unwrap_or_else(|| {
         std::thread::available_parallelism()
@@ -77,39 +97,54 @@ where
     let batch_docs = opts.batch_docs.max(1);
     let batch_bytes = opts.batch_bytes.max(1);
     let mut count = 0usize;
-    pool.install(|| {
-        let mut batch = next_batch(&mut reader, batch_docs, batch_bytes);
-        while !batch.is_empty() {
-            // Read the next batch while this one is being processed.
-            let (next, results) = rayon::join(
-                || next_batch(&mut reader, batch_docs, batch_bytes),
-                || {
-                    batch
-                        .into_par_iter()
-                        .with_max_len(1)
-                        .map(|ev| match ev {
-                            Event::Doc(doc) => Item::Done(work(&doc)),
-                            other => Item::Other(other),
-                        })
-                        .collect::<Vec<_>>()
-                },
-            );
-            for item in results {
+    let mut batch = pool.install(|| next_batch(&mut reader, batch_docs, batch_bytes));
+    let mut done: Vec<Item<T>> = Vec::new();
+    let mut going = true;
+    while going && (!batch.is_empty() || !done.is_empty()) {
+        // Three stages at once: the workers process this batch and the next one is read, while
+        // this thread hands the previous batch's results to the sink (the writer).
+        let (next, results) = std::thread::scope(|scope| {
+            let reader = &mut reader;
+            let work = &work;
+            let pool = &pool;
+            let worker = scope.spawn(move || {
+                pool.install(|| {
+                    rayon::join(
+                        || next_batch(reader, batch_docs, batch_bytes),
+                        || {
+                            batch
+                                .into_par_iter()
+                                .with_max_len(1)
+                                .map(|ev| match ev {
+                                    Event::Doc(doc) => Item::Done(work(&doc)),
+                                    other => Item::Other(other),
+                                })
+                                .collect::<Vec<_>>()
+                        },
+                    )
+                })
+            });
+            for item in done.drain(..) {
+                if !going {
+                    break;
+                }
                 if matches!(item, Item::Done(_)) {
                     count += 1;
                 }
-                match &bar {
+                going = match &bar {
                     Some(b) => b.suspend(|| sink(item)),
                     None => sink(item),
-                }
+                };
             }
-            if let Some(b) = &bar {
-                b.set_position(reader.bytes_read());
-                b.set_message(format!("{count} documents"));
-            }
-            batch = next;
+            worker.join().expect("pipeline worker panicked")
+        });
+        if let Some(b) = &bar {
+            b.set_position(reader.bytes_read());
+            b.set_message(format!("{count} documents"));
         }
-    });
+        done = results;
+        batch = next;
+    }
     if let Some(b) = bar {
         b.finish_and_clear();
     }

@@ -8,7 +8,8 @@
 //! one figure (quantity or amount) in disagreement. A disagreement is kept, not averaged: the first
 //! source's figure stays in the deal and a note gives every source's figure.
 //!
-//! Memory grows with the number of deals, never with the text: only deals are kept.
+//! Only deals are kept, never the text, and only the most recent [`Options::open_deals`] of them
+//! stay open for merging: memory is bounded however long the input.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
@@ -29,6 +30,10 @@ pub struct Options {
     pub window_days: i64,
     /// How many earlier deals with a shared counterparty are compared with each new deal.
     pub candidates: usize,
+    /// How many of the most recent deals stay open for merging; older ones are final and handed
+    /// on, so memory stays bounded however long the input. Reports of one deal are close together
+    /// in a news archive; two reports further apart than this in the input are not compared.
+    pub open_deals: usize,
 }
 
 impl Default for Options {
@@ -36,6 +41,7 @@ impl Default for Options {
         Options {
             window_days: 30,
             candidates: 256,
+            open_deals: 20_000,
         }
     }
 }
@@ -191,14 +197,18 @@ fn progress(s: DealStatus) -> u8 {
     }
 }
 
-/// Merges deals reported by several articles, in input order. Feed every deal with [`push`]
-/// and take the result with [`finish`].
+/// Merges deals reported by several articles, in input order. Feed every deal with [`push`];
+/// final deals come out of [`pop_final`] (oldest first) and, at the end, [`finish`].
 ///
 /// [`push`]: Tracker::push
+/// [`pop_final`]: Tracker::pop_final
 /// [`finish`]: Tracker::finish
 pub struct Tracker {
     opts: Options,
-    tracked: Vec<Tracked>,
+    /// Open deals; `open[i]` has the global number `first + i`.
+    open: std::collections::VecDeque<Tracked>,
+    first: usize,
+    /// (type, counterparty) → global numbers of open deals, oldest first.
     index: HashMap<(DealType, String), Vec<usize>>,
 }
 
@@ -206,7 +216,8 @@ impl Tracker {
     pub fn new(opts: Options) -> Tracker {
         Tracker {
             opts,
-            tracked: Vec::new(),
+            open: std::collections::VecDeque::new(),
+            first: 0,
             index: HashMap::new(),
         }
     }
@@ -272,14 +283,17 @@ impl Tracker {
         ra == rb || agree || q_agrees || amt_agrees
     }
 
-    /// Adds one deal: merged into an earlier one that reports the same deal, or kept as new.
+    /// Adds one deal: merged into an earlier open one that reports the same deal, or kept as new.
     pub fn push(&mut self, d: Deal) {
         let p = profile(&d);
         let mut found = None;
         'roots: for r in &p.roots {
             if let Some(ids) = self.index.get(&(d.deal_type, r.clone())) {
                 for &i in ids.iter().rev() {
-                    if self.same_deal(&self.tracked[i], &d, &p) {
+                    if i < self.first {
+                        continue;
+                    }
+                    if self.same_deal(&self.open[i - self.first], &d, &p) {
                         found = Some(i);
                         break 'roots;
                     }
@@ -287,9 +301,12 @@ impl Tracker {
             }
         }
         match found {
-            Some(i) => absorb(&mut self.tracked[i], d),
+            Some(i) => {
+                let first = self.first;
+                absorb(&mut self.open[i - first], d);
+            }
             None => {
-                let i = self.tracked.len();
+                let i = self.first + self.open.len();
                 for r in &p.roots {
                     let ids = self.index.entry((d.deal_type, r.clone())).or_default();
                     ids.push(i);
@@ -298,7 +315,7 @@ impl Tracker {
                     }
                 }
                 let figures = vec![(d.source.clone(), d.quantity, amount_text(&d))];
-                self.tracked.push(Tracked {
+                self.open.push_back(Tracked {
                     deal: d,
                     profile: p,
                     figures,
@@ -307,18 +324,46 @@ impl Tracker {
         }
     }
 
-    /// The tracked deals, in the input order of their first source.
-    pub fn finish(self) -> Vec<Deal> {
-        self.tracked
-            .into_iter()
-            .map(|mut t| {
-                if t.figures.len() > 1 {
-                    t.deal.notes.extend(disagreements(&t.figures));
-                }
-                t.deal
-            })
-            .collect()
+    /// The oldest deal, once more than `open_deals` are open: it can no longer change.
+    pub fn pop_final(&mut self) -> Option<Deal> {
+        if self.open.len() > self.opts.open_deals.max(1) {
+            self.pop()
+        } else {
+            None
+        }
     }
+
+    fn pop(&mut self) -> Option<Deal> {
+        let t = self.open.pop_front()?;
+        let gone = self.first;
+        self.first += 1;
+        for r in &t.profile.roots {
+            let k = (t.deal.deal_type, r.clone());
+            if let Some(ids) = self.index.get_mut(&k) {
+                ids.retain(|&i| i > gone);
+                if ids.is_empty() {
+                    self.index.remove(&k);
+                }
+            }
+        }
+        Some(finalise(t))
+    }
+
+    /// The remaining deals, in the input order of their first source.
+    pub fn finish(mut self) -> Vec<Deal> {
+        let mut out = Vec::with_capacity(self.open.len());
+        while let Some(d) = self.pop() {
+            out.push(d);
+        }
+        out
+    }
+}
+
+fn finalise(mut t: Tracked) -> Deal {
+    if t.figures.len() > 1 {
+        t.deal.notes.extend(disagreements(&t.figures));
+    }
+    t.deal
 }
 
 fn absorb(t: &mut Tracked, d: Deal) {
@@ -382,10 +427,13 @@ fn disagreements(figures: &[(String, Option<u64>, Option<String>)]) -> Vec<Strin
 /// Merges the deals of many articles (see the module documentation).
 pub fn merge(deals: Vec<Deal>, opts: Options) -> Vec<Deal> {
     let mut t = Tracker::new(opts);
+    let mut out = Vec::new();
     for d in deals {
         t.push(d);
+        out.extend(t.pop_final());
     }
-    t.finish()
+    out.extend(t.finish());
+    out
 }
 
 #[cfg(test)]
@@ -523,6 +571,28 @@ mod tests {
             out[0].notes,
             ["sources disagree on quantity: 20 (c.txt), 25 (d.txt)"]
         );
+    }
+
+    #[test]
+    fn only_open_deals_merge_and_final_ones_come_out_in_order() {
+        let opts = Options {
+            open_deals: 2,
+            ..Options::default()
+        };
+        let a = deal("a.txt", &["Vietjet", "Airbus"], "A321neo");
+        let b = deal("b.txt", &["Vietnam Airlines", "Boeing"], "787");
+        let c = deal("c.txt", &["Bamboo", "Embraer"], "E195");
+        let a2 = deal("d.txt", &["Vietjet", "Airbus"], "A321neo");
+        let out = merge(vec![a.clone(), b.clone(), c.clone(), a2.clone()], opts);
+        let srcs: Vec<&str> = out.iter().map(|d| d.source.as_str()).collect();
+        assert_eq!(
+            srcs,
+            ["a.txt", "b.txt", "c.txt", "d.txt"],
+            "a was final before d came"
+        );
+        let out = merge(vec![a, b, a2], opts);
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].sources, ["a.txt", "d.txt"]);
     }
 
     #[test]

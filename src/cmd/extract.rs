@@ -1,11 +1,20 @@
 //! `dealtrack extract`: the deals and announced totals of the documents.
+//!
+//! CSV, JSON and JSON Lines are written as the deals become final, so memory stays bounded on any
+//! corpus (only the open deals of cross-source tracking and the announced totals are kept); the
+//! terminal table is laid out once everything is read.
+
+use std::io::{self, Write};
 
 use clap::Args;
-use dealtrack::model::Total;
-use dealtrack::render::{self, Format, output, sheets, table};
+use dealtrack::fx::Conversion;
+use dealtrack::model::{Deal, Total};
+use dealtrack::pipeline::{self, Item, language_of};
+use dealtrack::render::{self, CsvOptions, Format, output, sheets, table};
+use dealtrack::track::Tracker;
 use serde::Serialize;
 
-use super::{FxArgs, InputArgs, OutputArgs, TrackArgs, collect};
+use super::{Diagnostics, FxArgs, InputArgs, OutputArgs, TrackArgs, collect};
 
 #[derive(Args, Debug)]
 pub struct ExtractArgs {
@@ -26,30 +35,82 @@ enum Line<'a> {
     Total(&'a Total),
 }
 
+/// Writes deals one at a time in the chosen machine format, then the totals.
+enum DealWriter<'w> {
+    Csv(Box<csv::Writer<&'w mut dyn Write>>, CsvOptions),
+    Json(&'w mut dyn Write, usize),
+    Jsonl(&'w mut dyn Write),
+}
+
+/// `text` with every line after the first indented by `pad`: a pretty JSON value nested in the
+/// document the same way `serde_json::to_writer_pretty` would nest it.
+fn nested(text: &str, pad: &str) -> String {
+    text.replace('\n', &format!("\n{pad}"))
+}
+
+impl<'w> DealWriter<'w> {
+    fn start(
+        w: &'w mut dyn Write,
+        fmt: Format,
+        csv: CsvOptions,
+        fx: Option<&Conversion>,
+    ) -> io::Result<Self> {
+        Ok(match fmt {
+            Format::Csv => {
+                let mut cw = render::csv_writer(w, &csv)?;
+                cw.write_record(sheets::deal_headers(fx))?;
+                DealWriter::Csv(Box::new(cw), csv)
+            }
+            Format::Json => {
+                w.write_all(b"{\n  \"deals\": [")?;
+                DealWriter::Json(w, 0)
+            }
+            _ => DealWriter::Jsonl(w),
+        })
+    }
+
+    fn deal(&mut self, d: &Deal, fx: Option<&Conversion>) -> io::Result<()> {
+        match self {
+            DealWriter::Csv(cw, opts) => render::write_csv_row(cw, &sheets::deal_row(d, fx), opts),
+            DealWriter::Json(w, n) => {
+                let v = serde_json::to_string_pretty(&sheets::deal_json(d, fx))?;
+                let sep = if *n == 0 { "\n    " } else { ",\n    " };
+                write!(w, "{sep}{}", nested(&v, "    "))?;
+                *n += 1;
+                Ok(())
+            }
+            DealWriter::Jsonl(w) => {
+                serde_json::to_writer(&mut *w, &Line::Deal(&sheets::deal_json(d, fx)))?;
+                w.write_all(b"\n")
+            }
+        }
+    }
+
+    fn finish(self, totals: &[Total]) -> io::Result<()> {
+        match self {
+            DealWriter::Csv(mut cw, _) => cw.flush(),
+            DealWriter::Json(w, n) => {
+                let close = if n == 0 { "]" } else { "\n  ]" };
+                let t = serde_json::to_string_pretty(totals)?;
+                writeln!(w, "{close},\n  \"totals\": {}\n}}", nested(&t, "  "))
+            }
+            DealWriter::Jsonl(w) => {
+                for t in totals {
+                    serde_json::to_writer(&mut *w, &Line::Total(t))?;
+                    w.write_all(b"\n")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
 pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
     let fx = args.fx.conversion()?;
-    let got = collect(&args.input, &args.track)?;
     let fmt = args.output.format();
-    let csv = args.output.csv.options();
-    output::with_output(args.output.output.as_deref(), |w| match fmt {
-        Format::Csv => render::write_sheet_csv(w, &sheets::deals(&got.deals, fx.as_ref()), &csv),
-        Format::Json => render::write_json(
-            w,
-            &serde_json::json!({
-                "deals": sheets::deals_json(&got.deals, fx.as_ref()),
-                "totals": got.totals,
-            }),
-        ),
-        Format::Jsonl => {
-            let deals = sheets::deals_json(&got.deals, fx.as_ref());
-            let lines: Vec<Line> = deals
-                .iter()
-                .map(Line::Deal)
-                .chain(got.totals.iter().map(Line::Total))
-                .collect();
-            render::write_jsonl(w, &lines)
-        }
-        Format::Table => {
+    if fmt == Format::Table {
+        let got = collect(&args.input, &args.track)?;
+        output::with_output(args.output.output.as_deref(), |w| {
             table::write_sheet(
                 &mut *w,
                 &sheets::deals_compact(&got.deals, fx.as_ref()),
@@ -63,7 +124,60 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
                 table::write_sheet(&mut *w, &sheets::totals(&got.totals), "totals")?;
             }
             Ok(())
+        })?;
+        return Ok(got.diag.exit_code());
+    }
+    let csv = args.output.csv.options();
+    let fx = fx.as_ref();
+    let mut diag = Diagnostics::default();
+    let forced = args.input.lang;
+    output::with_output(args.output.output.as_deref(), |w| {
+        let mut out = DealWriter::start(w, fmt, csv, fx)?;
+        let mut totals = Vec::new();
+        let mut tracker = args.track.options().map(Tracker::new);
+        let mut failed: Option<io::Error> = None;
+        pipeline::run_until(
+            args.input.reader(),
+            &args.input.pipeline(),
+            |doc| dealtrack::deal::extract(doc, language_of(doc, forced)),
+            |item| {
+                match item {
+                    Item::Done(ex) => {
+                        totals.extend(ex.totals);
+                        for d in ex.deals {
+                            let r = match &mut tracker {
+                                Some(t) => {
+                                    t.push(d);
+                                    let mut r = Ok(());
+                                    while let Some(f) = t.pop_final() {
+                                        r = r.and_then(|_| out.deal(&f, fx));
+                                    }
+                                    r
+                                }
+                                None => out.deal(&d, fx),
+                            };
+                            if let Err(e) = r {
+                                failed.get_or_insert(e);
+                            }
+                        }
+                    }
+                    Item::Other(ev) => {
+                        diag.take(ev);
+                    }
+                }
+                failed.is_none()
+            },
+        )
+        .map_err(io::Error::other)?;
+        if let Some(e) = failed {
+            return Err(e);
         }
+        if let Some(t) = tracker {
+            for d in t.finish() {
+                out.deal(&d, fx)?;
+            }
+        }
+        out.finish(&totals)
     })?;
-    Ok(got.diag.exit_code())
+    Ok(diag.exit_code())
 }

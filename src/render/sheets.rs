@@ -59,45 +59,55 @@ pub fn converted(d: &Deal, fx: &Conversion) -> (Cell, Cell) {
     }
 }
 
+/// The deal columns, with `amount_<to>` and `fx_date` when converting.
+pub fn deal_headers(fx: Option<&Conversion>) -> Vec<String> {
+    let mut h: Vec<String> = DEAL_COLUMNS.iter().map(|s| s.to_string()).collect();
+    if let Some(fx) = fx {
+        h.push(fx.column());
+        h.push("fx_date".into());
+    }
+    h
+}
+
+/// One deal's row under [`deal_headers`].
+pub fn deal_row(d: &Deal, fx: Option<&Conversion>) -> Vec<Cell> {
+    let mut row = vec![
+        Cell::Text(d.id.clone()),
+        Cell::Quoted(d.source.clone()),
+        date(d.published),
+        Cell::Text(d.language.code().into()),
+        Cell::Text(d.deal_type.as_str().into()),
+        Cell::Text(d.status.as_str().into()),
+        Cell::opt_quoted(d.provider.as_deref()),
+        Cell::opt_quoted(d.recipient.as_deref()),
+        Cell::Quoted(d.parties.join("; ")),
+        Cell::opt_quoted(d.item.as_deref()),
+        Cell::opt_int(d.quantity),
+        Cell::opt_num(d.amount),
+        Cell::opt_text(d.currency.as_deref()),
+        Cell::opt_text(d.qualifier.map(|q| q.as_str())),
+        Cell::opt_num(d.amount_max),
+        Cell::Text(d.sector.clone()),
+        Cell::Quoted(d.evidence.clone()),
+        Cell::Int(d.start as u64),
+        Cell::Int(d.end as u64),
+        Cell::Quoted(all_sources(d).join("; ")),
+        Cell::Quoted(d.notes.join(" | ")),
+    ];
+    if let Some(fx) = fx {
+        let (v, day) = converted(d, fx);
+        row.push(v);
+        row.push(day);
+    }
+    row
+}
+
 /// Deals, one row each, every column.
 pub fn deals(deals: &[Deal], fx: Option<&Conversion>) -> Sheet {
-    let mut s = Sheet::new(DEAL_COLUMNS);
-    if let Some(fx) = fx {
-        s.headers.push(fx.column());
-        s.headers.push("fx_date".into());
+    Sheet {
+        headers: deal_headers(fx),
+        rows: deals.iter().map(|d| deal_row(d, fx)).collect(),
     }
-    for d in deals {
-        let mut row = vec![
-            Cell::Text(d.id.clone()),
-            Cell::Quoted(d.source.clone()),
-            date(d.published),
-            Cell::Text(d.language.code().into()),
-            Cell::Text(d.deal_type.as_str().into()),
-            Cell::Text(d.status.as_str().into()),
-            Cell::opt_quoted(d.provider.as_deref()),
-            Cell::opt_quoted(d.recipient.as_deref()),
-            Cell::Quoted(d.parties.join("; ")),
-            Cell::opt_quoted(d.item.as_deref()),
-            Cell::opt_int(d.quantity),
-            Cell::opt_num(d.amount),
-            Cell::opt_text(d.currency.as_deref()),
-            Cell::opt_text(d.qualifier.map(|q| q.as_str())),
-            Cell::opt_num(d.amount_max),
-            Cell::Text(d.sector.clone()),
-            Cell::Quoted(d.evidence.clone()),
-            Cell::Int(d.start as u64),
-            Cell::Int(d.end as u64),
-            Cell::Quoted(all_sources(d).join("; ")),
-            Cell::Quoted(d.notes.join(" | ")),
-        ];
-        if let Some(fx) = fx {
-            let (v, day) = converted(d, fx);
-            row.push(v);
-            row.push(day);
-        }
-        s.rows.push(row);
-    }
-    s
 }
 
 fn base_name(s: &str) -> String {
@@ -149,28 +159,28 @@ pub fn deals_compact(deals: &[Deal], fx: Option<&Conversion>) -> Sheet {
     s
 }
 
-/// Deals as JSON values: the `Deal` record, plus `amount_<to>` and `fx_date` with `--fx`.
+/// A deal as a JSON value: the `Deal` record, plus `amount_<to>` and `fx_date` with `--fx`.
+pub fn deal_json(d: &Deal, fx: Option<&Conversion>) -> serde_json::Value {
+    let mut v = serde_json::to_value(d).expect("a deal serialises");
+    if let (Some(fx), Some(obj)) = (fx, v.as_object_mut()) {
+        let (val, day) = converted(d, fx);
+        let num = match val {
+            Cell::Num(n) => serde_json::Value::String(super::plain_decimal(n)),
+            _ => serde_json::Value::Null,
+        };
+        let day = match day {
+            Cell::Text(t) => serde_json::Value::String(t),
+            _ => serde_json::Value::Null,
+        };
+        obj.insert(fx.column(), num);
+        obj.insert("fx_date".into(), day);
+    }
+    v
+}
+
+/// Deals as JSON values (see [`deal_json`]).
 pub fn deals_json(deals: &[Deal], fx: Option<&Conversion>) -> Vec<serde_json::Value> {
-    deals
-        .iter()
-        .map(|d| {
-            let mut v = serde_json::to_value(d).expect("a deal serialises");
-            if let (Some(fx), Some(obj)) = (fx, v.as_object_mut()) {
-                let (val, day) = converted(d, fx);
-                let num = match val {
-                    Cell::Num(n) => serde_json::Value::String(super::plain_decimal(n)),
-                    _ => serde_json::Value::Null,
-                };
-                let day = match day {
-                    Cell::Text(t) => serde_json::Value::String(t),
-                    _ => serde_json::Value::Null,
-                };
-                obj.insert(fx.column(), num);
-                obj.insert("fx_date".into(), day);
-            }
-            v
-        })
-        .collect()
+    deals.iter().map(|d| deal_json(d, fx)).collect()
 }
 
 pub const TOTAL_COLUMNS: [&str; 10] = [
