@@ -6,6 +6,11 @@ mod cmd;
 use clap::Parser;
 use dealtrack::error::{EXIT_ERROR, is_broken_pipe};
 
+/// mimalloc: the per-thread allocator keeps the worker threads from queueing on glibc malloc's
+/// arena locks (measured in BENCHMARKS.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let cli = cmd::Cli::parse();
     let code = match cmd::run(cli) {

@@ -1,7 +1,7 @@
 //! Text helpers shared by the stages: case folding with an offset map back to the original text,
 //! diacritic folding, and phrase matching (Aho-Corasick) at word boundaries.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use unicode_normalization::UnicodeNormalization;
 
 /// A lower-cased copy of a text with a map from its byte offsets back to the original's.
@@ -15,6 +15,11 @@ impl Folded {
         let mut lower = String::with_capacity(text.len());
         let mut map = Vec::with_capacity(text.len() + 1);
         for (i, c) in text.char_indices() {
+            if c.is_ascii() {
+                lower.push(c.to_ascii_lowercase());
+                map.push(i);
+                continue;
+            }
             for lc in c.to_lowercase() {
                 let before = lower.len();
                 lower.push(lc);
@@ -78,6 +83,8 @@ impl PhraseSet {
             Some(
                 AhoCorasickBuilder::new()
                     .match_kind(MatchKind::Standard)
+                    // The lexicons are small: a full DFA costs little memory and scans fastest.
+                    .kind(Some(AhoCorasickKind::DFA))
                     .build(&pats)
                     .expect("phrase automaton"),
             )

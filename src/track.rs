@@ -11,7 +11,9 @@
 //! Only deals are kept, never the text, and only the most recent [`Options::open_deals`] of them
 //! stay open for merging: memory is bounded however long the input.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -127,6 +129,15 @@ struct Profile {
     concepts: BTreeSet<String>,
     /// Designations in the item: tokens with a digit ("737", "A321neo") or in capitals ("MAX").
     designations: BTreeSet<String>,
+    /// `roots` as the tracker's interned numbers, sorted: cheap to compare many times.
+    root_ids: Vec<u32>,
+    /// One bit per root number (mod 64): a set can contain another only if its bits do.
+    root_bloom: u64,
+}
+
+/// Whether every element of sorted `a` is in sorted `b`.
+fn subset(a: &[u32], b: &[u32]) -> bool {
+    a.len() <= b.len() && a.iter().all(|x| b.binary_search(x).is_ok())
 }
 
 fn root_of(canonical: &str) -> String {
@@ -158,6 +169,8 @@ fn profile(d: &Deal) -> Profile {
         roots,
         concepts: named,
         designations,
+        root_ids: Vec::new(),
+        root_bloom: 0,
     }
 }
 
@@ -166,6 +179,9 @@ struct Tracked {
     profile: Profile,
     /// Every source's figures, for disagreement notes: (source, quantity, amount text).
     figures: Vec<(String, Option<u64>, Option<String>)>,
+    /// The number of the newest source merged in. Sources are numbered in input order and a
+    /// source's deals arrive together, so this alone tells whether the current source is in.
+    last_src: u32,
 }
 
 fn amount_text(d: &Deal) -> Option<String> {
@@ -197,6 +213,22 @@ fn progress(s: DealStatus) -> u8 {
     }
 }
 
+/// A deal with what identifies it across articles, computed off the tracker's thread: the costly,
+/// order-independent part of tracking.
+pub struct Prepared {
+    deal: Deal,
+    profile: Profile,
+}
+
+impl Prepared {
+    pub fn new(deal: Deal) -> Prepared {
+        Prepared {
+            profile: profile(&deal),
+            deal,
+        }
+    }
+}
+
 /// Merges deals reported by several articles, in input order. Feed every deal with [`push`];
 /// final deals come out of [`pop_final`] (oldest first) and, at the end, [`finish`].
 ///
@@ -208,8 +240,12 @@ pub struct Tracker {
     /// Open deals; `open[i]` has the global number `first + i`.
     open: std::collections::VecDeque<Tracked>,
     first: usize,
-    /// (type, counterparty) → global numbers of open deals, oldest first.
-    index: HashMap<(DealType, String), Vec<usize>>,
+    /// (type, interned counterparty) → global numbers of open deals, oldest first.
+    index: HashMap<(DealType, u32), Vec<usize>>,
+    /// Counterparty roots → numbers.
+    names: HashMap<String, u32>,
+    /// The current source and its number (a document's deals arrive together).
+    source: (String, u32),
 }
 
 impl Tracker {
@@ -218,20 +254,16 @@ impl Tracker {
             opts,
             open: std::collections::VecDeque::new(),
             first: 0,
-            index: HashMap::new(),
+            index: HashMap::default(),
+            names: HashMap::default(),
+            source: (String::new(), 0),
         }
     }
 
-    fn same_deal(&self, t: &Tracked, d: &Deal, p: &Profile) -> bool {
+    fn same_deal(&self, t: &Tracked, d: &Deal, p: &Profile, src: u32) -> bool {
         let a = &t.deal;
-        if a.deal_type != d.deal_type
-            || a.source == d.source
-            || t.figures.iter().any(|(s, _, _)| *s == d.source)
-        {
-            return false;
-        }
-        let (ra, rb) = (&t.profile.roots, &p.roots);
-        if ra.is_empty() || rb.is_empty() || !(ra.is_subset(rb) || rb.is_subset(ra)) {
+        // Cheap tests on the candidate itself first: scanning candidates is the tracker's hot loop.
+        if a.deal_type != d.deal_type || t.last_src == src {
             return false;
         }
         if let (Some(x), Some(y)) = (a.published, d.published) {
@@ -239,6 +271,14 @@ impl Tracker {
             if i64::from(days) > self.opts.window_days {
                 return false;
             }
+        }
+        let (ba, bb) = (t.profile.root_bloom, p.root_bloom);
+        if ba & !bb != 0 && bb & !ba != 0 {
+            return false; // neither set of counterparties can contain the other
+        }
+        let (ra, rb) = (&t.profile.root_ids, &p.root_ids);
+        if ra.is_empty() || rb.is_empty() || !(subset(ra, rb) || subset(rb, ra)) {
+            return false;
         }
         // Items: different model numbers or disjoint concepts are different deals.
         let (da, db) = (&t.profile.designations, &p.designations);
@@ -285,17 +325,38 @@ impl Tracker {
 
     /// Adds one deal: merged into an earlier open one that reports the same deal, or kept as new.
     pub fn push(&mut self, d: Deal) {
-        let p = profile(&d);
-        let mut found = None;
-        'roots: for r in &p.roots {
-            if let Some(ids) = self.index.get(&(d.deal_type, r.clone())) {
+        self.add(Prepared::new(d));
+    }
+
+    /// [`push`](Tracker::push) for a deal whose profile was computed beforehand (in parallel).
+    pub fn add(&mut self, prepared: Prepared) {
+        let Prepared {
+            deal: d,
+            profile: mut p,
+        } = prepared;
+        for r in &p.roots {
+            let next = self.names.len() as u32;
+            p.root_ids
+                .push(*self.names.entry(r.clone()).or_insert(next));
+        }
+        p.root_ids.sort_unstable();
+        p.root_ids.dedup();
+        p.root_bloom = p.root_ids.iter().fold(0, |b, r| b | 1 << (r % 64));
+        if self.source.0 != d.source {
+            self.source = (d.source.clone(), self.source.1 + 1);
+        }
+        let src = self.source.1;
+        // The newest open deal that reports the same thing, whichever counterparty finds it.
+        let mut found: Option<usize> = None;
+        for &r in &p.root_ids {
+            if let Some(ids) = self.index.get(&(d.deal_type, r)) {
                 for &i in ids.iter().rev() {
-                    if i < self.first {
-                        continue;
+                    if i < self.first || found.is_some_and(|f| i <= f) {
+                        break;
                     }
-                    if self.same_deal(&self.open[i - self.first], &d, &p) {
+                    if self.same_deal(&self.open[i - self.first], &d, &p, src) {
                         found = Some(i);
-                        break 'roots;
+                        break;
                     }
                 }
             }
@@ -303,12 +364,14 @@ impl Tracker {
         match found {
             Some(i) => {
                 let first = self.first;
-                absorb(&mut self.open[i - first], d);
+                let t = &mut self.open[i - first];
+                t.last_src = src;
+                absorb(t, d);
             }
             None => {
                 let i = self.first + self.open.len();
-                for r in &p.roots {
-                    let ids = self.index.entry((d.deal_type, r.clone())).or_default();
+                for &r in &p.root_ids {
+                    let ids = self.index.entry((d.deal_type, r)).or_default();
                     ids.push(i);
                     if ids.len() > self.opts.candidates {
                         ids.remove(0);
@@ -319,6 +382,7 @@ impl Tracker {
                     deal: d,
                     profile: p,
                     figures,
+                    last_src: src,
                 });
             }
         }
@@ -337,8 +401,8 @@ impl Tracker {
         let t = self.open.pop_front()?;
         let gone = self.first;
         self.first += 1;
-        for r in &t.profile.roots {
-            let k = (t.deal.deal_type, r.clone());
+        for &r in &t.profile.root_ids {
+            let k = (t.deal.deal_type, r);
             if let Some(ids) = self.index.get_mut(&k) {
                 ids.retain(|&i| i > gone);
                 if ids.is_empty() {
@@ -593,6 +657,25 @@ mod tests {
         let out = merge(vec![a, b, a2], opts);
         assert_eq!(out.len(), 2);
         assert_eq!(out[0].sources, ["a.txt", "d.txt"]);
+    }
+
+    #[test]
+    fn a_report_joins_the_newest_matching_deal_whichever_party_finds_it() {
+        // c names both counterparties; a is found through "Airbus", b through "Vietjet".
+        let a = deal("a.txt", &["Airbus"], "A321neo");
+        let b = deal("b.txt", &["Vietjet"], "A321neo");
+        let c = deal("c.txt", &["Airbus", "Vietjet"], "A321neo");
+        let out = merge(vec![a, b, c], Options::default());
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].sources, Vec::<String>::new(), "a stays alone");
+        assert_eq!(out[1].sources, ["b.txt", "c.txt"]);
+        let d = deal("d.txt", &["Vietjet"], "A321neo");
+        let d2 = deal("d.txt", &["Vietjet"], "A321neo");
+        assert_eq!(
+            merge(vec![d, d2], Options::default()).len(),
+            2,
+            "two deals of one article never merge"
+        );
     }
 
     #[test]

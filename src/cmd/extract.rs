@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use clap::Args;
 use dealtrack::fx::Conversion;
 use dealtrack::model::{Deal, Total};
-use dealtrack::pipeline::{self, Item, language_of};
+use dealtrack::pipeline::{self, Item};
 use dealtrack::render::{self, CsvOptions, Format, output, sheets, table};
 use dealtrack::track::Tracker;
 use serde::Serialize;
@@ -135,30 +135,34 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
         let mut out = DealWriter::start(w, fmt, csv, fx)?;
         let mut totals = Vec::new();
         let mut tracker = args.track.options().map(Tracker::new);
+        let tracking = tracker.is_some();
         let mut failed: Option<io::Error> = None;
         pipeline::run_until(
             args.input.reader(),
             &args.input.pipeline(),
-            |doc| dealtrack::deal::extract(doc, language_of(doc, forced)),
+            |doc| super::prepare(doc, forced, tracking),
             |item| {
                 match item {
-                    Item::Done(ex) => {
+                    Item::Done((ex, prepared)) => {
                         totals.extend(ex.totals);
-                        for d in ex.deals {
-                            let r = match &mut tracker {
-                                Some(t) => {
-                                    t.push(d);
-                                    let mut r = Ok(());
+                        let mut r = Ok(());
+                        match &mut tracker {
+                            Some(t) => {
+                                for p in prepared {
+                                    t.add(p);
                                     while let Some(f) = t.pop_final() {
                                         r = r.and_then(|_| out.deal(&f, fx));
                                     }
-                                    r
                                 }
-                                None => out.deal(&d, fx),
-                            };
-                            if let Err(e) = r {
-                                failed.get_or_insert(e);
                             }
+                            None => {
+                                for d in &ex.deals {
+                                    r = r.and_then(|_| out.deal(d, fx));
+                                }
+                            }
+                        }
+                        if let Err(e) = r {
+                            failed.get_or_insert(e);
                         }
                     }
                     Item::Other(ev) => {

@@ -12,10 +12,11 @@ use clap::{Args, Parser, Subcommand};
 use dealtrack::error::{EXIT_ERROR, EXIT_OK};
 use dealtrack::fx::Conversion;
 use dealtrack::lang::Lang;
-use dealtrack::model::{Deal, Total};
+use dealtrack::model::{Deal, Document, Extraction, Total};
 use dealtrack::pipeline;
 use dealtrack::read::{EncodingChoice, Event, InputFormat, Reader};
 use dealtrack::render::{CsvOptions, Format};
+use dealtrack::track::Prepared;
 
 #[derive(Parser, Debug)]
 #[command(name = "dealtrack", version, about = "Reads news articles and tracks the deals and contracts they announce", long_about = None)]
@@ -116,22 +117,39 @@ pub struct Collected {
     pub diag: Diagnostics,
 }
 
+/// One document's deals and totals; with `tracking`, the deals move into [`Prepared`] so that their
+/// profiles are computed on the worker threads, not on the tracker's.
+pub fn prepare(
+    doc: &Document,
+    forced: Option<Lang>,
+    tracking: bool,
+) -> (Extraction, Vec<Prepared>) {
+    let mut ex = dealtrack::deal::extract(doc, pipeline::language_of(doc, forced));
+    let prepared = if tracking {
+        ex.deals.drain(..).map(Prepared::new).collect()
+    } else {
+        Vec::new()
+    };
+    (ex, prepared)
+}
+
 /// Reads and extracts every document in parallel, keeping only deals and totals (never the text).
 pub fn collect(input: &InputArgs, track: &TrackArgs) -> anyhow::Result<Collected> {
     let mut diag = Diagnostics::default();
     let mut totals = Vec::new();
     let mut plain = Vec::new();
     let mut tracker = track.options().map(dealtrack::track::Tracker::new);
+    let tracking = tracker.is_some();
     let forced = input.lang;
     let documents = pipeline::run(
         input.reader(),
         &input.pipeline(),
-        |doc| dealtrack::deal::extract(doc, pipeline::language_of(doc, forced)),
+        |doc| prepare(doc, forced, tracking),
         |item| match item {
-            pipeline::Item::Done(ex) => {
+            pipeline::Item::Done((ex, prepared)) => {
                 totals.extend(ex.totals);
                 match &mut tracker {
-                    Some(t) => ex.deals.into_iter().for_each(|d| t.push(d)),
+                    Some(t) => prepared.into_iter().for_each(|p| t.add(p)),
                     None => plain.extend(ex.deals),
                 }
             }
