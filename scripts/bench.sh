@@ -27,25 +27,32 @@ bytes() { du -sb --apparent-size "$1" | cut -f1; }
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "date: $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD)"
 echo
-echo "| input | MB | articles | jobs | best wall s | MB/s | MB/s per core | articles/s | peak RSS MB |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
-for input in "$DATA/corpus.jsonl" "$DATA/files" "$DATA/big.jsonl"; do
-  n=$(articles "$input"); b=$(bytes "$input")
+echo "| command | input | MB | articles | jobs | best wall s | MB/s | MB/s per core | articles/s | peak RSS MB |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+# bench LABEL INPUT -- dealtrack arguments (before the input)
+bench() {
+  local label=$1 input=$2; shift 3
+  local n b; n=$(articles "$input"); b=$(bytes "$input")
   for jobs in 1 2; do
     best=""; rss=0
     for _ in $(seq "$RUNS"); do
       # Warm page cache after the first run; best of RUNS.
       /usr/bin/time -f '%e %M' -o /tmp/dealtrack-bench.time \
-        "$BIN" extract --format csv --jobs "$jobs" "$input" -o /tmp/dealtrack-bench.csv
+        "$BIN" "$@" --jobs "$jobs" "$input" -o /tmp/dealtrack-bench.csv
       read -r wall kb < /tmp/dealtrack-bench.time
       if [ -z "$best" ] || awk "BEGIN{exit !($wall < $best)}"; then best=$wall; fi
       if [ "$kb" -gt "$rss" ]; then rss=$kb; fi
     done
-    awk -v f="$(basename "$input")" -v b="$b" -v n="$n" -v j="$jobs" -v w="$best" -v r="$rss" 'BEGIN {
+    awk -v c="$label" -v f="$(basename "$input")" -v b="$b" -v n="$n" -v j="$jobs" -v w="$best" -v r="$rss" 'BEGIN {
       w = (w < 0.01) ? 0.01 : w; mb = b / 1048576;
-      printf "| %s | %.0f | %d | %d | %.2f | %.0f | %.0f | %.0f | %.0f |\n", f, mb, n, j, w, mb / w, mb / w / j, n / w, r / 1024 }'
+      printf "| %s | %s | %.0f | %d | %d | %.2f | %.0f | %.0f | %.0f | %.0f |\n", c, f, mb, n, j, w, mb / w, mb / w / j, n / w, r / 1024 }'
   done
+}
+for input in "$DATA/corpus.jsonl" "$DATA/files" "$DATA/big.jsonl"; do
+  bench "extract" "$input" -- extract --format csv
 done
+bench "extract --no-merge" "$DATA/corpus.jsonl" -- extract --format csv --no-merge
+bench "amounts" "$DATA/corpus.jsonl" -- amounts --format csv
 rm -f /tmp/dealtrack-bench.csv /tmp/dealtrack-bench.time
 
 if [ "${PROFILE:-0}" = 1 ]; then

@@ -83,7 +83,8 @@ impl PhraseSet {
             Some(
                 AhoCorasickBuilder::new()
                     .match_kind(MatchKind::Standard)
-                    // The lexicons are small: a full DFA costs little memory and scans fastest.
+                    // A full DFA: ~1 MB and ~10 ms to build per lexicon, and 10-15 % faster
+                    // end to end than the default NFA (BENCHMARKS.md).
                     .kind(Some(AhoCorasickKind::DFA))
                     .build(&pats)
                     .expect("phrase automaton"),

@@ -124,15 +124,31 @@ pub fn concepts() -> &'static Concepts {
 /// What identifies a deal across articles.
 #[derive(Debug, Clone, Default)]
 struct Profile {
-    /// Counterparties, a state's bodies folded into the state.
-    roots: BTreeSet<String>,
-    concepts: BTreeSet<String>,
+    /// Counterparties, a state's bodies folded into the state; emptied once interned as `root_ids`.
+    roots: Vec<String>,
+    /// Sorted sets as vectors: thousands of profiles stay open, and a vector is a tenth of a
+    /// B-tree's size for a handful of elements.
+    concepts: Vec<String>,
     /// Designations in the item: tokens with a digit ("737", "A321neo") or in capitals ("MAX").
-    designations: BTreeSet<String>,
+    designations: Vec<String>,
     /// `roots` as the tracker's interned numbers, sorted: cheap to compare many times.
     root_ids: Vec<u32>,
     /// One bit per root number (mod 64): a set can contain another only if its bits do.
     root_bloom: u64,
+}
+
+/// A sorted, deduplicated vector of the strings.
+fn sorted(items: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut v: Vec<String> = items.into_iter().collect();
+    v.sort_unstable();
+    v.dedup();
+    v.shrink_to_fit();
+    v
+}
+
+/// Whether sorted `a` and `b` share no element.
+fn disjoint(a: &[String], b: &[String]) -> bool {
+    !a.iter().any(|x| b.binary_search(x).is_ok())
 }
 
 /// Whether every element of sorted `a` is in sorted `b`.
@@ -150,7 +166,7 @@ fn root_of(canonical: &str) -> String {
 }
 
 fn profile(d: &Deal) -> Profile {
-    let roots = d.parties.iter().map(|p| root_of(p)).collect();
+    let roots = sorted(d.parties.iter().map(|p| root_of(p)));
     let item = d.item.as_deref().unwrap_or("");
     let lexicon = concepts();
     let mut named = lexicon.of(item);
@@ -163,12 +179,11 @@ fn profile(d: &Deal) -> Profile {
             t.chars().any(|c| c.is_ascii_digit())
                 || (t.len() >= 2 && t.chars().all(|c| c.is_ascii_uppercase()))
         })
-        .map(|t| t.to_lowercase())
-        .collect();
+        .map(|t| t.to_lowercase());
     Profile {
         roots,
-        concepts: named,
-        designations,
+        concepts: sorted(named),
+        designations: sorted(designations),
         root_ids: Vec::new(),
         root_bloom: 0,
     }
@@ -282,10 +297,10 @@ impl Tracker {
         }
         // Items: different model numbers or disjoint concepts are different deals.
         let (da, db) = (&t.profile.designations, &p.designations);
-        let digits = |s: &BTreeSet<String>| s.iter().any(|t| t.chars().any(|c| c.is_ascii_digit()));
+        let digits = |s: &[String]| s.iter().any(|t| t.chars().any(|c| c.is_ascii_digit()));
         let mut agree = false;
         if !da.is_empty() && !db.is_empty() {
-            if da.is_disjoint(db) {
+            if disjoint(da, db) {
                 if digits(da) && digits(db) {
                     return false;
                 }
@@ -295,7 +310,7 @@ impl Tracker {
         }
         let (ca, cb) = (&t.profile.concepts, &p.concepts);
         if !ca.is_empty() && !cb.is_empty() {
-            if ca.is_disjoint(cb) {
+            if disjoint(ca, cb) {
                 return false;
             }
             agree = true;
@@ -314,7 +329,7 @@ impl Tracker {
         // firmly: the same counterparties and the same model, or the other figure agreeing.
         // Otherwise "10 aircraft" and "20 aircraft" are two orders.
         if q_differs || amt_differs {
-            let same_model = !da.is_disjoint(db);
+            let same_model = !disjoint(da, db);
             if !(ra == rb && (same_model || q_agrees || amt_agrees)) {
                 return false;
             }
@@ -334,11 +349,11 @@ impl Tracker {
             deal: d,
             profile: mut p,
         } = prepared;
-        for r in &p.roots {
+        for r in std::mem::take(&mut p.roots) {
             let next = self.names.len() as u32;
-            p.root_ids
-                .push(*self.names.entry(r.clone()).or_insert(next));
+            p.root_ids.push(*self.names.entry(r).or_insert(next));
         }
+        p.root_ids.shrink_to_fit();
         p.root_ids.sort_unstable();
         p.root_ids.dedup();
         p.root_bloom = p.root_ids.iter().fold(0, |b, r| b | 1 << (r % 64));

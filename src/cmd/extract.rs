@@ -37,9 +37,34 @@ enum Line<'a> {
 
 /// Writes deals one at a time in the chosen machine format, then the totals.
 enum DealWriter<'w> {
+    /// CSV holds deals only (`check` and `report` write the totals).
     Csv(Box<csv::Writer<&'w mut dyn Write>>, CsvOptions),
-    Json(&'w mut dyn Write, usize),
-    Jsonl(&'w mut dyn Write),
+    Json(&'w mut dyn Write, usize, Spool),
+    Jsonl(&'w mut dyn Write, Spool),
+}
+
+/// Totals as they arrive, already rendered, in an anonymous temporary file: they are written after
+/// the deals, and an archive can hold more of them than memory should.
+struct Spool {
+    file: io::BufWriter<std::fs::File>,
+    n: usize,
+}
+
+impl Spool {
+    fn new() -> io::Result<Spool> {
+        Ok(Spool {
+            file: io::BufWriter::new(tempfile::tempfile()?),
+            n: 0,
+        })
+    }
+
+    fn copy_to(self, w: &mut dyn Write) -> io::Result<()> {
+        use std::io::{Seek, SeekFrom};
+        let mut f = self.file.into_inner().map_err(|e| e.into_error())?;
+        f.seek(SeekFrom::Start(0))?;
+        io::copy(&mut f, w)?;
+        Ok(())
+    }
 }
 
 /// `text` with every line after the first indented by `pad`: a pretty JSON value nested in the
@@ -63,44 +88,57 @@ impl<'w> DealWriter<'w> {
             }
             Format::Json => {
                 w.write_all(b"{\n  \"deals\": [")?;
-                DealWriter::Json(w, 0)
+                DealWriter::Json(w, 0, Spool::new()?)
             }
-            _ => DealWriter::Jsonl(w),
+            _ => DealWriter::Jsonl(w, Spool::new()?),
         })
     }
 
     fn deal(&mut self, d: &Deal, fx: Option<&Conversion>) -> io::Result<()> {
         match self {
             DealWriter::Csv(cw, opts) => render::write_csv_row(cw, &sheets::deal_row(d, fx), opts),
-            DealWriter::Json(w, n) => {
+            DealWriter::Json(w, n, _) => {
                 let v = serde_json::to_string_pretty(&sheets::deal_json(d, fx))?;
                 let sep = if *n == 0 { "\n    " } else { ",\n    " };
                 write!(w, "{sep}{}", nested(&v, "    "))?;
                 *n += 1;
                 Ok(())
             }
-            DealWriter::Jsonl(w) => {
+            DealWriter::Jsonl(w, _) => {
                 serde_json::to_writer(&mut *w, &Line::Deal(&sheets::deal_json(d, fx)))?;
                 w.write_all(b"\n")
             }
         }
     }
 
-    fn finish(self, totals: &[Total]) -> io::Result<()> {
+    fn total(&mut self, t: &Total) -> io::Result<()> {
         match self {
-            DealWriter::Csv(mut cw, _) => cw.flush(),
-            DealWriter::Json(w, n) => {
-                let close = if n == 0 { "]" } else { "\n  ]" };
-                let t = serde_json::to_string_pretty(totals)?;
-                writeln!(w, "{close},\n  \"totals\": {}\n}}", nested(&t, "  "))
-            }
-            DealWriter::Jsonl(w) => {
-                for t in totals {
-                    serde_json::to_writer(&mut *w, &Line::Total(t))?;
-                    w.write_all(b"\n")?;
-                }
+            DealWriter::Csv(..) => Ok(()),
+            DealWriter::Json(_, _, spool) => {
+                let v = serde_json::to_string_pretty(t)?;
+                let sep = if spool.n == 0 { "\n    " } else { ",\n    " };
+                write!(spool.file, "{sep}{}", nested(&v, "    "))?;
+                spool.n += 1;
                 Ok(())
             }
+            DealWriter::Jsonl(_, spool) => {
+                serde_json::to_writer(&mut spool.file, &Line::Total(t))?;
+                spool.file.write_all(b"\n")
+            }
+        }
+    }
+
+    fn finish(self) -> io::Result<()> {
+        match self {
+            DealWriter::Csv(mut cw, _) => cw.flush(),
+            DealWriter::Json(w, n, spool) => {
+                let close = if n == 0 { "]" } else { "\n  ]" };
+                write!(w, "{close},\n  \"totals\": [")?;
+                let empty = spool.n == 0;
+                spool.copy_to(w)?;
+                writeln!(w, "{}\n}}", if empty { "]" } else { "\n  ]" })
+            }
+            DealWriter::Jsonl(w, spool) => spool.copy_to(w),
         }
     }
 }
@@ -133,7 +171,6 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
     let forced = args.input.lang;
     output::with_output(args.output.output.as_deref(), |w| {
         let mut out = DealWriter::start(w, fmt, csv, fx)?;
-        let mut totals = Vec::new();
         let mut tracker = args.track.options().map(Tracker::new);
         let tracking = tracker.is_some();
         let mut failed: Option<io::Error> = None;
@@ -144,8 +181,10 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
             |item| {
                 match item {
                     Item::Done((ex, prepared)) => {
-                        totals.extend(ex.totals);
                         let mut r = Ok(());
+                        for t in &ex.totals {
+                            r = r.and_then(|_| out.total(t));
+                        }
                         match &mut tracker {
                             Some(t) => {
                                 for p in prepared {
@@ -181,7 +220,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
                 out.deal(&d, fx)?;
             }
         }
-        out.finish(&totals)
+        out.finish()
     })?;
     Ok(diag.exit_code())
 }
