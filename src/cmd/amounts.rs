@@ -1,10 +1,13 @@
 //! `dealtrack amounts`: every monetary amount, one row each.
 
 use clap::Args;
+use std::io;
+
 use dealtrack::model::Amount;
 use dealtrack::model::Document;
 use dealtrack::pipeline::{self, Item, language_of};
-use dealtrack::render::{self, Cell, Format, Record, output, table};
+use dealtrack::render::stream::RecordStream;
+use dealtrack::render::{Cell, Format, Record, output, table};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -65,7 +68,6 @@ impl Record for AmountRow {
 
 pub fn run(args: AmountsArgs) -> anyhow::Result<i32> {
     let mut diag = Diagnostics::default();
-    let mut rows = Vec::new();
     let forced = args.input.lang;
     let work = |doc: &Document| {
         let lang = language_of(doc, forced);
@@ -95,24 +97,52 @@ pub fn run(args: AmountsArgs) -> anyhow::Result<i32> {
         }
         rows
     };
-    pipeline::run(
-        args.input.reader(),
-        &args.input.pipeline(),
-        work,
-        |item| match item {
-            Item::Done(r) => rows.extend(r),
-            Item::Other(ev) => {
-                diag.take(ev);
-            }
-        },
-    )?;
     let fmt = args.output.format();
     let csv = args.output.csv.options();
-    output::with_output(args.output.output.as_deref(), |w| match fmt {
-        Format::Csv => render::write_csv(w, &rows, &csv),
-        Format::Json => render::write_json(w, &serde_json::json!({ "amounts": rows })),
-        Format::Jsonl => render::write_jsonl(w, &rows),
-        Format::Table => table::write_table(w, &rows, "amounts"),
+    if fmt == Format::Table {
+        // A table needs every row for its column widths.
+        let mut rows = Vec::new();
+        pipeline::run(
+            args.input.reader(),
+            &args.input.pipeline(),
+            work,
+            |item| match item {
+                Item::Done(r) => rows.extend(r),
+                Item::Other(ev) => {
+                    diag.take(ev);
+                }
+            },
+        )?;
+        output::with_output(args.output.output.as_deref(), |w| {
+            table::write_table(w, &rows, "amounts")
+        })?;
+        return Ok(diag.exit_code());
+    }
+    // Machine formats stream: each document's amounts are written as soon as its turn comes.
+    output::with_output(args.output.output.as_deref(), |w| {
+        let mut out = RecordStream::start::<AmountRow>(w, fmt, "amounts", csv)?;
+        let mut failed: Option<io::Error> = None;
+        pipeline::run_until(args.input.reader(), &args.input.pipeline(), work, |item| {
+            match item {
+                Item::Done(rows) => {
+                    for r in &rows {
+                        if let Err(e) = out.record(r) {
+                            failed.get_or_insert(e);
+                            break;
+                        }
+                    }
+                }
+                Item::Other(ev) => {
+                    diag.take(ev);
+                }
+            }
+            failed.is_none()
+        })
+        .map_err(io::Error::other)?;
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        out.finish()
     })?;
     Ok(diag.exit_code())
 }

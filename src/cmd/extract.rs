@@ -10,6 +10,7 @@ use clap::Args;
 use dealtrack::fx::Conversion;
 use dealtrack::model::{Deal, Total};
 use dealtrack::pipeline::{self, Item};
+use dealtrack::render::stream::nested;
 use dealtrack::render::{self, CsvOptions, Format, output, sheets, table};
 use dealtrack::track::Tracker;
 use serde::Serialize;
@@ -65,12 +66,6 @@ impl Spool {
         io::copy(&mut f, w)?;
         Ok(())
     }
-}
-
-/// `text` with every line after the first indented by `pad`: a pretty JSON value nested in the
-/// document the same way `serde_json::to_writer_pretty` would nest it.
-fn nested(text: &str, pad: &str) -> String {
-    text.replace('\n', &format!("\n{pad}"))
 }
 
 impl<'w> DealWriter<'w> {

@@ -6,6 +6,7 @@
 
 pub mod output;
 pub mod sheets;
+pub mod stream;
 pub mod table;
 
 use std::io::{self, IsTerminal, Write};
