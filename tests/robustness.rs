@@ -618,3 +618,27 @@ fn report_into_a_place_that_cannot_be_written_is_an_error_naming_it() {
             .stderr(contains(out.display().to_string()));
     }
 }
+
+/// Inputs the fuzzers found crashing (fuzz/artifacts), kept so they never crash again.
+#[test]
+fn fuzz_findings_stay_fixed() {
+    use dealtrack::amount::{amounts, max_amount};
+    use dealtrack::lang::Lang;
+    use rust_decimal::Decimal;
+    // A 27-digit number with "K" then a 38-digit one: the scale multiplication overflowed Decimal.
+    let bytes = fs::read(fixture("fuzz/amount-decimal-overflow.txt")).unwrap();
+    let text = String::from_utf8(bytes).unwrap();
+    for lang in [Lang::Vi, Lang::De, Lang::En] {
+        assert!(
+            amounts(&text, lang).is_empty(),
+            "{lang:?}: no amount in runaway digits"
+        );
+    }
+    // The bound is inclusive and real figures pass: 37,2 tỷ USD, and 10^21 itself.
+    let found = amounts("Tổng giá trị là 37,2 tỷ USD.", Lang::Vi);
+    assert_eq!(found[0].value, Decimal::from(37_200_000_000u64));
+    let at_bound = amounts("$1,000,000,000,000,000,000,000", Lang::En);
+    assert_eq!(at_bound[0].value, max_amount());
+    assert!(amounts("$1,000,000,000,000,000,000,001", Lang::En).is_empty());
+    assert!(amounts("999999999999999999 billion dollars", Lang::En).is_empty());
+}

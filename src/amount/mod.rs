@@ -318,6 +318,11 @@ fn lexicon_word_is_currency_or_scale(lex: &AmountLexicon, rest: &str) -> bool {
     })
 }
 
+/// The largest value read as an amount: 10^21, a thousand times world GDP in Vietnamese đồng.
+pub fn max_amount() -> Decimal {
+    Decimal::from(10u128.pow(21))
+}
+
 /// Whether atom `b` follows atom `a` with only white space (or nothing) between.
 fn adjacent(text: &str, a: &Atom, b: &Atom) -> bool {
     b.start >= a.end && text[a.end..b.start].chars().all(char::is_whitespace)
@@ -381,7 +386,7 @@ impl Reader<'_, '_> {
             let roles = a.roles();
             let mut used = false;
             if let Kind::Compound(v) = a.kind {
-                current += v;
+                current = current.checked_add(v)?;
                 used = true;
                 only_ambiguous = false;
             }
@@ -389,17 +394,17 @@ impl Reader<'_, '_> {
                 match r {
                     Role::Unit(v) => {
                         explicit_zero |= *v == 0;
-                        current += Decimal::from(*v);
+                        current = current.checked_add(Decimal::from(*v))?;
                         last_unit = Decimal::from(*v);
                         used = true;
                     }
                     Role::Ten(v) => {
-                        current += Decimal::from(*v);
+                        current = current.checked_add(Decimal::from(*v))?;
                         last_unit = Decimal::ZERO;
                         used = true;
                     }
                     Role::TenMultiplier if n > 0 && !last_unit.is_zero() => {
-                        current += last_unit * Decimal::from(9);
+                        current = current.checked_add(last_unit * Decimal::from(9))?;
                         last_unit = Decimal::ZERO;
                         used = true;
                     }
@@ -408,7 +413,7 @@ impl Reader<'_, '_> {
                         if current.is_zero() && !explicit_zero {
                             current = Decimal::ONE;
                         }
-                        current *= Decimal::from(100);
+                        current = current.checked_mul(Decimal::from(100))?;
                         last_mult = Some(Decimal::from(100));
                         last_unit = Decimal::ZERO;
                         used = true;
@@ -483,7 +488,7 @@ impl Reader<'_, '_> {
                     _ => None,
                 };
                 if let Some((v, digits, j)) = frac {
-                    value += v / Decimal::from(10u64.pow(digits.min(18)));
+                    value = value.checked_add(v / Decimal::from(10u64.pow(digits.min(18))))?;
                     next = j;
                     strong = true;
                 }
@@ -494,7 +499,7 @@ impl Reader<'_, '_> {
             if h.has(|r| *r == Role::HalfBefore)
                 && self.adj(next + 1).is_some_and(|s| s.scale().is_some())
             {
-                value += Decimal::new(5, 1);
+                value = value.checked_add(Decimal::new(5, 1))?;
                 next += 1;
             }
         }
@@ -505,14 +510,14 @@ impl Reader<'_, '_> {
                 if scale.is_some_and(|prev| m <= prev) {
                     break;
                 }
-                value *= m;
+                value = value.checked_mul(m)?;
                 scale = Some(m);
                 last_mult = Some(m);
                 next += 1;
                 strong = true;
             } else if let Some(m) = last_mult.filter(|_| s.has(|r| *r == Role::HalfAfter)) {
                 // "1 tỷ rưỡi" = 1.5 tỷ; "một trăm rưỡi" = 150
-                value += m / Decimal::from(2);
+                value = value.checked_add(m / Decimal::from(2))?;
                 next += 1;
                 break;
             } else {
@@ -527,7 +532,7 @@ impl Reader<'_, '_> {
                     // ("hai mươi mốt nghìn không trăm mười một").
                     let words = !matches!(self.atoms[next].kind, Kind::Num(_));
                     if rest.value < m && (rest.scale.is_some_and(|s| s < m) || words) {
-                        value += rest.value;
+                        value = value.checked_add(rest.value)?;
                         next = rest.next;
                     }
                 }
@@ -627,7 +632,7 @@ impl Reader<'_, '_> {
                         let mut lo = n1.value;
                         if n1.scale.is_none() {
                             if let Some(s) = n2.scale {
-                                lo *= s;
+                                lo = lo.checked_mul(s)?;
                             }
                         }
                         if n2.value > lo {
@@ -652,7 +657,7 @@ impl Reader<'_, '_> {
                     // "75 USD million": a scale after the currency.
                     if n1.scale.is_none() && value_max.is_none() {
                         if let Some(m) = self.adj(k).and_then(|a| a.scale()) {
-                            value *= m;
+                            value = value.checked_mul(m)?;
                             k += 1;
                         }
                     }
@@ -706,7 +711,7 @@ impl Reader<'_, '_> {
                         .trim_matches(|ch: char| ch.is_whitespace() || ".,;!?".contains(ch))
                         .is_empty();
                     if small && (sub || (at_end && c.strong)) {
-                        value += c.value / Decimal::from(100);
+                        value = value.checked_add(c.value / Decimal::from(100))?;
                         k = if sub { c.next + 1 } else { c.next };
                     }
                 }
@@ -732,8 +737,16 @@ impl Reader<'_, '_> {
         let currency = cur_pre.or(cur_suf.clone()).or(cur_mid).or(sub_only)?;
         // "30 MUSD", "MEUR 120": a currency code carrying "million".
         if let Some(m) = currency_scale {
-            value *= m;
-            value_max = value_max.map(|v| v * m);
+            value = value.checked_mul(m)?;
+            value_max = match value_max {
+                Some(v) => Some(v.checked_mul(m)?),
+                None => None,
+            };
+        }
+        // Beyond any real figure (10^21 in any currency): digits run together, not money. The bound
+        // also keeps sums of many amounts far inside Decimal's range.
+        if value > max_amount() || value_max.is_some_and(|v| v > max_amount()) {
+            return None;
         }
         if self.adj(k).is_some_and(|a| a.has(|r| *r == Role::Percent)) {
             return None;
