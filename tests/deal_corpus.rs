@@ -114,6 +114,7 @@ fn differences(e: &Expected, d: &Deal) -> Vec<String> {
     check("recipient", &e.recipient, d.recipient.as_deref(), true);
     check("sector", &e.sector, Some(&d.sector), false);
     check("currency", &e.currency, d.currency.as_deref(), false);
+    check("item", &e.item, d.item.as_deref(), false);
     check(
         "qualifier",
         &e.qualifier,

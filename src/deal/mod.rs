@@ -1015,8 +1015,50 @@ fn span_until_stop(ctx: &Ctx, from: usize, limit: usize, max_words: usize) -> Op
         }
         pos = ctx_skip(st, pos + len);
     }
+    // A dangling function word is not part of the item ("Pioneer for", "Auftrag über").
+    loop {
+        let trimmed = st[from..end].trim_end().len() + from;
+        let dangling = ctx.hits.iter().find(|h| {
+            h.end == trimmed
+                && h.start > from
+                && h.has(|r| {
+                    matches!(
+                        r,
+                        Role::Stop
+                            | Role::Purpose
+                            | Role::ItemStop
+                            | Role::With
+                            | Role::To
+                            | Role::From
+                            | Role::Of
+                            | Role::Determiner
+                            | Role::BetweenOpen
+                            | Role::Connector
+                    )
+                })
+        });
+        match dangling {
+            Some(h) => end = h.start,
+            None => break,
+        }
+    }
     let s = st[from..end].trim().trim_end_matches([',', ';', ':', '.']);
     (!s.is_empty()).then(|| s.to_string())
+}
+
+/// [`span_until_stop`], ending before the deal's amount: the price is not part of the item.
+fn item_span(
+    ctx: &Ctx,
+    from: usize,
+    scope_end: usize,
+    max_words: usize,
+    amount: Option<&Amount>,
+) -> Option<String> {
+    let limit = match amount {
+        Some(am) if am.start > from && am.start < scope_end => am.start,
+        _ => scope_end,
+    };
+    span_until_stop(ctx, from, limit, max_words)
 }
 
 fn item_for(
@@ -1028,7 +1070,7 @@ fn item_for(
     scope_end: usize,
 ) -> Option<String> {
     if let Some(q) = quantity {
-        return span_until_stop(ctx, q.end, scope_end, 8).or_else(|| Some(q.unit.clone()));
+        return item_span(ctx, q.end, scope_end, 8, amount).or_else(|| Some(q.unit.clone()));
     }
     if matches!(
         ty,
@@ -1049,5 +1091,6 @@ fn item_for(
         DealType::Purchase | DealType::Financing | DealType::Investment | DealType::Aid
     );
     let from = if generic { a.end } else { a.start };
-    span_until_stop(ctx, from, scope_end, 16).or_else(|| Some(ctx.text[a.start..a.end].to_string()))
+    item_span(ctx, from, scope_end, 16, amount)
+        .or_else(|| Some(ctx.text[a.start..a.end].to_string()))
 }
