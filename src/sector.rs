@@ -85,6 +85,12 @@ impl Sectors {
 
     /// The sector of a deal. A keyword from the user's file outranks the built-in ones.
     pub fn classify(&self, item: &str, parties: &[String], sentence: &str, ty: DealType) -> String {
+        self.best(item, parties, sentence)
+            .unwrap_or_else(|| fallback(ty).to_string())
+    }
+
+    /// The best-scoring sector, if any keyword is found.
+    pub fn best(&self, item: &str, parties: &[String], sentence: &str) -> Option<String> {
         let mut scores: Vec<(String, u32, bool)> = Vec::new();
         self.score(item, 6, &mut scores);
         for p in parties {
@@ -102,15 +108,19 @@ impl Sectors {
                 .cmp(&(b.2, b.1))
                 .then(rank(&b.0).cmp(&rank(&a.0)))
         }) {
-            return best.0.clone();
+            return Some(best.0.clone());
         }
-        match ty {
-            DealType::TradeAgreement => "Trade",
-            DealType::Financing => "Finance",
-            DealType::Aid => "Humanitarian",
-            _ => "Other",
-        }
-        .to_string()
+        None
+    }
+}
+
+/// The sector of a deal whose text names none.
+pub fn fallback(ty: DealType) -> &'static str {
+    match ty {
+        DealType::TradeAgreement => "Trade",
+        DealType::Financing => "Finance",
+        DealType::Aid => "Humanitarian",
+        _ => "Other",
     }
 }
 

@@ -103,18 +103,24 @@ fn to_deal(doc: &Document, lang: Lang, text: &str, m: Mention) -> Deal {
         .map(|p| p.canonical.clone())
         .collect();
     let item = m.item.as_deref().unwrap_or("");
-    let item_for_sector = if m.trigger.is_empty() {
+    let trigger = m.trigger.as_str();
+    let item_for_sector = if trigger.is_empty() {
         item.to_string()
     } else {
-        item.replace(m.trigger.as_str(), " ")
+        item.replace(trigger, " ")
     };
     // Nor do the trigger and the party names within the sentence ("European Investment Bank
     // signed a financing agreement … for renewable energy" is about energy).
-    let mut sentence_for_sector = evidence.replace(m.trigger.as_str(), " ");
+    let mut sentence_for_sector = evidence.replace(trigger, " ");
     for p in &parties {
         sentence_for_sector = sentence_for_sector.replace(p.as_str(), " ");
     }
-    let sector = sector::sectors().classify(&item_for_sector, &telling, &sentence_for_sector, m.ty);
+    // Only when nothing else names a sector do the trigger's own words count ("arms deal").
+    let sectors = sector::sectors();
+    let sector = sectors
+        .best(&item_for_sector, &telling, &sentence_for_sector)
+        .or_else(|| sectors.best(item, &telling, trigger))
+        .unwrap_or_else(|| sector::fallback(m.ty).to_string());
     let id = stable_id(&[
         &doc.source,
         m.ty.as_str(),
@@ -819,6 +825,7 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
         }
     }
     if !found.is_empty() {
+        coordinated(ctx, &mut found, verb);
         found.truncate(3);
         return found;
     }
@@ -827,9 +834,44 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
     };
     let between = st[n.end..a.start].split_whitespace().count();
     if between <= WINDOW {
-        vec![n]
+        let mut found = vec![n];
+        coordinated(ctx, &mut found, verb);
+        found
     } else {
         Vec::new()
+    }
+}
+
+/// Names joined to the subject by "và" / "und" / "and" ("Petrovietnam và ExxonMobil ký …"), also
+/// when the lexicon does not know them; a parenthesis may stand between ("Tập đoàn Dầu khí Việt
+/// Nam (Petrovietnam) và ExxonMobil"). Reads up to `limit` (the verb), at most three subjects.
+fn coordinated(ctx: &Ctx, found: &mut Vec<Name>, limit: usize) {
+    let st = ctx.text;
+    let gap_ok = |g: &str| {
+        let g = g.trim();
+        g.is_empty()
+            || g == ")"
+            || (g.starts_with('(') && g.ends_with(')') && !g[1..].contains('('))
+    };
+    while found.len() < 3 {
+        let Some(last_end) = found.iter().map(|n| n.end).max() else {
+            return;
+        };
+        let Some(join) = ctx.hits.iter().find(|h| {
+            h.start >= last_end
+                && h.end <= limit
+                && h.has(|r| *r == Role::BetweenJoin)
+                && gap_ok(&st[last_end..h.start])
+        }) else {
+            return;
+        };
+        let Some(n) = ctx.read_name(join.end, limit) else {
+            return;
+        };
+        if n.end > limit || found.iter().any(|f| f.canonical == n.canonical) {
+            return;
+        }
+        found.push(n);
     }
 }
 
