@@ -691,6 +691,9 @@ fn parties_for(ctx: &Ctx, anchors: &[Anchor], k: usize, scope_end: usize) -> Par
                 None
             }
         });
+    // With two subjects ("A và B ký thỏa thuận cung cấp …") a supply verb does not say which one
+    // supplies; a buying verb still makes the first-named the buyer, as news usually writes it.
+    let verb_side = verb_side.filter(|buys| *buys || subjects.len() < 2);
     if let (Some(s), Some(buys)) = (&subject, verb_side) {
         if matches!(a.ty, DealType::Purchase | DealType::Agreement) && !received {
             let slot = if buys { &mut recipient } else { &mut provider };
