@@ -392,6 +392,16 @@ fn analyse(
             &mut provider,
             &mut recipient,
         );
+        // A state investing or spending on its own, with no counterparty, is a budget, not a deal
+        // ("Die Bundesregierung plant Investitionen in Höhe von 100 Milliarden Euro").
+        if ty == DealType::Investment
+            && parties.len() == 1
+            && parties[0]
+                .kind
+                .is_some_and(|k| matches!(k, Kind::Country | Kind::Government))
+        {
+            continue;
+        }
         let item_words = item.as_deref().map(words).unwrap_or_default();
         mentions.push(Mention {
             ty,
