@@ -658,12 +658,17 @@ fn parties_for(ctx: &Ctx, anchors: &[Anchor], k: usize, scope_end: usize) -> Par
         if h.has(|r| *r == Role::To) && recipient.is_none() {
             if let Some(n) = ctx.read_name(h.end, scope_end) {
                 recipient = Some(n.canonical.clone());
-                push_party(&mut parties, n);
+                // "cho PV Power và Tokyo Gas": the names joined to it receive it too.
+                let mut joined = vec![n];
+                coordinated(ctx, &mut joined, scope_end);
+                joined.into_iter().for_each(|n| push_party(&mut parties, n));
             }
         } else if h.has(|r| *r == Role::From) && provider.is_none() {
             if let Some(n) = ctx.read_name(h.end, scope_end) {
                 provider = Some(n.canonical.clone());
-                push_party(&mut parties, n);
+                let mut joined = vec![n];
+                coordinated(ctx, &mut joined, scope_end);
+                joined.into_iter().for_each(|n| push_party(&mut parties, n));
             }
         }
     }
