@@ -58,7 +58,11 @@ impl Sectors {
                         keyword_sector.push(Vec::new());
                         phrases.len() - 1
                     });
-                    keyword_sector[i].push((sector.trim().to_string(), *user));
+                    // "jets" and "Jets" are one keyword: count its sector once.
+                    let entry = (sector.trim().to_string(), *user);
+                    if !keyword_sector[i].contains(&entry) {
+                        keyword_sector[i].push(entry);
+                    }
                 }
             }
         }
@@ -97,11 +101,14 @@ impl Sectors {
             self.score(p, 2, &mut scores);
         }
         self.score(sentence, 1, &mut scores);
-        let rank = |s: &str| {
-            TAXONOMY
+        // Ties go to the taxonomy's order, except that Defence beats Aviation: "50 F-35 jets" are
+        // military aircraft.
+        let rank = |s: &str| match s {
+            "Defence" => 0,
+            _ => TAXONOMY
                 .iter()
                 .position(|t| *t == s)
-                .unwrap_or(TAXONOMY.len())
+                .map_or(TAXONOMY.len() + 1, |i| i + 1),
         };
         if let Some(best) = scores.iter().max_by(|a, b| {
             (a.2, a.1)

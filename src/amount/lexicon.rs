@@ -52,6 +52,9 @@ struct Ranges {
 struct Quantities {
     count_nouns: Vec<String>,
     classifiers: Vec<String>,
+    /// Count nouns also end compounds ("Radpanzer", "Windkraftanlagen"): German.
+    #[serde(default)]
+    compound: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -259,6 +262,13 @@ impl AmountLexicon {
                 add(&m, Role::CurrencyPrefix(code.clone()));
                 add(&m, Role::CurrencySuffix(code.clone()));
                 add(&m, Role::Scale(Decimal::from(1_000_000)));
+            }
+        }
+        if raw.quantities.compound {
+            for w in &raw.quantities.count_nouns {
+                if let Some(&i) = index.get(&w.trim().to_lowercase()) {
+                    phrases[i].1 = true;
+                }
             }
         }
         Ok(AmountLexicon {

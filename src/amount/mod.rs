@@ -277,9 +277,20 @@ fn atoms<'a>(text: &str, lang: Lang, lex: &'a AmountLexicon) -> Vec<Atom<'a>> {
     let nums: Vec<(usize, usize)> = out.iter().map(|a| (a.start, a.end)).collect();
     let overlaps = |s: usize, e: usize| nums.iter().any(|&(a, b)| s < b && a < e);
     for h in lex.scan(text, &folded) {
-        if !overlaps(h.start, h.end) {
+        // A count noun ending a compound ("200 Radpanzer") counts from the compound's start.
+        let start = if h.has(|r| *r == Role::CountNoun) {
+            text[..h.start]
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| c.is_alphabetic())
+                .last()
+                .map_or(h.start, |(i, _)| i)
+        } else {
+            h.start
+        };
+        if !overlaps(start, h.end) {
             out.push(Atom {
-                start: h.start,
+                start,
                 end: h.end,
                 kind: Kind::Words(h.roles),
             });

@@ -57,6 +57,9 @@ struct PartyPatterns {
     places: Vec<String>,
     buyer_verbs: Vec<String>,
     seller_verbs: Vec<String>,
+    /// Verbs of awarding a contract: the "to" party is then the contractor (the supplier).
+    #[serde(default)]
+    award: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -133,6 +136,8 @@ pub enum Role {
     SingularHead,
     Purpose,
     ItemStop,
+    /// "awarded … to B", "vergibt … an B": B supplies.
+    Award,
 }
 
 /// A compiled lexicon.
@@ -283,6 +288,7 @@ impl DealLexicon {
             (&pp.places, Role::Locative),
             (&pp.buyer_verbs, Role::BuyerVerb),
             (&pp.seller_verbs, Role::SellerVerb),
+            (&pp.award, Role::Award),
         ] {
             for p in list {
                 add(p, false, role.clone());

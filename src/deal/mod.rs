@@ -693,6 +693,23 @@ fn parties_for(ctx: &Ctx, anchors: &[Anchor], k: usize, scope_end: usize) -> Par
     }
     let subjects = subject_of(ctx, a, pre_start);
     let subject = subjects.first().cloned();
+    // "X awarded a contract to B", "X vergibt einen Auftrag an B": B is the contractor, X the
+    // client.
+    let awarded = hits
+        .iter()
+        .filter(|h| h.start >= pre_start && h.start < scope_end)
+        .any(|h| h.has(|r| *r == Role::Award));
+    if awarded && !received && matches!(a.ty, DealType::Purchase | DealType::Agreement) {
+        if provider.is_none() {
+            provider = recipient.take();
+        }
+        if let Some(s) = subject
+            .as_ref()
+            .filter(|s| provider.as_ref() != Some(&s.canonical))
+        {
+            recipient.get_or_insert_with(|| s.canonical.clone());
+        }
+    }
     // Which side the subject is on, when its verb says it: "Bayer übernimmt", "X sells".
     let verb_side = hits
         .iter()
@@ -832,7 +849,11 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
                 && st[h.end..e.start].trim().is_empty()
         });
         let before_verb = e.end <= verb && distance(e.end, verb) <= WINDOW;
-        if !place && (before_verb || distance(e.end, a.start) <= WINDOW) {
+        // German puts the participle last: the clause's first name is its subject however far
+        // the verb ("Das Ministerium hat bei Rheinmetall 200 Radpanzer … bestellt").
+        let opens_clause =
+            ctx.lang == Lang::De && st[clause_start..e.start].split_whitespace().count() <= 1;
+        if !place && (before_verb || opens_clause || distance(e.end, a.start) <= WINDOW) {
             found.push(Name {
                 start: e.start,
                 end: e.end,
@@ -1130,6 +1151,18 @@ fn item_for(
     scope_end: usize,
 ) -> Option<String> {
     if let Some(q) = quantity {
+        // "50 F-35 jets", "65 Boeing 777-9 jets": the model between number and noun is the item.
+        let surface = &ctx.text[q.start..q.end];
+        let after_number = surface.find(char::is_whitespace).unwrap_or(surface.len());
+        if let Some(unit_at) = surface.rfind(q.unit.as_str()).filter(|&u| u > after_number) {
+            let between = &surface[after_number..unit_at];
+            if between
+                .split_whitespace()
+                .any(|t| t.chars().any(|c| c.is_ascii_digit() || c.is_uppercase()))
+            {
+                return Some(surface[after_number..].trim().to_string());
+            }
+        }
         return item_span(ctx, q.end, scope_end, 8, amount).or_else(|| Some(q.unit.clone()));
     }
     if matches!(
