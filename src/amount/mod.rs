@@ -833,11 +833,25 @@ impl Reader<'_, '_> {
                     .split(|c: char| c.is_whitespace() || c == '-')
                     .filter(|w| !w.is_empty())
                     .collect();
+                let named = |w: &&str| {
+                    w.chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                };
+                // In English, besides names and models, a plain adjective may stand there ("30
+                // A350 widebody jets"), but only beside a model and never a function word ("2024
+                // more jets"). (German capitalises every noun, so capitals tell it nothing.)
+                const FUNCTION: &[&str] = &[
+                    "of", "the", "a", "an", "in", "on", "at", "to", "for", "from", "by", "with",
+                    "and", "or", "more", "than", "over", "about", "worth",
+                ];
                 let ok = words.len() <= 3
+                    && words.iter().any(named)
                     && words.iter().all(|w| {
-                        w.chars()
-                            .next()
-                            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                        named(w)
+                            || (lang == Lang::En
+                                && w.chars().all(char::is_alphabetic)
+                                && !FUNCTION.contains(&w.to_lowercase().as_str()))
                     })
                     && !between.contains([',', ';', '.', '(']);
                 if !ok {
