@@ -672,6 +672,18 @@ fn parties_for(ctx: &Ctx, anchors: &[Anchor], k: usize, scope_end: usize) -> Par
             }
         }
     }
+    // The object of a buying verb is a party: the company acquired ("Exxon agreed to buy Pioneer
+    // Natural Resources"), or the maker bought from ("bought Airbus jets").
+    let buys = hits
+        .iter()
+        .any(|h| h.start >= a.start && h.end == a.end && h.has(|r| *r == Role::BuyerVerb));
+    if a.class == Class::Action && buys {
+        if let Some(n) = ctx.read_name(a.end, scope_end) {
+            if st[a.end..n.start].split_whitespace().count() <= 2 {
+                push_party(&mut parties, n);
+            }
+        }
+    }
     // The subject: known entities close before the trigger (or before the verb that governs it).
     // "von B … erhalten": the from-marker may stand before the trigger too.
     if provider.is_none() {
