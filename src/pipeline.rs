@@ -8,7 +8,7 @@
 //! any number of threads, and peak memory is about three batches plus whatever the sink keeps —
 //! independent of the corpus size.
 
-use std::io::IsTerminal;
+use std::io::{self, IsTerminal};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -64,24 +64,19 @@ where
     W: Fn(&Document) -> T + Sync,
     S: FnMut(Item<T>),
 {
-    run_until(reader, opts, work, |item| {
+    Ok(try_run(reader, opts, work, |item| {
         sink(item);
-        true
-    })
+        Ok(())
+    })?)
 }
 
-/// Like [`run`], but stops reading as soon as `sink` returns `false` (a closed pipe, a full disk):
-/// the items after that one are dropped.
-pub fn run_until<T, W, S>(
-    reader: Reader,
-    opts: &Options,
-    work: W,
-    mut sink: S,
-) -> anyhow::Result<usize>
+/// Like [`run`] with a sink that can fail (a closed pipe, a full disk): reading stops at the first
+/// error, the items after it are dropped, and the error is returned.
+pub fn try_run<T, W, S>(reader: Reader, opts: &Options, work: W, mut sink: S) -> io::Result<usize>
 where
     T: Send,
     W: Fn(&Document) -> T + Sync,
-    S: FnMut(Item<T>) -> bool,
+    S: FnMut(Item<T>) -> io::Result<()>,
 {
     let threads = opts.jobs.filter(|&j| j > 0).unwrap_or_else(|| {
         std::thread::available_parallelism()
@@ -91,7 +86,8 @@ where
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .thread_name(|i| format!("dealtrack-{i}"))
-        .build()?;
+        .build()
+        .map_err(io::Error::other)?;
     let bar = progress_bar(&reader, opts.progress);
     let mut reader = reader;
     let batch_docs = opts.batch_docs.max(1);
@@ -99,8 +95,8 @@ where
     let mut count = 0usize;
     let mut batch = pool.install(|| next_batch(&mut reader, batch_docs, batch_bytes));
     let mut done: Vec<Item<T>> = Vec::new();
-    let mut going = true;
-    while going && (!batch.is_empty() || !done.is_empty()) {
+    let mut failed: Option<io::Error> = None;
+    while failed.is_none() && (!batch.is_empty() || !done.is_empty()) {
         // Three stages at once: the workers process this batch and the next one is read, while
         // this thread hands the previous batch's results to the sink (the writer).
         let (next, results) = std::thread::scope(|scope| {
@@ -125,16 +121,17 @@ where
                 })
             });
             for item in done.drain(..) {
-                if !going {
-                    break;
-                }
                 if matches!(item, Item::Done(_)) {
                     count += 1;
                 }
-                going = match &bar {
+                let r = match &bar {
                     Some(b) => b.suspend(|| sink(item)),
                     None => sink(item),
                 };
+                if let Err(e) = r {
+                    failed = Some(e);
+                    break;
+                }
             }
             worker.join().expect("pipeline worker panicked")
         });
@@ -148,7 +145,10 @@ where
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    Ok(count)
+    match failed {
+        Some(e) => Err(e),
+        None => Ok(count),
+    }
 }
 
 /// Reads the next batch: up to `max_docs` documents or `max_bytes` bytes of text. Warnings and

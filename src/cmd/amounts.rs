@@ -1,7 +1,6 @@
 //! `dealtrack amounts`: every monetary amount, one row each.
 
 use clap::Args;
-use std::io;
 
 use dealtrack::model::Amount;
 use dealtrack::model::Document;
@@ -121,27 +120,18 @@ pub fn run(args: AmountsArgs) -> anyhow::Result<i32> {
     // Machine formats stream: each document's amounts are written as soon as its turn comes.
     output::with_output(args.output.output.as_deref(), |w| {
         let mut out = RecordStream::start::<AmountRow>(w, fmt, "amounts", csv)?;
-        let mut failed: Option<io::Error> = None;
-        pipeline::run_until(args.input.reader(), &args.input.pipeline(), work, |item| {
-            match item {
-                Item::Done(rows) => {
-                    for r in &rows {
-                        if let Err(e) = out.record(r) {
-                            failed.get_or_insert(e);
-                            break;
-                        }
-                    }
-                }
+        pipeline::try_run(
+            args.input.reader(),
+            &args.input.pipeline(),
+            work,
+            |item| match item {
+                Item::Done(rows) => rows.iter().try_for_each(|r| out.record(r)),
                 Item::Other(ev) => {
                     diag.take(ev);
+                    Ok(())
                 }
-            }
-            failed.is_none()
-        })
-        .map_err(io::Error::other)?;
-        if let Some(e) = failed {
-            return Err(e);
-        }
+            },
+        )?;
         out.finish()
     })?;
     Ok(diag.exit_code())

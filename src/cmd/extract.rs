@@ -168,48 +168,38 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
         let mut out = DealWriter::start(w, fmt, csv, fx)?;
         let mut tracker = args.track.options().map(Tracker::new);
         let tracking = tracker.is_some();
-        let mut failed: Option<io::Error> = None;
-        pipeline::run_until(
+        pipeline::try_run(
             args.input.reader(),
             &args.input.pipeline(),
             |doc| super::prepare(doc, forced, tracking),
-            |item| {
-                match item {
-                    Item::Done((ex, prepared)) => {
-                        let mut r = Ok(());
-                        for t in &ex.totals {
-                            r = r.and_then(|_| out.total(t));
-                        }
-                        match &mut tracker {
-                            Some(t) => {
-                                for p in prepared {
-                                    t.add(p);
-                                    while let Some(f) = t.pop_final() {
-                                        r = r.and_then(|_| out.deal(&f, fx));
-                                    }
-                                }
-                            }
-                            None => {
-                                for d in &ex.deals {
-                                    r = r.and_then(|_| out.deal(d, fx));
+            |item| match item {
+                Item::Done((ex, prepared)) => {
+                    for t in &ex.totals {
+                        out.total(t)?;
+                    }
+                    match &mut tracker {
+                        Some(t) => {
+                            for p in prepared {
+                                t.add(p);
+                                while let Some(f) = t.pop_final() {
+                                    out.deal(&f, fx)?;
                                 }
                             }
                         }
-                        if let Err(e) = r {
-                            failed.get_or_insert(e);
+                        None => {
+                            for d in &ex.deals {
+                                out.deal(d, fx)?;
+                            }
                         }
                     }
-                    Item::Other(ev) => {
-                        diag.take(ev);
-                    }
+                    Ok(())
                 }
-                failed.is_none()
+                Item::Other(ev) => {
+                    diag.take(ev);
+                    Ok(())
+                }
             },
-        )
-        .map_err(io::Error::other)?;
-        if let Some(e) = failed {
-            return Err(e);
-        }
+        )?;
         if let Some(t) = tracker {
             for d in t.finish() {
                 out.deal(&d, fx)?;
