@@ -47,14 +47,19 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// True when an error chain bottoms out in a closed pipe.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    fn csv_pipe(ce: &csv::Error) -> bool {
+        matches!(ce.kind(), csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::BrokenPipe)
+    }
     err.chain().any(|e| {
-        e.downcast_ref::<io::Error>()
-            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
-            || e.downcast_ref::<Error>().is_some_and(|de| {
-                matches!(de, Error::Io { err, .. } if err.kind() == io::ErrorKind::BrokenPipe)
-            })
-            || e.downcast_ref::<csv::Error>().is_some_and(|ce| {
-                matches!(ce.kind(), csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::BrokenPipe)
-            })
+        e.downcast_ref::<io::Error>().is_some_and(|io| {
+            io.kind() == io::ErrorKind::BrokenPipe
+                // csv turns its errors into `io::Error`s of kind Other that hold the csv error.
+                || io
+                    .get_ref()
+                    .and_then(|inner| inner.downcast_ref::<csv::Error>())
+                    .is_some_and(csv_pipe)
+        }) || e.downcast_ref::<Error>().is_some_and(
+            |de| matches!(de, Error::Io { err, .. } if err.kind() == io::ErrorKind::BrokenPipe),
+        ) || e.downcast_ref::<csv::Error>().is_some_and(csv_pipe)
     })
 }
