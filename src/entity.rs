@@ -188,13 +188,7 @@ static GLOBAL: OnceLock<Entities> = OnceLock::new();
 
 /// Loads the built-in lexicon plus an optional user file; call once before extraction.
 pub fn configure(extra: Option<&Path>) -> Result<(), Error> {
-    let user = match extra {
-        Some(p) => Some((
-            p.display().to_string(),
-            std::fs::read_to_string(p).map_err(|e| Error::io(p, e))?,
-        )),
-        None => None,
-    };
+    let user = crate::tables::user_file(extra)?;
     let mut tables = vec![("data/aliases.tsv", DEFAULT_ALIASES)];
     if let Some((name, text)) = &user {
         tables.push((name.as_str(), text.as_str()));

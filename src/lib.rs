@@ -4,7 +4,8 @@
 //! Pipeline stages, one module each: [`read`] → [`segment`] → [`amount`] → [`deal`] →
 //! [`track`] (one deal across sources) → [`reconcile`] (totals) and [`summary`] → [`render`]
 //! (CSV, JSON, tables, reports). Language data lives in [`lang`]; shared records in [`model`];
-//! currency conversion in [`fx`]; [`pipeline`] runs the stages over many documents in parallel.
+//! currency conversion in [`fx`]; lexicon files in [`tables`]; [`pipeline`] runs the stages over
+//! many documents in parallel.
 
 pub mod amount;
 pub mod deal;
@@ -21,5 +22,6 @@ pub mod report;
 pub mod sector;
 pub mod segment;
 pub mod summary;
+pub mod tables;
 pub mod text;
 pub mod track;

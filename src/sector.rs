@@ -40,26 +40,15 @@ impl Sectors {
         let mut keyword_sector: Vec<Vec<(String, bool)>> = Vec::new();
         let mut index: std::collections::HashMap<String, usize> = Default::default();
         for (name, table, user) in tables {
-            for (n, line) in table.lines().enumerate() {
-                let line = line.trim_end_matches('\r');
-                if line.trim().is_empty() || line.starts_with('#') || line.starts_with("sector\t") {
-                    continue;
-                }
-                let Some((sector, words)) = line.split_once('\t') else {
-                    return Err(Error::BadLine {
-                        path: (*name).into(),
-                        line: n + 1,
-                        message: "expected: sector<TAB>keyword|keyword|…".into(),
-                    });
-                };
-                for w in words.split('|').map(str::trim).filter(|w| !w.is_empty()) {
+            for (sector, words) in crate::tables::keyed_terms(name, table, "sector")? {
+                for w in words {
                     let i = *index.entry(w.to_lowercase()).or_insert_with(|| {
                         phrases.push((w.to_string(), false));
                         keyword_sector.push(Vec::new());
                         phrases.len() - 1
                     });
                     // "jets" and "Jets" are one keyword: count its sector once.
-                    let entry = (sector.trim().to_string(), *user);
+                    let entry = (sector.to_string(), *user);
                     if !keyword_sector[i].contains(&entry) {
                         keyword_sector[i].push(entry);
                     }
@@ -135,13 +124,7 @@ static GLOBAL: OnceLock<Sectors> = OnceLock::new();
 
 /// Loads the built-in sector lexicon plus an optional user file; call once before extraction.
 pub fn configure(extra: Option<&Path>) -> Result<(), Error> {
-    let user = match extra {
-        Some(p) => Some((
-            p.display().to_string(),
-            std::fs::read_to_string(p).map_err(|e| Error::io(p, e))?,
-        )),
-        None => None,
-    };
+    let user = crate::tables::user_file(extra)?;
     let mut tables = vec![("data/sectors.tsv", DEFAULT_SECTORS, false)];
     if let Some((name, text)) = &user {
         tables.push((name.as_str(), text.as_str(), true));

@@ -59,22 +59,10 @@ impl Concepts {
         let mut phrases = Vec::new();
         let mut concept_of = Vec::new();
         for (name, table) in tables {
-            for (n, line) in table.lines().enumerate() {
-                let line = line.trim_end_matches('\r');
-                if line.trim().is_empty() || line.starts_with('#') || line.starts_with("concept\t")
-                {
-                    continue;
-                }
-                let Some((concept, terms)) = line.split_once('\t') else {
-                    return Err(Error::BadLine {
-                        path: (*name).into(),
-                        line: n + 1,
-                        message: "expected: concept<TAB>term|term|…".into(),
-                    });
-                };
-                for t in terms.split('|').map(str::trim).filter(|t| !t.is_empty()) {
+            for (concept, terms) in crate::tables::keyed_terms(name, table, "concept")? {
+                for t in terms {
                     phrases.push((t.to_string(), true));
-                    concept_of.push(concept.trim().to_string());
+                    concept_of.push(concept.to_string());
                 }
             }
         }
@@ -99,13 +87,7 @@ static GLOBAL: OnceLock<Concepts> = OnceLock::new();
 
 /// Loads the built-in concepts plus an optional user file; call once before tracking.
 pub fn configure(extra: Option<&Path>) -> Result<(), Error> {
-    let user = match extra {
-        Some(p) => Some((
-            p.display().to_string(),
-            std::fs::read_to_string(p).map_err(|e| Error::io(p, e))?,
-        )),
-        None => None,
-    };
+    let user = crate::tables::user_file(extra)?;
     let mut tables = vec![("data/concepts.tsv", DEFAULT_CONCEPTS)];
     if let Some((name, text)) = &user {
         tables.push((name.as_str(), text.as_str()));
