@@ -6,11 +6,10 @@ use std::path::Path;
 use dealtrack::lang::Lang;
 use dealtrack::model::{Deal, DealStatus, DealType, Qualifier, SourceRef, Total};
 use dealtrack::read::{self, Decoded, Event};
-use dealtrack::render::{self, Cell, CsvOptions, Record};
+use dealtrack::render::{self, CsvOptions, sheets};
 use jiff::civil::Date;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
-use serde::Serialize;
 
 fn cases() -> ProptestConfig {
     ProptestConfig {
@@ -208,53 +207,17 @@ fn deal() -> impl Strategy<Value = Deal> {
     })
 }
 
-/// The CSV columns of a total, as `dealtrack extract` writes them.
-#[derive(Serialize)]
-struct TotalCsv<'a>(&'a Total);
-
-impl Record for TotalCsv<'_> {
-    fn headers() -> &'static [&'static str] {
-        &[
-            "id",
-            "source",
-            "published",
-            "language",
-            "amount",
-            "currency",
-            "qualifier",
-            "evidence",
-            "start",
-            "end",
-        ]
-    }
-    fn cells(&self) -> Vec<Cell> {
-        let t = self.0;
-        vec![
-            Cell::Text(t.id.clone()),
-            Cell::Quoted(t.source.clone()),
-            Cell::opt_text(t.published.map(|p| p.to_string()).as_deref()),
-            Cell::Text(t.language.code().into()),
-            Cell::Num(t.amount),
-            Cell::Text(t.currency.clone()),
-            Cell::Text(t.qualifier.as_str().into()),
-            Cell::Quoted(t.evidence.clone()),
-            Cell::Int(t.start as u64),
-            Cell::Int(t.end as u64),
-        ]
-    }
-}
-
 fn csv_round_trip(totals: &[Total], opts: &CsvOptions) -> Vec<Vec<String>> {
-    let rows: Vec<TotalCsv> = totals.iter().map(TotalCsv).collect();
+    // The writer the commands use: `sheets::totals` through `write_sheet_csv`.
     let mut buf = Vec::new();
-    render::write_csv(&mut buf, &rows, opts).unwrap();
+    render::write_sheet_csv(&mut buf, &sheets::totals(totals), opts).unwrap();
     let body = buf.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&buf);
     let mut r = csv::ReaderBuilder::new()
         .delimiter(opts.delimiter)
         .from_reader(body);
     assert_eq!(
         r.headers().unwrap().iter().collect::<Vec<_>>(),
-        TotalCsv::headers()
+        sheets::TOTAL_COLUMNS
     );
     r.records()
         .map(|rec| rec.unwrap().iter().map(String::from).collect())
