@@ -224,6 +224,38 @@ pub struct Deal {
     pub notes: Vec<String>,
 }
 
+#[cfg(test)]
+impl Deal {
+    /// A signed English purchase in `source` with every optional field empty, for unit tests to
+    /// fill in with struct-update syntax.
+    pub(crate) fn blank(source: &str) -> Deal {
+        Deal {
+            id: format!("id-{source}"),
+            source: source.into(),
+            published: None,
+            language: crate::lang::Lang::En,
+            deal_type: DealType::Purchase,
+            status: DealStatus::Signed,
+            provider: None,
+            recipient: None,
+            parties: vec![],
+            item: None,
+            quantity: None,
+            amount: None,
+            currency: None,
+            qualifier: None,
+            amount_max: None,
+            sector: "Other".into(),
+            evidence: String::new(),
+            start: 0,
+            end: 1,
+            sources: vec![],
+            reports: vec![],
+            notes: vec![],
+        }
+    }
+}
+
 /// An amount announced as the sum of several deals ("tổng giá trị … là 37,2 tỷ USD").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Total {

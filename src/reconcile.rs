@@ -238,7 +238,6 @@ fn check_one(t: &Total, deals: &[Deal], tol: Tolerance, fx: Option<&FxTable>) ->
 mod tests {
     use super::*;
     use crate::lang::Lang;
-    use crate::model::{DealStatus, DealType};
 
     fn total(v: i64, q: Qualifier) -> Total {
         Total {
@@ -258,27 +257,10 @@ mod tests {
     fn deal(source: &str, v: Option<(i64, &str)>) -> Deal {
         Deal {
             id: format!("d{}", v.map_or(0, |x| x.0)),
-            source: source.into(),
-            published: None,
-            language: Lang::En,
-            deal_type: DealType::Purchase,
-            status: DealStatus::Signed,
-            provider: None,
-            recipient: None,
-            parties: vec![],
-            item: None,
-            quantity: None,
             amount: v.map(|x| Decimal::from(x.0)),
             currency: v.map(|x| x.1.to_string()),
             qualifier: v.map(|_| Qualifier::Exact),
-            amount_max: None,
-            sector: "Other".into(),
-            evidence: String::new(),
-            start: 0,
-            end: 1,
-            sources: vec![],
-            reports: vec![],
-            notes: vec![],
+            ..Deal::blank(source)
         }
     }
 

@@ -153,32 +153,19 @@ pub fn currencies(groups: &[Group]) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::lang::Lang;
-    use crate::model::{DealStatus, DealType, Qualifier};
+    use crate::model::Qualifier;
 
     fn deal(sector: &str, v: Option<(i64, &str)>, published: Option<&str>) -> Deal {
         Deal {
             id: "x".into(),
-            source: "a.txt".into(),
             published: published.map(|p| p.parse().unwrap()),
             language: Lang::Vi,
-            deal_type: DealType::Purchase,
-            status: DealStatus::Signed,
-            provider: None,
-            recipient: None,
             parties: vec!["A".into(), "B".into()],
-            item: None,
-            quantity: None,
             amount: v.map(|x| Decimal::from(x.0)),
             currency: v.map(|x| x.1.to_string()),
             qualifier: v.map(|_| Qualifier::Exact),
-            amount_max: None,
             sector: sector.into(),
-            evidence: String::new(),
-            start: 0,
-            end: 1,
-            sources: vec![],
-            reports: vec![],
-            notes: vec![],
+            ..Deal::blank("a.txt")
         }
     }
 

@@ -500,33 +500,16 @@ pub fn merge(deals: Vec<Deal>, opts: Options) -> Vec<Deal> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lang::Lang;
     use rust_decimal::Decimal;
 
     fn deal(source: &str, parties: &[&str], item: &str) -> Deal {
         Deal {
-            id: format!("id-{source}"),
-            source: source.into(),
-            published: None,
-            language: Lang::En,
-            deal_type: DealType::Purchase,
             status: DealStatus::Announced,
-            provider: None,
-            recipient: None,
             parties: parties.iter().map(|s| s.to_string()).collect(),
             item: Some(item.into()),
-            quantity: None,
-            amount: None,
-            currency: None,
-            qualifier: None,
-            amount_max: None,
             sector: "Aviation".into(),
             evidence: item.into(),
-            start: 0,
-            end: 1,
-            sources: vec![],
-            reports: vec![],
-            notes: vec![],
+            ..Deal::blank(source)
         }
     }
 
