@@ -267,19 +267,23 @@ fn md_table(out: &mut String, sheet: &Sheet) {
 
 const LIST_LIMIT: usize = 200;
 
-fn markdown(c: &Contents, groups: &[Group]) -> String {
-    let h = headline(c);
-    let mut o = String::new();
-    let _ = writeln!(o, "# Deals report, {}\n", c.date);
-    let _ = writeln!(
-        o,
-        "{} articles read; {} deals ({} reported by more than one article); {} announced totals, {} contradicted by their items.\n",
+/// The report's opening sentence: what was read and found (numbers only, safe in HTML).
+fn counts_line(c: &Contents, h: &Headline) -> String {
+    format!(
+        "{} articles read; {} deals ({} reported by more than one article); {} announced totals, {} contradicted by their items.",
         c.documents,
         c.deals.len(),
         h.tracked_across,
         c.totals.len(),
         h.contradicted
-    );
+    )
+}
+
+fn markdown(c: &Contents, groups: &[Group]) -> String {
+    let h = headline(c);
+    let mut o = String::new();
+    let _ = writeln!(o, "# Deals report, {}\n", c.date);
+    let _ = writeln!(o, "{}\n", counts_line(c, &h));
     if let Some(fx) = c.fx {
         let _ = writeln!(
             o,
@@ -460,15 +464,7 @@ fn html(c: &Contents, groups: &[Group]) -> String {
         c.date
     );
     let _ = writeln!(o, "<h1>Deals report, {}</h1>", c.date);
-    let _ = writeln!(
-        o,
-        "<p>{} articles read; {} deals ({} reported by more than one article); {} announced totals, {} contradicted by their items.</p>",
-        c.documents,
-        c.deals.len(),
-        h.tracked_across,
-        c.totals.len(),
-        h.contradicted
-    );
+    let _ = writeln!(o, "<p>{}</p>", counts_line(c, &h));
     let _ = writeln!(o, "<h2>Value by sector</h2>");
     let real: Vec<&Group> = groups.iter().filter(|g| g.key != summary::ALL).collect();
     let counts: Vec<(String, Decimal)> = real
