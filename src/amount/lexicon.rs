@@ -55,6 +55,10 @@ struct Quantities {
     /// Count nouns also end compounds ("Radpanzer", "Windkraftanlagen"): German.
     #[serde(default)]
     compound: bool,
+    /// When given, a lower-case word may stand between a model and the counted noun ("30 A350
+    /// widebody jets") unless it is one of these function words ("2024 more Boeing jets").
+    #[serde(default)]
+    adjective_stops: Option<Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -120,6 +124,8 @@ pub struct AmountLexicon {
     pub glued: HashMap<String, Vec<Role>>,
     /// Currency codes and symbols that may be glued before digits ("USD1,23", "Rs20", "RM42").
     pub glued_prefix: HashMap<String, Vec<Role>>,
+    /// See `adjective_stops` in the lexicon file; lower-cased.
+    pub adjective_stops: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone)]
@@ -276,6 +282,11 @@ impl AmountLexicon {
             roles,
             glued,
             glued_prefix,
+            adjective_stops: raw
+                .quantities
+                .adjective_stops
+                .as_ref()
+                .map(|v| v.iter().map(|w| w.to_lowercase()).collect()),
         })
     }
 

@@ -838,21 +838,16 @@ impl Reader<'_, '_> {
                         .next()
                         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
                 };
-                // In English, besides names and models, a plain adjective may stand there ("30
-                // A350 widebody jets"), but only beside a model and never a function word ("2024
-                // more jets"). (German capitalises every noun, so capitals tell it nothing.)
-                const FUNCTION: &[&str] = &[
-                    "of", "the", "a", "an", "in", "on", "at", "to", "for", "from", "by", "with",
-                    "and", "or", "more", "than", "over", "about", "worth",
-                ];
+                // Where the language's lexicon allows it, a plain adjective may stand there too
+                // ("30 A350 widebody jets"), beside a model and never a function word.
+                let adjective = |w: &&str| {
+                    lexicon(lang).adjective_stops.as_ref().is_some_and(|stops| {
+                        w.chars().all(char::is_alphabetic) && !stops.contains(&w.to_lowercase())
+                    })
+                };
                 let ok = words.len() <= 3
                     && words.iter().any(named)
-                    && words.iter().all(|w| {
-                        named(w)
-                            || (lang == Lang::En
-                                && w.chars().all(char::is_alphabetic)
-                                && !FUNCTION.contains(&w.to_lowercase().as_str()))
-                    })
+                    && words.iter().all(|w| named(w) || adjective(w))
                     && !between.contains([',', ';', '.', '(']);
                 if !ok {
                     return None;

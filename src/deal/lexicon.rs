@@ -60,6 +60,10 @@ struct PartyPatterns {
     /// Verbs of awarding a contract: the "to" party is then the contractor (the supplier).
     #[serde(default)]
     award: Vec<String>,
+    /// The participle ends the clause ("hat … bestellt"): the clause's first name is its subject
+    /// however far away the verb is. German.
+    #[serde(default)]
+    verb_final: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -144,6 +148,8 @@ pub enum Role {
 pub struct DealLexicon {
     set: PhraseSet,
     roles: Vec<Vec<Role>>,
+    /// See `verb_final` in the lexicon file.
+    pub verb_final: bool,
 }
 
 /// A phrase found in a sentence with its roles.
@@ -311,6 +317,7 @@ impl DealLexicon {
         Ok(DealLexicon {
             set: PhraseSet::new(&phrases),
             roles,
+            verb_final: raw.parties.verb_final,
         })
     }
 

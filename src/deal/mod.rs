@@ -861,10 +861,10 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
                 && st[h.end..e.start].trim().is_empty()
         });
         let before_verb = e.end <= verb && distance(e.end, verb) <= WINDOW;
-        // German puts the participle last: the clause's first name is its subject however far
+        // Where the participle comes last, the clause's first name is its subject however far
         // the verb ("Das Ministerium hat bei Rheinmetall 200 Radpanzer … bestellt").
-        let opens_clause =
-            ctx.lang == Lang::De && st[clause_start..e.start].split_whitespace().count() <= 1;
+        let opens_clause = lexicon::lexicon(ctx.lang).verb_final
+            && st[clause_start..e.start].split_whitespace().count() <= 1;
         if !place && (before_verb || opens_clause || distance(e.end, a.start) <= WINDOW) {
             found.push(Name {
                 start: e.start,
