@@ -24,6 +24,9 @@ pub enum Error {
     },
     #[error("{path}: {message}")]
     BadInput { path: PathBuf, message: String },
+    /// A bug met while analysing one article (a caught panic): that article is skipped.
+    #[error("{article}: internal error, article skipped: {message}")]
+    Internal { article: String, message: String },
     #[error("{0}")]
     Usage(String),
 }

@@ -13,6 +13,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     let cli = cmd::Cli::parse();
+    dealtrack::pipeline::quiet_worker_panics();
     let code = match cmd::run(cli) {
         Ok(code) => code,
         Err(err) if is_broken_pipe(&err) => 0,

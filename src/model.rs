@@ -25,6 +25,8 @@ pub struct Document {
     pub text: String,
     /// Where the article body starts: after a `date YYYY-MM-DD [title]` header line, if any.
     pub body_start: usize,
+    /// For JSON Lines input, `path:line` of the article's line (errors name it).
+    pub line: Option<String>,
 }
 
 impl Document {
@@ -43,7 +45,13 @@ impl Document {
             lang: None,
             text: text.into(),
             body_start: 0,
+            line: None,
         }
+    }
+
+    /// Where a message about this article should point: `path:line` for JSON Lines, else its source.
+    pub fn place(&self) -> &str {
+        self.line.as_deref().unwrap_or(&self.source)
     }
 }
 

@@ -112,7 +112,7 @@ where
                                 .into_par_iter()
                                 .with_max_len(1)
                                 .map(|ev| match ev {
-                                    Event::Doc(doc) => Item::Done(work(&doc)),
+                                    Event::Doc(doc) => isolated(&doc, work),
                                     other => Item::Other(other),
                                 })
                                 .collect::<Vec<_>>()
@@ -149,6 +149,62 @@ where
         Some(e) => Err(e),
         None => Ok(count),
     }
+}
+
+/// Runs `work` on one document, so that a panic inside it (a bug in some rule, met on an odd
+/// sentence) costs that document only: the panic is caught at the article boundary and becomes a
+/// reader error naming the article, the run goes on with the others, and the command ends with
+/// exit status 2 as for any other bad input.
+fn isolated<T, W>(doc: &Document, work: &W) -> Item<T>
+where
+    W: Fn(&Document) -> T,
+{
+    // `work` only reads the document, and a panicking call's partial state is dropped with it.
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(doc))) {
+        Ok(t) => Item::Done(t),
+        Err(payload) => {
+            let message = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "panic".to_string());
+            let at = PANIC_AT.with(|p| p.borrow_mut().take());
+            let message = match at {
+                Some(at) => format!("{message} (at {at})"),
+                None => message,
+            };
+            Item::Other(Event::Error(crate::error::Error::Internal {
+                article: doc.place().to_string(),
+                message,
+            }))
+        }
+    }
+}
+
+thread_local! {
+    /// Where the last panic on this thread happened, set by the hook [`quiet_worker_panics`]
+    /// installs, so the one-line error can name the place.
+    static PANIC_AT: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Replaces the panic hook so that a panic on a pipeline worker (a thread named `dealtrack-N`)
+/// prints nothing itself: [`isolated`] reports it as one line naming the article. Panics on any
+/// other thread go to the previous hook as before. The binary calls this once at start.
+pub fn quiet_worker_panics() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let worker = std::thread::current()
+            .name()
+            .is_some_and(|n| n.starts_with("dealtrack-"));
+        if worker {
+            let at = info
+                .location()
+                .map(|l| format!("{}:{}", l.file(), l.line()));
+            PANIC_AT.with(|p| *p.borrow_mut() = at);
+        } else {
+            previous(info);
+        }
+    }));
 }
 
 /// Reads the next batch: up to `max_docs` documents or `max_bytes` bytes of text. Warnings and
@@ -222,6 +278,46 @@ mod tests {
         )
         .unwrap();
         out
+    }
+
+    #[test]
+    fn a_panic_costs_one_document_and_is_reported_in_its_place() {
+        let dir = tempfile::tempdir().unwrap();
+        corpus(dir.path(), 50);
+        for jobs in [1, 2] {
+            let reader = Reader::new(&[dir.path().to_path_buf()], InputFormat::Auto);
+            let opts = Options {
+                jobs: Some(jobs),
+                batch_docs: 8,
+                batch_bytes: 1 << 20,
+                progress: false,
+            };
+            let mut done = Vec::new();
+            let mut errors = Vec::new();
+            run(
+                reader,
+                &opts,
+                |d| {
+                    assert!(d.text != "doc 17", "injected fault");
+                    d.text.clone()
+                },
+                |item| match item {
+                    Item::Done(t) => done.push(t),
+                    Item::Other(Event::Error(e)) => errors.push(e.to_string()),
+                    Item::Other(_) => {}
+                },
+            )
+            .unwrap();
+            assert_eq!(done.len(), 49, "jobs {jobs}");
+            assert!(!done.contains(&"doc 17".to_string()));
+            let panics: Vec<_> = errors.iter().filter(|e| e.contains("injected")).collect();
+            assert_eq!(panics.len(), 1, "{errors:?}");
+            assert!(
+                panics[0].contains("a.jsonl:20: "),
+                "names the article's line: {}",
+                panics[0]
+            );
+        }
     }
 
     #[test]

@@ -502,6 +502,7 @@ pub fn parse_jsonl_line(path: &Path, line: usize, bytes: &[u8]) -> Event {
         None => format!("{}:{}", path.display(), line),
     };
     let mut doc = Document::new(source, nfc(&text));
+    doc.line = Some(format!("{}:{}", path.display(), line));
     doc.id = id;
     doc.title = rec.title;
     doc.url = rec.url;

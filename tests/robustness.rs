@@ -664,3 +664,115 @@ fn fuzz_findings_stay_fixed() {
     assert!(amounts("$1,000,000,000,000,000,000,001", Lang::En).is_empty());
     assert!(amounts("999999999999999999 billion dollars", Lang::En).is_empty());
 }
+
+/// The samples copied into a fresh directory, plus `extra` files.
+fn samples_with(extra: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/samples");
+    for e in fs::read_dir(samples).unwrap() {
+        let p = e.unwrap().path();
+        fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
+    }
+    for (name, text) in extra {
+        fs::write(dir.path().join(name), text).unwrap();
+    }
+    dir
+}
+
+fn extract_csv(dir: &Path, out: &Path, marker: Option<&str>) -> std::process::Output {
+    let mut c = dealtrack();
+    c.args(["extract", "--no-merge", "--format", "csv", "-o"])
+        .arg(out)
+        .arg(dir);
+    if let Some(m) = marker {
+        c.env("DEALTRACK_FAULT_MARKER", m);
+    }
+    c.output().unwrap()
+}
+
+/// Rows of a CSV output without the `source` column's directory part, sorted.
+fn rows(path: &Path) -> Vec<String> {
+    let mut r: Vec<String> = fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .skip(1)
+        .map(str::to_string)
+        .collect();
+    r.sort();
+    r
+}
+
+#[test]
+fn the_fuzzed_german_compound_panic_costs_nothing() {
+    // Two triggers in one hyphenated word once moved an anchor's start before the previous
+    // anchor's end; the realistic variants below are the same shape in running text.
+    let inputs = [
+        "(u Bestellung-Deal sa",
+        "Die Bestellung-Deal-Vereinbarung wurde gestern unterzeichnet.",
+        "Der Liefervertrag-Auftrag über 20 Busse ging an MAN.",
+    ];
+    for (k, text) in inputs.iter().enumerate() {
+        let name = format!("odd_{k}.txt");
+        let dir = samples_with(&[(&name, text)]);
+        let plain = samples_with(&[]);
+        let outs = tempfile::tempdir().unwrap();
+        let (a, b) = (outs.path().join("a.csv"), outs.path().join("b.csv"));
+        let out = extract_csv(dir.path(), &a, None);
+        assert_eq!(out.status.code(), Some(0), "{text}: {out:?}");
+        assert!(extract_csv(plain.path(), &b, None).status.success());
+        let with_odd: Vec<String> = rows(&a)
+            .into_iter()
+            .filter(|r| !r.contains("odd_"))
+            .collect();
+        assert_eq!(with_odd.len(), rows(&b).len(), "{text}");
+        assert!(rows(&b).len() >= 10, "every sample deal is written");
+    }
+}
+
+#[test]
+#[cfg(debug_assertions)]
+fn a_panicking_article_is_reported_and_the_run_goes_on() {
+    let marker = "FAULT-INJECTION-MARKER-7";
+    let bad = format!("Vietnam Airlines ký hợp đồng mua 5 máy bay. {marker}");
+    let dir = samples_with(&[("zz_bad.txt", &bad)]);
+    let plain = samples_with(&[]);
+    let outs = tempfile::tempdir().unwrap();
+    let (a, b) = (outs.path().join("a.csv"), outs.path().join("b.csv"));
+    let out = extract_csv(dir.path(), &a, Some(marker));
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 1, "one line: {err}");
+    assert!(lines[0].contains("zz_bad.txt: internal error, article skipped: fault injected"));
+    assert!(!err.contains("panicked"), "{err}");
+    // The output file holds every other article's deals, as a run without the bad article.
+    assert!(extract_csv(plain.path(), &b, Some(marker)).status.success());
+    let strip = |v: Vec<String>, d: &Path| -> Vec<String> {
+        let d = d.display().to_string();
+        // The id column depends on the path until ids are path-free: compare the rest.
+        let mut v: Vec<String> = v
+            .into_iter()
+            .map(|r| r.split_once(',').unwrap().1.replace(&d, ""))
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(strip(rows(&a), dir.path()), strip(rows(&b), plain.path()));
+    assert!(rows(&b).len() >= 10);
+
+    // JSON Lines: the error names the file and line.
+    let jsonl = outs.path().join("in.jsonl");
+    fs::write(
+        &jsonl,
+        format!("{{\"id\":\"a\",\"text\":\"ok\"}}\n{{\"id\":\"b\",\"text\":\"{marker}\"}}\n"),
+    )
+    .unwrap();
+    let out = dealtrack()
+        .args(["extract", "--format", "csv"])
+        .arg(&jsonl)
+        .env("DEALTRACK_FAULT_MARKER", marker)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("in.jsonl:2: internal error"));
+}

@@ -274,8 +274,13 @@ fn atoms<'a>(text: &str, lang: Lang, lex: &'a AmountLexicon) -> Vec<Atom<'a>> {
     let folded = Folded::new(text);
     let mut out: Vec<Atom> = Vec::new();
     number_atoms(text, lang, lex, &mut out);
+    // Number atoms come in text order and never overlap, so their ends are sorted too: the one
+    // that could overlap `s..e` is the first ending after `s` (a binary search, not a scan).
     let nums: Vec<(usize, usize)> = out.iter().map(|a| (a.start, a.end)).collect();
-    let overlaps = |s: usize, e: usize| nums.iter().any(|&(a, b)| s < b && a < e);
+    let overlaps = |s: usize, e: usize| {
+        let k = nums.partition_point(|&(_, b)| b <= s);
+        nums.get(k).is_some_and(|&(a, _)| a < e)
+    };
     for h in lex.scan(text, &folded) {
         // A count noun ending a compound ("200 Radpanzer") counts from the compound's start.
         let start = if h.has(|r| *r == Role::CountNoun) {
@@ -297,9 +302,17 @@ fn atoms<'a>(text: &str, lang: Lang, lex: &'a AmountLexicon) -> Vec<Atom<'a>> {
         }
     }
     if lang == Lang::De {
-        let covered: Vec<(usize, usize)> = out.iter().map(|a| (a.start, a.end)).collect();
+        // Words and atoms both come in text order: one sweep finds the words no atom covers.
+        let mut covered: Vec<(usize, usize)> = out.iter().map(|a| (a.start, a.end)).collect();
+        covered.sort_unstable();
+        let mut k = 0;
+        let mut reach = 0; // the furthest end among atoms starting before the current word
         for m in word_regex().find_iter(text) {
-            if covered.iter().any(|&(a, b)| m.start() < b && a < m.end()) {
+            while k < covered.len() && covered[k].0 < m.end() {
+                reach = reach.max(covered[k].1);
+                k += 1;
+            }
+            if reach > m.start() {
                 continue;
             }
             let w = m.as_str();
@@ -825,8 +838,10 @@ impl Reader<'_, '_> {
                 // "20 Boeing 787-10 Dreamliners", "100 Airbus-Flugzeuge": up to three names or
                 // model numbers between the number and the noun.
                 let prev_end = self.atoms[k - 1].end;
+                // At most three words lie between: never look further than a short phrase.
                 let found = self.atoms[k..]
                     .iter()
+                    .take_while(|a| a.start - prev_end <= 80)
                     .find(|a| a.has(|r| *r == Role::CountNoun))?;
                 let between = &self.text[prev_end..found.start];
                 let words: Vec<&str> = between
@@ -857,11 +872,10 @@ impl Reader<'_, '_> {
             _ => return None,
         };
         let (start, end) = (self.atoms[i].start, noun.end);
-        let k_end = self
-            .atoms
+        let k_end = self.atoms[i..]
             .iter()
             .position(|a| a.start >= noun.end)
-            .unwrap_or(self.atoms.len());
+            .map_or(self.atoms.len(), |p| i + p);
         Some((
             Quantity {
                 value,
@@ -906,9 +920,13 @@ pub fn recognise(text: &str, lang: Lang) -> (Vec<Amount>, Vec<Quantity>) {
     }
     let mut counts = Vec::new();
     let mut i = 0;
+    let mut m = 0; // money is in text order: the first amount not wholly before atom `i`
     while i < atoms.len() {
         let a = &atoms[i];
-        if money.iter().any(|m| a.start < m.end && m.start < a.end) {
+        while m < money.len() && money[m].end <= a.start {
+            m += 1;
+        }
+        if money.get(m).is_some_and(|x| x.start < a.end) {
             i += 1;
             continue;
         }

@@ -10,6 +10,7 @@
 pub mod lexicon;
 mod merge;
 mod names;
+mod span;
 #[cfg(test)]
 mod tests;
 
@@ -61,6 +62,8 @@ impl Mention {
 
 /// The deals and announced totals of one document.
 pub fn extract(doc: &Document, lang: Lang) -> Extraction {
+    #[cfg(debug_assertions)]
+    fault_injection(doc);
     let text = doc.text.as_str();
     let sentences = segment::sentences(text, doc.body_start);
     let mut mentions = Vec::new();
@@ -80,7 +83,10 @@ pub fn extract(doc: &Document, lang: Lang) -> Extraction {
                 m.item,
                 m.quantity,
                 m.block,
-                &text[m.start..m.end].chars().take(80).collect::<String>()
+                span::cut(text, m.start, m.end)
+                    .chars()
+                    .take(80)
+                    .collect::<String>()
             );
         }
     }
@@ -92,9 +98,23 @@ pub fn extract(doc: &Document, lang: Lang) -> Extraction {
     Extraction { deals, totals }
 }
 
+/// Test builds only: an article containing the text of `DEALTRACK_FAULT_MARKER` panics here, so
+/// that tests can prove one failing article never stops a run (tests/robustness.rs).
+#[cfg(debug_assertions)]
+fn fault_injection(doc: &Document) {
+    static MARKER: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    let marker = MARKER.get_or_init(|| std::env::var("DEALTRACK_FAULT_MARKER").ok());
+    if let Some(m) = marker.as_deref().filter(|m| !m.is_empty()) {
+        assert!(
+            !doc.text.contains(m),
+            "fault injected by DEALTRACK_FAULT_MARKER"
+        );
+    }
+}
+
 fn to_deal(doc: &Document, lang: Lang, text: &str, m: Mention) -> Deal {
     let parties: Vec<String> = m.parties.iter().map(|p| p.canonical.clone()).collect();
-    let evidence = text[m.start..m.end].to_string();
+    let evidence = span::cut(text, m.start, m.end).to_string();
     // A state body's name ("Ministry of Industry and Trade") says nothing of a deal's sector.
     let telling: Vec<String> = m
         .parties
@@ -172,7 +192,7 @@ fn analyse(
     mentions: &mut Vec<Mention>,
     totals: &mut Vec<Total>,
 ) {
-    let st = &text[s.start..s.end];
+    let st = span::cut(text, s.start, s.end);
     let folded = Folded::new(st);
     let lex = lexicon::lexicon(lang);
     let hits = lex.scan(st, &folded);
@@ -214,7 +234,7 @@ fn analyse(
         // "an agreement on a yen loan", "thỏa thuận về khoản vay": the second trigger says what
         // the generic first one is about; one deal, of the specific kind.
         if let Some(prev) = anchors.last_mut() {
-            let gap = &st[prev.end..h.start];
+            let gap = span::cut(st, prev.end, h.start);
             let between_hits = hits
                 .iter()
                 .filter(|x| x.start >= prev.end && x.end <= h.start)
@@ -241,10 +261,13 @@ fn analyse(
                 continue;
             }
         }
+        // A compound whose head is the trigger starts where its word starts, but never inside
+        // the previous anchor ("Bestellung-Deal" is two triggers in one word).
+        let floor = anchors.last().map_or(0, |p| p.end);
         anchors.push(Anchor {
-            start: word_start(st, h.start),
+            start: word_start(st, h.start).max(floor).min(h.start),
             end: h.end,
-            head: st[h.start..h.end].to_string(),
+            head: span::cut(st, h.start, h.end).to_string(),
             ty,
             class,
         });
@@ -285,7 +308,7 @@ fn analyse(
     }
 
     let intro_status = s.list_intro.and_then(|(a, b)| {
-        let it = &text[a..b];
+        let it = span::cut(text, a, b);
         let f = Folded::new(it);
         lex.scan(it, &f).iter().find_map(|h| h.status())
     });
@@ -303,7 +326,9 @@ fn analyse(
         };
         // An amount in the trigger's scope, or just before it ("a $1.2 billion contract").
         let just_before = |pos: usize| {
-            pos >= pre_start && pos < a.start && st[pos..a.start].split_whitespace().count() <= 4
+            pos >= pre_start
+                && pos < a.start
+                && span::cut(st, pos, a.start).split_whitespace().count() <= 4
         };
         let amount = free
             .iter()
@@ -428,7 +453,7 @@ fn analyse(
 
 /// The start of the word containing `pos` (a compound noun whose head is the trigger).
 fn word_start(st: &str, pos: usize) -> usize {
-    st[..pos]
+    span::before(st, pos)
         .char_indices()
         .rev()
         .take_while(|&(_, c)| c.is_alphanumeric() || c == '-')
@@ -437,7 +462,7 @@ fn word_start(st: &str, pos: usize) -> usize {
 }
 
 fn ctx_skip(st: &str, pos: usize) -> usize {
-    pos + (st[pos..].len() - st[pos..].trim_start().len())
+    pos + (span::after(st, pos).len() - span::after(st, pos).trim_start().len())
 }
 
 /// A trigger right after a plural marker ("các hợp đồng và thỏa thuận") or a count above one
@@ -455,7 +480,7 @@ fn collective(st: &str, hits: &[Hit], i: usize) -> bool {
     while j > 0 {
         j -= 1;
         let h = &hits[j];
-        let gap = &st[h.end..end];
+        let gap = span::cut(st, h.end, end);
         if !gap
             .chars()
             .all(|c| c.is_whitespace() || c == ',' || c == '-')
@@ -597,7 +622,7 @@ fn parties_for(ctx: &Ctx, anchors: &[Anchor], k: usize, scope_end: usize) -> Par
             (n.start == ctx_skip(st, j.end) || n.start <= ctx_skip(st, j.end) + 12).then_some(n)
         });
         let joined_right = join.is_some_and(|j| {
-            let between = &st[first.end..j.start];
+            let between = span::cut(st, first.end, j.start);
             between.trim().is_empty() || between.trim_start().starts_with('(')
         });
         push_party(&mut parties, first);
@@ -649,7 +674,7 @@ fn parties_for(ctx: &Ctx, anchors: &[Anchor], k: usize, scope_end: usize) -> Par
         .filter(|h| h.start >= pre_start && h.start < scope_end)
         .any(|h| h.has(|r| *r == Role::Receive));
     // After the trigger, or just before it in its clause ("cho Việt Nam vay", "an X geliefert").
-    let clause_start = st[pre_start..a.start]
+    let clause_start = span::cut(st, pre_start, a.start)
         .rfind([';', ':', ','])
         .map_or(pre_start, |i| pre_start + i + 1);
     for h in hits.iter().filter(|h| {
@@ -679,7 +704,7 @@ fn parties_for(ctx: &Ctx, anchors: &[Anchor], k: usize, scope_end: usize) -> Par
         .any(|h| h.start >= a.start && h.end == a.end && h.has(|r| *r == Role::BuyerVerb));
     if a.class == Class::Action && buys {
         if let Some(n) = ctx.read_name(a.end, scope_end) {
-            if st[a.end..n.start].split_whitespace().count() <= 2 {
+            if span::cut(st, a.end, n.start).split_whitespace().count() <= 2 {
                 push_party(&mut parties, n);
             }
         }
@@ -764,7 +789,7 @@ fn parties_for(ctx: &Ctx, anchors: &[Anchor], k: usize, scope_end: usize) -> Par
         {
             let after_preposition = hits.iter().any(|h| {
                 h.end <= e.start
-                    && st[h.end..e.start].trim().is_empty()
+                    && span::cut(st, h.end, e.start).trim().is_empty()
                     && h.has(|r| matches!(r, Role::Locative | Role::Of | Role::From | Role::With))
             });
             let inside_party = parties.iter().any(|p| p.start <= e.start && e.end <= p.end);
@@ -823,7 +848,7 @@ fn parties_for(ctx: &Ctx, anchors: &[Anchor], k: usize, scope_end: usize) -> Par
 /// opens the clause ("Lufthansa hat … bestellt").
 fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
     let st = ctx.text;
-    let clause_start = st[pre_start..a.start]
+    let clause_start = span::cut(st, pre_start, a.start)
         .rfind([';', ':'])
         .map_or(pre_start, |i| pre_start + i + 1);
     const WINDOW: usize = 7;
@@ -837,9 +862,13 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
         .map_or(a.start, |h| h.start);
     // Words between a name and the verb; another entity's name counts as one word.
     let distance = |from: usize, to: usize| -> usize {
-        let mut n = st[from..to].split_whitespace().count();
+        let mut n = span::cut(st, from, to).split_whitespace().count();
         for e in ctx.ents.iter().filter(|e| e.start >= from && e.end <= to) {
-            n = n + 1 - st[e.start..e.end].split_whitespace().count().min(n);
+            n = n + 1
+                - span::cut(st, e.start, e.end)
+                    .split_whitespace()
+                    .count()
+                    .min(n);
         }
         n
     };
@@ -858,13 +887,16 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
                     Role::Locative | Role::Of | Role::To | Role::From | Role::With
                 )
             }) && h.end <= e.start
-                && st[h.end..e.start].trim().is_empty()
+                && span::cut(st, h.end, e.start).trim().is_empty()
         });
         let before_verb = e.end <= verb && distance(e.end, verb) <= WINDOW;
         // Where the participle comes last, the clause's first name is its subject however far
         // the verb ("Das Ministerium hat bei Rheinmetall 200 Radpanzer … bestellt").
         let opens_clause = lexicon::lexicon(ctx.lang).verb_final
-            && st[clause_start..e.start].split_whitespace().count() <= 1;
+            && span::cut(st, clause_start, e.start)
+                .split_whitespace()
+                .count()
+                <= 1;
         if !place && (before_verb || opens_clause || distance(e.end, a.start) <= WINDOW) {
             found.push(Name {
                 start: e.start,
@@ -883,7 +915,7 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
     let Some(n) = ctx.read_name(clause_start, a.start) else {
         return Vec::new();
     };
-    let between = st[n.end..a.start].split_whitespace().count();
+    let between = span::cut(st, n.end, a.start).split_whitespace().count();
     if between <= WINDOW {
         let mut found = vec![n];
         coordinated(ctx, &mut found, verb);
@@ -912,7 +944,7 @@ fn coordinated(ctx: &Ctx, found: &mut Vec<Name>, limit: usize) {
             h.start >= last_end
                 && h.end <= limit
                 && h.has(|r| *r == Role::BetweenJoin)
-                && gap_ok(&st[last_end..h.start])
+                && gap_ok(span::cut(st, last_end, h.start))
         }) else {
             return;
         };
@@ -1089,7 +1121,7 @@ fn span_until_stop(ctx: &Ctx, from: usize, limit: usize, max_words: usize) -> Op
                 }
             }
         }
-        let rest = &st[pos..limit];
+        let rest = span::cut(st, pos, limit);
         let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let w = &rest[..len];
         depth += w.matches('(').count() as i32 - w.matches(')').count() as i32;
@@ -1110,7 +1142,7 @@ fn span_until_stop(ctx: &Ctx, from: usize, limit: usize, max_words: usize) -> Op
     }
     // A dangling function word is not part of the item ("Pioneer for", "Auftrag über").
     loop {
-        let trimmed = st[from..end].trim_end().len() + from;
+        let trimmed = span::cut(st, from, end).trim_end().len() + from;
         let dangling = ctx.hits.iter().find(|h| {
             h.end == trimmed
                 && h.start > from
@@ -1135,7 +1167,9 @@ fn span_until_stop(ctx: &Ctx, from: usize, limit: usize, max_words: usize) -> Op
             None => break,
         }
     }
-    let s = st[from..end].trim().trim_end_matches([',', ';', ':', '.']);
+    let s = span::cut(st, from, end)
+        .trim()
+        .trim_end_matches([',', ';', ':', '.']);
     (!s.is_empty()).then(|| s.to_string())
 }
 
@@ -1164,7 +1198,7 @@ fn item_for(
 ) -> Option<String> {
     if let Some(q) = quantity {
         // "50 F-35 jets", "65 Boeing 777-9 jets": the model between number and noun is the item.
-        let surface = &ctx.text[q.start..q.end];
+        let surface = span::cut(ctx.text, q.start, q.end);
         let after_number = surface.find(char::is_whitespace).unwrap_or(surface.len());
         if let Some(unit_at) = surface.rfind(q.unit.as_str()).filter(|&u| u > after_number) {
             let between = &surface[after_number..unit_at];
@@ -1197,5 +1231,5 @@ fn item_for(
     );
     let from = if generic { a.end } else { a.start };
     item_span(ctx, from, scope_end, 16, amount)
-        .or_else(|| Some(ctx.text[a.start..a.end].to_string()))
+        .or_else(|| Some(span::cut(ctx.text, a.start, a.end).to_string()))
 }

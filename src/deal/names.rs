@@ -10,6 +10,7 @@ use crate::lang::Lang;
 use crate::text::strip_diacritics;
 
 use super::lexicon::{Hit, Role};
+use super::span;
 
 /// A party named in the text.
 #[derive(Debug, Clone)]
@@ -91,7 +92,7 @@ impl<'a> Ctx<'a> {
     /// Skips whitespace from `pos`.
     fn skip_ws(&self, mut pos: usize, limit: usize) -> usize {
         while pos < limit {
-            let c = self.text[pos..].chars().next().unwrap();
+            let c = span::after(self.text, pos).chars().next().unwrap();
             if !c.is_whitespace() {
                 break;
             }
@@ -102,7 +103,7 @@ impl<'a> Ctx<'a> {
 
     /// The word at `pos`: up to whitespace, with trailing punctuation split off.
     fn word(&self, pos: usize, limit: usize) -> (usize, usize, bool) {
-        let rest = &self.text[pos..limit];
+        let rest = span::cut(self.text, pos, limit);
         let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let raw = &rest[..len];
         let mut core = raw.trim_end_matches([',', ';', ':', '!', '?', '"', '”', '’', ')', '…']);
@@ -148,7 +149,7 @@ impl<'a> Ctx<'a> {
             }
             if let Some(t) = h.org_head() {
                 // An organisation's head word is written with a capital ("Cơ quan Hải quan").
-                if h.end < limit && is_capitalised(&self.text[h.start..h.end]) {
+                if h.end < limit && is_capitalised(span::cut(self.text, h.start, h.end)) {
                     head = Some(t);
                     head_end = h.end;
                     pos = h.end;
@@ -163,7 +164,7 @@ impl<'a> Ctx<'a> {
             if pos >= limit || words >= 12 {
                 break;
             }
-            let c0 = self.text[pos..].chars().next().unwrap();
+            let c0 = span::after(self.text, pos).chars().next().unwrap();
             if c0 == '(' {
                 break;
             }
@@ -189,7 +190,9 @@ impl<'a> Ctx<'a> {
                 }
                 if h.has(|r| *r == Role::Connector) {
                     let next = self.skip_ws(h.end, limit);
-                    if next < limit && is_capitalised(&self.text[next..self.word(next, limit).1]) {
+                    if next < limit
+                        && is_capitalised(span::cut(self.text, next, self.word(next, limit).1))
+                    {
                         pos = h.end;
                         continue;
                     }
@@ -197,7 +200,7 @@ impl<'a> Ctx<'a> {
                 }
             }
             let (ws, we, ends) = self.word(pos, limit);
-            let w = &self.text[ws..we];
+            let w = span::cut(self.text, ws, we);
             if w.is_empty() {
                 break;
             }
@@ -214,7 +217,7 @@ impl<'a> Ctx<'a> {
                 // syllable may follow a capitalised one when a capital or the end comes next.
                 let next = self.skip_ws(we, limit);
                 let next_word = if next < limit {
-                    &self.text[next..self.word(next, limit).1]
+                    span::cut(self.text, next, self.word(next, limit).1)
                 } else {
                     ""
                 };
@@ -236,13 +239,13 @@ impl<'a> Ctx<'a> {
         if words == 0 {
             return None;
         }
-        let raw = self.text[start..end].trim();
+        let raw = span::cut(self.text, start, end).trim();
         if head.is_none() && !self.name_like(start, raw) {
             return None;
         }
         let paren = self.parenthesis(end, limit);
         let (rest, template) = match head {
-            Some(t) => (self.text[head_end..end].trim(), t),
+            Some(t) => (span::cut(self.text, head_end, end).trim(), t),
             None => (raw, None),
         };
         Some(self.canonical(start, end, raw, rest, head.is_some(), template, paren))
@@ -255,7 +258,7 @@ impl<'a> Ctx<'a> {
             return true;
         }
         let words: Vec<&str> = raw.split_whitespace().collect();
-        let sentence_start = self.text[..start].trim().is_empty();
+        let sentence_start = span::before(self.text, start).trim().is_empty();
         match self.lang {
             // Vietnamese names of people and capitalised sentence openings carry diacritics;
             // organisations without a head word ("Vietjet", "Pratt & Whitney") are foreign words.
@@ -301,11 +304,11 @@ impl<'a> Ctx<'a> {
     /// "(Vietnam Airlines)" right after a name: its content, unless it names a parent company.
     fn parenthesis(&self, end: usize, limit: usize) -> Option<&'a str> {
         let p = self.skip_ws(end, limit);
-        if !self.text[p..limit].starts_with('(') {
+        if !span::cut(self.text, p, limit).starts_with('(') {
             return None;
         }
-        let close = self.text[p..limit].find(')')? + p;
-        let inner = self.text[p + 1..close].trim();
+        let close = span::cut(self.text, p, limit).find(')')? + p;
+        let inner = span::cut(self.text, p + 1, close).trim();
         if let Some(h) = self.hit_at(p + 1) {
             if h.has(|r| *r == Role::Relation) {
                 return None;

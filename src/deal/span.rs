@@ -1,0 +1,47 @@
+//! Cutting a sentence by byte offsets: the one place deal code turns two offsets into text.
+//!
+//! Offsets come from many stages (trigger hits, a compound's start, a name's end), and two of them
+//! can meet in the wrong order on odd text ("Bestellung-Deal": the second trigger's compound starts
+//! before the first trigger ends). A reversed range or one off a character boundary is a bug in the
+//! caller: debug builds (tests, fuzzing) stop on it, release builds read it as empty text so that
+//! one odd sentence never takes an article down.
+
+/// `st[start..end]`, or "" where the range is reversed or off a character boundary.
+pub(crate) fn cut(st: &str, start: usize, end: usize) -> &str {
+    debug_assert!(
+        start <= end && st.is_char_boundary(start) && st.is_char_boundary(end),
+        "bad range {start}..{end} in a sentence of {} bytes: {st:?}",
+        st.len()
+    );
+    st.get(start..end).unwrap_or("")
+}
+
+/// `st[..end]`.
+pub(crate) fn before(st: &str, end: usize) -> &str {
+    cut(st, 0, end)
+}
+
+/// `st[start..]`.
+pub(crate) fn after(st: &str, start: usize) -> &str {
+    cut(st, start, st.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordered_ranges_cut_as_slices() {
+        assert_eq!(cut("Hợp đồng", 0, 4), "Hợp");
+        assert_eq!(before("abc", 1), "a");
+        assert_eq!(after("abc", 1), "bc");
+        assert_eq!(cut("abc", 3, 3), "");
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "bad range")]
+    fn a_reversed_range_is_a_bug_caught_in_debug_builds() {
+        cut("Bestellung-Deal", 13, 3);
+    }
+}
