@@ -104,6 +104,15 @@ pub struct Quantity {
     pub start: usize,
     pub end: usize,
     pub text: String,
+    /// A count of discrete units (aircraft, ships, turbines). Measures ("100.000 tấn gạo",
+    /// "2 Millionen Impfdosen") are read too, so that an act of aid or trade in kind is found,
+    /// but they are no deal's quantity.
+    #[serde(default = "discrete_default")]
+    pub discrete: bool,
+}
+
+fn discrete_default() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -51,6 +51,9 @@ struct Ranges {
 #[serde(deny_unknown_fields)]
 struct Quantities {
     count_nouns: Vec<String>,
+    /// Nouns of measure ("tonnes", "doses"): read like count nouns, but no deal's quantity.
+    #[serde(default)]
+    measure_nouns: Vec<String>,
     classifiers: Vec<String>,
     /// Count nouns also end compounds ("Radpanzer", "Windkraftanlagen"): German.
     #[serde(default)]
@@ -107,6 +110,8 @@ pub enum Role {
     RangeOpen,
     RangeJoin,
     CountNoun,
+    /// A noun of measure: the count before it is no deal's quantity.
+    Measure,
     Classifier,
     /// A hundredth of the currency given ("cents" of USD).
     Subunit(String),
@@ -229,6 +234,8 @@ impl AmountLexicon {
             (&raw.ranges.open, Role::RangeOpen),
             (&raw.ranges.join, Role::RangeJoin),
             (&raw.quantities.count_nouns, Role::CountNoun),
+            (&raw.quantities.measure_nouns, Role::CountNoun),
+            (&raw.quantities.measure_nouns, Role::Measure),
             (&raw.quantities.classifiers, Role::Classifier),
             (&raw.negatives.percent, Role::Percent),
         ] {

@@ -883,6 +883,7 @@ impl Reader<'_, '_> {
                 start,
                 end,
                 text: self.text[start..end].to_string(),
+                discrete: !noun.has(|r| *r == Role::Measure),
             },
             k_end,
         ))

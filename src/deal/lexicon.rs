@@ -83,6 +83,9 @@ struct Cues {
     singular_heads: Vec<String>,
     purpose: Vec<String>,
     item_stops: Vec<String>,
+    /// Right after an amount, these make it a price of one unit, not a deal ("$58 a share").
+    #[serde(default)]
+    unit_price: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -140,6 +143,8 @@ pub enum Role {
     SingularHead,
     Purpose,
     ItemStop,
+    /// "per share", "mỗi cổ phiếu", "pro Aktie": the amount before it prices one unit.
+    UnitPrice,
     /// "awarded … to B", "vergibt … an B": B supplies.
     Award,
 }
@@ -274,6 +279,9 @@ impl DealLexicon {
         }
         for p in &raw.cues.statistic_cues {
             add(p, false, Role::StatisticCue);
+        }
+        for p in &raw.cues.unit_price {
+            add(p, false, Role::UnitPrice);
         }
         let pp = &raw.parties;
         for [open, join] in &pp.between {

@@ -9,7 +9,12 @@ fn party_keys(m: &Mention) -> Vec<String> {
 }
 
 fn compatible(a: &Mention, b: &Mention) -> bool {
-    if a.ty != b.ty {
+    use crate::model::DealType::{Agreement, Other};
+    // "ký hợp đồng cung cấp thiết bị …, tổng giá trị hợp đồng là 120 tỷ đồng": in one sentence a
+    // generic name for a deal refers to the specific one beside it.
+    let same_sentence = a.start == b.start && a.end == b.end;
+    let generic = |m: &Mention| matches!(m.ty, Agreement | Other);
+    if a.ty != b.ty && !(same_sentence && (generic(a) || generic(b))) {
         return false;
     }
     if let (Some(x), Some(y)) = (a.quantity, b.quantity) {
@@ -64,6 +69,12 @@ fn progress(s: crate::model::DealStatus) -> u8 {
 }
 
 fn absorb(into: &mut Mention, m: Mention) {
+    if matches!(
+        into.ty,
+        crate::model::DealType::Agreement | crate::model::DealType::Other
+    ) {
+        into.ty = m.ty;
+    }
     let primary_is_new = m.info() > into.info();
     // Mentions that name the parties say where the deal stands; the most advanced one counts.
     let status = if !m.parties.is_empty() && progress(m.status) > progress(into.status) {
@@ -99,16 +110,50 @@ fn absorb(into: &mut Mention, m: Mention) {
     into.status = status;
 }
 
+/// A mention with no figure: no amount and no count.
+fn bare(m: &Mention) -> bool {
+    m.amount.is_none() && m.quantity.is_none()
+}
+
+/// "Thyssenkrupp winkt U-Boot-Großauftrag" above "Norwegen bestellt bei TKMS vier U-Boote für
+/// 5,5 Milliarden Euro": a mention with no figure that names a party of a deal with figures in
+/// the same article restates that deal (a headline, a quote, a later remark), whatever word it
+/// uses for it, unless both are specific kinds that differ (a loan is not a purchase).
+fn restates(bare_m: &Mention, d: &Mention) -> bool {
+    use crate::model::DealType::{Agreement, Other};
+    let kinds = bare_m.ty == d.ty
+        || matches!(bare_m.ty, Agreement | Other)
+        || matches!(d.ty, Agreement | Other);
+    let (pa, pb) = (party_keys(bare_m), party_keys(d));
+    kinds && !bare(d) && pa.iter().any(|k| pb.contains(k))
+}
+
 /// Merges mentions of the same deal; deals that name no counterparty at all are dropped.
 pub(crate) fn within_document(mentions: Vec<Mention>) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     // Mentions naming parties first, so that bare mentions fold into them.
-    let (named, bare): (Vec<_>, Vec<_>) = mentions.into_iter().partition(|m| !m.parties.is_empty());
-    for m in named.into_iter().chain(bare) {
+    let (named, bare_mentions): (Vec<_>, Vec<_>) =
+        mentions.into_iter().partition(|m| !m.parties.is_empty());
+    for m in named.into_iter().chain(bare_mentions) {
         match out.iter_mut().find(|d| compatible(d, &m)) {
             Some(d) => absorb(d, m),
             None => out.push(m),
         }
+    }
+    // Restatements: a mention without figures folds into the deal with figures it names.
+    let mut k = 0;
+    while k < out.len() {
+        if bare(&out[k]) {
+            if let Some(j) = (0..out.len()).find(|&j| j != k && restates(&out[k], &out[j])) {
+                let m = out.remove(k);
+                let j = if j > k { j - 1 } else { j };
+                let keep_type = out[j].ty;
+                absorb(&mut out[j], m);
+                out[j].ty = keep_type;
+                continue;
+            }
+        }
+        k += 1;
     }
     out.retain(|m| !m.parties.is_empty());
     for m in &mut out {

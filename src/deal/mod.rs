@@ -74,7 +74,7 @@ pub fn extract(doc: &Document, lang: Lang) -> Extraction {
     if std::env::var_os("DEALTRACK_DEBUG").is_some() {
         for m in &mentions {
             eprintln!(
-                "mention {:?} {:?} parties={:?} prov={:?} rec={:?} item={:?} q={:?} block={} :: {}",
+                "mention {:?} {:?} parties={:?} prov={:?} rec={:?} item={:?} q={:?} amt={:?} block={} :: {}",
                 m.ty,
                 m.status,
                 m.parties.iter().map(|p| &p.canonical).collect::<Vec<_>>(),
@@ -82,6 +82,7 @@ pub fn extract(doc: &Document, lang: Lang) -> Extraction {
                 m.recipient,
                 m.item,
                 m.quantity,
+                m.amount.as_ref().map(|a| a.text.as_str()),
                 m.block,
                 span::cut(text, m.start, m.end)
                     .chars()
@@ -90,6 +91,7 @@ pub fn extract(doc: &Document, lang: Lang) -> Extraction {
             );
         }
     }
+    let totals = once_each(totals);
     let merged = merge::within_document(mentions);
     let deals = merged
         .into_iter()
@@ -273,39 +275,32 @@ fn analyse(
         });
     }
 
-    // Totals: amounts in a sentence with a total cue, unless the sentence states one deal.
-    let has_total_cue = hits.iter().any(|h| h.has(|r| *r == Role::TotalCue));
-    let mut free: Vec<&Amount> = amounts.iter().collect();
-    if has_total_cue {
-        let single_named_deal = anchors.len() == 1
-            && anchors[0].class == Class::Document
-            && !parties_for(&ctx, &anchors, 0, st.len()).0.is_empty();
-        if !single_named_deal {
-            for a in &amounts {
-                let cue_before = hits
-                    .iter()
-                    .any(|h| h.has(|r| *r == Role::TotalCue) && h.end <= a.start);
-                let cue_after = hits.iter().any(|h| {
-                    h.has(|r| *r == Role::TotalCue) && h.start >= a.end && h.start - a.end <= 3
-                });
-                if cue_before || cue_after {
-                    totals.push(Total {
-                        id: stable_id(&[&doc.source, "total", &(s.start + a.start).to_string()]),
-                        source: doc.source.clone(),
-                        published: doc.published,
-                        language: lang,
-                        amount: a.value,
-                        currency: a.currency.clone(),
-                        qualifier: a.qualifier,
-                        evidence: st.to_string(),
-                        start: s.start,
-                        end: s.end,
-                    });
-                    free.retain(|f| f.start != a.start);
-                }
-            }
+    // Conversions are no amounts of their own; totals are kept apart from the deals.
+    let mut free: Vec<&Amount> = amounts
+        .iter()
+        .filter(|x| !is_conversion(st, &amounts, x))
+        .collect();
+    let single_named_deal = anchors.len() == 1
+        && anchors[0].class == Class::Document
+        && !parties_for(&ctx, &anchors, 0, st.len()).0.is_empty();
+    free.retain(|a| {
+        if !is_total(st, &hits, a, single_named_deal, statistic) {
+            return true;
         }
-    }
+        totals.push(Total {
+            id: stable_id(&[&doc.source, "total", &(s.start + a.start).to_string()]),
+            source: doc.source.clone(),
+            published: doc.published,
+            language: lang,
+            amount: a.value,
+            currency: a.currency.clone(),
+            qualifier: a.qualifier,
+            evidence: st.to_string(),
+            start: s.start,
+            end: s.end,
+        });
+        false
+    });
 
     let intro_status = s.list_intro.and_then(|(a, b)| {
         let it = span::cut(text, a, b);
@@ -313,6 +308,12 @@ fn analyse(
         lex.scan(it, &f).iter().find_map(|h| h.status())
     });
 
+    let frame = Frame {
+        ctx: &ctx,
+        sentence: s,
+        intro_status,
+    };
+    let mut used: Vec<usize> = Vec::new();
     for k in 0..anchors.len() {
         let a = &anchors[k];
         let scope_end = anchors.get(k + 1).map_or(st.len(), |n| n.start);
@@ -330,125 +331,166 @@ fn analyse(
                 && pos < a.start
                 && span::cut(st, pos, a.start).split_whitespace().count() <= 4
         };
-        let amount = free
-            .iter()
-            .find(|x| in_scope(x.start) || just_before(x.start))
-            .map(|x| (*x).clone());
-        let quantity: Option<&Quantity> = quantities.iter().find(|q| in_scope(q.start));
+        let amount = nearest(
+            free.iter()
+                .copied()
+                .filter(|x| !aggregate_figure(&hits, x))
+                .filter(|x| in_scope(x.start) || just_before(x.start)),
+            a,
+            |x| (x.start, x.end),
+        )
+        .cloned();
+        let quantity: Option<&Quantity> =
+            nearest(quantities.iter().filter(|q| in_scope(q.start)), a, |q| {
+                (q.start, q.end)
+            });
         if a.class == Class::Action && amount.is_none() && quantity.is_none() {
             continue;
         }
-        let mut ty = refine_type(a, &hits, scope_end);
-        // A generic contract for a number of things is a purchase ("a contract for 50 jets"), and
-        // so is one a supplier won ("Boeing won an order", "erhielt einen Auftrag").
-        let received = hits
-            .iter()
-            .filter(|h| h.start >= pre_start && h.start < scope_end)
-            .any(|h| h.has(|r| *r == Role::Receive));
-        if ty == DealType::Agreement && (quantity.is_some() || received) {
-            ty = DealType::Purchase;
+        let at = amount.as_ref().map(|x| x.start);
+        if let Some(m) = mention_at(&frame, &anchors, k, amount, quantity) {
+            used.extend(at);
+            mentions.push(m);
         }
-        // A trigger that is itself a verb of status ("ordered", "bestellte") says it first.
-        let own_status = hits
+    }
+    amount_anchored(&frame, &amounts, &free, &used, statistic, mentions);
+}
+
+/// One sentence's analysis context, shared by the mentions built in it.
+struct Frame<'a> {
+    ctx: &'a Ctx<'a>,
+    sentence: &'a Sentence,
+    /// The status said by the sentence that introduces a list, for its items.
+    intro_status: Option<DealStatus>,
+}
+
+/// The mention anchored at `anchors[k]`, with the amount and count already tied to it.
+fn mention_at(
+    f: &Frame,
+    anchors: &[Anchor],
+    k: usize,
+    amount: Option<Amount>,
+    quantity: Option<&Quantity>,
+) -> Option<Mention> {
+    let ctx = f.ctx;
+    let st = ctx.text;
+    let s = f.sentence;
+    let intro_status = f.intro_status;
+    let a = &anchors[k];
+    let scope_end = anchors.get(k + 1).map_or(st.len(), |n| n.start);
+    let pre_start = if k == 0 { 0 } else { anchors[k - 1].end };
+    let hits = ctx.hits;
+    let mut ty = refine_type(a, hits, scope_end);
+    // A generic contract for a number of things is a purchase ("a contract for 50 jets"), and
+    // so is one a supplier won ("Boeing won an order", "erhielt einen Auftrag").
+    let received = hits
+        .iter()
+        .filter(|h| h.start >= pre_start && h.start < scope_end)
+        .any(|h| h.has(|r| *r == Role::Receive));
+    if ty == DealType::Agreement && (quantity.is_some() || received) {
+        ty = DealType::Purchase;
+    }
+    // A trigger that is itself a verb of status ("ordered", "bestellte") says it first.
+    let own_status = hits
+        .iter()
+        .find(|h| h.start >= a.start && h.end == a.end)
+        .and_then(|h| h.status());
+    let status = own_status
+        .or_else(|| status_for(hits, a, pre_start, scope_end))
+        .or(intro_status)
+        .unwrap_or(DealStatus::Announced);
+    let (mut parties, mut provider, mut recipient, subject) =
+        parties_for(ctx, anchors, k, scope_end);
+    // Aid and investment: a country named after the act is the one that receives it.
+    if matches!(ty, DealType::Aid | DealType::Investment) {
+        for e in ctx
+            .ents
             .iter()
-            .find(|h| h.start >= a.start && h.end == a.end)
-            .and_then(|h| h.status());
-        let status = own_status
-            .or_else(|| status_for(&hits, a, pre_start, scope_end))
-            .or(intro_status)
-            .unwrap_or(DealStatus::Announced);
-        let (mut parties, mut provider, mut recipient, subject) =
-            parties_for(&ctx, &anchors, k, scope_end);
-        // Aid and investment: a country named after the act is the one that receives it.
-        if matches!(ty, DealType::Aid | DealType::Investment) {
-            for e in ents
-                .iter()
-                .filter(|e| e.start >= a.end && e.start < scope_end)
+            .filter(|e| e.start >= a.end && e.start < scope_end)
+        {
+            if e.entity.kind == Kind::Country
+                && !parties.iter().any(|p| p.canonical == e.entity.canonical)
             {
-                if e.entity.kind == Kind::Country
-                    && !parties.iter().any(|p| p.canonical == e.entity.canonical)
-                {
-                    parties.push(Name {
-                        start: e.start,
-                        end: e.end,
-                        canonical: e.entity.canonical.clone(),
-                        kind: Some(e.entity.kind),
-                        country: e.entity.country.clone(),
-                    });
-                    if recipient.is_none() {
-                        recipient = Some(e.entity.canonical.clone());
-                    }
+                parties.push(Name {
+                    start: e.start,
+                    end: e.end,
+                    canonical: e.entity.canonical.clone(),
+                    kind: Some(e.entity.kind),
+                    country: e.entity.country.clone(),
+                });
+                if recipient.is_none() {
+                    recipient = Some(e.entity.canonical.clone());
                 }
             }
         }
-        let item = item_for(&ctx, a, ty, quantity, amount.as_ref(), scope_end);
-        let mut qty = quantity.map(|q| q.value);
-        if qty.is_none() && matches!(ty, DealType::Purchase | DealType::Financing) {
-            // "mua hệ thống xạ trị": one system.
-            let after = ctx_skip(st, a.end);
-            if hits
-                .iter()
-                .any(|h| h.start == after && h.has(|r| *r == Role::SingularHead))
-            {
-                qty = Some(1);
-            }
-        }
-        supersede_countries(&mut parties);
-        // "funding" from a company or a fund is an investment, not aid.
-        if ty == DealType::Aid {
-            let from_business = parties.iter().any(|p| {
-                provider.as_deref() == Some(p.canonical.as_str())
-                    && p.kind.is_some_and(|k| {
-                        matches!(
-                            k,
-                            Kind::Company | Kind::Manufacturer | Kind::Bank | Kind::Fund
-                        )
-                    })
-            });
-            if from_business {
-                ty = DealType::Investment;
-            }
-        }
-        assign_roles(
-            ty,
-            &parties,
-            item.as_deref().unwrap_or(""),
-            subject.as_ref(),
-            &mut provider,
-            &mut recipient,
-        );
-        // A state investing or spending on its own, with no counterparty, is a budget, not a deal
-        // ("Die Bundesregierung plant Investitionen in Höhe von 100 Milliarden Euro").
-        if ty == DealType::Investment
-            && parties.len() == 1
-            && parties[0]
-                .kind
-                .is_some_and(|k| matches!(k, Kind::Country | Kind::Government))
-        {
-            continue;
-        }
-        let item_words = item.as_deref().map(words).unwrap_or_default();
-        mentions.push(Mention {
-            ty,
-            status,
-            parties,
-            provider,
-            recipient,
-            item,
-            quantity: qty,
-            amount: amount.map(|mut x| {
-                x.start += s.start;
-                x.end += s.start;
-                x
-            }),
-            start: s.start,
-            end: s.end,
-            block: s.block,
-            list_item: s.list_item,
-            item_words,
-            trigger: a.head.clone(),
-        });
     }
+    let item = item_for(ctx, a, ty, quantity, amount.as_ref(), scope_end);
+    let mut qty = quantity.filter(|q| q.discrete).map(|q| q.value);
+    if qty.is_none() && matches!(ty, DealType::Purchase | DealType::Financing) {
+        // "mua hệ thống xạ trị": one system.
+        let after = ctx_skip(st, a.end);
+        if hits
+            .iter()
+            .any(|h| h.start == after && h.has(|r| *r == Role::SingularHead))
+        {
+            qty = Some(1);
+        }
+    }
+    supersede_countries(&mut parties);
+    // "funding" from a company or a fund is an investment, not aid.
+    if ty == DealType::Aid {
+        let from_business = parties.iter().any(|p| {
+            provider.as_deref() == Some(p.canonical.as_str())
+                && p.kind.is_some_and(|k| {
+                    matches!(
+                        k,
+                        Kind::Company | Kind::Manufacturer | Kind::Bank | Kind::Fund
+                    )
+                })
+        });
+        if from_business {
+            ty = DealType::Investment;
+        }
+    }
+    assign_roles(
+        ty,
+        &parties,
+        item.as_deref().unwrap_or(""),
+        subject.as_ref(),
+        &mut provider,
+        &mut recipient,
+    );
+    // A state investing or spending on its own, with no counterparty, is a budget, not a deal
+    // ("Die Bundesregierung plant Investitionen in Höhe von 100 Milliarden Euro").
+    if ty == DealType::Investment
+        && parties.len() == 1
+        && parties[0]
+            .kind
+            .is_some_and(|k| matches!(k, Kind::Country | Kind::Government))
+    {
+        return None;
+    }
+    let item_words = item.as_deref().map(words).unwrap_or_default();
+    Some(Mention {
+        ty,
+        status,
+        parties,
+        provider,
+        recipient,
+        item,
+        quantity: qty,
+        amount: amount.map(|mut x| {
+            x.start += s.start;
+            x.end += s.start;
+            x
+        }),
+        start: s.start,
+        end: s.end,
+        block: s.block,
+        list_item: s.list_item,
+        item_words,
+        trigger: a.head.clone(),
+    })
 }
 
 /// The start of the word containing `pos` (a compound noun whose head is the trigger).
@@ -1232,4 +1274,204 @@ fn item_for(
     let from = if generic { a.end } else { a.start };
     item_span(ctx, from, scope_end, 16, amount)
         .or_else(|| Some(span::cut(ctx.text, a.start, a.end).to_string()))
+}
+
+/// The smallest amount that can be a deal's value by itself: below it, a figure in a deal's
+/// sentence is a price or a fee ("$60 in cash … for each share", "7.500 Dollar Steuergutschrift").
+const MIN_DEAL_VALUE: i64 = 10_000;
+
+/// "The six suppliers are A ($48 million), B ($15 million) …", "Norway pledged USD 75 million,
+/// Denmark 26.8 million euros": a money amount that no trigger took, in a sentence that speaks of
+/// a deal (a trigger, or a verb of buying, selling, winning or awarding), is a deal of its own,
+/// anchored at the amount. Not when it is a conversion of the amount before it, a unit price, a
+/// statistic's figure or too small to be a deal.
+fn amount_anchored(
+    f: &Frame,
+    amounts: &[Amount],
+    free: &[&Amount],
+    used: &[usize],
+    statistic: bool,
+    mentions: &mut Vec<Mention>,
+) {
+    let hits = f.ctx.hits;
+    let speaks_of_deal = hits.iter().any(|h| {
+        !h.has(|r| *r == Role::Blocker)
+            && (h.trigger().is_some()
+                || h.has(|r| {
+                    matches!(
+                        r,
+                        Role::Receive | Role::Award | Role::BuyerVerb | Role::SellerVerb
+                    )
+                }))
+    });
+    if statistic || !speaks_of_deal {
+        return;
+    }
+    for x in free.iter().filter(|x| !used.contains(&x.start)) {
+        if !stands_for_a_deal(f.ctx, amounts, x) {
+            continue;
+        }
+        let (ty, head) = nearest_trigger(f.ctx.text, hits, x.start);
+        let anchor = [Anchor {
+            start: x.start,
+            end: x.end,
+            head,
+            ty,
+            class: Class::Document,
+        }];
+        if let Some(m) = mention_at(f, &anchor, 0, Some((*x).clone()), None) {
+            mentions.push(m);
+        }
+    }
+}
+
+/// Whether an amount can be a deal's value: not a bracketed conversion of the amount before it
+/// ("€6.3 billion ($7 billion)"), not a unit price ("$58 a share", "pro Aktie"), not a fee.
+fn stands_for_a_deal(ctx: &Ctx, amounts: &[Amount], x: &Amount) -> bool {
+    if x.value < rust_decimal::Decimal::from(MIN_DEAL_VALUE) {
+        return false;
+    }
+    let st = ctx.text;
+    let conversion = is_conversion(st, amounts, x);
+    let after = ctx_skip(st, x.end);
+    let unit_price = ctx
+        .hits
+        .iter()
+        .any(|h| h.start == after && h.has(|r| *r == Role::UnitPrice));
+    !conversion && !unit_price
+}
+
+/// The type and words of the trigger nearest to `pos` in the sentence (before or after), else a
+/// purchase when a verb of buying or winning speaks, else an agreement.
+fn nearest_trigger(st: &str, hits: &[Hit], pos: usize) -> (DealType, String) {
+    let best = hits
+        .iter()
+        .filter(|h| !h.has(|r| *r == Role::Blocker))
+        .filter_map(|h| h.trigger().map(|t| (h, t.0)))
+        .min_by_key(|(h, _)| h.start.abs_diff(pos));
+    match best {
+        Some((h, ty)) => (ty, span::cut(st, h.start, h.end).to_string()),
+        None => (DealType::Purchase, String::new()),
+    }
+}
+
+/// Of the candidates, the one nearest to the anchor: "saw airlines booking Dh70 billion in
+/// orders, with Emirates placing an order worth $15.1 billion": the order's value is the one
+/// beside it, not the first in the sentence. Ties go to the one after the anchor.
+fn nearest<'x, T>(
+    candidates: impl Iterator<Item = &'x T>,
+    a: &Anchor,
+    span_of: impl Fn(&T) -> (usize, usize),
+) -> Option<&'x T> {
+    candidates.min_by_key(|c| {
+        let (start, end) = span_of(c);
+        if start >= a.end {
+            (start - a.end, 0)
+        } else if end <= a.start {
+            (a.start - end, 1)
+        } else {
+            (0, 0)
+        }
+    })
+}
+
+/// "Dh70 billion in orders", "2 tỷ USD các hợp đồng", "Aufträge über 5 Milliarden": an amount
+/// beside a plural deal noun sums several deals; it belongs to none of them.
+fn aggregate_figure(hits: &[Hit], x: &Amount) -> bool {
+    hits.iter().any(|h| {
+        h.trigger().is_some_and(|t| t.2)
+            && !h.has(|r| *r == Role::Blocker)
+            && ((h.start >= x.end && h.start - x.end <= 4)
+                || (h.end <= x.start && x.start - h.end <= 6))
+    })
+}
+
+/// "€6.3 billion ($7 billion)", "4,7 tỷ yen (khoảng 829 tỷ đồng)": an amount in brackets right
+/// after another amount restates it in another currency; it is no amount of its own.
+fn is_conversion(st: &str, amounts: &[Amount], x: &Amount) -> bool {
+    amounts.iter().any(|y| {
+        y.end <= x.start && {
+            let gap = span::cut(st, y.end, x.start).trim();
+            gap.starts_with('(') && gap.split_whitespace().count() <= 3 && !gap.contains(')')
+        }
+    })
+}
+
+/// Whether an amount is an announced total of several deals:
+/// - "Dh69b deals", "signed deals worth $1 billion", "các văn kiện … 37,2 tỷ USD": the deal noun
+///   nearest to it is plural or collective;
+/// - "in total $2 billion", "insgesamt 717 Millionen": a total cue stands before it in its clause
+///   or right after it, and no single named deal is the sentence's subject.
+fn is_total(st: &str, hits: &[Hit], x: &Amount, single_named_deal: bool, statistic: bool) -> bool {
+    if aggregate_figure(hits, x) {
+        return true;
+    }
+    let words_between = |h: &Hit| {
+        let (a, b) = if h.start >= x.end {
+            (x.end, h.start)
+        } else {
+            (h.end, x.start)
+        };
+        span::cut(st, a.min(b), b).split_whitespace().count()
+    };
+    // The deal noun that owns the amount: the nearest one before it ("hợp đồng mua … trị giá
+    // 900 tỷ đồng, trong khi các hợp đồng khác …"), else the nearest after it, within a clause's reach.
+    let triggers = || {
+        hits.iter()
+            .enumerate()
+            .filter(|(_, h)| h.trigger().is_some() && !h.has(|r| *r == Role::Blocker))
+    };
+    let near = triggers()
+        .filter(|(_, h)| h.end <= x.start && words_between(h) <= 16)
+        .max_by_key(|(_, h)| h.end)
+        .or_else(|| {
+            triggers()
+                .filter(|(_, h)| h.start >= x.end && words_between(h) <= 3)
+                .min_by_key(|(_, h)| h.start)
+        });
+    let several =
+        near.is_some_and(|(i, h)| h.trigger().is_some_and(|t| t.2) || collective(st, hits, i));
+    if several {
+        return true;
+    }
+    // "Der Gesamtwert des Auftrags", "tổng giá trị thương vụ": a single deal named beside the
+    // amount owns it, whatever the cue says.
+    if near.is_some() || statistic {
+        return false;
+    }
+    let clause_start = span::before(st, x.start)
+        .rfind([';', ':'])
+        .map_or(0, |i| i + 1);
+    let cue_before = hits
+        .iter()
+        .any(|h| h.has(|r| *r == Role::TotalCue) && h.start >= clause_start && h.end <= x.start);
+    let cue_after = hits
+        .iter()
+        .any(|h| h.has(|r| *r == Role::TotalCue) && h.start >= x.end && h.start - x.end <= 3);
+    (cue_before || cue_after) && !single_named_deal
+}
+
+/// "Hơn 37 tỷ USD" in a headline and "37,2 tỷ USD" in the body: one total told twice. Totals of
+/// one article in one currency within 5 % of each other, where one of them is rounded (about,
+/// more than) or both are equal, are reported once, at their most precise telling.
+fn once_each(totals: Vec<Total>) -> Vec<Total> {
+    use crate::model::Qualifier;
+    let mut out: Vec<Total> = Vec::new();
+    for t in totals {
+        let same = out.iter().position(|o| {
+            o.currency == t.currency && {
+                let (a, b) = (o.amount, t.amount);
+                let rounded = o.qualifier != Qualifier::Exact || t.qualifier != Qualifier::Exact;
+                a == b || (rounded && (a - b).abs() * rust_decimal::Decimal::from(20) <= a.max(b))
+            }
+        });
+        match same {
+            Some(i) if out[i].qualifier != Qualifier::Exact && t.qualifier == Qualifier::Exact => {
+                out[i] = t
+            }
+            Some(_) => {}
+            None => out.push(t),
+        }
+    }
+    out
 }
