@@ -173,13 +173,13 @@ pub fn collect(input: &InputArgs, track: &TrackArgs) -> anyhow::Result<Collected
 /// Which documents to read.
 #[derive(Args, Debug, Clone)]
 pub struct InputArgs {
-    /// Files, directories (read recursively: .txt, .md, .jsonl) or - for stdin
+    /// Files, directories (read recursively: .txt, .md, .jsonl, .html, .htm, .warc, .warc.gz) or - for stdin
     #[arg(default_value = "-")]
     pub paths: Vec<PathBuf>,
     /// Language of the documents (vi, de, en); detected per document when not given
     #[arg(long, value_parser = parse_lang)]
     pub lang: Option<Lang>,
-    /// How to read inputs: by extension (auto), plain text, or JSON Lines
+    /// How to read inputs: by extension (auto), plain text, JSON Lines, HTML pages or WARC archives
     #[arg(long, value_enum, default_value_t = InputKind::Auto)]
     pub input: InputKind,
     /// Character encoding of plain-text files: auto (BOM, UTF-8, else a detected legacy
@@ -196,6 +196,8 @@ pub enum InputKind {
     Auto,
     Text,
     Jsonl,
+    Html,
+    Warc,
 }
 
 impl InputArgs {
@@ -204,6 +206,8 @@ impl InputArgs {
             InputKind::Auto => InputFormat::Auto,
             InputKind::Text => InputFormat::Text,
             InputKind::Jsonl => InputFormat::Jsonl,
+            InputKind::Html => InputFormat::Html,
+            InputKind::Warc => InputFormat::Warc,
         };
         Reader::new(&self.paths, fmt).with_encoding(self.encoding)
     }
