@@ -1,7 +1,8 @@
 //! HTML articles: the main text of a page (boilerplate, menus, scripts and comments dropped) and
 //! its title, publication date and URL from the page's metadata.
 //!
-//! The main text comes from `dom_smoothie` (a port of Mozilla's Readability); byte spans of deals
+//! The main text comes from `dom_smoothie` (a port of Mozilla's Readability), after advertisements
+//! are removed ([`ADS`]: Readability keeps an advertisement placed inside the article); byte spans of deals
 //! found in a page refer to that extracted text, which `extract --format json --with-text` shows.
 //! Metadata, in order of precedence:
 //! - title: JSON-LD `headline`/`name`, then `og:title` and the other title `<meta>`s, then `<title>`;
@@ -86,6 +87,13 @@ fn meta_charset(bytes: &[u8]) -> Option<String> {
     None
 }
 
+/// Advertisements by their usual class and id names. Readability drops menus, comments, sidebars
+/// and footers, but an advertisement inside the article body ("advertisement", "ad-slot") reads to
+/// it as part of the article.
+pub const ADS: &str = "[class~=\"ad\"], [class~=\"ads\"], [class^=\"ad-\"], [class*=\" ad-\"], \
+    [id^=\"ad-\"], [class*=\"advert\"], [id*=\"advert\"], [class*=\"sponsor\"], \
+    [class~=\"promo\"], [data-ad-slot]";
+
 /// Extracts the main text and metadata of a page.
 pub fn extract(html: &str) -> Result<Page, Skip> {
     let cfg = Config {
@@ -97,6 +105,7 @@ pub fn extract(html: &str) -> Result<Page, Skip> {
     let canonical = attr(&r.doc, "link[rel~=\"canonical\"]", "href");
     let og_url = attr(&r.doc, "meta[property=\"og:url\"]", "content");
     let time = attr(&r.doc, "time[datetime]", "datetime");
+    r.doc.select(ADS).remove();
     let article = r.parse().map_err(|_| Skip::NoText)?;
     let text = tidy(&nfc(&article.text_content));
     if text.is_empty() {
@@ -179,6 +188,91 @@ pub fn page(
         Decoded::Binary => return Ok(Err(Skip::Binary)),
     };
     Ok(extract(&html))
+}
+
+/// A news page as a site serves it, around an article's paragraphs, for tests and benchmarks:
+/// navigation, an advertisement, scripts, an HTML comment, readers' comments, related links and a
+/// footer (each with text that reads like a deal, which extraction must drop), and the metadata
+/// this module reads (`og:title`, JSON-LD `datePublished`, a canonical link, `<time>`).
+pub fn news_page(title: &str, date: Option<&str>, url: &str, paragraphs: &[&str]) -> String {
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    let t = esc(title);
+    let mut body = String::new();
+    for (i, p) in paragraphs.iter().enumerate() {
+        body.push_str(&format!("      <p>{}</p>\n", esc(p)));
+        if i == 0 {
+            body.push_str(
+                "      <figure class=\"inline-ad\"><div class=\"advertisement\" data-slot=\"mid\">\
+                 Anzeige: Globex Corp signs a $25 million deal with you today!</div></figure>\n",
+            );
+        }
+    }
+    let (ld_date, meta_date, time) = match date {
+        Some(d) => (
+            format!(",\"datePublished\":\"{d}T07:30:00+00:00\""),
+            format!("<meta property=\"article:published_time\" content=\"{d}T07:30:00Z\">\n"),
+            format!("<time datetime=\"{d}T07:30:00Z\" class=\"published\">{d}</time>"),
+        ),
+        None => Default::default(),
+    };
+    format!(
+        r#"<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>{t} | The Daily Ledger</title>
+  <meta property="og:type" content="article">
+  <meta property="og:title" content="{t}">
+  <meta property="og:site_name" content="The Daily Ledger">
+  {meta_date}<link rel="canonical" href="{url}">
+  <link rel="stylesheet" href="/static/site.css">
+  <script type="application/ld+json">{{"@context":"https://schema.org","@type":"NewsArticle","headline":"{ld_title}"{ld_date},"publisher":{{"@type":"Organization","name":"The Daily Ledger"}}}}</script>
+  <script>
+    window.dataLayer = window.dataLayer || [];
+    function promo() {{ return "Initech Corp has signed a contract with Hooli to buy 9 ships worth $700 million"; }}
+  </script>
+  <style>.advertisement {{ background: #ffd; }} nav a {{ margin: 0 4px; }}</style>
+</head>
+<body class="article-page">
+  <header class="site-header">
+    <a class="logo" href="/">The Daily Ledger</a>
+    <nav class="main-menu" role="navigation">
+      <ul><li><a href="/">Home</a></li><li><a href="/business">Business</a></li><li><a href="/markets">Markets</a></li><li><a href="/world">World</a></li><li><a href="/subscribe">Subscribe</a></li></ul>
+    </nav>
+  </header>
+  <div id="top-banner" class="ad ad-banner sponsored">Sponsored: Umbrella Holdings signed a contract with Acme to buy 3 jets worth $90 million. Click here!</div>
+  <main id="content">
+    <article class="article">
+      <h1 class="headline">{t}</h1>
+      <div class="meta">By Staff Reporter · {time}</div>
+{body}      <!-- editor's note: Vandelay Industries signed a contract with Stark Corp worth $4 billion -->
+    </article>
+    <section id="comments" class="comments">
+      <h3>Comments (2)</h3>
+      <div class="comment"><span class="author">reader42</span><p>Nice! Soylent Corp has signed a contract with Tyrell to buy 50 robots worth $60 million.</p></div>
+      <div class="comment"><span class="author">anon</span><p>First!</p></div>
+    </section>
+  </main>
+  <aside class="sidebar related">
+    <h3>Most read</h3>
+    <ul><li><a href="/a/1">Wayne Enterprises signs $800 million contract with Cyberdyne</a></li><li><a href="/a/2">Markets close higher</a></li></ul>
+  </aside>
+  <footer class="site-footer"><p>© 2025 The Daily Ledger · <a href="/privacy">Privacy</a> · <a href="/contact">Contact</a></p></footer>
+  <script src="/static/analytics.js" async></script>
+</body>
+</html>
+"#,
+        ld_title = title
+            .replace('\\', "\\\\")
+            .replace('"', "\\\"")
+            .replace('<', "\\u003c"),
+    )
 }
 
 #[cfg(test)]
