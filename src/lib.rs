@@ -9,6 +9,7 @@
 
 pub mod amount;
 pub mod deal;
+pub mod dealfile;
 pub mod entity;
 pub mod error;
 pub mod fx;

@@ -229,6 +229,36 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
         let mut out = DealWriter::start(w, fmt, csv, fx, with_text)?;
         let mut tracker = args.track.options().map(Tracker::new);
         let tracking = tracker.is_some();
+        if !args.input.deals.is_empty() {
+            // Deals already extracted: only tracking and writing are left.
+            let mut failed = Ok(());
+            super::for_each_deal(&args.input.deals, &mut diag, |rec| {
+                if failed.is_err() {
+                    return;
+                }
+                failed = match rec {
+                    super::Read::Total(t) => out.total(&t),
+                    super::Read::Deal(d) => match &mut tracker {
+                        Some(t) => {
+                            t.push(*d);
+                            let mut r = Ok(());
+                            while let Some(f) = t.pop_final() {
+                                r = r.and_then(|_| out.deal(&f, fx));
+                            }
+                            r
+                        }
+                        None => out.deal(&d, fx),
+                    },
+                };
+            });
+            failed?;
+            if let Some(t) = tracker {
+                for d in t.finish() {
+                    out.deal(&d, fx)?;
+                }
+            }
+            return out.finish();
+        }
         pipeline::try_run(
             args.input.reader(),
             &args.input.pipeline(),
