@@ -154,6 +154,7 @@ pub struct Reader {
     jsonl: Option<JsonlState>,
     warc: Option<WarcState>,
     encoding: EncodingChoice,
+    stdin_name: PathBuf,
     n_inputs: usize,
     bytes_total: u64,
     bytes_read: u64,
@@ -217,6 +218,7 @@ impl Reader {
             jsonl: None,
             warc: None,
             encoding: EncodingChoice::Auto,
+            stdin_name: PathBuf::from("-"),
             bytes_total,
             bytes_read: 0,
         }
@@ -225,6 +227,14 @@ impl Reader {
     /// Reads plain-text files in this encoding (JSON Lines is always UTF-8).
     pub fn with_encoding(mut self, encoding: EncodingChoice) -> Self {
         self.encoding = encoding;
+        self
+    }
+
+    /// Names what is read from stdin `name` (default `-`) in sources and messages: a Spark job
+    /// that pipes part of `corpus.jsonl` through dealtrack names its records `corpus.jsonl#id`,
+    /// as a local run over the file does.
+    pub fn with_stdin_name(mut self, name: impl Into<PathBuf>) -> Self {
+        self.stdin_name = name.into();
         self
     }
 
@@ -335,7 +345,7 @@ impl Iterator for Reader {
             }
             let input = self.inputs.next()?;
             let name = match &input {
-                Input::Stdin => PathBuf::from("-"),
+                Input::Stdin => self.stdin_name.clone(),
                 Input::File(p) => p.clone(),
             };
             let kind = self.kind(&input);

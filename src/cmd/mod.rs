@@ -249,6 +249,10 @@ pub struct InputArgs {
     /// cross-source tracking, summaries and checks then run over the deals alone
     #[arg(long, value_name = "FILE|DIR", conflicts_with = "paths")]
     pub deals: Vec<PathBuf>,
+    /// Name stdin NAME in sources and messages (default -): a job that pipes part of a file
+    /// through dealtrack names the file, so its deals are those of a run over the file
+    #[arg(long, value_name = "NAME")]
+    pub stdin_name: Option<PathBuf>,
 }
 
 #[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -269,7 +273,11 @@ impl InputArgs {
             InputKind::Html => InputFormat::Html,
             InputKind::Warc => InputFormat::Warc,
         };
-        Reader::new(&self.paths, fmt).with_encoding(self.encoding)
+        let r = Reader::new(&self.paths, fmt).with_encoding(self.encoding);
+        match &self.stdin_name {
+            Some(n) => r.with_stdin_name(n),
+            None => r,
+        }
     }
 
     /// Options for the parallel pipeline.
