@@ -32,9 +32,25 @@ fn dealtrack(args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-fn spark(args: &[&str]) {
+/// `spark-submit` on the PATH, else the one inside pip's pyspark package.
+fn spark_submit() -> Option<PathBuf> {
+    if works("spark-submit", "--version") {
+        return Some("spark-submit".into());
+    }
+    let out = Command::new("python3")
+        .args([
+            "-c",
+            "import os, pyspark; print(os.path.dirname(pyspark.__file__))",
+        ])
+        .output()
+        .ok()?;
+    let bin = Path::new(String::from_utf8(out.stdout).ok()?.trim()).join("bin/spark-submit");
+    works(bin.to_str()?, "--version").then_some(bin)
+}
+
+fn spark(submit: &Path, args: &[&str]) {
     let job = format!("{ROOT}/scripts/spark/dealtrack_job.py");
-    let out = Command::new("spark-submit")
+    let out = Command::new(submit)
         .args(["--master", "local[2]", "--conf", "spark.ui.enabled=false"])
         .arg(job)
         .args(["--binary", BIN])
@@ -124,13 +140,14 @@ fn generated(dir: &Path) -> PathBuf {
 
 #[test]
 fn the_spark_job_gives_the_deals_of_a_local_run() {
-    if !works("java", "-version") || !works("spark-submit", "--version") {
+    let submit = spark_submit();
+    let Some(submit) = submit.filter(|_| works("java", "-version")) else {
         eprintln!(
             "note: spark_job skipped: needs Java and spark-submit (python3 -m pip install pyspark; \
              apt-get install default-jre-headless); .ci/run installs them"
         );
         return;
-    }
+    };
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().canonicalize().unwrap();
 
@@ -155,12 +172,15 @@ fn the_spark_job_gives_the_deals_of_a_local_run() {
     std::fs::copy(&corpus, input.join("b_corpus.jsonl")).unwrap();
 
     let out = dir.join("out-jsonl");
-    spark(&[
-        "--partitions",
-        "3",
-        input.to_str().unwrap(),
-        out.to_str().unwrap(),
-    ]);
+    spark(
+        &submit,
+        &[
+            "--partitions",
+            "3",
+            input.to_str().unwrap(),
+            out.to_str().unwrap(),
+        ],
+    );
     same_as_local(&out, &[input.to_str().unwrap()], 100);
 
     // WARC: the first 40 generated articles as news pages, in a gzip and a plain archive.
@@ -193,7 +213,10 @@ fn the_spark_job_gives_the_deals_of_a_local_run() {
     let list = dir.join("warcs.txt");
     std::fs::write(&list, format!("# archives\n{}\n", archives.join("\n"))).unwrap();
     let out = dir.join("out-warc");
-    spark(&["--warc-list", list.to_str().unwrap(), out.to_str().unwrap()]);
+    spark(
+        &submit,
+        &["--warc-list", list.to_str().unwrap(), out.to_str().unwrap()],
+    );
     let args: Vec<&str> = archives.iter().map(String::as_str).collect();
     same_as_local(&out, &args, 10);
 }
