@@ -11,6 +11,7 @@ use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 use serde::Deserialize;
 use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
 
@@ -266,35 +267,70 @@ impl Reader {
         }
     }
 
+    /// The next event of the WARC archive being read. Pages become text a chunk at a time, in
+    /// parallel (on the pipeline's thread pool, when called from it): parsing HTML costs about as
+    /// much as extracting the deals, and reading is otherwise one thread.
     fn next_warc(&mut self) -> Option<Event> {
-        let st = self.warc.as_mut()?;
-        while let Some(item) = st.reader.next() {
-            let page = match item {
-                crate::warc::Item::Error(e) => return Some(Event::Error(e)),
-                crate::warc::Item::Page(p) => p,
-            };
-            let name = Path::new(&page.name);
-            match crate::html::page(name, &page.html, page.content_type.as_deref()) {
-                Err(e) => return Some(Event::Error(e)),
-                Ok(Err(skip)) => st.reader.count_skipped(match skip {
-                    crate::html::Skip::Binary => "binary payload",
-                    crate::html::Skip::NoText => "no article text",
-                }),
-                Ok(Ok(p)) => {
-                    let mut doc = html_document(page.name, p);
-                    // The page's own date wins; the crawl date is the fallback.
-                    doc.published = doc
-                        .published
-                        .or_else(|| page.date.as_deref().and_then(date_prefix));
-                    // The URL that was fetched, whatever the page calls itself.
-                    doc.url = page.target_uri.or(doc.url);
-                    return Some(Event::Doc(Box::new(doc)));
+        loop {
+            if let Some(ev) = self.pending.pop_front() {
+                return Some(ev);
+            }
+            let st = self.warc.as_mut()?;
+            let mut chunk = Vec::new();
+            let mut bytes = 0;
+            while chunk.len() < HTML_CHUNK && bytes < HTML_CHUNK_BYTES {
+                match st.reader.next() {
+                    Some(item) => {
+                        if let crate::warc::Item::Page(p) = &item {
+                            bytes += p.html.len();
+                        }
+                        chunk.push(item);
+                    }
+                    None => break,
+                }
+            }
+            if chunk.is_empty() {
+                let st = self.warc.take()?;
+                self.bytes_read += st.size;
+                return st.reader.skipped_summary().map(Event::Warning);
+            }
+            let converted: Vec<Result<Event, &'static str>> =
+                chunk.into_par_iter().map(warc_page).collect();
+            for c in converted {
+                match c {
+                    Ok(ev) => self.pending.push_back(ev),
+                    Err(why) => st.reader.count_skipped(why),
                 }
             }
         }
-        let st = self.warc.take()?;
-        self.bytes_read += st.size;
-        st.reader.skipped_summary().map(Event::Warning)
+    }
+
+    /// Reads this HTML file and the HTML files right after it (a chunk), and turns them into
+    /// documents in parallel.
+    fn html_chunk(&mut self, first: PathBuf, bytes: io::Result<Vec<u8>>) {
+        let mut chunk = vec![(first, bytes)];
+        let mut size = chunk[0].1.as_ref().map_or(0, Vec::len);
+        while chunk.len() < HTML_CHUNK && size < HTML_CHUNK_BYTES {
+            let next = match self.inputs.as_slice().first() {
+                Some(Input::File(p)) if self.kind(&Input::File(p.clone())) == Kind::Html => {
+                    p.clone()
+                }
+                _ => break,
+            };
+            self.inputs.next();
+            let b = fs::read(&next);
+            size += b.as_ref().map_or(0, Vec::len);
+            chunk.push((next, b));
+        }
+        self.bytes_read += size as u64;
+        let events: Vec<Event> = chunk
+            .into_par_iter()
+            .map(|(path, bytes)| match bytes {
+                Ok(b) => html_event(&path, &b),
+                Err(e) => Event::Error(Error::io(&path, e)),
+            })
+            .collect();
+        self.pending.extend(events);
     }
 
     fn next_jsonl(&mut self) -> Option<Event> {
@@ -380,6 +416,13 @@ impl Iterator for Reader {
                 });
                 continue;
             }
+            if kind == Kind::Html {
+                if let Input::File(p) = &input {
+                    let bytes = fs::read(p);
+                    self.html_chunk(p.clone(), bytes);
+                    continue;
+                }
+            }
             let bytes = match &input {
                 Input::Stdin => {
                     let mut b = Vec::new();
@@ -408,6 +451,34 @@ impl Iterator for Reader {
                 other => decoded_event(&name, other),
             };
             return Some(ev);
+        }
+    }
+}
+
+/// At most this many pages (or [`HTML_CHUNK_BYTES`] of them) are turned into text at once.
+const HTML_CHUNK: usize = 64;
+const HTML_CHUNK_BYTES: usize = 16 << 20;
+
+/// The document of a page in a WARC `response` record, or why it was skipped.
+fn warc_page(item: crate::warc::Item) -> Result<Event, &'static str> {
+    let page = match item {
+        crate::warc::Item::Error(e) => return Ok(Event::Error(e)),
+        crate::warc::Item::Page(p) => p,
+    };
+    let name = Path::new(&page.name);
+    match crate::html::page(name, &page.html, page.content_type.as_deref()) {
+        Err(e) => Ok(Event::Error(e)),
+        Ok(Err(crate::html::Skip::Binary)) => Err("binary payload"),
+        Ok(Err(crate::html::Skip::NoText)) => Err("no article text"),
+        Ok(Ok(p)) => {
+            let mut doc = html_document(page.name, p);
+            // The page's own date wins; the crawl date is the fallback.
+            doc.published = doc
+                .published
+                .or_else(|| page.date.as_deref().and_then(date_prefix));
+            // The URL that was fetched, whatever the page calls itself.
+            doc.url = page.target_uri.or(doc.url);
+            Ok(Event::Doc(Box::new(doc)))
         }
     }
 }

@@ -369,3 +369,49 @@ fn warc_from_stdin_with_input_warc() {
         .stdout(contains("Siemens Mobility"))
         .stdout(contains("Hoa Phat"));
 }
+
+#[test]
+fn many_pages_come_out_in_input_order() {
+    // More pages than one parallel chunk (64), files and archive records alike.
+    let dir = tempfile::tempdir().unwrap();
+    let pages = dir.path().join("pages");
+    std::fs::create_dir(&pages).unwrap();
+    let mut recs = Vec::new();
+    let mut want = Vec::new();
+    for i in 0..150 {
+        let a = &ARTICLES[i % ARTICLES.len()];
+        let p = pages.join(format!("{i:03}.html"));
+        std::fs::write(&p, page_of(a, true)).unwrap();
+        want.push((p.display().to_string(), a.title));
+        recs.push(write::gzip_member(&write::html_response(
+            a.url,
+            "2025-06-01T00:00:00Z",
+            &page_of(a, true),
+        )));
+    }
+    let (deals, docs, err, code) = run(&[&pages]);
+    assert_eq!(code, 0, "{err}");
+    let got: Vec<(String, &str)> = docs
+        .iter()
+        .map(|d| {
+            (
+                d["source"].as_str().unwrap().to_string(),
+                d["title"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(got, want);
+    assert_eq!(deals.len(), 150);
+    let gz = dir.path().join("many.warc.gz");
+    std::fs::write(&gz, recs.concat()).unwrap();
+    let (_, docs, err, code) = run(&[&gz]);
+    assert_eq!(code, 0, "{err}");
+    let mut offset = 0;
+    for (d, r) in docs.iter().zip(&recs) {
+        assert_eq!(d["source"], format!("{}#{offset}", gz.display()));
+        offset += r.len();
+    }
+    let titles: Vec<&str> = docs.iter().map(|d| d["title"].as_str().unwrap()).collect();
+    let want_titles: Vec<&str> = want.iter().map(|w| w.1).collect();
+    assert_eq!(titles, want_titles);
+}
