@@ -204,7 +204,9 @@ pub fn news_page(title: &str, date: Option<&str>, url: &str, paragraphs: &[&str]
     let t = esc(title);
     let mut body = String::new();
     for (i, p) in paragraphs.iter().enumerate() {
-        body.push_str(&format!("      <p>{}</p>\n", esc(p)));
+        // Lines within a paragraph (list items) stay lines.
+        let lines: Vec<String> = p.lines().map(esc).collect();
+        body.push_str(&format!("      <p>{}</p>\n", lines.join("<br>\n")));
         if i == 0 {
             body.push_str(
                 "      <figure class=\"inline-ad\"><div class=\"advertisement\" data-slot=\"mid\">\
