@@ -164,9 +164,10 @@ def main(argv=None):
 
     spark = SparkSession.builder.appName("dealtrack").getOrCreate()
     sc = spark.sparkContext
-    binary = os.path.abspath(args.binary)
+    # A local path (made absolute) or a URI that addFile can fetch (hdfs://..., s3a://...).
+    binary = args.binary if "://" in args.binary else os.path.abspath(args.binary)
     sc.addFile(binary)
-    name = os.path.basename(binary)
+    name = binary.rstrip("/").rsplit("/", 1)[-1]
     extra = args.dealtrack_args.split()
 
     if args.warc_list:
