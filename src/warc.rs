@@ -771,6 +771,34 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+        /// Damaged archives (bytes overwritten, then cut) end, without a panic, in at most one
+        /// item per record plus one per damaged place.
+        #[test]
+        fn damaged_archives_end_without_panic(
+            gz in proptest::bool::ANY,
+            flips in proptest::collection::vec((0usize..4000, proptest::num::u8::ANY), 0..6),
+            cut in 0usize..4000,
+        ) {
+            let recs = records();
+            let mut bytes: Vec<u8> = if gz {
+                recs.iter().map(|r| write::gzip_member(r)).collect::<Vec<_>>().concat()
+            } else {
+                recs.concat()
+            };
+            for (at, b) in &flips {
+                let n = bytes.len();
+                bytes[at % n] = *b;
+            }
+            let keep = bytes.len() - cut % bytes.len();
+            bytes.truncate(keep);
+            let (pages, errors, _) = read(bytes);
+            proptest::prop_assert!(pages.len() <= 2);
+            proptest::prop_assert!(errors.len() <= recs.len() + flips.len() + 1);
+        }
+    }
+
     #[test]
     fn chunked_and_gzip_http_payloads_are_decoded() {
         let html = b"<html><body>chunked page</body></html>";
