@@ -9,9 +9,11 @@
 
 pub mod amount;
 pub mod deal;
+pub mod dealfile;
 pub mod entity;
 pub mod error;
 pub mod fx;
+pub mod html;
 pub mod lang;
 pub mod model;
 pub mod pipeline;
@@ -25,3 +27,4 @@ pub mod summary;
 pub mod tables;
 pub mod text;
 pub mod track;
+pub mod warc;

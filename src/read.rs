@@ -3,12 +3,15 @@
 //! Inputs are expanded up front (paths only, sorted, so output order never depends on the file
 //! system) and read lazily, one document at a time, so memory does not grow with the corpus.
 //! Problems are reported as events naming the file, and reading goes on with the next input.
+//! HTML pages (`.html`, `.htm`, a JSON Lines `"html"` field) are read through [`crate::html`],
+//! WARC archives (`.warc`, `.warc.gz`) through [`crate::warc`].
 
 use std::fs;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 use serde::Deserialize;
 use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
 
@@ -19,11 +22,14 @@ use crate::model::Document;
 /// How to read the inputs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum InputFormat {
-    /// By extension: `.jsonl` is JSON Lines, everything else plain text.
+    /// By extension: `.jsonl` is JSON Lines, `.html`/`.htm` HTML, `.warc`/`.warc.gz` WARC,
+    /// everything else plain text.
     #[default]
     Auto,
     Text,
     Jsonl,
+    Html,
+    Warc,
 }
 
 /// What reading produced: a document, or a problem to report (reading goes on).
@@ -45,6 +51,38 @@ enum Input {
 /// Text file extensions read from directories.
 const TEXT_EXT: &[&str] = &["txt", "md"];
 const JSONL_EXT: &[&str] = &["jsonl", "ndjson"];
+const HTML_EXT: &[&str] = &["html", "htm", "xhtml"];
+
+/// What an input's name says it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Text,
+    Jsonl,
+    Html,
+    Warc,
+    Other,
+}
+
+fn kind_of(path: &Path) -> Kind {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    if name.ends_with(".warc") || name.ends_with(".warc.gz") {
+        return Kind::Warc;
+    }
+    let ext = name.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
+    if TEXT_EXT.contains(&ext) {
+        Kind::Text
+    } else if JSONL_EXT.contains(&ext) {
+        Kind::Jsonl
+    } else if HTML_EXT.contains(&ext) {
+        Kind::Html
+    } else {
+        Kind::Other
+    }
+}
 
 /// Expands paths (files, directories, `-`) into inputs; notes for skipped files go to `events`.
 fn expand(paths: &[PathBuf], events: &mut Vec<Event>) -> Vec<Input> {
@@ -98,16 +136,11 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, events: &mut Vec<Event>) {
             )));
             continue;
         }
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .unwrap_or_default();
-        if TEXT_EXT.contains(&ext.as_str()) || JSONL_EXT.contains(&ext.as_str()) {
+        if kind_of(&path) != Kind::Other {
             found.push(path);
         } else {
             events.push(Event::Warning(format!(
-                "{}: skipped (not .txt, .md or .jsonl)",
+                "{}: skipped (not .txt, .md, .jsonl, .html, .htm, .warc or .warc.gz)",
                 path.display()
             )));
         }
@@ -120,7 +153,9 @@ pub struct Reader {
     pending: std::collections::VecDeque<Event>,
     format: InputFormat,
     jsonl: Option<JsonlState>,
+    warc: Option<WarcState>,
     encoding: EncodingChoice,
+    stdin_name: PathBuf,
     n_inputs: usize,
     bytes_total: u64,
     bytes_read: u64,
@@ -153,6 +188,12 @@ impl EncodingChoice {
     }
 }
 
+struct WarcState {
+    reader: crate::warc::Reader,
+    /// The archive's size, added to the bytes read when it is done.
+    size: u64,
+}
+
 struct JsonlState {
     path: PathBuf,
     lines: Box<dyn BufRead + Send>,
@@ -176,7 +217,9 @@ impl Reader {
             pending: events.into(),
             format,
             jsonl: None,
+            warc: None,
             encoding: EncodingChoice::Auto,
+            stdin_name: PathBuf::from("-"),
             bytes_total,
             bytes_read: 0,
         }
@@ -185,6 +228,14 @@ impl Reader {
     /// Reads plain-text files in this encoding (JSON Lines is always UTF-8).
     pub fn with_encoding(mut self, encoding: EncodingChoice) -> Self {
         self.encoding = encoding;
+        self
+    }
+
+    /// Names what is read from stdin `name` (default `-`) in sources and messages: a Spark job
+    /// that pipes part of `corpus.jsonl` through dealtrack names its records `corpus.jsonl#id`,
+    /// as a local run over the file does.
+    pub fn with_stdin_name(mut self, name: impl Into<PathBuf>) -> Self {
+        self.stdin_name = name.into();
         self
     }
 
@@ -203,18 +254,83 @@ impl Reader {
         self.bytes_read
     }
 
-    fn is_jsonl(&self, input: &Input) -> bool {
+    fn kind(&self, input: &Input) -> Kind {
         match self.format {
-            InputFormat::Jsonl => true,
-            InputFormat::Text => false,
+            InputFormat::Jsonl => Kind::Jsonl,
+            InputFormat::Text => Kind::Text,
+            InputFormat::Html => Kind::Html,
+            InputFormat::Warc => Kind::Warc,
             InputFormat::Auto => match input {
-                Input::Stdin => false,
-                Input::File(p) => p
-                    .extension()
-                    .and_then(|e| e.to_str())
-                    .is_some_and(|e| JSONL_EXT.contains(&e.to_ascii_lowercase().as_str())),
+                Input::Stdin => Kind::Text,
+                Input::File(p) => kind_of(p),
             },
         }
+    }
+
+    /// The next event of the WARC archive being read. Pages become text a chunk at a time, in
+    /// parallel (on the pipeline's thread pool, when called from it): parsing HTML costs about as
+    /// much as extracting the deals, and reading is otherwise one thread.
+    fn next_warc(&mut self) -> Option<Event> {
+        loop {
+            if let Some(ev) = self.pending.pop_front() {
+                return Some(ev);
+            }
+            let st = self.warc.as_mut()?;
+            let mut chunk = Vec::new();
+            let mut bytes = 0;
+            while chunk.len() < HTML_CHUNK && bytes < HTML_CHUNK_BYTES {
+                match st.reader.next() {
+                    Some(item) => {
+                        if let crate::warc::Item::Page(p) = &item {
+                            bytes += p.html.len();
+                        }
+                        chunk.push(item);
+                    }
+                    None => break,
+                }
+            }
+            if chunk.is_empty() {
+                let st = self.warc.take()?;
+                self.bytes_read += st.size;
+                return st.reader.skipped_summary().map(Event::Warning);
+            }
+            let converted: Vec<Result<Event, &'static str>> =
+                chunk.into_par_iter().map(warc_page).collect();
+            for c in converted {
+                match c {
+                    Ok(ev) => self.pending.push_back(ev),
+                    Err(why) => st.reader.count_skipped(why),
+                }
+            }
+        }
+    }
+
+    /// Reads this HTML file and the HTML files right after it (a chunk), and turns them into
+    /// documents in parallel.
+    fn html_chunk(&mut self, first: PathBuf, bytes: io::Result<Vec<u8>>) {
+        let mut chunk = vec![(first, bytes)];
+        let mut size = chunk[0].1.as_ref().map_or(0, Vec::len);
+        while chunk.len() < HTML_CHUNK && size < HTML_CHUNK_BYTES {
+            let next = match self.inputs.as_slice().first() {
+                Some(Input::File(p)) if self.kind(&Input::File(p.clone())) == Kind::Html => {
+                    p.clone()
+                }
+                _ => break,
+            };
+            self.inputs.next();
+            let b = fs::read(&next);
+            size += b.as_ref().map_or(0, Vec::len);
+            chunk.push((next, b));
+        }
+        self.bytes_read += size as u64;
+        let events: Vec<Event> = chunk
+            .into_par_iter()
+            .map(|(path, bytes)| match bytes {
+                Ok(b) => html_event(&path, &b),
+                Err(e) => Event::Error(Error::io(&path, e)),
+            })
+            .collect();
+        self.pending.extend(events);
     }
 
     fn next_jsonl(&mut self) -> Option<Event> {
@@ -257,12 +373,35 @@ impl Iterator for Reader {
                 }
                 continue;
             }
+            if self.warc.is_some() {
+                if let Some(ev) = self.next_warc() {
+                    return Some(ev);
+                }
+                continue;
+            }
             let input = self.inputs.next()?;
             let name = match &input {
-                Input::Stdin => PathBuf::from("-"),
+                Input::Stdin => self.stdin_name.clone(),
                 Input::File(p) => p.clone(),
             };
-            if self.is_jsonl(&input) {
+            let kind = self.kind(&input);
+            if kind == Kind::Warc {
+                let opened = match &input {
+                    Input::Stdin => crate::warc::Reader::new(
+                        &name,
+                        Box::new(BufReader::with_capacity(1 << 16, io::stdin())),
+                    )
+                    .map(|r| (r, 0)),
+                    Input::File(p) => crate::warc::Reader::open(p)
+                        .map(|r| (r, fs::metadata(p).map(|m| m.len()).unwrap_or(0))),
+                };
+                match opened {
+                    Ok((reader, size)) => self.warc = Some(WarcState { reader, size }),
+                    Err(e) => return Some(Event::Error(Error::io(&name, e))),
+                }
+                continue;
+            }
+            if kind == Kind::Jsonl {
                 let lines: Box<dyn BufRead + Send> = match &input {
                     Input::Stdin => Box::new(BufReader::new(io::stdin())),
                     Input::File(p) => match fs::File::open(p) {
@@ -276,6 +415,13 @@ impl Iterator for Reader {
                     line_no: 0,
                 });
                 continue;
+            }
+            if kind == Kind::Html {
+                if let Input::File(p) = &input {
+                    let bytes = fs::read(p);
+                    self.html_chunk(p.clone(), bytes);
+                    continue;
+                }
             }
             let bytes = match &input {
                 Input::Stdin => {
@@ -291,6 +437,9 @@ impl Iterator for Reader {
                 },
             };
             self.bytes_read += bytes.len() as u64;
+            if kind == Kind::Html {
+                return Some(html_event(&name, &bytes));
+            }
             let ev = match decode_with(&name, &bytes, self.encoding) {
                 Ok(Decoded::Legacy { text, encoding }) => {
                     self.pending.push_back(document(&name, text));
@@ -304,6 +453,64 @@ impl Iterator for Reader {
             return Some(ev);
         }
     }
+}
+
+/// At most this many pages (or [`HTML_CHUNK_BYTES`] of them) are turned into text at once.
+const HTML_CHUNK: usize = 64;
+const HTML_CHUNK_BYTES: usize = 16 << 20;
+
+/// The document of a page in a WARC `response` record, or why it was skipped.
+fn warc_page(item: crate::warc::Item) -> Result<Event, &'static str> {
+    let page = match item {
+        crate::warc::Item::Error(e) => return Ok(Event::Error(e)),
+        crate::warc::Item::Page(p) => p,
+    };
+    let name = Path::new(&page.name);
+    match crate::html::page(name, &page.html, page.content_type.as_deref()) {
+        Err(e) => Ok(Event::Error(e)),
+        Ok(Err(crate::html::Skip::Binary)) => Err("binary payload"),
+        Ok(Err(crate::html::Skip::NoText)) => Err("no article text"),
+        Ok(Ok(p)) => {
+            let mut doc = html_document(page.name, p);
+            // The page's own date wins; the crawl date is the fallback.
+            doc.published = doc
+                .published
+                .or_else(|| page.date.as_deref().and_then(date_prefix));
+            // The URL that was fetched, whatever the page calls itself.
+            doc.url = page.target_uri.or(doc.url);
+            Ok(Event::Doc(Box::new(doc)))
+        }
+    }
+}
+
+/// The document of an HTML page's main text, with the page's title, date and URL.
+fn html_document(source: String, page: crate::html::Page) -> Document {
+    let mut doc = Document::new(source, page.text);
+    doc.title = page.title;
+    doc.published = page.published;
+    doc.url = page.url;
+    doc
+}
+
+/// Builds a document from the bytes of an HTML file.
+pub fn html_event(path: &Path, bytes: &[u8]) -> Event {
+    match crate::html::page(path, bytes, None) {
+        Ok(Ok(page)) => Event::Doc(Box::new(html_document(path.display().to_string(), page))),
+        Ok(Err(crate::html::Skip::Binary)) => Event::Warning(format!(
+            "{}: skipped (binary file, not text)",
+            path.display()
+        )),
+        Ok(Err(crate::html::Skip::NoText)) => Event::Warning(format!(
+            "{}: skipped (no article text found in the page)",
+            path.display()
+        )),
+        Err(e) => Event::Error(e),
+    }
+}
+
+/// The date at the start of a timestamp ("2025-03-14T09:30:00Z").
+fn date_prefix(s: &str) -> Option<Date> {
+    s.trim().get(..10)?.parse().ok()
 }
 
 /// Builds a document from the bytes of a plain-text file.
@@ -462,6 +669,7 @@ pub fn split_header(text: &str) -> (Option<Date>, Option<String>, usize) {
 struct JsonlRecord {
     id: Option<serde_json::Value>,
     text: Option<String>,
+    html: Option<String>,
     date: Option<String>,
     lang: Option<String>,
     title: Option<String>,
@@ -490,9 +698,6 @@ pub fn parse_jsonl_line(path: &Path, line: usize, bytes: &[u8]) -> Event {
         Ok(r) => r,
         Err(e) => return bad(format!("not a JSON object: {e}")),
     };
-    let Some(text) = rec.text else {
-        return bad("no \"text\" field".to_string());
-    };
     let id = rec.id.map(|v| match v {
         serde_json::Value::String(s) => s,
         other => other.to_string(),
@@ -501,11 +706,19 @@ pub fn parse_jsonl_line(path: &Path, line: usize, bytes: &[u8]) -> Event {
         Some(id) => format!("{}#{}", path.display(), id),
         None => format!("{}:{}", path.display(), line),
     };
-    let mut doc = Document::new(source, nfc(&text));
+    let mut doc = match (rec.text, rec.html) {
+        (Some(text), _) => Document::new(source, nfc(&text)),
+        // The page's title, date and URL, unless the record gives its own.
+        (None, Some(html)) => match crate::html::extract(&html) {
+            Ok(page) => html_document(source, page),
+            Err(_) => return bad("no article text found in \"html\"".to_string()),
+        },
+        (None, None) => return bad("no \"text\" or \"html\" field".to_string()),
+    };
     doc.line = Some(format!("{}:{}", path.display(), line));
     doc.id = id;
-    doc.title = rec.title;
-    doc.url = rec.url;
+    doc.title = rec.title.or(doc.title);
+    doc.url = rec.url.or(doc.url);
     if let Some(d) = rec.date {
         // Accept a full timestamp too: the first 10 characters are the date.
         match d.get(..10).unwrap_or(&d).parse::<Date>() {
@@ -573,7 +786,9 @@ mod tests {
     #[test]
     fn jsonl_line_errors_name_line() {
         match parse_jsonl_line(Path::new("a.jsonl"), 7, b"{\"id\": 1}") {
-            Event::Error(e) => assert_eq!(e.to_string(), "a.jsonl:7: no \"text\" field"),
+            Event::Error(e) => {
+                assert_eq!(e.to_string(), "a.jsonl:7: no \"text\" or \"html\" field")
+            }
             other => panic!("{other:?}"),
         }
         match parse_jsonl_line(

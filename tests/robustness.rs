@@ -216,7 +216,7 @@ fn bad_jsonl_lines_are_errors_naming_file_and_line_and_others_are_read() {
         .assert()
         .code(2)
         .stderr(contains("bad_lines.jsonl:2: not a JSON object"))
-        .stderr(contains("bad_lines.jsonl:3: no \"text\" field"));
+        .stderr(contains("bad_lines.jsonl:3: no \"text\" or \"html\" field"));
     let sources: Vec<String> = Reader::new(&[p], InputFormat::Auto)
         .filter_map(|e| match e {
             Event::Doc(d) => Some(d.id.unwrap_or_default()),
@@ -505,7 +505,9 @@ fn other_extensions_in_a_directory_are_skipped_with_a_warning() {
         .arg(dir.path())
         .assert()
         .code(0)
-        .stderr(contains("x.pdf: skipped (not .txt, .md or .jsonl)"));
+        .stderr(contains(
+            "x.pdf: skipped (not .txt, .md, .jsonl, .html, .htm, .warc or .warc.gz)",
+        ));
 }
 
 #[test]

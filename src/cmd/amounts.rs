@@ -66,6 +66,9 @@ impl Record for AmountRow {
 }
 
 pub fn run(args: AmountsArgs) -> anyhow::Result<i32> {
+    if !args.input.deals.is_empty() {
+        anyhow::bail!("amounts reads the articles' text: --deals holds deals only");
+    }
     let mut diag = Diagnostics::default();
     let forced = args.input.lang;
     let work = |doc: &Document| {

@@ -27,6 +27,32 @@ pub struct ExtractArgs {
     pub fx: FxArgs,
     #[command(flatten)]
     pub output: OutputArgs,
+    /// With --format json or jsonl: also write each document's text (as extracted from HTML or
+    /// WARC: the text that byte spans refer to), title, date and URL
+    #[arg(long)]
+    pub with_text: bool,
+}
+
+/// A document as read: what `--with-text` writes.
+#[derive(Serialize)]
+struct DocText {
+    source: String,
+    title: Option<String>,
+    published: Option<jiff::civil::Date>,
+    url: Option<String>,
+    text: String,
+}
+
+impl DocText {
+    fn of(doc: &dealtrack::model::Document) -> DocText {
+        DocText {
+            source: doc.source.clone(),
+            title: doc.title.clone(),
+            published: doc.published,
+            url: doc.url.clone(),
+            text: doc.text.clone(),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -34,14 +60,15 @@ pub struct ExtractArgs {
 enum Line<'a> {
     Deal(&'a serde_json::Value),
     Total(&'a Total),
+    Document(&'a DocText),
 }
 
 /// Writes deals one at a time in the chosen machine format, then the totals.
 enum DealWriter<'w> {
     /// CSV holds deals only (`check` and `report` write the totals).
     Csv(Box<csv::Writer<&'w mut dyn Write>>, CsvOptions),
-    Json(&'w mut dyn Write, usize, Spool),
-    Jsonl(&'w mut dyn Write, Spool),
+    Json(&'w mut dyn Write, usize, Spool, Option<Spool>),
+    Jsonl(&'w mut dyn Write, Spool, Option<Spool>),
 }
 
 /// Totals as they arrive, already rendered, in an anonymous temporary file: they are written after
@@ -74,7 +101,9 @@ impl<'w> DealWriter<'w> {
         fmt: Format,
         csv: CsvOptions,
         fx: Option<&Conversion>,
+        with_text: bool,
     ) -> io::Result<Self> {
+        let docs = if with_text { Some(Spool::new()?) } else { None };
         Ok(match fmt {
             Format::Csv => {
                 let mut cw = render::csv_writer(w, &csv)?;
@@ -83,23 +112,23 @@ impl<'w> DealWriter<'w> {
             }
             Format::Json => {
                 w.write_all(b"{\n  \"deals\": [")?;
-                DealWriter::Json(w, 0, Spool::new()?)
+                DealWriter::Json(w, 0, Spool::new()?, docs)
             }
-            _ => DealWriter::Jsonl(w, Spool::new()?),
+            _ => DealWriter::Jsonl(w, Spool::new()?, docs),
         })
     }
 
     fn deal(&mut self, d: &Deal, fx: Option<&Conversion>) -> io::Result<()> {
         match self {
             DealWriter::Csv(cw, opts) => render::write_csv_row(cw, &sheets::deal_row(d, fx), opts),
-            DealWriter::Json(w, n, _) => {
+            DealWriter::Json(w, n, ..) => {
                 let v = serde_json::to_string_pretty(&sheets::deal_json(d, fx))?;
                 let sep = if *n == 0 { "\n    " } else { ",\n    " };
                 write!(w, "{sep}{}", nested(&v, "    "))?;
                 *n += 1;
                 Ok(())
             }
-            DealWriter::Jsonl(w, _) => {
+            DealWriter::Jsonl(w, ..) => {
                 serde_json::to_writer(&mut *w, &Line::Deal(&sheets::deal_json(d, fx)))?;
                 w.write_all(b"\n")
             }
@@ -109,31 +138,62 @@ impl<'w> DealWriter<'w> {
     fn total(&mut self, t: &Total) -> io::Result<()> {
         match self {
             DealWriter::Csv(..) => Ok(()),
-            DealWriter::Json(_, _, spool) => {
+            DealWriter::Json(_, _, spool, _) => {
                 let v = serde_json::to_string_pretty(t)?;
                 let sep = if spool.n == 0 { "\n    " } else { ",\n    " };
                 write!(spool.file, "{sep}{}", nested(&v, "    "))?;
                 spool.n += 1;
                 Ok(())
             }
-            DealWriter::Jsonl(_, spool) => {
+            DealWriter::Jsonl(_, spool, _) => {
                 serde_json::to_writer(&mut spool.file, &Line::Total(t))?;
                 spool.file.write_all(b"\n")
             }
         }
     }
 
+    /// A document's text (`--with-text`), written after the deals and totals.
+    fn document(&mut self, d: &DocText) -> io::Result<()> {
+        match self {
+            DealWriter::Json(_, _, _, Some(spool)) => {
+                let v = serde_json::to_string_pretty(d)?;
+                let sep = if spool.n == 0 { "\n    " } else { ",\n    " };
+                write!(spool.file, "{sep}{}", nested(&v, "    "))?;
+                spool.n += 1;
+                Ok(())
+            }
+            DealWriter::Jsonl(_, _, Some(spool)) => {
+                serde_json::to_writer(&mut spool.file, &Line::Document(d))?;
+                spool.file.write_all(b"\n")
+            }
+            _ => Ok(()),
+        }
+    }
+
     fn finish(self) -> io::Result<()> {
         match self {
             DealWriter::Csv(mut cw, _) => cw.flush(),
-            DealWriter::Json(w, n, spool) => {
+            DealWriter::Json(w, n, spool, docs) => {
                 let close = if n == 0 { "]" } else { "\n  ]" };
                 write!(w, "{close},\n  \"totals\": [")?;
                 let empty = spool.n == 0;
                 spool.copy_to(w)?;
-                writeln!(w, "{}\n}}", if empty { "]" } else { "\n  ]" })
+                write!(w, "{}", if empty { "]" } else { "\n  ]" })?;
+                if let Some(docs) = docs {
+                    write!(w, ",\n  \"documents\": [")?;
+                    let empty = docs.n == 0;
+                    docs.copy_to(w)?;
+                    write!(w, "{}", if empty { "]" } else { "\n  ]" })?;
+                }
+                writeln!(w, "\n}}")
             }
-            DealWriter::Jsonl(w, spool) => spool.copy_to(w),
+            DealWriter::Jsonl(w, spool, docs) => {
+                spool.copy_to(w)?;
+                match docs {
+                    Some(docs) => docs.copy_to(w),
+                    None => Ok(()),
+                }
+            }
         }
     }
 }
@@ -164,16 +224,55 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
     let fx = fx.as_ref();
     let mut diag = Diagnostics::default();
     let forced = args.input.lang;
+    let with_text = args.with_text;
     output::with_output(args.output.output.as_deref(), |w| {
-        let mut out = DealWriter::start(w, fmt, csv, fx)?;
+        let mut out = DealWriter::start(w, fmt, csv, fx, with_text)?;
         let mut tracker = args.track.options().map(Tracker::new);
         let tracking = tracker.is_some();
+        if !args.input.deals.is_empty() {
+            // Deals already extracted: only tracking and writing are left.
+            let mut failed = Ok(());
+            super::for_each_deal(&args.input.deals, &mut diag, |rec| {
+                if failed.is_err() {
+                    return;
+                }
+                failed = match rec {
+                    super::Read::Total(t) => out.total(&t),
+                    super::Read::Deal(d) => match &mut tracker {
+                        Some(t) => {
+                            t.push(*d);
+                            let mut r = Ok(());
+                            while let Some(f) = t.pop_final() {
+                                r = r.and_then(|_| out.deal(&f, fx));
+                            }
+                            r
+                        }
+                        None => out.deal(&d, fx),
+                    },
+                };
+            });
+            failed?;
+            if let Some(t) = tracker {
+                for d in t.finish() {
+                    out.deal(&d, fx)?;
+                }
+            }
+            return out.finish();
+        }
         pipeline::try_run(
             args.input.reader(),
             &args.input.pipeline(),
-            |doc| super::prepare(doc, forced, tracking),
+            |doc| {
+                (
+                    super::prepare(doc, forced, tracking),
+                    with_text.then(|| DocText::of(doc)),
+                )
+            },
             |item| match item {
-                Item::Done((ex, prepared)) => {
+                Item::Done(((ex, prepared), text)) => {
+                    if let Some(text) = &text {
+                        out.document(text)?;
+                    }
                     for t in &ex.totals {
                         out.total(t)?;
                     }

@@ -133,8 +133,12 @@ pub fn prepare(
     (ex, prepared)
 }
 
-/// Reads and extracts every document in parallel, keeping only deals and totals (never the text).
+/// Reads and extracts every document in parallel, keeping only deals and totals (never the text);
+/// with `--deals`, reads deals and totals already extracted instead.
 pub fn collect(input: &InputArgs, track: &TrackArgs) -> anyhow::Result<Collected> {
+    if !input.deals.is_empty() {
+        return Ok(collect_deals(input, track));
+    }
     let mut diag = Diagnostics::default();
     let mut totals = Vec::new();
     let mut plain = Vec::new();
@@ -170,16 +174,67 @@ pub fn collect(input: &InputArgs, track: &TrackArgs) -> anyhow::Result<Collected
     })
 }
 
+/// Deals and totals read back from deals files (`--deals`), merged across sources unless asked
+/// not to. `documents` counts the sources that the deals and totals name.
+fn collect_deals(input: &InputArgs, track: &TrackArgs) -> Collected {
+    let mut diag = Diagnostics::default();
+    let mut totals = Vec::new();
+    let mut deals = Vec::new();
+    let mut sources = rustc_hash::FxHashSet::default();
+    let mut tracker = track.options().map(dealtrack::track::Tracker::new);
+    for_each_deal(&input.deals, &mut diag, |rec| match rec {
+        Read::Deal(d) => {
+            sources.insert(d.source.clone());
+            match &mut tracker {
+                Some(t) => t.push(*d),
+                None => deals.push(*d),
+            }
+        }
+        Read::Total(t) => {
+            sources.insert(t.source.clone());
+            totals.push(*t);
+        }
+    });
+    if let Some(t) = tracker {
+        deals = t.finish();
+    }
+    Collected {
+        documents: sources.len(),
+        deals,
+        totals,
+        diag,
+    }
+}
+
+/// A deal or a total read back from a deals file.
+pub enum Read {
+    Deal(Box<Deal>),
+    Total(Box<Total>),
+}
+
+/// Hands every deal and total of the deals files to `f`, in order; bad lines are reported.
+pub fn for_each_deal(paths: &[PathBuf], diag: &mut Diagnostics, mut f: impl FnMut(Read)) {
+    for rec in dealtrack::dealfile::Reader::new(paths) {
+        match rec {
+            dealtrack::dealfile::Record::Deal(d) => f(Read::Deal(d)),
+            dealtrack::dealfile::Record::Total(t) => f(Read::Total(t)),
+            dealtrack::dealfile::Record::Error(e) => {
+                diag.take(Event::Error(e));
+            }
+        }
+    }
+}
+
 /// Which documents to read.
 #[derive(Args, Debug, Clone)]
 pub struct InputArgs {
-    /// Files, directories (read recursively: .txt, .md, .jsonl) or - for stdin
+    /// Files, directories (read recursively: .txt, .md, .jsonl, .html, .htm, .warc, .warc.gz) or - for stdin
     #[arg(default_value = "-")]
     pub paths: Vec<PathBuf>,
     /// Language of the documents (vi, de, en); detected per document when not given
     #[arg(long, value_parser = parse_lang)]
     pub lang: Option<Lang>,
-    /// How to read inputs: by extension (auto), plain text, or JSON Lines
+    /// How to read inputs: by extension (auto), plain text, JSON Lines, HTML pages or WARC archives
     #[arg(long, value_enum, default_value_t = InputKind::Auto)]
     pub input: InputKind,
     /// Character encoding of plain-text files: auto (BOM, UTF-8, else a detected legacy
@@ -189,6 +244,15 @@ pub struct InputArgs {
     /// Worker threads [default: one per core]; output is the same for any number
     #[arg(short = 'j', long)]
     pub jobs: Option<usize>,
+    /// Read deals already extracted instead of articles: JSON Lines from `extract --format jsonl`
+    /// (best with --no-merge), a directory of them (a Spark job's part files) or - for stdin;
+    /// cross-source tracking, summaries and checks then run over the deals alone
+    #[arg(long, value_name = "FILE|DIR", conflicts_with = "paths")]
+    pub deals: Vec<PathBuf>,
+    /// Name stdin NAME in sources and messages (default -): a job that pipes part of a file
+    /// through dealtrack names the file, so its deals are those of a run over the file
+    #[arg(long, value_name = "NAME")]
+    pub stdin_name: Option<PathBuf>,
 }
 
 #[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -196,6 +260,8 @@ pub enum InputKind {
     Auto,
     Text,
     Jsonl,
+    Html,
+    Warc,
 }
 
 impl InputArgs {
@@ -204,8 +270,14 @@ impl InputArgs {
             InputKind::Auto => InputFormat::Auto,
             InputKind::Text => InputFormat::Text,
             InputKind::Jsonl => InputFormat::Jsonl,
+            InputKind::Html => InputFormat::Html,
+            InputKind::Warc => InputFormat::Warc,
         };
-        Reader::new(&self.paths, fmt).with_encoding(self.encoding)
+        let r = Reader::new(&self.paths, fmt).with_encoding(self.encoding);
+        match &self.stdin_name {
+            Some(n) => r.with_stdin_name(n),
+            None => r,
+        }
     }
 
     /// Options for the parallel pipeline.
