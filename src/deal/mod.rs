@@ -69,7 +69,12 @@ pub fn extract(doc: &Document, lang: Lang) -> Extraction {
     let mut mentions = Vec::new();
     let mut totals = Vec::new();
     for s in &sentences {
-        analyse(doc, text, s, lang, &mut mentions, &mut totals);
+        // A sentence right after one that told a deal may go on telling it ("The contract is
+        // worth …", "Auftragswert: knapp eine Milliarde Euro").
+        let follows_deal = mentions
+            .last()
+            .is_some_and(|m: &Mention| m.block + 1 >= s.block);
+        analyse(doc, text, s, lang, follows_deal, &mut mentions, &mut totals);
     }
     if std::env::var_os("DEALTRACK_DEBUG").is_some() {
         for m in &mentions {
@@ -191,6 +196,7 @@ fn analyse(
     text: &str,
     s: &Sentence,
     lang: Lang,
+    follows_deal: bool,
     mentions: &mut Vec<Mention>,
     totals: &mut Vec<Total>,
 ) {
@@ -353,7 +359,15 @@ fn analyse(
             mentions.push(m);
         }
     }
-    amount_anchored(&frame, &amounts, &free, &used, statistic, mentions);
+    amount_anchored(
+        &frame,
+        &amounts,
+        &free,
+        &used,
+        statistic,
+        follows_deal,
+        mentions,
+    );
 }
 
 /// One sentence's analysis context, shared by the mentions built in it.
@@ -1291,6 +1305,7 @@ fn amount_anchored(
     free: &[&Amount],
     used: &[usize],
     statistic: bool,
+    follows_deal: bool,
     mentions: &mut Vec<Mention>,
 ) {
     let hits = f.ctx.hits;
@@ -1304,12 +1319,23 @@ fn amount_anchored(
                     )
                 }))
     });
-    if statistic || !speaks_of_deal {
+    if statistic || !(speaks_of_deal || follows_deal) {
         return;
     }
     for x in free.iter().filter(|x| !used.contains(&x.start)) {
         if !stands_for_a_deal(f.ctx, amounts, x) {
             continue;
+        }
+        // "… signed a contract for new trucks. The value is put at 85 million euros.": with no
+        // deal word of its own, the sentence gives the value of the deal just told.
+        if !speaks_of_deal {
+            if let Some(last) = mentions.last_mut().filter(|m| m.amount.is_none()) {
+                let mut a = (*x).clone();
+                a.start += f.sentence.start;
+                a.end += f.sentence.start;
+                last.amount = Some(a);
+                continue;
+            }
         }
         let (ty, head) = nearest_trigger(f.ctx.text, hits, x.start);
         let anchor = [Anchor {
