@@ -125,8 +125,15 @@ pub fn prepare(
     tracking: bool,
 ) -> (Extraction, Vec<Prepared>) {
     let mut ex = dealtrack::deal::extract(doc, pipeline::language_of(doc, forced));
+    if let Some(end) = dealtrack::track::headline_end(&doc.text, doc.body_start) {
+        ex.deals = dealtrack::track::fold_headline(ex.deals, end);
+    }
     let prepared = if tracking {
-        ex.deals.drain(..).map(Prepared::new).collect()
+        let article = doc.key();
+        ex.deals
+            .drain(..)
+            .map(|d| Prepared::of_article(d, article.clone()))
+            .collect()
     } else {
         Vec::new()
     };
@@ -162,6 +169,15 @@ pub fn collect(input: &InputArgs, track: &TrackArgs) -> anyhow::Result<Collected
         Some(t) => t.finish(),
         None => plain,
     };
+    // Totals in the deals' canonical order (dated first, oldest first), whatever the reading order.
+    totals.sort_by(|a, b| {
+        (a.published.is_none(), a.published, &a.source, a.start).cmp(&(
+            b.published.is_none(),
+            b.published,
+            &b.source,
+            b.start,
+        ))
+    });
     Ok(Collected {
         documents,
         deals,
