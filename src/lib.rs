@@ -13,6 +13,7 @@ pub mod entity;
 pub mod error;
 pub mod fx;
 pub mod lang;
+pub mod ledger;
 pub mod model;
 pub mod pipeline;
 pub mod read;

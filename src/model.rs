@@ -60,6 +60,24 @@ impl Document {
     }
 }
 
+/// What a reader wants to know of an article beside its deals: its title, link and date.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleMeta {
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<Date>,
+}
+
+impl ArticleMeta {
+    pub fn of(doc: &Document) -> ArticleMeta {
+        ArticleMeta {
+            title: doc.title.clone(),
+            url: doc.url.clone(),
+            published: doc.published,
+        }
+    }
+}
+
 /// How an amount is qualified in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -535,7 +535,7 @@ fn sample_csv_reads_back_in_pandas() {
     );
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("amount float64"), "{text}");
-    assert!(text.contains("rows 11"), "{text}");
+    assert!(text.contains("rows 12"), "{text}");
     assert!(text.contains("sum USD 19000000"), "{text}");
 }
 
@@ -558,5 +558,82 @@ fn committed_reports_are_up_to_date() {
     assert_eq!(
         fs::read_link("reports/latest").unwrap(),
         Path::new("2026-11-23")
+    );
+}
+
+#[test]
+fn the_page_shows_titles_links_and_evidence_and_lets_no_markup_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    let lines = [
+        serde_json::json!({
+            "id": "a1",
+            "date": "2025-03-10",
+            "title": "Vietjet <script>alert(1)</script> buys *jets*",
+            "url": "https://news.example/vietjet?a=1&b=2",
+            "text": "Vietjet signed a $1.5 billion contract with Airbus for 20 A321neo aircraft <script>x</script> on Monday. The deals signed during the visit are worth a total of $2 billion."
+        }),
+        serde_json::json!({
+            "id": "a2",
+            "date": "2025-03-11",
+            "title": "[click](javascript:alert(1))",
+            "url": "javascript:alert(1)",
+            "text": "Vietjet signed a contract with Boeing for 10 aircraft. The deals signed are worth a total of $3 billion."
+        }),
+    ];
+    let body: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    fs::write(&input, body).unwrap();
+    let out = dir.path().join("r");
+    dealtrack()
+        .args(["report", "--date", "2025-03-12", "--out"])
+        .arg(&out)
+        .arg(&input)
+        .assert()
+        .code(0);
+    let md = fs::read_to_string(out.join("2025-03-12/report.md")).unwrap();
+    let html = fs::read_to_string(out.join("2025-03-12/report.html")).unwrap();
+    for page in [&md, &html] {
+        assert!(!page.contains("<script"), "markup passed through");
+        assert!(
+            !page.contains("(<javascript"),
+            "a javascript: link in Markdown"
+        );
+
+        assert!(!page.contains("href=\"javascript"), "a javascript: link");
+        assert!(page.contains("2025-03-10"), "the article's date");
+        assert!(
+            page.contains("Vietjet signed a $1.5 billion contract"),
+            "evidence"
+        );
+    }
+    assert!(
+        md.match_indices("](")
+            .all(|(i, _)| md[..i].ends_with('\\') || md[i..].starts_with("](<http")),
+        "a Markdown link made of article text: {md}"
+    );
+    assert!(
+        md.contains("Vietjet &lt;script&gt;alert(1)&lt;/script&gt; buys \\*jets\\*"),
+        "{md}"
+    );
+    assert!(
+        md.contains("(<https://news.example/vietjet?a=1&b=2>)"),
+        "{md}"
+    );
+    assert!(
+        html.contains("<a href=\"https://news.example/vietjet?a=1&amp;b=2\">"),
+        "{html}"
+    );
+    // verdicts coloured by meaning: falling short is not a confirmation
+    assert!(
+        html.contains("<span class=\"unverifiable\">unverifiable</span>"),
+        "{html}"
+    );
+    assert!(
+        !html.contains("<span class=\"ok\">"),
+        "nothing here is consistent: {html}"
+    );
+    assert!(
+        md.contains("- unverifiable: **1,500,000,000 USD**") || md.contains("- unverifiable:"),
+        "{md}"
     );
 }

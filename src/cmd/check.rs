@@ -7,7 +7,7 @@ use dealtrack::reconcile::{self, Tolerance};
 use dealtrack::render::{self, Format, output, sheets, table};
 use rust_decimal::Decimal;
 
-use super::{FxArgs, InputArgs, OutputArgs, TrackArgs, collect};
+use super::{FxArgs, InputArgs, LedgerArgs, OutputArgs, TrackArgs, gather};
 
 #[derive(Args, Debug)]
 pub struct CheckArgs {
@@ -18,6 +18,8 @@ pub struct CheckArgs {
     pub tolerance: Decimal,
     #[command(flatten)]
     pub track: TrackArgs,
+    #[command(flatten)]
+    pub ledger: LedgerArgs,
     #[command(flatten)]
     pub fx: FxArgs,
     #[command(flatten)]
@@ -38,7 +40,7 @@ pub fn parse_tolerance(s: &str) -> Result<Decimal, String> {
 
 pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
     let fx = args.fx.conversion()?;
-    let got = collect(&args.input, &args.track)?;
+    let got = gather(&args.input, &args.track, &args.ledger)?;
     let tol = Tolerance {
         relative: args.tolerance,
     };

@@ -3,20 +3,24 @@
 mod amounts;
 mod check;
 mod extract;
+mod history;
 mod report;
 mod summary;
+mod track;
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 use dealtrack::error::{EXIT_ERROR, EXIT_OK};
 use dealtrack::fx::Conversion;
 use dealtrack::lang::Lang;
-use dealtrack::model::{Deal, Document, Extraction, Total};
+use dealtrack::model::{ArticleMeta, Deal, Document, Extraction, Total};
 use dealtrack::pipeline;
 use dealtrack::read::{EncodingChoice, Event, InputFormat, Reader};
 use dealtrack::render::{CsvOptions, Format};
 use dealtrack::track::Prepared;
+use jiff::civil::Date;
 
 #[derive(Parser, Debug)]
 #[command(name = "dealtrack", version, about = "Reads news articles and tracks the deals and contracts they announce", long_about = None)]
@@ -53,6 +57,10 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Write a dated report directory: CSVs, report.md and a self-contained report.html
     Report(report::ReportArgs),
+    /// Ingest articles into a ledger (SQLite): articles, deals, each article's report, totals
+    Track(track::TrackCmdArgs),
+    /// A deal's timeline in the ledger: every article that reported it and what it changed
+    History(history::HistoryArgs),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<i32> {
@@ -65,6 +73,8 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Summary(a) => summary::run(a),
         Command::Check(a) => check::run(a),
         Command::Report(a) => report::run(a),
+        Command::Track(a) => track::run(a),
+        Command::History(a) => history::run(a),
     }
 }
 
@@ -115,6 +125,60 @@ pub struct Collected {
     pub deals: Vec<Deal>,
     pub totals: Vec<Total>,
     pub diag: Diagnostics,
+    /// Title, link and date of each article, by source.
+    pub meta: BTreeMap<String, ArticleMeta>,
+    /// With `--db` and `--since`: what is new or changed since that day.
+    pub news: Option<dealtrack::ledger::News>,
+}
+
+/// Reading from a ledger instead of articles.
+#[derive(Args, Debug, Clone)]
+pub struct LedgerArgs {
+    /// Read deals and totals from this ledger (made by `dealtrack track`) instead of PATHS
+    #[arg(long, value_name = "FILE")]
+    pub db: Option<PathBuf>,
+    /// With --db: only deals and totals reported by articles dated on or after this day
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "db")]
+    pub since: Option<Date>,
+    /// With --db: only deals and totals reported by articles dated on or before this day
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "db")]
+    pub until: Option<Date>,
+}
+
+pub fn parse_date(s: &str) -> Result<Date, String> {
+    s.parse()
+        .map_err(|_| format!("want a date as YYYY-MM-DD, got {s:?}"))
+}
+
+/// The deals and totals of the inputs, or of the ledger with `--db`.
+pub fn gather(
+    input: &InputArgs,
+    track: &TrackArgs,
+    ledger: &LedgerArgs,
+) -> anyhow::Result<Collected> {
+    let Some(db) = &ledger.db else {
+        return collect(input, track);
+    };
+    if input.paths.iter().any(|p| p.as_os_str() != "-") {
+        anyhow::bail!("give either PATHS or --db {}, not both", db.display());
+    }
+    let l = dealtrack::ledger::Ledger::open_existing(db)?;
+    let loaded = l.load(dealtrack::ledger::Range {
+        since: ledger.since,
+        until: ledger.until,
+    })?;
+    let news = match ledger.since {
+        Some(d) => Some(l.news(d)?),
+        None => None,
+    };
+    Ok(Collected {
+        documents: loaded.articles,
+        deals: loaded.deals,
+        totals: loaded.totals,
+        diag: Diagnostics::default(),
+        meta: loaded.meta,
+        news,
+    })
 }
 
 /// One document's deals and totals; with `tracking`, the deals move into [`Prepared`] so that their
@@ -145,15 +209,23 @@ pub fn collect(input: &InputArgs, track: &TrackArgs) -> anyhow::Result<Collected
     let mut diag = Diagnostics::default();
     let mut totals = Vec::new();
     let mut plain = Vec::new();
+    let mut meta = BTreeMap::new();
     let mut tracker = track.options().map(dealtrack::track::Tracker::new);
     let tracking = tracker.is_some();
     let forced = input.lang;
     let documents = pipeline::run(
         input.reader(),
         &input.pipeline(),
-        |doc| prepare(doc, forced, tracking),
+        |doc| {
+            (
+                prepare(doc, forced, tracking),
+                doc.source.clone(),
+                ArticleMeta::of(doc),
+            )
+        },
         |item| match item {
-            pipeline::Item::Done((ex, prepared)) => {
+            pipeline::Item::Done(((ex, prepared), source, m)) => {
+                meta.insert(source, m);
                 totals.extend(ex.totals);
                 match &mut tracker {
                     Some(t) => prepared.into_iter().for_each(|p| t.add(p)),
@@ -183,6 +255,8 @@ pub fn collect(input: &InputArgs, track: &TrackArgs) -> anyhow::Result<Collected
         deals,
         totals,
         diag,
+        meta,
+        news: None,
     })
 }
 

@@ -4,7 +4,7 @@ use clap::Args;
 use dealtrack::render::{self, Format, output, sheets, table};
 use dealtrack::summary::{GroupBy, summarise};
 
-use super::{FxArgs, InputArgs, OutputArgs, TrackArgs, collect};
+use super::{FxArgs, InputArgs, LedgerArgs, OutputArgs, TrackArgs, gather};
 
 #[derive(Args, Debug)]
 pub struct SummaryArgs {
@@ -16,6 +16,8 @@ pub struct SummaryArgs {
     #[command(flatten)]
     pub track: TrackArgs,
     #[command(flatten)]
+    pub ledger: LedgerArgs,
+    #[command(flatten)]
     pub fx: FxArgs,
     #[command(flatten)]
     pub output: OutputArgs,
@@ -23,7 +25,7 @@ pub struct SummaryArgs {
 
 pub fn run(args: SummaryArgs) -> anyhow::Result<i32> {
     let fx = args.fx.conversion()?;
-    let got = collect(&args.input, &args.track)?;
+    let got = gather(&args.input, &args.track, &args.ledger)?;
     let groups = summarise(&got.deals, args.by, fx.as_ref());
     let sheet = sheets::summary(&groups, args.by, fx.as_ref());
     let fmt = args.output.format();
