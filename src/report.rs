@@ -161,7 +161,7 @@ fn fill(dir: &Path, c: &Contents, csv: &CsvOptions) -> Result<(), Error> {
             ));
         }
         let bytes = match *name {
-            "deals.csv" => csv_bytes(&sheets::deals(c.deals, c.fx), csv),
+            "deals.csv" => csv_bytes(&sheets::deals(c.deals, c.fx, c.meta), csv),
             "totals.csv" => csv_bytes(&sheets::checks(c.checks), csv),
             "by_sector.csv" => csv_bytes(&sheets::summary(&groups, GroupBy::Sector, c.fx), csv),
             "report.md" => markdown(c, &groups).into_bytes(),

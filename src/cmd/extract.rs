@@ -8,11 +8,12 @@ use std::io::{self, Write};
 
 use clap::Args;
 use dealtrack::fx::Conversion;
-use dealtrack::model::{Deal, Total};
+use dealtrack::model::{ArticleMeta, Deal, Total};
 use dealtrack::pipeline::{self, Item};
 use dealtrack::render::stream::nested;
 use dealtrack::render::{self, CsvOptions, Format, output, sheets, table};
 use dealtrack::track::Tracker;
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 
 use super::{Diagnostics, FxArgs, InputArgs, OutputArgs, TrackArgs, collect};
@@ -68,6 +69,35 @@ impl Spool {
     }
 }
 
+/// Titles and links of the articles whose deals are not all written yet: an entry leaves when the
+/// last of its article's deals is written, so memory follows the open deals, not the corpus.
+#[derive(Default)]
+struct Titles(HashMap<String, (ArticleMeta, usize)>);
+
+impl Titles {
+    fn add(&mut self, source: &str, meta: ArticleMeta, deals: usize) {
+        if deals > 0 && (meta.title.is_some() || meta.url.is_some()) {
+            self.0.insert(source.to_string(), (meta, deals));
+        }
+    }
+
+    fn get(&self, source: &str) -> Option<&ArticleMeta> {
+        self.0.get(source).map(|(m, _)| m)
+    }
+
+    /// A deal was written: each article it reports from has one deal fewer to go.
+    fn written(&mut self, d: &Deal) {
+        for s in sheets::all_sources(d) {
+            if let Some((_, n)) = self.0.get_mut(s) {
+                *n = n.saturating_sub(1);
+                if *n == 0 {
+                    self.0.remove(s);
+                }
+            }
+        }
+    }
+}
+
 impl<'w> DealWriter<'w> {
     fn start(
         w: &'w mut dyn Write,
@@ -89,21 +119,26 @@ impl<'w> DealWriter<'w> {
         })
     }
 
-    fn deal(&mut self, d: &Deal, fx: Option<&Conversion>) -> io::Result<()> {
-        match self {
-            DealWriter::Csv(cw, opts) => render::write_csv_row(cw, &sheets::deal_row(d, fx), opts),
+    fn deal(&mut self, d: &Deal, fx: Option<&Conversion>, titles: &mut Titles) -> io::Result<()> {
+        let meta = titles.get(&d.source);
+        let r = match self {
+            DealWriter::Csv(cw, opts) => {
+                render::write_csv_row(cw, &sheets::deal_row(d, fx, meta), opts)
+            }
             DealWriter::Json(w, n, _) => {
-                let v = serde_json::to_string_pretty(&sheets::deal_json(d, fx))?;
+                let v = serde_json::to_string_pretty(&sheets::deal_json(d, fx, meta))?;
                 let sep = if *n == 0 { "\n    " } else { ",\n    " };
                 write!(w, "{sep}{}", nested(&v, "    "))?;
                 *n += 1;
                 Ok(())
             }
             DealWriter::Jsonl(w, _) => {
-                serde_json::to_writer(&mut *w, &Line::Deal(&sheets::deal_json(d, fx)))?;
+                serde_json::to_writer(&mut *w, &Line::Deal(&sheets::deal_json(d, fx, meta)))?;
                 w.write_all(b"\n")
             }
-        }
+        };
+        titles.written(d);
+        r
     }
 
     fn total(&mut self, t: &Total) -> io::Result<()> {
@@ -168,12 +203,20 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
         let mut out = DealWriter::start(w, fmt, csv, fx)?;
         let mut tracker = args.track.options().map(Tracker::new);
         let tracking = tracker.is_some();
+        let mut titles = Titles::default();
         pipeline::try_run(
             args.input.reader(),
             &args.input.pipeline(),
-            |doc| super::prepare(doc, forced, tracking),
+            |doc| {
+                (
+                    super::prepare(doc, forced, tracking),
+                    doc.source.clone(),
+                    ArticleMeta::of(doc),
+                )
+            },
             |item| match item {
-                Item::Done((ex, prepared)) => {
+                Item::Done(((ex, prepared), source, meta)) => {
+                    titles.add(&source, meta, ex.deals.len() + prepared.len());
                     for t in &ex.totals {
                         out.total(t)?;
                     }
@@ -182,13 +225,13 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
                             for p in prepared {
                                 t.add(p);
                                 while let Some(f) = t.pop_final() {
-                                    out.deal(&f, fx)?;
+                                    out.deal(&f, fx, &mut titles)?;
                                 }
                             }
                         }
                         None => {
                             for d in &ex.deals {
-                                out.deal(d, fx)?;
+                                out.deal(d, fx, &mut titles)?;
                             }
                         }
                     }
@@ -202,7 +245,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
         )?;
         if let Some(t) = tracker {
             for d in t.finish() {
-                out.deal(&d, fx)?;
+                out.deal(&d, fx, &mut titles)?;
             }
         }
         out.finish()
