@@ -22,12 +22,13 @@ use crate::render::{self, Cell, CsvOptions, Sheet, sheets, table::grouped};
 use crate::summary::{self, Group, GroupBy};
 
 /// The files of a report, in the order they are written.
-pub const FILES: [&str; 5] = [
+pub const FILES: [&str; 6] = [
     "deals.csv",
     "totals.csv",
     "by_sector.csv",
     "report.md",
     "report.html",
+    "report.xlsx",
 ];
 
 /// Test hook: fail after writing this many files (simulates a crash or a full disk midway).
@@ -164,6 +165,18 @@ fn fill(dir: &Path, c: &Contents, csv: &CsvOptions) -> Result<(), Error> {
             "deals.csv" => csv_bytes(&sheets::deals(c.deals, c.fx, c.meta), csv),
             "totals.csv" => csv_bytes(&sheets::checks(c.checks), csv),
             "by_sector.csv" => csv_bytes(&sheets::summary(&groups, GroupBy::Sector, c.fx), csv),
+            "report.xlsx" => crate::render::xlsx::workbook(
+                &[
+                    ("deals", &sheets::deals(c.deals, c.fx, c.meta)),
+                    ("totals", &sheets::checks(c.checks)),
+                    (
+                        "by_sector",
+                        &sheets::summary(&groups, GroupBy::Sector, c.fx),
+                    ),
+                ],
+                c.date,
+            )
+            .map_err(|e| Error::io(dir.join(name), e))?,
             "report.md" => markdown(c, &groups).into_bytes(),
             _ => html(c, &groups).into_bytes(),
         };
@@ -184,6 +197,7 @@ fn cell_text(c: &Cell) -> String {
         Cell::Text(s) | Cell::Quoted(s) => s.clone(),
         Cell::Num(d) => grouped(*d),
         Cell::Int(n) => n.to_string(),
+        Cell::Date(d) => d.to_string(),
         Cell::Empty => String::new(),
     }
 }

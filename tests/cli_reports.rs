@@ -286,6 +286,7 @@ fn report_is_quiet_complete_and_byte_identical_when_run_twice() {
             "deals.csv",
             "report.html",
             "report.md",
+            "report.xlsx",
             "totals.csv"
         ]
     );

@@ -4,7 +4,7 @@
 use clap::Args;
 use dealtrack::error::{EXIT_ERROR, EXIT_MISMATCH, EXIT_OK};
 use dealtrack::reconcile::{self, Tolerance};
-use dealtrack::render::{self, Format, output, sheets, table};
+use dealtrack::render::{self, Format, output, sheets, table, xlsx};
 use rust_decimal::Decimal;
 
 use super::{FxArgs, InputArgs, LedgerArgs, OutputArgs, TrackArgs, gather};
@@ -54,6 +54,11 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
         Format::Table => {
             table::write_sheet(w, &sheets::checks_compact(&checks), "announced totals")
         }
+        Format::Xlsx => xlsx::write_sheets(
+            w,
+            &[("checks", &sheets::checks(&checks))],
+            xlsx::fixed_date(),
+        ),
     })?;
     let contradicted = checks
         .iter()

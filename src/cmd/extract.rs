@@ -11,7 +11,7 @@ use dealtrack::fx::Conversion;
 use dealtrack::model::{ArticleMeta, Deal, Total};
 use dealtrack::pipeline::{self, Item};
 use dealtrack::render::stream::nested;
-use dealtrack::render::{self, CsvOptions, Format, output, sheets, table};
+use dealtrack::render::{self, CsvOptions, Format, output, sheets, table, xlsx};
 use dealtrack::track::Tracker;
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
@@ -176,6 +176,20 @@ impl<'w> DealWriter<'w> {
 pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
     let fx = args.fx.conversion()?;
     let fmt = args.output.format();
+    if fmt == Format::Xlsx {
+        let got = collect(&args.input, &args.track)?;
+        output::with_output(args.output.output.as_deref(), |w| {
+            xlsx::write_sheets(
+                w,
+                &[
+                    ("deals", &sheets::deals(&got.deals, fx.as_ref(), &got.meta)),
+                    ("totals", &sheets::totals(&got.totals)),
+                ],
+                xlsx::fixed_date(),
+            )
+        })?;
+        return Ok(got.diag.exit_code());
+    }
     if fmt == Format::Table {
         let got = collect(&args.input, &args.track)?;
         output::with_output(args.output.output.as_deref(), |w| {

@@ -53,6 +53,9 @@ pub fn run(args: HistoryArgs) -> anyhow::Result<i32> {
         Format::Csv => render::write_sheet_csv(w, &sheet, &csv),
         Format::Json => render::write_json(w, &h),
         Format::Jsonl => render::write_jsonl(w, &h.steps),
+        Format::Xlsx => {
+            render::xlsx::write_sheets(w, &[("history", &sheet)], render::xlsx::fixed_date())
+        }
         Format::Table => {
             writeln!(
                 w,

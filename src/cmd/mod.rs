@@ -336,7 +336,8 @@ pub struct CsvArgs {
     /// CSV for Excel: UTF-8 byte order mark and CRLF line ends
     #[arg(long)]
     pub excel: bool,
-    /// CSV field delimiter (one character; ';' for semicolon locales, 'tab' for tabs)
+    /// CSV field delimiter (one character; ';' for semicolon locales, 'tab' for tabs); with ';'
+    /// numbers get a decimal comma (1234,5), as those locales' spreadsheets read them
     #[arg(long, default_value = ",", value_parser = parse_delimiter)]
     pub delimiter: u8,
     /// Do not neutralise cells that a spreadsheet would read as a formula
@@ -348,6 +349,7 @@ impl CsvArgs {
     pub fn options(&self) -> CsvOptions {
         CsvOptions {
             delimiter: self.delimiter,
+            decimal_comma: self.delimiter == b';',
             excel: self.excel,
             neutralise_formulas: !self.no_formula_guard,
         }

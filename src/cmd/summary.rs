@@ -1,7 +1,7 @@
 //! `dealtrack summary`: deals counted and summed per group, one sum per currency.
 
 use clap::Args;
-use dealtrack::render::{self, Format, output, sheets, table};
+use dealtrack::render::{self, Format, output, sheets, table, xlsx};
 use dealtrack::summary::{GroupBy, summarise};
 
 use super::{FxArgs, InputArgs, LedgerArgs, OutputArgs, TrackArgs, gather};
@@ -38,6 +38,7 @@ pub fn run(args: SummaryArgs) -> anyhow::Result<i32> {
         ),
         Format::Jsonl => render::write_jsonl(w, &groups),
         Format::Table => table::write_sheet(w, &sheet, "deals"),
+        Format::Xlsx => xlsx::write_sheets(w, &[(args.by.as_str(), &sheet)], xlsx::fixed_date()),
     })?;
     Ok(got.diag.exit_code())
 }

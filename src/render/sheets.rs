@@ -47,14 +47,14 @@ pub fn all_sources(d: &Deal) -> Vec<&str> {
 }
 
 fn date(d: Option<jiff::civil::Date>) -> Cell {
-    d.map_or(Cell::Empty, |d| Cell::Text(d.to_string()))
+    Cell::opt_date(d)
 }
 
 /// The converted amount of a deal and the date of the rate used.
 pub fn converted(d: &Deal, fx: &Conversion) -> (Cell, Cell) {
     match (d.amount, d.currency.as_deref()) {
         (Some(v), Some(cur)) => match fx.convert(v, cur, d.published) {
-            Some(c) => (Cell::Num(c.value), Cell::Text(c.rate_date.to_string())),
+            Some(c) => (Cell::Num(c.value), Cell::Date(c.rate_date)),
             None => (Cell::Empty, Cell::Empty),
         },
         _ => (Cell::Empty, Cell::Empty),
@@ -190,7 +190,7 @@ pub fn deal_json(
             _ => serde_json::Value::Null,
         };
         let day = match day {
-            Cell::Text(t) => serde_json::Value::String(t),
+            Cell::Date(t) => serde_json::Value::String(t.to_string()),
             _ => serde_json::Value::Null,
         };
         obj.insert(fx.column(), num);
