@@ -778,6 +778,9 @@ pub struct Loaded {
     pub articles: usize,
     pub deals: Vec<Deal>,
     pub totals: Vec<Total>,
+    /// Each article's own account of its deals (one per report, `source` the article's): what
+    /// its announced totals are checked against, whatever later articles said.
+    pub accounts: Vec<Deal>,
     /// Article titles and links by source, for reports.
     pub meta: BTreeMap<String, ArticleMeta>,
 }
@@ -914,10 +917,51 @@ impl Ledger {
         for t in rows {
             totals.push(t?);
         }
+        let mut accounts = Vec::new();
+        let mut aq = c.prepare(
+            "SELECT r.deal_id, a.source, a.published, a.language, r.type, r.status, r.provider,
+                    r.recipient, r.parties, r.item, r.quantity, r.amount, r.currency, r.qualifier,
+                    r.amount_max, r.evidence, r.start, r.\"end\", d.sector
+             FROM reports r JOIN articles a ON a.id = r.article_id JOIN deals d ON d.id = r.deal_id
+             WHERE a.id IN (SELECT article_id FROM totals) AND a.seen BETWEEN ?1 AND ?2
+             ORDER BY a.seen, a.source, r.start",
+        )?;
+        let rows = aq.query_map(params![since, until], |r| {
+            Ok(Deal {
+                id: r.get(0)?,
+                source: r.get(1)?,
+                published: parse_date(r.get(2)?),
+                language: r.get::<_, String>(3)?.parse().unwrap_or(Lang::En),
+                deal_type: DealType::parse(&r.get::<_, String>(4)?).unwrap_or(DealType::Other),
+                status: DealStatus::parse(&r.get::<_, String>(5)?).unwrap_or(DealStatus::Announced),
+                provider: r.get(6)?,
+                recipient: r.get(7)?,
+                parties: split_parties(&r.get::<_, String>(8)?),
+                item: r.get(9)?,
+                quantity: r.get::<_, Option<i64>>(10)?.map(|q| q as u64),
+                amount: parse_dec(r.get(11)?),
+                currency: r.get(12)?,
+                qualifier: r
+                    .get::<_, Option<String>>(13)?
+                    .and_then(|q| parse_qualifier(&q)),
+                amount_max: parse_dec(r.get(14)?),
+                evidence: r.get(15)?,
+                start: r.get::<_, i64>(16)? as usize,
+                end: r.get::<_, i64>(17)? as usize,
+                sector: r.get(18)?,
+                sources: vec![],
+                reports: vec![],
+                notes: vec![],
+            })
+        })?;
+        for d in rows {
+            accounts.push(d?);
+        }
         Ok(Loaded {
             articles,
             deals,
             totals,
+            accounts,
             meta,
         })
     }

@@ -360,12 +360,31 @@ fn summary_check_and_report_read_the_ledger() {
         .clone();
     assert_eq!(all["deals"], 2, "{v:#}");
     // check: the contradicted total of the fixtures, exit 1
-    dealtrack()
+    let out = dealtrack()
         .args(["check", "--format", "csv", "--db"])
         .arg(&db)
-        .assert()
-        .code(1)
-        .stdout(predicates::str::contains("items_exceed_total"));
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("items_exceed_total"), "{text}");
+    // A total is checked against its own article's figures: a later article moved the A321neo
+    // order from $1.5bn to $2bn, yet the $2bn announced with $1.5bn + $0.5bn still adds up.
+    let line = text
+        .lines()
+        .find(|l| l.contains("consistent_en.txt"))
+        .unwrap();
+    assert!(line.contains(",consistent,"), "{line}");
+    let moved: String = Connection::open(&db)
+        .unwrap()
+        .query_row(
+            "SELECT d.amount FROM deals d JOIN reports r ON r.deal_id = d.id
+             JOIN articles a ON a.id = r.article_id WHERE a.source LIKE '%consistent_en.txt' AND d.amount LIKE '2%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(moved, "2000000000");
     // report --since leads with what is new or changed (the contradicted total is older: exit 0)
     let out = dir.path().join("reports");
     dealtrack()

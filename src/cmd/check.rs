@@ -44,7 +44,12 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
     let tol = Tolerance {
         relative: args.tolerance,
     };
-    let checks = reconcile::check(&got.totals, &got.deals, tol, fx.as_ref().map(|c| &c.table));
+    let checks = reconcile::check(
+        &got.totals,
+        got.deals_for_checks(),
+        tol,
+        fx.as_ref().map(|c| &c.table),
+    );
     let fmt = args.output.format();
     let csv = args.output.csv.options();
     output::with_output(args.output.output.as_deref(), |w| match fmt {

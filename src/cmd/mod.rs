@@ -129,6 +129,16 @@ pub struct Collected {
     pub meta: BTreeMap<String, ArticleMeta>,
     /// With `--db` and `--since`: what is new or changed since that day.
     pub news: Option<dealtrack::ledger::News>,
+    /// With `--db`: each article's own account of its deals, which its totals are checked against
+    /// (a later article may have moved a deal's amount on since).
+    pub accounts: Option<Vec<Deal>>,
+}
+
+impl Collected {
+    /// The deals announced totals are checked against.
+    pub fn deals_for_checks(&self) -> &[Deal] {
+        self.accounts.as_deref().unwrap_or(&self.deals)
+    }
 }
 
 /// Reading from a ledger instead of articles.
@@ -178,6 +188,7 @@ pub fn gather(
         diag: Diagnostics::default(),
         meta: loaded.meta,
         news,
+        accounts: Some(loaded.accounts),
     })
 }
 
@@ -257,6 +268,7 @@ pub fn collect(input: &InputArgs, track: &TrackArgs) -> anyhow::Result<Collected
         diag,
         meta,
         news: None,
+        accounts: None,
     })
 }
 

@@ -57,7 +57,7 @@ pub fn run(args: ReportArgs) -> anyhow::Result<i32> {
     }
     let checks = reconcile::check(
         &got.totals,
-        &got.deals,
+        got.deals_for_checks(),
         Tolerance {
             relative: args.tolerance,
         },
