@@ -46,11 +46,11 @@ pub fn width() -> u16 {
 
 /// Columns a narrow terminal drops first, in order; the others (parties, item, amount, currency,
 /// verdict…) always stay.
-const DROP_FIRST: [&str; 18] = [
+/// Names joined by `|` go together.
+const DROP_FIRST: [&str; 17] = [
     "notes",
     "evidence",
-    "start",
-    "end",
+    "start|end",
     "sector",
     "source",
     "language",
@@ -83,9 +83,11 @@ fn min_widths(headers: &[&str], rows: &[Vec<Cell>]) -> Vec<usize> {
         .iter()
         .enumerate()
         .map(|(i, h)| {
-            // numbers and dates whole; words whole up to 10 characters
+            // numbers, dates and the tool's tokens whole; article words whole up to 10 characters
             let cells = rows.iter().filter_map(|r| r.get(i)).map(|c| match c {
                 Cell::Num(_) | Cell::Int(_) | Cell::Date(_) => cell_string(c).chars().count(),
+                // a token the tool wrote (an id, a type, a code) stays whole
+                Cell::Text(s) if !s.contains(char::is_whitespace) => s.chars().count().min(16),
                 Cell::Text(s) | Cell::Quoted(s) => s
                     .split_whitespace()
                     .map(|w| w.chars().count().min(10))
@@ -108,7 +110,7 @@ fn shown_columns(headers: &[&str], mins: &[usize], width: usize) -> Vec<usize> {
         if need(&keep) <= width {
             break;
         }
-        keep.retain(|&i| headers[i] != name);
+        keep.retain(|&i| !name.split('|').any(|n| headers[i] == n));
     }
     keep
 }
@@ -242,7 +244,7 @@ mod tests {
             Cell::Text("signed".into()),
             Cell::Text("Mevion Medical Systems".into()),
             Cell::Text("Tam Anh General Hospital".into()),
-            Cell::Text("hệ thống xạ trị proton Mevion S250-FIT".into()),
+            Cell::Quoted("Langstreckenflugzeuge Boeing 787-9".into()),
             Cell::Int(1),
             Cell::Num(Decimal::from(19_000_000_000u64)),
             Cell::Text("USD".into()),
@@ -251,7 +253,14 @@ mod tests {
         let mins = min_widths(&headers, std::slice::from_ref(&row));
         assert_eq!(mins[7], "19,000,000,000".len());
         assert_eq!(mins[4], "recipient".len());
-        assert_eq!(mins[9], 10, "a long word counts up to 10 characters");
+        assert_eq!(
+            mins[9], 16,
+            "a token the tool wrote counts whole, up to 16 characters"
+        );
+        assert_eq!(
+            mins[5], 10,
+            "a word of article text counts up to 10 characters"
+        );
         let wide = shown_columns(&headers, &mins, 200);
         assert_eq!(wide.len(), headers.len());
         let narrow = shown_columns(&headers, &mins, 60);
