@@ -72,8 +72,10 @@ CREATE TABLE IF NOT EXISTS deals (
   evidence TEXT NOT NULL,         -- the first report's sentence
   first_article TEXT NOT NULL REFERENCES articles(id),
   first_seen TEXT NOT NULL,
-  last_seen TEXT NOT NULL
+  last_seen TEXT NOT NULL,
+  dated INTEGER NOT NULL          -- 1 once an article with a publication date reports it
 );
+CREATE INDEX IF NOT EXISTS deals_last_seen ON deals(last_seen);
 CREATE TABLE IF NOT EXISTS deal_parties (
   deal_id TEXT NOT NULL REFERENCES deals(id),
   root TEXT NOT NULL,             -- the counterparty as deals are matched by
@@ -102,6 +104,7 @@ CREATE TABLE IF NOT EXISTS reports (
   PRIMARY KEY (article_id, report_id)
 );
 CREATE INDEX IF NOT EXISTS reports_deal ON reports(deal_id);
+CREATE INDEX IF NOT EXISTS reports_seq ON reports(seq);
 CREATE TABLE IF NOT EXISTS changes (
   deal_id TEXT NOT NULL REFERENCES deals(id),
   article_id TEXT NOT NULL REFERENCES articles(id),
@@ -364,9 +367,7 @@ fn known_deal(tx: &Transaction, id: &str) -> rusqlite::Result<Deal> {
     tx.query_row(
         "SELECT d.type, d.status, d.sector, d.provider, d.recipient, d.parties, d.item, d.quantity,
                 d.amount, d.currency, d.qualifier, d.amount_max, d.language, d.evidence,
-                a.source, d.last_seen,
-                (SELECT COUNT(*) FROM reports r JOIN articles x ON x.id = r.article_id
-                  WHERE r.deal_id = d.id AND x.published IS NOT NULL)
+                a.source, d.last_seen, d.dated
          FROM deals d JOIN articles a ON a.id = d.first_article WHERE d.id = ?1",
         [id],
         |r| {
@@ -478,8 +479,8 @@ fn ingest_article(
                 tx.execute(
                     "INSERT INTO deals (id, type, status, sector, provider, recipient, parties, item,
                        quantity, amount, currency, qualifier, amount_max, language, evidence,
-                       first_article, first_seen, last_seen)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
+                       first_article, first_seen, last_seen, dated)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17, ?18)",
                     params![
                         id,
                         d.deal_type.as_str(),
@@ -497,7 +498,8 @@ fn ingest_article(
                         d.language.code(),
                         d.evidence,
                         a.key,
-                        seen
+                        seen,
+                        a.published.is_some()
                     ],
                 )?;
                 stats.new_deals += 1;
@@ -620,12 +622,26 @@ fn find_match(
     }
     let mut ids: Vec<String> = Vec::new();
     {
+        // Only deals last reported within the window of a dated report can be it (undated deals
+        // and undated reports are compared whatever their dates, by the strict rule).
+        let (from, to) = match d.published {
+            Some(p) => {
+                let w = jiff::Span::new().days(window.clamp(0, 3_000_000));
+                (
+                    p.checked_sub(w).ok().map(|x| x.to_string()),
+                    p.checked_add(w).ok().map(|x| x.to_string()),
+                )
+            }
+            None => (None, None),
+        };
         let mut q = tx.prepare_cached(
-            "SELECT p.deal_id FROM deal_parties p WHERE p.root = ?1
+            "SELECT p.deal_id FROM deal_parties p JOIN deals d ON d.id = p.deal_id
+             WHERE p.root = ?1
+               AND (d.dated = 0 OR ?3 IS NULL OR d.last_seen BETWEEN ?3 AND COALESCE(?4, '9999'))
                AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.deal_id = p.deal_id AND r.article_id = ?2)",
         )?;
         for root in ident.roots() {
-            for id in q.query_map(params![root, a.key], |r| r.get::<_, String>(0))? {
+            for id in q.query_map(params![root, a.key, from, to], |r| r.get::<_, String>(0))? {
                 ids.push(id?);
             }
         }
@@ -660,12 +676,12 @@ fn move_on(
     d: &Deal,
     seen: &str,
 ) -> rusqlite::Result<()> {
-    let (first_seen, last_seen): (String, String) = tx.query_row(
-        "SELECT first_seen, last_seen FROM deals WHERE id = ?1",
+    let (first_seen, last_seen, dated): (String, String, bool) = tx.query_row(
+        "SELECT first_seen, last_seen, dated FROM deals WHERE id = ?1",
         [&known.id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;
-    let later = seen >= last_seen.as_str();
+    let later = (a.published.is_some() || !dated) && seen >= last_seen.as_str();
     let change = |field: &str, old: Option<String>, new: Option<String>| {
         tx.execute(
             "INSERT OR REPLACE INTO changes (deal_id, article_id, field, old, new) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -727,13 +743,21 @@ fn move_on(
             parties.push(p.clone());
         }
     }
-    let first = first_seen.as_str().min(seen).to_string();
-    let last = last_seen.as_str().max(seen).to_string();
+    // An undated report (its day is the ingestion day) does not move a dated deal's dates.
+    let (first, last) = if a.published.is_some() || !dated {
+        (
+            first_seen.as_str().min(seen).to_string(),
+            last_seen.as_str().max(seen).to_string(),
+        )
+    } else {
+        (first_seen.clone(), last_seen.clone())
+    };
+    let dated = dated || a.published.is_some();
     tx.execute(
         "UPDATE deals SET type = ?2, status = ?3, provider = COALESCE(provider, ?4),
            recipient = COALESCE(recipient, ?5), parties = ?6, item = COALESCE(item, ?7),
            quantity = ?8, amount = ?9, currency = ?10, qualifier = ?11, amount_max = ?12,
-           first_seen = ?13, last_seen = ?14
+           first_seen = ?13, last_seen = ?14, dated = ?15
          WHERE id = ?1",
         params![
             known.id,
@@ -749,7 +773,8 @@ fn move_on(
             amount.2.map(|q| q.as_str()),
             dec_text(amount.3),
             first,
-            last
+            last,
+            dated
         ],
     )?;
     Ok(())
@@ -1127,4 +1152,62 @@ pub struct Step {
     /// "status: announced → signed", …
     pub changes: Vec<String>,
     pub evidence: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn deal(source: &str, day: &str, status: DealStatus, amount: u64) -> Deal {
+        Deal {
+            id: stable_id(&[source, "deal"]),
+            published: Some(day.parse().unwrap()),
+            status,
+            parties: vec!["Vietjet".into(), "Airbus".into()],
+            item: Some("A321neo aircraft".into()),
+            quantity: Some(20),
+            amount: Some(Decimal::from(amount)),
+            currency: Some("USD".into()),
+            qualifier: Some(Qualifier::Exact),
+            sector: "Aviation".into(),
+            evidence: format!("{source} says so"),
+            ..Deal::blank(source)
+        }
+    }
+
+    #[test]
+    fn deals_extracted_elsewhere_go_in_with_one_call_and_move_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut l = Ledger::open(&dir.path().join("l.db")).unwrap();
+        let first = deal(
+            "a.jsonl#1",
+            "2025-03-03",
+            DealStatus::Announced,
+            2_000_000_000,
+        );
+        let later = deal("a.jsonl#2", "2025-03-20", DealStatus::Signed, 2_100_000_000);
+        let got = l
+            .ingest_deals(vec![later.clone(), first.clone()], "2025-04-01T00:00:00Z")
+            .unwrap();
+        assert_eq!((got.articles, got.new_deals, got.updated_deals), (2, 1, 1));
+        let h = l
+            .history(&first.id)
+            .unwrap()
+            .expect("the earliest report's id");
+        assert_eq!(h.deal.status, DealStatus::Signed);
+        assert_eq!(h.deal.amount, Some(Decimal::from(2_100_000_000u64)));
+        assert_eq!(h.steps.len(), 2);
+        assert_eq!(
+            h.steps[1].changes,
+            [
+                "amount: 2000000000 USD → 2100000000 USD",
+                "status: announced → signed"
+            ]
+        );
+        // again: nothing changes
+        let again = l
+            .ingest_deals(vec![first, later], "2025-04-02T00:00:00Z")
+            .unwrap();
+        assert_eq!((again.articles, again.known), (0, 2));
+    }
 }
