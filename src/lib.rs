@@ -15,6 +15,7 @@ pub mod error;
 pub mod fx;
 pub mod html;
 pub mod lang;
+pub mod ledger;
 pub mod model;
 pub mod pipeline;
 pub mod read;

@@ -35,6 +35,19 @@ impl Document {
         &self.text[self.body_start..]
     }
 
+    /// The article's stable id, never its path: its own id (JSON Lines `id`), else its URL, else a
+    /// hash of its normalised text (NFC, line ends and runs of white space folded). The same
+    /// article read as `data/x.txt`, `./data/x.txt`, an absolute path or stdin has the same key.
+    pub fn key(&self) -> String {
+        if let Some(id) = self.id.as_deref().filter(|s| !s.trim().is_empty()) {
+            return format!("id:{}", id.trim());
+        }
+        if let Some(url) = self.url.as_deref().filter(|s| !s.trim().is_empty()) {
+            return format!("url:{}", url.trim());
+        }
+        format!("text:{}", text_hash(&self.text))
+    }
+
     pub fn new(source: impl Into<String>, text: impl Into<String>) -> Self {
         Document {
             source: source.into(),
@@ -52,6 +65,24 @@ impl Document {
     /// Where a message about this article should point: `path:line` for JSON Lines, else its source.
     pub fn place(&self) -> &str {
         self.line.as_deref().unwrap_or(&self.source)
+    }
+}
+
+/// What a reader wants to know of an article beside its deals: its title, link and date.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleMeta {
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<Date>,
+}
+
+impl ArticleMeta {
+    pub fn of(doc: &Document) -> ArticleMeta {
+        ArticleMeta {
+            title: doc.title.clone(),
+            url: doc.url.clone(),
+            published: doc.published,
+        }
     }
 }
 
@@ -294,6 +325,21 @@ pub struct Total {
 pub struct Extraction {
     pub deals: Vec<Deal>,
     pub totals: Vec<Total>,
+}
+
+/// A hash of a text as read (already NFC): white space runs (line ends included) count as one
+/// space and the ends are trimmed, so CRLF and LF copies of one article hash alike. 16 hex digits.
+pub fn text_hash(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for (i, w) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            h.update(b" ");
+        }
+        h.update(w.as_bytes());
+    }
+    let d = h.finalize();
+    d[..8].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// A stable short id from the parts that identify a record.

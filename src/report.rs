@@ -14,19 +14,21 @@ use rust_decimal::Decimal;
 
 use crate::error::Error;
 use crate::fx::Conversion;
-use crate::model::{Deal, Total};
+use crate::ledger::News;
+use crate::model::{ArticleMeta, Deal, Total};
 use crate::reconcile::Check;
 use crate::render::output::{ensure_dir, guard_temp, release_temp};
 use crate::render::{self, Cell, CsvOptions, Sheet, sheets, table::grouped};
 use crate::summary::{self, Group, GroupBy};
 
 /// The files of a report, in the order they are written.
-pub const FILES: [&str; 5] = [
+pub const FILES: [&str; 6] = [
     "deals.csv",
     "totals.csv",
     "by_sector.csv",
     "report.md",
     "report.html",
+    "report.xlsx",
 ];
 
 /// Test hook: fail after writing this many files (simulates a crash or a full disk midway).
@@ -43,7 +45,14 @@ pub struct Contents<'a> {
     pub totals: &'a [Total],
     pub checks: &'a [Check],
     pub fx: Option<&'a Conversion>,
+    /// Title, link and date of each article, by source (empty when unknown).
+    pub meta: &'a BTreeMap<String, ArticleMeta>,
+    /// From a ledger with `--since`: the day, and what is new or changed since.
+    pub news: Option<(Date, &'a News)>,
 }
+
+/// How many deals the page shows (the largest first); every deal is in deals.csv.
+pub const PAGE_DEALS: usize = 50;
 
 /// Writes `dir/DATE/` atomically and points `dir/latest` at it (unless a later report exists).
 /// Returns the report's directory.
@@ -153,9 +162,21 @@ fn fill(dir: &Path, c: &Contents, csv: &CsvOptions) -> Result<(), Error> {
             ));
         }
         let bytes = match *name {
-            "deals.csv" => csv_bytes(&sheets::deals(c.deals, c.fx), csv),
+            "deals.csv" => csv_bytes(&sheets::deals(c.deals, c.fx, c.meta), csv),
             "totals.csv" => csv_bytes(&sheets::checks(c.checks), csv),
             "by_sector.csv" => csv_bytes(&sheets::summary(&groups, GroupBy::Sector, c.fx), csv),
+            "report.xlsx" => crate::render::xlsx::workbook(
+                &[
+                    ("deals", &sheets::deals(c.deals, c.fx, c.meta)),
+                    ("totals", &sheets::checks(c.checks)),
+                    (
+                        "by_sector",
+                        &sheets::summary(&groups, GroupBy::Sector, c.fx),
+                    ),
+                ],
+                c.date,
+            )
+            .map_err(|e| Error::io(dir.join(name), e))?,
             "report.md" => markdown(c, &groups).into_bytes(),
             _ => html(c, &groups).into_bytes(),
         };
@@ -176,6 +197,7 @@ fn cell_text(c: &Cell) -> String {
         Cell::Text(s) | Cell::Quoted(s) => s.clone(),
         Cell::Num(d) => grouped(*d),
         Cell::Int(n) => n.to_string(),
+        Cell::Date(d) => d.to_string(),
         Cell::Empty => String::new(),
     }
 }
@@ -241,10 +263,24 @@ fn largest<'a>(c: &Contents<'a>, n: usize) -> Vec<&'a Deal> {
     valued
 }
 
-fn md_escape(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace(['\n', '\r'], " ")
+/// Text from articles made safe in Markdown: HTML is escaped (a Markdown renderer passes raw HTML
+/// through), and the characters that make links, emphasis, code or table cells are backslashed.
+pub fn md_escape(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '\n' | '\r' => o.push(' '),
+            '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '#' => {
+                o.push('\\');
+                o.push(ch);
+            }
+            _ => o.push(ch),
+        }
+    }
+    o
 }
 
 fn md_table(out: &mut String, sheet: &Sheet) {
@@ -265,8 +301,6 @@ fn md_table(out: &mut String, sheet: &Sheet) {
     }
 }
 
-const LIST_LIMIT: usize = 200;
-
 /// The report's opening sentence: what was read and found (numbers only, safe in HTML).
 fn counts_line(c: &Contents, h: &Headline) -> String {
     format!(
@@ -279,11 +313,195 @@ fn counts_line(c: &Contents, h: &Headline) -> String {
     )
 }
 
+/// The deals the page shows: those with a stated value, largest first (by converted value with
+/// `--fx`, else per currency), then the others, most recent first; at most [`PAGE_DEALS`].
+fn page_deals<'a>(c: &Contents<'a>) -> Vec<&'a Deal> {
+    let mut shown = largest(c, PAGE_DEALS);
+    if shown.len() < PAGE_DEALS {
+        let mut rest: Vec<&Deal> = c.deals.iter().filter(|d| d.amount.is_none()).collect();
+        rest.sort_by(|a, b| {
+            b.published
+                .cmp(&a.published)
+                .then(b.quantity.cmp(&a.quantity))
+                .then(a.id.cmp(&b.id))
+        });
+        rest.truncate(PAGE_DEALS - shown.len());
+        shown.extend(rest);
+    }
+    shown
+}
+
+/// What a reader needs of one deal, in words: who, what, how much, where it was reported.
+struct Story {
+    who: String,
+    what: String,
+    figures: String,
+    title: String,
+    url: Option<String>,
+    date: Option<String>,
+    more: usize,
+    evidence: String,
+}
+
+fn story(c: &Contents, d: &Deal) -> Story {
+    let who = match (&d.provider, &d.recipient) {
+        (Some(p), Some(r)) => format!("{p} → {r}"),
+        _ if !d.parties.is_empty() => d.parties.join(", "),
+        _ => "(parties not named)".into(),
+    };
+    let what = format!(
+        "{} ({}, {})",
+        d.item.as_deref().unwrap_or("item not named"),
+        d.deal_type.as_str().replace('_', " "),
+        d.status.as_str()
+    );
+    let mut figures = Vec::new();
+    if let Some(q) = d.quantity {
+        figures.push(format!("quantity {q}"));
+    }
+    if let (Some(v), Some(cur)) = (d.amount, d.currency.as_deref()) {
+        let mut a = format!("{} {cur}", grouped(v));
+        if let Some(m) = d.amount_max {
+            a = format!("{}–{} {cur}", grouped(v), grouped(m));
+        }
+        figures.push(a);
+    }
+    let meta = c.meta.get(&d.source);
+    let title = meta
+        .and_then(|m| m.title.clone())
+        .unwrap_or_else(|| base_name(&d.source));
+    let date = d
+        .published
+        .or(meta.and_then(|m| m.published))
+        .map(|p| p.to_string());
+    Story {
+        who,
+        what,
+        figures: figures.join(", "),
+        title,
+        url: meta.and_then(|m| m.url.clone()),
+        date,
+        more: d.sources.len().saturating_sub(1),
+        evidence: d.evidence.clone(),
+    }
+}
+
+fn md_story(o: &mut String, c: &Contents, d: &Deal) {
+    let s = story(c, d);
+    let article = match s.url.as_deref().filter(|u| safe_url(u)) {
+        Some(u) => format!("[{}](<{}>)", md_escape(&s.title), md_url(u)),
+        None => format!("*{}*", md_escape(&s.title)),
+    };
+    let _ = write!(o, "- **{}**: {}", md_escape(&s.who), md_escape(&s.what));
+    if !s.figures.is_empty() {
+        let _ = write!(o, ", {}", md_escape(&s.figures));
+    }
+    let _ = write!(o, ". {article}");
+    if let Some(day) = &s.date {
+        let _ = write!(o, ", {day}");
+    }
+    if s.more > 0 {
+        let _ = write!(o, " (and {} more {})", s.more, plural(s.more, "article"));
+    }
+    let _ = writeln!(o, ". “{}” `{}`", md_escape(&s.evidence), d.id);
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        word.to_string()
+    } else {
+        format!("{word}s")
+    }
+}
+
+/// A link target inside `<…>` in Markdown: no angle brackets, spaces or line breaks.
+fn md_url(u: &str) -> String {
+    u.chars()
+        .filter(|c| !matches!(c, '<' | '>' | '\n' | '\r'))
+        .map(|c| {
+            if c == ' ' {
+                "%20".to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// A verdict as a reader should take it: consistent, contradicted, or unverifiable.
+fn verdict_class(v: crate::reconcile::Verdict) -> (&'static str, &'static str) {
+    use crate::reconcile::Verdict::*;
+    match v {
+        Consistent => ("ok", "consistent"),
+        ItemsExceedTotal => ("bad", "contradicted"),
+        ItemsFallShort | NoItemValue | NoItems => ("unverifiable", "unverifiable"),
+    }
+}
+
+/// The sentence and lists on what is new or changed since a day (from a ledger).
+fn news_md(o: &mut String, c: &Contents, since: Date, news: &News) {
+    let _ = writeln!(o, "## New or changed since {since}\n");
+    let _ = writeln!(
+        o,
+        "{} {} first reported on or after {since}; {} {} to deals reported before.\n",
+        news.new.len(),
+        plural(news.new.len(), "deal"),
+        news.changed.len(),
+        plural(news.changed.len(), "change")
+    );
+    let by_id: BTreeMap<&str, &Deal> = c.deals.iter().map(|d| (d.id.as_str(), d)).collect();
+    if !news.new.is_empty() {
+        let _ = writeln!(o, "### New deals\n");
+        for id in news.new.iter().take(PAGE_DEALS) {
+            if let Some(d) = by_id.get(id.as_str()) {
+                md_story(o, c, d);
+            }
+        }
+        if news.new.len() > PAGE_DEALS {
+            let _ = writeln!(
+                o,
+                "\nThe first {PAGE_DEALS} of {}; all are in deals.csv.",
+                news.new.len()
+            );
+        }
+        o.push('\n');
+    }
+    if !news.changed.is_empty() {
+        let _ = writeln!(o, "### Deals that moved on\n");
+        for ch in &news.changed {
+            let what = by_id.get(ch.deal_id.as_str()).map(|d| story(c, d));
+            let _ = writeln!(
+                o,
+                "- `{}` {}: {}: {} → {}, reported {} in *{}*",
+                ch.deal_id,
+                what.as_ref().map_or(String::new(), |s| md_escape(&format!(
+                    "{}, {}",
+                    s.who, s.what
+                ))),
+                ch.field,
+                md_escape(ch.old.as_deref().unwrap_or("(none)")),
+                md_escape(ch.new.as_deref().unwrap_or("(none)")),
+                ch.date,
+                md_escape(
+                    &c.meta
+                        .get(&ch.source)
+                        .and_then(|m| m.title.clone())
+                        .unwrap_or_else(|| base_name(&ch.source))
+                )
+            );
+        }
+        o.push('\n');
+    }
+}
+
 fn markdown(c: &Contents, groups: &[Group]) -> String {
     let h = headline(c);
     let mut o = String::new();
     let _ = writeln!(o, "# Deals report, {}\n", c.date);
     let _ = writeln!(o, "{}\n", counts_line(c, &h));
+    if let Some((since, news)) = c.news {
+        news_md(&mut o, c, since, news);
+    }
     if let Some(fx) = c.fx {
         let _ = writeln!(
             o,
@@ -298,25 +516,28 @@ fn markdown(c: &Contents, groups: &[Group]) -> String {
         "Sums per currency; currencies are never added together. Ranges count with their lower bound.\n"
     );
     md_table(&mut o, &sheets::summary(groups, GroupBy::Sector, c.fx));
-    let _ = writeln!(o, "\n## Largest deals\n");
-    let top = largest(c, 10);
-    if top.is_empty() {
-        let _ = writeln!(o, "No deal states a value.");
-    } else {
-        let owned: Vec<Deal> = top.into_iter().cloned().collect();
-        md_table(&mut o, &sheets::deals_compact(&owned, c.fx));
-    }
     let _ = writeln!(o, "\n## Announced totals\n");
     if c.checks.is_empty() {
         let _ = writeln!(o, "No article announces a total.");
     } else {
         for k in c.checks {
+            let (_, word) = verdict_class(k.verdict);
+            let word = if word == "contradicted" {
+                "**CONTRADICTED**".to_string()
+            } else {
+                word.to_string()
+            };
             let _ = writeln!(
                 o,
-                "- **{} {}** in {} ({}): {}. Evidence: “{}”",
+                "- {word}: **{} {}** in *{}* ({}): {}. Evidence: “{}”",
                 grouped(k.total),
                 k.currency,
-                md_escape(&base_name(&k.source)),
+                md_escape(
+                    &c.meta
+                        .get(&k.source)
+                        .and_then(|m| m.title.clone())
+                        .unwrap_or_else(|| base_name(&k.source))
+                ),
                 k.verdict.as_str(),
                 md_escape(&k.explanation),
                 md_escape(&k.evidence)
@@ -324,15 +545,22 @@ fn markdown(c: &Contents, groups: &[Group]) -> String {
         }
     }
     let _ = writeln!(o, "\n## Deals\n");
-    let shown = &c.deals[..c.deals.len().min(LIST_LIMIT)];
+    let shown = page_deals(c);
     if shown.is_empty() {
         let _ = writeln!(o, "No deals found.");
     } else {
-        md_table(&mut o, &sheets::deals_compact(shown, c.fx));
-        if c.deals.len() > LIST_LIMIT {
+        let _ = writeln!(
+            o,
+            "The largest deals first, then the others, most recent first. Each with its article and the sentence that states it.\n"
+        );
+        for d in &shown {
+            md_story(&mut o, c, d);
+        }
+        if c.deals.len() > shown.len() {
             let _ = writeln!(
                 o,
-                "\nThe first {LIST_LIMIT} of {} deals; all are in deals.csv.",
+                "\n{} of {} deals shown; all are in deals.csv.",
+                shown.len(),
                 c.deals.len()
             );
         }
@@ -340,31 +568,58 @@ fn markdown(c: &Contents, groups: &[Group]) -> String {
     let notes: Vec<&Deal> = c.deals.iter().filter(|d| !d.notes.is_empty()).collect();
     if !notes.is_empty() {
         let _ = writeln!(o, "\n### Sources that disagree\n");
-        for d in notes {
+        for d in notes.iter().take(PAGE_DEALS) {
             for n in &d.notes {
-                let _ = writeln!(o, "- {} ({}): {}", d.id, d.deal_type.as_str(), md_escape(n));
+                let _ = writeln!(
+                    o,
+                    "- `{}` ({}): {}",
+                    d.id,
+                    d.deal_type.as_str(),
+                    md_escape(n)
+                );
             }
         }
     }
     let _ = writeln!(o, "\n## Sources\n");
-    let mut s = Sheet::new(["source", "deals", "totals"]);
-    for (src, (deals, totals)) in &h.sources {
-        s.rows.push(vec![
-            Cell::Quoted(src.clone()),
-            Cell::Int(*deals as u64),
-            Cell::Int(*totals as u64),
-        ]);
-    }
+    let s = sources_sheet(c, &h);
     if s.rows.is_empty() {
         let _ = writeln!(o, "No article reports a deal.");
     } else {
         md_table(&mut o, &s);
+        if h.sources.len() > LIST_LIMIT {
+            let _ = writeln!(o, "\n{LIST_LIMIT} of {} articles listed.", h.sources.len());
+        }
     }
     let _ = writeln!(
         o,
         "\nEvery figure is traceable: deals.csv gives each deal's source file, byte span and sentence."
     );
     o
+}
+
+const LIST_LIMIT: usize = 200;
+
+/// The articles that report deals or totals: title, date, link, counts (at most [`LIST_LIMIT`]).
+fn sources_sheet(c: &Contents, h: &Headline) -> Sheet {
+    let mut s = Sheet::new(["article", "date", "url", "deals", "totals"]);
+    for (src, (deals, totals)) in h.sources.iter().take(LIST_LIMIT) {
+        let m = c.meta.get(src);
+        s.rows.push(vec![
+            Cell::Quoted(
+                m.and_then(|m| m.title.clone())
+                    .unwrap_or_else(|| base_name(src)),
+            ),
+            Cell::opt_text(
+                m.and_then(|m| m.published)
+                    .map(|d| d.to_string())
+                    .as_deref(),
+            ),
+            Cell::opt_quoted(m.and_then(|m| m.url.as_deref())),
+            Cell::Int(*deals as u64),
+            Cell::Int(*totals as u64),
+        ]);
+    }
+    s
 }
 
 /// Escapes text for HTML element content and attribute values.
@@ -449,11 +704,104 @@ pub fn bar_chart(title: &str, bars: &[(String, Decimal)]) -> String {
     o
 }
 
+fn html_story(o: &mut String, c: &Contents, d: &Deal) {
+    let s = story(c, d);
+    let _ = write!(
+        o,
+        "<li><b>{}</b>: {}",
+        html_escape(&s.who),
+        html_escape(&s.what)
+    );
+    if !s.figures.is_empty() {
+        let _ = write!(
+            o,
+            ", <span class=\"num\">{}</span>",
+            html_escape(&s.figures)
+        );
+    }
+    let article = match s.url.as_deref().filter(|u| safe_url(u)) {
+        Some(u) => format!(
+            "<a href=\"{}\">{}</a>",
+            html_escape(u),
+            html_escape(&s.title)
+        ),
+        None => format!("<i>{}</i>", html_escape(&s.title)),
+    };
+    let _ = write!(o, ". {article}");
+    if let Some(day) = &s.date {
+        let _ = write!(o, ", {day}");
+    }
+    if s.more > 0 {
+        let _ = write!(o, " (and {} more {})", s.more, plural(s.more, "article"));
+    }
+    let _ = writeln!(
+        o,
+        ".<br><q>{}</q> <code>{}</code></li>",
+        html_escape(&s.evidence),
+        html_escape(&d.id)
+    );
+}
+
+fn news_html(o: &mut String, c: &Contents, since: Date, news: &News) {
+    let _ = writeln!(o, "<h2>New or changed since {since}</h2>");
+    let _ = writeln!(
+        o,
+        "<p>{} {} first reported on or after {since}; {} {} to deals reported before.</p>",
+        news.new.len(),
+        plural(news.new.len(), "deal"),
+        news.changed.len(),
+        plural(news.changed.len(), "change")
+    );
+    let by_id: BTreeMap<&str, &Deal> = c.deals.iter().map(|d| (d.id.as_str(), d)).collect();
+    if !news.new.is_empty() {
+        o.push_str("<h3>New deals</h3>\n<ul>\n");
+        for id in news.new.iter().take(PAGE_DEALS) {
+            if let Some(d) = by_id.get(id.as_str()) {
+                html_story(o, c, d);
+            }
+        }
+        o.push_str("</ul>\n");
+    }
+    if !news.changed.is_empty() {
+        o.push_str("<h3>Deals that moved on</h3>\n<ul>\n");
+        for ch in &news.changed {
+            let what = by_id
+                .get(ch.deal_id.as_str())
+                .map(|d| story(c, d))
+                .map_or(String::new(), |s| format!("{}, {}", s.who, s.what));
+            let title = c
+                .meta
+                .get(&ch.source)
+                .and_then(|m| m.title.clone())
+                .unwrap_or_else(|| base_name(&ch.source));
+            let _ = writeln!(
+                o,
+                "<li><code>{}</code> {}: <b>{}: {} → {}</b>, reported {} in <i>{}</i></li>",
+                html_escape(&ch.deal_id),
+                html_escape(&what),
+                html_escape(&ch.field),
+                html_escape(ch.old.as_deref().unwrap_or("(none)")),
+                html_escape(ch.new.as_deref().unwrap_or("(none)")),
+                html_escape(&ch.date),
+                html_escape(&title)
+            );
+        }
+        o.push_str("</ul>\n");
+    }
+}
+
+/// Only web links become links (no `javascript:` or `data:` from an article's metadata).
+fn safe_url(u: &str) -> bool {
+    let l = u.trim_start().to_ascii_lowercase();
+    l.starts_with("https://") || l.starts_with("http://")
+}
+
 const STYLE: &str = "body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:72em;padding:0 1em;color:#222}\
 table{border-collapse:collapse;margin:.5em 0 1.5em;font-size:13px}th,td{border:1px solid #ccc;padding:3px 6px;vertical-align:top;text-align:left}\
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}th{background:#f2f2f2}\
 svg{display:block;margin:1em 0}svg rect{fill:#3b6ea8}svg text{font:12px system-ui,sans-serif;fill:#222}svg text.t{font-weight:bold;font-size:13px}\
-.bad{color:#a00;font-weight:bold}.ok{color:#060}";
+.bad{color:#a00;font-weight:bold}.ok{color:#060}.unverifiable{color:#8a5a00}\
+li{margin:.3em 0}q{color:#444}code{font-size:11px;color:#777}span.num{white-space:nowrap}";
 
 fn html(c: &Contents, groups: &[Group]) -> String {
     let h = headline(c);
@@ -465,6 +813,9 @@ fn html(c: &Contents, groups: &[Group]) -> String {
     );
     let _ = writeln!(o, "<h1>Deals report, {}</h1>", c.date);
     let _ = writeln!(o, "<p>{}</p>", counts_line(c, &h));
+    if let Some((since, news)) = c.news {
+        news_html(&mut o, c, since, news);
+    }
     let _ = writeln!(o, "<h2>Value by sector</h2>");
     let real: Vec<&Group> = groups.iter().filter(|g| g.key != summary::ALL).collect();
     let counts: Vec<(String, Decimal)> = real
@@ -500,30 +851,24 @@ fn html(c: &Contents, groups: &[Group]) -> String {
         }
     }
     html_table(&mut o, &sheets::summary(groups, GroupBy::Sector, c.fx));
-    let _ = writeln!(o, "<h2>Largest deals</h2>");
-    let top: Vec<Deal> = largest(c, 10).into_iter().cloned().collect();
-    if top.is_empty() {
-        o.push_str("<p>No deal states a value.</p>\n");
-    } else {
-        html_table(&mut o, &sheets::deals_compact(&top, c.fx));
-    }
     let _ = writeln!(o, "<h2>Announced totals</h2>");
     if c.checks.is_empty() {
         o.push_str("<p>No article announces a total.</p>\n");
     } else {
         o.push_str("<ul>\n");
         for k in c.checks {
-            let class = if k.verdict.is_contradiction() {
-                "bad"
-            } else {
-                "ok"
-            };
+            let (class, word) = verdict_class(k.verdict);
+            let title = c
+                .meta
+                .get(&k.source)
+                .and_then(|m| m.title.clone())
+                .unwrap_or_else(|| base_name(&k.source));
             let _ = writeln!(
                 o,
-                "<li><b>{} {}</b> in {}: <span class=\"{class}\">{}</span>. Evidence: <q>{}</q></li>",
+                "<li><span class=\"{class}\">{word}</span>: <b>{} {}</b> in <i>{}</i>: <span class=\"{class}\">{}</span>. Evidence: <q>{}</q></li>",
                 html_escape(&grouped(k.total)),
                 html_escape(&k.currency),
-                html_escape(&base_name(&k.source)),
+                html_escape(&title),
                 html_escape(&k.explanation),
                 html_escape(&k.evidence)
             );
@@ -531,25 +876,26 @@ fn html(c: &Contents, groups: &[Group]) -> String {
         o.push_str("</ul>\n");
     }
     let _ = writeln!(o, "<h2>Deals</h2>");
-    let shown = &c.deals[..c.deals.len().min(LIST_LIMIT)];
-    html_table(&mut o, &sheets::deals_compact(shown, c.fx));
-    if c.deals.len() > LIST_LIMIT {
-        let _ = writeln!(
-            o,
-            "<p>The first {LIST_LIMIT} of {} deals; all are in deals.csv.</p>",
-            c.deals.len()
-        );
+    let shown = page_deals(c);
+    if shown.is_empty() {
+        o.push_str("<p>No deals found.</p>\n");
+    } else {
+        o.push_str("<p>The largest deals first, then the others, most recent first.</p>\n<ul>\n");
+        for d in &shown {
+            html_story(&mut o, c, d);
+        }
+        o.push_str("</ul>\n");
+        if c.deals.len() > shown.len() {
+            let _ = writeln!(
+                o,
+                "<p>{} of {} deals shown; all are in deals.csv.</p>",
+                shown.len(),
+                c.deals.len()
+            );
+        }
     }
     let _ = writeln!(o, "<h2>Sources</h2>");
-    let mut s = Sheet::new(["source", "deals", "totals"]);
-    for (src, (deals, totals)) in &h.sources {
-        s.rows.push(vec![
-            Cell::Quoted(src.clone()),
-            Cell::Int(*deals as u64),
-            Cell::Int(*totals as u64),
-        ]);
-    }
-    html_table(&mut o, &s);
+    html_table(&mut o, &sources_sheet(c, &h));
     o.push_str("</body>\n</html>\n");
     o
 }

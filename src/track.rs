@@ -134,7 +134,7 @@ fn disjoint(a: &[String], b: &[String]) -> bool {
 }
 
 /// Whether every element of sorted `a` is in sorted `b`.
-fn subset(a: &[u32], b: &[u32]) -> bool {
+fn subset<R: Ord>(a: &[R], b: &[R]) -> bool {
     a.len() <= b.len() && a.iter().all(|x| b.binary_search(x).is_ok())
 }
 
@@ -215,15 +215,133 @@ fn progress(s: DealStatus) -> u8 {
 pub struct Prepared {
     deal: Deal,
     profile: Profile,
+    /// The stable id of the deal's article ([`crate::model::Document::key`]): it orders deals of
+    /// one date independently of the reading order.
+    article: String,
 }
 
 impl Prepared {
+    /// A deal whose article key is unknown (its source stands in for it).
     pub fn new(deal: Deal) -> Prepared {
+        let article = deal.source.clone();
+        Prepared::of_article(deal, article)
+    }
+
+    /// A deal of the article with this stable key.
+    pub fn of_article(deal: Deal, article: String) -> Prepared {
         Prepared {
             profile: profile(&deal),
             deal,
+            article,
         }
     }
+
+    pub fn deal(&self) -> &Deal {
+        &self.deal
+    }
+
+    /// The canonical order in which deals are merged: dated articles first, oldest first, then by
+    /// article key, source and position. It depends on the deals only, never on the reading order.
+    fn order_key(
+        &self,
+    ) -> (
+        bool,
+        Option<jiff::civil::Date>,
+        &str,
+        &str,
+        usize,
+        usize,
+        &str,
+    ) {
+        let d = &self.deal;
+        (
+            d.published.is_none(),
+            d.published,
+            &self.article,
+            &d.source,
+            d.start,
+            d.end,
+            &d.id,
+        )
+    }
+}
+
+/// Whether headline deal `h` restates body deal `b` of the same article: same type, the headline's
+/// counterparties among the body's, items that do not contradict, and no figure in disagreement.
+fn restates(h: &Deal, hp: &Profile, b: &Deal, bp: &Profile) -> bool {
+    if h.deal_type != b.deal_type || hp.roots.is_empty() {
+        return false;
+    }
+    if !hp.roots.iter().all(|r| bp.roots.binary_search(r).is_ok()) {
+        return false;
+    }
+    let digits = |s: &[String]| s.iter().any(|t| t.chars().any(|c| c.is_ascii_digit()));
+    let (da, db) = (&hp.designations, &bp.designations);
+    if !da.is_empty() && !db.is_empty() && disjoint(da, db) && digits(da) && digits(db) {
+        return false;
+    }
+    let (ca, cb) = (&hp.concepts, &bp.concepts);
+    if !ca.is_empty() && !cb.is_empty() && disjoint(ca, cb) {
+        return false;
+    }
+    let q_differs = matches!((h.quantity, b.quantity), (Some(x), Some(y)) if x != y);
+    let amt_differs = match (h.amount, b.amount) {
+        (Some(x), Some(y)) => x != y || h.currency != b.currency,
+        _ => false,
+    };
+    !q_differs && !amt_differs
+}
+
+/// One article's deals with a headline folded in: a deal stated wholly within the headline
+/// (the body's first line, ending at `headline_end`) that restates a deal of the body is that
+/// deal, not a second one. The body's deal keeps its id, evidence and figures and takes from the
+/// headline only what it lacks (quantity, amount, item, roles).
+pub fn fold_headline(deals: Vec<Deal>, headline_end: usize) -> Vec<Deal> {
+    let in_head = |d: &Deal| d.end <= headline_end;
+    if !deals.iter().any(in_head) || deals.iter().all(in_head) {
+        return deals;
+    }
+    let (heads, mut body): (Vec<Deal>, Vec<Deal>) = deals.into_iter().partition(in_head);
+    let profiles: Vec<Profile> = body.iter().map(profile).collect();
+    let mut kept = Vec::new();
+    for h in heads {
+        let hp = profile(&h);
+        match (0..body.len()).find(|&i| restates(&h, &hp, &body[i], &profiles[i])) {
+            Some(i) => {
+                let b = &mut body[i];
+                if b.quantity.is_none() {
+                    b.quantity = h.quantity;
+                }
+                if b.amount.is_none() && h.amount.is_some() {
+                    b.amount = h.amount;
+                    b.currency = h.currency;
+                    b.qualifier = h.qualifier;
+                    b.amount_max = h.amount_max;
+                }
+                b.item = b.item.take().or(h.item);
+                b.provider = b.provider.take().or(h.provider);
+                b.recipient = b.recipient.take().or(h.recipient);
+            }
+            None => kept.push(h),
+        }
+    }
+    kept.extend(body);
+    kept.sort_by_key(|d| (d.start, d.end));
+    kept
+}
+
+/// Where an article's headline ends, if its body opens with one: a first line of at most 300
+/// bytes without a sentence-final full stop, followed by more text. Byte offset in `text`.
+pub fn headline_end(text: &str, body_start: usize) -> Option<usize> {
+    let body = &text[body_start..];
+    let lead = body.len() - body.trim_start().len();
+    let rest = &body[lead..];
+    let nl = rest.find('\n')?;
+    let line = rest[..nl].trim_end();
+    if line.is_empty() || line.len() > 300 || line.ends_with('.') || rest[nl..].trim().is_empty() {
+        return None;
+    }
+    Some(body_start + lead + nl)
 }
 
 /// Merges deals reported by several articles, in input order. Feed every deal with [`push`];
@@ -234,6 +352,10 @@ impl Prepared {
 /// [`finish`]: Tracker::finish
 pub struct Tracker {
     opts: Options,
+    /// Deals added but not yet merged: merged in canonical order ([`Prepared::order_key`]) when
+    /// more than `open_deals` wait, and at the end, so that any reading order of a set of deals
+    /// that fits in the window gives the same result.
+    pending: Vec<Prepared>,
     /// Open deals; `open[i]` has the global number `first + i`.
     open: std::collections::VecDeque<Tracked>,
     first: usize,
@@ -249,6 +371,7 @@ impl Tracker {
     pub fn new(opts: Options) -> Tracker {
         Tracker {
             opts,
+            pending: Vec::new(),
             open: std::collections::VecDeque::new(),
             first: 0,
             index: HashMap::default(),
@@ -273,51 +396,7 @@ impl Tracker {
         if ba & !bb != 0 && bb & !ba != 0 {
             return false; // neither set of counterparties can contain the other
         }
-        let (ra, rb) = (&t.profile.root_ids, &p.root_ids);
-        if ra.is_empty() || rb.is_empty() || !(subset(ra, rb) || subset(rb, ra)) {
-            return false;
-        }
-        // Items: different model numbers or disjoint concepts are different deals.
-        let (da, db) = (&t.profile.designations, &p.designations);
-        let digits = |s: &[String]| s.iter().any(|t| t.chars().any(|c| c.is_ascii_digit()));
-        let mut agree = false;
-        if !da.is_empty() && !db.is_empty() {
-            if disjoint(da, db) {
-                if digits(da) && digits(db) {
-                    return false;
-                }
-            } else {
-                agree = true;
-            }
-        }
-        let (ca, cb) = (&t.profile.concepts, &p.concepts);
-        if !ca.is_empty() && !cb.is_empty() {
-            if disjoint(ca, cb) {
-                return false;
-            }
-            agree = true;
-        }
-        let q_differs = matches!((a.quantity, d.quantity), (Some(x), Some(y)) if x != y);
-        let q_agrees = matches!((a.quantity, d.quantity), (Some(x), Some(y)) if x == y);
-        let amt_differs = match (a.amount, d.amount) {
-            (Some(x), Some(y)) => x != y || a.currency != d.currency,
-            _ => false,
-        };
-        let amt_agrees = matches!((a.amount, d.amount), (Some(x), Some(y)) if x == y && a.currency == d.currency);
-        if q_differs && amt_differs {
-            return false;
-        }
-        // A differing figure is a disagreement between reports only when the reports are tied
-        // firmly: the same counterparties and the same model, or the other figure agreeing.
-        // Otherwise "10 aircraft" and "20 aircraft" are two orders.
-        if q_differs || amt_differs {
-            let same_model = !disjoint(da, db);
-            if !(ra == rb && (same_model || q_agrees || amt_agrees)) {
-                return false;
-            }
-        }
-        // Naming fewer parties is fine only when something else ties the reports together.
-        ra == rb || agree || q_agrees || amt_agrees
+        judge(a, &t.profile.root_ids, &t.profile, d, &p.root_ids, p)
     }
 
     /// Adds one deal: merged into an earlier open one that reports the same deal, or kept as new.
@@ -327,9 +406,26 @@ impl Tracker {
 
     /// [`push`](Tracker::push) for a deal whose profile was computed beforehand (in parallel).
     pub fn add(&mut self, prepared: Prepared) {
+        self.pending.push(prepared);
+        if self.pending.len() > self.opts.open_deals.max(1) {
+            self.flush();
+        }
+    }
+
+    /// Merges the pending deals in canonical order.
+    fn flush(&mut self) {
+        let mut pending = std::mem::take(&mut self.pending);
+        pending.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+        for p in pending {
+            self.insert(p);
+        }
+    }
+
+    fn insert(&mut self, prepared: Prepared) {
         let Prepared {
             deal: d,
             profile: mut p,
+            ..
         } = prepared;
         for r in std::mem::take(&mut p.roots) {
             let next = self.names.len() as u32;
@@ -410,14 +506,119 @@ impl Tracker {
         Some(finalise(t))
     }
 
-    /// The remaining deals, in the input order of their first source.
+    /// The remaining deals, in the canonical order of their first (earliest) report.
     pub fn finish(mut self) -> Vec<Deal> {
+        self.flush();
         let mut out = Vec::with_capacity(self.open.len());
         while let Some(d) = self.pop() {
             out.push(d);
         }
         out
     }
+}
+
+/// The part of "same deal" that compares counterparties, items and figures (dates and type are
+/// checked before). `ra` and `rb` are the sorted counterparty roots, interned or not.
+fn judge<R: Ord>(a: &Deal, ra: &[R], pa: &Profile, d: &Deal, rb: &[R], pb: &Profile) -> bool {
+    if ra.is_empty() || rb.is_empty() || !(subset(ra, rb) || subset(rb, ra)) {
+        return false;
+    }
+    // Items: different model numbers or disjoint concepts are different deals.
+    let (da, db) = (&pa.designations, &pb.designations);
+    let digits = |s: &[String]| s.iter().any(|t| t.chars().any(|c| c.is_ascii_digit()));
+    let mut agree = false;
+    if !da.is_empty() && !db.is_empty() {
+        if disjoint(da, db) {
+            if digits(da) && digits(db) {
+                return false;
+            }
+        } else {
+            agree = true;
+        }
+    }
+    let (ca, cb) = (&pa.concepts, &pb.concepts);
+    if !ca.is_empty() && !cb.is_empty() {
+        if disjoint(ca, cb) {
+            return false;
+        }
+        agree = true;
+    }
+    let q_differs = matches!((a.quantity, d.quantity), (Some(x), Some(y)) if x != y);
+    let q_agrees = matches!((a.quantity, d.quantity), (Some(x), Some(y)) if x == y);
+    let amt_differs = match (a.amount, d.amount) {
+        (Some(x), Some(y)) => x != y || a.currency != d.currency,
+        _ => false,
+    };
+    let amt_agrees =
+        matches!((a.amount, d.amount), (Some(x), Some(y)) if x == y && a.currency == d.currency);
+    if q_differs && amt_differs {
+        return false;
+    }
+    // Without a date nothing bounds the reports in time: an undated report joins only a deal
+    // with the same counterparties, the same item or quantity, and the same stated amount.
+    if a.published.is_none() || d.published.is_none() {
+        return ra == rb && (agree || q_agrees) && amt_agrees;
+    }
+    // A differing figure is a disagreement between reports only when the reports are tied
+    // firmly: the same counterparties and the same model, or the other figure agreeing.
+    // Otherwise "10 aircraft" and "20 aircraft" are two orders.
+    if q_differs || amt_differs {
+        let same_model = !disjoint(da, db);
+        if !(ra == rb && (same_model || q_agrees || amt_agrees)) {
+            return false;
+        }
+    }
+    // Naming fewer parties is fine only when something else ties the reports together.
+    ra == rb || agree || q_agrees || amt_agrees
+}
+
+/// What identifies a deal across articles, for matching against deals kept elsewhere (the
+/// ledger): counterparty roots (a state's bodies folded into the state), concepts and model
+/// designations of the item.
+pub struct Identity(Profile);
+
+impl Identity {
+    pub fn of(d: &Deal) -> Identity {
+        Identity(profile(d))
+    }
+
+    /// The counterparties as the keys deals are found by (sorted, distinct).
+    pub fn roots(&self) -> &[String] {
+        &self.0.roots
+    }
+}
+
+/// Whether the deal types can be one deal over time: the same type, or a memorandum or letter of
+/// intent that becomes a contract, a loan or an investment (or the reverse order of reports).
+pub fn types_compatible(a: DealType, b: DealType) -> bool {
+    let preliminary = |t: DealType| matches!(t, DealType::Mou | DealType::LetterOfIntent);
+    a == b || preliminary(a) || preliminary(b)
+}
+
+/// Whether `new` reports the known deal `known` (whose `published` is the date it was last
+/// reported): compatible types, dates within `window_days` of that, and the counterparties, items
+/// and figures of [`Tracker`]'s rule (undated reports only on full agreement).
+pub fn same_deal_over_time(
+    known: &Deal,
+    k: &Identity,
+    new: &Deal,
+    n: &Identity,
+    window_days: i64,
+) -> bool {
+    if !types_compatible(known.deal_type, new.deal_type) {
+        return false;
+    }
+    if let (Some(x), Some(y)) = (known.published, new.published) {
+        if i64::from((y - x).get_days().abs()) > window_days {
+            return false;
+        }
+    }
+    judge(known, &k.0.roots, &k.0, new, &n.0.roots, &n.0)
+}
+
+/// How far a status is along (proposed → negotiating → announced → signed).
+pub fn status_rank(s: DealStatus) -> u8 {
+    progress(s)
 }
 
 fn finalise(mut t: Tracked) -> Deal {
@@ -502,8 +703,10 @@ mod tests {
     use super::*;
     use rust_decimal::Decimal;
 
+    /// A deal of a dated article (undated ones merge only on full agreement: tested apart).
     fn deal(source: &str, parties: &[&str], item: &str) -> Deal {
         Deal {
+            published: Some("2024-01-10".parse().unwrap()),
             status: DealStatus::Announced,
             parties: parties.iter().map(|s| s.to_string()).collect(),
             item: Some(item.into()),
@@ -534,8 +737,8 @@ mod tests {
         assert_eq!(out.len(), 1);
         let d = &out[0];
         assert_eq!(d.sources.len(), 2);
-        assert_eq!(d.sources, ["vi.txt", "en.txt"]);
-        assert_eq!(d.reports[1].evidence, "Boeing 737 MAX jets");
+        assert_eq!(d.sources, ["en.txt", "vi.txt"], "same date: by article key");
+        assert_eq!(d.reports[0].evidence, "Boeing 737 MAX jets");
         assert_eq!(d.amount, Some(Decimal::from(8_100_000_000u64)), "filled in");
         assert_eq!(d.status, DealStatus::Signed);
         assert!(d.notes.is_empty(), "{:?}", d.notes);
@@ -670,5 +873,127 @@ mod tests {
         assert_eq!(merge(vec![a.clone(), c], Options::default()).len(), 1);
         let same = deal("a.txt", &["Vietjet", "Airbus"], "A321neo");
         assert_eq!(merge(vec![a, same], Options::default()).len(), 2);
+    }
+
+    #[test]
+    fn any_reading_order_gives_the_same_deals_and_the_earliest_report_keeps_its_id() {
+        let on = |mut d: Deal, day: &str, id: &str| {
+            d.published = Some(day.parse().unwrap());
+            d.id = id.into();
+            d
+        };
+        let mut a = on(
+            deal("a.txt", &["Vietjet", "Airbus"], "A321neo"),
+            "2024-01-12",
+            "a1",
+        );
+        a.quantity = Some(20);
+        let mut b = on(
+            deal("b.txt", &["Airbus", "Vietjet"], "A321neo jets"),
+            "2024-01-10",
+            "b1",
+        );
+        b.quantity = Some(25);
+        let c = on(
+            deal("c.txt", &["Vietjet"], "máy bay A321neo"),
+            "2024-01-11",
+            "c1",
+        );
+        let d = on(
+            deal("d.txt", &["Boeing", "Vietnam Airlines"], "787"),
+            "2024-01-11",
+            "d1",
+        );
+        let e = on(
+            deal("e.txt", &["Vietnam Airlines", "Boeing"], "787-9"),
+            "2024-01-15",
+            "e1",
+        );
+        let all = [a, b, c, d, e];
+        let first = merge(all.to_vec(), Options::default());
+        assert_eq!(first.len(), 2, "{first:#?}");
+        assert_eq!(first[0].id, "b1", "the earliest report's id");
+        assert_eq!(first[0].sources, ["b.txt", "c.txt", "a.txt"]);
+        assert_eq!(first[0].quantity, Some(25), "the earliest figure stays");
+        assert_eq!(first[1].id, "d1");
+        // every permutation of the five (Heap's algorithm)
+        let mut v: Vec<Deal> = all.to_vec();
+        let mut c = vec![0usize; v.len()];
+        let mut i = 0;
+        let mut seen = 1;
+        while i < v.len() {
+            if c[i] < i {
+                v.swap(if i % 2 == 0 { 0 } else { c[i] }, i);
+                assert_eq!(merge(v.clone(), Options::default()), first);
+                seen += 1;
+                c[i] += 1;
+                i = 0;
+            } else {
+                c[i] = 0;
+                i += 1;
+            }
+        }
+        assert_eq!(seen, 120);
+    }
+
+    #[test]
+    fn an_undated_report_merges_only_when_parties_item_and_amount_all_agree() {
+        let mut a = deal("a.txt", &["Vietjet", "Airbus"], "A321neo");
+        a.amount = Some(Decimal::from(2_000_000_000u64));
+        a.currency = Some("USD".into());
+        let mut undated = a.clone();
+        undated.source = "u.txt".into();
+        undated.published = None;
+        assert_eq!(
+            merge(vec![a.clone(), undated.clone()], Options::default()).len(),
+            1
+        );
+        let mut no_amount = undated.clone();
+        no_amount.amount = None;
+        assert_eq!(
+            merge(vec![a.clone(), no_amount], Options::default()).len(),
+            2
+        );
+        let mut fewer_parties = undated.clone();
+        fewer_parties.parties = vec!["Vietjet".into()];
+        assert_eq!(
+            merge(vec![a.clone(), fewer_parties], Options::default()).len(),
+            2
+        );
+        let mut other_item = undated;
+        other_item.item = Some("aircraft".into());
+        other_item.quantity = None;
+        assert_eq!(merge(vec![a, other_item], Options::default()).len(), 2);
+    }
+
+    #[test]
+    fn a_headline_restating_a_body_deal_is_that_deal() {
+        let text = "Vietnam Airlines to buy 50 Boeing jets\nVietnam Airlines signed a contract with Boeing for 50 Boeing 737 MAX jets.\n";
+        let end = headline_end(text, 0).unwrap();
+        assert_eq!(&text[..end], "Vietnam Airlines to buy 50 Boeing jets");
+        let mut head = deal("x.txt", &["Vietnam Airlines"], "Boeing jets");
+        head.quantity = Some(50);
+        head.end = 20;
+        let mut body = deal(
+            "x.txt",
+            &["Vietnam Airlines", "Boeing"],
+            "Boeing 737 MAX jets",
+        );
+        body.start = end + 1;
+        body.end = text.len();
+        body.id = "body".into();
+        let other = Deal {
+            start: end + 1,
+            end: text.len(),
+            ..deal("x.txt", &["Vietjet", "Airbus"], "A321neo")
+        };
+        let out = fold_headline(vec![head.clone(), body.clone(), other.clone()], end);
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].id, "body");
+        assert_eq!(out[0].quantity, Some(50), "taken from the headline");
+        // a headline about something else stays a deal of its own
+        assert_eq!(fold_headline(vec![head, other], end).len(), 2);
+        assert_eq!(headline_end("One sentence only.\nAnd more.", 0), None);
+        assert_eq!(headline_end("Just a title\n", 0), None);
     }
 }

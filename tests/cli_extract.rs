@@ -7,7 +7,7 @@ fn dealtrack() -> Command {
     Command::cargo_bin("dealtrack").unwrap()
 }
 
-const HEADER: &str = "id,source,published,language,type,status,provider,recipient,parties,item,quantity,amount,currency,qualifier,amount_max,sector,evidence,start,end,sources,notes";
+const HEADER: &str = "id,source,published,language,type,status,provider,recipient,parties,item,quantity,amount,currency,qualifier,amount_max,sector,evidence,start,end,sources,notes,title,url";
 
 #[test]
 fn csv_has_the_documented_columns_in_order() {
@@ -200,4 +200,60 @@ fn broken_pipe_is_not_an_error() {
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "0");
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+#[test]
+fn title_and_url_of_json_lines_reach_csv_and_json() {
+    let line = serde_json::json!({
+        "id": "t1",
+        "date": "2025-03-10",
+        "title": "Vietjet buys jets",
+        "url": "https://news.example/t1",
+        "text": "Vietjet signed a $1.5 billion contract with Airbus for 20 A321neo aircraft on Monday."
+    });
+    for merge in [true, false] {
+        let mut c = dealtrack();
+        c.args(["extract", "--input", "jsonl", "--format", "csv"]);
+        if !merge {
+            c.arg("--no-merge");
+        }
+        let out = c.write_stdin(format!("{line}\n")).output().unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        let mut r = csv::Reader::from_reader(text.as_bytes());
+        let h = r.headers().unwrap().clone();
+        let row = r.records().next().unwrap().unwrap();
+        let col = |name: &str| row[h.iter().position(|x| x == name).unwrap()].to_string();
+        assert_eq!(col("title"), "Vietjet buys jets", "{text}");
+        assert_eq!(col("url"), "https://news.example/t1");
+    }
+    let out = dealtrack()
+        .args(["extract", "--input", "jsonl", "--format", "json"])
+        .write_stdin(format!("{line}\n"))
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["deals"][0]["title"], "Vietjet buys jets");
+    assert_eq!(v["deals"][0]["url"], "https://news.example/t1");
+    // a header line's title counts too; a plain file has none
+    let out = dealtrack()
+        .args([
+            "extract",
+            "--format",
+            "json",
+            "tests/fixtures/ledger/en1.txt",
+            "tests/fixtures/check/formula_en.txt",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let titles: Vec<&serde_json::Value> = v["deals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| &d["title"])
+        .collect();
+    assert!(titles.contains(&&serde_json::json!(
+        "Vietjet and Airbus sign memorandum on A321neo jets"
+    )));
+    assert!(titles.contains(&&serde_json::Value::Null));
 }

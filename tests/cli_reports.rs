@@ -205,59 +205,48 @@ fn fx_problems_are_clear_errors() {
 }
 
 #[test]
-fn the_trade_agreement_of_samples_000_and_001_is_one_deal_with_two_sources() {
-    let out = dealtrack()
-        .args(["extract", "--format", "json", "data/samples"])
-        .output()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let trade: Vec<&serde_json::Value> = v["deals"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["sources"].as_array().is_some_and(|s| s.len() > 1))
-        .collect();
-    assert_eq!(trade.len(), 1, "{v:#}");
-    let d = trade[0];
+fn the_trade_agreement_of_samples_000_and_001_is_one_deal_once_001_is_dated() {
+    let merged = |paths: &[&std::path::Path]| -> Vec<serde_json::Value> {
+        let out = dealtrack()
+            .args(["extract", "--format", "json"])
+            .args(paths)
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["deals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["sources"].as_array().is_some_and(|s| s.len() > 1))
+            .cloned()
+            .collect()
+    };
+    let a = std::path::Path::new("data/samples/000_6e9a751800d1f9f4.txt");
+    let b = std::path::Path::new("data/samples/001_2655ffce02c49b82.txt");
+    // 001 has no date and neither article states an amount: an undated report joins a deal only
+    // when parties, item and amount all agree, so they stay apart.
+    assert!(merged(&[a, b]).is_empty());
+    // Dated two days later, 001 reports the same deal as 000, across languages.
+    let dir = tempfile::tempdir().unwrap();
+    let dated = dir.path().join("001_dated.txt");
+    let text = std::fs::read_to_string(b).unwrap();
+    std::fs::write(&dated, format!("date 2025-11-16\n{text}")).unwrap();
+    let trade = merged(&[a, &dated]);
+    assert_eq!(trade.len(), 1, "{trade:#?}");
+    let d = &trade[0];
     assert_eq!(d["type"], "trade_agreement");
+    assert_eq!(
+        d["id"],
+        merged(&[&dated, a])[0]["id"],
+        "the same id in any order"
+    );
     let sources: Vec<&str> = d["sources"]
         .as_array()
         .unwrap()
         .iter()
         .map(|s| s.as_str().unwrap())
         .collect();
-    assert_eq!(
-        sources,
-        [
-            "data/samples/000_6e9a751800d1f9f4.txt",
-            "data/samples/001_2655ffce02c49b82.txt"
-        ]
-    );
-    let langs: Vec<&str> = d["reports"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["language"].as_str().unwrap())
-        .collect();
-    assert_eq!(langs, ["vi", "de"]);
-    // The customs agreement of 004 (also Vietnam–US, also a trade agreement) stays apart.
-    let n004 = v["deals"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["source"].as_str().unwrap().contains("004_"))
-        .count();
-    assert_eq!(n004, 2);
-    // --no-merge: one row per article
-    let out = dealtrack()
-        .args(["extract", "--format", "json", "--no-merge", "data/samples"])
-        .output()
-        .unwrap();
-    let v2: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(
-        v2["deals"].as_array().unwrap().len(),
-        v["deals"].as_array().unwrap().len() + 1
-    );
+    assert_eq!(sources, [a.to_str().unwrap(), dated.to_str().unwrap()]);
 }
 
 fn report(out: &Path, extra: &[&str]) -> assert_cmd::assert::Assert {
@@ -297,6 +286,7 @@ fn report_is_quiet_complete_and_byte_identical_when_run_twice() {
             "deals.csv",
             "report.html",
             "report.md",
+            "report.xlsx",
             "totals.csv"
         ]
     );
@@ -546,7 +536,7 @@ fn sample_csv_reads_back_in_pandas() {
     );
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("amount float64"), "{text}");
-    assert!(text.contains("rows 11"), "{text}");
+    assert!(text.contains("rows 12"), "{text}");
     assert!(text.contains("sum USD 19000000"), "{text}");
 }
 
@@ -569,5 +559,82 @@ fn committed_reports_are_up_to_date() {
     assert_eq!(
         fs::read_link("reports/latest").unwrap(),
         Path::new("2026-11-23")
+    );
+}
+
+#[test]
+fn the_page_shows_titles_links_and_evidence_and_lets_no_markup_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    let lines = [
+        serde_json::json!({
+            "id": "a1",
+            "date": "2025-03-10",
+            "title": "Vietjet <script>alert(1)</script> buys *jets*",
+            "url": "https://news.example/vietjet?a=1&b=2",
+            "text": "Vietjet signed a $1.5 billion contract with Airbus for 20 A321neo aircraft <script>x</script> on Monday. The deals signed during the visit are worth a total of $2 billion."
+        }),
+        serde_json::json!({
+            "id": "a2",
+            "date": "2025-03-11",
+            "title": "[click](javascript:alert(1))",
+            "url": "javascript:alert(1)",
+            "text": "Vietjet signed a contract with Boeing for 10 aircraft. The deals signed are worth a total of $3 billion."
+        }),
+    ];
+    let body: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    fs::write(&input, body).unwrap();
+    let out = dir.path().join("r");
+    dealtrack()
+        .args(["report", "--date", "2025-03-12", "--out"])
+        .arg(&out)
+        .arg(&input)
+        .assert()
+        .code(0);
+    let md = fs::read_to_string(out.join("2025-03-12/report.md")).unwrap();
+    let html = fs::read_to_string(out.join("2025-03-12/report.html")).unwrap();
+    for page in [&md, &html] {
+        assert!(!page.contains("<script"), "markup passed through");
+        assert!(
+            !page.contains("(<javascript"),
+            "a javascript: link in Markdown"
+        );
+
+        assert!(!page.contains("href=\"javascript"), "a javascript: link");
+        assert!(page.contains("2025-03-10"), "the article's date");
+        assert!(
+            page.contains("Vietjet signed a $1.5 billion contract"),
+            "evidence"
+        );
+    }
+    assert!(
+        md.match_indices("](")
+            .all(|(i, _)| md[..i].ends_with('\\') || md[i..].starts_with("](<http")),
+        "a Markdown link made of article text: {md}"
+    );
+    assert!(
+        md.contains("Vietjet &lt;script&gt;alert(1)&lt;/script&gt; buys \\*jets\\*"),
+        "{md}"
+    );
+    assert!(
+        md.contains("(<https://news.example/vietjet?a=1&b=2>)"),
+        "{md}"
+    );
+    assert!(
+        html.contains("<a href=\"https://news.example/vietjet?a=1&amp;b=2\">"),
+        "{html}"
+    );
+    // verdicts coloured by meaning: falling short is not a confirmation
+    assert!(
+        html.contains("<span class=\"unverifiable\">unverifiable</span>"),
+        "{html}"
+    );
+    assert!(
+        !html.contains("<span class=\"ok\">"),
+        "nothing here is consistent: {html}"
+    );
+    assert!(
+        md.contains("- unverifiable: **1,500,000,000 USD**") || md.contains("- unverifiable:"),
+        "{md}"
     );
 }

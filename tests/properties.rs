@@ -245,6 +245,7 @@ proptest! {
     ) {
         let opts = CsvOptions {
             delimiter: if semicolon { b';' } else { b',' },
+            decimal_comma: semicolon,
             excel,
             neutralise_formulas: guard,
         };
@@ -262,7 +263,10 @@ proptest! {
             prop_assert_eq!(unguard(&row[1], &t.source), t.source.clone());
             prop_assert_eq!(row[2].clone(), t.published.map(|p| p.to_string()).unwrap_or_default());
             prop_assert_eq!(row[3].parse::<Lang>().unwrap(), t.language);
-            prop_assert_eq!(row[4].parse::<Decimal>().unwrap(), t.amount);
+            // with ';' the decimal separator is ',' (as the CLI writes it)
+            let amount = if semicolon { row[4].replace(',', ".") } else { row[4].clone() };
+            prop_assert!(!semicolon || !row[4].contains('.'), "{}", &row[4]);
+            prop_assert_eq!(amount.parse::<Decimal>().unwrap(), t.amount);
             prop_assert_eq!(&row[5], &t.currency);
             prop_assert_eq!(&row[6], t.qualifier.as_str());
             prop_assert_eq!(unguard(&row[7], &t.evidence), t.evidence.clone());

@@ -6,7 +6,7 @@ use dealtrack::model::Amount;
 use dealtrack::model::Document;
 use dealtrack::pipeline::{self, Item, language_of};
 use dealtrack::render::stream::RecordStream;
-use dealtrack::render::{Cell, Format, Record, output, table};
+use dealtrack::render::{Cell, Format, Record, output, table, xlsx};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -101,8 +101,8 @@ pub fn run(args: AmountsArgs) -> anyhow::Result<i32> {
     };
     let fmt = args.output.format();
     let csv = args.output.csv.options();
-    if fmt == Format::Table {
-        // A table needs every row for its column widths.
+    if matches!(fmt, Format::Table | Format::Xlsx) {
+        // A table needs every row for its column widths, a workbook is written whole.
         let mut rows = Vec::new();
         pipeline::run(
             args.input.reader(),
@@ -116,7 +116,12 @@ pub fn run(args: AmountsArgs) -> anyhow::Result<i32> {
             },
         )?;
         output::with_output(args.output.output.as_deref(), |w| {
-            table::write_table(w, &rows, "amounts")
+            if fmt == Format::Xlsx {
+                let sheet = xlsx::sheet_of(&rows);
+                xlsx::write_sheets(w, &[("amounts", &sheet)], xlsx::fixed_date())
+            } else {
+                table::write_table(w, &rows, "amounts")
+            }
         })?;
         return Ok(diag.exit_code());
     }

@@ -4,10 +4,10 @@
 use clap::Args;
 use dealtrack::error::{EXIT_ERROR, EXIT_MISMATCH, EXIT_OK};
 use dealtrack::reconcile::{self, Tolerance};
-use dealtrack::render::{self, Format, output, sheets, table};
+use dealtrack::render::{self, Format, output, sheets, table, xlsx};
 use rust_decimal::Decimal;
 
-use super::{FxArgs, InputArgs, OutputArgs, TrackArgs, collect};
+use super::{FxArgs, InputArgs, LedgerArgs, OutputArgs, TrackArgs, gather};
 
 #[derive(Args, Debug)]
 pub struct CheckArgs {
@@ -18,6 +18,8 @@ pub struct CheckArgs {
     pub tolerance: Decimal,
     #[command(flatten)]
     pub track: TrackArgs,
+    #[command(flatten)]
+    pub ledger: LedgerArgs,
     #[command(flatten)]
     pub fx: FxArgs,
     #[command(flatten)]
@@ -38,11 +40,16 @@ pub fn parse_tolerance(s: &str) -> Result<Decimal, String> {
 
 pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
     let fx = args.fx.conversion()?;
-    let got = collect(&args.input, &args.track)?;
+    let got = gather(&args.input, &args.track, &args.ledger)?;
     let tol = Tolerance {
         relative: args.tolerance,
     };
-    let checks = reconcile::check(&got.totals, &got.deals, tol, fx.as_ref().map(|c| &c.table));
+    let checks = reconcile::check(
+        &got.totals,
+        got.deals_for_checks(),
+        tol,
+        fx.as_ref().map(|c| &c.table),
+    );
     let fmt = args.output.format();
     let csv = args.output.csv.options();
     output::with_output(args.output.output.as_deref(), |w| match fmt {
@@ -52,6 +59,11 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
         Format::Table => {
             table::write_sheet(w, &sheets::checks_compact(&checks), "announced totals")
         }
+        Format::Xlsx => xlsx::write_sheets(
+            w,
+            &[("checks", &sheets::checks(&checks))],
+            xlsx::fixed_date(),
+        ),
     })?;
     let contradicted = checks
         .iter()

@@ -8,11 +8,12 @@ use std::io::{self, Write};
 
 use clap::Args;
 use dealtrack::fx::Conversion;
-use dealtrack::model::{Deal, Total};
+use dealtrack::model::{ArticleMeta, Deal, Total};
 use dealtrack::pipeline::{self, Item};
 use dealtrack::render::stream::nested;
-use dealtrack::render::{self, CsvOptions, Format, output, sheets, table};
+use dealtrack::render::{self, CsvOptions, Format, output, sheets, table, xlsx};
 use dealtrack::track::Tracker;
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 
 use super::{Diagnostics, FxArgs, InputArgs, OutputArgs, TrackArgs, collect};
@@ -95,6 +96,35 @@ impl Spool {
     }
 }
 
+/// Titles and links of the articles whose deals are not all written yet: an entry leaves when the
+/// last of its article's deals is written, so memory follows the open deals, not the corpus.
+#[derive(Default)]
+struct Titles(HashMap<String, (ArticleMeta, usize)>);
+
+impl Titles {
+    fn add(&mut self, source: &str, meta: ArticleMeta, deals: usize) {
+        if deals > 0 && (meta.title.is_some() || meta.url.is_some()) {
+            self.0.insert(source.to_string(), (meta, deals));
+        }
+    }
+
+    fn get(&self, source: &str) -> Option<&ArticleMeta> {
+        self.0.get(source).map(|(m, _)| m)
+    }
+
+    /// A deal was written: each article it reports from has one deal fewer to go.
+    fn written(&mut self, d: &Deal) {
+        for s in sheets::all_sources(d) {
+            if let Some((_, n)) = self.0.get_mut(s) {
+                *n = n.saturating_sub(1);
+                if *n == 0 {
+                    self.0.remove(s);
+                }
+            }
+        }
+    }
+}
+
 impl<'w> DealWriter<'w> {
     fn start(
         w: &'w mut dyn Write,
@@ -118,21 +148,26 @@ impl<'w> DealWriter<'w> {
         })
     }
 
-    fn deal(&mut self, d: &Deal, fx: Option<&Conversion>) -> io::Result<()> {
-        match self {
-            DealWriter::Csv(cw, opts) => render::write_csv_row(cw, &sheets::deal_row(d, fx), opts),
+    fn deal(&mut self, d: &Deal, fx: Option<&Conversion>, titles: &mut Titles) -> io::Result<()> {
+        let meta = titles.get(&d.source);
+        let r = match self {
+            DealWriter::Csv(cw, opts) => {
+                render::write_csv_row(cw, &sheets::deal_row(d, fx, meta), opts)
+            }
             DealWriter::Json(w, n, ..) => {
-                let v = serde_json::to_string_pretty(&sheets::deal_json(d, fx))?;
+                let v = serde_json::to_string_pretty(&sheets::deal_json(d, fx, meta))?;
                 let sep = if *n == 0 { "\n    " } else { ",\n    " };
                 write!(w, "{sep}{}", nested(&v, "    "))?;
                 *n += 1;
                 Ok(())
             }
             DealWriter::Jsonl(w, ..) => {
-                serde_json::to_writer(&mut *w, &Line::Deal(&sheets::deal_json(d, fx)))?;
+                serde_json::to_writer(&mut *w, &Line::Deal(&sheets::deal_json(d, fx, meta)))?;
                 w.write_all(b"\n")
             }
-        }
+        };
+        titles.written(d);
+        r
     }
 
     fn total(&mut self, t: &Total) -> io::Result<()> {
@@ -201,6 +236,20 @@ impl<'w> DealWriter<'w> {
 pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
     let fx = args.fx.conversion()?;
     let fmt = args.output.format();
+    if fmt == Format::Xlsx {
+        let got = collect(&args.input, &args.track)?;
+        output::with_output(args.output.output.as_deref(), |w| {
+            xlsx::write_sheets(
+                w,
+                &[
+                    ("deals", &sheets::deals(&got.deals, fx.as_ref(), &got.meta)),
+                    ("totals", &sheets::totals(&got.totals)),
+                ],
+                xlsx::fixed_date(),
+            )
+        })?;
+        return Ok(got.diag.exit_code());
+    }
     if fmt == Format::Table {
         let got = collect(&args.input, &args.track)?;
         output::with_output(args.output.output.as_deref(), |w| {
@@ -229,6 +278,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
         let mut out = DealWriter::start(w, fmt, csv, fx, with_text)?;
         let mut tracker = args.track.options().map(Tracker::new);
         let tracking = tracker.is_some();
+        let mut titles = Titles::default();
         if !args.input.deals.is_empty() {
             // Deals already extracted: only tracking and writing are left.
             let mut failed = Ok(());
@@ -243,18 +293,18 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
                             t.push(*d);
                             let mut r = Ok(());
                             while let Some(f) = t.pop_final() {
-                                r = r.and_then(|_| out.deal(&f, fx));
+                                r = r.and_then(|_| out.deal(&f, fx, &mut titles));
                             }
                             r
                         }
-                        None => out.deal(&d, fx),
+                        None => out.deal(&d, fx, &mut titles),
                     },
                 };
             });
             failed?;
             if let Some(t) = tracker {
                 for d in t.finish() {
-                    out.deal(&d, fx)?;
+                    out.deal(&d, fx, &mut titles)?;
                 }
             }
             return out.finish();
@@ -266,13 +316,16 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
                 (
                     super::prepare(doc, forced, tracking),
                     with_text.then(|| DocText::of(doc)),
+                    doc.source.clone(),
+                    ArticleMeta::of(doc),
                 )
             },
             |item| match item {
-                Item::Done(((ex, prepared), text)) => {
+                Item::Done(((ex, prepared), text, source, meta)) => {
                     if let Some(text) = &text {
                         out.document(text)?;
                     }
+                    titles.add(&source, meta, ex.deals.len() + prepared.len());
                     for t in &ex.totals {
                         out.total(t)?;
                     }
@@ -281,13 +334,13 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
                             for p in prepared {
                                 t.add(p);
                                 while let Some(f) = t.pop_final() {
-                                    out.deal(&f, fx)?;
+                                    out.deal(&f, fx, &mut titles)?;
                                 }
                             }
                         }
                         None => {
                             for d in &ex.deals {
-                                out.deal(d, fx)?;
+                                out.deal(d, fx, &mut titles)?;
                             }
                         }
                     }
@@ -301,7 +354,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
         )?;
         if let Some(t) = tracker {
             for d in t.finish() {
-                out.deal(&d, fx)?;
+                out.deal(&d, fx, &mut titles)?;
             }
         }
         out.finish()

@@ -3,20 +3,24 @@
 mod amounts;
 mod check;
 mod extract;
+mod history;
 mod report;
 mod summary;
+mod track;
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 use dealtrack::error::{EXIT_ERROR, EXIT_OK};
 use dealtrack::fx::Conversion;
 use dealtrack::lang::Lang;
-use dealtrack::model::{Deal, Document, Extraction, Total};
+use dealtrack::model::{ArticleMeta, Deal, Document, Extraction, Total};
 use dealtrack::pipeline;
 use dealtrack::read::{EncodingChoice, Event, InputFormat, Reader};
 use dealtrack::render::{CsvOptions, Format};
 use dealtrack::track::Prepared;
+use jiff::civil::Date;
 
 #[derive(Parser, Debug)]
 #[command(name = "dealtrack", version, about = "Reads news articles and tracks the deals and contracts they announce", long_about = None)]
@@ -53,6 +57,10 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Write a dated report directory: CSVs, report.md and a self-contained report.html
     Report(report::ReportArgs),
+    /// Ingest articles into a ledger (SQLite): articles, deals, each article's report, totals
+    Track(track::TrackCmdArgs),
+    /// A deal's timeline in the ledger: every article that reported it and what it changed
+    History(history::HistoryArgs),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<i32> {
@@ -65,6 +73,8 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Summary(a) => summary::run(a),
         Command::Check(a) => check::run(a),
         Command::Report(a) => report::run(a),
+        Command::Track(a) => track::run(a),
+        Command::History(a) => history::run(a),
     }
 }
 
@@ -115,6 +125,71 @@ pub struct Collected {
     pub deals: Vec<Deal>,
     pub totals: Vec<Total>,
     pub diag: Diagnostics,
+    /// Title, link and date of each article, by source.
+    pub meta: BTreeMap<String, ArticleMeta>,
+    /// With `--db` and `--since`: what is new or changed since that day.
+    pub news: Option<dealtrack::ledger::News>,
+    /// With `--db`: each article's own account of its deals, which its totals are checked against
+    /// (a later article may have moved a deal's amount on since).
+    pub accounts: Option<Vec<Deal>>,
+}
+
+impl Collected {
+    /// The deals announced totals are checked against.
+    pub fn deals_for_checks(&self) -> &[Deal] {
+        self.accounts.as_deref().unwrap_or(&self.deals)
+    }
+}
+
+/// Reading from a ledger instead of articles.
+#[derive(Args, Debug, Clone)]
+pub struct LedgerArgs {
+    /// Read deals and totals from this ledger (made by `dealtrack track`) instead of PATHS
+    #[arg(long, value_name = "FILE")]
+    pub db: Option<PathBuf>,
+    /// With --db: only deals and totals reported by articles dated on or after this day
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "db")]
+    pub since: Option<Date>,
+    /// With --db: only deals and totals reported by articles dated on or before this day
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "db")]
+    pub until: Option<Date>,
+}
+
+pub fn parse_date(s: &str) -> Result<Date, String> {
+    s.parse()
+        .map_err(|_| format!("want a date as YYYY-MM-DD, got {s:?}"))
+}
+
+/// The deals and totals of the inputs, or of the ledger with `--db`.
+pub fn gather(
+    input: &InputArgs,
+    track: &TrackArgs,
+    ledger: &LedgerArgs,
+) -> anyhow::Result<Collected> {
+    let Some(db) = &ledger.db else {
+        return collect(input, track);
+    };
+    if input.paths.iter().any(|p| p.as_os_str() != "-") {
+        anyhow::bail!("give either PATHS or --db {}, not both", db.display());
+    }
+    let l = dealtrack::ledger::Ledger::open_existing(db)?;
+    let loaded = l.load(dealtrack::ledger::Range {
+        since: ledger.since,
+        until: ledger.until,
+    })?;
+    let news = match ledger.since {
+        Some(d) => Some(l.news(d)?),
+        None => None,
+    };
+    Ok(Collected {
+        documents: loaded.articles,
+        deals: loaded.deals,
+        totals: loaded.totals,
+        diag: Diagnostics::default(),
+        meta: loaded.meta,
+        news,
+        accounts: Some(loaded.accounts),
+    })
 }
 
 /// One document's deals and totals; with `tracking`, the deals move into [`Prepared`] so that their
@@ -125,8 +200,15 @@ pub fn prepare(
     tracking: bool,
 ) -> (Extraction, Vec<Prepared>) {
     let mut ex = dealtrack::deal::extract(doc, pipeline::language_of(doc, forced));
+    if let Some(end) = dealtrack::track::headline_end(&doc.text, doc.body_start) {
+        ex.deals = dealtrack::track::fold_headline(ex.deals, end);
+    }
     let prepared = if tracking {
-        ex.deals.drain(..).map(Prepared::new).collect()
+        let article = doc.key();
+        ex.deals
+            .drain(..)
+            .map(|d| Prepared::of_article(d, article.clone()))
+            .collect()
     } else {
         Vec::new()
     };
@@ -142,15 +224,23 @@ pub fn collect(input: &InputArgs, track: &TrackArgs) -> anyhow::Result<Collected
     let mut diag = Diagnostics::default();
     let mut totals = Vec::new();
     let mut plain = Vec::new();
+    let mut meta = BTreeMap::new();
     let mut tracker = track.options().map(dealtrack::track::Tracker::new);
     let tracking = tracker.is_some();
     let forced = input.lang;
     let documents = pipeline::run(
         input.reader(),
         &input.pipeline(),
-        |doc| prepare(doc, forced, tracking),
+        |doc| {
+            (
+                prepare(doc, forced, tracking),
+                doc.source.clone(),
+                ArticleMeta::of(doc),
+            )
+        },
         |item| match item {
-            pipeline::Item::Done((ex, prepared)) => {
+            pipeline::Item::Done(((ex, prepared), source, m)) => {
+                meta.insert(source, m);
                 totals.extend(ex.totals);
                 match &mut tracker {
                     Some(t) => prepared.into_iter().for_each(|p| t.add(p)),
@@ -166,11 +256,23 @@ pub fn collect(input: &InputArgs, track: &TrackArgs) -> anyhow::Result<Collected
         Some(t) => t.finish(),
         None => plain,
     };
+    // Totals in the deals' canonical order (dated first, oldest first), whatever the reading order.
+    totals.sort_by(|a, b| {
+        (a.published.is_none(), a.published, &a.source, a.start).cmp(&(
+            b.published.is_none(),
+            b.published,
+            &b.source,
+            b.start,
+        ))
+    });
     Ok(Collected {
         documents,
         deals,
         totals,
         diag,
+        meta,
+        news: None,
+        accounts: None,
     })
 }
 
@@ -203,6 +305,9 @@ fn collect_deals(input: &InputArgs, track: &TrackArgs) -> Collected {
         deals,
         totals,
         diag,
+        meta: BTreeMap::new(),
+        news: None,
+        accounts: None,
     }
 }
 
@@ -318,7 +423,8 @@ pub struct CsvArgs {
     /// CSV for Excel: UTF-8 byte order mark and CRLF line ends
     #[arg(long)]
     pub excel: bool,
-    /// CSV field delimiter (one character; ';' for semicolon locales, 'tab' for tabs)
+    /// CSV field delimiter (one character; ';' for semicolon locales, 'tab' for tabs); with ';'
+    /// numbers get a decimal comma (1234,5), as those locales' spreadsheets read them
     #[arg(long, default_value = ",", value_parser = parse_delimiter)]
     pub delimiter: u8,
     /// Do not neutralise cells that a spreadsheet would read as a formula
@@ -330,6 +436,7 @@ impl CsvArgs {
     pub fn options(&self) -> CsvOptions {
         CsvOptions {
             delimiter: self.delimiter,
+            decimal_comma: self.delimiter == b';',
             excel: self.excel,
             neutralise_formulas: !self.no_formula_guard,
         }

@@ -11,7 +11,9 @@ use dealtrack::report::{self, Contents};
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
-use super::{CsvArgs, FxArgs, InputArgs, TrackArgs, check::parse_tolerance, collect};
+use super::{
+    CsvArgs, FxArgs, InputArgs, LedgerArgs, TrackArgs, check::parse_tolerance, gather, parse_date,
+};
 
 #[derive(Args, Debug)]
 pub struct ReportArgs {
@@ -32,14 +34,11 @@ pub struct ReportArgs {
     #[command(flatten)]
     pub track: TrackArgs,
     #[command(flatten)]
+    pub ledger: LedgerArgs,
+    #[command(flatten)]
     pub fx: FxArgs,
     #[command(flatten)]
     pub csv: CsvArgs,
-}
-
-fn parse_date(s: &str) -> Result<Date, String> {
-    s.parse()
-        .map_err(|_| format!("want a date as YYYY-MM-DD, got {s:?}"))
 }
 
 pub fn run(args: ReportArgs) -> anyhow::Result<i32> {
@@ -48,7 +47,7 @@ pub fn run(args: ReportArgs) -> anyhow::Result<i32> {
         Some(d) => d,
         None => jiff::Zoned::now().date(),
     };
-    let got = collect(&args.input, &args.track)?;
+    let got = gather(&args.input, &args.track, &args.ledger)?;
     if got.diag.errors > 0 && !args.keep_going {
         eprintln!(
             "dealtrack: report not written: {} inputs could not be read (--keep-going writes it anyway)",
@@ -58,7 +57,7 @@ pub fn run(args: ReportArgs) -> anyhow::Result<i32> {
     }
     let checks = reconcile::check(
         &got.totals,
-        &got.deals,
+        got.deals_for_checks(),
         Tolerance {
             relative: args.tolerance,
         },
@@ -71,6 +70,8 @@ pub fn run(args: ReportArgs) -> anyhow::Result<i32> {
         totals: &got.totals,
         checks: &checks,
         fx: fx.as_ref(),
+        meta: &got.meta,
+        news: args.ledger.since.zip(got.news.as_ref()),
     };
     report::write(&args.out, &contents, &args.csv.options())?;
     let contradicted = checks

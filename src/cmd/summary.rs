@@ -1,10 +1,10 @@
 //! `dealtrack summary`: deals counted and summed per group, one sum per currency.
 
 use clap::Args;
-use dealtrack::render::{self, Format, output, sheets, table};
+use dealtrack::render::{self, Format, output, sheets, table, xlsx};
 use dealtrack::summary::{GroupBy, summarise};
 
-use super::{FxArgs, InputArgs, OutputArgs, TrackArgs, collect};
+use super::{FxArgs, InputArgs, LedgerArgs, OutputArgs, TrackArgs, gather};
 
 #[derive(Args, Debug)]
 pub struct SummaryArgs {
@@ -16,6 +16,8 @@ pub struct SummaryArgs {
     #[command(flatten)]
     pub track: TrackArgs,
     #[command(flatten)]
+    pub ledger: LedgerArgs,
+    #[command(flatten)]
     pub fx: FxArgs,
     #[command(flatten)]
     pub output: OutputArgs,
@@ -23,7 +25,7 @@ pub struct SummaryArgs {
 
 pub fn run(args: SummaryArgs) -> anyhow::Result<i32> {
     let fx = args.fx.conversion()?;
-    let got = collect(&args.input, &args.track)?;
+    let got = gather(&args.input, &args.track, &args.ledger)?;
     let groups = summarise(&got.deals, args.by, fx.as_ref());
     let sheet = sheets::summary(&groups, args.by, fx.as_ref());
     let fmt = args.output.format();
@@ -36,6 +38,7 @@ pub fn run(args: SummaryArgs) -> anyhow::Result<i32> {
         ),
         Format::Jsonl => render::write_jsonl(w, &groups),
         Format::Table => table::write_sheet(w, &sheet, "deals"),
+        Format::Xlsx => xlsx::write_sheets(w, &[(args.by.as_str(), &sheet)], xlsx::fixed_date()),
     })?;
     Ok(got.diag.exit_code())
 }

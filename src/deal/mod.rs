@@ -149,7 +149,7 @@ fn to_deal(doc: &Document, lang: Lang, text: &str, m: Mention) -> Deal {
         .or_else(|| sectors.best(item, &telling, trigger))
         .unwrap_or_else(|| sector::fallback(m.ty).to_string());
     let id = stable_id(&[
-        &doc.source,
+        &doc.key(),
         m.ty.as_str(),
         &m.start.to_string(),
         &m.end.to_string(),

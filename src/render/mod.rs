@@ -8,6 +8,7 @@ pub mod output;
 pub mod sheets;
 pub mod stream;
 pub mod table;
+pub mod xlsx;
 
 use std::io::{self, IsTerminal, Write};
 
@@ -21,6 +22,8 @@ pub enum Format {
     Csv,
     Json,
     Jsonl,
+    /// An Excel workbook (with `-o FILE`): numbers as numbers, dates as dates, one sheet per table.
+    Xlsx,
 }
 
 impl Format {
@@ -44,6 +47,8 @@ pub enum Cell {
     /// A number: written plainly ("." decimal point, no grouping) in CSV, grouped in tables.
     Num(Decimal),
     Int(u64),
+    /// A calendar date: `YYYY-MM-DD` in text formats, a date cell in spreadsheets.
+    Date(jiff::civil::Date),
     Empty,
 }
 
@@ -60,6 +65,9 @@ impl Cell {
     pub fn opt_int(n: Option<u64>) -> Cell {
         n.map_or(Cell::Empty, Cell::Int)
     }
+    pub fn opt_date(d: Option<jiff::civil::Date>) -> Cell {
+        d.map_or(Cell::Empty, Cell::Date)
+    }
     pub fn is_numeric(&self) -> bool {
         matches!(self, Cell::Num(_) | Cell::Int(_))
     }
@@ -75,6 +83,9 @@ pub trait Record: Serialize {
 #[derive(Debug, Clone, Copy)]
 pub struct CsvOptions {
     pub delimiter: u8,
+    /// Numbers with a decimal comma ("1234,5"): on whenever the delimiter is ';', the delimiter of
+    /// the locales (German, Vietnamese, …) whose spreadsheets read "," as the decimal separator.
+    pub decimal_comma: bool,
     /// UTF-8 byte order mark and CRLF line ends, for Excel.
     pub excel: bool,
     /// Neutralise cells from article text that a spreadsheet would read as a formula (OWASP).
@@ -85,6 +96,7 @@ impl Default for CsvOptions {
     fn default() -> Self {
         CsvOptions {
             delimiter: b',',
+            decimal_comma: false,
             excel: false,
             neutralise_formulas: true,
         }
@@ -111,8 +123,10 @@ fn csv_cell(cell: &Cell, opts: &CsvOptions) -> String {
         Cell::Text(s) => s.clone(),
         Cell::Quoted(s) if opts.neutralise_formulas => neutralise(s).into_owned(),
         Cell::Quoted(s) => s.clone(),
+        Cell::Num(d) if opts.decimal_comma => plain_decimal(*d).replace('.', ","),
         Cell::Num(d) => plain_decimal(*d),
         Cell::Int(n) => n.to_string(),
+        Cell::Date(d) => d.to_string(),
         Cell::Empty => String::new(),
     }
 }

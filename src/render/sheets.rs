@@ -4,14 +4,14 @@
 use std::path::Path;
 
 use crate::fx::Conversion;
-use crate::model::{Deal, Total};
+use crate::model::{ArticleMeta, Deal, Total};
 use crate::reconcile::Check;
 use crate::summary::{self, Group, GroupBy};
 
 use super::{Cell, Sheet};
 
 /// The deal columns, in order (CSV header). With `--fx`, `amount_<to>` and `fx_date` follow.
-pub const DEAL_COLUMNS: [&str; 21] = [
+pub const DEAL_COLUMNS: [&str; 23] = [
     "id",
     "source",
     "published",
@@ -33,6 +33,8 @@ pub const DEAL_COLUMNS: [&str; 21] = [
     "end",
     "sources",
     "notes",
+    "title",
+    "url",
 ];
 
 /// Every source of a deal: its own, then the others that report it.
@@ -45,14 +47,14 @@ pub fn all_sources(d: &Deal) -> Vec<&str> {
 }
 
 fn date(d: Option<jiff::civil::Date>) -> Cell {
-    d.map_or(Cell::Empty, |d| Cell::Text(d.to_string()))
+    Cell::opt_date(d)
 }
 
 /// The converted amount of a deal and the date of the rate used.
 pub fn converted(d: &Deal, fx: &Conversion) -> (Cell, Cell) {
     match (d.amount, d.currency.as_deref()) {
         (Some(v), Some(cur)) => match fx.convert(v, cur, d.published) {
-            Some(c) => (Cell::Num(c.value), Cell::Text(c.rate_date.to_string())),
+            Some(c) => (Cell::Num(c.value), Cell::Date(c.rate_date)),
             None => (Cell::Empty, Cell::Empty),
         },
         _ => (Cell::Empty, Cell::Empty),
@@ -69,8 +71,8 @@ pub fn deal_headers(fx: Option<&Conversion>) -> Vec<String> {
     h
 }
 
-/// One deal's row under [`deal_headers`].
-pub fn deal_row(d: &Deal, fx: Option<&Conversion>) -> Vec<Cell> {
+/// One deal's row under [`deal_headers`]; `meta` is its article's (title and link).
+pub fn deal_row(d: &Deal, fx: Option<&Conversion>, meta: Option<&ArticleMeta>) -> Vec<Cell> {
     let mut row = vec![
         Cell::Text(d.id.clone()),
         Cell::Quoted(d.source.clone()),
@@ -93,6 +95,8 @@ pub fn deal_row(d: &Deal, fx: Option<&Conversion>) -> Vec<Cell> {
         Cell::Int(d.end as u64),
         Cell::Quoted(all_sources(d).join("; ")),
         Cell::Quoted(d.notes.join(" | ")),
+        Cell::opt_quoted(meta.and_then(|m| m.title.as_deref())),
+        Cell::opt_quoted(meta.and_then(|m| m.url.as_deref())),
     ];
     if let Some(fx) = fx {
         let (v, day) = converted(d, fx);
@@ -102,11 +106,18 @@ pub fn deal_row(d: &Deal, fx: Option<&Conversion>) -> Vec<Cell> {
     row
 }
 
-/// Deals, one row each, every column.
-pub fn deals(deals: &[Deal], fx: Option<&Conversion>) -> Sheet {
+/// Deals, one row each, every column; `meta` gives each article's title and link by source.
+pub fn deals(
+    deals: &[Deal],
+    fx: Option<&Conversion>,
+    meta: &std::collections::BTreeMap<String, ArticleMeta>,
+) -> Sheet {
     Sheet {
         headers: deal_headers(fx),
-        rows: deals.iter().map(|d| deal_row(d, fx)).collect(),
+        rows: deals
+            .iter()
+            .map(|d| deal_row(d, fx, meta.get(&d.source)))
+            .collect(),
     }
 }
 
@@ -159,9 +170,19 @@ pub fn deals_compact(deals: &[Deal], fx: Option<&Conversion>) -> Sheet {
     s
 }
 
-/// A deal as a JSON value: the `Deal` record, plus `amount_<to>` and `fx_date` with `--fx`.
-pub fn deal_json(d: &Deal, fx: Option<&Conversion>) -> serde_json::Value {
+/// A deal as a JSON value: the `Deal` record with its article's `title` and `url` (null when
+/// unknown), plus `amount_<to>` and `fx_date` with `--fx`.
+pub fn deal_json(
+    d: &Deal,
+    fx: Option<&Conversion>,
+    meta: Option<&ArticleMeta>,
+) -> serde_json::Value {
     let mut v = serde_json::to_value(d).expect("a deal serialises");
+    if let Some(obj) = v.as_object_mut() {
+        let text = |s: Option<&String>| s.map_or(serde_json::Value::Null, |s| s.as_str().into());
+        obj.insert("title".into(), text(meta.and_then(|m| m.title.as_ref())));
+        obj.insert("url".into(), text(meta.and_then(|m| m.url.as_ref())));
+    }
     if let (Some(fx), Some(obj)) = (fx, v.as_object_mut()) {
         let (val, day) = converted(d, fx);
         let num = match val {
@@ -169,18 +190,13 @@ pub fn deal_json(d: &Deal, fx: Option<&Conversion>) -> serde_json::Value {
             _ => serde_json::Value::Null,
         };
         let day = match day {
-            Cell::Text(t) => serde_json::Value::String(t),
+            Cell::Date(t) => serde_json::Value::String(t.to_string()),
             _ => serde_json::Value::Null,
         };
         obj.insert(fx.column(), num);
         obj.insert("fx_date".into(), day);
     }
     v
-}
-
-/// Deals as JSON values (see [`deal_json`]).
-pub fn deals_json(deals: &[Deal], fx: Option<&Conversion>) -> Vec<serde_json::Value> {
-    deals.iter().map(|d| deal_json(d, fx)).collect()
 }
 
 pub const TOTAL_COLUMNS: [&str; 10] = [

@@ -38,7 +38,7 @@ impl<'w> RecordStream<'w> {
                 write!(w, "{{\n  {}: [", serde_json::to_string(key)?)?;
                 RecordStream::Json(w, 0)
             }
-            Format::Jsonl | Format::Table => RecordStream::Jsonl(w),
+            Format::Jsonl | Format::Table | Format::Xlsx => RecordStream::Jsonl(w),
         })
     }
 
