@@ -1,0 +1,127 @@
+//! The real-article dev set (`../shared/dev`) scored by the shared scorers, with floors that only
+//! ever go up (a ratchet): a change that makes dealtrack read real news worse fails here. Raise a
+//! floor when the work lands; never lower one. Skips when `../shared/dev` is not beside the checkout.
+
+use std::path::Path;
+use std::process::Command;
+
+const DEV: &str = "../shared/dev";
+/// Deal F1 of `extract --no-merge` on the dev set (measured 0.452 when last raised).
+const DEAL_F1_FLOOR: f64 = 0.45;
+/// Totals found of 36 (measured 16 when last raised).
+const TOTALS_FOUND_FLOOR: usize = 16;
+/// Amount recall of `amounts` on the dev gold, percent (measured 91.6 when last raised).
+const AMOUNT_RECALL_FLOOR: f64 = 91.5;
+
+fn shared() -> Option<&'static Path> {
+    let dev = Path::new(DEV);
+    (dev.join("gold.json").exists() && Path::new("../shared/tools/score_deals.py").exists())
+        .then_some(dev)
+}
+
+fn dealtrack_json(args: &[&str]) -> tempfile::NamedTempFile {
+    let out = assert_cmd::Command::cargo_bin("dealtrack")
+        .unwrap()
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let f = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(f.path(), &out.stdout).unwrap();
+    f
+}
+
+fn python(args: &[&std::ffi::OsStr]) -> String {
+    let out = Command::new("python3")
+        .args(args)
+        .output()
+        .expect("python3");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn deals_on_real_articles_stay_above_the_floor() {
+    let Some(dev) = shared() else {
+        eprintln!("skipped: ../shared/dev is not beside the checkout");
+        return;
+    };
+    let docs = dev.join("docs");
+    let pred = dealtrack_json(&[
+        "extract",
+        "--no-merge",
+        "--format",
+        "json",
+        docs.to_str().unwrap(),
+    ]);
+    let text = python(&[
+        "../shared/tools/score_deals.py".as_ref(),
+        dev.join("gold.json").as_os_str(),
+        pred.path().as_os_str(),
+    ]);
+    eprintln!("{text}");
+    let f1: f64 = text
+        .lines()
+        .find_map(|l| l.strip_prefix("deal F1 "))
+        .and_then(|v| v.trim().parse().ok())
+        .expect("scorer prints 'deal F1 x'");
+    assert!(
+        f1 >= DEAL_F1_FLOOR,
+        "deal F1 {f1} fell below {DEAL_F1_FLOOR}"
+    );
+    let found: usize = text
+        .lines()
+        .find_map(|l| l.strip_prefix("totals: "))
+        .and_then(|l| l.split_whitespace().next()?.parse().ok())
+        .expect("scorer prints 'totals: N found'");
+    assert!(
+        found >= TOTALS_FOUND_FLOOR,
+        "totals found {found} < {TOTALS_FOUND_FLOOR}"
+    );
+}
+
+#[test]
+fn amounts_on_real_articles_stay_above_the_floor() {
+    let Some(dev) = shared() else {
+        eprintln!("skipped: ../shared/dev is not beside the checkout");
+        return;
+    };
+    let docs = dev.join("docs");
+    let amounts = dealtrack_json(&["amounts", "--format", "json", docs.to_str().unwrap()]);
+    let preds = tempfile::NamedTempFile::new().unwrap();
+    let lines = python(&[
+        "../shared/tools/amounts_to_preds.py".as_ref(),
+        amounts.path().as_os_str(),
+        docs.as_os_str(),
+    ]);
+    std::fs::write(preds.path(), lines).unwrap();
+    let text = python(&[
+        "../shared/tools/score_amounts.py".as_ref(),
+        dev.join("gold.json").as_os_str(),
+        docs.as_os_str(),
+        preds.path().as_os_str(),
+    ]);
+    eprintln!("{text}");
+    let overall = text
+        .lines()
+        .find(|l| l.starts_with("overall:"))
+        .expect("scorer prints an overall line");
+    let pct: f64 = overall
+        .split('(')
+        .nth(1)
+        .and_then(|p| p.split('%').next())
+        .and_then(|p| p.parse().ok())
+        .expect("overall: recall a/b (x%)");
+    assert!(
+        pct >= AMOUNT_RECALL_FLOOR,
+        "amount recall {pct}% < {AMOUNT_RECALL_FLOOR}%"
+    );
+}
