@@ -256,3 +256,33 @@ proptest! {
         prop_assert_eq!(read(&en, Lang::En), vec![(want, "USD".to_string())], "{}", en);
     }
 }
+
+proptest! {
+    /// "A$23 million two-year tranche" once read 23,000,002: a number word that starts a compound
+    /// (a duration or an ordinal) never adds to the amount before it, in any language.
+    #[test]
+    fn a_compound_after_an_amount_leaves_its_value_unchanged(
+        n in 1u64..1000,
+        k in 0usize..3,
+        w in 0usize..6,
+        unit in 0usize..3,
+    ) {
+        let cases: [(Lang, &str, [&str; 3], [&str; 6], [&str; 3]); 3] = [
+            (Lang::En, "$", ["million", "billion", "thousand"],
+             ["two", "three", "five", "seven", "ten", "twenty"], ["year", "month", "week"]),
+            (Lang::De, "", ["Millionen Euro", "Milliarden Euro", "Millionen Dollar"],
+             ["zwei", "drei", "fünf", "sieben", "zehn", "zwanzig"], ["jährige", "monatige", "Jahres"]),
+            (Lang::Vi, "", ["triệu USD", "tỷ USD", "tỷ đồng"],
+             ["hai", "ba", "năm", "bảy", "mười", "hai mươi"], ["năm", "tháng", "tuần"]),
+        ];
+        for (lang, prefix, scales, words, units) in cases {
+            let plain = format!("Khoản vay {prefix}{n} {} được ký.", scales[k]);
+            let with = format!("Khoản vay {prefix}{n} {} {}-{} được ký.", scales[k], words[w], units[unit]);
+            let a = amounts(&plain, lang);
+            let b = amounts(&with, lang);
+            prop_assert_eq!(a.len(), 1, "{}", plain);
+            prop_assert_eq!(b.len(), 1, "{}", with);
+            prop_assert_eq!(a[0].value, b[0].value, "{}", with);
+        }
+    }
+}

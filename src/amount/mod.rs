@@ -527,6 +527,11 @@ impl Reader<'_, '_> {
                 next += 1;
             }
         }
+        // "$11-million prepayment", "6.3-billion-euro deal": a hyphen atom glued on both sides
+        // between the number and its scale word joins them.
+        if self.hyphen_before_scale(next) {
+            next += 1;
+        }
         let mut scale: Option<Decimal> = None;
         while let Some(s) = self.adj_hyphen(next) {
             // A currency code carrying a scale ("MUSD") is read as the currency.
@@ -555,7 +560,10 @@ impl Reader<'_, '_> {
                     // Digits need their own scale ("3 tỷ 500 triệu"); words need none
                     // ("hai mươi mốt nghìn không trăm mười một").
                     let words = !matches!(self.atoms[next].kind, Kind::Num(_));
-                    if rest.value < m && (rest.scale.is_some_and(|s| s < m) || words) {
+                    if rest.value < m
+                        && (rest.scale.is_some_and(|s| s < m) || words)
+                        && !self.starts_compound(rest.next)
+                    {
                         value = value.checked_add(rest.value)?;
                         next = rest.next;
                     }
@@ -568,6 +576,34 @@ impl Reader<'_, '_> {
             scale,
             strong,
         })
+    }
+
+    /// Whether atom `k` is a hyphen glued to the atom before it and to a scale word after it.
+    fn hyphen_before_scale(&self, k: usize) -> bool {
+        let (Some(prev), Some(h), Some(n)) = (
+            k.checked_sub(1).and_then(|p| self.atoms.get(p)),
+            self.atoms.get(k),
+            self.atoms.get(k + 1),
+        ) else {
+            return false;
+        };
+        matches!(&self.text[h.start..h.end], "-" | "‑" | "–")
+            && h.start == prev.end
+            && n.start == h.end
+            && n.scale().is_some()
+    }
+
+    /// "A$23 million two-year tranche": the number that ended before atom `next` is glued by a
+    /// hyphen to a word that is no numeral, so it starts a compound ("two-year", "three-month")
+    /// and cannot continue the amount before it.
+    fn starts_compound(&self, next: usize) -> bool {
+        let Some(last) = next.checked_sub(1).and_then(|k| self.atoms.get(k)) else {
+            return false;
+        };
+        let rest = &self.text[last.end..];
+        let mut chars = rest.chars();
+        matches!(chars.next(), Some('-' | '‑' | '–'))
+            && chars.next().is_some_and(char::is_alphabetic)
     }
 
     /// A monetary amount starting at atom `i`.
