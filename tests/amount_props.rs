@@ -257,6 +257,16 @@ proptest! {
     }
 }
 
+/// A language, a currency prefix, scale phrases, number words and the words they may form
+/// compounds with.
+type Compounds = (
+    Lang,
+    &'static str,
+    [&'static str; 3],
+    [&'static str; 6],
+    [&'static str; 3],
+);
+
 proptest! {
     /// "A$23 million two-year tranche" once read 23,000,002: a number word that starts a compound
     /// (a duration or an ordinal) never adds to the amount before it, in any language.
@@ -267,7 +277,7 @@ proptest! {
         w in 0usize..6,
         unit in 0usize..3,
     ) {
-        let cases: [(Lang, &str, [&str; 3], [&str; 6], [&str; 3]); 3] = [
+        let cases: [Compounds; 3] = [
             (Lang::En, "$", ["million", "billion", "thousand"],
              ["two", "three", "five", "seven", "ten", "twenty"], ["year", "month", "week"]),
             (Lang::De, "", ["Millionen Euro", "Milliarden Euro", "Millionen Dollar"],
