@@ -251,6 +251,14 @@ impl Reader {
                         Some(None)
                     }
                     Ok(Parsed::Record(head, body)) => {
+                        // Look ahead: where the record ends its member, this reads the member's
+                        // trailer, so a damaged member (CRC-32) is an error, not a page. Some
+                        // deflate backends decode damaged data without complaint until then.
+                        if let Err(e) = member.fill_buf() {
+                            let item = self.error(offset, format!("corrupt gzip data ({e})"));
+                            self.resync_gz(*member, start);
+                            return Some(item);
+                        }
                         self.resyncing = false;
                         let name = format!("{}#{offset}", self.path.display());
                         self.stream = Stream::GzIn(member, start);
@@ -721,11 +729,17 @@ mod tests {
     fn a_corrupt_gzip_member_is_one_error_and_the_next_record_is_read() {
         let recs = records();
         let mut members: Vec<Vec<u8>> = recs.iter().map(|r| write::gzip_member(r)).collect();
-        // Damage the deflate data of the first page's member.
+        // Damage the first page's member: its deflate data and its CRC-32, so that the damage is
+        // found whichever deflate backend the build links (a flipped byte in the data alone can
+        // still decode).
         let m = &mut members[1];
         let mid = m.len() / 2;
         for b in &mut m[mid - 4..mid + 4] {
             *b ^= 0x5a;
+        }
+        let n = m.len();
+        for b in &mut m[n - 8..n - 4] {
+            *b ^= 0xff;
         }
         let off = members[0].len();
         let (pages, errors, _) = read(members.concat());

@@ -103,11 +103,12 @@ fn run(args: &[&Path]) -> (Vec<Value>, Vec<Value>, String, i32) {
     )
 }
 
-/// A deal without what names where it was read (id, source, byte span).
+/// A deal without what names where it was read (id, source, byte span, and the page's link, which
+/// a text file does not have).
 fn essence(d: &Value) -> Value {
     let mut d = d.clone();
     let o = d.as_object_mut().unwrap();
-    for k in ["id", "source", "start", "end"] {
+    for k in ["id", "source", "start", "end", "url"] {
         o.remove(k);
     }
     d
