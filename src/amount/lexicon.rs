@@ -62,6 +62,9 @@ struct Quantities {
     /// widebody jets") unless it is one of these function words ("2024 more Boeing jets").
     #[serde(default)]
     adjective_stops: Option<Vec<String>>,
+    /// Plural models count ("75 737 MAX 8s", "five 787s"): English.
+    #[serde(default)]
+    model_plurals: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -131,6 +134,8 @@ pub struct AmountLexicon {
     pub glued_prefix: HashMap<String, Vec<Role>>,
     /// See `adjective_stops` in the lexicon file; lower-cased.
     pub adjective_stops: Option<Vec<String>>,
+    /// See `model_plurals` in the lexicon file.
+    pub model_plurals: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -294,6 +299,7 @@ impl AmountLexicon {
                 .adjective_stops
                 .as_ref()
                 .map(|v| v.iter().map(|w| w.to_lowercase()).collect()),
+            model_plurals: raw.quantities.model_plurals,
         })
     }
 

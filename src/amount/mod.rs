@@ -578,6 +578,58 @@ impl Reader<'_, '_> {
         })
     }
 
+    /// "75 737 MAX 8s", "five 787s", "20 A350s": where the language writes plural models, a number
+    /// followed by up to three names or models ending in a plural model is a count of them.
+    fn model_plural(
+        &self,
+        i: usize,
+        value: u64,
+        from: usize,
+        lang: Lang,
+    ) -> Option<(Quantity, usize)> {
+        if !lexicon(lang).model_plurals {
+            return None;
+        }
+        let rest = self.text[from..].trim_start();
+        let mut end = self.text.len() - rest.len();
+        for w in rest.split_inclusive(char::is_whitespace).take(3) {
+            let word = w.trim_end();
+            let core = word.trim_end_matches([',', '.', ';', ':']);
+            let plural_model = core.len() >= 2
+                && core.ends_with('s')
+                && core[..core.len() - 1].ends_with(|c: char| c.is_ascii_digit());
+            let named = core
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+            if plural_model {
+                let start = self.atoms[i].start;
+                let noun_end = end + (w.len() - w.trim_start().len()) + core.len();
+                let noun_start = noun_end - core.len();
+                let k_end = self.atoms[i..]
+                    .iter()
+                    .position(|a| a.start >= noun_end)
+                    .map_or(self.atoms.len(), |p| i + p);
+                return Some((
+                    Quantity {
+                        value,
+                        unit: self.text[noun_start..noun_end].to_string(),
+                        start,
+                        end: noun_end,
+                        text: self.text[start..noun_end].to_string(),
+                        discrete: true,
+                    },
+                    k_end,
+                ));
+            }
+            if !named || core.len() != word.len() {
+                return None;
+            }
+            end += w.len();
+        }
+        None
+    }
+
     /// Whether atom `k` is a hyphen glued to the atom before it and to a scale word after it.
     fn hyphen_before_scale(&self, k: usize) -> bool {
         let (Some(prev), Some(h), Some(n)) = (
@@ -857,6 +909,11 @@ impl Reader<'_, '_> {
             return None;
         }
         let value: u64 = n.value.try_into().ok()?;
+        // "Boeing's 777 freighters": a number right after a possessive name is its model.
+        let before = self.text[..self.atoms[i].start].trim_end();
+        if before.ends_with("'s") || before.ends_with("’s") {
+            return None;
+        }
         let mut k = n.next;
         // "20 chiếc máy bay": a classifier before the counted noun.
         if self
@@ -875,15 +932,25 @@ impl Reader<'_, '_> {
                 // model numbers between the number and the noun.
                 let prev_end = self.atoms[k - 1].end;
                 // At most three words lie between: never look further than a short phrase.
-                let found = self.atoms[k..]
+                let Some(found) = self.atoms[k..]
                     .iter()
                     .take_while(|a| a.start - prev_end <= 80)
-                    .find(|a| a.has(|r| *r == Role::CountNoun))?;
+                    .find(|a| a.has(|r| *r == Role::CountNoun))
+                else {
+                    return self.model_plural(i, value, prev_end, lang);
+                };
                 let between = &self.text[prev_end..found.start];
-                let words: Vec<&str> = between
+                let mut words: Vec<&str> = between
                     .split(|c: char| c.is_whitespace() || c == '-')
                     .filter(|w| !w.is_empty())
                     .collect();
+                // "14 of Boeing's 777 freighters": a count of a maker's models.
+                if words.len() >= 2
+                    && words[0].eq_ignore_ascii_case("of")
+                    && (words[1].ends_with("'s") || words[1].ends_with("’s"))
+                {
+                    words.remove(0);
+                }
                 let named = |w: &&str| {
                     w.chars()
                         .next()
@@ -896,8 +963,10 @@ impl Reader<'_, '_> {
                         w.chars().all(char::is_alphabetic) && !stops.contains(&w.to_lowercase())
                     })
                 };
+                // Adjectives alone may stand there too, at most two ("vier neuen U-Booten",
+                // "six more widebody jets" is refused by "more").
                 let ok = words.len() <= 3
-                    && words.iter().any(named)
+                    && (words.iter().any(named) || words.len() <= 2)
                     && words.iter().all(|w| named(w) || adjective(w))
                     && !between.contains([',', ';', '.', '(']);
                 if !ok {
