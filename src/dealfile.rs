@@ -16,12 +16,13 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::error::Error;
-use crate::model::{Deal, Total};
+use crate::model::{ArticleMeta, Deal, Total};
 
 /// One record of a deals file.
 #[derive(Debug)]
 pub enum Record {
-    Deal(Box<Deal>),
+    /// A deal, with its article's title and link as the line gave them.
+    Deal(Box<Deal>, ArticleMeta),
     Total(Box<Total>),
     /// A bad line or an unreadable file (reading goes on).
     Error(Error),
@@ -94,7 +95,15 @@ pub fn parse_line(path: &Path, line_no: usize, line: &str) -> Option<Record> {
     };
     match tag.record.as_deref() {
         None | Some("deal") => match serde_json::from_str::<Deal>(line) {
-            Ok(d) => Some(Record::Deal(Box::new(d))),
+            Ok(d) => {
+                let m: MetaFields = serde_json::from_str(line).unwrap_or_default();
+                let meta = ArticleMeta {
+                    title: m.title,
+                    url: m.url,
+                    published: d.published,
+                };
+                Some(Record::Deal(Box::new(d), meta))
+            }
             Err(e) => bad(format!("not a deal: {e}")),
         },
         Some("total") => match serde_json::from_str::<Total>(line) {
@@ -103,6 +112,13 @@ pub fn parse_line(path: &Path, line_no: usize, line: &str) -> Option<Record> {
         },
         Some(_) => None,
     }
+}
+
+/// The article's title and link, written beside each deal by `extract --format jsonl`.
+#[derive(Default, serde::Deserialize)]
+struct MetaFields {
+    title: Option<String>,
+    url: Option<String>,
 }
 
 impl Iterator for Reader {
@@ -176,7 +192,7 @@ mod tests {
         let got: Vec<Record> = Reader::new(std::slice::from_ref(&out)).collect();
         assert_eq!(got.len(), 2, "{got:?}");
         match &got[0] {
-            Record::Deal(got) => assert_eq!(**got, d),
+            Record::Deal(got, _) => assert_eq!(**got, d),
             other => panic!("{other:?}"),
         }
         match &got[1] {

@@ -241,7 +241,8 @@ impl Prepared {
     }
 
     /// The canonical order in which deals are merged: dated articles first, oldest first, then by
-    /// article key, source and position. It depends on the deals only, never on the reading order.
+    /// source, article key and position. It depends on the deals only, never on the reading order,
+    /// and is the same for deals read back from a deals file (whose article key is their source).
     fn order_key(
         &self,
     ) -> (
@@ -257,8 +258,8 @@ impl Prepared {
         (
             d.published.is_none(),
             d.published,
-            &self.article,
             &d.source,
+            &self.article,
             d.start,
             d.end,
             &d.id,

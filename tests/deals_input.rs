@@ -20,8 +20,25 @@ fn stdout(args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// The samples, with the undated German article dated the day after the Vietnamese one: two
+/// dated reports of one trade negotiation, so that tracking merges them (undated articles only
+/// merge where every figure agrees).
 fn samples() -> &'static str {
-    concat!(env!("CARGO_MANIFEST_DIR"), "/data/samples")
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    let dir = DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/samples");
+        for e in std::fs::read_dir(src).unwrap() {
+            let p = e.unwrap().path();
+            let mut text = std::fs::read_to_string(&p).unwrap();
+            if p.file_name().unwrap().to_string_lossy().starts_with("001_") {
+                text = format!("date 2025-11-15\n{text}");
+            }
+            std::fs::write(dir.path().join(p.file_name().unwrap()), text).unwrap();
+        }
+        dir
+    });
+    dir.path().to_str().unwrap()
 }
 
 /// The samples' deals per article, unmerged, as a file and as two part files of a directory.

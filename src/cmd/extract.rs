@@ -108,6 +108,13 @@ impl Titles {
         }
     }
 
+    /// One more deal of `source` to write (deals read back from a deals file, one at a time).
+    fn add_one(&mut self, source: &str, meta: ArticleMeta) {
+        if meta.title.is_some() || meta.url.is_some() {
+            self.0.entry(source.to_string()).or_insert((meta, 0)).1 += 1;
+        }
+    }
+
     fn get(&self, source: &str) -> Option<&ArticleMeta> {
         self.0.get(source).map(|(m, _)| m)
     }
@@ -288,17 +295,20 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
                 }
                 failed = match rec {
                     super::Read::Total(t) => out.total(&t),
-                    super::Read::Deal(d) => match &mut tracker {
-                        Some(t) => {
-                            t.push(*d);
-                            let mut r = Ok(());
-                            while let Some(f) = t.pop_final() {
-                                r = r.and_then(|_| out.deal(&f, fx, &mut titles));
+                    super::Read::Deal(d, m) => {
+                        titles.add_one(&d.source, m);
+                        match &mut tracker {
+                            Some(t) => {
+                                t.push(*d);
+                                let mut r = Ok(());
+                                while let Some(f) = t.pop_final() {
+                                    r = r.and_then(|_| out.deal(&f, fx, &mut titles));
+                                }
+                                r
                             }
-                            r
+                            None => out.deal(&d, fx, &mut titles),
                         }
-                        None => out.deal(&d, fx, &mut titles),
-                    },
+                    }
                 };
             });
             failed?;

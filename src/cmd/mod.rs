@@ -284,9 +284,11 @@ fn collect_deals(input: &InputArgs, track: &TrackArgs) -> Collected {
     let mut deals = Vec::new();
     let mut sources = rustc_hash::FxHashSet::default();
     let mut tracker = track.options().map(dealtrack::track::Tracker::new);
+    let mut meta = BTreeMap::new();
     for_each_deal(&input.deals, &mut diag, |rec| match rec {
-        Read::Deal(d) => {
+        Read::Deal(d, m) => {
             sources.insert(d.source.clone());
+            meta.entry(d.source.clone()).or_insert(m);
             match &mut tracker {
                 Some(t) => t.push(*d),
                 None => deals.push(*d),
@@ -305,7 +307,7 @@ fn collect_deals(input: &InputArgs, track: &TrackArgs) -> Collected {
         deals,
         totals,
         diag,
-        meta: BTreeMap::new(),
+        meta,
         news: None,
         accounts: None,
     }
@@ -313,7 +315,7 @@ fn collect_deals(input: &InputArgs, track: &TrackArgs) -> Collected {
 
 /// A deal or a total read back from a deals file.
 pub enum Read {
-    Deal(Box<Deal>),
+    Deal(Box<Deal>, ArticleMeta),
     Total(Box<Total>),
 }
 
@@ -321,7 +323,7 @@ pub enum Read {
 pub fn for_each_deal(paths: &[PathBuf], diag: &mut Diagnostics, mut f: impl FnMut(Read)) {
     for rec in dealtrack::dealfile::Reader::new(paths) {
         match rec {
-            dealtrack::dealfile::Record::Deal(d) => f(Read::Deal(d)),
+            dealtrack::dealfile::Record::Deal(d, m) => f(Read::Deal(d, m)),
             dealtrack::dealfile::Record::Total(t) => f(Read::Total(t)),
             dealtrack::dealfile::Record::Error(e) => {
                 diag.take(Event::Error(e));
