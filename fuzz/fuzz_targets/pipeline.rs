@@ -37,7 +37,7 @@ fuzz_target!(|data: &[u8]| {
     }
     let deals = tracker.finish();
     let _ = dealtrack::reconcile::check(&totals, &deals, Default::default(), None);
-    let sheet = render::sheets::deals(&deals, None);
+    let sheet = render::sheets::deals(&deals, None, &Default::default());
     let mut out = Vec::new();
     render::write_sheet_csv(&mut out, &sheet, &CsvOptions::default()).unwrap();
     assert_eq!(

@@ -86,6 +86,9 @@ struct Cues {
     /// Right after an amount, these make it a price of one unit, not a deal ("$58 a share").
     #[serde(default)]
     unit_price: Vec<String>,
+    /// Between two amounts, these make the second a conversion of the first.
+    #[serde(default)]
+    conversion_cues: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -145,6 +148,8 @@ pub enum Role {
     ItemStop,
     /// "per share", "mỗi cổ phiếu", "pro Aktie": the amount before it prices one unit.
     UnitPrice,
+    /// "tương đương", "umgerechnet", "equivalent to": the amount after it restates the one before.
+    ConversionCue,
     /// "awarded … to B", "vergibt … an B": B supplies.
     Award,
 }
@@ -282,6 +287,9 @@ impl DealLexicon {
         }
         for p in &raw.cues.unit_price {
             add(p, false, Role::UnitPrice);
+        }
+        for p in &raw.cues.conversion_cues {
+            add(p, false, Role::ConversionCue);
         }
         let pp = &raw.parties;
         for [open, join] in &pp.between {

@@ -107,6 +107,7 @@ fn absorb(into: &mut Mention, m: Mention) {
         into.item = m.item.clone();
     }
     into.item_words.extend(m.item_words);
+    into.documented |= m.documented;
     into.status = status;
 }
 
@@ -128,7 +129,10 @@ fn restates(bare_m: &Mention, d: &Mention) -> bool {
     kinds && !bare(d) && pa.iter().any(|k| pb.contains(k))
 }
 
-/// Merges mentions of the same deal; deals that name no counterparty at all are dropped.
+/// Merges mentions of the same deal. A deal that names no counterparty is kept only when it states
+/// a value and a deal document names it: "… gói thầu … trị giá 1.200 tỷ đồng" is a deal even where
+/// the names are beyond the lexicon; "Investors bought shares worth $2 billion" (an act with no
+/// actor) and a bare "the agreement" are not.
 pub(crate) fn within_document(mentions: Vec<Mention>) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     // Mentions naming parties first, so that bare mentions fold into them.
@@ -155,7 +159,7 @@ pub(crate) fn within_document(mentions: Vec<Mention>) -> Vec<Mention> {
         }
         k += 1;
     }
-    out.retain(|m| !m.parties.is_empty());
+    out.retain(|m| !m.parties.is_empty() || (m.amount.is_some() && m.documented));
     for m in &mut out {
         super::tidy_parties(&mut m.parties);
     }

@@ -49,6 +49,9 @@ pub(crate) struct Mention {
     pub item_words: BTreeSet<String>,
     /// The trigger as written ("financing agreement"): it names the type, not the sector.
     pub trigger: String,
+    /// Named by a deal document (a contract, loan, order, tender), not only by an act: with a
+    /// stated value it is a deal even where no counterparty's name could be read.
+    pub documented: bool,
 }
 
 impl Mention {
@@ -284,7 +287,7 @@ fn analyse(
     // Conversions are no amounts of their own; totals are kept apart from the deals.
     let mut free: Vec<&Amount> = amounts
         .iter()
-        .filter(|x| !is_conversion(st, &amounts, x))
+        .filter(|x| !is_conversion(st, &hits, &amounts, x))
         .collect();
     let single_named_deal = anchors.len() == 1
         && anchors[0].class == Class::Document
@@ -504,6 +507,7 @@ fn mention_at(
         list_item: s.list_item,
         item_words,
         trigger: a.head.clone(),
+        documented: a.class == Class::Document,
     })
 }
 
@@ -1319,11 +1323,14 @@ fn amount_anchored(
                     )
                 }))
     });
-    if statistic || !(speaks_of_deal || follows_deal) {
+    if !(speaks_of_deal || follows_deal) {
         return;
     }
     for x in free.iter().filter(|x| !used.contains(&x.start)) {
-        if !stands_for_a_deal(f.ctx, amounts, x) {
+        // Where the sentence also gives statistics, only an amount beside a deal word is a deal's.
+        let statistic_figure =
+            statistic && (names_a_statistic(f.ctx, x) || !beside_a_deal_word(f.ctx, x));
+        if !stands_for_a_deal(f.ctx, amounts, x) || statistic_figure {
             continue;
         }
         // "… signed a contract for new trucks. The value is put at 85 million euros.": with no
@@ -1337,13 +1344,13 @@ fn amount_anchored(
                 continue;
             }
         }
-        let (ty, head) = nearest_trigger(f.ctx.text, hits, x.start);
+        let (ty, head, class) = nearest_trigger(f.ctx.text, hits, x.start);
         let anchor = [Anchor {
             start: x.start,
             end: x.end,
             head,
             ty,
-            class: Class::Document,
+            class,
         }];
         if let Some(m) = mention_at(f, &anchor, 0, Some((*x).clone()), None) {
             mentions.push(m);
@@ -1358,7 +1365,7 @@ fn stands_for_a_deal(ctx: &Ctx, amounts: &[Amount], x: &Amount) -> bool {
         return false;
     }
     let st = ctx.text;
-    let conversion = is_conversion(st, amounts, x);
+    let conversion = is_conversion(st, ctx.hits, amounts, x);
     let after = ctx_skip(st, x.end);
     let unit_price = ctx
         .hits
@@ -1369,15 +1376,15 @@ fn stands_for_a_deal(ctx: &Ctx, amounts: &[Amount], x: &Amount) -> bool {
 
 /// The type and words of the trigger nearest to `pos` in the sentence (before or after), else a
 /// purchase when a verb of buying or winning speaks, else an agreement.
-fn nearest_trigger(st: &str, hits: &[Hit], pos: usize) -> (DealType, String) {
+fn nearest_trigger(st: &str, hits: &[Hit], pos: usize) -> (DealType, String, Class) {
     let best = hits
         .iter()
         .filter(|h| !h.has(|r| *r == Role::Blocker))
-        .filter_map(|h| h.trigger().map(|t| (h, t.0)))
-        .min_by_key(|(h, _)| h.start.abs_diff(pos));
+        .filter_map(|h| h.trigger().map(|t| (h, t.0, t.1)))
+        .min_by_key(|(h, ..)| h.start.abs_diff(pos));
     match best {
-        Some((h, ty)) => (ty, span::cut(st, h.start, h.end).to_string()),
-        None => (DealType::Purchase, String::new()),
+        Some((h, ty, class)) => (ty, span::cut(st, h.start, h.end).to_string(), class),
+        None => (DealType::Purchase, String::new(), Class::Action),
     }
 }
 
@@ -1414,11 +1421,21 @@ fn aggregate_figure(hits: &[Hit], x: &Amount) -> bool {
 
 /// "€6.3 billion ($7 billion)", "4,7 tỷ yen (khoảng 829 tỷ đồng)": an amount in brackets right
 /// after another amount restates it in another currency; it is no amount of its own.
-fn is_conversion(st: &str, amounts: &[Amount], x: &Amount) -> bool {
+///
+/// Without brackets, a conversion cue of the language between them says it ("5.354 tỉ đồng, tương
+/// đương 230,76 triệu đô la Mỹ", "umgerechnet 12,3 Millionen Euro").
+fn is_conversion(st: &str, hits: &[Hit], amounts: &[Amount], x: &Amount) -> bool {
     amounts.iter().any(|y| {
         y.end <= x.start && {
             let gap = span::cut(st, y.end, x.start).trim();
-            gap.starts_with('(') && gap.split_whitespace().count() <= 3 && !gap.contains(')')
+            let bracketed =
+                gap.starts_with('(') && gap.split_whitespace().count() <= 3 && !gap.contains(')');
+            let cued = gap.split_whitespace().count() <= 4
+                && !gap.contains([';', ')'])
+                && hits.iter().any(|h| {
+                    h.start >= y.end && h.end <= x.start && h.has(|r| *r == Role::ConversionCue)
+                });
+            bracketed || cued
         }
     })
 }
@@ -1500,4 +1517,37 @@ fn once_each(totals: Vec<Total>) -> Vec<Total> {
         }
     }
     out
+}
+
+/// "Doanh thu đạt 2 tỷ USD", "exports rose to $120 billion", "Umsatz von 4,7 Milliarden": an
+/// amount that a statistic's word names (within a few words before it, with no deal word between)
+/// is that statistic's figure, not a deal, even in a sentence that also tells a deal.
+fn names_a_statistic(ctx: &Ctx, x: &Amount) -> bool {
+    let st = ctx.text;
+    ctx.hits
+        .iter()
+        .filter(|h| h.has(|r| *r == Role::StatisticCue) && h.end <= x.start)
+        .any(|h| {
+            let between = span::cut(st, h.end, x.start);
+            between.split_whitespace().count() <= 6
+                && !between.contains([';', '.'])
+                && !ctx
+                    .hits
+                    .iter()
+                    .any(|t| t.start >= h.end && t.end <= x.start && t.trigger().is_some())
+        })
+}
+
+/// A deal word (a trigger) within a few words of the amount, before or after it.
+fn beside_a_deal_word(ctx: &Ctx, x: &Amount) -> bool {
+    ctx.hits.iter().filter(|h| h.trigger().is_some()).any(|h| {
+        let (a, b) = if h.start >= x.end {
+            (x.end, h.start)
+        } else if h.end <= x.start {
+            (h.end, x.start)
+        } else {
+            return true;
+        };
+        span::cut(ctx.text, a, b).split_whitespace().count() <= 6
+    })
 }
