@@ -111,6 +111,9 @@ fn absorb(into: &mut Mention, m: Mention) {
     into.status = status;
 }
 
+/// How many deals before (and after) a mention are compared with it.
+const WINDOW: usize = 256;
+
 /// A mention with no figure: no amount and no count.
 fn bare(m: &Mention) -> bool {
     m.amount.is_none() && m.quantity.is_none()
@@ -139,7 +142,10 @@ pub(crate) fn within_document(mentions: Vec<Mention>) -> Vec<Mention> {
     let (named, bare_mentions): (Vec<_>, Vec<_>) =
         mentions.into_iter().partition(|m| !m.parties.is_empty());
     for m in named.into_iter().chain(bare_mentions) {
-        match out.iter_mut().find(|d| compatible(d, &m)) {
+        // Only the most recent deals are compared: an article tells a deal within a few hundred
+        // mentions, and a bound keeps a hostile document (a megabyte of trigger words) linear.
+        let from = out.len().saturating_sub(WINDOW);
+        match out[from..].iter_mut().find(|d| compatible(d, &m)) {
             Some(d) => absorb(d, m),
             None => out.push(m),
         }
@@ -148,7 +154,8 @@ pub(crate) fn within_document(mentions: Vec<Mention>) -> Vec<Mention> {
     let mut k = 0;
     while k < out.len() {
         if bare(&out[k]) {
-            if let Some(j) = (0..out.len()).find(|&j| j != k && restates(&out[k], &out[j])) {
+            let (lo, hi) = (k.saturating_sub(WINDOW), (k + WINDOW).min(out.len()));
+            if let Some(j) = (lo..hi).find(|&j| j != k && restates(&out[k], &out[j])) {
                 let m = out.remove(k);
                 let j = if j > k { j - 1 } else { j };
                 let keep_type = out[j].ty;

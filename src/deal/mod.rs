@@ -1501,14 +1501,16 @@ fn once_each(totals: Vec<Total>) -> Vec<Total> {
     use crate::model::Qualifier;
     let mut out: Vec<Total> = Vec::new();
     for t in totals {
-        let same = out.iter().position(|o| {
+        // The most recent totals only: a bound that keeps a hostile document linear.
+        let from = out.len().saturating_sub(256);
+        let same = out[from..].iter().position(|o| {
             o.currency == t.currency && {
                 let (a, b) = (o.amount, t.amount);
                 let rounded = o.qualifier != Qualifier::Exact || t.qualifier != Qualifier::Exact;
                 a == b || (rounded && (a - b).abs() * rust_decimal::Decimal::from(20) <= a.max(b))
             }
         });
-        match same {
+        match same.map(|i| from + i) {
             Some(i) if out[i].qualifier != Qualifier::Exact && t.qualifier == Qualifier::Exact => {
                 out[i] = t
             }
