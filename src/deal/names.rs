@@ -258,7 +258,25 @@ impl<'a> Ctx<'a> {
             return true;
         }
         let words: Vec<&str> = raw.split_whitespace().collect();
-        let sentence_start = span::before(self.text, start).trim().is_empty();
+        // "“This agreement …", "«Mit der Übernahme …»": a quotation opens, no name.
+        if words.len() == 1 && raw.starts_with(['"', '“', '”', '„', '«', '»', '\'', '‘', '’'])
+        {
+            return false;
+        }
+        let sentence_start = span::before(self.text, start)
+            .trim()
+            .trim_end_matches(['"', '“', '„', '«', '\'', '‘'])
+            .is_empty();
+        // A lone unknown word is a name only when it is written like one: an inner capital
+        // ("VinFast", "BioNTech"), all capitals ("KNDS"), or digits.
+        let written_like_a_name = |w: &str| {
+            has_inner_capital(w)
+                || (w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && w.chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(char::is_uppercase))
+                || w.chars().any(|c| c.is_ascii_digit())
+        };
         match self.lang {
             // Vietnamese names of people and capitalised sentence openings carry diacritics;
             // organisations without a head word ("Vietjet", "Pratt & Whitney") are foreign words.
@@ -275,16 +293,21 @@ impl<'a> Ctx<'a> {
                     ];
                     let common_noun = NOUN_ENDINGS.iter().any(|e| w.ends_with(e));
                     let function_word = crate::lang::de::STOPWORDS.lines().any(|s| s.trim() == w);
-                    (!sentence_start || has_inner_capital(raw)) && !common_noun && !function_word
+                    // German writes every noun with a capital: a lone unknown capitalised word
+                    // ("Werk", "Aktionäre", "Politiker") is a noun unless written like a name.
+                    written_like_a_name(raw) && !common_noun && !function_word
                 } else {
                     true
                 }
             }
             Lang::En => {
-                !(words.len() == 1
+                let function_word = words.len() == 1
                     && crate::lang::en::STOPWORDS
                         .lines()
-                        .any(|s| s.trim() == raw.to_lowercase()))
+                        .any(|s| s.trim() == raw.to_lowercase());
+                // A sentence's first word is capitalised anyway ("Citing …", "Last year …").
+                let opener = words.len() == 1 && sentence_start && !written_like_a_name(raw);
+                !function_word && !opener
             }
         }
     }
