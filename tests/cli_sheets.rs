@@ -241,7 +241,13 @@ fn libreoffice_reads_the_numbers_as_numbers() {
         .assert()
         .code(0);
     let st = std::process::Command::new(soffice)
-        .args(["--headless", "--convert-to", "csv", "--outdir"])
+        // Comma-separated, double quotes, UTF-8 (76): the default is the locale's code page.
+        .args([
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76",
+            "--outdir",
+        ])
         .arg(dir.path())
         .arg(&x)
         .env("HOME", dir.path())
