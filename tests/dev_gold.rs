@@ -6,12 +6,12 @@ use std::path::Path;
 use std::process::Command;
 
 const DEV: &str = "../shared/dev";
-/// Deal F1 of `extract --no-merge` on the dev set (measured 0.595 when last raised).
-const DEAL_F1_FLOOR: f64 = 0.59;
+/// Deal F1 of `extract --no-merge` on the dev set (measured 0.600 when last raised).
+const DEAL_F1_FLOOR: f64 = 0.595;
 /// Totals found of 36 (measured 16 when last raised).
 const TOTALS_FOUND_FLOOR: usize = 16;
-/// Amount recall of `amounts` on the dev gold, percent (measured 95.6 when last raised).
-const AMOUNT_RECALL_FLOOR: f64 = 95.5;
+/// Amount recall of `amounts` on the dev gold, percent (measured 96.9 when last raised).
+const AMOUNT_RECALL_FLOOR: f64 = 96.8;
 
 fn shared() -> Option<&'static Path> {
     let dev = Path::new(DEV);
