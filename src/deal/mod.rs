@@ -415,7 +415,7 @@ fn mention_at(
     let status = own_status
         .or_else(|| status_for(hits, a, pre_start, scope_end))
         .or(intro_status)
-        .unwrap_or(DealStatus::Announced);
+        .unwrap_or_else(|| default_status(amount.as_ref(), quantity));
     let (mut parties, mut provider, mut recipient, subject) =
         parties_for(ctx, anchors, k, scope_end);
     // Aid and investment: a country named after the act is the one that receives it.
@@ -1552,4 +1552,15 @@ fn beside_a_deal_word(ctx: &Ctx, x: &Amount) -> bool {
         };
         span::cut(ctx.text, a, b).split_whitespace().count() <= 6
     })
+}
+
+/// With no cue of status in its clause: "Keppel Land transferred a 30% stake for $88 million",
+/// "Boeing bagged a $1.9 billion order": news reports a deal with its figures once it is made, so
+/// a deal that states a value or a count is signed; one without figures is only announced.
+fn default_status(amount: Option<&Amount>, quantity: Option<&Quantity>) -> DealStatus {
+    if amount.is_some() || quantity.is_some_and(|q| q.discrete) {
+        DealStatus::Signed
+    } else {
+        DealStatus::Announced
+    }
 }
