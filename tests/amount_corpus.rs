@@ -4,6 +4,10 @@
 //! Corpus format: a line `=> VALUE CURRENCY [QUALIFIER] [VALUE_MAX]` starts a group; each line
 //! after it is a text that must give exactly one amount with those values. If the line marks a
 //! span with `[brackets]`, the amount must cover exactly that span; otherwise the whole line.
+//! A group opened by `=>~ VALUE CURRENCY` holds amounts written without a currency that take
+//! the article's (`currency_inferred`): the `[bracketed]` amount must have those values and be
+//! marked inferred; other amounts may stand in the line (they give the currency). In a `=>~ none`
+//! group no amount of the line may be inferred.
 //! Negative corpus: every line must give no amount at all. Quantity corpus: `=> COUNT NOUN`
 //! groups, same bracket rule. `#` starts a comment line.
 
@@ -39,9 +43,49 @@ fn amount_corpora() {
     for lang in Lang::ALL {
         let path = format!("src/lang/{lang}/amounts.corpus");
         let mut want: Option<(Decimal, String, String, Option<Decimal>)> = None;
+        let mut inferred: Option<Option<(Decimal, String)>> = None;
         let mut n = 0;
         for (no, line) in lines(&path) {
+            if let Some(h) = line.strip_prefix("=>~") {
+                let f: Vec<&str> = h.split_whitespace().collect();
+                inferred = Some(match f[..] {
+                    ["none"] => None,
+                    [v, c] => Some((v.parse().unwrap(), c.to_string())),
+                    _ => panic!("{path}:{no}: want `=>~ VALUE CURRENCY` or `=>~ none`"),
+                });
+                continue;
+            }
+            if let Some(want_inferred) = &inferred {
+                if !line.starts_with("=>") {
+                    n += 1;
+                    let (text, s, e) = unbracket(&line);
+                    let got = amounts(&text, lang);
+                    let ok = match want_inferred {
+                        None => got.iter().all(|a| !a.currency_inferred),
+                        Some((v, c)) => got.iter().any(|a| {
+                            (a.start, a.end) == (s, e)
+                                && a.value == *v
+                                && a.currency == *c
+                                && a.currency_inferred
+                        }),
+                    };
+                    if !ok {
+                        let g: Vec<String> = got
+                            .iter()
+                            .map(|a| {
+                                format!(
+                                    "[{}] {} {} inferred={}",
+                                    a.text, a.value, a.currency, a.currency_inferred
+                                )
+                            })
+                            .collect();
+                        fails.push(format!("{path}:{no}: {text:?}: want inferred {want_inferred:?} @{s}..{e}; got {g:?}"));
+                    }
+                    continue;
+                }
+            }
             if let Some(h) = line.strip_prefix("=>") {
+                inferred = None;
                 let f: Vec<&str> = h.split_whitespace().collect();
                 want = Some((
                     f[0].parse().unwrap(),

@@ -79,9 +79,54 @@ struct Subunits {
     names: HashMap<String, String>,
 }
 
+/// Where a scaled number written without a currency ("for 400 million", "sowie zehn Milliarden
+/// in", "the 400 million loans") is still money, in the currency of the article.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bare {
+    /// Words right before the number that ask for a sum ("for", "worth", "für", "trị giá").
+    #[serde(default)]
+    pub before: Vec<String>,
+    /// Words joining a sum to one before it ("and", "sowie", "và"): "$20 million for Bolivia and
+    /// 300 million for Peru". They ask for a sum only when the scaled figure before them was
+    /// money ("450 million people and 270 million" is no money).
+    #[serde(default)]
+    pub joins: Vec<String>,
+    /// Nouns right after the number, or joined to it by a hyphen, that name money ("loans",
+    /// "Auftrag"): "the 400 million loans", "20-Millionen-Auftrag".
+    #[serde(default)]
+    pub nouns: Vec<String>,
+    /// Words that may follow such a sum and end its phrase ("from", "in", "will"); anything else
+    /// after the number (a noun: "400 million people") leaves it no amount.
+    #[serde(default)]
+    pub follow: Vec<String>,
+}
+
+impl Bare {
+    fn lower(mut self) -> Bare {
+        for list in [
+            &mut self.before,
+            &mut self.joins,
+            &mut self.nouns,
+            &mut self.follow,
+        ] {
+            for w in list.iter_mut() {
+                *w = w.trim().to_lowercase();
+            }
+        }
+        self
+    }
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Raw {
+    #[serde(default)]
+    bare: Bare,
+    /// Symbols shared by currencies ("¥": yen and yuan), each currency with the words that tell
+    /// an article is about its country; see `AmountLexicon::ambiguous`.
+    #[serde(default)]
+    ambiguous: HashMap<String, HashMap<String, Vec<String>>>,
     subunits: Subunits,
     numbers: Numbers,
     scales: HashMap<String, u64>,
@@ -90,6 +135,9 @@ struct Raw {
     quantities: Quantities,
     negatives: Negatives,
 }
+
+/// An ISO code and the words that tell an article is about its country.
+pub type CurrencyCues = (String, Vec<String>);
 
 /// What an amount-lexicon phrase means.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,6 +184,11 @@ pub struct AmountLexicon {
     pub adjective_stops: Option<Vec<String>>,
     /// See `model_plurals` in the lexicon file.
     pub model_plurals: bool,
+    /// See `[bare]` in the lexicon file; lower-cased.
+    pub bare: Bare,
+    /// A symbol several currencies write ("¥"), with each currency's article cues (lower-cased):
+    /// the currency whose cues the article names most takes the symbol.
+    pub ambiguous: Vec<(String, Vec<CurrencyCues>)>,
 }
 
 #[derive(Debug, Clone)]
@@ -176,7 +229,8 @@ fn currencies() -> Vec<(String, Vec<String>, Vec<String>)> {
 
 impl AmountLexicon {
     pub fn parse(toml_text: &str) -> Result<AmountLexicon, toml::de::Error> {
-        let raw: Raw = toml::from_str(toml_text)?;
+        let mut raw: Raw = toml::from_str(toml_text)?;
+        let bare = std::mem::take(&mut raw.bare).lower();
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut phrases: Vec<(String, bool)> = Vec::new();
         let mut roles: Vec<Vec<Role>> = Vec::new();
@@ -300,6 +354,23 @@ impl AmountLexicon {
                 .as_ref()
                 .map(|v| v.iter().map(|w| w.to_lowercase()).collect()),
             model_plurals: raw.quantities.model_plurals,
+            bare,
+            ambiguous: {
+                let mut v: Vec<_> = raw
+                    .ambiguous
+                    .into_iter()
+                    .map(|(sym, by)| {
+                        let mut by: Vec<_> = by
+                            .into_iter()
+                            .map(|(c, cues)| (c, cues.iter().map(|w| w.to_lowercase()).collect()))
+                            .collect();
+                        by.sort();
+                        (sym, by)
+                    })
+                    .collect();
+                v.sort();
+                v
+            },
         })
     }
 

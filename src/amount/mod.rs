@@ -355,6 +355,7 @@ fn adjacent(text: &str, a: &Atom, b: &Atom) -> bool {
 struct Reader<'t, 'a> {
     text: &'t str,
     atoms: &'t [Atom<'a>],
+    lex: &'a AmountLexicon,
 }
 
 /// A number read from the atoms: its value, the next atom, and what gave it.
@@ -557,9 +558,18 @@ impl Reader<'_, '_> {
         if let Some(m) = scale.filter(|m| *m >= Decimal::from(1000)) {
             if self.adj(next).is_some() {
                 if let Some(rest) = self.number(next) {
-                    // Digits need their own scale ("3 tỷ 500 triệu"); words need none
-                    // ("hai mươi mốt nghìn không trăm mười một").
-                    let words = !matches!(self.atoms[next].kind, Kind::Num(_));
+                    // Digits need their own scale ("3 tỷ 500 triệu"); words need none in a
+                    // numeral written in words throughout ("hai mươi mốt nghìn không trăm mười
+                    // một", "two thousand five hundred"), if they are more than one word: a lone
+                    // word after a scale starts the next phrase ("$1.17 billion a year earlier",
+                    // "two billion five years ago").
+                    let one_word_ends_amount = self
+                        .adj(rest.next)
+                        .is_some_and(|c| c.suffix_currency().is_some())
+                        || matches!(self.atoms[next].kind, Kind::Compound(_));
+                    let words = !matches!(self.atoms[next].kind, Kind::Num(_))
+                        && !matches!(a.kind, Kind::Num(_))
+                        && (rest.next > next + 1 || one_word_ends_amount);
                     if rest.value < m
                         && (rest.scale.is_some_and(|s| s < m) || words)
                         && !self.starts_compound(rest.next)
@@ -846,7 +856,12 @@ impl Reader<'_, '_> {
                 }
             }
         }
-        let currency = cur_pre.or(cur_suf.clone()).or(cur_mid).or(sub_only)?;
+        let (currency, currency_inferred) =
+            match cur_pre.or(cur_suf.clone()).or(cur_mid).or(sub_only) {
+                Some(c) => (c, false),
+                None if n1.scale.is_some() && self.bare_money(i, k) => (String::new(), true),
+                None => return None,
+            };
         // "30 MUSD", "MEUR 120": a currency code carrying "million".
         if let Some(m) = currency_scale {
             value = value.checked_mul(m)?;
@@ -897,9 +912,82 @@ impl Reader<'_, '_> {
                 start,
                 end,
                 text: self.text[start..end].to_string(),
+                currency_inferred,
             },
             k,
         ))
+    }
+
+    /// A scaled number with no currency that is still money, in the article's currency (settled
+    /// by `settle_currencies`): after a word that asks for a sum and ending its phrase ("the loan
+    /// amounts to 400 million.", "co-financed with 18.3 million from", "sowie zehn Milliarden in
+    /// die Entwicklung"), before a money noun ("the 400 million loans", "20-Millionen-Auftrag"),
+    /// or before a bracketed conversion ("100 million (about Rs 13 billion)"). "400 million
+    /// people" and "zehn Milliarden Jahre" are no money.
+    fn bare_money(&self, i: usize, k: usize) -> bool {
+        let bare = &self.lex.bare;
+        let (start, end) = (self.atoms[i].start, self.atoms[k - 1].end);
+        let rest = &self.text[end..];
+        let after = rest.trim_start();
+        if after.starts_with('(') {
+            let inside = &after[1..after.find(')').unwrap_or(after.len()).max(1)];
+            let shift = self.text.len() - after.len() + 1;
+            let (lo, hi) = (shift, shift + inside.len());
+            return self.atoms[k..]
+                .iter()
+                .take_while(|a| a.start < hi)
+                .any(|a| {
+                    a.start >= lo
+                        && (a.prefix_currency().is_some() || a.suffix_currency().is_some())
+                });
+        }
+        let glued = rest.strip_prefix(['-', '‑', '–']);
+        let next_word: String = glued
+            .unwrap_or(after)
+            .chars()
+            .take_while(|c| c.is_alphanumeric())
+            .collect::<String>()
+            .to_lowercase();
+        if !next_word.is_empty()
+            && bare
+                .nouns
+                .iter()
+                .any(|n| starts_word(&next_word, n, glued.is_some()))
+        {
+            return true;
+        }
+        if glued.is_some() {
+            return false;
+        }
+        let ends_phrase = after.is_empty()
+            || after.starts_with(['.', ',', ';', ':', '!', '?', ')', '–', '—'])
+            || bare.follow.contains(&next_word);
+        let before = self.text[..start].trim_end().to_lowercase();
+        let ends_with_word = |w: &String| {
+            before.ends_with(w.as_str())
+                && !before[..before.len() - w.len()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+        };
+        ends_phrase
+            && (bare.before.iter().any(ends_with_word)
+                || bare.joins.iter().any(ends_with_word) && self.money_scaled_before(i))
+    }
+
+    /// The nearest scaled figure before atom `i` was written with a currency: "$20 million for
+    /// Bolivia and …" yes, "450 Millionen Menschen und …" no.
+    fn money_scaled_before(&self, i: usize) -> bool {
+        let Some(s) = (0..i).rev().take(12).find(|&j| {
+            self.atoms[j].scale().is_some() && self.atoms[j].suffix_currency().is_none()
+        }) else {
+            return false;
+        };
+        let after = self
+            .adj(s + 1)
+            .is_some_and(|a| a.suffix_currency().is_some());
+        let before = (s.saturating_sub(2)..s).any(|j| self.atoms[j].prefix_currency().is_some());
+        after || before
     }
 
     /// A count of things at atom `i`: a number, an optional classifier, a count noun.
@@ -1012,6 +1100,7 @@ pub fn recognise(text: &str, lang: Lang) -> (Vec<Amount>, Vec<Quantity>) {
     let r = Reader {
         text,
         atoms: &atoms,
+        lex,
     };
     let mut money = Vec::new();
     let mut i = 0;
@@ -1024,6 +1113,8 @@ pub fn recognise(text: &str, lang: Lang) -> (Vec<Amount>, Vec<Quantity>) {
             None => i += 1,
         }
     }
+    settle_currencies(text, &mut money);
+    settle_shared_symbols(text, lang, &mut money);
     let mut counts = Vec::new();
     let mut i = 0;
     let mut m = 0; // money is in text order: the first amount not wholly before atom `i`
@@ -1047,6 +1138,110 @@ pub fn recognise(text: &str, lang: Lang) -> (Vec<Amount>, Vec<Quantity>) {
     (money, counts)
 }
 
+/// "Auftrag" starts "auftrag" (a German compound: "20-Millionen-Auftragsvolumen" too); other
+/// nouns are whole words.
+fn starts_word(word: &str, noun: &str, compound: bool) -> bool {
+    if compound {
+        word.starts_with(noun)
+    } else {
+        word == noun
+    }
+}
+
+/// Gives each amount whose currency was not written (`currency_inferred`) the currency of the
+/// article: that of the nearest amount before it that was written with one and is no bracketed
+/// conversion, else of the first such amount after it. An amount with no such neighbour is
+/// dropped: a bare figure in an article that never names a currency is no amount.
+pub fn settle_currencies(text: &str, money: &mut Vec<Amount>) {
+    if !money.iter().any(|a| a.currency_inferred) {
+        return;
+    }
+    settle_inferred(text, money);
+}
+
+/// An amount written with a symbol several currencies share ("¥2 billion") takes the currency
+/// whose country the article names most ("China", "Beijing", "yuan" against "Japan", "Tokyo",
+/// "yen"); on a tie it keeps the symbol's usual reading.
+pub fn settle_shared_symbols(text: &str, lang: Lang, money: &mut [Amount]) {
+    let lex = lexicon(lang);
+    for (symbol, by) in &lex.ambiguous {
+        if !money.iter().any(|a| a.text.contains(symbol.as_str())) {
+            continue;
+        }
+        let lower = text.to_lowercase();
+        let score = |cues: &Vec<String>| -> usize {
+            cues.iter().map(|c| lower.matches(c.as_str()).count()).sum()
+        };
+        let mut ranked: Vec<(usize, &String)> =
+            by.iter().map(|(c, cues)| (score(cues), c)).collect();
+        ranked.sort_by_key(|r| std::cmp::Reverse(r.0));
+        let (Some(&(best, code)), second) = (ranked.first(), ranked.get(1).map_or(0, |r| r.0))
+        else {
+            continue;
+        };
+        if best == second {
+            continue;
+        }
+        for a in money.iter_mut() {
+            let written = a.text.contains(symbol.as_str())
+                && by.iter().any(|(c, _)| *c == a.currency)
+                && !a
+                    .text
+                    .contains(&format!("{}{symbol}", a.currency.get(..2).unwrap_or("")));
+            if written {
+                a.currency = code.clone();
+            }
+        }
+    }
+}
+
+fn settle_inferred(text: &str, money: &mut Vec<Amount>) {
+    let anchor = |a: &Amount| !a.currency_inferred && !in_brackets(text, a.start);
+    let first_after: Vec<Option<String>> = {
+        let mut next = None;
+        let mut v: Vec<Option<String>> = money
+            .iter()
+            .rev()
+            .map(|a| {
+                let here = next.clone();
+                if anchor(a) {
+                    next = Some(a.currency.clone());
+                }
+                here
+            })
+            .collect();
+        v.reverse();
+        v
+    };
+    let mut last: Option<String> = None;
+    let mut keep = Vec::with_capacity(money.len());
+    for (a, after) in money.drain(..).zip(first_after) {
+        if a.currency_inferred {
+            if let Some(c) = last.clone().or(after) {
+                keep.push(Amount { currency: c, ..a });
+            }
+            continue;
+        }
+        if anchor(&a) {
+            last = Some(a.currency.clone());
+        }
+        keep.push(a);
+    }
+    *money = keep;
+}
+
+/// The amount at `start` stands inside brackets: "(about Rs 13 billion)", "(USD 7 billion)".
+fn in_brackets(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    let from = before.len().saturating_sub(48);
+    let from = (from..=before.len())
+        .find(|&p| before.is_char_boundary(p))
+        .unwrap_or(before.len());
+    before[from..]
+        .rfind(['(', ')', '[', ']'])
+        .is_some_and(|p| matches!(before.as_bytes()[from + p], b'(' | b'['))
+}
+
 /// A whole text read as one number ("ba mươi bảy", "1.234,5", "zweitausend"), for numeral tests.
 pub fn parse_number(text: &str, lang: Lang) -> Option<Decimal> {
     let lex = lexicon(lang);
@@ -1054,6 +1249,7 @@ pub fn parse_number(text: &str, lang: Lang) -> Option<Decimal> {
     let r = Reader {
         text,
         atoms: &atoms,
+        lex,
     };
     let n = r.number(0)?;
     let covers = atoms.first()?.start == text.len() - text.trim_start().len()

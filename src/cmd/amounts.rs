@@ -32,6 +32,8 @@ pub struct AmountRow {
     #[serde(with = "rust_decimal::serde::str_option")]
     pub value_max: Option<Decimal>,
     pub currency: String,
+    /// The currency was taken from the article, not written beside the number.
+    pub currency_inferred: bool,
     pub qualifier: &'static str,
     pub language: &'static str,
 }
@@ -46,6 +48,7 @@ impl Record for AmountRow {
             "value",
             "value_max",
             "currency",
+            "currency_inferred",
             "qualifier",
             "language",
         ]
@@ -59,6 +62,7 @@ impl Record for AmountRow {
             Cell::Num(self.value),
             Cell::opt_num(self.value_max),
             Cell::Text(self.currency.clone()),
+            Cell::Text(self.currency_inferred.to_string()),
             Cell::Text(self.qualifier.into()),
             Cell::Text(self.language.into()),
         ]
@@ -84,6 +88,7 @@ pub fn run(args: AmountsArgs) -> anyhow::Result<i32> {
                 start,
                 end,
                 text,
+                currency_inferred,
             } = a;
             rows.push(AmountRow {
                 source: doc.source.clone(),
@@ -93,6 +98,7 @@ pub fn run(args: AmountsArgs) -> anyhow::Result<i32> {
                 value,
                 value_max,
                 currency,
+                currency_inferred,
                 qualifier: qualifier.as_str(),
                 language: lang.code(),
             });
