@@ -127,6 +127,10 @@ struct Raw {
     /// an article is about its country; see `AmountLexicon::ambiguous`.
     #[serde(default)]
     ambiguous: HashMap<String, HashMap<String, Vec<String>>>,
+    /// One-letter currency symbols of wire copy, glued before digits, written exactly so
+    /// ("Y" = "JPY"); money only with a scale word.
+    #[serde(default)]
+    wire_symbols: HashMap<String, String>,
     subunits: Subunits,
     numbers: Numbers,
     scales: HashMap<String, u64>,
@@ -171,6 +175,9 @@ pub enum Role {
     CurrencyPrefix(String),
     /// A currency written after the number (symbols, codes and names).
     CurrencySuffix(String),
+    /// A one-letter wire-copy symbol glued before digits ("Y500 billion" in English news is
+    /// yen): money only with a scale word of a million or more, so "Y20" and "Y2K" stay names.
+    WireSymbol,
 }
 
 pub struct AmountLexicon {
@@ -186,6 +193,8 @@ pub struct AmountLexicon {
     pub model_plurals: bool,
     /// See `[bare]` in the lexicon file; lower-cased.
     pub bare: Bare,
+    /// See `wire_symbols` in the lexicon file: case-sensitive, glued before digits only.
+    pub wire_symbols: HashMap<String, Vec<Role>>,
     /// A symbol several currencies write ("¥"), with each currency's article cues (lower-cased):
     /// the currency whose cues the article names most takes the symbol.
     pub ambiguous: Vec<(String, Vec<CurrencyCues>)>,
@@ -355,6 +364,16 @@ impl AmountLexicon {
                 .map(|v| v.iter().map(|w| w.to_lowercase()).collect()),
             model_plurals: raw.quantities.model_plurals,
             bare,
+            wire_symbols: raw
+                .wire_symbols
+                .iter()
+                .map(|(sym, code)| {
+                    (
+                        sym.clone(),
+                        vec![Role::CurrencyPrefix(code.clone()), Role::WireSymbol],
+                    )
+                })
+                .collect(),
             ambiguous: {
                 let mut v: Vec<_> = raw
                     .ambiguous

@@ -122,7 +122,11 @@ fn number_atoms<'a>(text: &str, lang: Lang, lex: &'a AmountLexicon, out: &mut Ve
                 .map_or(start, |(i, _)| i);
             let run = text[run_start..start].to_lowercase();
             let before_run = text[..run_start].chars().next_back();
-            if let Some(roles) = lex.glued_prefix.get(&run) {
+            let roles = lex
+                .glued_prefix
+                .get(&run)
+                .or_else(|| lex.wire_symbols.get(&text[run_start..start]));
+            if let Some(roles) = roles {
                 if before_run.is_none_or(|c| !c.is_alphanumeric()) {
                     prefix_atom = Some((run_start, roles.as_slice()));
                 }
@@ -719,6 +723,10 @@ impl Reader<'_, '_> {
             }
         }
         let n1 = self.number(k)?;
+        let wire = k > i && self.atoms[k - 1].has(|r| *r == Role::WireSymbol);
+        if wire && n1.scale.is_none_or(|m| m < Decimal::from(1_000_000)) {
+            return None;
+        }
         k = n1.next;
         let mut value = n1.value;
         let mut value_max = None;
@@ -745,8 +753,10 @@ impl Reader<'_, '_> {
                 );
             if j.has(|r| *r == Role::RangeJoin) && (!conj_needs_open || range_open) {
                 let mut k2 = k + 1;
-                if let Some(c) = self.adj(k2).and_then(|a| a.prefix_currency()) {
-                    cur_pre.get_or_insert_with(|| c.to_string());
+                // The second number's currency counts only if a range follows: "2-tỷ-USD" is
+                // no range, and its "USD" is read as the suffix below.
+                let second_currency = self.adj(k2).and_then(|a| a.prefix_currency());
+                if second_currency.is_some() {
                     k2 += 1;
                 }
                 if self.adj(k2).is_some() {
@@ -761,6 +771,9 @@ impl Reader<'_, '_> {
                             value = lo;
                             value_max = Some(n2.value);
                             k = n2.next;
+                            if let Some(c) = second_currency {
+                                cur_pre.get_or_insert_with(|| c.to_string());
+                            }
                         }
                     }
                 }
