@@ -358,17 +358,9 @@ pub fn lexicon(lang: Lang) -> &'static DealLexicon {
         let load = |l: Lang, s: &str| {
             DealLexicon::parse(s).unwrap_or_else(|e| panic!("src/lang/{l}/deals.toml: {e}"))
         };
-        [
-            load(Lang::Vi, crate::lang::vi::deals::LEXICON),
-            load(Lang::De, crate::lang::de::deals::LEXICON),
-            load(Lang::En, crate::lang::en::deals::LEXICON),
-        ]
+        Lang::ALL.map(|l| load(l, l.deals().lexicon()))
     });
-    match lang {
-        Lang::Vi => &all[0],
-        Lang::De => &all[1],
-        Lang::En => &all[2],
-    }
+    &all[lang.index()]
 }
 
 #[cfg(test)]

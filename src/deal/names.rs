@@ -6,8 +6,7 @@
 //! names a parent ("(thuộc RTX Corporation)").
 
 use crate::entity::{Entities, Entity, EntityHit, Kind};
-use crate::lang::Lang;
-use crate::text::strip_diacritics;
+use crate::lang::{Lang, UnknownName};
 
 use super::lexicon::{Hit, Role};
 use super::span;
@@ -212,9 +211,13 @@ impl<'a> Ctx<'a> {
             }
             let ok = if cap {
                 true
-            } else if self.lang == Lang::Vi && prev_cap && has_letter(w) {
-                // Vietnamese capitalises the first syllable of a word ("Dầu khí"): one lower-case
-                // syllable may follow a capitalised one when a capital or the end comes next.
+            } else if self.lang.deals().names_span_lower_case_syllables()
+                && prev_cap
+                && has_letter(w)
+            {
+                // A language that capitalises only a word's first syllable ("Dầu khí"): one
+                // lower-case syllable may follow a capitalised one when a capital or the end
+                // comes next.
                 let next = self.skip_ws(we, limit);
                 let next_word = if next < limit {
                     span::cut(self.text, next, self.word(next, limit).1)
@@ -277,39 +280,14 @@ impl<'a> Ctx<'a> {
                         .all(char::is_uppercase))
                 || w.chars().any(|c| c.is_ascii_digit())
         };
-        match self.lang {
-            // Vietnamese names of people and capitalised sentence openings carry diacritics;
-            // organisations without a head word ("Vietjet", "Pratt & Whitney") are foreign words.
-            Lang::Vi => {
-                raw == strip_diacritics(raw)
-                    && !(sentence_start && words.len() == 1 && !has_inner_capital(raw))
-            }
-            Lang::De => {
-                if words.len() == 1 {
-                    let w = words[0].to_lowercase();
-                    const NOUN_ENDINGS: &[&str] = &[
-                        "ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "ität", "nis",
-                        "tum", "ismus", "ment", "enz", "anz", "ik", "ur", "ie", "ien", "te", "ten",
-                    ];
-                    let common_noun = NOUN_ENDINGS.iter().any(|e| w.ends_with(e));
-                    let function_word = crate::lang::de::STOPWORDS.lines().any(|s| s.trim() == w);
-                    // German writes every noun with a capital: a lone unknown capitalised word
-                    // ("Werk", "Aktionäre", "Politiker") is a noun unless written like a name.
-                    written_like_a_name(raw) && !common_noun && !function_word
-                } else {
-                    true
-                }
-            }
-            Lang::En => {
-                let function_word = words.len() == 1
-                    && crate::lang::en::STOPWORDS
-                        .lines()
-                        .any(|s| s.trim() == raw.to_lowercase());
-                // A sentence's first word is capitalised anyway ("Citing …", "Last year …").
-                let opener = words.len() == 1 && sentence_start && !written_like_a_name(raw);
-                !function_word && !opener
-            }
-        }
+        let unknown = UnknownName {
+            raw,
+            words: &words,
+            sentence_start,
+            inner_capital: has_inner_capital(raw),
+            written_like_a_name: written_like_a_name(raw),
+        };
+        self.lang.deals().unknown_name_is_a_name(&unknown)
     }
 
     /// A known entity, with a short form in parentheses after it if any.
@@ -394,16 +372,9 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Vietnamese names in English: without diacritics, country names in English.
+    /// The name as English writes it (the language's own rule).
     fn englishify(&self, s: &str) -> String {
-        if self.lang != Lang::Vi {
-            return s.to_string();
-        }
-        let mut out = strip_diacritics(s);
-        for (from, to) in [("Viet Nam", "Vietnam"), ("Hoa Ky", "United States")] {
-            out = out.replace(from, to);
-        }
-        out
+        self.lang.deals().englishify(s)
     }
 }
 
