@@ -204,97 +204,78 @@ fn parse_type(s: &str) -> DealType {
     DealType::parse(s).unwrap_or_else(|| panic!("deal lexicon: unknown deal type {s:?}"))
 }
 
-impl DealLexicon {
-    pub fn parse(toml_text: &str) -> Result<DealLexicon, toml::de::Error> {
-        let raw: RawLexicon = toml::from_str(toml_text)?;
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut phrases: Vec<(String, bool)> = Vec::new();
-        let mut roles: Vec<Vec<Role>> = Vec::new();
-        let mut add = |p: &str, compound: bool, role: Role| {
-            let p = p.trim();
-            if p.is_empty() {
-                return;
-            }
-            let i = *index.entry(p.to_lowercase()).or_insert_with(|| {
-                phrases.push((p.to_string(), compound));
-                roles.push(Vec::new());
-                phrases.len() - 1
-            });
-            if compound {
-                phrases[i].1 = true;
-            }
-            if !roles[i].contains(&role) {
-                roles[i].push(role);
-            }
-        };
-        for g in &raw.trigger {
+/// The phrases of a lexicon file and their roles, as they are added.
+#[derive(Default)]
+struct Builder {
+    index: HashMap<String, usize>,
+    phrases: Vec<(String, bool)>,
+    roles: Vec<Vec<Role>>,
+}
+
+impl Builder {
+    /// One phrase with one more role (a phrase met again keeps its first spelling).
+    fn add(&mut self, p: &str, compound: bool, role: Role) {
+        let p = p.trim();
+        if p.is_empty() {
+            return;
+        }
+        let phrases = &mut self.phrases;
+        let roles = &mut self.roles;
+        let i = *self.index.entry(p.to_lowercase()).or_insert_with(|| {
+            phrases.push((p.to_string(), compound));
+            roles.push(Vec::new());
+            phrases.len() - 1
+        });
+        if compound {
+            self.phrases[i].1 = true;
+        }
+        if !self.roles[i].contains(&role) {
+            self.roles[i].push(role);
+        }
+    }
+
+    fn add_all(&mut self, list: &[String], role: Role) {
+        for p in list {
+            self.add(p, false, role.clone());
+        }
+    }
+
+    fn triggers(&mut self, groups: &[TriggerGroup]) {
+        for g in groups {
             let ty = parse_type(&g.ty);
             let class = if g.class == "action" {
                 Class::Action
             } else {
                 Class::Document
             };
-            for p in &g.phrases {
-                add(
-                    p,
-                    g.compound,
-                    Role::Trigger {
-                        ty,
-                        class,
-                        plural: false,
-                    },
-                );
-            }
-            for p in &g.plural {
-                add(
-                    p,
-                    g.compound,
-                    Role::Trigger {
-                        ty,
-                        class,
-                        plural: true,
-                    },
-                );
+            for (list, plural) in [(&g.phrases, false), (&g.plural, true)] {
+                for p in list {
+                    self.add(p, g.compound, Role::Trigger { ty, class, plural });
+                }
             }
         }
-        for g in &raw.type_cue {
+    }
+
+    fn type_and_status_cues(&mut self, type_cue: &[TypeCueGroup], st: &StatusCues) {
+        for g in type_cue {
             for p in &g.phrases {
-                add(p, false, Role::TypeCue(parse_type(&g.ty)));
+                self.add(p, false, Role::TypeCue(parse_type(&g.ty)));
             }
         }
-        let st = &raw.status;
         for (list, s) in [
             (&st.signed, DealStatus::Signed),
             (&st.announced, DealStatus::Announced),
             (&st.negotiating, DealStatus::Negotiating),
             (&st.proposed, DealStatus::Proposed),
         ] {
-            for p in list {
-                add(p, false, Role::Status(s));
-            }
+            self.add_all(list, Role::Status(s));
         }
-        for p in &raw.cues.plural_markers {
-            add(p, false, Role::Plural);
-        }
-        for p in &raw.cues.blockers {
-            add(p, false, Role::Blocker);
-        }
-        for p in &raw.cues.total_cues {
-            add(p, false, Role::TotalCue);
-        }
-        for p in &raw.cues.statistic_cues {
-            add(p, false, Role::StatisticCue);
-        }
-        for p in &raw.cues.unit_price {
-            add(p, false, Role::UnitPrice);
-        }
-        for p in &raw.cues.conversion_cues {
-            add(p, false, Role::ConversionCue);
-        }
-        let pp = &raw.parties;
+    }
+
+    fn parties(&mut self, pp: &PartyPatterns) {
         for [open, join] in &pp.between {
-            add(open, false, Role::BetweenOpen);
-            add(join, false, Role::BetweenJoin);
+            self.add(open, false, Role::BetweenOpen);
+            self.add(join, false, Role::BetweenJoin);
         }
         for (list, role) in [
             (&pp.with, Role::With),
@@ -312,27 +293,34 @@ impl DealLexicon {
             (&pp.seller_verbs, Role::SellerVerb),
             (&pp.award, Role::Award),
         ] {
-            for p in list {
-                add(p, false, role.clone());
-            }
+            self.add_all(list, role);
         }
+    }
+}
+
+impl DealLexicon {
+    pub fn parse(toml_text: &str) -> Result<DealLexicon, toml::de::Error> {
+        let raw: RawLexicon = toml::from_str(toml_text)?;
+        let mut b = Builder::default();
+        b.triggers(&raw.trigger);
+        b.type_and_status_cues(&raw.type_cue, &raw.status);
+        let cues = &raw.cues;
+        b.add_all(&cues.plural_markers, Role::Plural);
+        b.add_all(&cues.blockers, Role::Blocker);
+        b.add_all(&cues.total_cues, Role::TotalCue);
+        b.add_all(&cues.statistic_cues, Role::StatisticCue);
+        b.add_all(&cues.unit_price, Role::UnitPrice);
+        b.add_all(&cues.conversion_cues, Role::ConversionCue);
+        b.parties(&raw.parties);
         for g in &raw.org_head {
-            for p in &g.phrases {
-                add(p, false, Role::OrgHead(g.template.clone()));
-            }
+            b.add_all(&g.phrases, Role::OrgHead(g.template.clone()));
         }
-        for p in &raw.cues.singular_heads {
-            add(p, false, Role::SingularHead);
-        }
-        for p in &raw.cues.purpose {
-            add(p, false, Role::Purpose);
-        }
-        for p in &raw.cues.item_stops {
-            add(p, false, Role::ItemStop);
-        }
+        b.add_all(&cues.singular_heads, Role::SingularHead);
+        b.add_all(&cues.purpose, Role::Purpose);
+        b.add_all(&cues.item_stops, Role::ItemStop);
         Ok(DealLexicon {
-            set: PhraseSet::new(&phrases),
-            roles,
+            set: PhraseSet::new(&b.phrases),
+            roles: b.roles,
             verb_final: raw.parties.verb_final,
         })
     }
@@ -358,17 +346,9 @@ pub fn lexicon(lang: Lang) -> &'static DealLexicon {
         let load = |l: Lang, s: &str| {
             DealLexicon::parse(s).unwrap_or_else(|e| panic!("src/lang/{l}/deals.toml: {e}"))
         };
-        [
-            load(Lang::Vi, crate::lang::vi::deals::LEXICON),
-            load(Lang::De, crate::lang::de::deals::LEXICON),
-            load(Lang::En, crate::lang::en::deals::LEXICON),
-        ]
+        Lang::ALL.map(|l| load(l, l.deals().lexicon()))
     });
-    match lang {
-        Lang::Vi => &all[0],
-        Lang::De => &all[1],
-        Lang::En => &all[2],
-    }
+    &all[lang.index()]
 }
 
 #[cfg(test)]

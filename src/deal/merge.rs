@@ -1,7 +1,7 @@
 //! Merging mentions of the same deal within one document: a caption and the body, a list item and
 //! the sentences that follow it. Two deals of the same kind with different items stay apart.
 
-use super::Mention;
+use super::mention::Mention;
 use crate::entity::key;
 
 fn party_keys(m: &Mention) -> Vec<String> {
@@ -168,7 +168,7 @@ pub(crate) fn within_document(mentions: Vec<Mention>) -> Vec<Mention> {
     }
     out.retain(|m| !m.parties.is_empty() || (m.amount.is_some() && m.documented));
     for m in &mut out {
-        super::tidy_parties(&mut m.parties);
+        super::parties::tidy_parties(&mut m.parties);
     }
     out.sort_by_key(|m| (m.start, m.end));
     out

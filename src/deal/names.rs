@@ -6,8 +6,7 @@
 //! names a parent ("(thuộc RTX Corporation)").
 
 use crate::entity::{Entities, Entity, EntityHit, Kind};
-use crate::lang::Lang;
-use crate::text::strip_diacritics;
+use crate::lang::{Lang, UnknownName};
 
 use super::lexicon::{Hit, Role};
 use super::span;
@@ -122,16 +121,7 @@ impl<'a> Ctx<'a> {
 
     /// Reads a name starting at `pos` (after skipping determiners), not past `limit`.
     pub fn read_name(&self, pos: usize, limit: usize) -> Option<Name> {
-        let mut pos = self.skip_ws(pos, limit);
-        // Determiners and adjectives of nationality before a name.
-        for _ in 0..3 {
-            match self.hit_at(pos) {
-                Some(h) if h.has(|r| *r == Role::Determiner) && h.end < limit => {
-                    pos = self.skip_ws(h.end, limit);
-                }
-                _ => break,
-            }
-        }
+        let pos = self.skip_determiners(pos, limit);
         if pos >= limit {
             return None;
         }
@@ -141,24 +131,60 @@ impl<'a> Ctx<'a> {
             }
         }
         let start = pos;
-        let mut head: Option<Option<&str>> = None;
-        let mut head_end = start;
-        if let Some(h) = self.hit_at(pos) {
-            if h.has(|r| *r == Role::Title) {
-                return None;
-            }
-            if let Some(t) = h.org_head() {
-                // An organisation's head word is written with a capital ("Cơ quan Hải quan").
-                if h.end < limit && is_capitalised(span::cut(self.text, h.start, h.end)) {
-                    head = Some(t);
-                    head_end = h.end;
-                    pos = h.end;
+        if self
+            .hit_at(pos)
+            .is_some_and(|h| h.has(|r| *r == Role::Title))
+        {
+            return None;
+        }
+        let head = self.org_head_at(pos, limit);
+        let head_end = head.map_or(start, |(_, e)| e);
+        let (end, words) = self.name_words(head_end, limit, head.is_some());
+        if words == 0 {
+            return None;
+        }
+        let raw = span::cut(self.text, start, end).trim();
+        if head.is_none() && !self.name_like(start, raw) {
+            return None;
+        }
+        let paren = self.parenthesis(end, limit);
+        let (rest, template) = match head {
+            Some((t, _)) => (span::cut(self.text, head_end, end).trim(), t),
+            None => (raw, None),
+        };
+        Some(self.canonical(start, end, raw, rest, head.is_some(), template, paren))
+    }
+
+    /// Skips whitespace, then determiners and adjectives of nationality before a name ("the",
+    /// "die", "các"; at most three).
+    fn skip_determiners(&self, pos: usize, limit: usize) -> usize {
+        let mut pos = self.skip_ws(pos, limit);
+        for _ in 0..3 {
+            match self.hit_at(pos) {
+                Some(h) if h.has(|r| *r == Role::Determiner) && h.end < limit => {
+                    pos = self.skip_ws(h.end, limit);
                 }
+                _ => break,
             }
         }
-        let mut end = if head.is_some() { head_end } else { start };
+        pos
+    }
+
+    /// An organisation's head word at `pos`, written with a capital ("Cơ quan Hải quan", "Tập
+    /// đoàn"): its name template and where it ends.
+    fn org_head_at(&self, pos: usize, limit: usize) -> Option<(Option<&str>, usize)> {
+        let h = self.hit_at(pos)?;
+        let t = h.org_head()?;
+        (h.end < limit && is_capitalised(span::cut(self.text, h.start, h.end)))
+            .then_some((t, h.end))
+    }
+
+    /// The words of a name from `pos`: capitalised words, joined by "&", "-" or a connector
+    /// before a capital ("Pratt & Whitney"), up to a stop word, punctuation or a lower-case word.
+    /// Where they end and how many there are.
+    fn name_words(&self, mut pos: usize, limit: usize, mut prev_cap: bool) -> (usize, usize) {
+        let mut end = pos;
         let mut words = 0usize;
-        let mut prev_cap = head.is_some();
         loop {
             pos = self.skip_ws(pos, limit);
             if pos >= limit || words >= 12 {
@@ -169,30 +195,11 @@ impl<'a> Ctx<'a> {
                 break;
             }
             if let Some(h) = self.hit_at(pos) {
-                let stop = h.has(|r| {
-                    matches!(
-                        r,
-                        Role::Stop
-                            | Role::With
-                            | Role::To
-                            | Role::From
-                            | Role::Of
-                            | Role::BetweenJoin
-                            | Role::BetweenOpen
-                            | Role::Status(_)
-                            | Role::Trigger { .. }
-                            | Role::TotalCue
-                            | Role::Title
-                    )
-                }) && !self.in_entity(pos);
-                if stop {
+                if self.stops_name(h, pos) {
                     break;
                 }
                 if h.has(|r| *r == Role::Connector) {
-                    let next = self.skip_ws(h.end, limit);
-                    if next < limit
-                        && is_capitalised(span::cut(self.text, next, self.word(next, limit).1))
-                    {
+                    if is_capitalised(self.next_word(h.end, limit)) {
                         pos = h.end;
                         continue;
                     }
@@ -210,21 +217,7 @@ impl<'a> Ctx<'a> {
                 pos = we;
                 continue;
             }
-            let ok = if cap {
-                true
-            } else if self.lang == Lang::Vi && prev_cap && has_letter(w) {
-                // Vietnamese capitalises the first syllable of a word ("Dầu khí"): one lower-case
-                // syllable may follow a capitalised one when a capital or the end comes next.
-                let next = self.skip_ws(we, limit);
-                let next_word = if next < limit {
-                    span::cut(self.text, next, self.word(next, limit).1)
-                } else {
-                    ""
-                };
-                !ends && (is_capitalised(next_word) && has_letter(next_word))
-            } else {
-                false
-            };
+            let ok = cap || (prev_cap && has_letter(w) && self.syllable_continues(we, limit, ends));
             if !ok {
                 break;
             }
@@ -236,19 +229,47 @@ impl<'a> Ctx<'a> {
                 break;
             }
         }
-        if words == 0 {
-            return None;
+        (end, words)
+    }
+
+    /// A party marker, a status cue, a trigger, a title … ends a name, unless inside a known one.
+    fn stops_name(&self, h: &Hit, pos: usize) -> bool {
+        h.has(|r| {
+            matches!(
+                r,
+                Role::Stop
+                    | Role::With
+                    | Role::To
+                    | Role::From
+                    | Role::Of
+                    | Role::BetweenJoin
+                    | Role::BetweenOpen
+                    | Role::Status(_)
+                    | Role::Trigger { .. }
+                    | Role::TotalCue
+                    | Role::Title
+            )
+        }) && !self.in_entity(pos)
+    }
+
+    /// The word after whitespace from `pos`, or "" at `limit`.
+    fn next_word(&self, pos: usize, limit: usize) -> &str {
+        let next = self.skip_ws(pos, limit);
+        if next < limit {
+            span::cut(self.text, next, self.word(next, limit).1)
+        } else {
+            ""
         }
-        let raw = span::cut(self.text, start, end).trim();
-        if head.is_none() && !self.name_like(start, raw) {
-            return None;
+    }
+
+    /// In a language that capitalises only a word's first syllable ("Dầu khí"), one lower-case
+    /// syllable ending at `we` may follow a capitalised one when a capital comes next.
+    fn syllable_continues(&self, we: usize, limit: usize, ends: bool) -> bool {
+        if !self.lang.deals().names_span_lower_case_syllables() {
+            return false;
         }
-        let paren = self.parenthesis(end, limit);
-        let (rest, template) = match head {
-            Some(t) => (span::cut(self.text, head_end, end).trim(), t),
-            None => (raw, None),
-        };
-        Some(self.canonical(start, end, raw, rest, head.is_some(), template, paren))
+        let next_word = self.next_word(we, limit);
+        !ends && (is_capitalised(next_word) && has_letter(next_word))
     }
 
     /// Whether an unknown name (no organisation head, not in the lexicon) looks like a name and not
@@ -277,39 +298,14 @@ impl<'a> Ctx<'a> {
                         .all(char::is_uppercase))
                 || w.chars().any(|c| c.is_ascii_digit())
         };
-        match self.lang {
-            // Vietnamese names of people and capitalised sentence openings carry diacritics;
-            // organisations without a head word ("Vietjet", "Pratt & Whitney") are foreign words.
-            Lang::Vi => {
-                raw == strip_diacritics(raw)
-                    && !(sentence_start && words.len() == 1 && !has_inner_capital(raw))
-            }
-            Lang::De => {
-                if words.len() == 1 {
-                    let w = words[0].to_lowercase();
-                    const NOUN_ENDINGS: &[&str] = &[
-                        "ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "ität", "nis",
-                        "tum", "ismus", "ment", "enz", "anz", "ik", "ur", "ie", "ien", "te", "ten",
-                    ];
-                    let common_noun = NOUN_ENDINGS.iter().any(|e| w.ends_with(e));
-                    let function_word = crate::lang::de::STOPWORDS.lines().any(|s| s.trim() == w);
-                    // German writes every noun with a capital: a lone unknown capitalised word
-                    // ("Werk", "Aktionäre", "Politiker") is a noun unless written like a name.
-                    written_like_a_name(raw) && !common_noun && !function_word
-                } else {
-                    true
-                }
-            }
-            Lang::En => {
-                let function_word = words.len() == 1
-                    && crate::lang::en::STOPWORDS
-                        .lines()
-                        .any(|s| s.trim() == raw.to_lowercase());
-                // A sentence's first word is capitalised anyway ("Citing …", "Last year …").
-                let opener = words.len() == 1 && sentence_start && !written_like_a_name(raw);
-                !function_word && !opener
-            }
-        }
+        let unknown = UnknownName {
+            raw,
+            words: &words,
+            sentence_start,
+            inner_capital: has_inner_capital(raw),
+            written_like_a_name: written_like_a_name(raw),
+        };
+        self.lang.deals().unknown_name_is_a_name(&unknown)
     }
 
     /// A known entity, with a short form in parentheses after it if any.
@@ -394,16 +390,9 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Vietnamese names in English: without diacritics, country names in English.
+    /// The name as English writes it (the language's own rule).
     fn englishify(&self, s: &str) -> String {
-        if self.lang != Lang::Vi {
-            return s.to_string();
-        }
-        let mut out = strip_diacritics(s);
-        for (from, to) in [("Viet Nam", "Vietnam"), ("Hoa Ky", "United States")] {
-            out = out.replace(from, to);
-        }
-        out
+        self.lang.deals().englishify(s)
     }
 }
 

@@ -26,6 +26,11 @@ pub(crate) fn after(st: &str, start: usize) -> &str {
     cut(st, start, st.len())
 }
 
+/// `pos` moved past the whitespace that follows it.
+pub(crate) fn ctx_skip(st: &str, pos: usize) -> usize {
+    pos + (after(st, pos).len() - after(st, pos).trim_start().len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,9 @@
 //! Unit tests of the deal rules, one behaviour each, in the three languages. The per-language
 //! corpora (`src/lang/*/deals.corpus.toml`) test the whole on realistic sentences.
 
-use super::*;
+use super::extract;
+use crate::lang::Lang;
+use crate::model::{Deal, DealStatus, DealType, Document};
 
 fn deals(lang: Lang, text: &str) -> Vec<Deal> {
     let mut doc = Document::new("t", text);

@@ -23,6 +23,20 @@ pub enum Lang {
 impl Lang {
     pub const ALL: [Lang; 3] = [Lang::Vi, Lang::De, Lang::En];
 
+    /// The language's position in [`Lang::ALL`], for per-language tables.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The language's habits that deal extraction cannot keep as lexicon data.
+    pub fn deals(self) -> &'static dyn DealRules {
+        match self {
+            Lang::Vi => &vi::deals::Rules,
+            Lang::De => &de::deals::Rules,
+            Lang::En => &en::deals::Rules,
+        }
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Lang::Vi => "vi",
@@ -45,6 +59,43 @@ impl Lang {
             Lang::Vi | Lang::De => '.',
             Lang::En => ',',
         }
+    }
+}
+
+/// What the generic name reader knows of a capitalised name that is neither in the entity lexicon
+/// nor opened by an organisation head; the language judges whether it is a name.
+pub struct UnknownName<'a> {
+    /// The name as written ("Werk", "Vietjet", "Citing").
+    pub raw: &'a str,
+    /// Its words.
+    pub words: &'a [&'a str],
+    /// Nothing but an opening quotation mark stands before it in the sentence.
+    pub sentence_start: bool,
+    /// "VinFast", "BASF": a capital after the first letter.
+    pub inner_capital: bool,
+    /// Written like a name: an inner capital, all capitals ("KNDS") or digits.
+    pub written_like_a_name: bool,
+}
+
+/// The rules of one language that deal extraction asks for; generic code never asks which
+/// language it is in. Each language implements it in `src/lang/<code>/deals.rs`.
+pub trait DealRules: Sync {
+    /// The deal lexicon (TOML).
+    fn lexicon(&self) -> &'static str;
+
+    /// Whether one lower-case syllable may continue a capitalised name when a capital follows
+    /// ("Tập đoàn Dầu khí Việt Nam": Vietnamese capitalises only a word's first syllable).
+    fn names_span_lower_case_syllables(&self) -> bool {
+        false
+    }
+
+    /// Whether an unknown capitalised name is a name and not a capitalised common noun, a
+    /// sentence's first word or a person.
+    fn unknown_name_is_a_name(&self, n: &UnknownName) -> bool;
+
+    /// A name read from the text as English writes it ("Viet Nam" → "Vietnam").
+    fn englishify(&self, s: &str) -> String {
+        s.to_string()
     }
 }
 

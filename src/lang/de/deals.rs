@@ -1,5 +1,32 @@
 //! `de` deal rules and lexicon: triggers, type and status cues, party patterns (`deals.toml`),
 //! and the deal corpus the generic test runs (`deals.corpus.toml`).
 
+use crate::lang::{DealRules, UnknownName};
+
 /// The deal lexicon (TOML).
 pub const LEXICON: &str = include_str!("deals.toml");
+
+/// German deal rules.
+pub struct Rules;
+
+impl DealRules for Rules {
+    fn lexicon(&self) -> &'static str {
+        LEXICON
+    }
+
+    /// German writes every noun with a capital: a lone unknown capitalised word ("Werk",
+    /// "Aktionäre", "Politiker") is a noun unless written like a name.
+    fn unknown_name_is_a_name(&self, n: &UnknownName) -> bool {
+        if n.words.len() != 1 {
+            return true;
+        }
+        let w = n.words[0].to_lowercase();
+        const NOUN_ENDINGS: &[&str] = &[
+            "ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "ität", "nis", "tum",
+            "ismus", "ment", "enz", "anz", "ik", "ur", "ie", "ien", "te", "ten",
+        ];
+        let common_noun = NOUN_ENDINGS.iter().any(|e| w.ends_with(e));
+        let function_word = super::STOPWORDS.lines().any(|s| s.trim() == w);
+        n.written_like_a_name && !common_noun && !function_word
+    }
+}

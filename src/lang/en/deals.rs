@@ -1,5 +1,27 @@
 //! `en` deal rules and lexicon: triggers, type and status cues, party patterns (`deals.toml`),
 //! and the deal corpus the generic test runs (`deals.corpus.toml`).
 
+use crate::lang::{DealRules, UnknownName};
+
 /// The deal lexicon (TOML).
 pub const LEXICON: &str = include_str!("deals.toml");
+
+/// English deal rules.
+pub struct Rules;
+
+impl DealRules for Rules {
+    fn lexicon(&self) -> &'static str {
+        LEXICON
+    }
+
+    /// A lone function word is no name, nor is a sentence's first word, capitalised anyway
+    /// ("Citing …", "Last year …"), unless written like a name.
+    fn unknown_name_is_a_name(&self, n: &UnknownName) -> bool {
+        let function_word = n.words.len() == 1
+            && super::STOPWORDS
+                .lines()
+                .any(|s| s.trim() == n.raw.to_lowercase());
+        let opener = n.words.len() == 1 && n.sentence_start && !n.written_like_a_name;
+        !function_word && !opener
+    }
+}

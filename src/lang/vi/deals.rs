@@ -1,5 +1,38 @@
 //! `vi` deal rules and lexicon: triggers, type and status cues, party patterns (`deals.toml`),
 //! and the deal corpus the generic test runs (`deals.corpus.toml`).
 
+use crate::lang::{DealRules, UnknownName};
+use crate::text::strip_diacritics;
+
 /// The deal lexicon (TOML).
 pub const LEXICON: &str = include_str!("deals.toml");
+
+/// Vietnamese deal rules.
+pub struct Rules;
+
+impl DealRules for Rules {
+    fn lexicon(&self) -> &'static str {
+        LEXICON
+    }
+
+    /// Vietnamese capitalises the first syllable of a word ("Dầu khí").
+    fn names_span_lower_case_syllables(&self) -> bool {
+        true
+    }
+
+    /// Vietnamese names of people and capitalised sentence openings carry diacritics;
+    /// organisations without a head word ("Vietjet", "Pratt & Whitney") are foreign words.
+    fn unknown_name_is_a_name(&self, n: &UnknownName) -> bool {
+        n.raw == strip_diacritics(n.raw)
+            && !(n.sentence_start && n.words.len() == 1 && !n.inner_capital)
+    }
+
+    /// Vietnamese names in English: without diacritics, country names in English.
+    fn englishify(&self, s: &str) -> String {
+        let mut out = strip_diacritics(s);
+        for (from, to) in [("Viet Nam", "Vietnam"), ("Hoa Ky", "United States")] {
+            out = out.replace(from, to);
+        }
+        out
+    }
+}

@@ -1,0 +1,151 @@
+//! Anchors: takes a sentence's lexicon hits (from `lexicon`) and hands on the triggers that
+//! anchor a deal each, with their type cue and the clause scope each governs (to `frame`).
+
+use crate::model::DealType;
+
+use super::lexicon::{Class, Hit, Role};
+use super::span;
+
+/// A trigger accepted as the anchor of a deal mention.
+pub(super) struct Anchor {
+    pub start: usize,
+    pub end: usize,
+    /// The trigger phrase itself (for a compound, its head: "hilfe" in "Militärhilfe").
+    pub head: String,
+    pub ty: DealType,
+    pub class: Class,
+}
+
+/// The triggers of a sentence that anchor a deal each, in order. Plural and collective mentions
+/// ("các hợp đồng") and blocked triggers anchor none.
+pub(super) fn anchors(st: &str, hits: &[Hit], statistic: bool) -> Vec<Anchor> {
+    let mut anchors: Vec<Anchor> = Vec::new();
+    for (i, h) in hits.iter().enumerate() {
+        let Some((ty, class, plural)) = h.trigger() else {
+            continue;
+        };
+        if plural || h.has(|r| *r == Role::Blocker) || collective(st, hits, i) {
+            continue;
+        }
+        if class == Class::Action && !act_may_anchor(hits, i, &anchors, statistic) {
+            continue;
+        }
+        if let Some(prev) = anchors.last_mut() {
+            if specifies_the_agreement(st, hits, prev, h, class) {
+                prev.ty = ty;
+                continue;
+            }
+        }
+        // A compound whose head is the trigger starts where its word starts, but never inside
+        // the previous anchor ("Bestellung-Deal" is two triggers in one word).
+        let floor = anchors.last().map_or(0, |p| p.end);
+        anchors.push(Anchor {
+            start: word_start(st, h.start).max(floor).min(h.start),
+            end: h.end,
+            head: span::cut(st, h.start, h.end).to_string(),
+            ty,
+            class,
+        });
+    }
+    anchors
+}
+
+/// "Airbus bought 50 jets" anchors a deal, but not "… signed a contract under which it bought
+/// 50 jets": an act only anchors a deal when no agreement is named in the sentence, the sentence
+/// gives no statistics and no other act anchors one already.
+fn act_may_anchor(hits: &[Hit], i: usize, anchors: &[Anchor], statistic: bool) -> bool {
+    if statistic || anchors.iter().any(|a| a.class == Class::Document) {
+        return false;
+    }
+    if hits[i + 1..]
+        .iter()
+        .any(|h| h.trigger().is_some_and(|t| t.1 == Class::Document && !t.2))
+    {
+        return false;
+    }
+    !anchors.iter().any(|a| a.class == Class::Action)
+}
+
+/// "an agreement on a yen loan", "thỏa thuận về khoản vay": the second trigger says what the
+/// generic first one is about; one deal, of the specific kind.
+fn specifies_the_agreement(st: &str, hits: &[Hit], prev: &Anchor, h: &Hit, class: Class) -> bool {
+    let gap = span::cut(st, prev.end, h.start);
+    let between_hits = hits
+        .iter()
+        .filter(|x| x.start >= prev.end && x.end <= h.start)
+        .any(|x| {
+            x.has(|r| {
+                matches!(
+                    r,
+                    Role::BetweenOpen | Role::With | Role::To | Role::From | Role::Status(_)
+                )
+            })
+        });
+    prev.class == Class::Document
+        && prev.ty == DealType::Agreement
+        && class == Class::Document
+        && !between_hits
+        && gap.split_whitespace().count() <= 4
+        && !gap.contains([',', ';', '.'])
+}
+
+/// Where the clause of `anchors[k]` may start: after the previous anchor.
+pub(super) fn pre_start(anchors: &[Anchor], k: usize) -> usize {
+    if k == 0 { 0 } else { anchors[k - 1].end }
+}
+
+/// Where the scope of `anchors[k]` ends: where the next anchor starts, else at `len`.
+pub(super) fn scope_end(anchors: &[Anchor], k: usize, len: usize) -> usize {
+    anchors.get(k + 1).map_or(len, |n| n.start)
+}
+
+/// Whether a hit with `role` starts in `from..to` ("won an order" in the anchor's clause).
+pub(super) fn said_in(hits: &[Hit], from: usize, to: usize, role: Role) -> bool {
+    hits.iter()
+        .filter(|h| h.start >= from && h.start < to)
+        .any(|h| h.has(|r| *r == role))
+}
+
+/// The start of the word containing `pos` (a compound noun whose head is the trigger).
+fn word_start(st: &str, pos: usize) -> usize {
+    span::before(st, pos)
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '-')
+        .last()
+        .map_or(pos, |(i, _)| i)
+}
+
+/// A trigger right after a plural marker ("các hợp đồng và thỏa thuận") or a count above one
+/// ("20 hợp đồng", "three agreements") names many deals at once.
+pub(super) fn collective(st: &str, hits: &[Hit], i: usize) -> bool {
+    let before = st[..hits[i].start].trim_end();
+    let last_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    if last_word.chars().all(|c| c.is_ascii_digit())
+        && last_word.parse::<u64>().is_ok_and(|n| n > 1)
+    {
+        return true;
+    }
+    let mut j = i;
+    let mut end = hits[i].start;
+    while j > 0 {
+        j -= 1;
+        let h = &hits[j];
+        let gap = span::cut(st, h.end, end);
+        if !gap
+            .chars()
+            .all(|c| c.is_whitespace() || c == ',' || c == '-')
+        {
+            return false;
+        }
+        if h.has(|r| *r == Role::Plural) {
+            return true;
+        }
+        let joins = h.has(|r| matches!(r, Role::BetweenJoin | Role::Connector | Role::Stop));
+        if h.trigger().is_none() && !joins {
+            return false;
+        }
+        end = h.start;
+    }
+    false
+}

@@ -1,0 +1,124 @@
+//! Frames: takes a sentence's anchors (from `anchor`) and its amounts and counts (the totals set
+//! apart by `totals`), ties to each anchor the amount and count in its scope, and hands each
+//! anchor with its arguments on to `mention`.
+
+use crate::model::{Amount, DealStatus, Quantity};
+use crate::segment::Sentence;
+use crate::text::Folded;
+
+use super::anchor::{self, Anchor};
+use super::lexicon::{Class, DealLexicon};
+use super::mention::{Mention, mention_at};
+use super::names::Ctx;
+use super::span;
+use super::totals::aggregate_figure;
+
+/// One sentence's analysis context, shared by the mentions built in it.
+pub(super) struct Frame<'a> {
+    pub ctx: &'a Ctx<'a>,
+    pub sentence: &'a Sentence,
+    /// The status said by the sentence that introduces a list, for its items.
+    pub intro_status: Option<DealStatus>,
+}
+
+impl<'a> Frame<'a> {
+    /// The frame of sentence `s` of the document `text`.
+    pub(super) fn new(ctx: &'a Ctx<'a>, s: &'a Sentence, text: &str, lex: &DealLexicon) -> Self {
+        let intro_status = s.list_intro.and_then(|(a, b)| {
+            let it = span::cut(text, a, b);
+            let f = Folded::new(it);
+            lex.scan(it, &f).iter().find_map(|h| h.status())
+        });
+        Frame {
+            ctx,
+            sentence: s,
+            intro_status,
+        }
+    }
+}
+
+/// The mentions anchored at the sentence's triggers, each with the amount and count in its
+/// scope; returns where the amounts they took start. An act with no figure is no deal.
+pub(super) fn anchored(
+    f: &Frame,
+    anchors: &[Anchor],
+    free: &[&Amount],
+    quantities: &[Quantity],
+    mentions: &mut Vec<Mention>,
+) -> Vec<usize> {
+    let mut used: Vec<usize> = Vec::new();
+    for (k, a) in anchors.iter().enumerate() {
+        let (amount, quantity) = arguments(f.ctx, anchors, k, free, quantities);
+        if a.class == Class::Action && amount.is_none() && quantity.is_none() {
+            continue;
+        }
+        let at = amount.as_ref().map(|x| x.start);
+        if let Some(m) = mention_at(f, anchors, k, amount, quantity) {
+            used.extend(at);
+            mentions.push(m);
+        }
+    }
+    used
+}
+
+/// The amount and count of `anchors[k]`: the nearest in its scope; an amount may also stand
+/// just before it ("a $1.2 billion contract"), but not one that sums several deals. With one
+/// anchor, the whole sentence is its scope.
+fn arguments<'q>(
+    ctx: &Ctx,
+    anchors: &[Anchor],
+    k: usize,
+    free: &[&Amount],
+    quantities: &'q [Quantity],
+) -> (Option<Amount>, Option<&'q Quantity>) {
+    let st = ctx.text;
+    let a = &anchors[k];
+    let scope_end = anchor::scope_end(anchors, k, st.len());
+    let pre_start = anchor::pre_start(anchors, k);
+    let in_scope = |pos: usize| -> bool {
+        if anchors.len() == 1 {
+            true
+        } else {
+            pos >= a.start && pos < scope_end
+        }
+    };
+    let just_before = |pos: usize| {
+        pos >= pre_start
+            && pos < a.start
+            && span::cut(st, pos, a.start).split_whitespace().count() <= 4
+    };
+    let amount = nearest(
+        free.iter()
+            .copied()
+            .filter(|x| !aggregate_figure(ctx.hits, x))
+            .filter(|x| in_scope(x.start) || just_before(x.start)),
+        a,
+        |x| (x.start, x.end),
+    )
+    .cloned();
+    let quantity: Option<&Quantity> =
+        nearest(quantities.iter().filter(|q| in_scope(q.start)), a, |q| {
+            (q.start, q.end)
+        });
+    (amount, quantity)
+}
+
+/// Of the candidates, the one nearest to the anchor: "saw airlines booking Dh70 billion in
+/// orders, with Emirates placing an order worth $15.1 billion": the order's value is the one
+/// beside it, not the first in the sentence. Ties go to the one after the anchor.
+fn nearest<'x, T>(
+    candidates: impl Iterator<Item = &'x T>,
+    a: &Anchor,
+    span_of: impl Fn(&T) -> (usize, usize),
+) -> Option<&'x T> {
+    candidates.min_by_key(|c| {
+        let (start, end) = span_of(c);
+        if start >= a.end {
+            (start - a.end, 0)
+        } else if end <= a.start {
+            (a.start - end, 1)
+        } else {
+            (0, 0)
+        }
+    })
+}

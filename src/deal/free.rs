@@ -1,0 +1,169 @@
+//! Free amounts: takes a sentence's amounts and the mentions its anchors made (from `frame`) and
+//! hands on, as mentions of their own, the money amounts no trigger took that still stand for a
+//! deal (to the driver, with the sentence's other mentions).
+
+use crate::model::{Amount, DealType};
+
+use super::anchor::Anchor;
+use super::frame::Frame;
+use super::lexicon::{Class, Hit, Role};
+use super::mention::{Mention, mention_at};
+use super::names::Ctx;
+use super::span::{self, ctx_skip};
+
+/// The amounts of a sentence that are amounts of their own: conversions of the amount before
+/// them are dropped.
+pub(super) fn own_amounts<'x>(st: &str, hits: &[Hit], amounts: &'x [Amount]) -> Vec<&'x Amount> {
+    amounts
+        .iter()
+        .filter(|x| !is_conversion(st, hits, amounts, x))
+        .collect()
+}
+
+/// The smallest amount that can be a deal's value by itself: below it, a figure in a deal's
+/// sentence is a price or a fee ("$60 in cash … for each share", "7.500 Dollar Steuergutschrift").
+const MIN_DEAL_VALUE: i64 = 10_000;
+
+/// "The six suppliers are A ($48 million), B ($15 million) …", "Norway pledged USD 75 million,
+/// Denmark 26.8 million euros": a money amount that no trigger took, in a sentence that speaks of
+/// a deal (a trigger, or a verb of buying, selling, winning or awarding), is a deal of its own,
+/// anchored at the amount. Not when it is a conversion of the amount before it, a unit price, a
+/// statistic's figure or too small to be a deal.
+pub(super) fn amount_anchored(
+    f: &Frame,
+    amounts: &[Amount],
+    free: &[&Amount],
+    used: &[usize],
+    statistic: bool,
+    follows_deal: bool,
+    mentions: &mut Vec<Mention>,
+) {
+    let hits = f.ctx.hits;
+    let speaks_of_deal = hits.iter().any(|h| {
+        !h.has(|r| *r == Role::Blocker)
+            && (h.trigger().is_some()
+                || h.has(|r| {
+                    matches!(
+                        r,
+                        Role::Receive | Role::Award | Role::BuyerVerb | Role::SellerVerb
+                    )
+                }))
+    });
+    if !(speaks_of_deal || follows_deal) {
+        return;
+    }
+    for x in free.iter().filter(|x| !used.contains(&x.start)) {
+        // Where the sentence also gives statistics, only an amount beside a deal word is a deal's.
+        let statistic_figure =
+            statistic && (names_a_statistic(f.ctx, x) || !beside_a_deal_word(f.ctx, x));
+        if !stands_for_a_deal(f.ctx, amounts, x) || statistic_figure {
+            continue;
+        }
+        // "… signed a contract for new trucks. The value is put at 85 million euros.": with no
+        // deal word of its own, the sentence gives the value of the deal just told.
+        if !speaks_of_deal {
+            if let Some(last) = mentions.last_mut().filter(|m| m.amount.is_none()) {
+                let mut a = (*x).clone();
+                a.start += f.sentence.start;
+                a.end += f.sentence.start;
+                last.amount = Some(a);
+                continue;
+            }
+        }
+        let (ty, head, class) = nearest_trigger(f.ctx.text, hits, x.start);
+        let anchor = [Anchor {
+            start: x.start,
+            end: x.end,
+            head,
+            ty,
+            class,
+        }];
+        if let Some(m) = mention_at(f, &anchor, 0, Some((*x).clone()), None) {
+            mentions.push(m);
+        }
+    }
+}
+
+/// Whether an amount can be a deal's value: not a bracketed conversion of the amount before it
+/// ("€6.3 billion ($7 billion)"), not a unit price ("$58 a share", "pro Aktie"), not a fee.
+fn stands_for_a_deal(ctx: &Ctx, amounts: &[Amount], x: &Amount) -> bool {
+    if x.value < rust_decimal::Decimal::from(MIN_DEAL_VALUE) {
+        return false;
+    }
+    let st = ctx.text;
+    let conversion = is_conversion(st, ctx.hits, amounts, x);
+    let after = ctx_skip(st, x.end);
+    let unit_price = ctx
+        .hits
+        .iter()
+        .any(|h| h.start == after && h.has(|r| *r == Role::UnitPrice));
+    !conversion && !unit_price
+}
+
+/// The type and words of the trigger nearest to `pos` in the sentence (before or after), else a
+/// purchase when a verb of buying or winning speaks, else an agreement.
+fn nearest_trigger(st: &str, hits: &[Hit], pos: usize) -> (DealType, String, Class) {
+    let best = hits
+        .iter()
+        .filter(|h| !h.has(|r| *r == Role::Blocker))
+        .filter_map(|h| h.trigger().map(|t| (h, t.0, t.1)))
+        .min_by_key(|(h, ..)| h.start.abs_diff(pos));
+    match best {
+        Some((h, ty, class)) => (ty, span::cut(st, h.start, h.end).to_string(), class),
+        None => (DealType::Purchase, String::new(), Class::Action),
+    }
+}
+
+/// "€6.3 billion ($7 billion)", "4,7 tỷ yen (khoảng 829 tỷ đồng)": an amount in brackets right
+/// after another amount restates it in another currency; it is no amount of its own.
+///
+/// Without brackets, a conversion cue of the language between them says it ("5.354 tỉ đồng, tương
+/// đương 230,76 triệu đô la Mỹ", "umgerechnet 12,3 Millionen Euro").
+fn is_conversion(st: &str, hits: &[Hit], amounts: &[Amount], x: &Amount) -> bool {
+    amounts.iter().any(|y| {
+        y.end <= x.start && {
+            let gap = span::cut(st, y.end, x.start).trim();
+            let bracketed =
+                gap.starts_with('(') && gap.split_whitespace().count() <= 3 && !gap.contains(')');
+            let cued = gap.split_whitespace().count() <= 4
+                && !gap.contains([';', ')'])
+                && hits.iter().any(|h| {
+                    h.start >= y.end && h.end <= x.start && h.has(|r| *r == Role::ConversionCue)
+                });
+            bracketed || cued
+        }
+    })
+}
+
+/// "Doanh thu đạt 2 tỷ USD", "exports rose to $120 billion", "Umsatz von 4,7 Milliarden": an
+/// amount that a statistic's word names (within a few words before it, with no deal word between)
+/// is that statistic's figure, not a deal, even in a sentence that also tells a deal.
+fn names_a_statistic(ctx: &Ctx, x: &Amount) -> bool {
+    let st = ctx.text;
+    ctx.hits
+        .iter()
+        .filter(|h| h.has(|r| *r == Role::StatisticCue) && h.end <= x.start)
+        .any(|h| {
+            let between = span::cut(st, h.end, x.start);
+            between.split_whitespace().count() <= 6
+                && !between.contains([';', '.'])
+                && !ctx
+                    .hits
+                    .iter()
+                    .any(|t| t.start >= h.end && t.end <= x.start && t.trigger().is_some())
+        })
+}
+
+/// A deal word (a trigger) within a few words of the amount, before or after it.
+fn beside_a_deal_word(ctx: &Ctx, x: &Amount) -> bool {
+    ctx.hits.iter().filter(|h| h.trigger().is_some()).any(|h| {
+        let (a, b) = if h.start >= x.end {
+            (x.end, h.start)
+        } else if h.end <= x.start {
+            (h.end, x.start)
+        } else {
+            return true;
+        };
+        span::cut(ctx.text, a, b).split_whitespace().count() <= 6
+    })
+}

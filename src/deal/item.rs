@@ -1,0 +1,211 @@
+//! The item: takes an anchor and the count and amount tied to it (from `frame`) and hands on what
+//! is bought or financed, its words for telling deals apart and the count of things (to
+//! `mention`).
+
+use std::collections::BTreeSet;
+
+use crate::model::{Amount, DealType, Quantity};
+use crate::text::strip_diacritics;
+
+use super::anchor::Anchor;
+use super::lexicon::{Hit, Role};
+use super::names::Ctx;
+use super::span::{self, ctx_skip};
+
+/// The count of things: a discrete quantity; else, for a purchase or financing of a thing named
+/// in the singular ("mua hệ thống xạ trị": one system), one.
+pub(super) fn count_of(
+    ctx: &Ctx,
+    a: &Anchor,
+    ty: DealType,
+    quantity: Option<&Quantity>,
+) -> Option<u64> {
+    let mut qty = quantity.filter(|q| q.discrete).map(|q| q.value);
+    if qty.is_none() && matches!(ty, DealType::Purchase | DealType::Financing) {
+        let after = ctx_skip(ctx.text, a.end);
+        if ctx
+            .hits
+            .iter()
+            .any(|h| h.start == after && h.has(|r| *r == Role::SingularHead))
+        {
+            qty = Some(1);
+        }
+    }
+    qty
+}
+
+/// The words of an item, folded and crudely stemmed, for comparing mentions of one deal written
+/// with different inflections ("Gegenseitige Handelsabkommen" / "Gegenseitigen Handelsabkommens").
+pub(super) fn words(item: &str) -> BTreeSet<String> {
+    strip_diacritics(item)
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(stem)
+        .collect()
+}
+
+fn stem(w: &str) -> String {
+    let mut w = w.to_string();
+    while w.chars().count() > 4 {
+        match ["en", "es", "er", "em", "e", "s", "n"]
+            .iter()
+            .find(|s| w.ends_with(*s))
+        {
+            Some(s) => w.truncate(w.len() - s.len()),
+            None => break,
+        }
+    }
+    w
+}
+
+fn is_item_stop(h: &Hit) -> bool {
+    h.has(|r| {
+        matches!(
+            r,
+            Role::BetweenOpen
+                | Role::With
+                | Role::To
+                | Role::From
+                | Role::Of
+                | Role::Status(_)
+                | Role::TotalCue
+                | Role::ItemStop
+        )
+    })
+}
+
+/// The text from `from` up to the first item stop (a party marker, a status cue, a clause end).
+fn span_until_stop(ctx: &Ctx, from: usize, limit: usize, max_words: usize) -> Option<String> {
+    let st = ctx.text;
+    let mut end = from;
+    let mut pos = ctx_skip(st, from);
+    let mut depth = 0i32;
+    let mut n = 0;
+    while pos < limit && (n < max_words || depth > 0) {
+        if depth == 0 {
+            if let Some(h) = ctx.hits.iter().find(|h| h.start == pos) {
+                if is_item_stop(h) {
+                    break;
+                }
+            }
+        }
+        let rest = span::cut(st, pos, limit);
+        let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let w = &rest[..len];
+        depth += w.matches('(').count() as i32 - w.matches(')').count() as i32;
+        let clause_end = depth <= 0 && (w.ends_with(',') || w.ends_with(';') || w.ends_with(':'));
+        let sentence_end =
+            depth <= 0 && pos + len == limit && (w.ends_with('.') || w.ends_with('!'));
+        let core = if clause_end || sentence_end {
+            &w[..w.len() - 1]
+        } else {
+            w
+        };
+        end = pos + core.len();
+        n += 1;
+        if clause_end {
+            break;
+        }
+        pos = ctx_skip(st, pos + len);
+    }
+    let end = without_dangling_word(ctx, from, end);
+    let s = span::cut(st, from, end)
+        .trim()
+        .trim_end_matches([',', ';', ':', '.']);
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+/// A dangling function word is not part of the item ("Pioneer for", "Auftrag über"): the end of
+/// the span `from..end` before any such word.
+fn without_dangling_word(ctx: &Ctx, from: usize, mut end: usize) -> usize {
+    let st = ctx.text;
+    loop {
+        let trimmed = span::cut(st, from, end).trim_end().len() + from;
+        let dangling = ctx.hits.iter().find(|h| {
+            h.end == trimmed
+                && h.start > from
+                && h.has(|r| {
+                    matches!(
+                        r,
+                        Role::Stop
+                            | Role::Purpose
+                            | Role::ItemStop
+                            | Role::With
+                            | Role::To
+                            | Role::From
+                            | Role::Of
+                            | Role::Determiner
+                            | Role::BetweenOpen
+                            | Role::Connector
+                    )
+                })
+        });
+        match dangling {
+            Some(h) => end = h.start,
+            None => break,
+        }
+    }
+    end
+}
+
+/// [`span_until_stop`], ending before the deal's amount: the price is not part of the item.
+fn item_span(
+    ctx: &Ctx,
+    from: usize,
+    scope_end: usize,
+    max_words: usize,
+    amount: Option<&Amount>,
+) -> Option<String> {
+    let limit = match amount {
+        Some(am) if am.start > from && am.start < scope_end => am.start,
+        _ => scope_end,
+    };
+    span_until_stop(ctx, from, limit, max_words)
+}
+
+pub(super) fn item_for(
+    ctx: &Ctx,
+    a: &Anchor,
+    ty: DealType,
+    quantity: Option<&Quantity>,
+    amount: Option<&Amount>,
+    scope_end: usize,
+) -> Option<String> {
+    if let Some(q) = quantity {
+        // "50 F-35 jets", "65 Boeing 777-9 jets": the model between number and noun is the item.
+        let surface = span::cut(ctx.text, q.start, q.end);
+        let after_number = surface.find(char::is_whitespace).unwrap_or(surface.len());
+        if let Some(unit_at) = surface.rfind(q.unit.as_str()).filter(|&u| u > after_number) {
+            let between = &surface[after_number..unit_at];
+            if between
+                .split_whitespace()
+                .any(|t| t.chars().any(|c| c.is_ascii_digit() || c.is_uppercase()))
+            {
+                return Some(surface[after_number..].trim().to_string());
+            }
+        }
+        return item_span(ctx, q.end, scope_end, 8, amount).or_else(|| Some(q.unit.clone()));
+    }
+    if matches!(
+        ty,
+        DealType::Aid | DealType::Financing | DealType::Investment
+    ) {
+        if let Some(am) = amount {
+            if let Some(p) = ctx.hits.iter().find(|h| {
+                h.start >= am.end && h.start <= am.end + 2 && h.has(|r| *r == Role::Purpose)
+            }) {
+                if let Some(s) = span_until_stop(ctx, p.end, scope_end, 10) {
+                    return Some(s);
+                }
+            }
+        }
+    }
+    let generic = matches!(
+        ty,
+        DealType::Purchase | DealType::Financing | DealType::Investment | DealType::Aid
+    );
+    let from = if generic { a.end } else { a.start };
+    item_span(ctx, from, scope_end, 16, amount)
+        .or_else(|| Some(span::cut(ctx.text, a.start, a.end).to_string()))
+}

@@ -1,0 +1,108 @@
+//! The deal type, decided once per mention: takes an anchor and the cues, count and parties of
+//! its scope (from `anchor`, `frame` and `parties`) and hands on the type (to `mention`).
+
+use crate::entity::Kind;
+use crate::model::{DealType, Quantity};
+
+use super::anchor::{self, Anchor};
+use super::lexicon::{Hit, Role};
+use super::names::Name;
+
+/// The anchor's type from the words of its scope: the most specific type the cues name, and a
+/// generic contract for a number of things is a purchase ("a contract for 50 jets"), and so is one
+/// a supplier won ("Boeing won an order", "erhielt einen Auftrag").
+pub(super) fn type_in_scope(
+    a: &Anchor,
+    hits: &[Hit],
+    pre_start: usize,
+    scope_end: usize,
+    quantity: Option<&Quantity>,
+) -> DealType {
+    let ty = refine_type(a, hits, scope_end);
+    let received = anchor::said_in(hits, pre_start, scope_end, Role::Receive);
+    if ty == DealType::Agreement && (quantity.is_some() || received) {
+        DealType::Purchase
+    } else {
+        ty
+    }
+}
+
+/// "funding" from a company or a fund is an investment, not aid.
+pub(super) fn funding_from_business(
+    ty: DealType,
+    parties: &[Name],
+    provider: Option<&str>,
+) -> DealType {
+    if ty != DealType::Aid {
+        return ty;
+    }
+    let from_business = parties.iter().any(|p| {
+        provider == Some(p.canonical.as_str())
+            && p.kind.is_some_and(|k| {
+                matches!(
+                    k,
+                    Kind::Company | Kind::Manufacturer | Kind::Bank | Kind::Fund
+                )
+            })
+    });
+    if from_business {
+        DealType::Investment
+    } else {
+        ty
+    }
+}
+
+/// A state investing or spending on its own, with no counterparty, is a budget, not a deal
+/// ("Die Bundesregierung plant Investitionen in Höhe von 100 Milliarden Euro").
+pub(super) fn is_state_budget(ty: DealType, parties: &[Name]) -> bool {
+    ty == DealType::Investment
+        && parties.len() == 1
+        && parties[0]
+            .kind
+            .is_some_and(|k| matches!(k, Kind::Country | Kind::Government))
+}
+
+/// The most specific type: a generic agreement is refined by the cues that follow it.
+fn refine_type(a: &Anchor, hits: &[Hit], scope_end: usize) -> DealType {
+    if !matches!(a.ty, DealType::Agreement | DealType::Other) {
+        return a.ty;
+    }
+    // Cues before the parties are named say most ("hợp đồng mua … giữa"); a topic after them
+    // ("… giữa A và B về hợp tác hải quan") still says something.
+    for whole_scope in [false, true] {
+        for h in hits
+            .iter()
+            .filter(|h| h.start >= a.end && h.start < scope_end)
+        {
+            if !whole_scope
+                && h.has(|r| {
+                    matches!(
+                        r,
+                        Role::BetweenOpen
+                            | Role::With
+                            | Role::To
+                            | Role::From
+                            | Role::Of
+                            | Role::Status(_)
+                    )
+                })
+                && h.type_cue().is_none()
+                && h.trigger().is_none()
+            {
+                break;
+            }
+            if h.has(|r| *r == Role::Blocker) {
+                continue;
+            }
+            if let Some(t) = h.type_cue() {
+                return t;
+            }
+            if let Some((t, _, false)) = h.trigger() {
+                if t != DealType::Agreement {
+                    return t;
+                }
+            }
+        }
+    }
+    a.ty
+}

@@ -1,0 +1,204 @@
+//! Mentions: takes an anchor with its arguments (from `frame` or `free`), asks `kind`, `status`,
+//! `parties`, `item` and `roles` for the deal's type, status, parties, item and sides, and hands
+//! on a `Mention` (to `merge`); a merged mention becomes a `Deal` record with its sector.
+
+use std::collections::BTreeSet;
+
+use crate::lang::Lang;
+use crate::model::{Amount, Deal, DealStatus, DealType, Document, Quantity, stable_id};
+use crate::sector;
+
+use super::anchor::{self, Anchor};
+use super::frame::Frame;
+use super::lexicon::Class;
+use super::names::Name;
+use super::{item, kind, parties, roles, span, status};
+
+/// A deal as stated in one sentence, before merging mentions of the same deal.
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    pub ty: DealType,
+    pub status: DealStatus,
+    pub parties: Vec<Name>,
+    pub provider: Option<String>,
+    pub recipient: Option<String>,
+    pub item: Option<String>,
+    pub quantity: Option<u64>,
+    pub amount: Option<Amount>,
+    /// Sentence span (document offsets).
+    pub start: usize,
+    pub end: usize,
+    pub block: usize,
+    pub list_item: bool,
+    /// Words of the item, for telling two deals of the same kind apart.
+    pub item_words: BTreeSet<String>,
+    /// The trigger as written ("financing agreement"): it names the type, not the sector.
+    pub trigger: String,
+    /// Named by a deal document (a contract, loan, order, tender), not only by an act: with a
+    /// stated value it is a deal even where no counterparty's name could be read.
+    pub documented: bool,
+}
+
+impl Mention {
+    pub(super) fn info(&self) -> usize {
+        2 * self.parties.len()
+            + usize::from(self.quantity.is_some())
+            + 2 * usize::from(self.amount.is_some())
+            + usize::from(self.list_item)
+    }
+}
+
+/// The mention anchored at `anchors[k]`, with the amount and count already tied to it.
+pub(super) fn mention_at(
+    f: &Frame,
+    anchors: &[Anchor],
+    k: usize,
+    amount: Option<Amount>,
+    quantity: Option<&Quantity>,
+) -> Option<Mention> {
+    let ctx = f.ctx;
+    let hits = ctx.hits;
+    let a = &anchors[k];
+    let scope_end = anchor::scope_end(anchors, k, ctx.text.len());
+    let pre_start = anchor::pre_start(anchors, k);
+    let ty = kind::type_in_scope(a, hits, pre_start, scope_end, quantity);
+    let status = status::status_at(
+        hits,
+        a,
+        pre_start,
+        scope_end,
+        f.intro_status,
+        amount.as_ref(),
+        quantity,
+    );
+    let (mut parties, mut provider, mut recipient, subject) =
+        parties::parties_for(ctx, anchors, k, scope_end);
+    if matches!(ty, DealType::Aid | DealType::Investment) {
+        parties::countries_after(ctx, a, scope_end, &mut parties, &mut recipient);
+    }
+    let item = item::item_for(ctx, a, ty, quantity, amount.as_ref(), scope_end);
+    let qty = item::count_of(ctx, a, ty, quantity);
+    parties::supersede_countries(&mut parties);
+    let ty = kind::funding_from_business(ty, &parties, provider.as_deref());
+    roles::assign_roles(
+        ty,
+        &parties,
+        item.as_deref().unwrap_or(""),
+        subject.as_ref(),
+        &mut provider,
+        &mut recipient,
+    );
+    if kind::is_state_budget(ty, &parties) {
+        return None;
+    }
+    let s = f.sentence;
+    let item_words = item.as_deref().map(item::words).unwrap_or_default();
+    Some(Mention {
+        ty,
+        status,
+        parties,
+        provider,
+        recipient,
+        item,
+        quantity: qty,
+        amount: amount.map(|mut x| {
+            x.start += s.start;
+            x.end += s.start;
+            x
+        }),
+        start: s.start,
+        end: s.end,
+        block: s.block,
+        list_item: s.list_item,
+        item_words,
+        trigger: a.head.clone(),
+        documented: a.class == Class::Document,
+    })
+}
+
+/// With `DEALTRACK_DEBUG` set: each mention on stderr, before merging.
+pub(super) fn trace(text: &str, mentions: &[Mention]) {
+    if std::env::var_os("DEALTRACK_DEBUG").is_none() {
+        return;
+    }
+    for m in mentions {
+        eprintln!(
+            "mention {:?} {:?} parties={:?} prov={:?} rec={:?} item={:?} q={:?} amt={:?} block={} :: {}",
+            m.ty,
+            m.status,
+            m.parties.iter().map(|p| &p.canonical).collect::<Vec<_>>(),
+            m.provider,
+            m.recipient,
+            m.item,
+            m.quantity,
+            m.amount.as_ref().map(|a| a.text.as_str()),
+            m.block,
+            span::cut(text, m.start, m.end)
+                .chars()
+                .take(80)
+                .collect::<String>()
+        );
+    }
+}
+
+pub(super) fn to_deal(doc: &Document, lang: Lang, text: &str, m: Mention) -> Deal {
+    let parties: Vec<String> = m.parties.iter().map(|p| p.canonical.clone()).collect();
+    let evidence = span::cut(text, m.start, m.end).to_string();
+    // A state body's name ("Ministry of Industry and Trade") says nothing of a deal's sector.
+    let telling: Vec<String> = m
+        .parties
+        .iter()
+        .filter(|p| !p.kind.is_some_and(|k| k.is_public() || k.is_financial()))
+        .map(|p| p.canonical.clone())
+        .collect();
+    let item = m.item.as_deref().unwrap_or("");
+    let trigger = m.trigger.as_str();
+    let item_for_sector = if trigger.is_empty() {
+        item.to_string()
+    } else {
+        item.replace(trigger, " ")
+    };
+    // Nor do the trigger and the party names within the sentence ("European Investment Bank
+    // signed a financing agreement … for renewable energy" is about energy).
+    let mut sentence_for_sector = evidence.replace(trigger, " ");
+    for p in &parties {
+        sentence_for_sector = sentence_for_sector.replace(p.as_str(), " ");
+    }
+    // Only when nothing else names a sector do the trigger's own words count ("arms deal").
+    let sectors = sector::sectors();
+    let sector = sectors
+        .best(&item_for_sector, &telling, &sentence_for_sector)
+        .or_else(|| sectors.best(item, &telling, trigger))
+        .unwrap_or_else(|| sector::fallback(m.ty).to_string());
+    let id = stable_id(&[
+        &doc.key(),
+        m.ty.as_str(),
+        &m.start.to_string(),
+        &m.end.to_string(),
+        m.item.as_deref().unwrap_or(""),
+    ]);
+    Deal {
+        id,
+        source: doc.source.clone(),
+        published: doc.published,
+        language: lang,
+        deal_type: m.ty,
+        status: m.status,
+        provider: m.provider,
+        recipient: m.recipient,
+        parties,
+        item: m.item,
+        quantity: m.quantity,
+        amount: m.amount.as_ref().map(|a| a.value),
+        currency: m.amount.as_ref().map(|a| a.currency.clone()),
+        qualifier: m.amount.as_ref().map(|a| a.qualifier),
+        amount_max: m.amount.as_ref().and_then(|a| a.value_max),
+        sector,
+        evidence,
+        start: m.start,
+        end: m.end,
+        sources: Vec::new(),
+        reports: Vec::new(),
+        notes: Vec::new(),
+    }
+}

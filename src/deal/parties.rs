@@ -1,0 +1,419 @@
+//! Parties: takes an anchor and its scope (from `frame`) and hands on the names its clause gives
+//! ("between A and B", "with B", "to B", "from B", the subject), with the sides the text states
+//! (decided in `roles`), to `mention`.
+
+use crate::entity::{EntityHit, Kind};
+use crate::model::DealType;
+
+use super::anchor::{self, Anchor};
+use super::lexicon;
+use super::lexicon::{Class, Role};
+use super::names::{Ctx, Name};
+use super::roles::{self, Verbs};
+use super::span::{self, ctx_skip};
+
+/// The parties, provider, recipient and subject of an anchor.
+pub(super) type PartyInfo = (Vec<Name>, Option<String>, Option<String>, Option<Name>);
+
+/// Parties of a merged deal: a country is not a second party beside its own agency.
+pub(crate) fn tidy_parties(parties: &mut Vec<Name>) {
+    supersede_countries(parties);
+}
+
+fn push_party(parties: &mut Vec<Name>, n: Name) {
+    if !parties.iter().any(|p| p.canonical == n.canonical) {
+        parties.push(n);
+    }
+}
+
+/// A known entity as a party.
+fn entity_name(e: &EntityHit) -> Name {
+    Name {
+        start: e.start,
+        end: e.end,
+        canonical: e.entity.canonical.clone(),
+        kind: Some(e.entity.kind),
+        country: e.entity.country.clone(),
+    }
+}
+
+/// "Vietnam Airlines signed a contract with Airbus": a sentence whose only anchor names an
+/// agreement with a counterparty tells one deal; a total cue in it does not make its value a
+/// total.
+pub(super) fn single_named_deal(ctx: &Ctx, anchors: &[Anchor]) -> bool {
+    anchors.len() == 1
+        && anchors[0].class == Class::Document
+        && !parties_for(ctx, anchors, 0, ctx.text.len()).0.is_empty()
+}
+
+/// Parties of the anchor `k`: "between A and B", "with B", "to B", "from B", "of A", the subject.
+pub(super) fn parties_for(ctx: &Ctx, anchors: &[Anchor], k: usize, scope_end: usize) -> PartyInfo {
+    let a = &anchors[k];
+    let pre_start = anchor::pre_start(anchors, k);
+    let mut parties: Vec<Name> = Vec::new();
+    let mut provider = None;
+    let mut recipient = None;
+    between_a_and_b(ctx, a, scope_end, &mut parties);
+    dash_pair(ctx, a, scope_end, &mut parties);
+    with_b(ctx, pre_start, scope_end, &mut parties);
+    let sides = (&mut provider, &mut recipient);
+    to_and_from(ctx, a, pre_start, scope_end, &mut parties, sides);
+    object_of_buying(ctx, a, scope_end, &mut parties);
+    if provider.is_none() {
+        provider = from_before_trigger(ctx, a, pre_start, &mut parties);
+    }
+    let verbs = Verbs::read(ctx.hits, a.ty, pre_start, scope_end);
+    roles::won_from_client(&verbs, &mut provider, &mut recipient);
+    let subjects = subject_of(ctx, a, pre_start);
+    let subject = subjects.first().cloned();
+    roles::awarded_to_contractor(&verbs, subject.as_ref(), &mut provider, &mut recipient);
+    roles::subject_by_verb(&verbs, &subjects, &mut provider, &mut recipient);
+    roles::supplier_that_received(&verbs, subject.as_ref(), &mut provider, &recipient);
+    if let Some(s) = &subject {
+        names_before_trigger(ctx, a, s, &mut parties, &mut recipient);
+    }
+    roles::receiver_is_recipient(&verbs, subject.as_ref(), &provider, &mut recipient);
+    if let Some(sub) = &subject {
+        roles::subject_on_the_other_side(sub, &mut provider, &mut recipient);
+        let mut all = subjects.clone();
+        all.extend(parties);
+        parties = Vec::new();
+        for p in all {
+            push_party(&mut parties, p);
+        }
+    }
+    (parties, provider, recipient, subject)
+}
+
+/// "between A and B" / "of A and B", after the trigger.
+fn between_a_and_b(ctx: &Ctx, a: &Anchor, scope_end: usize, parties: &mut Vec<Name>) {
+    let st = ctx.text;
+    let hits = ctx.hits;
+    for open in hits
+        .iter()
+        .filter(|h| h.start >= a.end && h.start < scope_end)
+        .filter(|h| h.has(|r| matches!(r, Role::BetweenOpen | Role::Of)))
+    {
+        let join = hits
+            .iter()
+            .filter(|h| h.start > open.end && h.start < scope_end)
+            .filter(|h| h.has(|r| *r == Role::BetweenJoin))
+            .find(|h| {
+                !ctx.ents
+                    .iter()
+                    .any(|e| e.start < h.start && h.start < e.end)
+            });
+        let first = ctx.read_name(open.end, join.map_or(scope_end, |j| j.start));
+        let Some(first) = first else { continue };
+        let second = join.and_then(|j| {
+            let n = ctx.read_name(j.end, scope_end)?;
+            // B must start right after the conjunction.
+            (n.start == ctx_skip(st, j.end) || n.start <= ctx_skip(st, j.end) + 12).then_some(n)
+        });
+        let joined_right = join.is_some_and(|j| {
+            let between = span::cut(st, first.end, j.start);
+            between.trim().is_empty() || between.trim_start().starts_with('(')
+        });
+        push_party(parties, first);
+        if let (Some(b), true) = (second, joined_right) {
+            push_party(parties, b);
+        }
+        break;
+    }
+}
+
+/// Two countries joined by a dash after the trigger: "Hiệp định thương mại Việt - Mỹ".
+fn dash_pair(ctx: &Ctx, a: &Anchor, scope_end: usize, parties: &mut Vec<Name>) {
+    let st = ctx.text;
+    let dash_pair: Vec<_> = ctx
+        .ents
+        .windows(2)
+        .filter(|w| w[0].start >= a.end && w[1].end <= scope_end)
+        .filter(|w| {
+            let gap = st[w[0].end..w[1].start].trim();
+            matches!(gap, "-" | "–" | "—")
+        })
+        .map(|w| (w[0], w[1]))
+        .collect();
+    if let Some((x, y)) = dash_pair.first() {
+        for e in [x, y] {
+            push_party(parties, entity_name(e));
+        }
+    }
+}
+
+/// "with B" (before or after the trigger, in its clause).
+fn with_b(ctx: &Ctx, pre_start: usize, scope_end: usize, parties: &mut Vec<Name>) {
+    for h in ctx
+        .hits
+        .iter()
+        .filter(|h| h.start >= pre_start && h.start < scope_end)
+        .filter(|h| h.has(|r| *r == Role::With))
+    {
+        if let Some(n) = ctx.read_name(h.end, scope_end) {
+            push_party(parties, n);
+            break;
+        }
+    }
+}
+
+/// "to B": the recipient; "from B": the provider (the verbs may swap them later: "Boeing won an
+/// order from Korean Air"). After the trigger, or just before it in its clause ("cho Việt Nam
+/// vay", "an X geliefert"). "cho PV Power và Tokyo Gas": the names joined to it are parties too.
+fn to_and_from(
+    ctx: &Ctx,
+    a: &Anchor,
+    pre_start: usize,
+    scope_end: usize,
+    parties: &mut Vec<Name>,
+    (provider, recipient): (&mut Option<String>, &mut Option<String>),
+) {
+    let st = ctx.text;
+    let clause_start = span::cut(st, pre_start, a.start)
+        .rfind([';', ':', ','])
+        .map_or(pre_start, |i| pre_start + i + 1);
+    for h in ctx.hits.iter().filter(|h| {
+        (h.start >= a.end && h.start < scope_end) || (h.start >= clause_start && h.end <= a.start)
+    }) {
+        let slot = if h.has(|r| *r == Role::To) && recipient.is_none() {
+            &mut *recipient
+        } else if h.has(|r| *r == Role::From) && provider.is_none() {
+            &mut *provider
+        } else {
+            continue;
+        };
+        if let Some(n) = ctx.read_name(h.end, scope_end) {
+            *slot = Some(n.canonical.clone());
+            let mut joined = vec![n];
+            coordinated(ctx, &mut joined, scope_end);
+            joined.into_iter().for_each(|n| push_party(parties, n));
+        }
+    }
+}
+
+/// The object of a buying verb is a party: the company acquired ("Exxon agreed to buy Pioneer
+/// Natural Resources"), or the maker bought from ("bought Airbus jets").
+fn object_of_buying(ctx: &Ctx, a: &Anchor, scope_end: usize, parties: &mut Vec<Name>) {
+    let buys = ctx
+        .hits
+        .iter()
+        .any(|h| h.start >= a.start && h.end == a.end && h.has(|r| *r == Role::BuyerVerb));
+    if a.class == Class::Action && buys {
+        if let Some(n) = ctx.read_name(a.end, scope_end) {
+            if span::cut(ctx.text, a.end, n.start)
+                .split_whitespace()
+                .count()
+                <= 2
+            {
+                push_party(parties, n);
+            }
+        }
+    }
+}
+
+/// "von B … erhalten": the from-marker may stand before the trigger too; B provides.
+fn from_before_trigger(
+    ctx: &Ctx,
+    a: &Anchor,
+    pre_start: usize,
+    parties: &mut Vec<Name>,
+) -> Option<String> {
+    for h in ctx
+        .hits
+        .iter()
+        .filter(|h| h.start >= pre_start && h.end <= a.start && h.has(|r| *r == Role::From))
+    {
+        if let Some(n) = ctx.read_name(h.end, a.start) {
+            let provider = Some(n.canonical.clone());
+            push_party(parties, n);
+            return provider;
+        }
+    }
+    None
+}
+
+/// Names between the verb and the trigger receive it: "erteilte der Telekom eine Lizenz",
+/// "gewährt Vietnam einen Kredit".
+fn names_before_trigger(
+    ctx: &Ctx,
+    a: &Anchor,
+    s: &Name,
+    parties: &mut Vec<Name>,
+    recipient: &mut Option<String>,
+) {
+    let st = ctx.text;
+    for e in ctx
+        .ents
+        .iter()
+        .filter(|e| e.start >= s.end && e.end <= a.start)
+    {
+        let after_preposition = ctx.hits.iter().any(|h| {
+            h.end <= e.start
+                && span::cut(st, h.end, e.start).trim().is_empty()
+                && h.has(|r| matches!(r, Role::Locative | Role::Of | Role::From | Role::With))
+        });
+        let inside_party = parties.iter().any(|p| p.start <= e.start && e.end <= p.end);
+        if after_preposition || inside_party || e.entity.canonical == s.canonical {
+            continue;
+        }
+        push_party(parties, entity_name(e));
+        if recipient.is_none()
+            && matches!(
+                a.ty,
+                DealType::Licence | DealType::Financing | DealType::Aid
+            )
+        {
+            *recipient = Some(e.entity.canonical.clone());
+        }
+    }
+}
+
+/// Aid and investment: a country named after the act is the one that receives it.
+pub(super) fn countries_after(
+    ctx: &Ctx,
+    a: &Anchor,
+    scope_end: usize,
+    parties: &mut Vec<Name>,
+    recipient: &mut Option<String>,
+) {
+    for e in ctx
+        .ents
+        .iter()
+        .filter(|e| e.start >= a.end && e.start < scope_end)
+    {
+        if e.entity.kind == Kind::Country
+            && !parties.iter().any(|p| p.canonical == e.entity.canonical)
+        {
+            parties.push(entity_name(e));
+            if recipient.is_none() {
+                *recipient = Some(e.entity.canonical.clone());
+            }
+        }
+    }
+}
+
+/// Known entities within a few words before the trigger, in the same clause; else a name that
+/// opens the clause ("Lufthansa hat … bestellt").
+fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
+    let st = ctx.text;
+    let clause_start = span::cut(st, pre_start, a.start)
+        .rfind([';', ':'])
+        .map_or(pre_start, |i| pre_start + i + 1);
+    const WINDOW: usize = 7;
+    // The subject stands before the clause's first verb ("Bộ Y tế tiếp nhận … do Nhật Bản viện
+    // trợ"), or before the trigger.
+    let verb = ctx
+        .hits
+        .iter()
+        .filter(|h| h.start >= clause_start && h.end <= a.start)
+        .find(|h| h.has(|r| matches!(r, Role::Status(_) | Role::Receive)))
+        .map_or(a.start, |h| h.start);
+    // Words between a name and the verb; another entity's name counts as one word.
+    let distance = |from: usize, to: usize| -> usize {
+        let mut n = span::cut(st, from, to).split_whitespace().count();
+        for e in ctx.ents.iter().filter(|e| e.start >= from && e.end <= to) {
+            n = n + 1
+                - span::cut(st, e.start, e.end)
+                    .split_whitespace()
+                    .count()
+                    .min(n);
+        }
+        n
+    };
+    let mut found: Vec<Name> = Vec::new();
+    for e in ctx
+        .ents
+        .iter()
+        .filter(|e| e.start >= clause_start && e.end <= a.start)
+    {
+        // "tại Hoa Kỳ", "in Germany": a place, not a party.
+        // … nor is the possessor in "đối tác của Hoa Kỳ" or a name after any other preposition.
+        let place = ctx.hits.iter().any(|h| {
+            h.has(|r| {
+                matches!(
+                    r,
+                    Role::Locative | Role::Of | Role::To | Role::From | Role::With
+                )
+            }) && h.end <= e.start
+                && span::cut(st, h.end, e.start).trim().is_empty()
+        });
+        let before_verb = e.end <= verb && distance(e.end, verb) <= WINDOW;
+        // Where the participle comes last, the clause's first name is its subject however far
+        // the verb ("Das Ministerium hat bei Rheinmetall 200 Radpanzer … bestellt").
+        let opens_clause = lexicon::lexicon(ctx.lang).verb_final
+            && span::cut(st, clause_start, e.start)
+                .split_whitespace()
+                .count()
+                <= 1;
+        if !place && (before_verb || opens_clause || distance(e.end, a.start) <= WINDOW) {
+            found.push(Name {
+                start: e.start,
+                end: e.end,
+                canonical: e.entity.canonical.clone(),
+                kind: Some(e.entity.kind),
+                country: e.entity.country.clone(),
+            });
+        }
+    }
+    if !found.is_empty() {
+        coordinated(ctx, &mut found, verb);
+        found.truncate(3);
+        return found;
+    }
+    let Some(n) = ctx.read_name(clause_start, a.start) else {
+        return Vec::new();
+    };
+    let between = span::cut(st, n.end, a.start).split_whitespace().count();
+    if between <= WINDOW {
+        let mut found = vec![n];
+        coordinated(ctx, &mut found, verb);
+        found
+    } else {
+        Vec::new()
+    }
+}
+
+/// Names joined to the subject by "và" / "und" / "and" ("Petrovietnam và ExxonMobil ký …"), also
+/// when the lexicon does not know them; a parenthesis may stand between ("Tập đoàn Dầu khí Việt
+/// Nam (Petrovietnam) và ExxonMobil"). Reads up to `limit` (the verb), at most three subjects.
+fn coordinated(ctx: &Ctx, found: &mut Vec<Name>, limit: usize) {
+    let st = ctx.text;
+    let gap_ok = |g: &str| {
+        let g = g.trim();
+        g.is_empty()
+            || g == ")"
+            || (g.starts_with('(') && g.ends_with(')') && !g[1..].contains('('))
+    };
+    while found.len() < 3 {
+        let Some(last_end) = found.iter().map(|n| n.end).max() else {
+            return;
+        };
+        let Some(join) = ctx.hits.iter().find(|h| {
+            h.start >= last_end
+                && h.end <= limit
+                && h.has(|r| *r == Role::BetweenJoin)
+                && gap_ok(span::cut(st, last_end, h.start))
+        }) else {
+            return;
+        };
+        let Some(n) = ctx.read_name(join.end, limit) else {
+            return;
+        };
+        if n.end > limit || found.iter().any(|f| f.canonical == n.canonical) {
+            return;
+        }
+        found.push(n);
+    }
+}
+
+/// When a country's own agency is a party, the country is not a second party.
+pub(super) fn supersede_countries(parties: &mut Vec<Name>) {
+    let agencies: Vec<String> = parties
+        .iter()
+        .filter(|p| p.kind.is_some_and(|k| k != Kind::Country))
+        .filter_map(|p| p.country.clone())
+        .collect();
+    if parties.len() > 2 {
+        parties.retain(|p| !(p.kind == Some(Kind::Country) && agencies.contains(&p.canonical)));
+    }
+}

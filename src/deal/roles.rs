@@ -1,0 +1,243 @@
+//! Provider and recipient: takes the parties read in a frame, its subject and the verbs of its
+//! clause (from `parties`) and hands on which party provides and which receives (to `mention`).
+//! First as the verbs say it, then, where the text did not say it, from the deal type and what the
+//! parties are.
+
+use crate::entity::Kind;
+use crate::model::DealType;
+use crate::text::strip_diacritics;
+
+use super::anchor;
+use super::lexicon::{Hit, Role};
+use super::names::Name;
+
+/// What the verbs of an anchor's clause say about the sides of its deal.
+pub(super) struct Verbs {
+    ty: DealType,
+    /// "Boeing won an order", "erhielt einen Auftrag": the subject received the deal.
+    received: bool,
+    /// "X awarded a contract to B": the subject gave it.
+    awarded: bool,
+    /// The subject's verb buys ("Bayer übernimmt"): true, sells ("X sells"): false.
+    buys: Option<bool>,
+}
+
+impl Verbs {
+    /// The verbs in `pre_start..scope_end` of a deal of type `ty`.
+    pub(super) fn read(hits: &[Hit], ty: DealType, pre_start: usize, scope_end: usize) -> Verbs {
+        let buys = hits
+            .iter()
+            .filter(|h| h.start >= pre_start && h.start < scope_end)
+            .find_map(|h| {
+                if h.has(|r| *r == Role::BuyerVerb) {
+                    Some(true)
+                } else if h.has(|r| *r == Role::SellerVerb) {
+                    Some(false)
+                } else {
+                    None
+                }
+            });
+        Verbs {
+            ty,
+            received: anchor::said_in(hits, pre_start, scope_end, Role::Receive),
+            awarded: anchor::said_in(hits, pre_start, scope_end, Role::Award),
+            buys,
+        }
+    }
+
+    fn of_a_purchase(&self) -> bool {
+        matches!(self.ty, DealType::Purchase | DealType::Agreement)
+    }
+}
+
+/// "Boeing won an order from Korean Air": a supplier that won a contract from its client; the
+/// "from" party is the client, so the sides swap. (A ministry that receives aid "from" a donor is
+/// already the recipient.)
+pub(super) fn won_from_client(
+    v: &Verbs,
+    provider: &mut Option<String>,
+    recipient: &mut Option<String>,
+) {
+    if v.received && v.of_a_purchase() {
+        std::mem::swap(provider, recipient);
+    }
+}
+
+/// "X awarded a contract to B", "X vergibt einen Auftrag an B": B is the contractor, X the
+/// client.
+pub(super) fn awarded_to_contractor(
+    v: &Verbs,
+    subject: Option<&Name>,
+    provider: &mut Option<String>,
+    recipient: &mut Option<String>,
+) {
+    if v.awarded && !v.received && v.of_a_purchase() {
+        if provider.is_none() {
+            *provider = recipient.take();
+        }
+        if let Some(s) = subject.filter(|s| provider.as_ref() != Some(&s.canonical)) {
+            recipient.get_or_insert_with(|| s.canonical.clone());
+        }
+    }
+}
+
+/// Which side the subject is on, when its verb says it: "Bayer übernimmt", "X sells". With two
+/// subjects ("A và B ký thỏa thuận cung cấp …") a supply verb does not say which one supplies; a
+/// buying verb still makes the first-named the buyer, as news usually writes it.
+pub(super) fn subject_by_verb(
+    v: &Verbs,
+    subjects: &[Name],
+    provider: &mut Option<String>,
+    recipient: &mut Option<String>,
+) {
+    let verb_side = v.buys.filter(|buys| *buys || subjects.len() < 2);
+    if let (Some(s), Some(buys)) = (subjects.first(), verb_side) {
+        if v.of_a_purchase() && !v.received {
+            let slot = if buys { recipient } else { provider };
+            if slot.is_none() {
+                *slot = Some(s.canonical.clone());
+            }
+        }
+    }
+}
+
+/// "Boeing bagged an order": a supplier that received an order provides it.
+pub(super) fn supplier_that_received(
+    v: &Verbs,
+    subject: Option<&Name>,
+    provider: &mut Option<String>,
+    recipient: &Option<String>,
+) {
+    if v.received && v.of_a_purchase() && provider.is_none() {
+        if let Some(s) = subject {
+            if recipient.as_ref() != Some(&s.canonical) {
+                *provider = Some(s.canonical.clone());
+            }
+        }
+    }
+}
+
+/// "Vietcombank secured a loan", "Bộ Y tế tiếp nhận vắc xin": who receives is the recipient.
+pub(super) fn receiver_is_recipient(
+    v: &Verbs,
+    subject: Option<&Name>,
+    provider: &Option<String>,
+    recipient: &mut Option<String>,
+) {
+    if v.received && recipient.is_none() && !v.of_a_purchase() {
+        if let Some(s) = subject {
+            if provider.as_ref() != Some(&s.canonical) {
+                *recipient = Some(s.canonical.clone());
+            }
+        }
+    }
+}
+
+/// "Japan grants Vietnam a loan" with the recipient known: the subject is on the other side.
+pub(super) fn subject_on_the_other_side(
+    sub: &Name,
+    provider: &mut Option<String>,
+    recipient: &mut Option<String>,
+) {
+    if recipient.is_some() && provider.is_none() && recipient.as_ref() != Some(&sub.canonical) {
+        *provider = Some(sub.canonical.clone());
+    } else if provider.is_some() && recipient.is_none() && provider.as_ref() != Some(&sub.canonical)
+    {
+        *recipient = Some(sub.canonical.clone());
+    }
+}
+
+fn financial_name(n: &Name) -> bool {
+    if n.kind.is_some_and(Kind::is_financial) {
+        return true;
+    }
+    let low = n.canonical.to_lowercase();
+    [
+        "bank",
+        "capital",
+        "asset management",
+        "finance",
+        "financial",
+        "leasing",
+        "lease",
+        "fund",
+        "credit",
+        "investment",
+        "ngân hàng",
+        "quỹ",
+        "kredit",
+        "invest",
+    ]
+    .iter()
+    .any(|w| low.contains(w))
+}
+
+/// Who provides and who receives, from the deal type and what the parties are, when the text
+/// did not say it with "to"/"from".
+pub(super) fn assign_roles(
+    ty: DealType,
+    parties: &[Name],
+    item: &str,
+    subject: Option<&Name>,
+    provider: &mut Option<String>,
+    recipient: &mut Option<String>,
+) {
+    if provider.is_some() && recipient.is_some() {
+        return;
+    }
+    // A lone investor or donor named as the subject ("Samsung công bố đầu tư thêm 1,8 tỷ USD").
+    if parties.len() == 1 {
+        if matches!(ty, DealType::Aid | DealType::Investment) && provider.is_none() {
+            if let Some(s) = subject.filter(|s| s.canonical == parties[0].canonical) {
+                if recipient.as_deref() != Some(s.canonical.as_str()) {
+                    *provider = Some(s.canonical.clone());
+                }
+            }
+        }
+        return;
+    }
+    let other = |x: &str| -> Option<String> {
+        let rest: Vec<&Name> = parties.iter().filter(|p| p.canonical != x).collect();
+        (rest.len() == 1).then(|| rest[0].canonical.clone())
+    };
+    let item_key = strip_diacritics(item).to_lowercase();
+    let pick = |f: &dyn Fn(&Name) -> bool| -> Option<String> {
+        let m: Vec<&Name> = parties.iter().filter(|p| f(p)).collect();
+        (m.len() == 1).then(|| m[0].canonical.clone())
+    };
+    let chosen_provider = match ty {
+        DealType::Purchase => pick(&|p: &Name| {
+            let k = strip_diacritics(&p.canonical).to_lowercase();
+            item_key
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| !w.is_empty() && k.split_whitespace().next() == Some(w))
+        })
+        .or_else(|| pick(&|p: &Name| p.kind == Some(Kind::Manufacturer)))
+        .or_else(|| {
+            parties
+                .get(1)
+                .map(|p| p.canonical.clone())
+                .filter(|_| parties.len() == 2)
+        }),
+        DealType::Financing => {
+            pick(&|p: &Name| p.kind.is_some_and(Kind::is_financial)).or_else(|| {
+                pick(&|p: &Name| !p.kind.is_some_and(Kind::is_public) && financial_name(p))
+            })
+        }
+        DealType::Licence => pick(&|p: &Name| p.kind.is_some_and(Kind::is_public))
+            .or_else(|| subject.map(|s| s.canonical.clone())),
+        DealType::Aid | DealType::Investment => subject.map(|s| s.canonical.clone()),
+        _ => None,
+    };
+    match (provider.clone(), recipient.clone()) {
+        (Some(p), None) => *recipient = other(&p),
+        (None, Some(r)) => *provider = other(&r),
+        (None, None) => {
+            if let Some(p) = chosen_provider {
+                *recipient = other(&p);
+                *provider = Some(p);
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,73 @@
+//! The deal's status: takes an anchor, its clause's cues and figures (from `frame`) and the
+//! status of a list's introduction, and hands on signed / announced / negotiating / proposed (to
+//! `mention`).
+
+use crate::model::{Amount, DealStatus, Quantity};
+
+use super::anchor::Anchor;
+use super::lexicon::{Hit, Role};
+
+/// The status of the anchor's deal: a trigger that is itself a verb of status ("ordered",
+/// "bestellte") says it first; then a cue in its clause, then the list's introduction, else its
+/// figures.
+pub(super) fn status_at(
+    hits: &[Hit],
+    a: &Anchor,
+    pre_start: usize,
+    scope_end: usize,
+    intro_status: Option<DealStatus>,
+    amount: Option<&Amount>,
+    quantity: Option<&Quantity>,
+) -> DealStatus {
+    let own_status = hits
+        .iter()
+        .find(|h| h.start >= a.start && h.end == a.end)
+        .and_then(|h| h.status());
+    own_status
+        .or_else(|| status_for(hits, a, pre_start, scope_end))
+        .or(intro_status)
+        .unwrap_or_else(|| default_status(amount, quantity))
+}
+
+/// The status cue nearest before the trigger (in its clause), else the first after it.
+fn status_for(hits: &[Hit], a: &Anchor, pre_start: usize, scope_end: usize) -> Option<DealStatus> {
+    let cues: Vec<&Hit> = hits
+        .iter()
+        .filter(|h| h.end <= a.start && h.start >= pre_start && h.status().is_some())
+        .collect();
+    let before = cues.last().map(|h| {
+        let s = h.status().unwrap();
+        // "dự kiến ký", "sẽ ký", "will sign", "plant zu unterzeichnen": a plan or a talk about
+        // signing is not a signature.
+        if s == DealStatus::Signed && cues.len() >= 2 {
+            let prev = cues[cues.len() - 2];
+            let p = prev.status().unwrap();
+            // Next to each other, or with a function word between ("plans to sign").
+            let near = h.start.saturating_sub(prev.end) <= 12
+                && hits
+                    .iter()
+                    .filter(|x| x.start >= prev.end && x.end <= h.start)
+                    .all(|x| !x.has(|r| matches!(r, Role::Trigger { .. } | Role::Status(_))));
+            if near && matches!(p, DealStatus::Proposed | DealStatus::Negotiating) {
+                return p;
+            }
+        }
+        s
+    });
+    before.or_else(|| {
+        hits.iter()
+            .filter(|h| h.start >= a.end && h.start < scope_end)
+            .find_map(|h| h.status())
+    })
+}
+
+/// With no cue of status in its clause: "Keppel Land transferred a 30% stake for $88 million",
+/// "Boeing bagged a $1.9 billion order": news reports a deal with its figures once it is made, so
+/// a deal that states a value or a count is signed; one without figures is only announced.
+fn default_status(amount: Option<&Amount>, quantity: Option<&Quantity>) -> DealStatus {
+    if amount.is_some() || quantity.is_some_and(|q| q.discrete) {
+        DealStatus::Signed
+    } else {
+        DealStatus::Announced
+    }
+}

@@ -1,0 +1,134 @@
+//! Totals: takes a sentence's own amounts (from `free`) and sets apart, as totals, those stated as
+//! the sum of several deals; the rest go on to `frame`. Per document, a total told twice is
+//! reported once.
+
+use crate::model::{Amount, Document, Total, stable_id};
+use crate::segment::Sentence;
+
+use super::anchor::collective;
+use super::lexicon::{Hit, Role};
+use super::names::Ctx;
+use super::span;
+
+/// Moves the totals among `free` to `totals`, keeping the deals' amounts in `free`.
+pub(super) fn set_apart(
+    doc: &Document,
+    s: &Sentence,
+    ctx: &Ctx,
+    free: &mut Vec<&Amount>,
+    single_named_deal: bool,
+    statistic: bool,
+    totals: &mut Vec<Total>,
+) {
+    let st = ctx.text;
+    free.retain(|a| {
+        if !is_total(st, ctx.hits, a, single_named_deal, statistic) {
+            return true;
+        }
+        totals.push(Total {
+            id: stable_id(&[&doc.source, "total", &(s.start + a.start).to_string()]),
+            source: doc.source.clone(),
+            published: doc.published,
+            language: ctx.lang,
+            amount: a.value,
+            currency: a.currency.clone(),
+            qualifier: a.qualifier,
+            evidence: st.to_string(),
+            start: s.start,
+            end: s.end,
+        });
+        false
+    });
+}
+
+/// "Dh70 billion in orders", "2 tỷ USD các hợp đồng", "Aufträge über 5 Milliarden": an amount
+/// beside a plural deal noun sums several deals; it belongs to none of them.
+pub(super) fn aggregate_figure(hits: &[Hit], x: &Amount) -> bool {
+    hits.iter().any(|h| {
+        h.trigger().is_some_and(|t| t.2)
+            && !h.has(|r| *r == Role::Blocker)
+            && ((h.start >= x.end && h.start - x.end <= 4)
+                || (h.end <= x.start && x.start - h.end <= 6))
+    })
+}
+
+/// Whether an amount is an announced total of several deals:
+/// - "Dh69b deals", "signed deals worth $1 billion", "các văn kiện … 37,2 tỷ USD": the deal noun
+///   nearest to it is plural or collective;
+/// - "in total $2 billion", "insgesamt 717 Millionen": a total cue stands before it in its clause
+///   or right after it, and no single named deal is the sentence's subject.
+fn is_total(st: &str, hits: &[Hit], x: &Amount, single_named_deal: bool, statistic: bool) -> bool {
+    if aggregate_figure(hits, x) {
+        return true;
+    }
+    let words_between = |h: &Hit| {
+        let (a, b) = if h.start >= x.end {
+            (x.end, h.start)
+        } else {
+            (h.end, x.start)
+        };
+        span::cut(st, a.min(b), b).split_whitespace().count()
+    };
+    // The deal noun that owns the amount: the nearest one before it ("hợp đồng mua … trị giá
+    // 900 tỷ đồng, trong khi các hợp đồng khác …"), else the nearest after it, within a clause's reach.
+    let triggers = || {
+        hits.iter()
+            .enumerate()
+            .filter(|(_, h)| h.trigger().is_some() && !h.has(|r| *r == Role::Blocker))
+    };
+    let near = triggers()
+        .filter(|(_, h)| h.end <= x.start && words_between(h) <= 16)
+        .max_by_key(|(_, h)| h.end)
+        .or_else(|| {
+            triggers()
+                .filter(|(_, h)| h.start >= x.end && words_between(h) <= 3)
+                .min_by_key(|(_, h)| h.start)
+        });
+    let several =
+        near.is_some_and(|(i, h)| h.trigger().is_some_and(|t| t.2) || collective(st, hits, i));
+    if several {
+        return true;
+    }
+    // "Der Gesamtwert des Auftrags", "tổng giá trị thương vụ": a single deal named beside the
+    // amount owns it, whatever the cue says.
+    if near.is_some() || statistic {
+        return false;
+    }
+    let clause_start = span::before(st, x.start)
+        .rfind([';', ':'])
+        .map_or(0, |i| i + 1);
+    let cue_before = hits
+        .iter()
+        .any(|h| h.has(|r| *r == Role::TotalCue) && h.start >= clause_start && h.end <= x.start);
+    let cue_after = hits
+        .iter()
+        .any(|h| h.has(|r| *r == Role::TotalCue) && h.start >= x.end && h.start - x.end <= 3);
+    (cue_before || cue_after) && !single_named_deal
+}
+
+/// "Hơn 37 tỷ USD" in a headline and "37,2 tỷ USD" in the body: one total told twice. Totals of
+/// one article in one currency within 5 % of each other, where one of them is rounded (about,
+/// more than) or both are equal, are reported once, at their most precise telling.
+pub(super) fn once_each(totals: Vec<Total>) -> Vec<Total> {
+    use crate::model::Qualifier;
+    let mut out: Vec<Total> = Vec::new();
+    for t in totals {
+        // The most recent totals only: a bound that keeps a hostile document linear.
+        let from = out.len().saturating_sub(256);
+        let same = out[from..].iter().position(|o| {
+            o.currency == t.currency && {
+                let (a, b) = (o.amount, t.amount);
+                let rounded = o.qualifier != Qualifier::Exact || t.qualifier != Qualifier::Exact;
+                a == b || (rounded && (a - b).abs() * rust_decimal::Decimal::from(20) <= a.max(b))
+            }
+        });
+        match same.map(|i| from + i) {
+            Some(i) if out[i].qualifier != Qualifier::Exact && t.qualifier == Qualifier::Exact => {
+                out[i] = t
+            }
+            Some(_) => {}
+            None => out.push(t),
+        }
+    }
+    out
+}
