@@ -1108,6 +1108,61 @@ pub fn quantities(text: &str, lang: Lang) -> Vec<Quantity> {
 
 /// Amounts and quantities of `text` in one pass over its atoms (a count never overlaps money).
 pub fn recognise(text: &str, lang: Lang) -> (Vec<Amount>, Vec<Quantity>) {
+    let (mut money, counts) = recognise_unsettled(text, lang);
+    settle_currencies(text, &mut money);
+    settle_shared_symbols(text, lang, &mut money);
+    (money, counts)
+}
+
+/// The amounts of a whole document read sentence by sentence (`spans`, document offsets), with
+/// currencies settled across the document: a bare "400 million" takes the currency of an amount
+/// told sentences before it, and "¥" the article's. Per span, spans relative to the span.
+pub fn recognise_spans(
+    text: &str,
+    spans: &[(usize, usize)],
+    lang: Lang,
+) -> Vec<(Vec<Amount>, Vec<Quantity>)> {
+    let mut out: Vec<(Vec<Amount>, Vec<Quantity>)> = spans
+        .iter()
+        .map(|&(s, e)| recognise_unsettled(text.get(s..e).unwrap_or(""), lang))
+        .collect();
+    let mut all: Vec<(usize, Amount)> = Vec::new();
+    for (k, ((s, _), (money, _))) in spans.iter().zip(out.iter_mut()).enumerate() {
+        all.extend(money.drain(..).map(|a| {
+            (
+                k,
+                Amount {
+                    start: a.start + s,
+                    end: a.end + s,
+                    ..a
+                },
+            )
+        }));
+    }
+    let (owners, mut money): (Vec<usize>, Vec<Amount>) = all.into_iter().unzip();
+    // Settling drops unresolved amounts: remember each one's span by its start.
+    let owner_at: std::collections::HashMap<usize, usize> = money
+        .iter()
+        .zip(&owners)
+        .map(|(a, &k)| (a.start, k))
+        .collect();
+    settle_currencies(text, &mut money);
+    settle_shared_symbols(text, lang, &mut money);
+    for a in money {
+        let k = owner_at[&a.start];
+        let s = spans[k].0;
+        out[k].0.push(Amount {
+            start: a.start - s,
+            end: a.end - s,
+            ..a
+        });
+    }
+    out
+}
+
+/// Amounts and quantities of `text`, amounts written without a currency still unsettled
+/// (`currency_inferred`, empty currency): see `settle_currencies`.
+fn recognise_unsettled(text: &str, lang: Lang) -> (Vec<Amount>, Vec<Quantity>) {
     let lex = lexicon(lang);
     let atoms = atoms(text, lang, lex);
     let r = Reader {
@@ -1126,8 +1181,6 @@ pub fn recognise(text: &str, lang: Lang) -> (Vec<Amount>, Vec<Quantity>) {
             None => i += 1,
         }
     }
-    settle_currencies(text, &mut money);
-    settle_shared_symbols(text, lang, &mut money);
     let mut counts = Vec::new();
     let mut i = 0;
     let mut m = 0; // money is in text order: the first amount not wholly before atom `i`

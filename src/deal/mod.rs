@@ -42,7 +42,7 @@ mod totals;
 use crate::amount;
 use crate::entity;
 use crate::lang::Lang;
-use crate::model::{Document, Extraction, Total};
+use crate::model::{Amount, Document, Extraction, Quantity, Total};
 use crate::segment::{self, Sentence};
 use crate::text::Folded;
 
@@ -59,13 +59,23 @@ pub fn extract(doc: &Document, lang: Lang) -> Extraction {
     let sentences = segment::sentences(text, doc.body_start);
     let mut mentions = Vec::new();
     let mut totals = Vec::new();
-    for s in &sentences {
+    let spans: Vec<(usize, usize)> = sentences.iter().map(|s| (s.start, s.end)).collect();
+    let figures = amount::recognise_spans(text, &spans, lang);
+    for (s, figures) in sentences.iter().zip(figures) {
         // A sentence right after one that told a deal may go on telling it ("The contract is
         // worth …", "Auftragswert: knapp eine Milliarde Euro").
         let follows_deal = mentions
             .last()
             .is_some_and(|m: &Mention| m.block + 1 >= s.block);
-        analyse(doc, text, s, lang, follows_deal, &mut mentions, &mut totals);
+        analyse(
+            doc,
+            s,
+            lang,
+            figures,
+            follows_deal,
+            &mut mentions,
+            &mut totals,
+        );
     }
     mention::trace(text, &mentions);
     let totals = totals::once_each(totals);
@@ -95,20 +105,20 @@ fn fault_injection(doc: &Document) {
 /// scope, then the money amounts no trigger took.
 fn analyse(
     doc: &Document,
-    text: &str,
     s: &Sentence,
     lang: Lang,
+    (amounts, quantities): (Vec<Amount>, Vec<Quantity>),
     follows_deal: bool,
     mentions: &mut Vec<Mention>,
     totals: &mut Vec<Total>,
 ) {
+    let text = doc.text.as_str();
     let st = span::cut(text, s.start, s.end);
     let folded = Folded::new(st);
     let lex = lexicon::lexicon(lang);
     let hits = lex.scan(st, &folded);
     let ents_lex = entity::entities();
     let ents = ents_lex.find(st, &folded);
-    let (amounts, quantities) = amount::recognise(st, lang);
     let ctx = Ctx {
         text: st,
         lang,
