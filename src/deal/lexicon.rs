@@ -38,6 +38,11 @@ struct StatusCues {
     announced: Vec<String>,
     negotiating: Vec<String>,
     proposed: Vec<String>,
+    /// Markers of a future act ("will", "sẽ", "wird"): a deal told in the future with its
+    /// figures ("BIDV sẽ phát hành … 4.000 tỷ đồng") or a signature to come ("sẽ sớm ký", "wird
+    /// … vergeben") is announced, not signed.
+    #[serde(default)]
+    future: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -121,6 +126,8 @@ pub enum Role {
     },
     TypeCue(DealType),
     Status(DealStatus),
+    /// See `StatusCues::future`.
+    Future,
     Plural,
     Blocker,
     TotalCue,
@@ -270,6 +277,7 @@ impl Builder {
         ] {
             self.add_all(list, Role::Status(s));
         }
+        self.add_all(&st.future, Role::Future);
     }
 
     fn parties(&mut self, pp: &PartyPatterns) {

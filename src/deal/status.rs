@@ -23,10 +23,31 @@ pub(super) fn status_at(
         .iter()
         .find(|h| h.start >= a.start && h.end == a.end)
         .and_then(|h| h.status());
-    own_status
+    // Before the verb of signing, or before the trigger when none is in the clause.
+    let limit = hits
+        .iter()
+        .filter(|h| h.start >= pre_start && h.start < scope_end)
+        .find(|h| h.status() == Some(DealStatus::Signed))
+        .map_or(a.start, |h| h.start);
+    let told_in_future = future_before(hits, pre_start, limit);
+    let status = own_status
         .or_else(|| status_for(hits, a, pre_start, scope_end))
         .or(intro_status)
-        .unwrap_or_else(|| default_status(amount, quantity))
+        .unwrap_or_else(|| default_status(amount, quantity));
+    if status == DealStatus::Signed && told_in_future {
+        DealStatus::Announced
+    } else {
+        status
+    }
+}
+
+/// A marker of the future in the clause before the trigger: "BIDV sẽ phát hành 400.000 trái
+/// phiếu … 4.000 tỷ đồng", "Guinea-Bissau will receive US$1.37 million", "Eine Rückbürgschaft
+/// wird an die Deutsche Bank vergeben", "sẽ sớm ký hiệp định": a deal to come is announced, even
+/// with its figures or a verb of signing.
+fn future_before(hits: &[Hit], pre_start: usize, limit: usize) -> bool {
+    hits.iter()
+        .any(|h| h.start >= pre_start && h.end <= limit && h.has(|r| *r == Role::Future))
 }
 
 /// The status cue nearest before the trigger (in its clause), else the first after it.
