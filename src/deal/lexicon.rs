@@ -65,6 +65,10 @@ struct PartyPatterns {
     /// Verbs of awarding a contract: the "to" party is then the contractor (the supplier).
     #[serde(default)]
     award: Vec<String>,
+    /// Last words of an organisation's name ("Airlines", "Energy", "GmbH"): a country followed by
+    /// capitalised words ending in one ("Malaysia Airlines") is that organisation, not the country.
+    #[serde(default)]
+    org_tails: Vec<String>,
     /// The participle ends the clause ("hat … bestellt"): the clause's first name is its subject
     /// however far away the verb is. German.
     #[serde(default)]
@@ -144,6 +148,8 @@ pub enum Role {
     Title,
     Relation,
     OrgHead(Option<String>),
+    /// See `PartyPatterns::org_tails`.
+    OrgTail,
     Receive,
     /// "tại", "in": a name after it is a place.
     Locative,
@@ -293,6 +299,7 @@ impl Builder {
             (&pp.stops, Role::Stop),
             (&pp.connectors, Role::Connector),
             (&pp.determiners, Role::Determiner),
+            (&pp.org_tails, Role::OrgTail),
             (&pp.titles, Role::Title),
             (&pp.relations, Role::Relation),
             (&pp.receive, Role::Receive),

@@ -88,6 +88,15 @@ pub(super) fn mention_at(
         &mut provider,
         &mut recipient,
     );
+    roles::maker_in_clause(
+        ty,
+        ctx.ents,
+        pre_start,
+        scope_end,
+        &mut parties,
+        &mut provider,
+        &recipient,
+    );
     if kind::is_state_budget(ty, &parties) {
         return None;
     }

@@ -87,6 +87,26 @@ pub fn extract(doc: &Document, lang: Lang) -> Extraction {
     Extraction { deals, totals }
 }
 
+/// "India's Jet Airways", "Mexico-based América Móvil", "Malaysia Airlines": a country that
+/// qualifies an organisation is no party; the organisation's name is read in its place.
+fn drop_country_qualifiers(
+    st: &str,
+    lang: Lang,
+    hits: &[lexicon::Hit],
+    lexicon: &entity::Entities,
+    ents: &mut Vec<entity::EntityHit>,
+) {
+    let all = ents.clone();
+    let ctx = Ctx {
+        text: st,
+        lang,
+        hits,
+        ents: &all,
+        lexicon,
+    };
+    ents.retain(|e| !ctx.country_qualifies(e));
+}
+
 /// Test builds only: an article containing the text of `DEALTRACK_FAULT_MARKER` panics here, so
 /// that tests can prove one failing article never stops a run (tests/robustness.rs).
 #[cfg(debug_assertions)]
@@ -118,7 +138,8 @@ fn analyse(
     let lex = lexicon::lexicon(lang);
     let hits = lex.scan(st, &folded);
     let ents_lex = entity::entities();
-    let ents = ents_lex.find(st, &folded);
+    let mut ents = ents_lex.find(st, &folded);
+    drop_country_qualifiers(st, lang, &hits, ents_lex, &mut ents);
     let ctx = Ctx {
         text: st,
         lang,

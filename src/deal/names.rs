@@ -127,6 +127,11 @@ impl<'a> Ctx<'a> {
         }
         if let Some(e) = self.entity_at(pos) {
             if e.end <= limit {
+                if e.entity.kind == Kind::Country {
+                    if let Some(n) = self.qualified_by_country(e.start, e.end, limit) {
+                        return Some(n);
+                    }
+                }
                 return Some(self.known(e.start, e.end, e.entity, limit));
             }
         }
@@ -155,6 +160,61 @@ impl<'a> Ctx<'a> {
         Some(self.canonical(start, end, raw, rest, head.is_some(), template, paren))
     }
 
+    /// Whether the known entity `e` is a country that only qualifies an organisation (see
+    /// `qualified_by_country`): such a country is no party of its own.
+    pub fn country_qualifies(&self, e: &EntityHit) -> bool {
+        e.entity.kind == Kind::Country
+            && self
+                .qualified_by_country(e.start, e.end, self.text.len())
+                .is_some()
+    }
+
+    /// "Mexico-based", "Paris-headquartered": where a name is based qualifies it and is none of it.
+    /// The end of such a word at `pos`.
+    fn located_adjective(&self, pos: usize, limit: usize) -> Option<usize> {
+        let rest = span::cut(self.text, pos, limit);
+        let word = rest.split(char::is_whitespace).next()?;
+        let located = ["-based", "-headquartered", "-registered"]
+            .iter()
+            .any(|s| word.len() > s.len() && word.ends_with(s));
+        (located && word.len() < rest.len()).then_some(pos + word.len())
+    }
+
+    /// A country that only qualifies an organisation: "India's Jet Airways", "Mexico-based
+    /// América Móvil" (the name after it), "Malaysia Airlines", "Qatar Energy" (capitalised words
+    /// after it ending in an organisation's last word: the whole is the name).
+    fn qualified_by_country(&self, start: usize, end: usize, limit: usize) -> Option<Name> {
+        let rest = span::cut(self.text, end, limit);
+        for mark in ["'s ", "’s ", "-based ", "-headquartered "] {
+            if rest.starts_with(mark) {
+                return self.read_name(end + mark.len(), limit);
+            }
+        }
+        let (name_end, words) = self.name_words(end, limit, true);
+        let last = span::cut(self.text, end, name_end)
+            .split_whitespace()
+            .last()?;
+        let last_start = name_end - last.len();
+        let tail = words > 0
+            && self
+                .hit_at(last_start)
+                .is_some_and(|h| h.end == name_end && h.has(|r| *r == Role::OrgTail));
+        if !tail {
+            return None;
+        }
+        let raw = span::cut(self.text, start, name_end).trim();
+        Some(Name {
+            start,
+            end: name_end,
+            canonical: self
+                .lexicon
+                .lookup(raw)
+                .map_or_else(|| raw.to_string(), |e| e.canonical.clone()),
+            kind: self.lexicon.lookup(raw).map(|e| e.kind),
+            country: None,
+        })
+    }
+
     /// Skips whitespace, then determiners and adjectives of nationality before a name ("the",
     /// "die", "các"; at most three).
     fn skip_determiners(&self, pos: usize, limit: usize) -> usize {
@@ -164,7 +224,10 @@ impl<'a> Ctx<'a> {
                 Some(h) if h.has(|r| *r == Role::Determiner) && h.end < limit => {
                     pos = self.skip_ws(h.end, limit);
                 }
-                _ => break,
+                _ => match self.located_adjective(pos, limit) {
+                    Some(end) => pos = self.skip_ws(end, limit),
+                    None => break,
+                },
             }
         }
         pos

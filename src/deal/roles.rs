@@ -172,6 +172,33 @@ fn financial_name(n: &Name) -> bool {
     .any(|w| low.contains(w))
 }
 
+/// The only party named is the clause's subject, and no verb said its side: a donor or investor
+/// gives ("Samsung công bố đầu tư thêm 1,8 tỷ USD"); a borrower that is no bank takes the loan
+/// ("NorthPeak Group has inked a A$300 million revolver"), a bank gives it; a maker supplies; any
+/// other company that orders, buys or takes over receives ("Emirates placed an order for …",
+/// "Bayer will den Zukauf perfekt machen").
+fn lone_subject(
+    ty: DealType,
+    s: &Name,
+    provider: &mut Option<String>,
+    recipient: &mut Option<String>,
+) {
+    let name = Some(s.canonical.clone());
+    if *provider == name || *recipient == name {
+        return;
+    }
+    let gives = match ty {
+        DealType::Aid | DealType::Investment => true,
+        DealType::Financing => financial_name(s),
+        DealType::Purchase | DealType::Agreement => s.kind == Some(Kind::Manufacturer),
+        _ => return,
+    };
+    let slot = if gives { provider } else { recipient };
+    if slot.is_none() {
+        *slot = name;
+    }
+}
+
 /// Who provides and who receives, from the deal type and what the parties are, when the text
 /// did not say it with "to"/"from".
 pub(super) fn assign_roles(
@@ -185,14 +212,9 @@ pub(super) fn assign_roles(
     if provider.is_some() && recipient.is_some() {
         return;
     }
-    // A lone investor or donor named as the subject ("Samsung công bố đầu tư thêm 1,8 tỷ USD").
     if parties.len() == 1 {
-        if matches!(ty, DealType::Aid | DealType::Investment) && provider.is_none() {
-            if let Some(s) = subject.filter(|s| s.canonical == parties[0].canonical) {
-                if recipient.as_deref() != Some(s.canonical.as_str()) {
-                    *provider = Some(s.canonical.clone());
-                }
-            }
+        if let Some(s) = subject.filter(|s| s.canonical == parties[0].canonical) {
+            lone_subject(ty, s, provider, recipient);
         }
         return;
     }
@@ -239,5 +261,44 @@ pub(super) fn assign_roles(
             }
         }
         _ => {}
+    }
+}
+
+/// A purchase whose seller the text did not name as a party, with a maker named in its clause:
+/// "Skyline Cargo made a firm order for 14 of Boeing's 777 freighters", "… to fit electronic
+/// logbooks on its Airbus A350s": the maker supplies.
+pub(super) fn maker_in_clause(
+    ty: DealType,
+    ents: &[crate::entity::EntityHit],
+    from: usize,
+    to: usize,
+    parties: &mut Vec<Name>,
+    provider: &mut Option<String>,
+    recipient: &Option<String>,
+) {
+    // Only beside a buyer already read: a maker alone does not make a sentence a deal.
+    if ty != DealType::Purchase || provider.is_some() || parties.is_empty() {
+        return;
+    }
+    let makers: Vec<&crate::entity::EntityHit> = ents
+        .iter()
+        .filter(|e| e.start >= from && e.end <= to && e.entity.kind == Kind::Manufacturer)
+        .filter(|e| recipient.as_deref() != Some(e.entity.canonical.as_str()))
+        .collect();
+    let [maker] = makers[..] else {
+        return;
+    };
+    *provider = Some(maker.entity.canonical.clone());
+    if !parties
+        .iter()
+        .any(|p| p.canonical == maker.entity.canonical)
+    {
+        parties.push(Name {
+            start: maker.start,
+            end: maker.end,
+            canonical: maker.entity.canonical.clone(),
+            kind: Some(maker.entity.kind),
+            country: maker.entity.country.clone(),
+        });
     }
 }
