@@ -14,7 +14,12 @@ fn compatible(a: &Mention, b: &Mention) -> bool {
     // generic name for a deal refers to the specific one beside it.
     let same_sentence = a.start == b.start && a.end == b.end;
     let generic = |m: &Mention| matches!(m.ty, Agreement | Other);
-    if a.ty != b.ty && !(same_sentence && (generic(a) || generic(b))) {
+    // "Jollibee chi 350 triệu đô thâu tóm …" in the headline and "… sẽ chi 350 triệu USD để thâu
+    // tóm …" in the body: one article states the same value of two deals with shared (or unread)
+    // parties only when it tells one deal twice, whatever it calls it.
+    let same_value = matches!((&a.amount, &b.amount), (Some(x), Some(y))
+        if x.value == y.value && x.currency == y.currency);
+    if a.ty != b.ty && !(same_sentence && (generic(a) || generic(b))) && !same_value {
         return false;
     }
     if let (Some(x), Some(y)) = (a.quantity, b.quantity) {
@@ -49,7 +54,7 @@ fn compatible(a: &Mention, b: &Mention) -> bool {
             return false;
         }
     }
-    if a.block == b.block {
+    if a.block == b.block || same_value {
         return true;
     }
     // Different paragraphs: the items must agree (one's words contained in the other's).
