@@ -26,7 +26,7 @@ pub(super) fn set_apart(
             return true;
         }
         totals.push(Total {
-            id: stable_id(&[&doc.source, "total", &(s.start + a.start).to_string()]),
+            id: stable_id(&[&doc.key(), "total", &(s.start + a.start).to_string()]),
             source: doc.source.clone(),
             published: doc.published,
             language: ctx.lang,
