@@ -20,6 +20,15 @@ pub(super) fn own_amounts<'x>(st: &str, hits: &[Hit], amounts: &'x [Amount]) -> 
         .collect()
 }
 
+/// What the article told before this sentence.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Before {
+    /// The sentence right before told a deal: this one may go on telling it.
+    pub follows_deal: bool,
+    /// The article has told a deal or a total of deals.
+    pub told_deal: bool,
+}
+
 /// The smallest amount that can be a deal's value by itself: below it, a figure in a deal's
 /// sentence is a price or a fee ("$60 in cash … for each share", "7.500 Dollar Steuergutschrift").
 const MIN_DEAL_VALUE: i64 = 10_000;
@@ -35,9 +44,10 @@ pub(super) fn amount_anchored(
     free: &[&Amount],
     used: &[usize],
     statistic: bool,
-    follows_deal: bool,
+    before: Before,
     mentions: &mut Vec<Mention>,
 ) {
+    let follows_deal = before.follows_deal;
     let hits = f.ctx.hits;
     let speaks_of_deal = hits.iter().any(|h| {
         !h.has(|r| *r == Role::Blocker)
@@ -49,7 +59,8 @@ pub(super) fn amount_anchored(
                     )
                 }))
     });
-    if !(speaks_of_deal || follows_deal) {
+    let listed = before.told_deal && named_amounts(f.ctx.text, free) >= 2;
+    if !(speaks_of_deal || follows_deal || listed) {
         return;
     }
     for x in free.iter().filter(|x| !used.contains(&x.start)) {
@@ -61,7 +72,7 @@ pub(super) fn amount_anchored(
         }
         // "… signed a contract for new trucks. The value is put at 85 million euros.": with no
         // deal word of its own, the sentence gives the value of the deal just told.
-        if !speaks_of_deal {
+        if !speaks_of_deal && !listed {
             if let Some(last) = mentions.last_mut().filter(|m| m.amount.is_none()) {
                 let mut a = (*x).clone();
                 a.start += f.sentence.start;
@@ -78,10 +89,50 @@ pub(super) fn amount_anchored(
             ty,
             class,
         }];
-        if let Some(m) = mention_at(f, &anchor, 0, Some((*x).clone()), None) {
+        if let Some(mut m) = mention_at(f, &anchor, 0, Some((*x).clone()), None) {
+            if listed && m.parties.is_empty() {
+                // The listed supply, lend or give their share: suppliers with the value of
+                // their contracts, donors with their pledges.
+                if let Some(n) = name_before_bracket(f.ctx, x.start) {
+                    m.provider.get_or_insert_with(|| n.canonical.clone());
+                    m.parties.push(n);
+                }
+            }
             mentions.push(m);
         }
     }
+}
+
+/// "The six suppliers are Aldren Medical ($48 million), Corvin Health Inc. ($15 million) …": how
+/// many amounts stand in brackets right after a name. Two or more, after a deal of the article,
+/// list that deal's parts, each a deal of its own.
+fn named_amounts(st: &str, free: &[&Amount]) -> usize {
+    free.iter()
+        .filter(|x| {
+            let before = span::before(st, x.start).trim_end();
+            before.strip_suffix('(').is_some_and(|b| {
+                b.trim_end()
+                    .split_whitespace()
+                    .next_back()
+                    .and_then(|w| w.chars().next())
+                    .is_some_and(|c| c.is_uppercase())
+            })
+        })
+        .count()
+}
+
+/// "…, Corvin Health Inc. ($15 million)": the name an enumerated amount is bracketed after, read
+/// from the end of the previous item (a ", " or the verb before the list).
+fn name_before_bracket(ctx: &Ctx, amount_start: usize) -> Option<super::names::Name> {
+    let st = ctx.text;
+    let paren = span::before(st, amount_start).rfind('(')?;
+    let head = span::before(st, paren);
+    let from = ["), ", ") and ", " are ", " were ", ": ", " include "]
+        .iter()
+        .filter_map(|d| head.rfind(d).map(|p| p + d.len()))
+        .max()
+        .unwrap_or(0);
+    ctx.read_name(from, paren)
 }
 
 /// Whether an amount can be a deal's value: not a bracketed conversion of the amount before it

@@ -162,13 +162,9 @@ fn analyse(
     );
     let frame = Frame::new(&ctx, s, text, lex);
     let used = frame::anchored(&frame, &anchors, &free, &quantities, mentions);
-    free::amount_anchored(
-        &frame,
-        &amounts,
-        &free,
-        &used,
-        statistic,
+    let before = free::Before {
         follows_deal,
-        mentions,
-    );
+        told_deal: !mentions.is_empty() || !totals.is_empty(),
+    };
+    free::amount_anchored(&frame, &amounts, &free, &used, statistic, before, mentions);
 }
