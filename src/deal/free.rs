@@ -111,8 +111,7 @@ fn named_amounts(st: &str, free: &[&Amount]) -> usize {
         .filter(|x| {
             let before = span::before(st, x.start).trim_end();
             before.strip_suffix('(').is_some_and(|b| {
-                b.trim_end()
-                    .split_whitespace()
+                b.split_whitespace()
                     .next_back()
                     .and_then(|w| w.chars().next())
                     .is_some_and(|c| c.is_uppercase())
