@@ -180,6 +180,31 @@ impl<'a> Ctx<'a> {
         (located && word.len() < rest.len()).then_some(pos + word.len())
     }
 
+    /// "with battery materials producer Kestrel Lithium", "dem chinesischen Hersteller CATL": up to
+    /// four lower-case words that describe the name after them (no word the lexicon knows, no
+    /// number, no clause end). Where they end, if a capitalised word follows.
+    fn descriptor(&self, pos: usize, limit: usize) -> Option<usize> {
+        let mut p = pos;
+        for n in 0..4 {
+            let (ws, we, ends) = self.word(p, limit);
+            let w = span::cut(self.text, ws, we);
+            let first = w.chars().next()?;
+            if first.is_uppercase() {
+                return (n > 0).then_some(ws);
+            }
+            let plain = first.is_lowercase()
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && self.hit_at(ws).is_none()
+                && !ends
+                && crate::amount::parse_number(w, self.lang).is_none();
+            if !plain || we >= limit {
+                return None;
+            }
+            p = self.skip_ws(we, limit);
+        }
+        None
+    }
+
     /// A country that only qualifies an organisation: "India's Jet Airways", "Mexico-based
     /// América Móvil" (the name after it), "Malaysia Airlines", "Qatar Energy" (capitalised words
     /// after it ending in an organisation's last word: the whole is the name).
@@ -224,7 +249,10 @@ impl<'a> Ctx<'a> {
                 Some(h) if h.has(|r| *r == Role::Determiner) && h.end < limit => {
                     pos = self.skip_ws(h.end, limit);
                 }
-                _ => match self.located_adjective(pos, limit) {
+                _ => match self
+                    .located_adjective(pos, limit)
+                    .or_else(|| self.descriptor(pos, limit))
+                {
                     Some(end) => pos = self.skip_ws(end, limit),
                     None => break,
                 },
