@@ -112,10 +112,11 @@ pub fn remove_stale(dir: &Path) -> usize {
             .ok()
             .and_then(|t| t.elapsed().ok())
             .is_some_and(|age| age > STALE_AFTER);
-        if (old || !process_runs(pid)) && pid != std::process::id() {
-            if fs::remove_dir_all(e.path()).is_ok() {
-                removed += 1;
-            }
+        if (old || !process_runs(pid))
+            && pid != std::process::id()
+            && fs::remove_dir_all(e.path()).is_ok()
+        {
+            removed += 1;
         }
     }
     removed

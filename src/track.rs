@@ -183,6 +183,10 @@ const ELIDED_FIGURES: usize = 32;
 /// One report's figures: (source, quantity, amount text).
 type Figure = (String, Option<u64>, Option<String>);
 
+/// A distinct figure of reports not kept in full: ((quantity, amount text), (first source,
+/// reports that state it)).
+type ElidedFigure = ((Option<u64>, Option<String>), (String, usize));
+
 /// The reports of a deal beyond the first `HISTORY - 1`: the latest in full, the rest counted.
 #[derive(Default)]
 struct Elided {
@@ -191,7 +195,7 @@ struct Elided {
     /// The latest report: source, what it says, its figures.
     latest: Option<(String, SourceRef, Figure)>,
     /// Distinct figures of the counted reports (quantity, amount) → (first source, reports).
-    figures: Vec<((Option<u64>, Option<String>), (String, usize))>,
+    figures: Vec<ElidedFigure>,
 }
 
 struct Tracked {
@@ -755,10 +759,7 @@ fn absorb(t: &mut Tracked, d: Deal) -> Option<String> {
 /// "sources disagree on quantity: 50 (a.txt), 40 (b.txt)" — every figure kept with its source.
 /// Figures of reports beyond [`HISTORY`] are given once per distinct figure, with the first source
 /// and how many more reports state it: "30 (x.txt and 2,411 more)".
-fn disagreements(
-    figures: &[Figure],
-    elided: &[((Option<u64>, Option<String>), (String, usize))],
-) -> Vec<String> {
+fn disagreements(figures: &[Figure], elided: &[ElidedFigure]) -> Vec<String> {
     let mut notes = Vec::new();
     let more = |s: &str, n: usize| {
         if n > 1 {
