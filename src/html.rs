@@ -184,7 +184,7 @@ pub fn page(
     declared: Option<&str>,
 ) -> Result<Result<Page, Skip>, Error> {
     let html = match decode(path, bytes, declared)? {
-        Decoded::Text(t) | Decoded::Legacy { text: t, .. } => t,
+        Decoded::Text(t) | Decoded::Legacy { text: t, .. } | Decoded::Lossy { text: t, .. } => t,
         Decoded::Binary => return Ok(Err(Skip::Binary)),
     };
     Ok(extract(&html))

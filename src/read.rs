@@ -40,6 +40,8 @@ pub enum Event {
     Warning(String),
     /// Bad input: reported, and the run ends with exit status 2.
     Error(Error),
+    /// Information at the end of reading (what the directory walk left out); not a warning.
+    Note(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,9 +86,109 @@ fn kind_of(path: &Path) -> Kind {
     }
 }
 
+/// How directories are walked (ripgrep's rules, through the `ignore` crate).
+#[derive(Debug, Clone, Default)]
+pub struct WalkOptions {
+    /// Also read hidden files and directories (names starting with `.`); `.git` stays skipped
+    /// unless `no_ignore` is also given.
+    pub hidden: bool,
+    /// Do not honour `.gitignore`, `.ignore` and `.git/info/exclude` files.
+    pub no_ignore: bool,
+    /// Paths never read as input (the output file, a report directory): compared by canonical
+    /// path, so `out.jsonl`, `./dir/out.jsonl` and an absolute path are the same file.
+    pub exclude: Vec<PathBuf>,
+}
+
+/// At most this many files of an unsupported kind are named one by one; the rest are counted.
+const NAMED_SKIPS: usize = 5;
+
+/// What expanding the paths left out, reported once reading is done.
+#[derive(Debug, Default)]
+struct Skipped {
+    /// Hidden or ignored entries inside directories (a skipped directory counts once).
+    hidden_or_ignored: usize,
+    /// Files of an unsupported kind beyond the first [`NAMED_SKIPS`].
+    unsupported: usize,
+}
+
+impl Skipped {
+    /// One line for everything left out, if anything was.
+    fn note(self) -> Option<Event> {
+        let mut parts = Vec::new();
+        if self.hidden_or_ignored > 0 {
+            let n = self.hidden_or_ignored;
+            parts.push(format!(
+                "{n} hidden or ignored {} skipped (--hidden / --no-ignore to include {})",
+                if n == 1 {
+                    "file or directory"
+                } else {
+                    "files or directories"
+                },
+                if n == 1 { "it" } else { "them" },
+            ));
+        }
+        if self.unsupported > 0 {
+            parts.push(format!(
+                "{} more skipped (not .txt, .md, .jsonl, .html, .htm, .warc or .warc.gz)",
+                files(self.unsupported)
+            ));
+        }
+        (!parts.is_empty()).then(|| Event::Note(parts.join("; ")))
+    }
+}
+
+fn files(n: usize) -> String {
+    if n == 1 {
+        "1 file".to_string()
+    } else {
+        format!("{n} files")
+    }
+}
+
+/// An excluded path: its canonical form and its file name (only entries of that name are
+/// canonicalised, so the exclusion costs nothing on other files).
+struct Excluded {
+    name: std::ffi::OsString,
+    canonical: PathBuf,
+}
+
+fn excluded(paths: &[PathBuf]) -> Vec<Excluded> {
+    paths
+        .iter()
+        .filter_map(|p| {
+            let name = p.file_name()?.to_os_string();
+            // The file may not exist yet: then its directory does, or nothing can match it.
+            let canonical = fs::canonicalize(p).ok().or_else(|| {
+                let parent = match p.parent() {
+                    Some(d) if !d.as_os_str().is_empty() => d,
+                    _ => Path::new("."),
+                };
+                Some(fs::canonicalize(parent).ok()?.join(&name))
+            })?;
+            Some(Excluded { name, canonical })
+        })
+        .collect()
+}
+
+fn is_excluded(path: &Path, excluded: &[Excluded]) -> bool {
+    let Some(name) = path.file_name() else {
+        return false;
+    };
+    excluded
+        .iter()
+        .any(|e| e.name == name && fs::canonicalize(path).is_ok_and(|c| c == e.canonical))
+}
+
 /// Expands paths (files, directories, `-`) into inputs; notes for skipped files go to `events`.
-fn expand(paths: &[PathBuf], events: &mut Vec<Event>) -> Vec<Input> {
+fn expand(
+    paths: &[PathBuf],
+    walk: &WalkOptions,
+    events: &mut Vec<Event>,
+    skipped: &mut Skipped,
+) -> Vec<Input> {
+    let exclude = std::sync::Arc::new(excluded(&walk.exclude));
     let mut out = Vec::new();
+    let mut named = 0;
     for p in paths {
         if p.as_os_str() == "-" {
             out.push(Input::Stdin);
@@ -95,10 +197,14 @@ fn expand(paths: &[PathBuf], events: &mut Vec<Event>) -> Vec<Input> {
         match fs::metadata(p) {
             Ok(m) if m.is_dir() => {
                 let mut found = Vec::new();
-                walk(p, &mut found, events);
+                walk_dir(p, walk, &exclude, &mut found, events, skipped, &mut named);
                 found.sort();
                 out.extend(found.into_iter().map(Input::File));
             }
+            Ok(_) if is_excluded(p, &exclude) => events.push(Event::Warning(format!(
+                "{}: skipped (the output of this run)",
+                p.display()
+            ))),
             Ok(_) => out.push(Input::File(p.clone())),
             Err(e) => events.push(Event::Error(Error::io(p, e))),
         }
@@ -106,44 +212,124 @@ fn expand(paths: &[PathBuf], events: &mut Vec<Event>) -> Vec<Input> {
     out
 }
 
-fn walk(dir: &Path, found: &mut Vec<PathBuf>, events: &mut Vec<Event>) {
-    let entries = match fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            events.push(Event::Error(Error::io(dir, e)));
-            return;
-        }
-    };
-    for entry in entries {
+/// Walks a directory as ripgrep does: hidden entries, `.git` and what `.gitignore` / `.ignore`
+/// files exclude are skipped (and counted) unless `walk` says otherwise. A `.gitignore` counts
+/// whether or not the directory is in a git repository.
+fn walk_dir(
+    dir: &Path,
+    walk: &WalkOptions,
+    exclude: &std::sync::Arc<Vec<Excluded>>,
+    found: &mut Vec<PathBuf>,
+    events: &mut Vec<Event>,
+    skipped: &mut Skipped,
+    named: &mut usize,
+) {
+    let mut builder = ignore::WalkBuilder::new(dir);
+    builder
+        .hidden(!walk.hidden)
+        .ignore(!walk.no_ignore)
+        .git_ignore(!walk.no_ignore)
+        .git_exclude(!walk.no_ignore)
+        .git_global(false)
+        .parents(!walk.no_ignore)
+        .require_git(false)
+        .follow_links(false)
+        .sort_by_file_name(|a, b| a.cmp(b));
+    // The output (a file, or a report directory) inside the walked directory is left out, with a
+    // warning; so is `.git` with --hidden alone, as ripgrep does.
+    let left_out: std::sync::Arc<std::sync::Mutex<Vec<PathBuf>>> = Default::default();
+    {
+        let exclude = std::sync::Arc::clone(exclude);
+        let left_out = std::sync::Arc::clone(&left_out);
+        let skip_git = walk.hidden && !walk.no_ignore;
+        builder.filter_entry(move |e| {
+            if e.depth() == 0 {
+                return true;
+            }
+            if skip_git && e.file_name() == ".git" {
+                return false;
+            }
+            if is_excluded(e.path(), &exclude) {
+                if let Ok(mut v) = left_out.lock() {
+                    v.push(e.path().to_path_buf());
+                }
+                return false;
+            }
+            true
+        });
+    }
+    // Entries the walk gave, per directory: what read_dir lists beyond them was skipped.
+    let mut given: std::collections::HashMap<PathBuf, usize> = Default::default();
+    for entry in builder.build() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                events.push(Event::Error(Error::io(dir, e)));
+                events.push(walk_event(dir, e));
                 continue;
             }
         };
         let path = entry.path();
-        let is_dir = entry.file_type().map(|t| t.is_dir()).unwrap_or(false);
+        let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+        if entry.depth() > 0 {
+            if let Some(parent) = path.parent() {
+                *given.entry(parent.to_path_buf()).or_default() += 1;
+            }
+        }
         if is_dir {
-            walk(&path, found, events);
+            given.entry(path.to_path_buf()).or_default();
             continue;
         }
         // FIFOs, sockets and devices would block or never end: only regular files (or links to them).
-        if !fs::metadata(&path).is_ok_and(|m| m.is_file()) {
+        if !fs::metadata(path).is_ok_and(|m| m.is_file()) {
             events.push(Event::Warning(format!(
                 "{}: skipped (not a regular file, or a dangling link)",
                 path.display()
             )));
             continue;
         }
-        if kind_of(&path) != Kind::Other {
-            found.push(path);
-        } else {
+        if kind_of(path) != Kind::Other {
+            found.push(path.to_path_buf());
+        } else if *named < NAMED_SKIPS {
+            *named += 1;
             events.push(Event::Warning(format!(
                 "{}: skipped (not .txt, .md, .jsonl, .html, .htm, .warc or .warc.gz)",
                 path.display()
             )));
+        } else {
+            skipped.unsupported += 1;
         }
+    }
+    let left_out = std::mem::take(&mut *left_out.lock().unwrap_or_else(|e| e.into_inner()));
+    for (d, n) in given {
+        if let Ok(entries) = fs::read_dir(&d) {
+            skipped.hidden_or_ignored += entries.count().saturating_sub(n);
+        }
+    }
+    skipped.hidden_or_ignored = skipped.hidden_or_ignored.saturating_sub(left_out.len());
+    for p in left_out {
+        events.push(Event::Warning(format!(
+            "{}: skipped (the output of this run)",
+            p.display()
+        )));
+    }
+}
+
+/// A problem met while walking: an unreadable directory is an error naming it; a bad line in an
+/// ignore file is a warning (ripgrep's choice: the walk goes on without that rule).
+fn walk_event(dir: &Path, e: ignore::Error) -> Event {
+    fn path_of(e: &ignore::Error) -> Option<&Path> {
+        match e {
+            ignore::Error::WithPath { path, .. } => Some(path),
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                path_of(err)
+            }
+            _ => None,
+        }
+    }
+    let path = path_of(&e).unwrap_or(dir).to_path_buf();
+    match e.io_error() {
+        Some(io) => Event::Error(Error::io(path, io::Error::new(io.kind(), io.to_string()))),
+        None => Event::Warning(format!("{e}")),
     }
 }
 
@@ -159,6 +345,8 @@ pub struct Reader {
     n_inputs: usize,
     bytes_total: u64,
     bytes_read: u64,
+    /// What the walk left out, said once everything is read (then `None`).
+    skipped: Option<Skipped>,
 }
 
 /// Which character encoding plain-text files are in.
@@ -201,9 +389,17 @@ struct JsonlState {
 }
 
 impl Reader {
+    /// Reads `paths`, walking directories with the default [`WalkOptions`] (hidden and ignored
+    /// files left out).
     pub fn new(paths: &[PathBuf], format: InputFormat) -> Self {
+        Self::with_walk(paths, format, &WalkOptions::default())
+    }
+
+    /// Reads `paths`, walking directories as `walk` says.
+    pub fn with_walk(paths: &[PathBuf], format: InputFormat, walk: &WalkOptions) -> Self {
         let mut events = Vec::new();
-        let inputs = expand(paths, &mut events);
+        let mut skipped = Skipped::default();
+        let inputs = expand(paths, walk, &mut events, &mut skipped);
         let bytes_total = inputs
             .iter()
             .map(|i| match i {
@@ -222,6 +418,7 @@ impl Reader {
             stdin_name: PathBuf::from("-"),
             bytes_total,
             bytes_read: 0,
+            skipped: Some(skipped),
         }
     }
 
@@ -354,7 +551,14 @@ impl Reader {
             if buf.iter().all(|b| b.is_ascii_whitespace()) {
                 continue;
             }
-            return Some(parse_jsonl_line(&st.path, st.line_no, &buf));
+            let (ev, warning) = parse_jsonl_record(&st.path, st.line_no, &buf);
+            return Some(match warning {
+                Some(w) => {
+                    self.pending.push_back(ev);
+                    Event::Warning(w)
+                }
+                None => ev,
+            });
         }
     }
 }
@@ -379,7 +583,9 @@ impl Iterator for Reader {
                 }
                 continue;
             }
-            let input = self.inputs.next()?;
+            let Some(input) = self.inputs.next() else {
+                return self.skipped.take().and_then(|s| s.note());
+            };
             let name = match &input {
                 Input::Stdin => self.stdin_name.clone(),
                 Input::File(p) => p.clone(),
@@ -440,17 +646,12 @@ impl Iterator for Reader {
             if kind == Kind::Html {
                 return Some(html_event(&name, &bytes));
             }
-            let ev = match decode_with(&name, &bytes, self.encoding) {
-                Ok(Decoded::Legacy { text, encoding }) => {
-                    self.pending.push_back(document(&name, text));
-                    Event::Warning(format!(
-                        "{}: not UTF-8; decoded as {encoding} (detected)",
-                        name.display()
-                    ))
-                }
-                other => decoded_event(&name, other),
-            };
-            return Some(ev);
+            let decoded = decode_owned(&name, bytes, self.encoding);
+            if let Some(warning) = decoded.as_ref().ok().and_then(|d| d.warning(&name)) {
+                self.pending.push_back(decoded_event(&name, decoded));
+                return Some(Event::Warning(warning));
+            }
+            return Some(decoded_event(&name, decoded));
         }
     }
 }
@@ -514,14 +715,17 @@ fn date_prefix(s: &str) -> Option<Date> {
 }
 
 /// Builds a document from the bytes of a plain-text file.
-/// A file in a legacy encoding gives only its document here (the reader adds a warning).
+/// A file in a legacy encoding or with stray bytes gives only its document here (the reader adds
+/// a warning).
 pub fn text_document(path: &Path, bytes: &[u8]) -> Event {
     decoded_event(path, decode(path, bytes))
 }
 
 fn decoded_event(path: &Path, decoded: Result<Decoded, Error>) -> Event {
     let text = match decoded {
-        Ok(Decoded::Text(t)) | Ok(Decoded::Legacy { text: t, .. }) => t,
+        Ok(Decoded::Text(t))
+        | Ok(Decoded::Legacy { text: t, .. })
+        | Ok(Decoded::Lossy { text: t, .. }) => t,
         Ok(Decoded::Binary) => {
             return Event::Warning(format!(
                 "{}: skipped (binary file, not text)",
@@ -551,23 +755,74 @@ pub enum Decoded {
         text: String,
         encoding: &'static str,
     },
+    /// UTF-8 (or ASCII) text with a few stray bytes that are not UTF-8, decoded with U+FFFD in
+    /// their place: `stray` invalid sequences, the first at byte `first`.
+    Lossy {
+        text: String,
+        stray: usize,
+        first: usize,
+    },
     Binary,
 }
 
-/// Decodes bytes to NFC text: UTF-8 (BOM optional), UTF-16 with a BOM, or a legacy 8-bit
-/// encoding (see [`decode_with`]).
+impl Decoded {
+    /// The warning the reader gives for this decoding, if any.
+    pub fn warning(&self, path: &Path) -> Option<String> {
+        match self {
+            Decoded::Legacy { encoding, .. } => Some(format!(
+                "{}: not UTF-8; decoded as {encoding} (detected)",
+                path.display()
+            )),
+            Decoded::Lossy { stray, first, .. } => Some(format!(
+                "{}: not valid UTF-8: {stray} stray {}, the first at byte {first}; decoded as UTF-8 \
+                 with U+FFFD in {} place (--encoding LABEL if it is in a legacy encoding)",
+                path.display(),
+                if *stray == 1 { "byte" } else { "bytes" },
+                if *stray == 1 { "its" } else { "their" },
+            )),
+            _ => None,
+        }
+    }
+}
+
+/// Decodes bytes to NFC text: UTF-8 (BOM optional), UTF-16 with a BOM or detected without one,
+/// or a legacy 8-bit encoding (see [`decode_with`]).
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<Decoded, Error> {
     decode_with(path, bytes, EncodingChoice::Auto)
 }
 
+/// [`decode_with`] that takes the bytes: valid UTF-8 in NFC (the common case) becomes the text
+/// without a copy, which matters for a file of tens of megabytes.
+pub fn decode_owned(path: &Path, bytes: Vec<u8>, choice: EncodingChoice) -> Result<Decoded, Error> {
+    let utf8 = matches!(choice, EncodingChoice::Auto)
+        || choice == EncodingChoice::Forced(encoding_rs::UTF_8);
+    if utf8 && encoding_rs::Encoding::for_bom(&bytes).is_none() && !looks_binary(&bytes) {
+        return match String::from_utf8(bytes) {
+            Ok(s) => Ok(Decoded::Text(nfc_owned(s))),
+            Err(e) => decode_with(path, e.as_bytes(), choice),
+        };
+    }
+    decode_with(path, &bytes, choice)
+}
+
 /// Decodes bytes to NFC text.
 ///
-/// The rule, in order: a byte order mark (UTF-8, UTF-16LE/BE) decides; a NUL byte in the first
-/// 8 KiB means binary; with a forced encoding, that encoding; valid UTF-8 is UTF-8. Bytes that are
-/// not valid UTF-8 are *corrupt UTF-8* — an error naming the byte offset — when they contain valid
-/// multibyte UTF-8 sequences and at most four invalid sequences per valid one ("mostly UTF-8 with a
-/// stray bad byte"); otherwise they are a *legacy 8-bit file* (Windows-1258, Windows-1252, …)
-/// decoded with the encoding chardetng detects, reported by the caller as a warning.
+/// The rule, in order: a byte order mark (UTF-8, UTF-16LE/BE) decides; UTF-16 without a byte order
+/// mark is recognised by its NUL bytes (in the first 8 KiB, at least a third of the code units
+/// have a zero high byte, on one side only); any other NUL byte in the first 8 KiB means binary;
+/// with a forced encoding, that encoding; valid UTF-8 is UTF-8. Bytes that are not valid UTF-8
+/// are:
+/// - *corrupt UTF-8* — an error naming the byte offset — when they contain valid multibyte UTF-8
+///   sequences and at most four invalid sequences per valid one ("mostly UTF-8 with a stray bad
+///   byte");
+/// - a *legacy 8-bit file* (Windows-1258, Windows-1252, …), decoded with the encoding chardetng
+///   detects and reported by the caller as a warning, when the text is clearly not UTF-8: at least
+///   one byte in twenty is not ASCII, or every invalid byte reads in the detected encoding as a
+///   letter next to an ASCII letter ("Müller") or as typographic punctuation next to a letter or
+///   digit (‘ ’ “ ” „ – — … « » € £ °);
+/// - otherwise *ASCII with stray bytes* (a byte of binary, half a character cut off): decoded as
+///   UTF-8 with U+FFFD in their place, reported as a warning naming the first one's offset. No
+///   legacy code page is guessed from a couple of bytes.
 pub fn decode_with(path: &Path, bytes: &[u8], choice: EncodingChoice) -> Result<Decoded, Error> {
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
@@ -578,6 +833,14 @@ pub fn decode_with(path: &Path, bytes: &[u8], choice: EncodingChoice) -> Result<
             ));
         }
         return Ok(Decoded::Text(nfc(&text)));
+    }
+    if choice == EncodingChoice::Auto {
+        if let Some(enc) = utf16_without_bom(bytes) {
+            let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+            if !had_errors {
+                return Ok(Decoded::Text(nfc(&text)));
+            }
+        }
     }
     if looks_binary(bytes) {
         return Ok(Decoded::Binary);
@@ -609,12 +872,60 @@ pub fn decode_with(path: &Path, bytes: &[u8], choice: EncodingChoice) -> Result<
             det.feed(bytes, true);
             let enc = det.guess(None, false);
             let (text, _, _) = enc.decode(bytes);
+            let high = bytes.iter().filter(|b| !b.is_ascii()).count();
+            if multibyte == 0 && high * 20 < bytes.len() && !plausible_legacy(&text) {
+                return Ok(Decoded::Lossy {
+                    text: nfc(&String::from_utf8_lossy(bytes)),
+                    stray: invalid,
+                    first: e.valid_up_to(),
+                });
+            }
             Ok(Decoded::Legacy {
                 text: nfc(&text),
                 encoding: enc.name(),
             })
         }
     }
+}
+
+/// UTF-16 without a byte order mark: in the first 8 KiB (whole code units), at least a third of
+/// the code units have a zero high byte and at most one in fifty a zero low byte (text in a
+/// Latin or Vietnamese script is mostly ASCII letters, spaces and digits, U+00xx).
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(8192) & !1];
+    let units = head.len() / 2;
+    if units < 2 {
+        return None;
+    }
+    let zero_even = head.iter().step_by(2).filter(|&&b| b == 0).count();
+    let zero_odd = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let (many, few) = (units / 3, units / 50);
+    if zero_odd >= many.max(1) && zero_even <= few {
+        Some(encoding_rs::UTF_16LE)
+    } else if zero_even >= many.max(1) && zero_odd <= few {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Whether every non-ASCII character of a legacy decoding looks like text: a letter next to an
+/// ASCII letter, or typographic punctuation next to a letter or digit.
+fn plausible_legacy(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.iter().enumerate().all(|(i, &c)| {
+        if c.is_ascii() {
+            return true;
+        }
+        let prev = i.checked_sub(1).map(|j| chars[j]);
+        let next = chars.get(i + 1).copied();
+        let near = |f: &dyn Fn(char) -> bool| prev.is_some_and(f) || next.is_some_and(f);
+        if c.is_alphabetic() {
+            near(&|n: char| n.is_ascii_alphabetic())
+        } else {
+            "‘’“”„‚–—…«»€£°".contains(c) && near(&|n: char| n.is_alphanumeric())
+        }
+    })
 }
 
 /// Counts the valid multibyte UTF-8 sequences and the invalid sequences in `bytes`.
@@ -639,6 +950,15 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
 pub fn nfc(s: &str) -> String {
     if is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
         s.to_string()
+    } else {
+        s.nfc().collect()
+    }
+}
+
+/// [`nfc`] of an owned string: text already in NFC is returned as it is, without a copy.
+pub fn nfc_owned(s: String) -> String {
+    if is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        s
     } else {
         s.nfc().collect()
     }
@@ -670,14 +990,28 @@ struct JsonlRecord {
     id: Option<serde_json::Value>,
     text: Option<String>,
     html: Option<String>,
-    date: Option<String>,
+    /// Any JSON value: one that is not a date string is warned about, not fatal.
+    date: Option<serde_json::Value>,
     lang: Option<String>,
     title: Option<String>,
     url: Option<String>,
 }
 
 /// Parses one JSON Lines record (`line` is 1-based, for messages) into a document or an error.
+/// A record that is read with a warning (a malformed `"date"`) gives its document only.
 pub fn parse_jsonl_line(path: &Path, line: usize, bytes: &[u8]) -> Event {
+    parse_jsonl_record(path, line, bytes).0
+}
+
+/// [`parse_jsonl_line`] with the warning of a record that was read all the same: a `"date"` that
+/// is not a date leaves the article undated (its text is still read), and says so.
+pub fn parse_jsonl_record(path: &Path, line: usize, bytes: &[u8]) -> (Event, Option<String>) {
+    let mut warning = None;
+    let ev = jsonl_event(path, line, bytes, &mut warning);
+    (ev, warning)
+}
+
+fn jsonl_event(path: &Path, line: usize, bytes: &[u8], warning: &mut Option<String>) -> Event {
     let bad = |message: String| {
         Event::Error(Error::BadLine {
             path: path.to_path_buf(),
@@ -707,7 +1041,7 @@ pub fn parse_jsonl_line(path: &Path, line: usize, bytes: &[u8]) -> Event {
         None => format!("{}:{}", path.display(), line),
     };
     let mut doc = match (rec.text, rec.html) {
-        (Some(text), _) => Document::new(source, nfc(&text)),
+        (Some(text), _) => Document::new(source, nfc_owned(text)),
         // The page's title, date and URL, unless the record gives its own.
         (None, Some(html)) => match crate::html::extract(&html) {
             Ok(page) => html_document(source, page),
@@ -719,11 +1053,20 @@ pub fn parse_jsonl_line(path: &Path, line: usize, bytes: &[u8]) -> Event {
     doc.id = id;
     doc.title = rec.title.or(doc.title);
     doc.url = rec.url.or(doc.url);
-    if let Some(d) = rec.date {
+    if let Some(v) = rec.date.filter(|v| !v.is_null()) {
+        let d = match v {
+            serde_json::Value::String(s) => s,
+            other => other.to_string(),
+        };
         // Accept a full timestamp too: the first 10 characters are the date.
         match d.get(..10).unwrap_or(&d).parse::<Date>() {
             Ok(date) => doc.published = Some(date),
-            Err(_) => return bad(format!("\"date\" is not YYYY-MM-DD: {d:?}")),
+            Err(_) => {
+                *warning = Some(format!(
+                    "{}:{line}: \"date\" is not YYYY-MM-DD: {d:?}; read without a date",
+                    path.display()
+                ))
+            }
         }
     }
     if let Some(l) = rec.lang {

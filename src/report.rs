@@ -58,9 +58,10 @@ pub const PAGE_DEALS: usize = 50;
 /// Returns the report's directory.
 pub fn write(dir: &Path, c: &Contents, csv: &CsvOptions) -> Result<PathBuf, Error> {
     ensure_dir(dir)?;
+    remove_stale(dir);
     let name = c.date.to_string();
     let tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
+        .prefix(&format!(".{name}.{}.", std::process::id()))
         .suffix(".tmp")
         .tempdir_in(dir)
         .map_err(|e| Error::io(dir, e))?;
@@ -84,12 +85,71 @@ pub fn write(dir: &Path, c: &Contents, csv: &CsvOptions) -> Result<PathBuf, Erro
     Ok(target)
 }
 
+/// A temporary directory older than this is stale even if a process of its number runs (the
+/// number was reused): writing a report takes seconds.
+pub const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes what a killed run left in `dir`: its temporary report directories
+/// (`.YYYY-MM-DD.PID.XXXXXX.tmp`) and old reports being swapped out (`.old.PID.XXXXXX`), when
+/// the process PID is gone or the directory is older than [`STALE_AFTER`]. Nothing else is
+/// touched: another run writing into `dir` at the same time keeps its own.
+pub fn remove_stale(dir: &Path) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let Some(pid) = name.to_str().and_then(temp_owner) else {
+            continue;
+        };
+        if !e.file_type().is_ok_and(|t| t.is_dir()) {
+            continue;
+        }
+        let old = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE_AFTER);
+        if (old || !process_runs(pid))
+            && pid != std::process::id()
+            && fs::remove_dir_all(e.path()).is_ok()
+        {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// The process number in the name of a temporary directory this module makes, if it is one.
+fn temp_owner(name: &str) -> Option<u32> {
+    let rest = name.strip_prefix('.')?;
+    let (pid, random) = if let Some(r) = rest.strip_prefix("old.") {
+        r.split_once('.')?
+    } else {
+        let r = rest.strip_suffix(".tmp")?;
+        let (date, r) = r.split_once('.')?;
+        date.parse::<Date>().ok()?;
+        r.split_once('.')?
+    };
+    (!random.is_empty() && !random.contains('.')).then_some(())?;
+    pid.parse().ok()
+}
+
+/// Whether a process with this number runs (on systems without `/proc`, assumed so: only age
+/// then makes a directory stale).
+fn process_runs(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    !proc.join("self").exists() || proc.join(pid.to_string()).exists()
+}
+
 /// Renames the finished directory over the old one: old → hidden name, new → target, old removed.
 fn swap_into_place(new: &Path, target: &Path) -> Result<(), Error> {
     if target.exists() {
         let parent = target.parent().unwrap_or(Path::new("."));
         let old = tempfile::Builder::new()
-            .prefix(".old.")
+            .prefix(&format!(".old.{}.", std::process::id()))
             .tempdir_in(parent)
             .map_err(|e| Error::io(parent, e))?
             .keep();

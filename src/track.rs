@@ -171,11 +171,40 @@ fn profile(d: &Deal) -> Profile {
     }
 }
 
+/// How many reports of one deal are kept in full (`sources`, `reports` and the figures of
+/// disagreement notes): the first `HISTORY - 1` and the latest. The others are counted, and their
+/// figures summed up per distinct figure, so that a deal reported thousands of times costs no
+/// more memory than one reported a hundred times.
+pub const HISTORY: usize = 100;
+
+/// At most this many distinct figures of the reports not kept in full are remembered.
+const ELIDED_FIGURES: usize = 32;
+
+/// One report's figures: (source, quantity, amount text).
+type Figure = (String, Option<u64>, Option<String>);
+
+/// A distinct figure of reports not kept in full: ((quantity, amount text), (first source,
+/// reports that state it)).
+type ElidedFigure = ((Option<u64>, Option<String>), (String, usize));
+
+/// The reports of a deal beyond the first `HISTORY - 1`: the latest in full, the rest counted.
+#[derive(Default)]
+struct Elided {
+    /// Reports neither kept nor latest.
+    count: usize,
+    /// The latest report: source, what it says, its figures.
+    latest: Option<(String, SourceRef, Figure)>,
+    /// Distinct figures of the counted reports (quantity, amount) → (first source, reports).
+    figures: Vec<ElidedFigure>,
+}
+
 struct Tracked {
     deal: Deal,
     profile: Profile,
-    /// Every source's figures, for disagreement notes: (source, quantity, amount text).
-    figures: Vec<(String, Option<u64>, Option<String>)>,
+    /// The first sources' figures, for disagreement notes (see [`HISTORY`]).
+    figures: Vec<Figure>,
+    /// Reports beyond [`HISTORY`] (boxed: most deals never have any, and thousands stay open).
+    elided: Option<Box<Elided>>,
     /// The number of the newest source merged in. Sources are numbered in input order and a
     /// source's deals arrive together, so this alone tells whether the current source is in.
     last_src: u32,
@@ -366,6 +395,11 @@ pub struct Tracker {
     names: HashMap<String, u32>,
     /// The current source and its number (a document's deals arrive together).
     source: (String, u32),
+    /// Sources merged into a deal but not listed in its `sources` (beyond [`HISTORY`]), until
+    /// [`Tracker::take_elided`] hands them on.
+    elided_sources: Vec<String>,
+    /// Whether to gather them (see [`Tracker::with_elided_sources`]).
+    keep_elided: bool,
 }
 
 impl Tracker {
@@ -378,7 +412,23 @@ impl Tracker {
             index: HashMap::default(),
             names: HashMap::default(),
             source: (String::new(), 0),
+            elided_sources: Vec::new(),
+            keep_elided: false,
         }
+    }
+
+    /// Gathers the sources that deals will not list, for [`Tracker::take_elided`].
+    pub fn with_elided_sources(mut self) -> Tracker {
+        self.keep_elided = true;
+        self
+    }
+
+    /// The sources merged into a deal since the last call that its `sources` will not list (a
+    /// deal keeps its first `HISTORY - 1` reports and the latest): a caller that keeps something
+    /// per source until the deals naming it are written can let go of these. Gathered only after
+    /// [`Tracker::with_elided_sources`].
+    pub fn take_elided(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.elided_sources)
     }
 
     fn same_deal(&self, t: &Tracked, d: &Deal, p: &Profile, src: u32) -> bool {
@@ -460,7 +510,11 @@ impl Tracker {
                 let first = self.first;
                 let t = &mut self.open[i - first];
                 t.last_src = src;
-                absorb(t, d);
+                if let Some(gone) = absorb(t, d) {
+                    if self.keep_elided {
+                        self.elided_sources.push(gone);
+                    }
+                }
             }
             None => {
                 let i = self.first + self.open.len();
@@ -476,6 +530,7 @@ impl Tracker {
                     deal: d,
                     profile: p,
                     figures,
+                    elided: None,
                     last_src: src,
                 });
             }
@@ -623,22 +678,57 @@ pub fn status_rank(s: DealStatus) -> u8 {
 }
 
 fn finalise(mut t: Tracked) -> Deal {
+    let Elided {
+        count,
+        latest,
+        figures: elided,
+    } = t.elided.take().map(|e| *e).unwrap_or_default();
+    if let Some((source, report, figure)) = latest {
+        t.deal.sources.push(source);
+        t.deal.reports.push(report);
+        t.figures.push(figure);
+    }
     if t.figures.len() > 1 {
-        t.deal.notes.extend(disagreements(&t.figures));
+        t.deal.notes.extend(disagreements(&t.figures, &elided));
+    }
+    if count > 0 {
+        t.deal.notes.push(format!(
+            "reported by {} articles: {count} not listed in sources (the first {} and the latest are)",
+            t.deal.sources.len() + count,
+            HISTORY - 1
+        ));
     }
     t.deal
 }
 
-fn absorb(t: &mut Tracked, d: Deal) {
+/// Merges report `d` into the deal; returns the source of a report that will not be listed (one
+/// that was the latest beyond [`HISTORY`] and is now neither).
+fn absorb(t: &mut Tracked, d: Deal) -> Option<String> {
     let a = &mut t.deal;
     if a.sources.is_empty() {
         a.sources.push(a.source.clone());
         a.reports.push(source_ref(a));
     }
-    a.sources.push(d.source.clone());
-    a.reports.push(source_ref(&d));
-    t.figures
-        .push((d.source.clone(), d.quantity, amount_text(&d)));
+    let figure = (d.source.clone(), d.quantity, amount_text(&d));
+    let mut gone = None;
+    if a.sources.len() < HISTORY - 1 {
+        a.sources.push(d.source.clone());
+        a.reports.push(source_ref(&d));
+        t.figures.push(figure);
+    } else {
+        let e = t.elided.get_or_insert_with(Box::default);
+        if let Some((source, _, (_, q, amt))) = e.latest.take() {
+            e.count += 1;
+            let key = (q, amt);
+            if let Some((_, (_, n))) = e.figures.iter_mut().find(|(k, _)| *k == key) {
+                *n += 1;
+            } else if e.figures.len() < ELIDED_FIGURES {
+                e.figures.push((key, (source.clone(), 1)));
+            }
+            gone = Some(source);
+        }
+        e.latest = Some((d.source.clone(), source_ref(&d), figure));
+    }
     for p in &d.parties {
         if !a.parties.iter().any(|q| key(q) == key(p)) {
             a.parties.push(p.clone());
@@ -663,22 +753,42 @@ fn absorb(t: &mut Tracked, d: Deal) {
             a.notes.push(n);
         }
     }
+    gone
 }
 
 /// "sources disagree on quantity: 50 (a.txt), 40 (b.txt)" — every figure kept with its source.
-fn disagreements(figures: &[(String, Option<u64>, Option<String>)]) -> Vec<String> {
+/// Figures of reports beyond [`HISTORY`] are given once per distinct figure, with the first source
+/// and how many more reports state it: "30 (x.txt and 2,411 more)".
+fn disagreements(figures: &[Figure], elided: &[ElidedFigure]) -> Vec<String> {
     let mut notes = Vec::new();
-    let qs: Vec<(&String, u64)> = figures
+    let more = |s: &str, n: usize| {
+        if n > 1 {
+            format!("{s} and {} more", n - 1)
+        } else {
+            s.to_string()
+        }
+    };
+    let qs: Vec<(String, u64)> = figures
         .iter()
-        .filter_map(|(s, q, _)| q.map(|q| (s, q)))
+        .filter_map(|(s, q, _)| q.map(|q| (s.clone(), q)))
+        .chain(
+            elided
+                .iter()
+                .filter_map(|((q, _), (s, n))| q.map(|q| (more(s, *n), q))),
+        )
         .collect();
     if qs.iter().any(|(_, q)| *q != qs[0].1) {
         let list: Vec<String> = qs.iter().map(|(s, q)| format!("{q} ({s})")).collect();
         notes.push(format!("sources disagree on quantity: {}", list.join(", ")));
     }
-    let am: Vec<(&String, &String)> = figures
+    let am: Vec<(String, &String)> = figures
         .iter()
-        .filter_map(|(s, _, a)| a.as_ref().map(|a| (s, a)))
+        .filter_map(|(s, _, a)| a.as_ref().map(|a| (s.clone(), a)))
+        .chain(
+            elided
+                .iter()
+                .filter_map(|((_, a), (s, n))| a.as_ref().map(|a| (more(s, *n), a))),
+        )
         .collect();
     if am.iter().any(|(_, a)| *a != am[0].1) {
         let list: Vec<String> = am.iter().map(|(s, a)| format!("{a} ({s})")).collect();
@@ -996,5 +1106,61 @@ mod tests {
         assert_eq!(fold_headline(vec![head, other], end).len(), 2);
         assert_eq!(headline_end("One sentence only.\nAnd more.", 0), None);
         assert_eq!(headline_end("Just a title\n", 0), None);
+    }
+
+    #[test]
+    fn a_deal_reported_thousands_of_times_keeps_a_bounded_history() {
+        let report = |i: usize| {
+            let mut d = deal(&format!("s{i:05}.txt"), &["Vietjet", "Airbus"], "A321neo");
+            d.quantity = Some(if i == 2500 { 30 } else { 20 });
+            d
+        };
+        // Up to HISTORY reports: every one listed, no note.
+        let out = merge((0..HISTORY).map(report).collect(), Options::default());
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].sources.len(), HISTORY);
+        assert_eq!(out[0].reports.len(), HISTORY);
+        assert!(out[0].notes.is_empty(), "{:?}", out[0].notes);
+        // 5,000 reports: the first 99 and the latest, a count, and the one differing figure
+        // (in a report that is not listed) still flagged.
+        let n = 5000;
+        let opts = Options {
+            open_deals: 1000,
+            ..Options::default()
+        };
+        let mut t = Tracker::new(opts).with_elided_sources();
+        let mut elided = 0;
+        for i in 0..n {
+            t.push(report(i));
+            elided += t.take_elided().len();
+        }
+        let out = t.finish();
+        assert_eq!(out.len(), 1);
+        let d = &out[0];
+        assert_eq!(d.sources.len(), HISTORY);
+        assert_eq!(d.reports.len(), HISTORY);
+        assert_eq!(d.sources[HISTORY - 2], "s00098.txt");
+        assert_eq!(d.sources[HISTORY - 1], "s04999.txt", "the latest");
+        assert_eq!(d.reports[HISTORY - 1].source, "s04999.txt");
+        // Handed on as they are merged (those still pending at `finish` need not be).
+        assert!(
+            (n - HISTORY - 1001..=n - HISTORY).contains(&elided),
+            "{elided}"
+        );
+        assert_eq!(
+            d.notes,
+            [
+                "sources disagree on quantity: ".to_string()
+                    + &(0..HISTORY - 1)
+                        .map(|i| format!("20 (s{i:05}.txt)"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                    + ", 20 (s04999.txt), 20 (s00099.txt and 4898 more), 30 (s02500.txt)",
+                format!(
+                    "reported by {n} articles: {} not listed in sources (the first 99 and the latest are)",
+                    n - HISTORY
+                ),
+            ]
+        );
     }
 }

@@ -107,20 +107,18 @@ pub fn run(args: AmountsArgs) -> anyhow::Result<i32> {
     };
     let fmt = args.output.format();
     let csv = args.output.csv.options();
+    let mut input = args.input.clone();
+    input.exclude.extend(args.output.output.clone());
+    let reader = input.reader()?;
     if matches!(fmt, Format::Table | Format::Xlsx) {
         // A table needs every row for its column widths, a workbook is written whole.
         let mut rows = Vec::new();
-        pipeline::run(
-            args.input.reader(),
-            &args.input.pipeline(),
-            work,
-            |item| match item {
-                Item::Done(r) => rows.extend(r),
-                Item::Other(ev) => {
-                    diag.take(ev);
-                }
-            },
-        )?;
+        pipeline::run(reader, &args.input.pipeline(), work, |item| match item {
+            Item::Done(r) => rows.extend(r),
+            Item::Other(ev) => {
+                diag.take(ev);
+            }
+        })?;
         output::with_output(args.output.output.as_deref(), |w| {
             if fmt == Format::Xlsx {
                 let sheet = xlsx::sheet_of(&rows);
@@ -134,18 +132,13 @@ pub fn run(args: AmountsArgs) -> anyhow::Result<i32> {
     // Machine formats stream: each document's amounts are written as soon as its turn comes.
     output::with_output(args.output.output.as_deref(), |w| {
         let mut out = RecordStream::start::<AmountRow>(w, fmt, "amounts", csv)?;
-        pipeline::try_run(
-            args.input.reader(),
-            &args.input.pipeline(),
-            work,
-            |item| match item {
-                Item::Done(rows) => rows.iter().try_for_each(|r| out.record(r)),
-                Item::Other(ev) => {
-                    diag.take(ev);
-                    Ok(())
-                }
-            },
-        )?;
+        pipeline::try_run(reader, &args.input.pipeline(), work, |item| match item {
+            Item::Done(rows) => rows.iter().try_for_each(|r| out.record(r)),
+            Item::Other(ev) => {
+                diag.take(ev);
+                Ok(())
+            }
+        })?;
         out.finish()
     })?;
     Ok(diag.exit_code())

@@ -39,6 +39,8 @@ pub fn parse_tolerance(s: &str) -> Result<Decimal, String> {
 }
 
 pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
+    let mut args = args;
+    args.input.exclude.extend(args.output.output.clone());
     let fx = args.fx.conversion()?;
     let got = gather(&args.input, &args.track, &args.ledger)?;
     let tol = Tolerance {

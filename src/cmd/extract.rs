@@ -122,11 +122,23 @@ impl Titles {
     /// A deal was written: each article it reports from has one deal fewer to go.
     fn written(&mut self, d: &Deal) {
         for s in sheets::all_sources(d) {
-            if let Some((_, n)) = self.0.get_mut(s) {
-                *n = n.saturating_sub(1);
-                if *n == 0 {
-                    self.0.remove(s);
-                }
+            self.one_less(s);
+        }
+    }
+
+    /// Reports merged into a deal that will not list them (a deal reported very many times):
+    /// their articles have one deal fewer to go.
+    fn release(&mut self, sources: Vec<String>) {
+        for s in &sources {
+            self.one_less(s);
+        }
+    }
+
+    fn one_less(&mut self, source: &str) {
+        if let Some((_, n)) = self.0.get_mut(source) {
+            *n = n.saturating_sub(1);
+            if *n == 0 {
+                self.0.remove(source);
             }
         }
     }
@@ -241,6 +253,8 @@ impl<'w> DealWriter<'w> {
 }
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
+    let mut args = args;
+    args.input.exclude.extend(args.output.output.clone());
     let fx = args.fx.conversion()?;
     let fmt = args.output.format();
     if fmt == Format::Xlsx {
@@ -281,12 +295,19 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
     let mut diag = Diagnostics::default();
     let forced = args.input.lang;
     let with_text = args.with_text;
+    let reader = match args.input.deals.is_empty() {
+        true => Some(args.input.reader()?),
+        false => None,
+    };
     output::with_output(args.output.output.as_deref(), |w| {
         let mut out = DealWriter::start(w, fmt, csv, fx, with_text)?;
-        let mut tracker = args.track.options().map(Tracker::new);
+        let mut tracker = args
+            .track
+            .options()
+            .map(|o| Tracker::new(o).with_elided_sources());
         let tracking = tracker.is_some();
         let mut titles = Titles::default();
-        if !args.input.deals.is_empty() {
+        let Some(reader) = reader else {
             // Deals already extracted: only tracking and writing are left.
             let mut failed = Ok(());
             super::for_each_deal(&args.input.deals, &mut diag, |rec| {
@@ -300,6 +321,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
                         match &mut tracker {
                             Some(t) => {
                                 t.push(*d);
+                                titles.release(t.take_elided());
                                 let mut r = Ok(());
                                 while let Some(f) = t.pop_final() {
                                     r = r.and_then(|_| out.deal(&f, fx, &mut titles));
@@ -318,9 +340,9 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
                 }
             }
             return out.finish();
-        }
+        };
         pipeline::try_run(
-            args.input.reader(),
+            reader,
             &args.input.pipeline(),
             |doc| {
                 (
@@ -343,6 +365,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
                         Some(t) => {
                             for p in prepared {
                                 t.add(p);
+                                titles.release(t.take_elided());
                                 while let Some(f) = t.pop_final() {
                                     out.deal(&f, fx, &mut titles)?;
                                 }

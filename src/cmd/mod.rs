@@ -9,6 +9,7 @@ mod summary;
 mod track;
 
 use std::collections::BTreeMap;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
@@ -17,7 +18,7 @@ use dealtrack::fx::Conversion;
 use dealtrack::lang::Lang;
 use dealtrack::model::{ArticleMeta, Deal, Document, Extraction, Total};
 use dealtrack::pipeline;
-use dealtrack::read::{EncodingChoice, Event, InputFormat, Reader};
+use dealtrack::read::{EncodingChoice, Event, InputFormat, Reader, WalkOptions};
 use dealtrack::render::{CsvOptions, Format};
 use dealtrack::track::Prepared;
 use jiff::civil::Date;
@@ -229,7 +230,7 @@ pub fn collect(input: &InputArgs, track: &TrackArgs) -> anyhow::Result<Collected
     let tracking = tracker.is_some();
     let forced = input.lang;
     let documents = pipeline::run(
-        input.reader(),
+        input.reader()?,
         &input.pipeline(),
         |doc| {
             (
@@ -335,9 +336,14 @@ pub fn for_each_deal(paths: &[PathBuf], diag: &mut Diagnostics, mut f: impl FnMu
 /// Which documents to read.
 #[derive(Args, Debug, Clone)]
 pub struct InputArgs {
-    /// Files, directories (read recursively: .txt, .md, .jsonl, .html, .htm, .warc, .warc.gz) or - for stdin
-    #[arg(default_value = "-")]
+    /// Files, directories (read recursively: .txt, .md, .jsonl, .html, .htm, .warc, .warc.gz) or - for stdin [default: -]
     pub paths: Vec<PathBuf>,
+    /// Also read hidden files and directories inside directories (names starting with '.')
+    #[arg(long)]
+    pub hidden: bool,
+    /// Also read what .gitignore, .ignore and .git/info/exclude files leave out (and .git itself with --hidden)
+    #[arg(long)]
+    pub no_ignore: bool,
     /// Language of the documents (vi, de, en); detected per document when not given
     #[arg(long, value_parser = parse_lang)]
     pub lang: Option<Lang>,
@@ -360,6 +366,9 @@ pub struct InputArgs {
     /// through dealtrack names the file, so its deals are those of a run over the file
     #[arg(long, value_name = "NAME")]
     pub stdin_name: Option<PathBuf>,
+    /// Paths never read as input: the output file or report directory of this run.
+    #[arg(skip)]
+    pub exclude: Vec<PathBuf>,
 }
 
 #[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -372,7 +381,23 @@ pub enum InputKind {
 }
 
 impl InputArgs {
-    pub fn reader(&self) -> Reader {
+    /// The paths to read: stdin (`-`) when none is given.
+    pub fn paths(&self) -> Vec<PathBuf> {
+        if self.paths.is_empty() {
+            vec![PathBuf::from("-")]
+        } else {
+            self.paths.clone()
+        }
+    }
+
+    /// A reader of the inputs. With no path given and stdin a terminal there is nothing to read:
+    /// an error rather than a silent wait for typing.
+    pub fn reader(&self) -> anyhow::Result<Reader> {
+        if self.paths.is_empty() && std::io::stdin().is_terminal() {
+            anyhow::bail!(
+                "no input: give files or directories to read, or pipe articles into stdin (`-` reads the terminal)"
+            );
+        }
         let fmt = match self.input {
             InputKind::Auto => InputFormat::Auto,
             InputKind::Text => InputFormat::Text,
@@ -380,11 +405,16 @@ impl InputArgs {
             InputKind::Html => InputFormat::Html,
             InputKind::Warc => InputFormat::Warc,
         };
-        let r = Reader::new(&self.paths, fmt).with_encoding(self.encoding);
-        match &self.stdin_name {
+        let walk = WalkOptions {
+            hidden: self.hidden,
+            no_ignore: self.no_ignore,
+            exclude: self.exclude.clone(),
+        };
+        let r = Reader::with_walk(&self.paths(), fmt, &walk).with_encoding(self.encoding);
+        Ok(match &self.stdin_name {
             Some(n) => r.with_stdin_name(n),
             None => r,
-        }
+        })
     }
 
     /// Options for the parallel pipeline.
@@ -473,6 +503,10 @@ impl Diagnostics {
             Event::Error(e) => {
                 self.errors += 1;
                 eprintln!("dealtrack: error: {e}");
+                None
+            }
+            Event::Note(n) => {
+                eprintln!("dealtrack: note: {n}");
                 None
             }
         }

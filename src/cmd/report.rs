@@ -42,6 +42,8 @@ pub struct ReportArgs {
 }
 
 pub fn run(args: ReportArgs) -> anyhow::Result<i32> {
+    let mut args = args;
+    args.input.exclude.push(args.out.clone());
     let fx = args.fx.conversion()?;
     let date = match args.date {
         Some(d) => d,

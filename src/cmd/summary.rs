@@ -24,6 +24,8 @@ pub struct SummaryArgs {
 }
 
 pub fn run(args: SummaryArgs) -> anyhow::Result<i32> {
+    let mut args = args;
+    args.input.exclude.extend(args.output.output.clone());
     let fx = args.fx.conversion()?;
     let got = gather(&args.input, &args.track, &args.ledger)?;
     let groups = summarise(&got.deals, args.by, fx.as_ref());

@@ -41,8 +41,10 @@ pub fn run(args: TrackCmdArgs) -> anyhow::Result<i32> {
     let mut total = Ingested::default();
     let mut failed: Option<anyhow::Error> = None;
     let size = args.batch.max(1);
+    let mut input = args.input.clone();
+    input.exclude.push(args.db.clone());
     pipeline::try_run(
-        args.input.reader(),
+        input.reader()?,
         &args.input.pipeline(),
         |doc| {
             let lang = pipeline::language_of(doc, forced);
