@@ -42,7 +42,7 @@ mod totals;
 use crate::amount;
 use crate::entity;
 use crate::lang::Lang;
-use crate::model::{Amount, Document, Extraction, Quantity, Total};
+use crate::model::{Amount, Deal, Document, Extraction, Quantity, Total};
 use crate::segment::{self, Sentence};
 use crate::text::Folded;
 
@@ -80,11 +80,26 @@ pub fn extract(doc: &Document, lang: Lang) -> Extraction {
     mention::trace(text, &mentions);
     let totals = totals::once_each(totals);
     let merged = merge::within_document(mentions);
-    let deals = merged
+    let mut deals: Vec<Deal> = merged
         .into_iter()
         .map(|m| mention::to_deal(doc, lang, text, m))
         .collect();
+    distinct_ids(&mut deals);
     Extraction { deals, totals }
+}
+
+/// "The six suppliers are A ($48 million), B ($15 million) …": deals told in one sentence with
+/// the same type and item share the id made from them; the later ones take a counter into it, in
+/// text order, so that every deal of an article has an id of its own (the ledger keys on it).
+fn distinct_ids(deals: &mut [Deal]) {
+    let mut seen = std::collections::HashSet::new();
+    for d in deals.iter_mut() {
+        let mut salt = 0usize;
+        while !seen.insert(d.id.clone()) {
+            salt += 1;
+            d.id = crate::model::stable_id(&[&d.id, &d.start.to_string(), &salt.to_string()]);
+        }
+    }
 }
 
 /// "India's Jet Airways", "Mexico-based América Móvil", "Malaysia Airlines": a country that
