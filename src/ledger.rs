@@ -31,7 +31,7 @@ use crate::render::plain_decimal;
 use crate::track::{self, Identity};
 
 /// The schema version written to `meta`.
-pub const SCHEMA_VERSION: &str = "1";
+pub const SCHEMA_VERSION: &str = "2";
 
 /// Test hook: inside the transaction of this batch (counted from 1), after its articles are
 /// written and before the commit, say `stalled` on stderr and wait a minute (to be killed).
@@ -68,6 +68,7 @@ CREATE TABLE IF NOT EXISTS deals (
   currency TEXT,
   qualifier TEXT,
   amount_max TEXT,
+  currency_inferred INTEGER NOT NULL DEFAULT 0, -- 1: the currency was taken from the article
   language TEXT NOT NULL,
   evidence TEXT NOT NULL,         -- the first report's sentence
   first_article TEXT NOT NULL REFERENCES articles(id),
@@ -98,6 +99,7 @@ CREATE TABLE IF NOT EXISTS reports (
   currency TEXT,
   qualifier TEXT,
   amount_max TEXT,
+  currency_inferred INTEGER NOT NULL DEFAULT 0,
   evidence TEXT NOT NULL,
   start INTEGER NOT NULL,
   "end" INTEGER NOT NULL,
@@ -271,7 +273,11 @@ impl Ledger {
         }
         conn.execute_batch("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;")
             .map_err(|e| err(path, e))?;
-        let tx = conn.unchecked_transaction().map_err(|e| err(path, e))?;
+        // Immediate: two runs opening a new ledger at once both read `meta` and then write it; a
+        // deferred transaction could not upgrade to a writer and would fail instead of waiting.
+        let tx =
+            rusqlite::Transaction::new_unchecked(&conn, rusqlite::TransactionBehavior::Immediate)
+                .map_err(|e| err(path, e))?;
         tx.execute_batch(SCHEMA)
             .map_err(|e| err(path, format!("not a dealtrack ledger: {e}")))?;
         let version: Option<String> = tx
@@ -289,6 +295,15 @@ impl Ledger {
                 .map_err(|e| err(path, e))?;
             }
             Some(SCHEMA_VERSION) => {}
+            // Version 1 had no `currency_inferred`: added, every stored currency as written.
+            Some("1") => {
+                tx.execute_batch(
+                    "ALTER TABLE deals ADD COLUMN currency_inferred INTEGER NOT NULL DEFAULT 0;
+                     ALTER TABLE reports ADD COLUMN currency_inferred INTEGER NOT NULL DEFAULT 0;
+                     UPDATE meta SET value = '2' WHERE key = 'schema';",
+                )
+                .map_err(|e| err(path, e))?;
+            }
             Some(v) => {
                 return Err(err(
                     path,
@@ -367,7 +382,7 @@ fn known_deal(tx: &Transaction, id: &str) -> rusqlite::Result<Deal> {
     tx.query_row(
         "SELECT d.type, d.status, d.sector, d.provider, d.recipient, d.parties, d.item, d.quantity,
                 d.amount, d.currency, d.qualifier, d.amount_max, d.language, d.evidence,
-                a.source, d.last_seen, d.dated
+                a.source, d.last_seen, d.dated, d.currency_inferred
          FROM deals d JOIN articles a ON a.id = d.first_article WHERE d.id = ?1",
         [id],
         |r| {
@@ -391,6 +406,7 @@ fn known_deal(tx: &Transaction, id: &str) -> rusqlite::Result<Deal> {
                 quantity: r.get::<_, Option<i64>>(7)?.map(|q| q as u64),
                 amount: parse_dec(r.get(8)?),
                 currency: r.get(9)?,
+                currency_inferred: r.get(17)?,
                 qualifier: r
                     .get::<_, Option<String>>(10)?
                     .and_then(|q| parse_qualifier(&q)),
@@ -479,8 +495,8 @@ fn ingest_article(
                 tx.execute(
                     "INSERT INTO deals (id, type, status, sector, provider, recipient, parties, item,
                        quantity, amount, currency, qualifier, amount_max, language, evidence,
-                       first_article, first_seen, last_seen, dated)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17, ?18)",
+                       first_article, first_seen, last_seen, dated, currency_inferred)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17, ?18, ?19)",
                     params![
                         id,
                         d.deal_type.as_str(),
@@ -499,7 +515,8 @@ fn ingest_article(
                         d.evidence,
                         a.key,
                         seen,
-                        a.published.is_some()
+                        a.published.is_some(),
+                        d.currency_inferred
                     ],
                 )?;
                 stats.new_deals += 1;
@@ -515,8 +532,8 @@ fn ingest_article(
         tx.execute(
             "INSERT OR IGNORE INTO reports (article_id, deal_id, report_id, seq, type, status, provider,
                recipient, parties, item, quantity, amount, currency, qualifier, amount_max, evidence,
-               start, \"end\")
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+               start, \"end\", currency_inferred)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
             params![
                 a.key,
                 deal_id,
@@ -535,7 +552,8 @@ fn ingest_article(
                 dec_text(d.amount_max),
                 d.evidence,
                 d.start as i64,
-                d.end as i64
+                d.end as i64,
+                d.currency_inferred
             ],
         )?;
     }
@@ -712,6 +730,7 @@ fn move_on(
         known.currency.clone(),
         known.qualifier,
         known.amount_max,
+        known.currency_inferred,
     );
     if d.amount.is_some()
         && (known.amount.is_none()
@@ -725,7 +744,13 @@ fn move_on(
             show(known.amount, &known.currency),
             show(d.amount, &d.currency),
         )?;
-        amount = (d.amount, d.currency.clone(), d.qualifier, d.amount_max);
+        amount = (
+            d.amount,
+            d.currency.clone(),
+            d.qualifier,
+            d.amount_max,
+            d.currency_inferred,
+        );
     }
     let mut quantity = known.quantity;
     if d.quantity.is_some() && (known.quantity.is_none() || (later && d.quantity != known.quantity))
@@ -757,7 +782,7 @@ fn move_on(
         "UPDATE deals SET type = ?2, status = ?3, provider = COALESCE(provider, ?4),
            recipient = COALESCE(recipient, ?5), parties = ?6, item = COALESCE(item, ?7),
            quantity = ?8, amount = ?9, currency = ?10, qualifier = ?11, amount_max = ?12,
-           first_seen = ?13, last_seen = ?14, dated = ?15
+           first_seen = ?13, last_seen = ?14, dated = ?15, currency_inferred = ?16
          WHERE id = ?1",
         params![
             known.id,
@@ -774,7 +799,8 @@ fn move_on(
             dec_text(amount.3),
             first,
             last,
-            dated
+            dated,
+            amount.4
         ],
     )?;
     Ok(())
@@ -847,7 +873,7 @@ impl Ledger {
         let mut q = c.prepare(
             "SELECT d.id, d.type, d.status, d.sector, d.provider, d.recipient, d.parties, d.item,
                     d.quantity, d.amount, d.currency, d.qualifier, d.amount_max, d.language,
-                    d.evidence, a.source, a.published, d.first_seen
+                    d.evidence, a.source, a.published, d.first_seen, d.currency_inferred
              FROM deals d JOIN articles a ON a.id = d.first_article
              WHERE EXISTS (SELECT 1 FROM reports r JOIN articles x ON x.id = r.article_id
                            WHERE r.deal_id = d.id AND x.seen BETWEEN ?1 AND ?2)
@@ -866,6 +892,7 @@ impl Ledger {
                 quantity: r.get::<_, Option<i64>>(8)?.map(|q| q as u64),
                 amount: parse_dec(r.get(9)?),
                 currency: r.get(10)?,
+                currency_inferred: r.get(18)?,
                 qualifier: r
                     .get::<_, Option<String>>(11)?
                     .and_then(|q| parse_qualifier(&q)),
@@ -946,7 +973,7 @@ impl Ledger {
         let mut aq = c.prepare(
             "SELECT r.deal_id, a.source, a.published, a.language, r.type, r.status, r.provider,
                     r.recipient, r.parties, r.item, r.quantity, r.amount, r.currency, r.qualifier,
-                    r.amount_max, r.evidence, r.start, r.\"end\", d.sector
+                    r.amount_max, r.evidence, r.start, r.\"end\", d.sector, r.currency_inferred
              FROM reports r JOIN articles a ON a.id = r.article_id JOIN deals d ON d.id = r.deal_id
              WHERE a.id IN (SELECT article_id FROM totals) AND a.seen BETWEEN ?1 AND ?2
              ORDER BY a.seen, a.source, r.start",
@@ -966,6 +993,7 @@ impl Ledger {
                 quantity: r.get::<_, Option<i64>>(10)?.map(|q| q as u64),
                 amount: parse_dec(r.get(11)?),
                 currency: r.get(12)?,
+                currency_inferred: r.get(19)?,
                 qualifier: r
                     .get::<_, Option<String>>(13)?
                     .and_then(|q| parse_qualifier(&q)),
@@ -1173,6 +1201,36 @@ mod tests {
             evidence: format!("{source} says so"),
             ..Deal::blank(source)
         }
+    }
+
+    /// A ledger written by schema 1 (no `currency_inferred`) is brought to schema 2 when opened.
+    #[test]
+    fn a_schema_1_ledger_gains_currency_inferred_on_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        drop(Ledger::open(&path).unwrap());
+        let c = Connection::open(&path).unwrap();
+        c.execute_batch(
+            "ALTER TABLE deals DROP COLUMN currency_inferred;
+             ALTER TABLE reports DROP COLUMN currency_inferred;
+             UPDATE meta SET value = '1' WHERE key = 'schema';",
+        )
+        .unwrap();
+        drop(c);
+        drop(Ledger::open(&path).unwrap());
+        let c = Connection::open(&path).unwrap();
+        let v: String = c
+            .query_row("SELECT value FROM meta WHERE key = 'schema'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(v, SCHEMA_VERSION);
+        let n: i64 = c
+            .query_row("SELECT COUNT(currency_inferred) FROM deals", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(n, 0);
     }
 
     #[test]

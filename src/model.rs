@@ -256,6 +256,10 @@ pub struct Deal {
     #[serde(with = "rust_decimal::serde::str_option")]
     pub amount: Option<Decimal>,
     pub currency: Option<String>,
+    /// The currency was taken from the article, not written beside the amount ("the loan amounts
+    /// to 400 million" in an article of dollar loans): see `Amount::currency_inferred`.
+    #[serde(default)]
+    pub currency_inferred: bool,
     pub qualifier: Option<Qualifier>,
     #[serde(with = "rust_decimal::serde::str_option")]
     pub amount_max: Option<Decimal>,
@@ -295,6 +299,7 @@ impl Deal {
             quantity: None,
             amount: None,
             currency: None,
+            currency_inferred: false,
             qualifier: None,
             amount_max: None,
             sector: "Other".into(),

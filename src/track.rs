@@ -345,6 +345,7 @@ pub fn fold_headline(deals: Vec<Deal>, headline_end: usize) -> Vec<Deal> {
                 if b.amount.is_none() && h.amount.is_some() {
                     b.amount = h.amount;
                     b.currency = h.currency;
+                    b.currency_inferred = h.currency_inferred;
                     b.qualifier = h.qualifier;
                     b.amount_max = h.amount_max;
                 }
@@ -742,6 +743,7 @@ fn absorb(t: &mut Tracked, d: Deal) -> Option<String> {
     if a.amount.is_none() && d.amount.is_some() {
         a.amount = d.amount;
         a.currency = d.currency;
+        a.currency_inferred = d.currency_inferred;
         a.qualifier = d.qualifier;
         a.amount_max = d.amount_max;
     }

@@ -7,7 +7,7 @@ fn dealtrack() -> Command {
     Command::cargo_bin("dealtrack").unwrap()
 }
 
-const HEADER: &str = "id,source,published,language,type,status,provider,recipient,parties,item,quantity,amount,currency,qualifier,amount_max,sector,evidence,start,end,sources,notes,title,url";
+const HEADER: &str = "id,source,published,language,type,status,provider,recipient,parties,item,quantity,amount,currency,currency_inferred,qualifier,amount_max,sector,evidence,start,end,sources,notes,title,url";
 
 #[test]
 fn csv_has_the_documented_columns_in_order() {
@@ -256,4 +256,41 @@ fn title_and_url_of_json_lines_reach_csv_and_json() {
         "Vietjet and Airbus sign memorandum on A321neo jets"
     )));
     assert!(titles.contains(&&serde_json::Value::Null));
+}
+
+/// A deal whose amount was written without a currency takes the article's and says so, in JSON
+/// and in the CSV column; a currency written beside the amount is not marked.
+#[test]
+fn a_currency_taken_from_the_article_is_marked_inferred() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("loans.txt"),
+        "The Harbour Bank approved a $50 million loan for the Republic of Varda.\n\n\
+         The Harbour Bank loan for the Republic of Ostra amounts to 300 million.\n",
+    )
+    .unwrap();
+    let out = dealtrack()
+        .args(["extract", "--no-merge", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let deals = json["deals"].as_array().unwrap();
+    let by_amount = |a: &str| deals.iter().find(|d| d["amount"] == a).cloned();
+    let inferred = by_amount("300000000").expect("the 300 million loan");
+    assert_eq!(inferred["currency"], "USD");
+    assert_eq!(inferred["currency_inferred"], true);
+    let written = by_amount("50000000").expect("the $50 million loan");
+    assert_eq!(written["currency_inferred"], false);
+    let csv = dealtrack()
+        .args(["extract", "--no-merge", "--format", "csv"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(csv.stdout).unwrap();
+    assert!(
+        text.lines().any(|l| l.contains(",300000000,USD,true,")),
+        "{text}"
+    );
 }

@@ -188,6 +188,7 @@ fn deal() -> impl Strategy<Value = Deal> {
         quantity: t.2,
         amount: t.3,
         currency: t.4,
+        currency_inferred: false,
         qualifier: t.5,
         amount_max: t.6,
         sector: t.7,

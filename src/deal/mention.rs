@@ -200,6 +200,7 @@ pub(super) fn to_deal(doc: &Document, lang: Lang, text: &str, m: Mention) -> Dea
         quantity: m.quantity,
         amount: m.amount.as_ref().map(|a| a.value),
         currency: m.amount.as_ref().map(|a| a.currency.clone()),
+        currency_inferred: m.amount.as_ref().is_some_and(|a| a.currency_inferred),
         qualifier: m.amount.as_ref().map(|a| a.qualifier),
         amount_max: m.amount.as_ref().and_then(|a| a.value_max),
         sector,

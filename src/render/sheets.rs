@@ -11,7 +11,7 @@ use crate::summary::{self, Group, GroupBy};
 use super::{Cell, Sheet};
 
 /// The deal columns, in order (CSV header). With `--fx`, `amount_<to>` and `fx_date` follow.
-pub const DEAL_COLUMNS: [&str; 23] = [
+pub const DEAL_COLUMNS: [&str; 24] = [
     "id",
     "source",
     "published",
@@ -25,6 +25,7 @@ pub const DEAL_COLUMNS: [&str; 23] = [
     "quantity",
     "amount",
     "currency",
+    "currency_inferred",
     "qualifier",
     "amount_max",
     "sector",
@@ -87,6 +88,11 @@ pub fn deal_row(d: &Deal, fx: Option<&Conversion>, meta: Option<&ArticleMeta>) -
         Cell::opt_int(d.quantity),
         Cell::opt_num(d.amount),
         Cell::opt_text(d.currency.as_deref()),
+        // "true" when the currency was taken from the article; empty with no amount.
+        Cell::opt_text(
+            d.amount
+                .map(|_| if d.currency_inferred { "true" } else { "false" }),
+        ),
         Cell::opt_text(d.qualifier.map(|q| q.as_str())),
         Cell::opt_num(d.amount_max),
         Cell::Text(d.sector.clone()),
