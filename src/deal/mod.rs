@@ -155,6 +155,8 @@ fn analyse(
     let ents_lex = entity::entities();
     let mut ents = ents_lex.find(st, &folded);
     drop_country_qualifiers(st, lang, &hits, ents_lex, &mut ents);
+    // "US$7 million", "S$20 million": a name inside an amount is its currency, no party.
+    ents.retain(|e| !amounts.iter().any(|a| e.start < a.end && a.start < e.end));
     let ctx = Ctx {
         text: st,
         lang,
