@@ -16,8 +16,27 @@ use super::span::{self, ctx_skip};
 pub(super) fn own_amounts<'x>(st: &str, hits: &[Hit], amounts: &'x [Amount]) -> Vec<&'x Amount> {
     amounts
         .iter()
-        .filter(|x| !is_conversion(st, hits, amounts, x))
+        .filter(|x| !is_conversion(st, hits, amounts, x) && !unit_price(st, hits, x))
         .collect()
+}
+
+/// "$58 a share", "418,65 USD/tấn", "10 triệu euro (10,9 triệu đô la) mỗi chiếc": a price per
+/// unit, told right after the amount (past a bracketed conversion), is no deal's value nor a
+/// total's.
+fn unit_price(st: &str, hits: &[Hit], x: &Amount) -> bool {
+    let mut at = ctx_skip(st, x.end);
+    if span::after(st, at).starts_with('(') {
+        if let Some(close) = span::after(st, at).find(')') {
+            at = ctx_skip(st, at + close + 1);
+        }
+    }
+    let rest = span::after(st, at);
+    let per = rest
+        .strip_prefix('/')
+        .is_some_and(|r| r.chars().next().is_some_and(char::is_alphabetic));
+    per || hits
+        .iter()
+        .any(|h| (h.start == at || h.start + 1 == at) && h.has(|r| *r == Role::UnitPrice))
 }
 
 /// What the article told before this sentence.

@@ -192,3 +192,27 @@ fn an_agency_replaces_its_country_as_a_party() {
         d.parties
     );
 }
+
+/// A price per unit told right after the amount ("/tấn", "a share", past a bracketed conversion
+/// "mỗi chiếc") is no deal's value, in each language.
+#[test]
+fn a_unit_price_is_no_deals_value() {
+    for (lang, text) in [
+        (
+            Lang::Vi,
+            "Công ty Hòa Bình trúng thầu cung cấp 20.000 tấn gạo với mức giá 420 USD/tấn.",
+        ),
+        (
+            Lang::Vi,
+            "Hai bên đã ký hợp đồng đóng tàu cho Công ty Hòa Bình với giá 9 triệu euro (9,8 triệu đô la) mỗi chiếc.",
+        ),
+        (
+            Lang::En,
+            "Kestrel Corp signed a definitive agreement to buy Lantern Software for $58 a share.",
+        ),
+    ] {
+        for d in deals(lang, text) {
+            assert_eq!(d.amount, None, "{text}: {d:#?}");
+        }
+    }
+}
