@@ -413,15 +413,7 @@ pub fn lexicon(lang: Lang) -> &'static AmountLexicon {
         let load = |l: Lang, s: &str| {
             AmountLexicon::parse(s).unwrap_or_else(|e| panic!("src/lang/{l}/amounts.toml: {e}"))
         };
-        [
-            load(Lang::Vi, crate::lang::vi::amounts::LEXICON),
-            load(Lang::De, crate::lang::de::amounts::LEXICON),
-            load(Lang::En, crate::lang::en::amounts::LEXICON),
-        ]
+        Lang::ALL.map(|l| load(l, l.amounts().lexicon()))
     });
-    match lang {
-        Lang::Vi => &all[0],
-        Lang::De => &all[1],
-        Lang::En => &all[2],
-    }
+    &all[lang.index()]
 }

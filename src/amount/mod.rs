@@ -176,7 +176,7 @@ fn number_atoms<'a>(text: &str, lang: Lang, lex: &'a AmountLexicon, out: &mut Ve
             let after = &rest[sp.len_utf8()..];
             // Plain spaces group thousands only where the language does ("12 500 Euro"); English
             // uses narrow or no-break spaces, if any ("20 787-10 Dreamliners" is two numbers).
-            if sp == ' ' && lang == Lang::En {
+            if sp == ' ' && !lang.amounts().spaces_group_thousands() {
                 break;
             }
             let digits = after.bytes().take_while(u8::is_ascii_digit).count();
@@ -305,7 +305,8 @@ fn atoms<'a>(text: &str, lang: Lang, lex: &'a AmountLexicon) -> Vec<Atom<'a>> {
             });
         }
     }
-    if lang == Lang::De {
+    let rules = lang.amounts();
+    if rules.has_one_word_numerals() {
         // Words and atoms both come in text order: one sweep finds the words no atom covers.
         let mut covered: Vec<(usize, usize)> = out.iter().map(|a| (a.start, a.end)).collect();
         covered.sort_unstable();
@@ -320,9 +321,7 @@ fn atoms<'a>(text: &str, lang: Lang, lex: &'a AmountLexicon) -> Vec<Atom<'a>> {
                 continue;
             }
             let w = m.as_str();
-            if let Some(v) = crate::lang::de::amounts::compound(w)
-                .or_else(|| crate::lang::de::amounts::and_a_half(w))
-            {
+            if let Some(v) = rules.one_word_numeral(w) {
                 out.push(Atom {
                     start: m.start(),
                     end: m.end(),
@@ -1028,7 +1027,7 @@ impl Reader<'_, '_> {
         }
         let noun = match self.adj(k) {
             Some(a) if a.has(|r| *r == Role::CountNoun) => a,
-            _ if lang != Lang::Vi => {
+            _ if lang.amounts().models_between_count_and_noun() => {
                 // "20 Boeing 787-10 Dreamliners", "100 Airbus-Flugzeuge": up to three names or
                 // model numbers between the number and the noun.
                 let prev_end = self.atoms[k - 1].end;

@@ -37,6 +37,15 @@ impl Lang {
         }
     }
 
+    /// The language's habits in writing numbers that the amount lexicon cannot keep as data.
+    pub fn amounts(self) -> &'static dyn AmountRules {
+        match self {
+            Lang::Vi => &vi::amounts::Rules,
+            Lang::De => &de::amounts::Rules,
+            Lang::En => &en::amounts::Rules,
+        }
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Lang::Vi => "vi",
@@ -75,6 +84,32 @@ pub struct UnknownName<'a> {
     pub inner_capital: bool,
     /// Written like a name: an inner capital, all capitals ("KNDS") or digits.
     pub written_like_a_name: bool,
+}
+
+/// The rules of one language that amount recognition asks for; generic code never asks which
+/// language it is in. Each language implements it in `src/lang/<code>/amounts.rs`.
+pub trait AmountRules: Sync {
+    /// The amount lexicon (TOML).
+    fn lexicon(&self) -> &'static str;
+    /// Whether the language writes numbers below a million as one word ("dreihundertfünfzig"),
+    /// read by `one_word_numeral`.
+    fn has_one_word_numerals(&self) -> bool {
+        false
+    }
+    /// A number written as one word: "dreihundertfünfundzwanzig" is 325, "zweieinhalb" 2.5.
+    fn one_word_numeral(&self, _word: &str) -> Option<rust_decimal::Decimal> {
+        None
+    }
+    /// Whether a plain space groups thousands ("12 500 Euro", "1 234 567 đồng"). English uses
+    /// narrow or no-break spaces, if any: "20 787-10 Dreamliners" is two numbers.
+    fn spaces_group_thousands(&self) -> bool {
+        true
+    }
+    /// Whether names or model numbers may stand between a count and its noun ("20 Boeing
+    /// 787-10 Dreamliners", "100 Airbus-Flugzeuge"). Vietnamese puts a classifier there instead.
+    fn models_between_count_and_noun(&self) -> bool {
+        true
+    }
 }
 
 /// The rules of one language that deal extraction asks for; generic code never asks which

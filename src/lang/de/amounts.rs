@@ -135,6 +135,21 @@ pub fn and_a_half(word: &str) -> Option<Decimal> {
     Some(Decimal::from(n) + Decimal::new(5, 1))
 }
 
+/// German number habits: numbers below a million written as one word.
+pub struct Rules;
+
+impl crate::lang::AmountRules for Rules {
+    fn lexicon(&self) -> &'static str {
+        LEXICON
+    }
+    fn has_one_word_numerals(&self) -> bool {
+        true
+    }
+    fn one_word_numeral(&self, word: &str) -> Option<Decimal> {
+        compound(word).or_else(|| and_a_half(word))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,3 +3,15 @@
 
 /// The amount lexicon (TOML).
 pub const LEXICON: &str = include_str!("amounts.toml");
+
+/// English number habits.
+pub struct Rules;
+
+impl crate::lang::AmountRules for Rules {
+    fn lexicon(&self) -> &'static str {
+        LEXICON
+    }
+    fn spaces_group_thousands(&self) -> bool {
+        false
+    }
+}

@@ -3,3 +3,15 @@
 
 /// The amount lexicon (TOML).
 pub const LEXICON: &str = include_str!("amounts.toml");
+
+/// Vietnamese number habits.
+pub struct Rules;
+
+impl crate::lang::AmountRules for Rules {
+    fn lexicon(&self) -> &'static str {
+        LEXICON
+    }
+    fn models_between_count_and_noun(&self) -> bool {
+        false
+    }
+}
