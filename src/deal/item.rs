@@ -60,19 +60,7 @@ fn stem(w: &str) -> String {
 }
 
 fn is_item_stop(h: &Hit) -> bool {
-    h.has(|r| {
-        matches!(
-            r,
-            Role::BetweenOpen
-                | Role::With
-                | Role::To
-                | Role::From
-                | Role::Of
-                | Role::Status(_)
-                | Role::TotalCue
-                | Role::ItemStop
-        )
-    })
+    h.opens_parties() || h.has(|r| matches!(r, Role::TotalCue | Role::ItemStop))
 }
 
 /// The text from `from` up to the first item stop (a party marker, a status cue, a clause end).

@@ -74,20 +74,7 @@ fn refine_type(a: &Anchor, hits: &[Hit], scope_end: usize) -> DealType {
             .iter()
             .filter(|h| h.start >= a.end && h.start < scope_end)
         {
-            if !whole_scope
-                && h.has(|r| {
-                    matches!(
-                        r,
-                        Role::BetweenOpen
-                            | Role::With
-                            | Role::To
-                            | Role::From
-                            | Role::Of
-                            | Role::Status(_)
-                    )
-                })
-                && h.type_cue().is_none()
-                && h.trigger().is_none()
+            if !whole_scope && h.opens_parties() && h.type_cue().is_none() && h.trigger().is_none()
             {
                 break;
             }

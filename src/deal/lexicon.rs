@@ -193,6 +193,17 @@ impl Hit<'_> {
             _ => None,
         })
     }
+    /// A word that opens the parties' part of a clause or tells a status ("giữa", "with", "to",
+    /// "from", "of", "signed"): the description of a deal's item or type ends before it.
+    pub fn opens_parties(&self) -> bool {
+        self.has(|r| {
+            matches!(
+                r,
+                Role::BetweenOpen | Role::With | Role::To | Role::From | Role::Of | Role::Status(_)
+            )
+        })
+    }
+
     pub fn status(&self) -> Option<DealStatus> {
         self.roles.iter().find_map(|r| match r {
             Role::Status(s) => Some(*s),
