@@ -974,7 +974,13 @@ impl Reader<'_, '_> {
         let ends_phrase = after.is_empty()
             || after.starts_with(['.', ',', ';', ':', '!', '?', ')', '–', '—'])
             || bare.follow.contains(&next_word);
-        let before = self.text[..start].trim_end().to_lowercase();
+        // The few words before the number only: lower-casing the whole text before it would make
+        // a document with many bare figures quadratic.
+        let near = start.saturating_sub(64);
+        let near = (near..=start)
+            .find(|&p| self.text.is_char_boundary(p))
+            .unwrap_or(start);
+        let before = self.text[near..start].trim_end().to_lowercase();
         let ends_with_word = |w: &String| {
             before.ends_with(w.as_str())
                 && !before[..before.len() - w.len()]
@@ -1125,30 +1131,21 @@ pub fn recognise_spans(
         .iter()
         .map(|&(s, e)| recognise_unsettled(text.get(s..e).unwrap_or(""), lang))
         .collect();
-    let mut all: Vec<(usize, Amount)> = Vec::new();
-    for (k, ((s, _), (money, _))) in spans.iter().zip(out.iter_mut()).enumerate() {
-        all.extend(money.drain(..).map(|a| {
-            (
-                k,
-                Amount {
-                    start: a.start + s,
-                    end: a.end + s,
-                    ..a
-                },
-            )
+    let mut money: Vec<Amount> = Vec::new();
+    for ((s, _), (found, _)) in spans.iter().zip(out.iter_mut()) {
+        money.extend(found.drain(..).map(|a| Amount {
+            start: a.start + s,
+            end: a.end + s,
+            ..a
         }));
     }
-    let (owners, mut money): (Vec<usize>, Vec<Amount>) = all.into_iter().unzip();
-    // Settling drops unresolved amounts: remember each one's span by its start.
-    let owner_at: std::collections::HashMap<usize, usize> = money
-        .iter()
-        .zip(&owners)
-        .map(|(a, &k)| (a.start, k))
-        .collect();
     settle_currencies(text, &mut money);
     settle_shared_symbols(text, lang, &mut money);
     for a in money {
-        let k = owner_at[&a.start];
+        // Spans are in text order: an amount belongs to the last span starting at or before it.
+        let k = spans
+            .partition_point(|&(s, _)| s <= a.start)
+            .saturating_sub(1);
         let s = spans[k].0;
         out[k].0.push(Amount {
             start: a.start - s,
@@ -1221,7 +1218,38 @@ pub fn settle_currencies(text: &str, money: &mut Vec<Amount>) {
     if !money.iter().any(|a| a.currency_inferred) {
         return;
     }
-    settle_inferred(text, money);
+    let anchor = |a: &Amount| !a.currency_inferred && !in_brackets(text, a.start);
+    let first_after: Vec<Option<String>> = {
+        let mut next = None;
+        let mut v: Vec<Option<String>> = money
+            .iter()
+            .rev()
+            .map(|a| {
+                let here = next.clone();
+                if anchor(a) {
+                    next = Some(a.currency.clone());
+                }
+                here
+            })
+            .collect();
+        v.reverse();
+        v
+    };
+    let mut last: Option<String> = None;
+    let mut keep = Vec::with_capacity(money.len());
+    for (a, after) in money.drain(..).zip(first_after) {
+        if a.currency_inferred {
+            if let Some(c) = last.clone().or(after) {
+                keep.push(Amount { currency: c, ..a });
+            }
+            continue;
+        }
+        if anchor(&a) {
+            last = Some(a.currency.clone());
+        }
+        keep.push(a);
+    }
+    *money = keep;
 }
 
 /// An amount written with a symbol several currencies share ("¥2 billion") takes the currency
@@ -1258,41 +1286,6 @@ pub fn settle_shared_symbols(text: &str, lang: Lang, money: &mut [Amount]) {
             }
         }
     }
-}
-
-fn settle_inferred(text: &str, money: &mut Vec<Amount>) {
-    let anchor = |a: &Amount| !a.currency_inferred && !in_brackets(text, a.start);
-    let first_after: Vec<Option<String>> = {
-        let mut next = None;
-        let mut v: Vec<Option<String>> = money
-            .iter()
-            .rev()
-            .map(|a| {
-                let here = next.clone();
-                if anchor(a) {
-                    next = Some(a.currency.clone());
-                }
-                here
-            })
-            .collect();
-        v.reverse();
-        v
-    };
-    let mut last: Option<String> = None;
-    let mut keep = Vec::with_capacity(money.len());
-    for (a, after) in money.drain(..).zip(first_after) {
-        if a.currency_inferred {
-            if let Some(c) = last.clone().or(after) {
-                keep.push(Amount { currency: c, ..a });
-            }
-            continue;
-        }
-        if anchor(&a) {
-            last = Some(a.currency.clone());
-        }
-        keep.push(a);
-    }
-    *money = keep;
 }
 
 /// The amount at `start` stands inside brackets: "(about Rs 13 billion)", "(USD 7 billion)".
