@@ -80,7 +80,7 @@ struct Subunits {
 }
 
 /// Where a scaled number written without a currency ("for 400 million", "sowie zehn Milliarden
-/// in", "the 400 million loans") is still money, in the currency of the article.
+/// in", "the 250 million loans") is still money, in the currency of the article.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Bare {
@@ -93,7 +93,7 @@ pub struct Bare {
     #[serde(default)]
     pub joins: Vec<String>,
     /// Nouns right after the number, or joined to it by a hyphen, that name money ("loans",
-    /// "Auftrag"): "the 400 million loans", "20-Millionen-Auftrag".
+    /// "Auftrag"): "the 250 million loans", "20-Millionen-Auftrag".
     #[serde(default)]
     pub nouns: Vec<String>,
     /// Words that may follow such a sum and end its phrase ("from", "in", "will"); anything else

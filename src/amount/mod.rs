@@ -932,9 +932,9 @@ impl Reader<'_, '_> {
 
     /// A scaled number with no currency that is still money, in the article's currency (settled
     /// by `settle_currencies`): after a word that asks for a sum and ending its phrase ("the loan
-    /// amounts to 400 million.", "co-financed with 18.3 million from", "sowie zehn Milliarden in
-    /// die Entwicklung"), before a money noun ("the 400 million loans", "20-Millionen-Auftrag"),
-    /// or before a bracketed conversion ("100 million (about Rs 13 billion)"). "400 million
+    /// amounts to 400 million.", "topped up with 12.5 million from", "sowie zehn Milliarden in
+    /// die Entwicklung"), before a money noun ("the 250 million loans", "20-Millionen-Auftrag"),
+    /// or before a bracketed conversion ("80 million (about Rs 6.6 billion)"). "400 million
     /// people" and "zehn Milliarden Jahre" are no money.
     fn bare_money(&self, i: usize, k: usize) -> bool {
         let bare = &self.lex.bare;
@@ -1015,7 +1015,7 @@ impl Reader<'_, '_> {
             return None;
         }
         let value: u64 = n.value.try_into().ok()?;
-        // "Boeing's 777 freighters": a number right after a possessive name is its model.
+        // "Airbus's 350 jets": a number right after a possessive name is its model.
         let before = self.text[..self.atoms[i].start].trim_end();
         if before.ends_with("'s") || before.ends_with("’s") {
             return None;
@@ -1050,7 +1050,7 @@ impl Reader<'_, '_> {
                     .split(|c: char| c.is_whitespace() || c == '-')
                     .filter(|w| !w.is_empty())
                     .collect();
-                // "14 of Boeing's 777 freighters": a count of a maker's models.
+                // "9 of Airbus's A350 freighters": a count of a maker's models.
                 if words.len() >= 2
                     && words[0].eq_ignore_ascii_case("of")
                     && (words[1].ends_with("'s") || words[1].ends_with("’s"))
@@ -1288,7 +1288,7 @@ pub fn settle_shared_symbols(text: &str, lang: Lang, money: &mut [Amount]) {
     }
 }
 
-/// The amount at `start` stands inside brackets: "(about Rs 13 billion)", "(USD 7 billion)".
+/// The amount at `start` stands inside brackets: "(about Rs 6.6 billion)", "(USD 2 billion)".
 fn in_brackets(text: &str, start: usize) -> bool {
     let before = &text[..start];
     let from = before.len().saturating_sub(48);

@@ -103,8 +103,8 @@ fn arguments<'q>(
     (amount, quantity)
 }
 
-/// Of the candidates, the one nearest to the anchor: "saw airlines booking Dh70 billion in
-/// orders, with Emirates placing an order worth $15.1 billion": the order's value is the one
+/// Of the candidates, the one nearest to the anchor: "saw carriers book $40 billion in
+/// orders, with Andes Cargo placing one worth $9 billion": the order's value is the one
 /// beside it, not the first in the sentence. Ties go to the one after the anchor.
 fn nearest<'x, T>(
     candidates: impl Iterator<Item = &'x T>,

@@ -20,7 +20,7 @@ pub(super) fn own_amounts<'x>(st: &str, hits: &[Hit], amounts: &'x [Amount]) -> 
         .collect()
 }
 
-/// "$58 a share", "418,65 USD/tấn", "10 triệu euro (10,9 triệu đô la) mỗi chiếc": a price per
+/// "$41 a share", "390 USD/tấn", "8 triệu euro (8,7 triệu đô la) mỗi chiếc": a price per
 /// unit, told right after the amount (past a bracketed conversion), is no deal's value nor a
 /// total's.
 fn unit_price(st: &str, hits: &[Hit], x: &Amount) -> bool {
@@ -52,8 +52,8 @@ pub(super) struct Before {
 /// sentence is a price or a fee ("$60 in cash … for each share", "7.500 Dollar Steuergutschrift").
 const MIN_DEAL_VALUE: i64 = 10_000;
 
-/// "The six suppliers are A ($48 million), B ($15 million) …", "Norway pledged USD 75 million,
-/// Denmark 26.8 million euros": a money amount that no trigger took, in a sentence that speaks of
+/// "The four suppliers are A ($31 million), B ($22 million) …", "Sweden pledged USD 40 million,
+/// Finland 12 million euros": a money amount that no trigger took, in a sentence that speaks of
 /// a deal (a trigger, or a verb of buying, selling, winning or awarding), is a deal of its own,
 /// anchored at the amount. Not when it is a conversion of the amount before it, a unit price, a
 /// statistic's figure or too small to be a deal.
@@ -122,7 +122,7 @@ pub(super) fn amount_anchored(
     }
 }
 
-/// "The six suppliers are Aldren Medical ($48 million), Corvin Health Inc. ($15 million) …": how
+/// "The four suppliers are Aldren Medical ($31 million), Corvin Health Inc. ($22 million) …": how
 /// many amounts stand in brackets right after a name. Two or more, after a deal of the article,
 /// list that deal's parts, each a deal of its own.
 fn named_amounts(st: &str, free: &[&Amount]) -> usize {
@@ -139,7 +139,7 @@ fn named_amounts(st: &str, free: &[&Amount]) -> usize {
         .count()
 }
 
-/// "…, Corvin Health Inc. ($15 million)": the name an enumerated amount is bracketed after, read
+/// "…, Corvin Health Inc. ($22 million)": the name an enumerated amount is bracketed after, read
 /// from the end of the previous item (a ", " or the verb before the list).
 fn name_before_bracket(ctx: &Ctx, amount_start: usize) -> Option<super::names::Name> {
     let st = ctx.text;
@@ -154,7 +154,7 @@ fn name_before_bracket(ctx: &Ctx, amount_start: usize) -> Option<super::names::N
 }
 
 /// Whether an amount can be a deal's value: not a bracketed conversion of the amount before it
-/// ("€6.3 billion ($7 billion)"), not a unit price ("$58 a share", "pro Aktie"), not a fee.
+/// ("€6.3 billion ($7 billion)"), not a unit price ("$41 a share", "pro Aktie"), not a fee.
 fn stands_for_a_deal(ctx: &Ctx, amounts: &[Amount], x: &Amount) -> bool {
     if x.value < rust_decimal::Decimal::from(MIN_DEAL_VALUE) {
         return false;
@@ -183,11 +183,11 @@ fn nearest_trigger(st: &str, hits: &[Hit], pos: usize) -> (DealType, String, Cla
     }
 }
 
-/// "€6.3 billion ($7 billion)", "4,7 tỷ yen (khoảng 829 tỷ đồng)": an amount in brackets right
+/// "€2.1 billion ($2.3 billion)", "3 tỷ yen (khoảng 500 tỷ đồng)": an amount in brackets right
 /// after another amount restates it in another currency; it is no amount of its own.
 ///
-/// Without brackets, a conversion cue of the language between them says it ("5.354 tỉ đồng, tương
-/// đương 230,76 triệu đô la Mỹ", "umgerechnet 12,3 Millionen Euro").
+/// Without brackets, a conversion cue of the language between them says it ("4.600 tỉ đồng, tương
+/// đương 190 triệu đô la Mỹ", "umgerechnet 9 Millionen Euro").
 fn is_conversion(st: &str, hits: &[Hit], amounts: &[Amount], x: &Amount) -> bool {
     amounts.iter().any(|y| {
         y.end <= x.start && {

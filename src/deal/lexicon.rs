@@ -39,7 +39,7 @@ struct StatusCues {
     negotiating: Vec<String>,
     proposed: Vec<String>,
     /// Markers of a future act ("will", "sẽ", "wird"): a deal told in the future with its
-    /// figures ("BIDV sẽ phát hành … 4.000 tỷ đồng") or a signature to come ("sẽ sớm ký", "wird
+    /// figures ("Ngân hàng Hòa Bình sẽ phát hành … 2.000 tỷ đồng") or a signature to come ("sẽ sớm ký", "wird
     /// … vergeben") is announced, not signed.
     #[serde(default)]
     future: Vec<String>,
@@ -66,7 +66,7 @@ struct PartyPatterns {
     #[serde(default)]
     award: Vec<String>,
     /// Last words of an organisation's name ("Airlines", "Energy", "GmbH"): a country followed by
-    /// capitalised words ending in one ("Malaysia Airlines") is that organisation, not the country.
+    /// capitalised words ending in one ("Norway Airlines") is that organisation, not the country.
     #[serde(default)]
     org_tails: Vec<String>,
     /// The participle ends the clause ("hat … bestellt"): the clause's first name is its subject
@@ -92,7 +92,7 @@ struct Cues {
     singular_heads: Vec<String>,
     purpose: Vec<String>,
     item_stops: Vec<String>,
-    /// Right after an amount, these make it a price of one unit, not a deal ("$58 a share").
+    /// Right after an amount, these make it a price of one unit, not a deal ("$41 a share").
     #[serde(default)]
     unit_price: Vec<String>,
     /// Between two amounts, these make the second a conversion of the first.

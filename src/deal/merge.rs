@@ -14,8 +14,8 @@ fn compatible(a: &Mention, b: &Mention) -> bool {
     // generic name for a deal refers to the specific one beside it.
     let same_sentence = a.start == b.start && a.end == b.end;
     let generic = |m: &Mention| matches!(m.ty, Agreement | Other);
-    // "Jollibee chi 350 triệu đô thâu tóm …" in the headline and "… sẽ chi 350 triệu USD để thâu
-    // tóm …" in the body: one article states the same value of two deals with shared (or unread)
+    // "Hòa Phong chi 120 triệu đô thâu tóm …" in the headline and "… sẽ chi 120 triệu USD để mua
+    // lại …" in the body: one article states the same value of two deals with shared (or unread)
     // parties only when it tells one deal twice, whatever it calls it.
     let same_value = matches!((&a.amount, &b.amount), (Some(x), Some(y))
         if x.value == y.value && x.currency == y.currency);
@@ -124,8 +124,8 @@ fn bare(m: &Mention) -> bool {
     m.amount.is_none() && m.quantity.is_none()
 }
 
-/// "Thyssenkrupp winkt U-Boot-Großauftrag" above "Norwegen bestellt bei TKMS vier U-Boote für
-/// 5,5 Milliarden Euro": a mention with no figure that names a party of a deal with figures in
+/// "Nordmar Werft winkt Großauftrag" above "Dänemark bestellt bei Nordmar drei Fähren für
+/// 900 Millionen Euro": a mention with no figure that names a party of a deal with figures in
 /// the same article restates that deal (a headline, a quote, a later remark), whatever word it
 /// uses for it, unless both are specific kinds that differ (a loan is not a purchase).
 fn restates(bare_m: &Mention, d: &Mention) -> bool {

@@ -88,7 +88,7 @@ pub fn extract(doc: &Document, lang: Lang) -> Extraction {
     Extraction { deals, totals }
 }
 
-/// "The six suppliers are A ($48 million), B ($15 million) …": deals told in one sentence with
+/// "The four suppliers are A ($31 million), B ($22 million) …": deals told in one sentence with
 /// the same type and item share the id made from them; the later ones take a counter into it, in
 /// text order, so that every deal of an article has an id of its own (the ledger keys on it).
 fn distinct_ids(deals: &mut [Deal]) {
@@ -102,7 +102,7 @@ fn distinct_ids(deals: &mut [Deal]) {
     }
 }
 
-/// "India's Jet Airways", "Mexico-based América Móvil", "Malaysia Airlines": a country that
+/// "Chile's Andes Cargo", "Peru-based Inca Rail", "Norway Airlines": a country that
 /// qualifies an organisation is no party; the organisation's name is read in its place.
 fn drop_country_qualifiers(
     st: &str,

@@ -180,7 +180,7 @@ impl<'a> Ctx<'a> {
         (located && word.len() < rest.len()).then_some(pos + word.len())
     }
 
-    /// "with battery materials producer Kestrel Lithium", "dem chinesischen Hersteller CATL": up to
+    /// "with battery materials producer Kestrel Lithium", "dem schwedischen Hersteller Nordcell": up to
     /// four lower-case words that describe the name after them (no word the lexicon knows, no
     /// number, no clause end). Where they end, if a capitalised word follows.
     fn descriptor(&self, pos: usize, limit: usize) -> Option<usize> {
@@ -205,8 +205,8 @@ impl<'a> Ctx<'a> {
         None
     }
 
-    /// A country that only qualifies an organisation: "India's Jet Airways", "Mexico-based
-    /// América Móvil" (the name after it), "Malaysia Airlines", "Qatar Energy" (capitalised words
+    /// A country that only qualifies an organisation: "Chile's Andes Cargo", "Peru-based Inca
+    /// Rail" (the name after it), "Norway Airlines", "Oman Energy" (capitalised words
     /// after it ending in an organisation's last word: the whole is the name).
     fn qualified_by_country(&self, start: usize, end: usize, limit: usize) -> Option<Name> {
         let rest = span::cut(self.text, end, limit);

@@ -175,8 +175,8 @@ fn financial_name(n: &Name) -> bool {
 /// The only party named is the clause's subject, and no verb said its side: a donor or investor
 /// gives ("Samsung công bố đầu tư thêm 1,8 tỷ USD"); a borrower that is no bank takes the loan
 /// ("NorthPeak Group has inked a A$300 million revolver"), a bank gives it; a maker supplies; any
-/// other company that orders, buys or takes over receives ("Emirates placed an order for …",
-/// "Bayer will den Zukauf perfekt machen").
+/// other company that orders, buys or takes over receives ("Andes Cargo placed an order for …",
+/// "Nordmar will den Zukauf perfekt machen").
 fn lone_subject(
     ty: DealType,
     s: &Name,
@@ -265,8 +265,8 @@ pub(super) fn assign_roles(
 }
 
 /// A purchase whose seller the text did not name as a party, with a maker named in its clause:
-/// "Skyline Cargo made a firm order for 14 of Boeing's 777 freighters", "… to fit electronic
-/// logbooks on its Airbus A350s": the maker supplies.
+/// "Andes Cargo ordered nine Airbus A350 freighters", "… to fit new cabins on its Boeing 787s":
+/// the maker supplies.
 pub(super) fn maker_in_clause(
     ty: DealType,
     ents: &[crate::entity::EntityHit],

@@ -41,9 +41,9 @@ pub(super) fn status_at(
     }
 }
 
-/// A marker of the future in the clause before the trigger: "BIDV sẽ phát hành 400.000 trái
-/// phiếu … 4.000 tỷ đồng", "Guinea-Bissau will receive US$1.37 million", "Eine Rückbürgschaft
-/// wird an die Deutsche Bank vergeben", "sẽ sớm ký hiệp định": a deal to come is announced, even
+/// A marker of the future in the clause before the trigger: "Ngân hàng Hòa Bình sẽ phát hành
+/// trái phiếu … 2.000 tỷ đồng", "the province will receive US$4 million", "Ein Kredit wird der
+/// Nordbank gewährt", "sẽ ký hiệp định": a deal to come is announced, even
 /// with its figures or a verb of signing.
 fn future_before(hits: &[Hit], pre_start: usize, limit: usize) -> bool {
     hits.iter()
@@ -82,8 +82,8 @@ fn status_for(hits: &[Hit], a: &Anchor, pre_start: usize, scope_end: usize) -> O
     })
 }
 
-/// With no cue of status in its clause: "Keppel Land transferred a 30% stake for $88 million",
-/// "Boeing bagged a $1.9 billion order": news reports a deal with its figures once it is made, so
+/// With no cue of status in its clause: "Orchid Estates transferred a 25% stake for $64
+/// million", "the yard bagged a $700 million order": news reports a deal with its figures once it is made, so
 /// a deal that states a value or a count is signed; one without figures is only announced.
 fn default_status(amount: Option<&Amount>, quantity: Option<&Quantity>) -> DealStatus {
     if amount.is_some() || quantity.is_some_and(|q| q.discrete) {

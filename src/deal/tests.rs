@@ -208,7 +208,7 @@ fn a_unit_price_is_no_deals_value() {
         ),
         (
             Lang::En,
-            "Kestrel Corp signed a definitive agreement to buy Lantern Software for $58 a share.",
+            "Kestrel Corp signed a definitive agreement to buy Lantern Software for $41 a share.",
         ),
     ] {
         for d in deals(lang, text) {

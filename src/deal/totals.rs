@@ -41,7 +41,7 @@ pub(super) fn set_apart(
     });
 }
 
-/// "Dh70 billion in orders", "2 tỷ USD các hợp đồng", "Aufträge über 5 Milliarden": an amount
+/// "Dh40 billion in orders", "2 tỷ USD các hợp đồng", "Aufträge über 5 Milliarden": an amount
 /// beside a plural deal noun sums several deals; it belongs to none of them.
 pub(super) fn aggregate_figure(hits: &[Hit], x: &Amount) -> bool {
     hits.iter().any(|h| {
