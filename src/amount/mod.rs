@@ -643,6 +643,69 @@ impl Reader<'_, '_> {
         None
     }
 
+    /// "the order for 50 Airbus A321neo at the state visit", "40 Boeing 737 MAX 8 for …": a
+    /// number, one capitalised name (the maker) and a model designation holding a digit, where
+    /// the phrase then ends (punctuation, a lower-case word or the end), is a count of that
+    /// model. A year ("in 2019 Airbus A320 …") is never such a count.
+    fn maker_model(&self, i: usize, value: u64, from: usize) -> Option<(Quantity, usize)> {
+        if (1900..=2100).contains(&value) || value > 5000 {
+            return None;
+        }
+        let rest = self.text[from..].trim_start();
+        let mut pos = self.text.len() - rest.len();
+        let mut words = rest.split_inclusive(char::is_whitespace);
+        let maker = words.next()?;
+        let maker_core = maker.trim_end();
+        let is_name = maker_core.chars().count() >= 2
+            && maker_core.chars().next().is_some_and(char::is_uppercase)
+            && maker_core.chars().all(|c| c.is_alphabetic() || c == '-');
+        if !is_name || maker_core.len() != maker.trim_end().len() {
+            return None;
+        }
+        pos += maker.len();
+        let mut noun_end = None;
+        for (n, w) in words.take(4).enumerate() {
+            let word = w.trim_end();
+            let core = word.trim_end_matches([',', '.', ';', ':', ')']);
+            let model = core.chars().any(|c| c.is_ascii_digit())
+                && core.chars().all(|c| c.is_alphanumeric() || c == '-');
+            // "MAX", "neo", "8" after the first designation belong to it.
+            let suffix = n > 0
+                && core.len() <= 4
+                && (core.chars().all(|c| c.is_ascii_digit()) || core == core.to_uppercase());
+            let starts_upper = core.chars().next().is_some_and(char::is_uppercase);
+            if (n == 0 && model) || (n > 0 && noun_end.is_some() && (model || suffix)) {
+                noun_end = Some(pos + core.len());
+                if core.len() != word.len() {
+                    break;
+                }
+            } else if noun_end.is_some() && !starts_upper && !core.is_empty() {
+                break;
+            } else {
+                return None;
+            }
+            pos += w.len();
+        }
+        let noun_end = noun_end?;
+        let start = self.atoms[i].start;
+        let noun_start = self.text.len() - rest.len();
+        let k_end = self.atoms[i..]
+            .iter()
+            .position(|a| a.start >= noun_end)
+            .map_or(self.atoms.len(), |p| i + p);
+        Some((
+            Quantity {
+                value,
+                unit: self.text[noun_start..noun_end].to_string(),
+                start,
+                end: noun_end,
+                text: self.text[start..noun_end].to_string(),
+                discrete: true,
+            },
+            k_end,
+        ))
+    }
+
     /// Whether atom `k` is a hyphen glued to the atom before it and to a scale word after it.
     fn hyphen_before_scale(&self, k: usize) -> bool {
         let (Some(prev), Some(h), Some(n)) = (
@@ -1043,7 +1106,9 @@ impl Reader<'_, '_> {
                     .take_while(|a| a.start - prev_end <= 80)
                     .find(|a| a.has(|r| *r == Role::CountNoun))
                 else {
-                    return self.model_plural(i, value, prev_end, lang);
+                    return self
+                        .model_plural(i, value, prev_end, lang)
+                        .or_else(|| self.maker_model(i, value, prev_end));
                 };
                 let between = &self.text[prev_end..found.start];
                 let mut words: Vec<&str> = between
@@ -1071,12 +1136,17 @@ impl Reader<'_, '_> {
                 };
                 // Adjectives alone may stand there too, at most two ("vier neuen U-Booten",
                 // "six more widebody jets" is refused by "more").
+                // "16 16,000 TEU container ships": a capacity (a number and its unit) describes
+                // the counted thing and does not count as one of the words between.
+                if words.len() >= 2 && is_digit_group(words[0]) {
+                    words.drain(..2);
+                }
                 let ok = words.len() <= 3
                     && (words.iter().any(named) || words.len() <= 2)
                     && words.iter().all(|w| named(w) || adjective(w))
-                    && !between.contains([',', ';', '.', '(']);
+                    && !punctuated_outside_numbers(between);
                 if !ok {
-                    return None;
+                    return self.maker_model(i, value, prev_end);
                 }
                 found
             }
@@ -1099,6 +1169,25 @@ impl Reader<'_, '_> {
             k_end,
         ))
     }
+}
+
+/// "16,000" or "2.5": digits grouped or split by commas and points.
+fn is_digit_group(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit())
+        && w.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+}
+
+/// Whether `s` holds a clause mark (`,` `;` `.` `(`) other than a comma or point inside a number.
+fn punctuated_outside_numbers(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(k, c)| match c {
+        b';' | b'(' => true,
+        b',' | b'.' => {
+            let digit = |j: Option<&u8>| j.is_some_and(u8::is_ascii_digit);
+            !(k > 0 && digit(b.get(k - 1)) && digit(b.get(k + 1)))
+        }
+        _ => false,
+    })
 }
 
 /// Every monetary amount in `text`, in order of position. Spans are relative to `text`.
