@@ -1174,7 +1174,8 @@ impl Reader<'_, '_> {
 /// "16,000" or "2.5": digits grouped or split by commas and points.
 fn is_digit_group(w: &str) -> bool {
     w.starts_with(|c: char| c.is_ascii_digit())
-        && w.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        && w.chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
 }
 
 /// Whether `s` holds a clause mark (`,` `;` `.` `(`) other than a comma or point inside a number.

@@ -116,6 +116,21 @@ fn word_start(st: &str, pos: usize) -> usize {
         .map_or(pos, |(i, _)| i)
 }
 
+/// "signed 3 agreements with the bank on a loan programme", "ký các hợp đồng mua máy bay": a
+/// deal word in the clause of deals counted or marked plural before it (no comma between) says
+/// what they are about; with no figure of its own it is no deal of its own.
+pub(super) fn about_several_deals(st: &str, hits: &[Hit], at: usize) -> bool {
+    hits.iter().enumerate().any(|(i, h)| {
+        h.trigger().is_some()
+            && h.end <= at
+            && {
+                let gap = span::cut(st, h.end, at);
+                gap.split_whitespace().count() <= 12 && !gap.contains([',', ';', ':', '.'])
+            }
+            && collective(st, hits, i)
+    })
+}
+
 /// A trigger right after a plural marker ("các hợp đồng và thỏa thuận") or a count above one
 /// ("20 hợp đồng", "three agreements") names many deals at once.
 pub(super) fn collective(st: &str, hits: &[Hit], i: usize) -> bool {

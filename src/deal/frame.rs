@@ -49,7 +49,11 @@ pub(super) fn anchored(
     let mut used: Vec<usize> = Vec::new();
     for (k, a) in anchors.iter().enumerate() {
         let (amount, quantity) = arguments(f.ctx, anchors, k, free, quantities);
-        if a.class == Class::Action && amount.is_none() && quantity.is_none() {
+        if amount.is_none()
+            && quantity.is_none()
+            && (a.class == Class::Action
+                || anchor::about_several_deals(f.ctx.text, f.ctx.hits, a.start))
+        {
             continue;
         }
         let at = amount.as_ref().map(|x| x.start);

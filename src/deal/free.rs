@@ -199,9 +199,15 @@ fn is_conversion(st: &str, hits: &[Hit], amounts: &[Amount], x: &Amount) -> bool
                 && hits.iter().any(|h| {
                     h.start >= y.end && h.end <= x.start && h.has(|r| *r == Role::ConversionCue)
                 });
-            bracketed || cued
+            bracketed || cued || comma_converted(gap, y, x)
         }
     })
+}
+
+/// "ODA loans of nearly 61 billion yen, over 10,000 billion dong": an amount in another currency
+/// right after an amount, with only a comma between, restates it.
+fn comma_converted(gap: &str, y: &Amount, x: &Amount) -> bool {
+    gap == "," && y.currency != x.currency
 }
 
 /// "Doanh thu đạt 2 tỷ USD", "exports rose to $120 billion", "Umsatz von 4,7 Milliarden": an

@@ -88,6 +88,7 @@ pub(super) fn mention_at(
         &mut provider,
         &mut recipient,
     );
+    roles::lender_provides(ty, &parties, &mut provider, &mut recipient);
     roles::maker_in_clause(
         ty,
         ctx.ents,

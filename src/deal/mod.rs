@@ -17,12 +17,14 @@
 //!          -> mention  kind, status, parties (+ roles), item: one Mention per anchor
 //!          -> free     money amounts no trigger took that still stand for a deal
 //! document -> merge    mentions of one deal merged; totals told twice reported once
+//!          -> context  sides a sentence left empty, from the rest of the article
 //! ```
 //!
 //! Below them: `names` (reading a name), `lexicon` (the per-language deal lexicon), `span`
 //! (cutting text by offsets). Language habits come from the language (`Lang::deals`).
 
 mod anchor;
+mod context;
 mod frame;
 mod free;
 mod item;
@@ -79,7 +81,8 @@ pub fn extract(doc: &Document, lang: Lang) -> Extraction {
     }
     mention::trace(text, &mentions);
     let totals = totals::once_each(totals);
-    let merged = merge::within_document(mentions);
+    let mut merged = merge::within_document(mentions);
+    context::sides_from_article(&mut merged);
     let mut deals: Vec<Deal> = merged
         .into_iter()
         .map(|m| mention::to_deal(doc, lang, text, m))

@@ -302,3 +302,26 @@ pub(super) fn maker_in_clause(
         });
     }
 }
+
+/// "Bộ Tài chính ký ba thỏa thuận vay với JICA", "the ministry signed loan agreements with the
+/// Asian Development Bank": a financing read with a public body providing and a bank or fund
+/// receiving has its sides the wrong way round; the lender is the bank.
+pub(super) fn lender_provides(
+    ty: DealType,
+    parties: &[Name],
+    provider: &mut Option<String>,
+    recipient: &mut Option<String>,
+) {
+    if ty != DealType::Financing {
+        return;
+    }
+    let kind_of = |side: &Option<String>| {
+        side.as_ref()
+            .and_then(|s| parties.iter().find(|p| &p.canonical == s))
+            .and_then(|p| p.kind)
+    };
+    let (pk, rk) = (kind_of(provider), kind_of(recipient));
+    if pk.is_some_and(Kind::is_public) && rk.is_some_and(Kind::is_financial) {
+        std::mem::swap(provider, recipient);
+    }
+}

@@ -86,7 +86,7 @@ fn is_total(st: &str, hits: &[Hit], x: &Amount, single_named_deal: bool, statist
         });
     let several =
         near.is_some_and(|(i, h)| h.trigger().is_some_and(|t| t.2) || collective(st, hits, i));
-    if several {
+    if several || counted_earlier(st, hits, x) {
         return true;
     }
     // "Der Gesamtwert des Auftrags", "tổng giá trị thương vụ": a single deal named beside the
@@ -104,6 +104,22 @@ fn is_total(st: &str, hits: &[Hit], x: &Amount, single_named_deal: bool, statist
         .iter()
         .any(|h| h.has(|r| *r == Role::TotalCue) && h.start >= x.end && h.start - x.end <= 3);
     (cue_before || cue_after) && !single_named_deal
+}
+
+/// "ký 3 thỏa thuận với JICA về việc vay vốn ODA trị giá 61 tỷ yen", "signed two agreements on
+/// loans for infrastructure worth $300 million": deals counted earlier in the clause (no comma
+/// between) own the amount, past the singular deal word of what they are about.
+fn counted_earlier(st: &str, hits: &[Hit], x: &Amount) -> bool {
+    hits.iter().enumerate().any(|(i, h)| {
+        h.trigger().is_some()
+            && !h.has(|r| *r == Role::Blocker)
+            && h.end <= x.start
+            && {
+                let gap = span::cut(st, h.end, x.start);
+                gap.split_whitespace().count() <= 24 && !gap.contains([',', ';', ':', '.'])
+            }
+            && collective(st, hits, i)
+    })
 }
 
 /// "Hơn 37 tỷ USD" in a headline and "37,2 tỷ USD" in the body: one total told twice. Totals of

@@ -1,0 +1,125 @@
+//! Article context: takes one document's merged mentions (from `merge`) and hands on the same
+//! mentions with a side their own sentence left empty filled from the rest of the article (to
+//! `mention::to_deal`).
+
+use crate::entity::key;
+use crate::model::DealType;
+
+use super::mention::Mention;
+use super::names::Name;
+
+#[derive(Clone, Copy)]
+enum Side {
+    Provider,
+    Recipient,
+}
+
+impl Side {
+    fn of(self, m: &Mention) -> &Option<String> {
+        match self {
+            Side::Provider => &m.provider,
+            Side::Recipient => &m.recipient,
+        }
+    }
+    fn of_mut(self, m: &mut Mention) -> &mut Option<String> {
+        match self {
+            Side::Provider => &mut m.provider,
+            Side::Recipient => &mut m.recipient,
+        }
+    }
+    fn other(self) -> Side {
+        match self {
+            Side::Provider => Side::Recipient,
+            Side::Recipient => Side::Provider,
+        }
+    }
+}
+
+/// "Harbourline Bank signed three loans with the ministry of finance. The first, of 20 billion
+/// yen, funds a metro line; the second …": the later sentences tell deals of the same kind without
+/// naming their sides again. Where every mention of one type that names a side names the same
+/// party, a mention of that type whose sentence left the side empty takes that party, unless it
+/// is already on the other side; then a single party left unplaced takes the other side.
+///
+/// Two lenders named for the loans of one article say nothing of a third loan: nothing is filled.
+pub(super) fn sides_from_article(mentions: &mut [Mention]) {
+    let mut types: Vec<DealType> = Vec::new();
+    for m in mentions.iter() {
+        if !types.contains(&m.ty) {
+            types.push(m.ty);
+        }
+    }
+    for ty in types {
+        for side in [Side::Provider, Side::Recipient] {
+            let Some(name) = sole_name(mentions, ty, side) else {
+                continue;
+            };
+            for m in mentions.iter_mut().filter(|m| m.ty == ty) {
+                if side.of(m).is_some() || side.other().of(m).as_ref() == Some(&name.canonical) {
+                    continue;
+                }
+                *side.of_mut(m) = Some(name.canonical.clone());
+                if !m
+                    .parties
+                    .iter()
+                    .any(|p| key(&p.canonical) == key(&name.canonical))
+                {
+                    m.parties.push(name.clone());
+                }
+                place_the_one_left(m, side.other());
+            }
+        }
+    }
+}
+
+/// The one party (by key) that fills `side` in every mention of type `ty` that fills it.
+fn sole_name(mentions: &[Mention], ty: DealType, side: Side) -> Option<Name> {
+    let mut found: Option<Name> = None;
+    let mut times = 0;
+    for m in mentions.iter().filter(|m| m.ty == ty) {
+        let Some(n) = side.of(m) else { continue };
+        times += 1;
+        match &found {
+            Some(f) if key(&f.canonical) != key(n) => return None,
+            Some(_) => {}
+            None => {
+                found = Some(
+                    m.parties
+                        .iter()
+                        .find(|p| &p.canonical == n)
+                        .cloned()
+                        .unwrap_or_else(|| Name {
+                            start: m.start,
+                            end: m.start,
+                            canonical: n.clone(),
+                            kind: None,
+                            country: None,
+                        }),
+                );
+            }
+        }
+    }
+    // Told once, a side may be a misreading; told twice the same, it is the article's.
+    found.filter(|_| times >= 2)
+}
+
+/// With one side now known and the other empty, a single party on neither side takes it.
+fn place_the_one_left(m: &mut Mention, side: Side) {
+    if side.of(m).is_some() {
+        return;
+    }
+    let placed = |p: &Name| {
+        [&m.provider, &m.recipient]
+            .iter()
+            .any(|s| s.as_deref().is_some_and(|s| key(s) == key(&p.canonical)))
+    };
+    let left: Vec<String> = m
+        .parties
+        .iter()
+        .filter(|p| !placed(p))
+        .map(|p| p.canonical.clone())
+        .collect();
+    if let [one] = &left[..] {
+        *side.of_mut(m) = Some(one.clone());
+    }
+}
