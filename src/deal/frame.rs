@@ -7,6 +7,7 @@ use crate::segment::Sentence;
 use crate::text::Folded;
 
 use super::anchor::{self, Anchor};
+use super::free::names_a_statistic;
 use super::lexicon::{Class, DealLexicon};
 use super::mention::{Mention, mention_at};
 use super::names::Ctx;
@@ -94,7 +95,7 @@ fn arguments<'q>(
     let amount = nearest(
         free.iter()
             .copied()
-            .filter(|x| !aggregate_figure(ctx.hits, x))
+            .filter(|x| !aggregate_figure(ctx.hits, x) && !names_a_statistic(ctx, x))
             .filter(|x| in_scope(x.start) || just_before(x.start)),
         a,
         |x| (x.start, x.end),

@@ -213,7 +213,7 @@ fn comma_converted(gap: &str, y: &Amount, x: &Amount) -> bool {
 /// "Doanh thu đạt 2 tỷ USD", "exports rose to $120 billion", "Umsatz von 4,7 Milliarden": an
 /// amount that a statistic's word names (within a few words before it, with no deal word between)
 /// is that statistic's figure, not a deal, even in a sentence that also tells a deal.
-fn names_a_statistic(ctx: &Ctx, x: &Amount) -> bool {
+pub(super) fn names_a_statistic(ctx: &Ctx, x: &Amount) -> bool {
     let st = ctx.text;
     ctx.hits
         .iter()
