@@ -16,7 +16,11 @@ use super::span::{self, ctx_skip};
 pub(super) fn own_amounts<'x>(st: &str, hits: &[Hit], amounts: &'x [Amount]) -> Vec<&'x Amount> {
     amounts
         .iter()
-        .filter(|x| !is_conversion(st, hits, amounts, x) && !unit_price(st, hits, x))
+        .filter(|x| {
+            !is_conversion(st, hits, amounts, x)
+                && !unit_price(st, hits, x)
+                && !changed_by_percent(st, hits, x)
+        })
         .collect()
 }
 
@@ -37,6 +41,34 @@ fn unit_price(st: &str, hits: &[Hit], x: &Amount) -> bool {
     per || hits
         .iter()
         .any(|h| (h.start == at || h.start + 1 == at) && h.has(|r| *r == Role::UnitPrice))
+}
+
+/// "exports to the region reached $17 billion, up 3.6%", "Umsatz 4 Milliarden Euro, ein Plus von
+/// 5 Prozent": an amount told with how much it changed, by a percentage right after it, is a
+/// statistic's figure, no deal's value.
+fn changed_by_percent(st: &str, hits: &[Hit], x: &Amount) -> bool {
+    hits.iter().any(|h| {
+        h.has(|r| *r == Role::ChangeCue)
+            && h.start >= x.end
+            && span::cut(st, x.end, h.start)
+                .chars()
+                .all(|c| c.is_whitespace() || c == ',' || c == '(')
+            && {
+                let after: String = span::after(st, h.end).chars().take(24).collect();
+                let pct = after.find(|c: char| c.is_ascii_digit()).is_some_and(|d| {
+                    let rest = &after[d..];
+                    let num_end = rest
+                        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+                        .unwrap_or(rest.len());
+                    let unit = rest[num_end..].trim_start().to_lowercase();
+                    d <= 6
+                        && ["%", "percent", "per cent", "prozent", "phần trăm"]
+                            .iter()
+                            .any(|p| unit.starts_with(p))
+                });
+                pct
+            }
+    })
 }
 
 /// What the article told before this sentence.

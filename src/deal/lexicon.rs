@@ -98,6 +98,9 @@ struct Cues {
     /// Between two amounts, these make the second a conversion of the first.
     #[serde(default)]
     conversion_cues: Vec<String>,
+    /// After an amount and before a percentage, these make it a statistic ("up 3.6%").
+    #[serde(default)]
+    change_cues: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -136,6 +139,8 @@ pub enum Role {
     Blocker,
     TotalCue,
     StatisticCue,
+    /// See `Cues::change_cues`.
+    ChangeCue,
     BetweenOpen,
     BetweenJoin,
     With,
@@ -337,6 +342,7 @@ impl DealLexicon {
         b.add_all(&cues.statistic_cues, Role::StatisticCue);
         b.add_all(&cues.unit_price, Role::UnitPrice);
         b.add_all(&cues.conversion_cues, Role::ConversionCue);
+        b.add_all(&cues.change_cues, Role::ChangeCue);
         b.parties(&raw.parties);
         for g in &raw.org_head {
             b.add_all(&g.phrases, Role::OrgHead(g.template.clone()));
