@@ -55,7 +55,7 @@ fn changed_by_percent(st: &str, hits: &[Hit], x: &Amount) -> bool {
                 .all(|c| c.is_whitespace() || c == ',' || c == '(')
             && {
                 let after: String = span::after(st, h.end).chars().take(24).collect();
-                let pct = after.find(|c: char| c.is_ascii_digit()).is_some_and(|d| {
+                after.find(|c: char| c.is_ascii_digit()).is_some_and(|d| {
                     let rest = &after[d..];
                     let num_end = rest
                         .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
@@ -65,8 +65,7 @@ fn changed_by_percent(st: &str, hits: &[Hit], x: &Amount) -> bool {
                         && ["%", "percent", "per cent", "prozent", "phần trăm"]
                             .iter()
                             .any(|p| unit.starts_with(p))
-                });
-                pct
+                })
             }
     })
 }
@@ -149,8 +148,50 @@ pub(super) fn amount_anchored(
                     m.parties.push(n);
                 }
             }
+            gapped_party(f, x, &mut m, mentions.last());
             mentions.push(m);
         }
+    }
+}
+
+/// "Kestrel Telekom erwarb 100 MHz für 1,2 Mrd. Euro und Nordmar Mobil für 0,9 Mrd. Euro",
+/// "Kestrel paid $2 billion and Nordmar $1 billion": a clause that leaves out the verb of the one
+/// before repeats its deal with another name on the same side; the names of the first clause are
+/// not this deal's.
+fn gapped_party(f: &Frame, x: &Amount, m: &mut Mention, prev: Option<&Mention>) {
+    let Some(prev) = prev.filter(|p| p.start == f.sentence.start && !p.parties.is_empty()) else {
+        return;
+    };
+    let st = f.ctx.text;
+    let mut head = span::before(st, x.start).trim_end();
+    // The preposition the first clause used before its amount: "für", "for", "với".
+    if let Some((rest, last)) = head.rsplit_once(char::is_whitespace) {
+        if last.chars().count() <= 4 && last.chars().all(char::is_lowercase) {
+            head = rest.trim_end();
+        }
+    }
+    let Some(from) = [" und ", " and ", " và ", ", "]
+        .iter()
+        .filter_map(|d| head.rfind(d).map(|p| p + d.len()))
+        .max()
+    else {
+        return;
+    };
+    let Some(n) = f.ctx.read_name(from, head.len()) else {
+        return;
+    };
+    if span::cut(st, n.end, head.len()).trim().is_empty() {
+        let first = prev.parties.first().map(|p| &p.canonical);
+        m.parties.clear();
+        m.provider = None;
+        m.recipient = None;
+        if prev.recipient.as_ref() == first {
+            m.recipient = Some(n.canonical.clone());
+        } else if prev.provider.as_ref() == first {
+            m.provider = Some(n.canonical.clone());
+        }
+        m.ty = prev.ty;
+        m.parties.push(n);
     }
 }
 

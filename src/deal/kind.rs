@@ -18,10 +18,23 @@ pub(super) fn type_in_scope(
     scope_end: usize,
     quantity: Option<&Quantity>,
 ) -> DealType {
-    let ty = refine_type(a, hits, scope_end);
+    let ty = licence_bought(refine_type(a, hits, scope_end), hits, pre_start, scope_end);
     let received = anchor::said_in(hits, pre_start, scope_end, Role::Receive);
     if ty == DealType::Agreement && (quantity.is_some() || received) {
         DealType::Purchase
+    } else {
+        ty
+    }
+}
+
+/// "Kestrel Telecom bought 100 MHz of spectrum", "erwarb Frequenzen für …", "mua băng tần": what
+/// is bought is used under a licence from the state; the deal is a licence.
+fn licence_bought(ty: DealType, hits: &[Hit], pre_start: usize, scope_end: usize) -> DealType {
+    let licensed = hits.iter().any(|h| {
+        h.start >= pre_start && h.start < scope_end && h.has(|r| *r == Role::LicenceObject)
+    });
+    if licensed && matches!(ty, DealType::Purchase | DealType::Agreement) {
+        DealType::Licence
     } else {
         ty
     }

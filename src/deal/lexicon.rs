@@ -101,6 +101,9 @@ struct Cues {
     /// After an amount and before a percentage, these make it a statistic ("up 3.6%").
     #[serde(default)]
     change_cues: Vec<String>,
+    /// What is bought under a licence: buying it is a licence ("bought 100 MHz of spectrum").
+    #[serde(default)]
+    licence_objects: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -141,6 +144,8 @@ pub enum Role {
     StatisticCue,
     /// See `Cues::change_cues`.
     ChangeCue,
+    /// See `Cues::licence_objects`.
+    LicenceObject,
     BetweenOpen,
     BetweenJoin,
     With,
@@ -343,6 +348,7 @@ impl DealLexicon {
         b.add_all(&cues.unit_price, Role::UnitPrice);
         b.add_all(&cues.conversion_cues, Role::ConversionCue);
         b.add_all(&cues.change_cues, Role::ChangeCue);
+        b.add_all(&cues.licence_objects, Role::LicenceObject);
         b.parties(&raw.parties);
         for g in &raw.org_head {
             b.add_all(&g.phrases, Role::OrgHead(g.template.clone()));

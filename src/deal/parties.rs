@@ -64,7 +64,16 @@ pub(super) fn parties_for(ctx: &Ctx, anchors: &[Anchor], k: usize, scope_end: us
     }
     let verbs = Verbs::read(ctx.hits, a.ty, pre_start, scope_end);
     roles::won_from_client(&verbs, &mut provider, &mut recipient);
-    let subjects = subject_of(ctx, a, pre_start);
+    let mut subjects = subject_of(ctx, a, pre_start);
+    if subjects.is_empty() {
+        subjects.extend(subject_after_verb(
+            ctx,
+            a,
+            pre_start,
+            scope_end,
+            &mut parties,
+        ));
+    }
     let subject = subjects.first().cloned();
     roles::awarded_to_contractor(&verbs, subject.as_ref(), &mut provider, &mut recipient);
     roles::subject_by_verb(&verbs, &subjects, &mut provider, &mut recipient);
@@ -209,6 +218,35 @@ fn object_of_buying(ctx: &Ctx, a: &Anchor, scope_end: usize, parties: &mut Vec<N
             }
         }
     }
+}
+
+/// "Im Januar erwarb die Kestrel Bank die Harbourline Versicherung", "Jeweils 100 Megahertz
+/// erwarben die Kestrel Telekom für …": where the verb stands second, a clause that opens with
+/// something else has its subject right after the verb; a name right after the subject is the
+/// verb's object, a party too.
+fn subject_after_verb(
+    ctx: &Ctx,
+    a: &Anchor,
+    pre_start: usize,
+    scope_end: usize,
+    parties: &mut Vec<Name>,
+) -> Option<Name> {
+    let fronted = !span::cut(ctx.text, pre_start, a.start).trim().is_empty();
+    if !lexicon::lexicon(ctx.lang).verb_final || a.class != Class::Action || !fronted {
+        return None;
+    }
+    let words = |from: usize, to: usize| span::cut(ctx.text, from, to).split_whitespace().count();
+    // An article and an adjective may stand first ("die Deutsche Telekom").
+    let subject = ctx
+        .read_name(a.end, scope_end)
+        .filter(|n| words(a.end, n.start) <= 2)?;
+    if let Some(object) = ctx
+        .read_name(subject.end, scope_end)
+        .filter(|n| words(subject.end, n.start) <= 1)
+    {
+        push_party(parties, object);
+    }
+    Some(subject)
 }
 
 /// "von B … erhalten": the from-marker may stand before the trigger too; B provides.

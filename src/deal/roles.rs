@@ -92,7 +92,9 @@ pub(super) fn subject_by_verb(
 ) {
     let verb_side = v.buys.filter(|buys| *buys || subjects.len() < 2);
     if let (Some(s), Some(buys)) = (subjects.first(), verb_side) {
-        if v.of_a_purchase() && !v.received {
+        // "Kestrel Telecom bought 100 MHz": who buys a licence holds it.
+        let licence_bought = v.ty == DealType::Licence && buys;
+        if (v.of_a_purchase() || licence_bought) && !v.received {
             let slot = if buys { recipient } else { provider };
             if slot.is_none() {
                 *slot = Some(s.canonical.clone());
