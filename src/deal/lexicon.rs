@@ -73,6 +73,10 @@ struct PartyPatterns {
     /// however far away the verb is. German.
     #[serde(default)]
     verb_final: bool,
+    /// Capitalised nouns (or the last part of a compound) that describe the name after them
+    /// ("der Konkurrent Nordmar", "Roche-Konkurrent Novartis"): no part of it.
+    #[serde(default)]
+    descriptor_nouns: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -183,6 +187,8 @@ pub struct DealLexicon {
     roles: Vec<Vec<Role>>,
     /// See `verb_final` in the lexicon file.
     pub verb_final: bool,
+    /// See `descriptor_nouns` in the lexicon file (lower-cased).
+    pub descriptor_nouns: Vec<String>,
 }
 
 /// A phrase found in a sentence with its roles.
@@ -360,6 +366,12 @@ impl DealLexicon {
             set: PhraseSet::new(&b.phrases),
             roles: b.roles,
             verb_final: raw.parties.verb_final,
+            descriptor_nouns: raw
+                .parties
+                .descriptor_nouns
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
         })
     }
 

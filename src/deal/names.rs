@@ -8,6 +8,7 @@
 use crate::entity::{Entities, Entity, EntityHit, Kind};
 use crate::lang::{Lang, UnknownName};
 
+use super::lexicon;
 use super::lexicon::{Hit, Role};
 use super::span;
 
@@ -205,6 +206,22 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// "den Konkurrenten Nordmar", "der Roche-Konkurrent Novartis", "Stromnetzbetreiber Amprion": a
+    /// capitalised noun the language lists as a descriptor (also as a compound's last part),
+    /// followed by a capitalised word, describes the name and is none of it. Where it ends.
+    fn descriptor_noun(&self, pos: usize, limit: usize) -> Option<usize> {
+        let nouns = &lexicon::lexicon(self.lang).descriptor_nouns;
+        if nouns.is_empty() {
+            return None;
+        }
+        let (ws, we, ends) = self.word(pos, limit);
+        let w = span::cut(self.text, ws, we).to_lowercase();
+        let described = !ends
+            && nouns.iter().any(|n| w.ends_with(n.as_str()))
+            && self.lexicon.lookup(span::cut(self.text, ws, we)).is_none();
+        (described && is_capitalised(self.next_word(we, limit))).then_some(we)
+    }
+
     /// A country that only qualifies an organisation: "Chile's Andes Cargo", "Peru-based Inca
     /// Rail" (the name after it), "Norway Airlines", "Oman Energy" (capitalised words
     /// after it ending in an organisation's last word: the whole is the name).
@@ -252,6 +269,7 @@ impl<'a> Ctx<'a> {
                 _ => match self
                     .located_adjective(pos, limit)
                     .or_else(|| self.descriptor(pos, limit))
+                    .or_else(|| self.descriptor_noun(pos, limit))
                 {
                     Some(end) => pos = self.skip_ws(end, limit),
                     None => break,
@@ -370,6 +388,17 @@ impl<'a> Ctx<'a> {
             return true;
         }
         let words: Vec<&str> = raw.split_whitespace().collect();
+        // "den Konkurrenten Nordmar": a descriptor announces a name, even a lone word.
+        let prev = span::before(self.text, start)
+            .trim_end()
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let nouns = &lexicon::lexicon(self.lang).descriptor_nouns;
+        if !prev.is_empty() && nouns.iter().any(|n| prev.ends_with(n.as_str())) {
+            return true;
+        }
         // "“This agreement …", "«Mit der Übernahme …»": a quotation opens, no name.
         if words.len() == 1 && raw.starts_with(['"', '“', '”', '„', '«', '»', '\'', '‘', '’'])
         {
