@@ -77,6 +77,9 @@ struct PartyPatterns {
     /// ("der Konkurrent Nordmar", "Roche-Konkurrent Novartis"): no part of it.
     #[serde(default)]
     descriptor_nouns: Vec<String>,
+    /// Words that open a phrase of time or manner before the subject ("On Monday Kestrel …").
+    #[serde(default)]
+    fronting: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -189,6 +192,8 @@ pub struct DealLexicon {
     pub verb_final: bool,
     /// See `descriptor_nouns` in the lexicon file (lower-cased).
     pub descriptor_nouns: Vec<String>,
+    /// See `fronting` in the lexicon file (lower-cased).
+    pub fronting: Vec<String>,
 }
 
 /// A phrase found in a sentence with its roles.
@@ -369,6 +374,12 @@ impl DealLexicon {
             descriptor_nouns: raw
                 .parties
                 .descriptor_nouns
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            fronting: raw
+                .parties
+                .fronting
                 .iter()
                 .map(|w| w.to_lowercase())
                 .collect(),

@@ -398,7 +398,10 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
         found.truncate(3);
         return found;
     }
-    let Some(n) = ctx.read_name(clause_start, a.start) else {
+    let Some(n) = ctx
+        .read_name(clause_start, a.start)
+        .or_else(|| name_after_fronted_phrase(ctx, clause_start, a.start, WINDOW))
+    else {
         return Vec::new();
     };
     let between = span::cut(st, n.end, a.start).split_whitespace().count();
@@ -409,6 +412,47 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
     } else {
         Vec::new()
     }
+}
+
+/// "On Monday Kestrel Air ordered …", "Under the deal, Kestrel Bank will lend …": a clause that
+/// opens with a phrase of time or manner has its subject after it; the first name, read from a
+/// later word of the clause, that ends within `window` words of the verb.
+fn name_after_fronted_phrase(ctx: &Ctx, from: usize, to: usize, window: usize) -> Option<Name> {
+    let st = ctx.text;
+    let mut pos = from;
+    while pos < to {
+        let next = span::cut(st, pos, to)
+            .find(char::is_whitespace)
+            .map(|i| pos + i)?;
+        pos = ctx_skip(st, next);
+        if pos >= to {
+            return None;
+        }
+        if let Some(n) = ctx.read_name(pos, to) {
+            let fronted = span::cut(st, from, n.start).trim();
+            let first = fronted
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            let opens_phrase = fronted.ends_with(',')
+                || (fronted.split_whitespace().count() <= 4
+                    && lexicon::lexicon(ctx.lang).fronting.contains(&first));
+            // "2 Milliarden Euro", "3.617.700 triệu VND": a currency after a number is no name.
+            let after_number = fronted
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+            if opens_phrase
+                && !after_number
+                && span::cut(st, n.end, to).split_whitespace().count() <= window
+            {
+                return Some(n);
+            }
+            return None;
+        }
+    }
+    None
 }
 
 /// Names joined to the subject by "và" / "und" / "and" ("Petrovietnam và ExxonMobil ký …"), also
