@@ -644,7 +644,8 @@ impl Reader<'_, '_> {
     }
 
     /// "the order for 50 Airbus A321neo at the state visit", "40 Boeing 737 MAX 8 for …": a
-    /// number, one capitalised name (the maker) and a model designation holding a digit, where
+    /// number, a maker's name (one word the entity lexicon knows as a manufacturer) and a model
+    /// designation holding a digit, where
     /// the phrase then ends (punctuation, a lower-case word or the end), is a count of that
     /// model. A year ("in 2019 Airbus A320 …") is never such a count.
     fn maker_model(&self, i: usize, value: u64, from: usize) -> Option<(Quantity, usize)> {
@@ -656,10 +657,11 @@ impl Reader<'_, '_> {
         let mut words = rest.split_inclusive(char::is_whitespace);
         let maker = words.next()?;
         let maker_core = maker.trim_end();
-        let is_name = maker_core.chars().count() >= 2
-            && maker_core.chars().next().is_some_and(char::is_uppercase)
-            && maker_core.chars().all(|c| c.is_alphabetic() || c == '-');
-        if !is_name || maker_core.len() != maker.trim_end().len() {
+        // A maker the entity lexicon knows: "737 MAX 10" is a model, not 737 of "MAX 10".
+        let is_maker = crate::entity::entities()
+            .lookup(maker_core)
+            .is_some_and(|e| e.kind == crate::entity::Kind::Manufacturer);
+        if !is_maker {
             return None;
         }
         pos += maker.len();
