@@ -345,6 +345,33 @@ impl Builder {
     }
 }
 
+impl Builder {
+    /// "đạt được thỏa thuận", "đã đặt hàng": a status phrase that ends in a trigger would hide
+    /// it (the longest phrase wins a place in the text), so it carries the trigger's roles too.
+    fn status_phrases_keep_their_trigger(&mut self) {
+        let lowered: Vec<String> = self.phrases.iter().map(|(p, _)| p.to_lowercase()).collect();
+        for i in 0..self.roles.len() {
+            let status = self.roles[i].iter().any(|r| matches!(r, Role::Status(_)));
+            let trigger = |r: &Role| matches!(r, Role::Trigger { .. });
+            if !status || self.roles[i].iter().any(trigger) {
+                continue;
+            }
+            let inner = (0..lowered.len())
+                .filter(|&j| j != i && self.roles[j].iter().any(trigger))
+                .filter(|&j| lowered[i].ends_with(&format!(" {}", lowered[j])))
+                .max_by_key(|&j| lowered[j].len());
+            if let Some(j) = inner {
+                let extra: Vec<Role> = self.roles[j]
+                    .iter()
+                    .filter(|r| trigger(r))
+                    .cloned()
+                    .collect();
+                self.roles[i].extend(extra);
+            }
+        }
+    }
+}
+
 impl DealLexicon {
     pub fn parse(toml_text: &str) -> Result<DealLexicon, toml::de::Error> {
         let raw: RawLexicon = toml::from_str(toml_text)?;
@@ -367,6 +394,7 @@ impl DealLexicon {
         b.add_all(&cues.singular_heads, Role::SingularHead);
         b.add_all(&cues.purpose, Role::Purpose);
         b.add_all(&cues.item_stops, Role::ItemStop);
+        b.status_phrases_keep_their_trigger();
         Ok(DealLexicon {
             set: PhraseSet::new(&b.phrases),
             roles: b.roles,
