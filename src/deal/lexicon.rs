@@ -111,6 +111,9 @@ struct Cues {
     /// What is bought under a licence: buying it is a licence ("bought 100 MHz of spectrum").
     #[serde(default)]
     licence_objects: Vec<String>,
+    /// A share of a company, with the word that leads to the company ("stake in", "cổ phần").
+    #[serde(default)]
+    stake: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -153,6 +156,8 @@ pub enum Role {
     ChangeCue,
     /// See `Cues::licence_objects`.
     LicenceObject,
+    /// See `Cues::stake`.
+    Stake,
     BetweenOpen,
     BetweenJoin,
     With,
@@ -387,6 +392,7 @@ impl DealLexicon {
         b.add_all(&cues.conversion_cues, Role::ConversionCue);
         b.add_all(&cues.change_cues, Role::ChangeCue);
         b.add_all(&cues.licence_objects, Role::LicenceObject);
+        b.add_all(&cues.stake, Role::Stake);
         b.parties(&raw.parties);
         for g in &raw.org_head {
             b.add_all(&g.phrases, Role::OrgHead(g.template.clone()));

@@ -60,6 +60,9 @@ pub(super) fn parties_for(ctx: &Ctx, anchors: &[Anchor], k: usize, scope_end: us
     to_and_from(ctx, a, pre_start, scope_end, &mut parties, sides);
     object_of_buying(ctx, a, scope_end, &mut parties);
     if provider.is_none() {
+        provider = stake_target(ctx, a, scope_end, &mut parties);
+    }
+    if provider.is_none() {
         provider = from_before_trigger(ctx, a, pre_start, &mut parties);
     }
     let verbs = Verbs::read(ctx.hits, a.ty, pre_start, scope_end);
@@ -249,6 +252,37 @@ fn subject_after_verb(
     Some(subject)
 }
 
+/// "a 30% stake in Kestrel Foods", "mua 10% cổ phần Công ty Hòa Bình", "die Mehrheit an Nordmar
+/// Air": the company whose shares a purchase or investment takes is its target; it provides them.
+fn stake_target(
+    ctx: &Ctx,
+    a: &Anchor,
+    scope_end: usize,
+    parties: &mut Vec<Name>,
+) -> Option<String> {
+    if !matches!(
+        a.ty,
+        DealType::Purchase | DealType::Investment | DealType::Agreement
+    ) {
+        return None;
+    }
+    let h = ctx
+        .hits
+        .iter()
+        .find(|h| h.start >= a.start && h.start < scope_end && h.has(|r| *r == Role::Stake))?;
+    let n = ctx.read_name(h.end, scope_end)?;
+    if span::cut(ctx.text, h.end, n.start)
+        .split_whitespace()
+        .count()
+        > 1
+    {
+        return None;
+    }
+    let target = n.canonical.clone();
+    push_party(parties, n);
+    Some(target)
+}
+
 /// "von B … erhalten": the from-marker may stand before the trigger too; B provides.
 fn from_before_trigger(
     ctx: &Ctx,
@@ -405,7 +439,13 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
         return Vec::new();
     };
     let between = span::cut(st, n.end, a.start).split_whitespace().count();
-    if between <= WINDOW {
+    // "Ngân hàng Kestrel sẽ chi 30 tỷ yen (200 triệu USD) để mua …": a name that opens the clause
+    // is its subject a little further from the verb too.
+    let opens_clause = span::cut(st, clause_start, n.start)
+        .split_whitespace()
+        .count()
+        == 0;
+    if between <= WINDOW || (opens_clause && between <= 2 * WINDOW) {
         let mut found = vec![n];
         coordinated(ctx, &mut found, verb);
         found
