@@ -131,6 +131,20 @@ pub(super) fn about_several_deals(st: &str, hits: &[Hit], at: usize) -> bool {
     })
 }
 
+/// "Investors had expected the deal", "Der Vertrag läuft neun Jahre", "Theo hợp đồng này": a deal
+/// word with a definite word that refers back to it (before or after it, as the language writes
+/// it).
+pub(super) fn refers_back(st: &str, hits: &[Hit], a: &Anchor) -> bool {
+    hits.iter().any(|h| {
+        (h.has(|r| *r == Role::BackBefore)
+            && h.end <= a.start
+            && span::cut(st, h.end, a.start).trim().is_empty())
+            || (h.has(|r| *r == Role::BackAfter)
+                && h.start >= a.end
+                && span::cut(st, a.end, h.start).trim().is_empty())
+    })
+}
+
 /// A trigger right after a plural marker ("các hợp đồng và thỏa thuận") or a count above one
 /// ("20 hợp đồng", "three agreements") names many deals at once.
 pub(super) fn collective(st: &str, hits: &[Hit], i: usize) -> bool {

@@ -50,20 +50,38 @@ pub(super) fn anchored(
     let mut used: Vec<usize> = Vec::new();
     for (k, a) in anchors.iter().enumerate() {
         let (amount, quantity) = arguments(f.ctx, anchors, k, free, quantities);
-        if amount.is_none()
-            && quantity.is_none()
+        let no_figure = amount.is_none() && quantity.is_none();
+        if no_figure
             && (a.class == Class::Action
                 || anchor::about_several_deals(f.ctx.text, f.ctx.hits, a.start))
         {
             continue;
         }
+        let back = no_figure && anchor::refers_back(f.ctx.text, f.ctx.hits, a);
         let at = amount.as_ref().map(|x| x.start);
         if let Some(m) = mention_at(f, anchors, k, amount, quantity) {
+            if back && told_already(&m, mentions) {
+                continue;
+            }
             used.extend(at);
             mentions.push(m);
         }
     }
     used
+}
+
+/// "Investors had expected the deal", "Der Vertrag mit dem Hersteller läuft neun Jahre": a deal
+/// word that refers back, with no figure and at most one party (or only parties the article's
+/// earlier deals named), tells again a deal already told.
+fn told_already(m: &Mention, earlier: &[Mention]) -> bool {
+    // Two sides named anew ("the merger process between A and B") tell a deal of their own.
+    !earlier.is_empty()
+        && (m.parties.len() < 2
+            || m.parties.iter().all(|p| {
+                earlier
+                    .iter()
+                    .any(|e| e.parties.iter().any(|q| q.canonical == p.canonical))
+            }))
 }
 
 /// The amount and count of `anchors[k]`: the nearest in its scope; an amount may also stand

@@ -114,6 +114,12 @@ struct Cues {
     /// A share of a company, with the word that leads to the company ("stake in", "cổ phần").
     #[serde(default)]
     stake: Vec<String>,
+    /// Right before a deal word, these refer back to a deal already told ("the deal").
+    #[serde(default)]
+    back_reference_before: Vec<String>,
+    /// Right after a deal word, these refer back to a deal already told ("thương vụ này").
+    #[serde(default)]
+    back_reference_after: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -158,6 +164,10 @@ pub enum Role {
     LicenceObject,
     /// See `Cues::stake`.
     Stake,
+    /// See `Cues::back_reference_before`.
+    BackBefore,
+    /// See `Cues::back_reference_after`.
+    BackAfter,
     BetweenOpen,
     BetweenJoin,
     With,
@@ -393,6 +403,8 @@ impl DealLexicon {
         b.add_all(&cues.change_cues, Role::ChangeCue);
         b.add_all(&cues.licence_objects, Role::LicenceObject);
         b.add_all(&cues.stake, Role::Stake);
+        b.add_all(&cues.back_reference_before, Role::BackBefore);
+        b.add_all(&cues.back_reference_after, Role::BackAfter);
         b.parties(&raw.parties);
         for g in &raw.org_head {
             b.add_all(&g.phrases, Role::OrgHead(g.template.clone()));
