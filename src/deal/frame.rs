@@ -63,6 +63,10 @@ pub(super) fn anchored(
             if back && told_already(&m, mentions) {
                 continue;
             }
+            if value_of_the_deal_before(f, a, &m, mentions) {
+                used.extend(at);
+                continue;
+            }
             used.extend(at);
             mentions.push(m);
         }
@@ -82,6 +86,25 @@ fn told_already(m: &Mention, earlier: &[Mention]) -> bool {
                     .iter()
                     .any(|e| e.parties.iter().any(|q| q.canonical == p.canonical))
             }))
+}
+
+/// "… placed an order for 16 ships. The order amount was KRW 3.9 trillion.", "Der Einzelauftrag
+/// habe ein Volumen von 45 Millionen Euro": a deal word that refers back, with a value and no
+/// party of its own, right after a deal told without a value, gives that deal its value.
+fn value_of_the_deal_before(f: &Frame, a: &Anchor, m: &Mention, mentions: &mut [Mention]) -> bool {
+    let Some(value) = &m.amount else {
+        return false;
+    };
+    if !m.parties.is_empty() || !anchor::refers_back(f.ctx.text, f.ctx.hits, a) {
+        return false;
+    }
+    match mentions.last_mut() {
+        Some(last) if last.amount.is_none() && last.block + 1 >= f.sentence.block => {
+            last.amount = Some(value.clone());
+            true
+        }
+        _ => false,
+    }
 }
 
 /// The amount and count of `anchors[k]`: the nearest in its scope; an amount may also stand
