@@ -6,7 +6,7 @@ use crate::model::{Amount, Document, Total, stable_id};
 use crate::segment::Sentence;
 
 use super::anchor::collective;
-use super::lexicon::{Hit, Role};
+use super::lexicon::{Class, Hit, Role};
 use super::names::Ctx;
 use super::span;
 
@@ -89,14 +89,30 @@ fn is_total(st: &str, hits: &[Hit], x: &Amount, single_named_deal: bool, statist
     if several || counted_earlier(st, hits, x) {
         return true;
     }
+    let clause_start = span::before(st, x.start)
+        .rfind([';', ':'])
+        .map_or(0, |i| i + 1);
+    // "Donors pledged $1.3 billion": a verb whose subject is a total cue tells a sum (not "the
+    // total value of this takeover reached …", where a deal word stands between).
+    let summed_by_subject = near.is_some_and(|(_, h)| {
+        h.trigger().is_some_and(|t| t.1 == Class::Action)
+            && hits.iter().any(|c| {
+                c.has(|r| *r == Role::TotalCue)
+                    && c.start >= clause_start
+                    && c.end <= h.start
+                    && !hits
+                        .iter()
+                        .any(|t| t.trigger().is_some() && t.start >= c.end && t.end <= h.start)
+            })
+    });
+    if summed_by_subject && !single_named_deal {
+        return true;
+    }
     // "Der Gesamtwert des Auftrags", "tổng giá trị thương vụ": a single deal named beside the
     // amount owns it, whatever the cue says.
     if near.is_some() || statistic {
         return false;
     }
-    let clause_start = span::before(st, x.start)
-        .rfind([';', ':'])
-        .map_or(0, |i| i + 1);
     let cue_before = hits
         .iter()
         .any(|h| h.has(|r| *r == Role::TotalCue) && h.start >= clause_start && h.end <= x.start);
