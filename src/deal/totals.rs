@@ -140,7 +140,8 @@ fn counted_earlier(st: &str, hits: &[Hit], x: &Amount) -> bool {
 
 /// "Hơn 37 tỷ USD" in a headline and "37,2 tỷ USD" in the body: one total told twice. Totals of
 /// one article in one currency within 5 % of each other, where one of them is rounded (about,
-/// more than) or both are equal, are reported once, at their most precise telling.
+/// more than) or both are equal, are reported once, at their most precise telling; where both
+/// are rounded ("nearly $1 billion", "more than $900 million"), within 12.5 %.
 pub(super) fn once_each(totals: Vec<Total>) -> Vec<Total> {
     use crate::model::Qualifier;
     let mut out: Vec<Total> = Vec::new();
@@ -151,7 +152,13 @@ pub(super) fn once_each(totals: Vec<Total>) -> Vec<Total> {
             o.currency == t.currency && {
                 let (a, b) = (o.amount, t.amount);
                 let rounded = o.qualifier != Qualifier::Exact || t.qualifier != Qualifier::Exact;
-                a == b || (rounded && (a - b).abs() * rust_decimal::Decimal::from(20) <= a.max(b))
+                // "nearly $1 billion" and "more than $900 million": two roundings of one sum.
+                let both_rounded =
+                    o.qualifier != Qualifier::Exact && t.qualifier != Qualifier::Exact;
+                let tolerance = if both_rounded { 8 } else { 20 };
+                a == b
+                    || (rounded
+                        && (a - b).abs() * rust_decimal::Decimal::from(tolerance) <= a.max(b))
             }
         });
         match same.map(|i| from + i) {
