@@ -124,8 +124,8 @@ pub struct Amount {
     pub end: usize,
     /// The surface text, `text[start..end]`.
     pub text: String,
-    /// The currency was not written beside the number but taken from the article: "The loan for
-    /// Ecuador amounts to 400 million" after dollar amounts is USD, marked so a reader can tell.
+    /// The currency was not written beside the number but taken from the article: "The credit for
+    /// Nordmar comes to 250 million" after dollar amounts is USD, marked so a reader can tell.
     #[serde(default)]
     pub currency_inferred: bool,
 }

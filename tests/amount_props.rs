@@ -268,7 +268,7 @@ type Compounds = (
 );
 
 proptest! {
-    /// "A$23 million two-year tranche" once read 23,000,002: a number word that starts a compound
+    /// "A$27 million two-year tranche" once read 23,000,002: a number word that starts a compound
     /// (a duration or an ordinal) never adds to the amount before it, in any language.
     #[test]
     fn a_compound_after_an_amount_leaves_its_value_unchanged(

@@ -10,7 +10,7 @@ use predicates::prelude::*;
 use predicates::str::contains;
 
 const ARTICLE: &str =
-    "Boeing signed a $1.5 billion contract with Vietnam Airlines for 50 aircraft.\n";
+    "Boeing signed a $1.5 billion contract with Kestrel Airways for 36 aircraft.\n";
 
 fn dealtrack() -> Command {
     let mut c = Command::cargo_bin("dealtrack").unwrap();
@@ -219,5 +219,5 @@ fn no_path_and_a_terminal_on_stdin_is_an_error_not_a_wait() {
         .write_stdin(ARTICLE)
         .assert()
         .code(0)
-        .stdout(contains("Vietnam Airlines"));
+        .stdout(contains("Kestrel Airways"));
 }

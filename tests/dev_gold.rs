@@ -126,7 +126,7 @@ fn amounts_on_real_articles_stay_above_the_floor() {
     );
 }
 
-/// "A$23 million two-year tranche" once read 23,000,002 and "$1.17 billion a year earlier"
+/// "A$27 million two-year tranche" once read 23,000,002 and "$1.17 billion a year earlier"
 /// 1,170,000,001: a word after the scale was added to the amount. On real articles, an amount
 /// written with a scale word of a million or more is a whole number of thousands.
 #[test]

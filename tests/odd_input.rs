@@ -9,7 +9,7 @@ use assert_cmd::Command;
 use dealtrack::read::{Decoded, decode};
 use predicates::str::contains;
 
-const EN: &str = "Boeing signed a $1.5 billion contract with Vietnam Airlines for 50 aircraft. \
+const EN: &str = "Boeing signed a $1.5 billion contract with Nordmark Airways for 36 aircraft. \
 The deal was announced in Hanoi on Tuesday, officials said. ";
 
 fn dealtrack() -> Command {
@@ -53,7 +53,7 @@ fn ascii_with_two_stray_bytes_is_utf8_with_replacement_and_one_warning() {
     assert!(
         String::from_utf8(out.stdout)
             .unwrap()
-            .contains("Vietnam Airlines")
+            .contains("Nordmark Airways")
     );
 }
 
@@ -77,8 +77,8 @@ fn real_legacy_text_is_still_detected() {
 
 #[test]
 fn utf16_without_a_byte_order_mark_is_detected_and_decoded() {
-    let vi = "Hãng hàng không Vietnam Airlines đã ký hợp đồng mua 50 máy bay Boeing 737 MAX \
-              với tổng giá trị khoảng 10 tỷ USD.";
+    let vi = "Hãng hàng không Nordmark Airways đã ký hợp đồng mua 36 máy bay Boeing 737 MAX \
+              với tổng giá trị khoảng 6 tỷ USD.";
     for big_endian in [false, true] {
         let bytes: Vec<u8> = vi
             .encode_utf16()
@@ -104,7 +104,7 @@ fn utf16_without_a_byte_order_mark_is_detected_and_decoded() {
             .assert()
             .code(0)
             .stderr("")
-            .stdout(contains("10000000000,USD"));
+            .stdout(contains("6000000000,USD"));
     }
     // A binary file is still binary.
     let bin: Vec<u8> = (0..4096u32).map(|i| (i * 7 % 256) as u8).collect();
@@ -136,7 +136,7 @@ fn a_jsonl_record_with_a_malformed_date_keeps_its_text_with_a_warning() {
     );
     let csv = String::from_utf8(out.stdout).unwrap();
     let row_a = csv.lines().find(|l| l.contains("a.jsonl#a,")).expect(&csv);
-    assert!(row_a.contains("Vietnam Airlines"), "{row_a}");
+    assert!(row_a.contains("Nordmark Airways"), "{row_a}");
     assert!(row_a.contains("a.jsonl#a,,en,"), "undated: {row_a}");
     assert!(csv.contains("a.jsonl#b,2025-02-19,"), "{csv}");
 }

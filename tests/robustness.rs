@@ -16,8 +16,8 @@ use predicates::prelude::*;
 use predicates::str::contains;
 use unicode_normalization::UnicodeNormalization;
 
-const VI: &str = "Hãng hàng không Vietnam Airlines đã ký hợp đồng mua 50 máy bay Boeing 737 MAX \
-với tổng giá trị khoảng 10 tỷ USD. Theo thỏa thuận, các máy bay sẽ được giao từ năm 2027. \
+const VI: &str = "Hãng hàng không Kestrel Airways đã ký hợp đồng mua 36 máy bay Boeing 737 MAX \
+với tổng giá trị khoảng 6 tỷ USD. Theo thỏa thuận, các máy bay sẽ được giao từ năm 2027. \
 Bộ trưởng Bộ Công Thương cho biết hai bên nhất trí tăng cường hợp tác kinh tế, thương mại và \
 đầu tư, hướng tới quan hệ đối tác chiến lược toàn diện.";
 
@@ -168,7 +168,7 @@ fn big_file_without_newline_is_read() {
         .unwrap_or(8);
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("big.txt");
-    let unit = "Boeing signed a $1.5 billion contract with Vietnam Airlines. ";
+    let unit = "Boeing signed a $1.5 billion contract with Kestrel Airways. ";
     let mut f = std::io::BufWriter::new(fs::File::create(&p).unwrap());
     for _ in 0..(mb << 20) / unit.len() {
         f.write_all(unit.as_bytes()).unwrap();

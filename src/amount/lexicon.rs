@@ -62,7 +62,7 @@ struct Quantities {
     /// widebody jets") unless it is one of these function words ("2024 more Boeing jets").
     #[serde(default)]
     adjective_stops: Option<Vec<String>>,
-    /// Plural models count ("75 737 MAX 8s", "five 787s"): English.
+    /// Plural models count ("45 737 MAX 8s", "five 787s"): English.
     #[serde(default)]
     model_plurals: bool,
 }

@@ -531,7 +531,7 @@ impl Reader<'_, '_> {
                 next += 1;
             }
         }
-        // "$11-million prepayment", "6.3-billion-euro deal": a hyphen atom glued on both sides
+        // "$14-million advance", "4.8-billion-euro deal": a hyphen atom glued on both sides
         // between the number and its scale word joins them.
         if self.hyphen_before_scale(next) {
             next += 1;
@@ -591,7 +591,7 @@ impl Reader<'_, '_> {
         })
     }
 
-    /// "75 737 MAX 8s", "five 787s", "20 A350s": where the language writes plural models, a number
+    /// "45 737 MAX 8s", "five 787s", "20 A350s": where the language writes plural models, a number
     /// followed by up to three names or models ending in a plural model is a count of them.
     fn model_plural(
         &self,
@@ -643,7 +643,7 @@ impl Reader<'_, '_> {
         None
     }
 
-    /// "the order for 50 Airbus A321neo at the state visit", "40 Boeing 737 MAX 8 for …": a
+    /// "an order for 40 Airbus A321neo during a trip to Toulouse", "40 Boeing 737 MAX 8 for …": a
     /// number, a maker's name (one word the entity lexicon knows as a manufacturer) and a model
     /// designation holding a digit, where
     /// the phrase then ends (punctuation, a lower-case word or the end), is a count of that
@@ -723,7 +723,7 @@ impl Reader<'_, '_> {
             && n.scale().is_some()
     }
 
-    /// "A$23 million two-year tranche": the number that ended before atom `next` is glued by a
+    /// "A$27 million two-year tranche": the number that ended before atom `next` is glued by a
     /// hyphen to a word that is no numeral, so it starts a compound ("two-year", "three-month")
     /// and cannot continue the amount before it.
     fn starts_compound(&self, next: usize) -> bool {
@@ -996,8 +996,8 @@ impl Reader<'_, '_> {
     }
 
     /// A scaled number with no currency that is still money, in the article's currency (settled
-    /// by `settle_currencies`): after a word that asks for a sum and ending its phrase ("the loan
-    /// amounts to 400 million.", "topped up with 12.5 million from", "sowie zehn Milliarden in
+    /// by `settle_currencies`): after a word that asks for a sum and ending its phrase ("the credit
+    /// comes to 250 million.", "topped up with 12.5 million from", "sowie zehn Milliarden in
     /// die Entwicklung"), before a money noun ("the 250 million loans", "20-Millionen-Auftrag"),
     /// or before a bracketed conversion ("80 million (about Rs 6.6 billion)"). "400 million
     /// people" and "zehn Milliarden Jahre" are no money.
@@ -1059,7 +1059,7 @@ impl Reader<'_, '_> {
     }
 
     /// The nearest scaled figure before atom `i` was written with a currency: "$20 million for
-    /// Bolivia and …" yes, "450 Millionen Menschen und …" no.
+    /// Bolivia and …" yes, "380 Millionen Menschen und …" no.
     fn money_scaled_before(&self, i: usize) -> bool {
         let Some(s) = (0..i).rev().take(12).find(|&j| {
             self.atoms[j].scale().is_some() && self.atoms[j].suffix_currency().is_none()
@@ -1138,7 +1138,7 @@ impl Reader<'_, '_> {
                 };
                 // Adjectives alone may stand there too, at most two ("vier neuen U-Booten",
                 // "six more widebody jets" is refused by "more").
-                // "16 16,000 TEU container ships": a capacity (a number and its unit) describes
+                // "12 14,000 TEU container ships": a capacity (a number and its unit) describes
                 // the counted thing and does not count as one of the words between.
                 if words.len() >= 2 && is_digit_group(words[0]) {
                     words.drain(..2);

@@ -24,7 +24,7 @@ pub(super) fn own_amounts<'x>(st: &str, hits: &[Hit], amounts: &'x [Amount]) -> 
         .collect()
 }
 
-/// "$41 a share", "390 USD/tấn", "8 triệu euro (8,7 triệu đô la) mỗi chiếc": a price per
+/// "$41 a share", "390 USD/tấn", "7 triệu euro (7,6 triệu đô la) mỗi chiếc": a price per
 /// unit, told right after the amount (past a bracketed conversion), is no deal's value nor a
 /// total's.
 fn unit_price(st: &str, hits: &[Hit], x: &Amount) -> bool {
@@ -80,7 +80,7 @@ pub(super) struct Before {
 }
 
 /// The smallest amount that can be a deal's value by itself: below it, a figure in a deal's
-/// sentence is a price or a fee ("$60 in cash … for each share", "7.500 Dollar Steuergutschrift").
+/// sentence is a price or a fee ("$45 in cash … for each share", "7.500 Dollar Steuergutschrift").
 const MIN_DEAL_VALUE: i64 = 10_000;
 
 /// "The four suppliers are A ($31 million), B ($22 million) …", "Sweden pledged USD 40 million,
@@ -154,7 +154,7 @@ pub(super) fn amount_anchored(
     }
 }
 
-/// "Kestrel Telekom erwarb 100 MHz für 1,2 Mrd. Euro und Nordmar Mobil für 0,9 Mrd. Euro",
+/// "Harbour Telekom erwarb 60 Megahertz für 1,4 Mrd. Euro und Nordmar Mobil für 0,7 Mrd. Euro",
 /// "Kestrel paid $2 billion and Nordmar $1 billion": a clause that leaves out the verb of the one
 /// before repeats its deal with another name on the same side; the names of the first clause are
 /// not this deal's.

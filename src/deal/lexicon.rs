@@ -74,7 +74,7 @@ struct PartyPatterns {
     #[serde(default)]
     verb_final: bool,
     /// Capitalised nouns (or the last part of a compound) that describe the name after them
-    /// ("der Konkurrent Nordmar", "Roche-Konkurrent Novartis"): no part of it.
+    /// ("der Konkurrent Nordmar", "Kestrel-Konkurrent Orchid"): no part of it.
     #[serde(default)]
     descriptor_nouns: Vec<String>,
     /// Words that open a phrase of time or manner before the subject ("On Monday Kestrel …").

@@ -206,7 +206,7 @@ impl<'a> Ctx<'a> {
         None
     }
 
-    /// "den Konkurrenten Nordmar", "der Roche-Konkurrent Novartis", "Stromnetzbetreiber Amprion": a
+    /// "den Konkurrenten Nordmar", "der Kestrel-Konkurrent Orchid", "Stromnetzbetreiber Nordnetz": a
     /// capitalised noun the language lists as a descriptor (also as a compound's last part),
     /// followed by a capitalised word, describes the name and is none of it. Where it ends.
     fn descriptor_noun(&self, pos: usize, limit: usize) -> Option<usize> {

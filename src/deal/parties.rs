@@ -171,7 +171,7 @@ fn with_b(ctx: &Ctx, pre_start: usize, scope_end: usize, parties: &mut Vec<Name>
 
 /// "to B": the recipient; "from B": the provider (the verbs may swap them later: "Boeing won an
 /// order from Korean Air"). After the trigger, or just before it in its clause ("cho Việt Nam
-/// vay", "an X geliefert"). "cho PV Power và Tokyo Gas": the names joined to it are parties too.
+/// vay", "an X geliefert"). "cho Tập đoàn Sao Mai và Harbourline Energy": the names joined to it are parties too.
 fn to_and_from(
     ctx: &Ctx,
     a: &Anchor,
@@ -365,7 +365,7 @@ pub(super) fn countries_after(
 }
 
 /// Known entities within a few words before the trigger, in the same clause; else a name that
-/// opens the clause ("Lufthansa hat … bestellt").
+/// opens the clause ("Nordmar Airlines hat … bestellt").
 fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
     let st = ctx.text;
     let clause_start = span::cut(st, pre_start, a.start)
@@ -478,7 +478,7 @@ fn name_after_fronted_phrase(ctx: &Ctx, from: usize, to: usize, window: usize) -
             let opens_phrase = fronted.ends_with(',')
                 || (fronted.split_whitespace().count() <= 4
                     && lexicon::lexicon(ctx.lang).fronting.contains(&first));
-            // "2 Milliarden Euro", "3.617.700 triệu VND": a currency after a number is no name.
+            // "2 Milliarden Euro", "2.480.500 triệu VND": a currency after a number is no name.
             let after_number = fronted
                 .split_whitespace()
                 .next_back()

@@ -18,7 +18,7 @@ pub(super) struct Verbs {
     received: bool,
     /// "X awarded a contract to B": the subject gave it.
     awarded: bool,
-    /// The subject's verb buys ("Bayer übernimmt"): true, sells ("X sells"): false.
+    /// The subject's verb buys ("Orchid Chemie übernimmt"): true, sells ("X sells"): false.
     buys: Option<bool>,
 }
 
@@ -81,7 +81,7 @@ pub(super) fn awarded_to_contractor(
     }
 }
 
-/// Which side the subject is on, when its verb says it: "Bayer übernimmt", "X sells". With two
+/// Which side the subject is on, when its verb says it: "Orchid Chemie übernimmt", "X sells". With two
 /// subjects ("A và B ký thỏa thuận cung cấp …") a supply verb does not say which one supplies; a
 /// buying verb still makes the first-named the buyer, as news usually writes it.
 pub(super) fn subject_by_verb(
@@ -176,7 +176,7 @@ fn financial_name(n: &Name) -> bool {
 
 /// The only party named is the clause's subject, and no verb said its side: a donor or investor
 /// gives ("Samsung công bố đầu tư thêm 1,8 tỷ USD"); a borrower that is no bank takes the loan
-/// ("NorthPeak Group has inked a A$300 million revolver"), a bank gives it; a maker supplies; any
+/// ("NorthPeak Group inked an A$300 million revolver"), a bank gives it; a maker supplies; any
 /// other company that orders, buys or takes over receives ("Andes Cargo placed an order for …",
 /// "Nordmar will den Zukauf perfekt machen").
 fn lone_subject(

@@ -82,7 +82,7 @@ fn status_for(hits: &[Hit], a: &Anchor, pre_start: usize, scope_end: usize) -> O
     })
 }
 
-/// With no cue of status in its clause: "Orchid Estates transferred a 25% stake for $64
+/// With no cue of status in its clause: "Kestrel Land transferred its 45% interest for $57
 /// million", "the yard bagged a $700 million order": news reports a deal with its figures once it is made, so
 /// a deal that states a value or a count is signed; one without figures is only announced.
 fn default_status(amount: Option<&Amount>, quantity: Option<&Quantity>) -> DealStatus {

@@ -101,17 +101,17 @@ fn generic_agreement_on_a_loan_is_financing_with_the_lender_providing() {
 fn supplier_that_won_an_order_is_the_provider() {
     let d = one(
         Lang::En,
-        "Airbus has won an order from Lufthansa, the company said.",
+        "Airbus has won an order from Nordmar Airways, the company said.",
     );
     assert_eq!(d.deal_type, DealType::Purchase);
     assert_eq!(d.status, DealStatus::Signed);
     assert_eq!(d.provider.as_deref(), Some("Airbus"));
-    assert_eq!(d.recipient.as_deref(), Some("Lufthansa"));
+    assert_eq!(d.recipient.as_deref(), Some("Nordmar Airways"));
     let d = one(
         Lang::De,
-        "Rheinmetall erhielt von der Bundeswehr einen Großauftrag für Munition.",
+        "Airbus erhielt von der Bundeswehr einen Großauftrag für Munition.",
     );
-    assert_eq!(d.provider.as_deref(), Some("Rheinmetall"));
+    assert_eq!(d.provider.as_deref(), Some("Airbus"));
     assert_eq!(d.recipient.as_deref(), Some("Bundeswehr"));
 }
 
@@ -204,15 +204,28 @@ fn a_unit_price_is_no_deals_value() {
         ),
         (
             Lang::Vi,
-            "Hai bên đã ký hợp đồng đóng tàu cho Công ty Hòa Bình với giá 9 triệu euro (9,8 triệu đô la) mỗi chiếc.",
+            "Công ty Hòa Bình ký hợp đồng đóng ba tàu kéo với Công ty Đóng tàu Hải Âu, giá 7 triệu euro (7,6 triệu đô la) mỗi chiếc.",
         ),
         (
             Lang::En,
-            "Kestrel Corp signed a definitive agreement to buy Lantern Software for $41 a share.",
+            "Kestrel Corp signed an agreement to buy Lantern Software at $41 a share.",
         ),
     ] {
         for d in deals(lang, text) {
             assert_eq!(d.amount, None, "{text}: {d:#?}");
         }
     }
+}
+
+/// Several deals told in one sentence with the same type and item (suppliers listed with their
+/// amounts in brackets) still get an id each.
+#[test]
+fn deals_of_one_sentence_get_distinct_ids() {
+    let text = "Kestrel Health signed supply contracts worth $62 million. The suppliers are \
+                Orchid Medical ($31 million), Nordmar Health Inc. ($22 million) and Harbourline \
+                Labs ($9 million).";
+    let d = deals(Lang::En, text);
+    assert!(d.len() >= 3, "{text}: {d:#?}");
+    let ids: std::collections::HashSet<_> = d.iter().map(|x| x.id.clone()).collect();
+    assert_eq!(ids.len(), d.len(), "{text}: {d:#?}");
 }

@@ -53,7 +53,7 @@ pub(super) fn aggregate_figure(hits: &[Hit], x: &Amount) -> bool {
 }
 
 /// Whether an amount is an announced total of several deals:
-/// - "Dh69b deals", "signed deals worth $1 billion", "các văn kiện … 37,2 tỷ USD": the deal noun
+/// - "Dh42b deals", "signed deals worth $1 billion", "các văn kiện … 37,2 tỷ USD": the deal noun
 ///   nearest to it is plural or collective;
 /// - "in total $2 billion", "insgesamt 717 Millionen": a total cue stands before it in its clause
 ///   or right after it, and no single named deal is the sentence's subject.
@@ -122,7 +122,7 @@ fn is_total(st: &str, hits: &[Hit], x: &Amount, single_named_deal: bool, statist
     (cue_before || cue_after) && !single_named_deal
 }
 
-/// "ký 3 thỏa thuận với JICA về việc vay vốn ODA trị giá 61 tỷ yen", "signed two agreements on
+/// "ký 2 hiệp định vay với Quỹ Hải Âu trị giá 48 tỷ yen", "signed two agreements on
 /// loans for infrastructure worth $300 million": deals counted earlier in the clause (no comma
 /// between) own the amount, past the singular deal word of what they are about.
 fn counted_earlier(st: &str, hits: &[Hit], x: &Amount) -> bool {
