@@ -72,7 +72,7 @@ pub(super) fn mention_at(
         quantity,
     );
     let (mut parties, mut provider, mut recipient, subject) =
-        parties::parties_for(ctx, anchors, k, scope_end);
+        parties::parties_for(ctx, anchors, k, scope_end, ty);
     if matches!(ty, DealType::Aid | DealType::Investment) {
         parties::countries_after(ctx, a, scope_end, &mut parties, &mut recipient);
     }

@@ -121,6 +121,7 @@ fn drop_country_qualifiers(
         hits,
         ents: &all,
         lexicon,
+        amounts: &[],
     };
     ents.retain(|e| !ctx.country_qualifies(e));
 }
@@ -166,6 +167,7 @@ fn analyse(
         hits: &hits,
         ents: &ents,
         lexicon: ents_lex,
+        amounts: &amounts,
     };
     let statistic = hits.iter().any(|h| h.has(|r| *r == Role::StatisticCue));
     let anchors = anchor::anchors(st, &hits, statistic);

@@ -29,6 +29,8 @@ pub struct Ctx<'a> {
     pub hits: &'a [Hit<'a>],
     pub ents: &'a [EntityHit<'a>],
     pub lexicon: &'a Entities,
+    /// The sentence's amounts: a word inside one ("Rs", "US$") is its currency, no name.
+    pub amounts: &'a [crate::model::Amount],
 }
 
 /// Legal-form words trimmed from the end of a name.
@@ -123,7 +125,7 @@ impl<'a> Ctx<'a> {
     /// Reads a name starting at `pos` (after skipping determiners), not past `limit`.
     pub fn read_name(&self, pos: usize, limit: usize) -> Option<Name> {
         let pos = self.skip_determiners(pos, limit);
-        if pos >= limit {
+        if pos >= limit || self.amounts.iter().any(|a| a.start <= pos && pos < a.end) {
             return None;
         }
         if let Some(e) = self.entity_at(pos) {
@@ -168,6 +170,14 @@ impl<'a> Ctx<'a> {
             && self
                 .qualified_by_country(e.start, e.end, self.text.len())
                 .is_some()
+    }
+
+    /// The organisation a known country `e` qualifies, read up to `limit` ("Japan-based Takeda",
+    /// "the Netherlands' ABN Amro"); `None` where the country stands alone.
+    pub fn name_qualified_by(&self, e: &EntityHit, limit: usize) -> Option<Name> {
+        (e.entity.kind == Kind::Country)
+            .then(|| self.qualified_by_country(e.start, e.end, limit))
+            .flatten()
     }
 
     /// "Mexico-based", "Paris-headquartered": where a name is based qualifies it and is none of it.
@@ -227,7 +237,7 @@ impl<'a> Ctx<'a> {
     /// after it ending in an organisation's last word: the whole is the name).
     fn qualified_by_country(&self, start: usize, end: usize, limit: usize) -> Option<Name> {
         let rest = span::cut(self.text, end, limit);
-        for mark in ["'s ", "’s ", "-based ", "-headquartered "] {
+        for mark in ["'s ", "’s ", "' ", "’ ", "-based ", "-headquartered "] {
             if rest.starts_with(mark) {
                 return self.read_name(end + mark.len(), limit);
             }
@@ -422,10 +432,34 @@ impl<'a> Ctx<'a> {
             raw,
             words: &words,
             sentence_start,
+            before_deal_verb: self.before_deal_verb(start + raw.len()),
             inner_capital: has_inner_capital(raw),
             written_like_a_name: written_like_a_name(raw),
         };
         self.lang.deals().unknown_name_is_a_name(&unknown)
+    }
+
+    /// "Takeda acquired Multilab", "Kestrel ordered 12 jets": the word right after `end` is a
+    /// verb that makes a deal (buys, sells, orders, signs, wins, receives), so what stands before
+    /// it is its subject. A verb that only reports ("Brown said") is none.
+    fn before_deal_verb(&self, end: usize) -> bool {
+        let next = self.skip_ws(end, self.text.len());
+        self.hit_at(next).is_some_and(|h| {
+            h.has(|r| {
+                matches!(
+                    r,
+                    Role::BuyerVerb
+                        | Role::SellerVerb
+                        | Role::Status(crate::model::DealStatus::Signed)
+                        | Role::Receive
+                        | Role::Award
+                        | Role::Trigger {
+                            class: lexicon::Class::Action,
+                            ..
+                        }
+                )
+            })
+        })
     }
 
     /// A known entity, with a short form in parentheses after it if any.

@@ -43,11 +43,21 @@ fn entity_name(e: &EntityHit) -> Name {
 pub(super) fn single_named_deal(ctx: &Ctx, anchors: &[Anchor]) -> bool {
     anchors.len() == 1
         && anchors[0].class == Class::Document
-        && !parties_for(ctx, anchors, 0, ctx.text.len()).0.is_empty()
+        && !parties_for(ctx, anchors, 0, ctx.text.len(), anchors[0].ty)
+            .0
+            .is_empty()
 }
 
 /// Parties of the anchor `k`: "between A and B", "with B", "to B", "from B", "of A", the subject.
-pub(super) fn parties_for(ctx: &Ctx, anchors: &[Anchor], k: usize, scope_end: usize) -> PartyInfo {
+/// The sides the verbs state are read for the deal's type `ty` as `kind` decided it (a trigger
+/// "won" may name a licence: "won the 3.5 GHz block").
+pub(super) fn parties_for(
+    ctx: &Ctx,
+    anchors: &[Anchor],
+    k: usize,
+    scope_end: usize,
+    ty: DealType,
+) -> PartyInfo {
     let a = &anchors[k];
     let pre_start = anchor::pre_start(anchors, k);
     let mut parties: Vec<Name> = Vec::new();
@@ -65,7 +75,7 @@ pub(super) fn parties_for(ctx: &Ctx, anchors: &[Anchor], k: usize, scope_end: us
     if provider.is_none() {
         provider = from_before_trigger(ctx, a, pre_start, &mut parties);
     }
-    let verbs = Verbs::read(ctx.hits, a.ty, pre_start, scope_end);
+    let verbs = Verbs::read(ctx.hits, ty, pre_start, scope_end);
     roles::won_from_client(&verbs, &mut provider, &mut recipient);
     let mut subjects = subject_of(ctx, a, pre_start);
     if subjects.is_empty() {
@@ -418,13 +428,9 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
                 .count()
                 <= 1;
         if !place && (before_verb || opens_clause || distance(e.end, a.start) <= WINDOW) {
-            found.push(Name {
-                start: e.start,
-                end: e.end,
-                canonical: e.entity.canonical.clone(),
-                kind: Some(e.entity.kind),
-                country: e.entity.country.clone(),
-            });
+            // "Japan-based Takeda", "Chile's Andes Cargo": the name the country qualifies.
+            let qualified = ctx.name_qualified_by(e, a.start);
+            found.push(qualified.unwrap_or_else(|| entity_name(e)));
         }
     }
     if !found.is_empty() {
@@ -469,7 +475,9 @@ fn name_after_fronted_phrase(ctx: &Ctx, from: usize, to: usize, window: usize) -
             return None;
         }
         if let Some(n) = ctx.read_name(pos, to) {
-            let fronted = span::cut(st, from, n.start).trim();
+            // Up to where the name was read from: "Japan-based" or "the" before it are the
+            // name's own words, not the fronted phrase's.
+            let fronted = span::cut(st, from, pos).trim();
             let first = fronted
                 .split_whitespace()
                 .next()

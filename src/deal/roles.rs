@@ -178,7 +178,8 @@ fn financial_name(n: &Name) -> bool {
 /// gives ("Samsung công bố đầu tư thêm 1,8 tỷ USD"); a borrower that is no bank takes the loan
 /// ("NorthPeak Group inked an A$300 million revolver"), a bank gives it; a maker supplies; any
 /// other company that orders, buys or takes over receives ("Andes Cargo placed an order for …",
-/// "Nordmar will den Zukauf perfekt machen").
+/// "Nordmar will den Zukauf perfekt machen"); a company named with a licence holds it, a public
+/// body grants it.
 fn lone_subject(
     ty: DealType,
     s: &Name,
@@ -193,6 +194,9 @@ fn lone_subject(
         DealType::Aid | DealType::Investment => true,
         DealType::Financing => financial_name(s),
         DealType::Purchase | DealType::Agreement => s.kind == Some(Kind::Manufacturer),
+        // "Kestrel Telecom won the 3.5 GHz block": who wins a licence holds it; a regulator
+        // that auctions it gives it.
+        DealType::Licence => s.kind.is_some_and(Kind::is_public),
         _ => return,
     };
     let slot = if gives { provider } else { recipient };

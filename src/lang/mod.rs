@@ -80,6 +80,8 @@ pub struct UnknownName<'a> {
     pub words: &'a [&'a str],
     /// Nothing but an opening quotation mark stands before it in the sentence.
     pub sentence_start: bool,
+    /// The next word is a verb that makes a deal ("Takeda acquired …", "Kestrel bestellt …").
+    pub before_deal_verb: bool,
     /// "VinFast", "BASF": a capital after the first letter.
     pub inner_capital: bool,
     /// Written like a name: an inner capital, all capitals ("KNDS") or digits.

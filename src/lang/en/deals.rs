@@ -15,13 +15,15 @@ impl DealRules for Rules {
     }
 
     /// A lone function word is no name, nor is a sentence's first word, capitalised anyway
-    /// ("Citing …", "Last year …"), unless written like a name.
+    /// ("Citing …", "Last year …"), unless written like a name or right before a deal verb
+    /// ("Takeda acquired …").
     fn unknown_name_is_a_name(&self, n: &UnknownName) -> bool {
         let function_word = n.words.len() == 1
             && super::STOPWORDS
                 .lines()
                 .any(|s| s.trim() == n.raw.to_lowercase());
-        let opener = n.words.len() == 1 && n.sentence_start && !n.written_like_a_name;
+        let opener =
+            n.words.len() == 1 && n.sentence_start && !n.written_like_a_name && !n.before_deal_verb;
         !function_word && !opener
     }
 }

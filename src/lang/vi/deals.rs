@@ -22,9 +22,12 @@ impl DealRules for Rules {
 
     /// Vietnamese names of people and capitalised sentence openings carry diacritics;
     /// organisations without a head word ("Vietjet", "Pratt & Whitney") are foreign words.
+    /// A lone foreign word opening a sentence is a name only when written like one or followed
+    /// by a deal verb ("Orvanto mua lại …").
     fn unknown_name_is_a_name(&self, n: &UnknownName) -> bool {
-        n.raw == strip_diacritics(n.raw)
-            && !(n.sentence_start && n.words.len() == 1 && !n.inner_capital)
+        let lone_opener = n.sentence_start && n.words.len() == 1;
+        let opener_ok = !lone_opener || n.inner_capital || n.before_deal_verb;
+        n.raw == strip_diacritics(n.raw) && opener_ok
     }
 
     /// Vietnamese names in English: without diacritics, country names in English.
