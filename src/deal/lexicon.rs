@@ -80,6 +80,10 @@ struct PartyPatterns {
     /// Words that open a phrase of time or manner before the subject ("On Monday Kestrel …").
     #[serde(default)]
     fronting: Vec<String>,
+    /// Articles that open a subject ("Das Unternehmen kauft …"): a short phrase that opens with
+    /// one before a verb that stands second is the subject, whatever name follows the verb.
+    #[serde(default)]
+    subject_articles: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -209,6 +213,8 @@ pub struct DealLexicon {
     pub descriptor_nouns: Vec<String>,
     /// See `fronting` in the lexicon file (lower-cased).
     pub fronting: Vec<String>,
+    /// See `subject_articles` in the lexicon file (lower-cased).
+    pub subject_articles: Vec<String>,
 }
 
 /// A phrase found in a sentence with its roles.
@@ -426,6 +432,12 @@ impl DealLexicon {
             fronting: raw
                 .parties
                 .fronting
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            subject_articles: raw
+                .parties
+                .subject_articles
                 .iter()
                 .map(|w| w.to_lowercase())
                 .collect(),

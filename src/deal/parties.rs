@@ -68,7 +68,10 @@ pub(super) fn parties_for(
     with_b(ctx, pre_start, scope_end, &mut parties);
     let sides = (&mut provider, &mut recipient);
     to_and_from(ctx, a, pre_start, scope_end, &mut parties, sides);
-    object_of_buying(ctx, a, scope_end, &mut parties);
+    let sold_by = object_of_buying(ctx, a, scope_end, &mut parties);
+    if provider.is_none() && recipient.as_ref() != sold_by.as_ref() {
+        provider = sold_by.clone();
+    }
     if provider.is_none() {
         provider = stake_target(ctx, a, scope_end, &mut parties);
     }
@@ -86,6 +89,16 @@ pub(super) fn parties_for(
             scope_end,
             &mut parties,
         ));
+    }
+    // "Jeweils 100 MHz erwarben die Kestrel Telekom …": the name after a verb that stands second
+    // is its subject, not what it buys.
+    if sold_by.is_some()
+        && provider == sold_by
+        && subjects
+            .iter()
+            .any(|s| Some(&s.canonical) == provider.as_ref())
+    {
+        provider = None;
     }
     let subject = subjects.first().cloned();
     roles::awarded_to_contractor(&verbs, subject.as_ref(), &mut provider, &mut recipient);
@@ -213,24 +226,42 @@ fn to_and_from(
     }
 }
 
-/// The object of a buying verb is a party: the company acquired ("Exxon agreed to buy Pioneer
-/// Natural Resources"), or the maker bought from ("bought Airbus jets").
-fn object_of_buying(ctx: &Ctx, a: &Anchor, scope_end: usize, parties: &mut Vec<Name>) {
+/// The object of a buying verb is a party, and the side that sells: the company acquired
+/// ("Orvanto agreed to buy Belmira Labs", "kauft den Spezialisten Tarmex"), or the maker bought
+/// from ("bought Airbus jets").
+fn object_of_buying(
+    ctx: &Ctx,
+    a: &Anchor,
+    scope_end: usize,
+    parties: &mut Vec<Name>,
+) -> Option<String> {
     let buys = ctx
         .hits
         .iter()
         .any(|h| h.start >= a.start && h.end == a.end && h.has(|r| *r == Role::BuyerVerb));
-    if a.class == Class::Action && buys {
-        if let Some(n) = ctx.read_name(a.end, scope_end) {
-            if span::cut(ctx.text, a.end, n.start)
-                .split_whitespace()
-                .count()
-                <= 2
-            {
-                push_party(parties, n);
-            }
-        }
+    if a.class != Class::Action || !buys {
+        return None;
     }
+    let n = ctx.read_name(a.end, scope_end).filter(|n| {
+        span::cut(ctx.text, a.end, n.start)
+            .split_whitespace()
+            .count()
+            <= 2
+    })?;
+    let seller = n.canonical.clone();
+    push_party(parties, n);
+    Some(seller)
+}
+
+/// "Das Unternehmen kauft …", "Der Konzern übernimmt …": a phrase of an article and at most two
+/// more words, no figure in it, is the subject that stands first.
+fn subject_fronted(lex: &lexicon::DealLexicon, fronted: &str) -> bool {
+    let words: Vec<&str> = fronted.split_whitespace().collect();
+    words.len() <= 3
+        && !fronted.contains(|c: char| c.is_ascii_digit())
+        && words
+            .first()
+            .is_some_and(|w| lex.subject_articles.contains(&w.to_lowercase()))
 }
 
 /// "Im Januar erwarb die Kestrel Bank die Harbourline Versicherung", "Jeweils 100 Megahertz
@@ -244,8 +275,13 @@ fn subject_after_verb(
     scope_end: usize,
     parties: &mut Vec<Name>,
 ) -> Option<Name> {
-    let fronted = !span::cut(ctx.text, pre_start, a.start).trim().is_empty();
-    if !lexicon::lexicon(ctx.lang).verb_final || a.class != Class::Action || !fronted {
+    let lex = lexicon::lexicon(ctx.lang);
+    let fronted = span::cut(ctx.text, pre_start, a.start).trim();
+    if !lex.verb_final
+        || a.class != Class::Action
+        || fronted.is_empty()
+        || subject_fronted(lex, fronted)
+    {
         return None;
     }
     let words = |from: usize, to: usize| span::cut(ctx.text, from, to).split_whitespace().count();
@@ -434,6 +470,7 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
         }
     }
     if !found.is_empty() {
+        coordinated_before(ctx, &mut found, clause_start);
         coordinated(ctx, &mut found, verb);
         found.truncate(3);
         return found;
@@ -533,6 +570,37 @@ fn coordinated(ctx: &Ctx, found: &mut Vec<Name>, limit: usize) {
             return;
         }
         found.push(n);
+    }
+}
+
+/// "Kestrel Airways and Airbus signed …": a name the lexicon does not know, joined by "and" /
+/// "và" / "und" before the first known subject, is a subject too, and the first one.
+fn coordinated_before(ctx: &Ctx, found: &mut Vec<Name>, clause_start: usize) {
+    let st = ctx.text;
+    let Some(first) = found.iter().map(|n| n.start).min() else {
+        return;
+    };
+    let Some(join) = ctx.hits.iter().rev().find(|h| {
+        h.end <= first
+            && h.start >= clause_start
+            && h.has(|r| *r == Role::BetweenJoin)
+            && span::cut(st, h.end, first).trim().is_empty()
+    }) else {
+        return;
+    };
+    let Some(n) = ctx.read_name(clause_start, join.start) else {
+        return;
+    };
+    let joined = span::cut(st, n.end, join.start).trim();
+    let opens = span::cut(st, clause_start, n.start)
+        .split_whitespace()
+        .count()
+        <= 1;
+    if (joined.is_empty() || joined == ")")
+        && opens
+        && !found.iter().any(|f| f.canonical == n.canonical)
+    {
+        found.insert(0, n);
     }
 }
 

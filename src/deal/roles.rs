@@ -255,6 +255,11 @@ pub(super) fn assign_roles(
         DealType::Licence => pick(&|p: &Name| p.kind.is_some_and(Kind::is_public))
             .or_else(|| subject.map(|s| s.canonical.clone())),
         DealType::Aid | DealType::Investment => subject.map(|s| s.canonical.clone()),
+        // "Kestrel Airways and engine maker Orvex signed an MoU on 40 engines": a maker beside
+        // one other party supplies it.
+        DealType::Agreement | DealType::Mou | DealType::LetterOfIntent => {
+            pick(&|p: &Name| p.kind == Some(Kind::Manufacturer))
+        }
         _ => None,
     };
     match (provider.clone(), recipient.clone()) {
