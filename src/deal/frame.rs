@@ -136,7 +136,7 @@ fn arguments<'q>(
     let amount = nearest(
         free.iter()
             .copied()
-            .filter(|x| !aggregate_figure(ctx.hits, x) && !names_a_statistic(ctx, x))
+            .filter(|x| !aggregate_figure(st, ctx.hits, x) && !names_a_statistic(ctx, x))
             .filter(|x| in_scope(x.start) || just_before(x.start)),
         a,
         |x| (x.start, x.end),

@@ -68,6 +68,8 @@ pub(super) fn parties_for(
     with_b(ctx, pre_start, scope_end, &mut parties);
     let sides = (&mut provider, &mut recipient);
     to_and_from(ctx, a, pre_start, scope_end, &mut parties, sides);
+    let verbs = Verbs::read(ctx.hits, ty, pre_start, scope_end);
+    roles::order_to_contractor(&verbs, a.class, &mut provider, &mut recipient);
     let sold_by = object_of_buying(ctx, a, scope_end, &mut parties);
     if provider.is_none() && recipient.as_ref() != sold_by.as_ref() {
         provider = sold_by.clone();
@@ -78,7 +80,6 @@ pub(super) fn parties_for(
     if provider.is_none() {
         provider = from_before_trigger(ctx, a, pre_start, &mut parties);
     }
-    let verbs = Verbs::read(ctx.hits, ty, pre_start, scope_end);
     roles::won_from_client(&verbs, &mut provider, &mut recipient);
     let mut subjects = subject_of(ctx, a, pre_start);
     if subjects.is_empty() {

@@ -8,7 +8,7 @@ use crate::model::DealType;
 use crate::text::strip_diacritics;
 
 use super::anchor;
-use super::lexicon::{Hit, Role};
+use super::lexicon::{Class, Hit, Role};
 use super::names::Name;
 
 /// What the verbs of an anchor's clause say about the sides of its deal.
@@ -60,6 +60,25 @@ pub(super) fn won_from_client(
 ) {
     if v.received && v.of_a_purchase() {
         std::mem::swap(provider, recipient);
+    }
+}
+
+/// "a $2 billion contract to Nordwerft", "Eine weitere Order geht an den Panzerbauer X": an order
+/// or contract given "to" a company goes to the one that fills it, where no verb of the clause
+/// buys or sells ("ordered 12 jets, to be delivered to B": B buys).
+pub(super) fn order_to_contractor(
+    v: &Verbs,
+    class: Class,
+    provider: &mut Option<String>,
+    recipient: &mut Option<String>,
+) {
+    if v.ty == DealType::Purchase
+        && class == Class::Document
+        && v.buys.is_none()
+        && !v.received
+        && provider.is_none()
+    {
+        *provider = recipient.take();
     }
 }
 

@@ -42,8 +42,13 @@ pub(super) fn set_apart(
 }
 
 /// "Dh40 billion in orders", "2 tỷ USD các hợp đồng", "Aufträge über 5 Milliarden": an amount
-/// beside a plural deal noun sums several deals; it belongs to none of them.
-pub(super) fn aggregate_figure(hits: &[Hit], x: &Amount) -> bool {
+/// beside a plural deal noun sums several deals; it belongs to none of them (unless a singular
+/// deal noun follows it at once: "deals, including a $500 million contract").
+pub(super) fn aggregate_figure(st: &str, hits: &[Hit], x: &Amount) -> bool {
+    !names_a_single_deal(st, hits, x) && beside_plural_deal_noun(hits, x)
+}
+
+fn beside_plural_deal_noun(hits: &[Hit], x: &Amount) -> bool {
     hits.iter().any(|h| {
         h.trigger().is_some_and(|t| t.2)
             && !h.has(|r| *r == Role::Blocker)
@@ -58,7 +63,10 @@ pub(super) fn aggregate_figure(hits: &[Hit], x: &Amount) -> bool {
 /// - "in total $2 billion", "insgesamt 717 Millionen": a total cue stands before it in its clause
 ///   or right after it, and no single named deal is the sentence's subject.
 fn is_total(st: &str, hits: &[Hit], x: &Amount, single_named_deal: bool, statistic: bool) -> bool {
-    if aggregate_figure(hits, x) {
+    if names_a_single_deal(st, hits, x) {
+        return false;
+    }
+    if aggregate_figure(st, hits, x) {
         return true;
     }
     let words_between = |h: &Hit| {
@@ -120,6 +128,18 @@ fn is_total(st: &str, hits: &[Hit], x: &Amount, single_named_deal: bool, statist
         .iter()
         .any(|h| h.has(|r| *r == Role::TotalCue) && h.start >= x.end && h.start - x.end <= 3);
     (cue_before || cue_after) && !single_named_deal
+}
+
+/// "deals worth $900 million, including a $500 million contract with …": an amount written right
+/// before a singular deal noun (at most one word between) is that deal's value, whatever plural
+/// deal word stands before it.
+fn names_a_single_deal(st: &str, hits: &[Hit], x: &Amount) -> bool {
+    hits.iter()
+        .filter(|h| h.start >= x.end && !h.has(|r| *r == Role::Blocker))
+        .filter(|h| span::cut(st, x.end, h.start).split_whitespace().count() <= 1)
+        .min_by_key(|h| h.start)
+        .and_then(|h| h.trigger())
+        .is_some_and(|t| !t.2)
 }
 
 /// "ký 2 hiệp định vay với Quỹ Hải Âu trị giá 48 tỷ yen", "signed two agreements on
