@@ -182,6 +182,12 @@ fn split_sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> 
         while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')' | '»') {
             j += 1;
         }
+        if j < chars.len() && c == '.' && j == k + 1 && glued_sentence(&chars, k) {
+            let end_byte = chars[j].0;
+            push_trimmed(&mut out, s, start, sent_start, end_byte);
+            sent_start = end_byte;
+            continue;
+        }
         if j >= chars.len() || !chars[j].1.is_whitespace() {
             continue;
         }
@@ -242,6 +248,30 @@ fn split_sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> 
     }
     push_trimmed(&mut out, s, start, sent_start, s.len());
     out
+}
+
+/// "… sind bereits bestellt.Darüber hinaus …": a full stop glued to the next sentence, as
+/// scraped pages often have it. A word of three or more letters, lower-case past its first, before the stop and a
+/// capitalised word of lower-case letters after it: not a domain ("example.com"), an
+/// abbreviation ("z.B.", "U.S.") or a decimal.
+fn glued_sentence(chars: &[(usize, char)], k: usize) -> bool {
+    let before: Vec<char> = chars[..k]
+        .iter()
+        .rev()
+        .map(|&(_, c)| c)
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
+    let after: Vec<char> = chars[k + 1..]
+        .iter()
+        .map(|&(_, c)| c)
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
+    // `before` is reversed: its last letter is the word's first, which may be a capital.
+    before.len() >= 3
+        && before[..before.len() - 1].iter().all(|c| c.is_lowercase())
+        && after.len() >= 3
+        && after[0].is_uppercase()
+        && after[1..].iter().all(|c| c.is_lowercase())
 }
 
 fn push_trimmed(out: &mut Vec<(usize, usize)>, s: &str, base: usize, a: usize, b: usize) {
@@ -305,6 +335,20 @@ mod tests {
             texts("Das gilt z. B. für Nr. 5 und die Mio. Euro.").len(),
             1
         );
+    }
+
+    #[test]
+    fn a_full_stop_glued_to_the_next_sentence_splits_but_not_a_domain() {
+        assert_eq!(
+            texts("Zehn Jets sind bestellt.Darüber hinaus kommen zwei Jets.Nordmar zahlt."),
+            [
+                "Zehn Jets sind bestellt.",
+                "Darüber hinaus kommen zwei Jets.",
+                "Nordmar zahlt."
+            ]
+        );
+        assert_eq!(texts("Read it on example.com today.").len(), 1);
+        assert_eq!(texts("The U.S.Navy and ASP.NET stay.").len(), 1);
     }
 
     #[test]

@@ -139,9 +139,17 @@ impl<'a> Ctx<'a> {
             }
         }
         let start = pos;
-        if self
-            .hit_at(pos)
-            .is_some_and(|h| h.has(|r| *r == Role::Title))
+        // "Vizeminister Jacob Helberg", "Minister Hoang": a title, or a name right after one,
+        // names a person.
+        let after_title = self.hits.iter().any(|h| {
+            h.has(|r| *r == Role::Title)
+                && h.end <= pos
+                && span::cut(self.text, h.end, pos).trim().is_empty()
+        });
+        if after_title
+            || self
+                .hit_at(pos)
+                .is_some_and(|h| h.has(|r| *r == Role::Title))
         {
             return None;
         }
