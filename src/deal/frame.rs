@@ -8,7 +8,7 @@ use crate::text::Folded;
 
 use super::anchor::{self, Anchor};
 use super::free::names_a_statistic;
-use super::lexicon::{Class, DealLexicon};
+use super::lexicon::{Class, DealLexicon, Role};
 use super::mention::{Mention, mention_at};
 use super::names::Ctx;
 use super::span;
@@ -142,11 +142,27 @@ fn arguments<'q>(
         |x| (x.start, x.end),
     )
     .cloned();
-    let quantity: Option<&Quantity> =
-        nearest(quantities.iter().filter(|q| in_scope(q.start)), a, |q| {
-            (q.start, q.end)
-        });
+    let quantity: Option<&Quantity> = nearest(
+        quantities
+            .iter()
+            .filter(|q| in_scope(q.start) && !counts_options(ctx, q)),
+        a,
+        |q| (q.start, q.end),
+    );
     (amount, quantity)
+}
+
+/// "… four frigates, with an option for two more", "eine Option auf zwei weitere Schiffe": a count
+/// within four words after an option cue counts options, not the firm order.
+fn counts_options(ctx: &Ctx, q: &Quantity) -> bool {
+    ctx.hits.iter().any(|h| {
+        h.has(|r| *r == Role::OptionCue)
+            && h.end <= q.start
+            && span::cut(ctx.text, h.end, q.start)
+                .split_whitespace()
+                .count()
+                <= 4
+    })
 }
 
 /// Of the candidates, the one nearest to the anchor: "saw carriers book $40 billion in

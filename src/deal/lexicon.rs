@@ -112,6 +112,10 @@ struct Cues {
     /// After an amount and before a percentage, these make it a statistic ("up 3.6%").
     #[serde(default)]
     change_cues: Vec<String>,
+    /// Right before a count, these make it a count of options, not of the firm order ("an
+    /// option for another seven", "die Option auf zwei weitere").
+    #[serde(default)]
+    option_cues: Vec<String>,
     /// What is bought under a licence: buying it is a licence ("bought 100 MHz of spectrum").
     #[serde(default)]
     licence_objects: Vec<String>,
@@ -164,6 +168,8 @@ pub enum Role {
     StatisticCue,
     /// See `Cues::change_cues`.
     ChangeCue,
+    /// See `Cues::option_cues`.
+    OptionCue,
     /// See `Cues::licence_objects`.
     LicenceObject,
     /// See `Cues::stake`.
@@ -407,6 +413,7 @@ impl DealLexicon {
         b.add_all(&cues.unit_price, Role::UnitPrice);
         b.add_all(&cues.conversion_cues, Role::ConversionCue);
         b.add_all(&cues.change_cues, Role::ChangeCue);
+        b.add_all(&cues.option_cues, Role::OptionCue);
         b.add_all(&cues.licence_objects, Role::LicenceObject);
         b.add_all(&cues.stake, Role::Stake);
         b.add_all(&cues.back_reference_before, Role::BackBefore);

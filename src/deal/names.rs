@@ -281,7 +281,14 @@ impl<'a> Ctx<'a> {
         let mut pos = self.skip_ws(pos, limit);
         for _ in 0..3 {
             match self.hit_at(pos) {
-                Some(h) if h.has(|r| *r == Role::Determiner) && h.end < limit => {
+                // "Hãng hàng không Sơn Ca": a capitalised organisation head is the name's own
+                // first word even where the lexicon also lists it as a determiner ("hãng").
+                Some(h)
+                    if h.has(|r| *r == Role::Determiner)
+                        && h.end < limit
+                        && !(h.org_head().is_some()
+                            && is_capitalised(span::cut(self.text, h.start, h.end))) =>
+                {
                     pos = self.skip_ws(h.end, limit);
                 }
                 _ => match self
