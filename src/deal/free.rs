@@ -20,8 +20,33 @@ pub(super) fn own_amounts<'x>(st: &str, hits: &[Hit], amounts: &'x [Amount]) -> 
             !is_conversion(st, hits, amounts, x)
                 && !unit_price(st, hits, x)
                 && !changed_by_percent(st, hits, x)
+                && !running_or_cumulative(st, hits, x)
         })
         .collect()
+}
+
+/// "… a package of $380 million, bringing the total aid to $1.7 billion", "womit das Volumen auf
+/// 5,9 Mrd. Dollar steigen würde", "từ năm 1993 đến nay Hàn Quốc đã cung cấp 2,7 tỷ USD": a sum
+/// carried up to now (a running-total verb and its "to" right before the amount, or a period up
+/// to now before it, within twelve words of its clause) counts what came before too; it is neither
+/// a deal's value nor a total of the article's deals.
+fn running_or_cumulative(st: &str, hits: &[Hit], x: &Amount) -> bool {
+    let within = |h: &Hit| {
+        h.end <= x.start && {
+            let gap = span::cut(st, h.end, x.start);
+            gap.split_whitespace().count() <= 12 && !gap.contains(['.', ';', ':'])
+        }
+    };
+    let to_right_before = hits.iter().any(|h| {
+        h.has(|r| *r == Role::RunningTo)
+            && h.end <= x.start
+            && span::cut(st, h.end, x.start).trim().is_empty()
+    });
+    hits.iter().any(|h| {
+        within(h)
+            && (h.has(|r| *r == Role::Cumulative)
+                || (to_right_before && h.has(|r| *r == Role::RunningTotal)))
+    })
 }
 
 /// "$41 a share", "390 USD/tấn", "7 triệu euro (7,6 triệu đô la) mỗi chiếc": a price per

@@ -116,6 +116,17 @@ struct Cues {
     /// option for another seven", "die Option auf zwei weitere").
     #[serde(default)]
     option_cues: Vec<String>,
+    /// Verbs that carry a running total up to the amount after one of `running_to` ("bringing
+    /// the total aid to $1.7 billion", "womit das Volumen auf 5,9 Mrd. Dollar steigt").
+    #[serde(default)]
+    running_total: Vec<String>,
+    /// The words that lead from a running-total verb to its amount ("to", "auf", "lên").
+    #[serde(default)]
+    running_to: Vec<String>,
+    /// A period up to now: an amount told within it is cumulative ("từ năm 1993 đến nay …",
+    /// "so far", "bisher").
+    #[serde(default)]
+    cumulative: Vec<String>,
     /// What is bought under a licence: buying it is a licence ("bought 100 MHz of spectrum").
     #[serde(default)]
     licence_objects: Vec<String>,
@@ -170,6 +181,12 @@ pub enum Role {
     ChangeCue,
     /// See `Cues::option_cues`.
     OptionCue,
+    /// See `Cues::running_total`.
+    RunningTotal,
+    /// See `Cues::running_to`.
+    RunningTo,
+    /// See `Cues::cumulative`.
+    Cumulative,
     /// See `Cues::licence_objects`.
     LicenceObject,
     /// See `Cues::stake`.
@@ -414,6 +431,9 @@ impl DealLexicon {
         b.add_all(&cues.conversion_cues, Role::ConversionCue);
         b.add_all(&cues.change_cues, Role::ChangeCue);
         b.add_all(&cues.option_cues, Role::OptionCue);
+        b.add_all(&cues.running_total, Role::RunningTotal);
+        b.add_all(&cues.running_to, Role::RunningTo);
+        b.add_all(&cues.cumulative, Role::Cumulative);
         b.add_all(&cues.licence_objects, Role::LicenceObject);
         b.add_all(&cues.stake, Role::Stake);
         b.add_all(&cues.back_reference_before, Role::BackBefore);
