@@ -21,8 +21,28 @@ pub(super) fn own_amounts<'x>(st: &str, hits: &[Hit], amounts: &'x [Amount]) -> 
                 && !unit_price(st, hits, x)
                 && !changed_by_percent(st, hits, x)
                 && !running_or_cumulative(st, hits, x)
+                && !contingent(st, hits, x)
         })
         .collect()
+}
+
+/// "is eligible to receive up to $1.3 billion upon the achievement of regulatory milestones",
+/// "weitere 200 Millionen Euro an Meilensteinzahlungen": a payment due only if something happens
+/// later (a contingency cue within eight words after the amount or six before it, in its clause)
+/// is no deal's value: the deal's is what is paid when it is made.
+fn contingent(st: &str, hits: &[Hit], x: &Amount) -> bool {
+    hits.iter()
+        .filter(|h| h.has(|r| *r == Role::Contingent))
+        .any(|h| {
+            let (gap, max) = if h.start >= x.end {
+                (span::cut(st, x.end, h.start), 8)
+            } else if h.end <= x.start {
+                (span::cut(st, h.end, x.start), 6)
+            } else {
+                return false;
+            };
+            gap.split_whitespace().count() <= max && !gap.contains(['.', ';', ':'])
+        })
 }
 
 /// "… a package of $380 million, bringing the total aid to $1.7 billion", "womit das Volumen auf

@@ -127,6 +127,10 @@ struct Cues {
     /// "so far", "bisher").
     #[serde(default)]
     cumulative: Vec<String>,
+    /// A payment due only if something happens later ("up to $1.3 billion upon the achievement of
+    /// milestones", "Meilensteinzahlungen"): near an amount, it makes it no deal's value.
+    #[serde(default)]
+    contingent: Vec<String>,
     /// What is bought under a licence: buying it is a licence ("bought 100 MHz of spectrum").
     #[serde(default)]
     licence_objects: Vec<String>,
@@ -187,6 +191,8 @@ pub enum Role {
     RunningTo,
     /// See `Cues::cumulative`.
     Cumulative,
+    /// See `Cues::contingent`.
+    Contingent,
     /// See `Cues::licence_objects`.
     LicenceObject,
     /// See `Cues::stake`.
@@ -434,6 +440,7 @@ impl DealLexicon {
         b.add_all(&cues.running_total, Role::RunningTotal);
         b.add_all(&cues.running_to, Role::RunningTo);
         b.add_all(&cues.cumulative, Role::Cumulative);
+        b.add_all(&cues.contingent, Role::Contingent);
         b.add_all(&cues.licence_objects, Role::LicenceObject);
         b.add_all(&cues.stake, Role::Stake);
         b.add_all(&cues.back_reference_before, Role::BackBefore);
