@@ -152,7 +152,7 @@ fn arguments<'q>(
     (amount, quantity)
 }
 
-/// "… four frigates, with an option for two more", "eine Option auf zwei weitere Schiffe": a count
+/// "… nine ferries, with an option for three more", "eine Option auf fünf weitere Busse": a count
 /// within four words after an option cue counts options, not the firm order.
 fn counts_options(ctx: &Ctx, q: &Quantity) -> bool {
     ctx.hits.iter().any(|h| {

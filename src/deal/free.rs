@@ -26,7 +26,7 @@ pub(super) fn own_amounts<'x>(st: &str, hits: &[Hit], amounts: &'x [Amount]) -> 
         .collect()
 }
 
-/// "is eligible to receive up to $1.3 billion upon the achievement of regulatory milestones",
+/// "could earn a further $40 million once sales milestones are met",
 /// "weitere 200 Millionen Euro an Meilensteinzahlungen": a payment due only if something happens
 /// later (a contingency cue within eight words after the amount or six before it, in its clause)
 /// is no deal's value: the deal's is what is paid when it is made.
@@ -45,8 +45,8 @@ fn contingent(st: &str, hits: &[Hit], x: &Amount) -> bool {
         })
 }
 
-/// "… a package of $380 million, bringing the total aid to $1.7 billion", "womit das Volumen auf
-/// 5,9 Mrd. Dollar steigen würde", "từ năm 1993 đến nay Hàn Quốc đã cung cấp 2,7 tỷ USD": a sum
+/// "… a further loan of $50 million, bringing its total lending to $4 billion", "womit der Wert
+/// auf 800 Millionen Euro klettert", "tính đến nay quỹ đã giải ngân 900 triệu USD": a sum
 /// carried up to now (a running-total verb and its "to" right before the amount, or a period up
 /// to now before it, within twelve words of its clause) counts what came before too; it is neither
 /// a deal's value nor a total of the article's deals.

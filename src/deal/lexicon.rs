@@ -117,18 +117,18 @@ struct Cues {
     #[serde(default)]
     option_cues: Vec<String>,
     /// Verbs that carry a running total up to the amount after one of `running_to` ("bringing
-    /// the total aid to $1.7 billion", "womit das Volumen auf 5,9 Mrd. Dollar steigt").
+    /// its total lending to $4 billion", "womit der Wert auf 800 Millionen Euro klettert").
     #[serde(default)]
     running_total: Vec<String>,
     /// The words that lead from a running-total verb to its amount ("to", "auf", "lên").
     #[serde(default)]
     running_to: Vec<String>,
-    /// A period up to now: an amount told within it is cumulative ("từ năm 1993 đến nay …",
+    /// A period up to now: an amount told within it is cumulative ("tính đến nay …",
     /// "so far", "bisher").
     #[serde(default)]
     cumulative: Vec<String>,
-    /// A payment due only if something happens later ("up to $1.3 billion upon the achievement of
-    /// milestones", "Meilensteinzahlungen"): near an amount, it makes it no deal's value.
+    /// A payment due only if something happens later ("a further $40 million once sales
+    /// milestones are met", "Meilensteinzahlungen"): near an amount, it makes it no deal's value.
     #[serde(default)]
     contingent: Vec<String>,
     /// What is bought under a licence: buying it is a licence ("bought 100 MHz of spectrum").

@@ -139,7 +139,7 @@ impl<'a> Ctx<'a> {
             }
         }
         let start = pos;
-        // "Vizeminister Jacob Helberg", "Minister Hoang": a title, or a name right after one,
+        // "Vizeminister Karl Brandt", "Minister Lan": a title, or a name right after one,
         // names a person.
         let after_title = self.hits.iter().any(|h| {
             h.has(|r| *r == Role::Title)
@@ -180,8 +180,8 @@ impl<'a> Ctx<'a> {
                 .is_some()
     }
 
-    /// The organisation a known country `e` qualifies, read up to `limit` ("Japan-based Takeda",
-    /// "the Netherlands' ABN Amro"); `None` where the country stands alone.
+    /// The organisation a known country `e` qualifies, read up to `limit` ("Peru-based Quillcorp",
+    /// "the Netherlands' Harbourline Bank"); `None` where the country stands alone.
     pub fn name_qualified_by(&self, e: &EntityHit, limit: usize) -> Option<Name> {
         (e.entity.kind == Kind::Country)
             .then(|| self.qualified_by_country(e.start, e.end, limit))
@@ -454,7 +454,7 @@ impl<'a> Ctx<'a> {
         self.lang.deals().unknown_name_is_a_name(&unknown)
     }
 
-    /// "Takeda acquired Multilab", "Kestrel ordered 12 jets": the word right after `end` is a
+    /// "Orvanto acquired Belmira", "Kestrel ordered 12 jets": the word right after `end` is a
     /// verb that makes a deal (buys, sells, orders, signs, wins, receives), so what stands before
     /// it is its subject. A verb that only reports ("Brown said") is none.
     fn before_deal_verb(&self, end: usize) -> bool {

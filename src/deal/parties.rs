@@ -465,7 +465,7 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
                 .count()
                 <= 1;
         if !place && (before_verb || opens_clause || distance(e.end, a.start) <= WINDOW) {
-            // "Japan-based Takeda", "Chile's Andes Cargo": the name the country qualifies.
+            // "Peru-based Quillcorp", "Chile's Andes Cargo": the name the country qualifies.
             let qualified = ctx.name_qualified_by(e, a.start);
             found.push(qualified.unwrap_or_else(|| entity_name(e)));
         }

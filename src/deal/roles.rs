@@ -63,7 +63,7 @@ pub(super) fn won_from_client(
     }
 }
 
-/// "a $2 billion contract to Nordwerft", "Eine weitere Order geht an den Panzerbauer X": an order
+/// "a $2 billion contract to Nordwerft", "Der Großauftrag ging an die Werft X": an order
 /// or contract given "to" a company goes to the one that fills it, where no verb of the clause
 /// buys or sells ("ordered 12 jets, to be delivered to B": B buys).
 pub(super) fn order_to_contractor(

@@ -80,7 +80,7 @@ pub struct UnknownName<'a> {
     pub words: &'a [&'a str],
     /// Nothing but an opening quotation mark stands before it in the sentence.
     pub sentence_start: bool,
-    /// The next word is a verb that makes a deal ("Takeda acquired …", "Kestrel bestellt …").
+    /// The next word is a verb that makes a deal ("Orvanto acquired …", "Kestrel bestellt …").
     pub before_deal_verb: bool,
     /// "VinFast", "BASF": a capital after the first letter.
     pub inner_capital: bool,

@@ -16,7 +16,7 @@ impl DealRules for Rules {
 
     /// A lone function word is no name, nor is a sentence's first word, capitalised anyway
     /// ("Citing …", "Last year …"), unless written like a name or right before a deal verb
-    /// ("Takeda acquired …").
+    /// ("Orvanto acquired …").
     fn unknown_name_is_a_name(&self, n: &UnknownName) -> bool {
         let function_word = n.words.len() == 1
             && super::STOPWORDS
