@@ -723,7 +723,7 @@ impl Reader<'_, '_> {
             && n.scale().is_some()
     }
 
-    /// "A$27 million two-year tranche": the number that ended before atom `next` is glued by a
+    /// "A$40 million three-year tranche": the number that ended before atom `next` is glued by a
     /// hyphen to a word that is no numeral, so it starts a compound ("two-year", "three-month")
     /// and cannot continue the amount before it.
     fn starts_compound(&self, next: usize) -> bool {

@@ -65,7 +65,7 @@ pub fn extract(doc: &Document, lang: Lang) -> Extraction {
     let figures = amount::recognise_spans(text, &spans, lang);
     for (s, figures) in sentences.iter().zip(figures) {
         // A sentence right after one that told a deal may go on telling it ("The contract is
-        // worth …", "Auftragswert: gut 700 Millionen Euro").
+        // worth …", "Auftragswert: rund 90 Millionen Euro").
         let follows_deal = mentions
             .last()
             .is_some_and(|m: &Mention| m.block + 1 >= s.block);

@@ -100,7 +100,7 @@ fn is_total(st: &str, hits: &[Hit], x: &Amount, single_named_deal: bool, statist
     let clause_start = span::before(st, x.start)
         .rfind([';', ':'])
         .map_or(0, |i| i + 1);
-    // "Donors pledged $1.3 billion": a verb whose subject is a total cue tells a sum (not "the
+    // "Donors pledged $600 million": a verb whose subject is a total cue tells a sum (not "the
     // total value of this takeover reached …", where a deal word stands between).
     let summed_by_subject = near.is_some_and(|(_, h)| {
         h.trigger().is_some_and(|t| t.1 == Class::Action)
@@ -161,7 +161,7 @@ fn counted_earlier(st: &str, hits: &[Hit], x: &Amount) -> bool {
 /// "Hơn 37 tỷ USD" in a headline and "37,2 tỷ USD" in the body: one total told twice. Totals of
 /// one article in one currency within 5 % of each other, where one of them is rounded (about,
 /// more than) or both are equal, are reported once, at their most precise telling; where both
-/// are rounded ("nearly $1 billion", "more than $900 million"), within 12.5 %.
+/// are rounded ("nearly $2 billion", "more than $1.8 billion"), within 12.5 %.
 pub(super) fn once_each(totals: Vec<Total>) -> Vec<Total> {
     use crate::model::Qualifier;
     let mut out: Vec<Total> = Vec::new();
@@ -172,7 +172,7 @@ pub(super) fn once_each(totals: Vec<Total>) -> Vec<Total> {
             o.currency == t.currency && {
                 let (a, b) = (o.amount, t.amount);
                 let rounded = o.qualifier != Qualifier::Exact || t.qualifier != Qualifier::Exact;
-                // "nearly $1 billion" and "more than $900 million": two roundings of one sum.
+                // "nearly $2 billion" and "more than $1.8 billion": two roundings of one sum.
                 let both_rounded =
                     o.qualifier != Qualifier::Exact && t.qualifier != Qualifier::Exact;
                 let tolerance = if both_rounded { 8 } else { 20 };
