@@ -14,6 +14,9 @@ pub(super) struct Anchor {
     pub head: String,
     pub ty: DealType,
     pub class: Class,
+    /// Named by a deal document (a contract, loan, order), not by an act nor by money named for
+    /// its purpose ("subsidies"): see `Mention::documented`.
+    pub documented: bool,
 }
 
 /// The triggers of a sentence that anchor a deal each, in order. Plural and collective mentions
@@ -45,9 +48,16 @@ pub(super) fn anchors(st: &str, hits: &[Hit], statistic: bool) -> Vec<Anchor> {
             head: span::cut(st, h.start, h.end).to_string(),
             ty,
             class,
+            documented: documents(h, class),
         });
     }
     anchors
+}
+
+/// "a loan of $50 million" is a deal's document; "$39 billion in subsidies for chip plants" names
+/// money by its purpose (a programme cue of the language), and "bought" an act: neither is.
+pub(super) fn documents(h: &Hit, class: Class) -> bool {
+    class == Class::Document && !h.has(|r| *r == Role::ProgrammeMoney)
 }
 
 /// "Airbus bought 50 jets" anchors a deal, but not "… signed a contract under which it bought

@@ -176,13 +176,14 @@ pub(super) fn amount_anchored(
                 continue;
             }
         }
-        let (ty, head, class) = nearest_trigger(f.ctx.text, hits, x.start);
+        let (ty, head, class, documented) = nearest_trigger(f.ctx.text, hits, x.start);
         let anchor = [Anchor {
             start: x.start,
             end: x.end,
             head,
             ty,
             class,
+            documented,
         }];
         if let Some(mut m) = mention_at(f, &anchor, 0, Some((*x).clone()), None) {
             if listed && m.parties.is_empty() {
@@ -289,15 +290,20 @@ fn stands_for_a_deal(ctx: &Ctx, amounts: &[Amount], x: &Amount) -> bool {
 
 /// The type and words of the trigger nearest to `pos` in the sentence (before or after), else a
 /// purchase when a verb of buying or winning speaks, else an agreement.
-fn nearest_trigger(st: &str, hits: &[Hit], pos: usize) -> (DealType, String, Class) {
+fn nearest_trigger(st: &str, hits: &[Hit], pos: usize) -> (DealType, String, Class, bool) {
     let best = hits
         .iter()
         .filter(|h| !h.has(|r| *r == Role::Blocker))
         .filter_map(|h| h.trigger().map(|t| (h, t.0, t.1)))
         .min_by_key(|(h, ..)| h.start.abs_diff(pos));
     match best {
-        Some((h, ty, class)) => (ty, span::cut(st, h.start, h.end).to_string(), class),
-        None => (DealType::Purchase, String::new(), Class::Action),
+        Some((h, ty, class)) => (
+            ty,
+            span::cut(st, h.start, h.end).to_string(),
+            class,
+            super::anchor::documents(h, class),
+        ),
+        None => (DealType::Purchase, String::new(), Class::Action, false),
     }
 }
 

@@ -134,6 +134,10 @@ struct Cues {
     /// What is bought under a licence: buying it is a licence ("bought 100 MHz of spectrum").
     #[serde(default)]
     licence_objects: Vec<String>,
+    /// Deal words that name money by its purpose, not an agreement ("subsidies", "funding",
+    /// "Fördermittel"): with no counterparty named, such money is a programme, not a deal.
+    #[serde(default)]
+    programme_money: Vec<String>,
     /// A share of a company, with the word that leads to the company ("stake in", "cổ phần").
     #[serde(default)]
     stake: Vec<String>,
@@ -195,6 +199,8 @@ pub enum Role {
     Contingent,
     /// See `Cues::licence_objects`.
     LicenceObject,
+    /// See `Cues::programme_money`.
+    ProgrammeMoney,
     /// See `Cues::stake`.
     Stake,
     /// See `Cues::back_reference_before`.
@@ -442,6 +448,7 @@ impl DealLexicon {
         b.add_all(&cues.cumulative, Role::Cumulative);
         b.add_all(&cues.contingent, Role::Contingent);
         b.add_all(&cues.licence_objects, Role::LicenceObject);
+        b.add_all(&cues.programme_money, Role::ProgrammeMoney);
         b.add_all(&cues.stake, Role::Stake);
         b.add_all(&cues.back_reference_before, Role::BackBefore);
         b.add_all(&cues.back_reference_after, Role::BackAfter);

@@ -10,7 +10,6 @@ use crate::sector;
 
 use super::anchor::{self, Anchor};
 use super::frame::Frame;
-use super::lexicon::Class;
 use super::names::Name;
 use super::{item, kind, parties, roles, span, status};
 
@@ -60,6 +59,7 @@ pub(super) fn mention_at(
     let hits = ctx.hits;
     let a = &anchors[k];
     let scope_end = anchor::scope_end(anchors, k, ctx.text.len());
+    let scope_end = parties::gapped_clause(ctx, a.end, scope_end);
     let pre_start = anchor::pre_start(anchors, k);
     let ty = kind::type_in_scope(a, hits, pre_start, scope_end, quantity);
     let status = status::status_at(
@@ -122,7 +122,7 @@ pub(super) fn mention_at(
         list_item: s.list_item,
         item_words,
         trigger: a.head.clone(),
-        documented: a.class == Class::Document,
+        documented: a.documented,
     })
 }
 

@@ -91,6 +91,9 @@ pub(super) fn parties_for(
             &mut parties,
         ));
     }
+    if subjects.is_empty() {
+        subjects.extend(subject_after_fronted_deal(ctx, a, scope_end));
+    }
     // "Jeweils 100 MHz erwarben die Kestrel Telekom …": the name after a verb that stands second
     // is its subject, not what it buys.
     if sold_by.is_some()
@@ -299,6 +302,31 @@ fn subject_after_verb(
     Some(subject)
 }
 
+/// "Für den Ausbau der Häfen will Nordland 200 Millionen Euro bereitstellen": where the verb
+/// stands second and the deal word sits in the phrase fronted before it, the name right after
+/// that first verb (a modal, an auxiliary or a verb of the deal's status) is the subject.
+fn subject_after_fronted_deal(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option<Name> {
+    let lex = lexicon::lexicon(ctx.lang);
+    if !lex.verb_final {
+        return None;
+    }
+    let st = ctx.text;
+    // The fronted phrase holds no name: its first verb is the clause's second element.
+    let verb = ctx
+        .hits
+        .iter()
+        .filter(|h| h.start >= a.end && h.end <= scope_end)
+        .find(|h| h.has(|r| matches!(r, Role::Status(_) | Role::Future)))?;
+    if ctx.ents.iter().any(|e| e.start < verb.start)
+        || span::cut(st, 0, verb.start).contains([',', ';', ':'])
+    {
+        return None;
+    }
+    let words = |from: usize, to: usize| span::cut(st, from, to).split_whitespace().count();
+    ctx.read_name(verb.end, scope_end)
+        .filter(|n| words(verb.end, n.start) <= 1)
+}
+
 /// "a 30% stake in Kestrel Foods", "mua 10% cổ phần Công ty Hòa Bình", "die Mehrheit an Nordmar
 /// Air": the company whose shares a purchase or investment takes is its target; it provides them.
 fn stake_target(
@@ -409,6 +437,28 @@ pub(super) fn countries_after(
             }
         }
     }
+}
+
+/// "Britain pledged £100 million, Norway $75 million and Denmark €27 million": a clause that
+/// leaves out the verb of the one before (a list separator, a known name, its amount at once)
+/// tells a deal of its own. Where the first such clause after `from` starts, else `to`.
+pub(super) fn gapped_clause(ctx: &Ctx, from: usize, to: usize) -> usize {
+    let st = ctx.text;
+    ctx.ents
+        .iter()
+        .filter(|e| e.start > from && e.end < to)
+        .find_map(|e| {
+            let before = span::cut(st, from, e.start).trim_end();
+            let sep = [",", ";", " and", " und", " và"]
+                .iter()
+                .find(|s| before.ends_with(**s))?;
+            let at = span::ctx_skip(st, e.end);
+            ctx.amounts
+                .iter()
+                .any(|x| x.start == at)
+                .then(|| from + before.len() - sep.trim_start().len())
+        })
+        .unwrap_or(to)
 }
 
 /// Known entities within a few words before the trigger, in the same clause; else a name that

@@ -113,7 +113,9 @@ pub(super) fn subject_by_verb(
     if let (Some(s), Some(buys)) = (subjects.first(), verb_side) {
         // "Kestrel Telecom bought 100 MHz": who buys a licence holds it.
         let licence_bought = v.ty == DealType::Licence && buys;
-        if (v.of_a_purchase() || licence_bought) && !v.received {
+        // "Norwegen will 300 Millionen Euro bereitstellen": who provides money lends or gives it.
+        let money_provided = matches!(v.ty, DealType::Financing | DealType::Aid) && !buys;
+        if (v.of_a_purchase() || licence_bought || money_provided) && !v.received {
             let slot = if buys { recipient } else { provider };
             if slot.is_none() {
                 *slot = Some(s.canonical.clone());

@@ -22,7 +22,10 @@ pub(super) fn set_apart(
 ) {
     let st = ctx.text;
     free.retain(|a| {
-        if !is_total(st, ctx.hits, a, single_named_deal, statistic) {
+        // "… to a total of 25 ships worth $6.3 billion and two-thirds of its annual target of
+        // $9.5 billion": a statistic in the sentence vetoes only the total it names.
+        let named_statistic = statistic && super::free::names_a_statistic(ctx, a);
+        if !is_total(st, ctx.hits, a, single_named_deal, named_statistic) {
             return true;
         }
         totals.push(Total {
