@@ -27,7 +27,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    fn parse(s: &str) -> Option<Kind> {
+    pub fn parse(s: &str) -> Option<Kind> {
         Some(match s.trim() {
             "country" => Kind::Country,
             "government" => Kind::Government,

@@ -1143,6 +1143,16 @@ impl Reader<'_, '_> {
                 if words.len() >= 2 && is_digit_group(words[0]) {
                     words.drain(..2);
                 }
+                // "six more A350 jets", "20 more aircraft": "more" right after a count (not a
+                // year: "in 2024 more Boeing jets") adds to an earlier order and counts too.
+                let year = (1900..=2100).contains(&value);
+                if !year
+                    && words
+                        .first()
+                        .is_some_and(|w| w.eq_ignore_ascii_case("more"))
+                {
+                    words.remove(0);
+                }
                 let ok = words.len() <= 3
                     && (words.iter().any(named) || words.len() <= 2)
                     && words.iter().all(|w| named(w) || adjective(w))

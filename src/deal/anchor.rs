@@ -1,7 +1,7 @@
 //! Anchors: takes a sentence's lexicon hits (from `lexicon`) and hands on the triggers that
 //! anchor a deal each, with their type cue and the clause scope each governs (to `frame`).
 
-use crate::model::DealType;
+use crate::model::{DealType, Quantity};
 
 use super::lexicon::{Class, Hit, Role};
 use super::span;
@@ -21,12 +21,18 @@ pub(super) struct Anchor {
 
 /// The triggers of a sentence that anchor a deal each, in order. Plural and collective mentions
 /// ("các hợp đồng") and blocked triggers anchor none.
-pub(super) fn anchors(st: &str, hits: &[Hit], statistic: bool) -> Vec<Anchor> {
+pub(super) fn anchors(
+    st: &str,
+    hits: &[Hit],
+    statistic: bool,
+    quantities: &[Quantity],
+) -> Vec<Anchor> {
     let mut anchors: Vec<Anchor> = Vec::new();
     for (i, h) in hits.iter().enumerate() {
         let Some((ty, class, plural)) = h.trigger() else {
             continue;
         };
+        let plural = plural && !orders_for_a_count(st, h, ty, quantities);
         if plural || h.has(|r| *r == Role::Blocker) || collective(st, hits, i) {
             continue;
         }
@@ -52,6 +58,19 @@ pub(super) fn anchors(st: &str, hits: &[Hit], statistic: bool) -> Vec<Anchor> {
         });
     }
     anchors
+}
+
+/// "firm orders for 20 jets", "Bestellungen über sieben Flugzeuge": a plural order noun followed
+/// at once (a preposition, an adjective) by a count of things orders those things, one deal.
+fn orders_for_a_count(st: &str, h: &Hit, ty: DealType, quantities: &[Quantity]) -> bool {
+    ty == DealType::Purchase
+        && quantities.iter().any(|q| {
+            q.discrete && q.start >= h.end && {
+                let gap = span::cut(st, h.end, q.start);
+                gap.split_whitespace().count() <= 3
+                    && !gap.contains(|c: char| c.is_ascii_digit() || ",;:.()".contains(c))
+            }
+        })
 }
 
 /// "a loan of $50 million" is a deal's document; "$39 billion in subsidies for chip plants" names

@@ -93,6 +93,15 @@ struct OrgHeadGroup {
     template: Option<String>,
 }
 
+/// Descriptions that refer back to a party named before ("the airline", "der Konzern", "hãng
+/// này"), with the kinds of entity (`data/aliases.tsv`) each may refer to.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnaphorGroup {
+    refers_to: Vec<String>,
+    phrases: Vec<String>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Cues {
@@ -158,6 +167,8 @@ struct RawLexicon {
     cues: Cues,
     parties: PartyPatterns,
     org_head: Vec<OrgHeadGroup>,
+    #[serde(default)]
+    anaphor: Vec<AnaphorGroup>,
 }
 
 /// How a trigger makes a deal.
@@ -201,6 +212,8 @@ pub enum Role {
     LicenceObject,
     /// See `Cues::programme_money`.
     ProgrammeMoney,
+    /// A description referring back to a party of one of these kinds (`AnaphorGroup`).
+    Anaphor(Vec<crate::entity::Kind>),
     /// See `Cues::stake`.
     Stake,
     /// See `Cues::back_reference_before`.
@@ -455,6 +468,17 @@ impl DealLexicon {
         b.parties(&raw.parties);
         for g in &raw.org_head {
             b.add_all(&g.phrases, Role::OrgHead(g.template.clone()));
+        }
+        for g in &raw.anaphor {
+            let kinds = g
+                .refers_to
+                .iter()
+                .map(|k| crate::entity::Kind::parse(k))
+                .collect::<Option<Vec<_>>>()
+                .ok_or_else(|| {
+                    <toml::de::Error as serde::de::Error>::custom("anaphor: unknown entity kind")
+                })?;
+            b.add_all(&g.phrases, Role::Anaphor(kinds));
         }
         b.add_all(&cues.singular_heads, Role::SingularHead);
         b.add_all(&cues.purpose, Role::Purpose);

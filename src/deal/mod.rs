@@ -23,6 +23,7 @@
 //! Below them: `names` (reading a name), `lexicon` (the per-language deal lexicon), `span`
 //! (cutting text by offsets). Language habits come from the language (`Lang::deals`).
 
+mod anaphora;
 mod anchor;
 mod context;
 mod frame;
@@ -63,18 +64,14 @@ pub fn extract(doc: &Document, lang: Lang) -> Extraction {
     let mut totals = Vec::new();
     let spans: Vec<(usize, usize)> = sentences.iter().map(|s| (s.start, s.end)).collect();
     let figures = amount::recognise_spans(text, &spans, lang);
+    let mut antecedents = anaphora::Antecedents::default();
     for (s, figures) in sentences.iter().zip(figures) {
-        // A sentence right after one that told a deal may go on telling it ("The contract is
-        // worth …", "Auftragswert: rund 90 Millionen Euro").
-        let follows_deal = mentions
-            .last()
-            .is_some_and(|m: &Mention| m.block + 1 >= s.block);
         analyse(
             doc,
             s,
             lang,
             figures,
-            follows_deal,
+            &mut antecedents,
             &mut mentions,
             &mut totals,
         );
@@ -147,10 +144,13 @@ fn analyse(
     s: &Sentence,
     lang: Lang,
     (amounts, quantities): (Vec<Amount>, Vec<Quantity>),
-    follows_deal: bool,
+    antecedents: &mut anaphora::Antecedents,
     mentions: &mut Vec<Mention>,
     totals: &mut Vec<Total>,
 ) {
+    // A sentence right after one that told a deal may go on telling it ("The contract is
+    // worth …", "Auftragswert: rund 90 Millionen Euro").
+    let follows_deal = mentions.last().is_some_and(|m| m.block + 1 >= s.block);
     let text = doc.text.as_str();
     let st = span::cut(text, s.start, s.end);
     let folded = Folded::new(st);
@@ -161,6 +161,8 @@ fn analyse(
     drop_country_qualifiers(st, lang, &hits, ents_lex, &mut ents);
     // "US$7 million", "S$20 million": a name inside an amount is its currency, no party.
     ents.retain(|e| !amounts.iter().any(|a| e.start < a.end && a.start < e.end));
+    antecedents.resolve(st, &hits, &mut ents);
+    antecedents.remember(&ents);
     let ctx = Ctx {
         text: st,
         lang,
@@ -170,7 +172,7 @@ fn analyse(
         amounts: &amounts,
     };
     let statistic = hits.iter().any(|h| h.has(|r| *r == Role::StatisticCue));
-    let anchors = anchor::anchors(st, &hits, statistic);
+    let anchors = anchor::anchors(st, &hits, statistic, &quantities);
     let mut free = free::own_amounts(st, &hits, &amounts);
     let single_named_deal = parties::single_named_deal(&ctx, &anchors);
     totals::set_apart(

@@ -1,0 +1,105 @@
+//! Anaphora: takes a sentence's lexicon hits and known entities and hands on the entities with
+//! each description that refers back to a party named earlier in the article ("the airline",
+//! "der Konzern", "hãng này") read as that party (to `names` and `parties`, through `Ctx::ents`).
+
+use crate::entity::{Entity, EntityHit, Kind};
+
+use super::lexicon::{Hit, Role};
+use super::span;
+
+/// How many of the article's latest named entities a description may refer to.
+const MEMORY: usize = 32;
+
+/// The entities an article has named so far, latest last.
+#[derive(Default)]
+pub(super) struct Antecedents {
+    recent: Vec<&'static Entity>,
+}
+
+impl Antecedents {
+    /// "Kestrel Air ordered 20 jets. The airline also took options on ten more.": a description
+    /// of a kind it may refer to (`Role::Anaphor`) is read as the latest entity of that kind named
+    /// before it, in this sentence or an earlier one. Not when a name follows it at once ("the
+    /// airline Kestrel Air", "der Konzern Nordmar"): then it only describes that name.
+    pub(super) fn resolve(&self, st: &str, hits: &[Hit], ents: &mut Vec<EntityHit<'static>>) {
+        let mut found = Vec::new();
+        for h in hits {
+            let Some(kinds) = h.roles.iter().find_map(|r| match r {
+                Role::Anaphor(k) => Some(k),
+                _ => None,
+            }) else {
+                continue;
+            };
+            if ents.iter().any(|e| e.start < h.end && h.start < e.end)
+                || names_follow(st, h.end)
+                || !refers_back(st, hits, h)
+            {
+                continue;
+            }
+            let earlier_here = ents.iter().filter(|e| e.end <= h.start).map(|e| e.entity);
+            let candidates: Vec<&'static Entity> =
+                self.recent.iter().copied().chain(earlier_here).collect();
+            if let Some(entity) = candidates
+                .into_iter()
+                .rev()
+                .find(|e| kinds.contains(&e.kind))
+            {
+                found.push(EntityHit {
+                    start: h.start,
+                    end: h.end,
+                    entity,
+                });
+            }
+        }
+        if !found.is_empty() {
+            // "the US planemaker": the country only qualifies the description.
+            ents.retain(|e| {
+                e.entity.kind != Kind::Country
+                    || !found.iter().any(|f| {
+                        e.end <= f.start && span::cut(st, e.end, f.start).trim().is_empty()
+                    })
+            });
+            ents.extend(found);
+            ents.sort_by_key(|e| e.start);
+        }
+    }
+
+    /// Remembers the entities a sentence named, latest last; countries are no antecedents (no
+    /// description here refers to a state).
+    pub(super) fn remember(&mut self, ents: &[EntityHit<'static>]) {
+        for e in ents {
+            if e.entity.kind != Kind::Country {
+                self.recent.retain(|r| !std::ptr::eq(*r, e.entity));
+                self.recent.push(e.entity);
+            }
+        }
+        if self.recent.len() > MEMORY {
+            self.recent.drain(..self.recent.len() - MEMORY);
+        }
+    }
+}
+
+/// "the airline", "the US planemaker", "der Münchner Konzern", "hãng này": a description refers
+/// back only when a referring word of the language (`back_reference_before`, within two words
+/// before it, or `back_reference_after`, right after it) says so; "an airline" does not.
+fn refers_back(st: &str, hits: &[Hit], h: &Hit) -> bool {
+    hits.iter().any(|b| {
+        (b.has(|r| *r == Role::BackBefore)
+            && b.end <= h.start
+            && span::cut(st, b.end, h.start).split_whitespace().count() <= 2
+            && !span::cut(st, b.end, h.start).contains([',', ';', '.']))
+            || (b.has(|r| *r == Role::BackAfter)
+                && b.start >= h.end
+                && span::cut(st, h.end, b.start).trim().is_empty())
+    })
+}
+
+/// A capitalised word right after `pos` (past a space) that is not a verb-like lower-case word:
+/// the description names it ("the carrier Kestrel Air").
+fn names_follow(st: &str, pos: usize) -> bool {
+    let rest = span::after(st, pos);
+    let Some(next) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    next.chars().next().is_some_and(char::is_uppercase)
+}
