@@ -152,6 +152,16 @@ fn item_span(
     span_until_stop(ctx, from, limit, max_words)
 }
 
+/// "Biên bản ghi nhớ ký giữa A với B về việc phát triển dự án thủy điện X": what an agreement is
+/// about, after a topic word of the language in its scope (up to ten words, to the first stop).
+fn about(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option<String> {
+    let t = ctx
+        .hits
+        .iter()
+        .find(|h| h.start >= a.end && h.end < scope_end && h.has(|r| *r == Role::Topic))?;
+    span_until_stop(ctx, t.end, scope_end, 10)
+}
+
 pub(super) fn item_for(
     ctx: &Ctx,
     a: &Anchor,
@@ -193,6 +203,11 @@ pub(super) fn item_for(
         ty,
         DealType::Purchase | DealType::Financing | DealType::Investment | DealType::Aid
     );
+    if !generic {
+        if let Some(topic) = about(ctx, a, scope_end) {
+            return Some(topic);
+        }
+    }
     let from = if generic { a.end } else { a.start };
     item_span(ctx, from, scope_end, 16, amount)
         .or_else(|| Some(span::cut(ctx.text, a.start, a.end).to_string()))

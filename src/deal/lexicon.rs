@@ -143,6 +143,10 @@ struct Cues {
     /// What is bought under a licence: buying it is a licence ("bought 100 MHz of spectrum").
     #[serde(default)]
     licence_objects: Vec<String>,
+    /// Words that lead from an agreement to what it is about ("ký biên bản ghi nhớ về việc phát
+    /// triển dự án …"): what follows is the agreement's item.
+    #[serde(default)]
+    topic: Vec<String>,
     /// Deal words that name money by its purpose, not an agreement ("subsidies", "funding",
     /// "Fördermittel"): with no counterparty named, such money is a programme, not a deal.
     #[serde(default)]
@@ -212,6 +216,8 @@ pub enum Role {
     LicenceObject,
     /// See `Cues::programme_money`.
     ProgrammeMoney,
+    /// See `Cues::topic`.
+    Topic,
     /// A description referring back to a party of one of these kinds (`AnaphorGroup`).
     Anaphor(Vec<crate::entity::Kind>),
     /// See `Cues::stake`.
@@ -462,6 +468,7 @@ impl DealLexicon {
         b.add_all(&cues.contingent, Role::Contingent);
         b.add_all(&cues.licence_objects, Role::LicenceObject);
         b.add_all(&cues.programme_money, Role::ProgrammeMoney);
+        b.add_all(&cues.topic, Role::Topic);
         b.add_all(&cues.stake, Role::Stake);
         b.add_all(&cues.back_reference_before, Role::BackBefore);
         b.add_all(&cues.back_reference_after, Role::BackAfter);
