@@ -20,11 +20,19 @@ pub(super) struct Frame<'a> {
     pub sentence: &'a Sentence,
     /// The status said by the sentence that introduces a list, for its items.
     pub intro_status: Option<DealStatus>,
+    /// The sentence's counts of things.
+    pub quantities: &'a [Quantity],
 }
 
 impl<'a> Frame<'a> {
     /// The frame of sentence `s` of the document `text`.
-    pub(super) fn new(ctx: &'a Ctx<'a>, s: &'a Sentence, text: &str, lex: &DealLexicon) -> Self {
+    pub(super) fn new(
+        ctx: &'a Ctx<'a>,
+        s: &'a Sentence,
+        quantities: &'a [Quantity],
+        text: &str,
+        lex: &DealLexicon,
+    ) -> Self {
         let intro_status = s.list_intro.and_then(|(a, b)| {
             let it = span::cut(text, a, b);
             let f = Folded::new(it);
@@ -34,6 +42,7 @@ impl<'a> Frame<'a> {
             ctx,
             sentence: s,
             intro_status,
+            quantities,
         }
     }
 }
@@ -44,9 +53,9 @@ pub(super) fn anchored(
     f: &Frame,
     anchors: &[Anchor],
     free: &[&Amount],
-    quantities: &[Quantity],
     mentions: &mut Vec<Mention>,
 ) -> Vec<usize> {
+    let quantities = f.quantities;
     let mut used: Vec<usize> = Vec::new();
     for (k, a) in anchors.iter().enumerate() {
         let (amount, quantity) = arguments(f.ctx, anchors, k, free, quantities);
@@ -143,13 +152,35 @@ fn arguments<'q>(
     )
     .cloned();
     let quantity: Option<&Quantity> = nearest(
-        quantities
-            .iter()
-            .filter(|q| in_scope(q.start) && !counts_options(ctx, q)),
+        quantities.iter().filter(|q| {
+            in_scope(q.start)
+                && !counts_options(ctx, q)
+                && !priced_apart(ctx, q, free, amount.as_ref())
+        }),
         a,
         |q| (q.start, q.end),
     );
     (amount, quantity)
+}
+
+/// "mua tiêm kích khoảng 1 tỉ USD và 6 tàu ngầm trị giá 2 tỉ USD", "$1 billion for jets and
+/// six submarines worth $2 billion": a count with an amount of its own right after it (within
+/// six words, no other amount between), not the anchor's, is that amount's deal.
+pub(super) fn priced_by<'x>(ctx: &Ctx, q: &Quantity, free: &[&'x Amount]) -> Option<&'x Amount> {
+    free.iter()
+        .filter(|x| x.start >= q.end)
+        .min_by_key(|x| x.start)
+        .filter(|x| {
+            span::cut(ctx.text, q.end, x.start)
+                .split_whitespace()
+                .count()
+                <= 6
+        })
+        .copied()
+}
+
+fn priced_apart(ctx: &Ctx, q: &Quantity, free: &[&Amount], own: Option<&Amount>) -> bool {
+    priced_by(ctx, q, free).is_some_and(|x| own.is_some_and(|o| o.start != x.start))
 }
 
 /// "… nine ferries, with an option for three more", "eine Option auf fünf weitere Busse": a count

@@ -142,6 +142,7 @@ pub(super) fn amount_anchored(
     before: Before,
     mentions: &mut Vec<Mention>,
 ) {
+    let quantities = f.quantities;
     let follows_deal = before.follows_deal;
     let hits = f.ctx.hits;
     let speaks_of_deal = hits.iter().any(|h| {
@@ -185,7 +186,12 @@ pub(super) fn amount_anchored(
             class,
             documented,
         }];
-        if let Some(mut m) = mention_at(f, &anchor, 0, Some((*x).clone()), None) {
+        // "… và 6 tàu ngầm trị giá 2 tỉ USD": a count right before the amount is its deal's.
+        let count = quantities.iter().find(|q| {
+            q.discrete
+                && super::frame::priced_by(f.ctx, q, free).is_some_and(|y| y.start == x.start)
+        });
+        if let Some(mut m) = mention_at(f, &anchor, 0, Some((*x).clone()), count) {
             if listed && m.parties.is_empty() {
                 // The listed supply, lend or give their share: suppliers with the value of
                 // their contracts, donors with their pledges.

@@ -143,6 +143,10 @@ struct Cues {
     /// What is bought under a licence: buying it is a licence ("bought 100 MHz of spectrum").
     #[serde(default)]
     licence_objects: Vec<String>,
+    /// Right after an amount, these open its parts ("4 tỷ USD, trong đó …", "$2 billion, of
+    /// which …", "davon"): with a smaller amount of its currency after them, it is a total.
+    #[serde(default)]
+    breakdown: Vec<String>,
     /// Words that lead from an agreement to what it is about ("ký biên bản ghi nhớ về việc phát
     /// triển dự án …"): what follows is the agreement's item.
     #[serde(default)]
@@ -218,6 +222,8 @@ pub enum Role {
     ProgrammeMoney,
     /// See `Cues::topic`.
     Topic,
+    /// See `Cues::breakdown`.
+    Breakdown,
     /// A description referring back to a party of one of these kinds (`AnaphorGroup`).
     Anaphor(Vec<crate::entity::Kind>),
     /// See `Cues::stake`.
@@ -469,6 +475,7 @@ impl DealLexicon {
         b.add_all(&cues.licence_objects, Role::LicenceObject);
         b.add_all(&cues.programme_money, Role::ProgrammeMoney);
         b.add_all(&cues.topic, Role::Topic);
+        b.add_all(&cues.breakdown, Role::Breakdown);
         b.add_all(&cues.stake, Role::Stake);
         b.add_all(&cues.back_reference_before, Role::BackBefore);
         b.add_all(&cues.back_reference_after, Role::BackAfter);

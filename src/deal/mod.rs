@@ -184,8 +184,8 @@ fn analyse(
         statistic,
         totals,
     );
-    let frame = Frame::new(&ctx, s, text, lex);
-    let used = frame::anchored(&frame, &anchors, &free, &quantities, mentions);
+    let frame = Frame::new(&ctx, s, &quantities, text, lex);
+    let used = frame::anchored(&frame, &anchors, &free, mentions);
     let before = free::Before {
         follows_deal,
         told_deal: !mentions.is_empty() || !totals.is_empty(),

@@ -21,11 +21,17 @@ pub(super) fn set_apart(
     totals: &mut Vec<Total>,
 ) {
     let st = ctx.text;
+    let all: Vec<Amount> = free.iter().map(|a| (*a).clone()).collect();
     free.retain(|a| {
         // "… to a total of 25 ships worth $6.3 billion and two-thirds of its annual target of
         // $9.5 billion": a statistic in the sentence vetoes only the total it names.
         let named_statistic = statistic && super::free::names_a_statistic(ctx, a);
-        if !is_total(st, ctx.hits, a, single_named_deal, named_statistic) {
+        if part_of_breakdown(st, ctx.hits, a, &all) {
+            return true;
+        }
+        if !is_total(st, ctx.hits, a, single_named_deal, named_statistic)
+            && (named_statistic || !broken_down(st, ctx.hits, a, &all))
+        {
             return true;
         }
         totals.push(Total {
@@ -131,6 +137,35 @@ fn is_total(st: &str, hits: &[Hit], x: &Amount, single_named_deal: bool, statist
         .iter()
         .any(|h| h.has(|r| *r == Role::TotalCue) && h.start >= x.end && h.start - x.end <= 3);
     (cue_before || cue_after) && !single_named_deal
+}
+
+/// "ký các hợp đồng đạt hơn 4 tỷ USD, trong đó hợp đồng lớn nhất trị giá 1 tỷ USD", "$2 billion,
+/// of which $800 million in loans": an amount right before a breakdown word of the language (past
+/// a comma), with a smaller amount of its currency after that word, is the sum of the parts told
+/// after it, a total; not when a single deal word names it ("a $2 billion contract, including …").
+fn broken_down(st: &str, hits: &[Hit], x: &Amount, amounts: &[Amount]) -> bool {
+    !names_a_single_deal(st, hits, x)
+        && amounts
+            .iter()
+            .any(|y| y.currency == x.currency && y.value < x.value && parts(st, hits, x, y))
+}
+
+/// The parts told after a breakdown word are deals of their own, never totals, whatever plural
+/// deal word stands before them ("Aufträge über 3 Milliarden Euro, davon 1,2 Milliarden für …").
+fn part_of_breakdown(st: &str, hits: &[Hit], y: &Amount, amounts: &[Amount]) -> bool {
+    amounts
+        .iter()
+        .any(|x| x.currency == y.currency && y.value < x.value && parts(st, hits, x, y))
+}
+
+/// Whether `y` stands after a breakdown word right after `x` (past a comma).
+fn parts(st: &str, hits: &[Hit], x: &Amount, y: &Amount) -> bool {
+    hits.iter()
+        .filter(|h| h.has(|r| *r == Role::Breakdown) && h.start >= x.end && h.end <= y.start)
+        .any(|h| {
+            let gap = span::cut(st, x.end, h.start).trim();
+            gap.is_empty() || gap == ","
+        })
 }
 
 /// "deals worth $900 million, including a $500 million contract with …": an amount written right
