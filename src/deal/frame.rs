@@ -146,6 +146,8 @@ fn arguments<'q>(
         free.iter()
             .copied()
             .filter(|x| !aggregate_figure(st, ctx.hits, x) && !names_a_statistic(ctx, x))
+            // "a closing price of 36.29 euros": a share's or unit's price is no deal's value.
+            .filter(|x| x.value >= rust_decimal::Decimal::from(super::free::MIN_DEAL_VALUE))
             .filter(|x| in_scope(x.start) || just_before(x.start)),
         a,
         |x| (x.start, x.end),

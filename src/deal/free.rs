@@ -126,7 +126,7 @@ pub(super) struct Before {
 
 /// The smallest amount that can be a deal's value by itself: below it, a figure in a deal's
 /// sentence is a price or a fee ("$45 in cash … for each share", "5.000 Euro Kaufprämie").
-const MIN_DEAL_VALUE: i64 = 10_000;
+pub(super) const MIN_DEAL_VALUE: i64 = 10_000;
 
 /// "The four suppliers are A ($31 million), B ($22 million) …", "Sweden pledged USD 40 million,
 /// Finland 12 million euros": a money amount that no trigger took, in a sentence that speaks of
