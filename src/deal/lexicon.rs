@@ -147,6 +147,10 @@ struct Cues {
     /// which …", "davon"): with a smaller amount of its currency after them, it is a total.
     #[serde(default)]
     breakdown: Vec<String>,
+    /// Titles written after the portfolio they hold ("Defence Minister", "Commerce and Industry
+    /// Minister"): the capitalised words right before one are the title's, not an organisation.
+    #[serde(default)]
+    portfolio_titles: Vec<String>,
     /// Words that lead from an agreement to what it is about ("ký biên bản ghi nhớ về việc phát
     /// triển dự án …"): what follows is the agreement's item.
     #[serde(default)]
@@ -222,6 +226,8 @@ pub enum Role {
     ProgrammeMoney,
     /// See `Cues::topic`.
     Topic,
+    /// See `Cues::portfolio_titles`.
+    PortfolioTitle,
     /// See `Cues::breakdown`.
     Breakdown,
     /// A description referring back to a party of one of these kinds (`AnaphorGroup`).
@@ -475,6 +481,7 @@ impl DealLexicon {
         b.add_all(&cues.licence_objects, Role::LicenceObject);
         b.add_all(&cues.programme_money, Role::ProgrammeMoney);
         b.add_all(&cues.topic, Role::Topic);
+        b.add_all(&cues.portfolio_titles, Role::PortfolioTitle);
         b.add_all(&cues.breakdown, Role::Breakdown);
         b.add_all(&cues.stake, Role::Stake);
         b.add_all(&cues.back_reference_before, Role::BackBefore);

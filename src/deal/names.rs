@@ -163,12 +163,38 @@ impl<'a> Ctx<'a> {
         if head.is_none() && !self.name_like(start, raw) {
             return None;
         }
+        // "Defence Minister Hamad", "Commerce and Industry Minister Goyal": a portfolio.
+        if head.is_none() && self.portfolio_follows(end, limit) {
+            return None;
+        }
         let paren = self.parenthesis(end, limit);
         let (rest, template) = match head {
             Some((t, _)) => (span::cut(self.text, head_end, end).trim(), t),
             None => (raw, None),
         };
         Some(self.canonical(start, end, raw, rest, head.is_some(), template, paren))
+    }
+
+    /// A title written after its portfolio follows `end`, right after it or past more of the
+    /// portfolio ("Defence Minister", "Commerce and Industry Minister"): up to three more words,
+    /// each capitalised or a conjunction.
+    fn portfolio_follows(&self, end: usize, limit: usize) -> bool {
+        let mut pos = self.skip_ws(end, limit);
+        for _ in 0..4 {
+            if self
+                .hit_at(pos)
+                .is_some_and(|h| h.has(|r| *r == Role::PortfolioTitle))
+            {
+                return true;
+            }
+            let (ws, we, ends) = self.word(pos, limit);
+            let w = span::cut(self.text, ws, we);
+            if ends || we >= limit || !(is_capitalised(w) || ["and", "&", "und"].contains(&w)) {
+                return false;
+            }
+            pos = self.skip_ws(we, limit);
+        }
+        false
     }
 
     /// Whether the known entity `e` is a country that only qualifies an organisation (see
