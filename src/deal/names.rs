@@ -237,9 +237,15 @@ impl<'a> Ctx<'a> {
             if first.is_uppercase() {
                 return (n > 0).then_some(ws);
             }
+            // A word that only names a kind of organisation ("carrier", "airline") describes too.
+            let kind_word = |h: &Hit| {
+                h.roles
+                    .iter()
+                    .all(|r| matches!(r, Role::OrgHead(_) | Role::Anaphor(_)))
+            };
             let plain = first.is_lowercase()
                 && w.chars().all(|c| c.is_alphabetic() || c == '-')
-                && self.hit_at(ws).is_none()
+                && self.hit_at(ws).is_none_or(kind_word)
                 && !ends
                 && crate::amount::parse_number(w, self.lang).is_none();
             if !plain || we >= limit {
@@ -274,6 +280,14 @@ impl<'a> Ctx<'a> {
         for mark in ["'s ", "’s ", "' ", "’ ", "-based ", "-headquartered "] {
             if rest.starts_with(mark) {
                 return self.read_name(end + mark.len(), limit);
+            }
+        }
+        // "Vietnamese low-cost airline Vietjet", "German carmaker Volkswagen": a country (as an
+        // adjective) before a description and a name qualifies that name.
+        if rest.starts_with(' ') {
+            let after = self.skip_ws(end, limit);
+            if let Some(p) = self.descriptor(after, limit) {
+                return self.read_name(p, limit);
             }
         }
         let (name_end, words) = self.name_words(end, limit, true);

@@ -72,7 +72,8 @@ fn beside_plural_deal_noun(hits: &[Hit], x: &Amount) -> bool {
 /// - "in total $2 billion", "insgesamt 717 Millionen": a total cue stands before it in its clause
 ///   or right after it, and no single named deal is the sentence's subject.
 fn is_total(st: &str, hits: &[Hit], x: &Amount, single_named_deal: bool, statistic: bool) -> bool {
-    if names_a_single_deal(st, hits, x) {
+    // "the orders were an increase of $3 billion": a figure a statistic names is no sum of deals.
+    if statistic || names_a_single_deal(st, hits, x) {
         return false;
     }
     if aggregate_figure(st, hits, x) {
