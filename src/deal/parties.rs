@@ -461,6 +461,37 @@ pub(super) fn gapped_clause(ctx: &Ctx, from: usize, to: usize) -> usize {
         .unwrap_or(to)
 }
 
+/// "Schützenpanzer des finnischen Herstellers Patria", "jets from US manufacturer Orvex": a name
+/// right after a description of a maker (an anaphor phrase that may refer to a manufacturer) in
+/// the anchor's clause names the maker of what is bought; it supplies it.
+pub(super) fn maker_described(
+    ctx: &Ctx,
+    ty: DealType,
+    from: usize,
+    to: usize,
+    parties: &mut Vec<Name>,
+    provider: &mut Option<String>,
+) {
+    if ty != DealType::Purchase || provider.is_some() {
+        return;
+    }
+    let maker = ctx
+        .hits
+        .iter()
+        .filter(|h| h.start >= from && h.end < to)
+        .filter(|h| {
+            h.has(|r| matches!(r, Role::Anaphor(k) if k[..] == [crate::entity::Kind::Manufacturer]))
+        })
+        .find_map(|h| {
+            ctx.read_name(h.end, to)
+                .filter(|n| n.start == span::ctx_skip(ctx.text, h.end))
+        });
+    if let Some(n) = maker {
+        *provider = Some(n.canonical.clone());
+        push_party(parties, n);
+    }
+}
+
 /// Known entities within a few words before the trigger, in the same clause; else a name that
 /// opens the clause ("Nordmar Airlines hat … bestellt").
 fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
