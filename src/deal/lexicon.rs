@@ -151,6 +151,10 @@ struct Cues {
     /// Minister"): the capitalised words right before one are the title's, not an organisation.
     #[serde(default)]
     portfolio_titles: Vec<String>,
+    /// Instruments whose issuer borrows ("trái phiếu", "bonds", "Anleihe"): the subject that
+    /// issues them receives the money.
+    #[serde(default)]
+    borrowed_by_issuer: Vec<String>,
     /// Words that lead from an agreement to what it is about ("ký biên bản ghi nhớ về việc phát
     /// triển dự án …"): what follows is the agreement's item.
     #[serde(default)]
@@ -226,6 +230,8 @@ pub enum Role {
     ProgrammeMoney,
     /// See `Cues::topic`.
     Topic,
+    /// See `Cues::borrowed_by_issuer`.
+    BorrowedBy,
     /// See `Cues::portfolio_titles`.
     PortfolioTitle,
     /// See `Cues::breakdown`.
@@ -481,6 +487,7 @@ impl DealLexicon {
         b.add_all(&cues.licence_objects, Role::LicenceObject);
         b.add_all(&cues.programme_money, Role::ProgrammeMoney);
         b.add_all(&cues.topic, Role::Topic);
+        b.add_all(&cues.borrowed_by_issuer, Role::BorrowedBy);
         b.add_all(&cues.portfolio_titles, Role::PortfolioTitle);
         b.add_all(&cues.breakdown, Role::Breakdown);
         b.add_all(&cues.stake, Role::Stake);

@@ -89,6 +89,14 @@ pub(super) fn mention_at(
         &mut recipient,
     );
     roles::lender_provides(ty, &parties, &mut provider, &mut recipient);
+    roles::who_gets_the_money(
+        ctx,
+        ty,
+        (pre_start, scope_end),
+        amount.as_ref(),
+        subject.as_ref(),
+        (&mut provider, &mut recipient),
+    );
     parties::maker_described(ctx, ty, pre_start, scope_end, &mut parties, &mut provider);
     roles::maker_in_clause(
         ty,

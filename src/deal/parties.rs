@@ -305,12 +305,23 @@ fn subject_after_verb(
 /// "Für den Ausbau der Häfen will Nordland 200 Millionen Euro bereitstellen": where the verb
 /// stands second and the deal word sits in the phrase fronted before it, the name right after
 /// that first verb (a modal, an auxiliary or a verb of the deal's status) is the subject.
+///
+/// "Under the loan agreement, Lesotho will receive $2.4 million": elsewhere, a deal word in a
+/// phrase fronted before a comma at the start of the sentence has the name right after the
+/// comma as its subject.
 fn subject_after_fronted_deal(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option<Name> {
     let lex = lexicon::lexicon(ctx.lang);
-    if !lex.verb_final {
-        return None;
-    }
     let st = ctx.text;
+    if !lex.verb_final {
+        let fronted = span::cut(st, 0, a.start);
+        let comma = span::cut(st, a.end, scope_end).find(',')? + a.end;
+        let phrase = span::cut(st, 0, comma);
+        if fronted.split_whitespace().count() > 4 || phrase.split_whitespace().count() > 8 {
+            return None;
+        }
+        let at = span::ctx_skip(st, comma + 1);
+        return ctx.read_name(at, scope_end).filter(|n| n.start == at);
+    }
     // The fronted phrase holds no name: its first verb is the clause's second element.
     let verb = ctx
         .hits

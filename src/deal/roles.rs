@@ -357,3 +357,41 @@ pub(super) fn lender_provides(
         std::mem::swap(provider, recipient);
     }
 }
+
+/// The money's way in a clause, where the text says it: "Kestrel Bank will issue 400,000 bonds",
+/// "phát hành trái phiếu" (an issuer of bonds borrows: it receives), "Norland will receive
+/// $1.4 million" (a receiving verb right before the amount: its subject gets the money). Then the
+/// subject read as the provider is the recipient.
+pub(super) fn who_gets_the_money(
+    ctx: &super::names::Ctx,
+    ty: DealType,
+    (from, to): (usize, usize),
+    amount: Option<&crate::model::Amount>,
+    subject: Option<&Name>,
+    (provider, recipient): (&mut Option<String>, &mut Option<String>),
+) {
+    let Some(s) = subject else { return };
+    if provider.as_ref() != Some(&s.canonical) || recipient.is_some() {
+        return;
+    }
+    let in_clause = |h: &&Hit| h.start >= from && h.end <= to;
+    let issues_bonds = ty == DealType::Financing
+        && ctx
+            .hits
+            .iter()
+            .filter(in_clause)
+            .any(|h| h.has(|r| *r == Role::BorrowedBy));
+    let receives_money = amount.is_some_and(|x| {
+        ctx.hits.iter().filter(in_clause).any(|h| {
+            h.has(|r| *r == Role::Receive)
+                && h.end <= x.start
+                && crate::deal::span::cut(ctx.text, h.end, x.start)
+                    .split_whitespace()
+                    .count()
+                    <= 2
+        })
+    });
+    if issues_bonds || receives_money {
+        *recipient = provider.take();
+    }
+}
