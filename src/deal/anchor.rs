@@ -26,12 +26,17 @@ pub(super) fn anchors(
     hits: &[Hit],
     statistic: bool,
     quantities: &[Quantity],
+    in_name: &dyn Fn(usize, usize) -> bool,
 ) -> Vec<Anchor> {
     let mut anchors: Vec<Anchor> = Vec::new();
     for (i, h) in hits.iter().enumerate() {
         let Some((ty, class, plural)) = h.trigger() else {
             continue;
         };
+        // "The Public Investment Fund agreed to invest …": a deal word inside a name is none.
+        if in_name(h.start, h.end) {
+            continue;
+        }
         let plural = plural && !orders_for_a_count(st, h, ty, quantities);
         if plural || h.has(|r| *r == Role::Blocker) || collective(st, hits, i) {
             continue;

@@ -73,6 +73,9 @@ struct PartyPatterns {
     /// however far away the verb is. German.
     #[serde(default)]
     verb_final: bool,
+    /// Every noun is capitalised (German): a capital letter says nothing about names.
+    #[serde(default)]
+    nouns_capitalised: bool,
     /// Capitalised nouns (or the last part of a compound) that describe the name after them
     /// ("der Konkurrent Nordmar", "Kestrel-Konkurrent Orchid"): no part of it.
     #[serde(default)]
@@ -281,6 +284,8 @@ pub struct DealLexicon {
     roles: Vec<Vec<Role>>,
     /// See `verb_final` in the lexicon file.
     pub verb_final: bool,
+    /// See `nouns_capitalised` in the lexicon file.
+    pub nouns_capitalised: bool,
     /// See `descriptor_nouns` in the lexicon file (lower-cased).
     pub descriptor_nouns: Vec<String>,
     /// See `fronting` in the lexicon file (lower-cased).
@@ -516,6 +521,7 @@ impl DealLexicon {
             set: PhraseSet::new(&b.phrases),
             roles: b.roles,
             verb_final: raw.parties.verb_final,
+            nouns_capitalised: raw.parties.nouns_capitalised,
             descriptor_nouns: raw
                 .parties
                 .descriptor_nouns

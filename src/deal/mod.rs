@@ -172,7 +172,13 @@ fn analyse(
         amounts: &amounts,
     };
     let statistic = hits.iter().any(|h| h.has(|r| *r == Role::StatisticCue));
-    let anchors = anchor::anchors(st, &hits, statistic, &quantities);
+    // A headline in title case ("Kestrel Air Places Order For 20 Jets") capitalises every word.
+    let plain_case = !lex.nouns_capitalised && !names::title_case(st);
+    let in_name = |start: usize, end: usize| {
+        ents.iter().any(|e| e.start < end && start < e.end)
+            || (plain_case && names::capitalised_within_name(st, start, end))
+    };
+    let anchors = anchor::anchors(st, &hits, statistic, &quantities, &in_name);
     let mut free = free::own_amounts(st, &hits, &amounts);
     let single_named_deal = parties::single_named_deal(&ctx, &anchors);
     totals::set_apart(

@@ -623,3 +623,35 @@ pub fn trim_legal(orig: &str) -> &str {
     }
     if s.is_empty() { orig.trim() } else { s }
 }
+
+/// "The National Investment Fund of Norland", "Quỹ Đầu tư Sao Mai": a capitalised word, not the
+/// sentence's first, with a capitalised word right before it and another right after it stands
+/// inside a name (in languages whose common nouns are written in lower case). The last word of a
+/// name is its head: "a Comprehensive Economic Partnership Agreement" names the agreement.
+pub fn capitalised_within_name(st: &str, start: usize, end: usize) -> bool {
+    let word = span::cut(st, start, end);
+    if !is_capitalised(word) {
+        return false;
+    }
+    let before = span::before(st, start).trim_end();
+    let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let sentence_start = before.is_empty() || before.ends_with(['.', ':', '"', '“', '(']);
+    let after = span::after(st, end);
+    let next = after
+        .strip_prefix(' ')
+        .and_then(|a| a.split(char::is_whitespace).next())
+        .unwrap_or("");
+    let name_word = |w: &str| is_capitalised(w) && !w.ends_with([',', '.', ';', ':']);
+    let starts_upper = next.chars().next().is_some_and(char::is_uppercase);
+    !sentence_start && name_word(prev) && starts_upper
+}
+
+/// "Kestrel Air Places Order For 20 Jets": most words (three in five) capitalised.
+pub fn title_case(st: &str) -> bool {
+    let words: Vec<&str> = st
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let caps = words.iter().filter(|w| is_capitalised(w)).count();
+    !words.is_empty() && caps * 5 >= words.len() * 3
+}
