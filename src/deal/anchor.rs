@@ -65,7 +65,7 @@ pub(super) fn anchors(
     anchors
 }
 
-/// "firm orders for 20 jets", "Bestellungen über sieben Flugzeuge": a plural order noun followed
+/// "firm orders for 20 jets", "Bestellungen über neun Flugzeuge": a plural order noun followed
 /// at once (a preposition, an adjective) by a count of things orders those things, one deal.
 fn orders_for_a_count(st: &str, h: &Hit, ty: DealType, quantities: &[Quantity]) -> bool {
     ty == DealType::Purchase
@@ -78,7 +78,7 @@ fn orders_for_a_count(st: &str, h: &Hit, ty: DealType, quantities: &[Quantity]) 
         })
 }
 
-/// "a loan of $50 million" is a deal's document; "$39 billion in subsidies for chip plants" names
+/// "a loan of $50 million" is a deal's document; "$40 billion in subsidies for battery plants" names
 /// money by its purpose (a programme cue of the language), and "bought" an act: neither is.
 pub(super) fn documents(h: &Hit, class: Class) -> bool {
     class == Class::Document && !h.has(|r| *r == Role::ProgrammeMoney)

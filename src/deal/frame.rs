@@ -146,7 +146,7 @@ fn arguments<'q>(
         free.iter()
             .copied()
             .filter(|x| !aggregate_figure(st, ctx.hits, x) && !names_a_statistic(ctx, x))
-            // "a closing price of 36.29 euros": a share's or unit's price is no deal's value.
+            // "a closing price of 31.20 euros": a share's or unit's price is no deal's value.
             .filter(|x| x.value >= rust_decimal::Decimal::from(super::free::MIN_DEAL_VALUE))
             .filter(|x| in_scope(x.start) || just_before(x.start)),
         a,
@@ -165,8 +165,8 @@ fn arguments<'q>(
     (amount, quantity)
 }
 
-/// "mua tiêm kích khoảng 1 tỉ USD và 6 tàu ngầm trị giá 2 tỉ USD", "$1 billion for jets and
-/// six submarines worth $2 billion": a count with an amount of its own right after it (within
+/// "mua máy bay tuần tra khoảng 800 triệu USD và 4 tàu hộ vệ trị giá 1,2 tỉ USD", "$900 million
+/// for patrol aircraft and four frigates worth $1.5 billion": a count with an amount of its own right after it (within
 /// six words, no other amount between), not the anchor's, is that amount's deal.
 pub(super) fn priced_by<'x>(ctx: &Ctx, q: &Quantity, free: &[&'x Amount]) -> Option<&'x Amount> {
     free.iter()

@@ -186,7 +186,7 @@ pub(super) fn amount_anchored(
             class,
             documented,
         }];
-        // "… và 6 tàu ngầm trị giá 2 tỉ USD": a count right before the amount is its deal's.
+        // "… và 4 tàu hộ vệ trị giá 1,2 tỉ USD": a count right before the amount is its deal's.
         let count = quantities.iter().find(|q| {
             q.discrete
                 && super::frame::priced_by(f.ctx, q, free).is_some_and(|y| y.start == x.start)

@@ -152,7 +152,7 @@ fn item_span(
     span_until_stop(ctx, from, limit, max_words)
 }
 
-/// "Biên bản ghi nhớ ký giữa A với B về việc phát triển dự án thủy điện X": what an agreement is
+/// "A ký biên bản ghi nhớ với B về việc xây dựng trang trại điện gió X": what an agreement is
 /// about, after a topic word of the language in its scope (up to ten words, to the first stop).
 fn about(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option<String> {
     let t = ctx

@@ -146,11 +146,11 @@ struct Cues {
     /// What is bought under a licence: buying it is a licence ("bought 100 MHz of spectrum").
     #[serde(default)]
     licence_objects: Vec<String>,
-    /// Right after an amount, these open its parts ("4 tỷ USD, trong đó …", "$2 billion, of
+    /// Right after an amount, these open its parts ("3 tỷ USD, trong đó …", "$2 billion, of
     /// which …", "davon"): with a smaller amount of its currency after them, it is a total.
     #[serde(default)]
     breakdown: Vec<String>,
-    /// Titles written after the portfolio they hold ("Defence Minister", "Commerce and Industry
+    /// Titles written after the portfolio they hold ("Defence Minister", "Trade and Industry
     /// Minister"): the capitalised words right before one are the title's, not an organisation.
     #[serde(default)]
     portfolio_titles: Vec<String>,

@@ -163,7 +163,7 @@ impl<'a> Ctx<'a> {
         if head.is_none() && !self.name_like(start, raw) {
             return None;
         }
-        // "Defence Minister Hamad", "Commerce and Industry Minister Goyal": a portfolio.
+        // "Defence Minister Ana Ruiz", "Trade and Industry Minister Raj Mehta": a portfolio.
         if head.is_none() && self.portfolio_follows(end, limit) {
             return None;
         }
@@ -176,7 +176,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// A title written after its portfolio follows `end`, right after it or past more of the
-    /// portfolio ("Defence Minister", "Commerce and Industry Minister"): up to three more words,
+    /// portfolio ("Defence Minister", "Trade and Industry Minister"): up to three more words,
     /// each capitalised or a conjunction.
     fn portfolio_follows(&self, end: usize, limit: usize) -> bool {
         let mut pos = self.skip_ws(end, limit);
@@ -282,7 +282,7 @@ impl<'a> Ctx<'a> {
                 return self.read_name(end + mark.len(), limit);
             }
         }
-        // "Vietnamese low-cost airline Vietjet", "German carmaker Volkswagen": a country (as an
+        // "Vietnamese budget carrier Sao Viet Air", "German carmaker Nordwagen": a country (as an
         // adjective) before a description and a name qualifies that name.
         if rest.starts_with(' ') {
             let after = self.skip_ws(end, limit);

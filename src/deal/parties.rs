@@ -450,7 +450,7 @@ pub(super) fn countries_after(
     }
 }
 
-/// "Britain pledged £100 million, Norway $75 million and Denmark €27 million": a clause that
+/// "Sweden pledged $40 million, Austria $12 million and Finland $9 million": a clause that
 /// leaves out the verb of the one before (a list separator, a known name, its amount at once)
 /// tells a deal of its own. Where the first such clause after `from` starts, else `to`.
 pub(super) fn gapped_clause(ctx: &Ctx, from: usize, to: usize) -> usize {
@@ -472,7 +472,7 @@ pub(super) fn gapped_clause(ctx: &Ctx, from: usize, to: usize) -> usize {
         .unwrap_or(to)
 }
 
-/// "Schützenpanzer des finnischen Herstellers Patria", "jets from US manufacturer Orvex": a name
+/// "Radpanzer des schwedischen Herstellers Nordvik", "jets from US manufacturer Orvex": a name
 /// right after a description of a maker (an anaphor phrase that may refer to a manufacturer) in
 /// the anchor's clause names the maker of what is bought; it supplies it.
 pub(super) fn maker_described(

@@ -113,7 +113,7 @@ pub(super) fn subject_by_verb(
     if let (Some(s), Some(buys)) = (subjects.first(), verb_side) {
         // "Kestrel Telecom bought 100 MHz": who buys a licence holds it.
         let licence_bought = v.ty == DealType::Licence && buys;
-        // "Norwegen will 300 Millionen Euro bereitstellen": who provides money lends or gives it.
+        // "Norwegen will 250 Millionen Euro bereitstellen": who provides money lends or gives it.
         let money_provided = matches!(v.ty, DealType::Financing | DealType::Aid) && !buys;
         if (v.of_a_purchase() || licence_bought || money_provided) && !v.received {
             let slot = if buys { recipient } else { provider };
@@ -358,9 +358,9 @@ pub(super) fn lender_provides(
     }
 }
 
-/// The money's way in a clause, where the text says it: "Kestrel Bank will issue 400,000 bonds",
+/// The money's way in a clause, where the text says it: "Kestrel Bank will issue 250,000 bonds",
 /// "phát hành trái phiếu" (an issuer of bonds borrows: it receives), "Norland will receive
-/// $1.4 million" (a receiving verb right before the amount: its subject gets the money). Then the
+/// $3 million" (a receiving verb right before the amount: its subject gets the money). Then the
 /// subject read as the provider is the recipient.
 pub(super) fn who_gets_the_money(
     ctx: &super::names::Ctx,

@@ -23,8 +23,8 @@ pub(super) fn set_apart(
     let st = ctx.text;
     let all: Vec<Amount> = free.iter().map(|a| (*a).clone()).collect();
     free.retain(|a| {
-        // "… to a total of 25 ships worth $6.3 billion and two-thirds of its annual target of
-        // $9.5 billion": a statistic in the sentence vetoes only the total it names.
+        // "… orders worth $2 billion in all, against an annual order target of $5 billion": a
+        // statistic in the sentence vetoes only the total it names.
         let named_statistic = statistic && super::free::names_a_statistic(ctx, a);
         if part_of_breakdown(st, ctx.hits, a, &all) {
             return true;
@@ -140,7 +140,7 @@ fn is_total(st: &str, hits: &[Hit], x: &Amount, single_named_deal: bool, statist
     (cue_before || cue_after) && !single_named_deal
 }
 
-/// "ký các hợp đồng đạt hơn 4 tỷ USD, trong đó hợp đồng lớn nhất trị giá 1 tỷ USD", "$2 billion,
+/// "ký các hợp đồng đạt hơn 3 tỷ USD, trong đó hợp đồng lớn nhất trị giá 800 triệu USD", "$2 billion,
 /// of which $800 million in loans": an amount right before a breakdown word of the language (past
 /// a comma), with a smaller amount of its currency after that word, is the sum of the parts told
 /// after it, a total; not when a single deal word names it ("a $2 billion contract, including …").
