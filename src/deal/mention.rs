@@ -80,32 +80,14 @@ pub(super) fn mention_at(
     let qty = item::count_of(ctx, a, ty, quantity);
     parties::supersede_countries(&mut parties);
     let ty = kind::funding_from_business(ty, &parties, provider.as_deref());
-    roles::assign_roles(
-        ty,
-        &parties,
-        item.as_deref().unwrap_or(""),
-        subject.as_ref(),
-        &mut provider,
-        &mut recipient,
-    );
-    roles::lender_provides(ty, &parties, &mut provider, &mut recipient);
-    roles::who_gets_the_money(
+    roles::decide(
         ctx,
-        ty,
-        (pre_start, scope_end),
+        (ty, pre_start, scope_end),
+        item.as_deref().unwrap_or(""),
         amount.as_ref(),
         subject.as_ref(),
-        (&mut provider, &mut recipient),
-    );
-    parties::maker_described(ctx, ty, pre_start, scope_end, &mut parties, &mut provider);
-    roles::maker_in_clause(
-        ty,
-        ctx.ents,
-        pre_start,
-        scope_end,
         &mut parties,
-        &mut provider,
-        &recipient,
+        (&mut provider, &mut recipient),
     );
     if kind::is_state_budget(ty, &parties) {
         return None;

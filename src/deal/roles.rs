@@ -395,3 +395,22 @@ pub(super) fn who_gets_the_money(
         *recipient = provider.take();
     }
 }
+
+/// The sides of a mention, decided once from what the clause `from..to` of a deal of type `ty`
+/// says and what its parties are: the type's default roles, then the lender, the money's way, and
+/// a maker described or named in the clause.
+pub(super) fn decide(
+    ctx: &super::names::Ctx,
+    (ty, from, to): (DealType, usize, usize),
+    item: &str,
+    amount: Option<&crate::model::Amount>,
+    subject: Option<&Name>,
+    parties: &mut Vec<Name>,
+    (provider, recipient): (&mut Option<String>, &mut Option<String>),
+) {
+    assign_roles(ty, parties, item, subject, provider, recipient);
+    lender_provides(ty, parties, provider, recipient);
+    who_gets_the_money(ctx, ty, (from, to), amount, subject, (provider, recipient));
+    super::parties::maker_described(ctx, ty, from, to, parties, provider);
+    maker_in_clause(ty, ctx.ents, from, to, parties, provider, recipient);
+}
