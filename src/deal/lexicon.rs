@@ -158,6 +158,10 @@ struct Cues {
     /// issues them receives the money.
     #[serde(default)]
     borrowed_by_issuer: Vec<String>,
+    /// Right after an amount, these lead to what it is the value of ("$2 billion worth of"): with a
+    /// plural deal noun there, the amount sums several deals.
+    #[serde(default)]
+    worth_of: Vec<String>,
     /// Words that lead from an agreement to what it is about ("ký biên bản ghi nhớ về việc phát
     /// triển dự án …"): what follows is the agreement's item.
     #[serde(default)]
@@ -233,6 +237,8 @@ pub enum Role {
     ProgrammeMoney,
     /// See `Cues::topic`.
     Topic,
+    /// See `Cues::worth_of`.
+    WorthOf,
     /// See `Cues::borrowed_by_issuer`.
     BorrowedBy,
     /// See `Cues::portfolio_titles`.
@@ -492,6 +498,7 @@ impl DealLexicon {
         b.add_all(&cues.licence_objects, Role::LicenceObject);
         b.add_all(&cues.programme_money, Role::ProgrammeMoney);
         b.add_all(&cues.topic, Role::Topic);
+        b.add_all(&cues.worth_of, Role::WorthOf);
         b.add_all(&cues.borrowed_by_issuer, Role::BorrowedBy);
         b.add_all(&cues.portfolio_titles, Role::PortfolioTitle);
         b.add_all(&cues.breakdown, Role::Breakdown);

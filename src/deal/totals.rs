@@ -54,7 +54,32 @@ pub(super) fn set_apart(
 /// beside a plural deal noun sums several deals; it belongs to none of them (unless a singular
 /// deal noun follows it at once: "deals, including a $500 million contract").
 pub(super) fn aggregate_figure(st: &str, hits: &[Hit], x: &Amount) -> bool {
-    !names_a_single_deal(st, hits, x) && beside_plural_deal_noun(hits, x)
+    !names_a_single_deal(st, hits, x)
+        && (beside_plural_deal_noun(hits, x) || worth_of_deals(st, hits, x))
+}
+
+/// "$4 billion-worth of design and installation contracts", "ninety million dollars (about 7.5
+/// billion rupees) worth of credits": an amount that a 'worth of' cue of the language leads, past a
+/// bracketed conversion, to a plural deal noun within ten words of its clause sums those deals.
+fn worth_of_deals(st: &str, hits: &[Hit], x: &Amount) -> bool {
+    let mut at = span::ctx_skip(st, x.end);
+    if span::after(st, at).starts_with('(') {
+        if let Some(close) = span::after(st, at).find(')') {
+            at = span::ctx_skip(st, at + close + 1);
+        }
+    }
+    let Some(cue) = hits
+        .iter()
+        .find(|h| h.has(|r| *r == Role::WorthOf) && h.start <= at + 1 && h.start >= x.end)
+    else {
+        return false;
+    };
+    hits.iter()
+        .filter(|h| h.start >= cue.end && h.trigger().is_some_and(|t| t.2))
+        .any(|h| {
+            let gap = span::cut(st, cue.end, h.start);
+            gap.split_whitespace().count() <= 10 && !gap.contains(['.', ';'])
+        })
 }
 
 fn beside_plural_deal_noun(hits: &[Hit], x: &Amount) -> bool {
