@@ -60,9 +60,9 @@ pub(super) fn anchored(
     for (k, a) in anchors.iter().enumerate() {
         let (amount, quantity) = arguments(f.ctx, anchors, k, free, quantities);
         let no_figure = amount.is_none() && quantity.is_none();
+        let act_without_figure = a.class == Class::Action && !takes_a_stake(f.ctx, a, anchors, k);
         if no_figure
-            && (a.class == Class::Action
-                || anchor::about_several_deals(f.ctx.text, f.ctx.hits, a.start))
+            && (act_without_figure || anchor::about_several_deals(f.ctx.text, f.ctx.hits, a.start))
         {
             continue;
         }
@@ -81,6 +81,26 @@ pub(super) fn anchored(
         }
     }
     used
+}
+
+/// "Am Mittwoch übernahm der Investor Nordfonds die Mehrheit an Kestrel Air", "acquired a
+/// majority stake in Orvex": an act of buying whose object is a stake in a named company (a stake
+/// cue of the language, then the name) is a deal without any figure: a takeover.
+fn takes_a_stake(ctx: &Ctx, a: &Anchor, anchors: &[Anchor], k: usize) -> bool {
+    let scope_end = anchor::scope_end(anchors, k, ctx.text.len());
+    a.ty == crate::model::DealType::Purchase
+        && ctx
+            .hits
+            .iter()
+            .filter(|h| h.start >= a.end && h.end < scope_end && h.has(|r| *r == Role::Stake))
+            .any(|h| {
+                ctx.read_name(h.end, scope_end).is_some_and(|n| {
+                    span::cut(ctx.text, h.end, n.start)
+                        .split_whitespace()
+                        .count()
+                        <= 1
+                })
+            })
 }
 
 /// "Investors had expected the deal", "Der Vertrag mit dem Hersteller läuft neun Jahre": a deal

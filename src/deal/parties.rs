@@ -102,7 +102,8 @@ pub(super) fn parties_for(
             .iter()
             .any(|s| Some(&s.canonical) == provider.as_ref())
     {
-        provider = None;
+        // "übernahm der Investor X die Mehrheit an Y": the stake's company is what is bought.
+        provider = stake_target(ctx, a, scope_end, &mut parties);
     }
     let subject = subjects.first().cloned();
     roles::awarded_to_contractor(&verbs, subject.as_ref(), &mut provider, &mut recipient);
