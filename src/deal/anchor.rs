@@ -167,12 +167,22 @@ pub(super) fn about_several_deals(st: &str, hits: &[Hit], at: usize) -> bool {
 
 /// "Investors had expected the deal", "Der Vertrag läuft neun Jahre", "Theo hợp đồng này": a deal
 /// word with a definite word that refers back to it (before or after it, as the language writes
-/// it).
-pub(super) fn refers_back(st: &str, hits: &[Hit], a: &Anchor) -> bool {
+/// it). With `modified`, words of the language that only qualify a deal already told may stand
+/// between ("The proposed sale is valued at …", "Der geplante Auftrag …").
+pub(super) fn refers_back(st: &str, hits: &[Hit], a: &Anchor, modified: bool) -> bool {
+    let between = |from: usize| {
+        let gap = span::cut(st, from, a.start);
+        gap.trim().is_empty()
+            || (modified
+                && gap.split_whitespace().count() <= 2
+                && gap.split_whitespace().all(|w| {
+                    let at = from + gap.find(w).unwrap_or(0);
+                    hits.iter()
+                        .any(|m| m.start == at && m.has(|r| *r == Role::BackModifier))
+                }))
+    };
     hits.iter().any(|h| {
-        (h.has(|r| *r == Role::BackBefore)
-            && h.end <= a.start
-            && span::cut(st, h.end, a.start).trim().is_empty())
+        (h.has(|r| *r == Role::BackBefore) && h.end <= a.start && between(h.end))
             || (h.has(|r| *r == Role::BackAfter)
                 && h.start >= a.end
                 && span::cut(st, a.end, h.start).trim().is_empty())

@@ -66,7 +66,7 @@ pub(super) fn anchored(
         {
             continue;
         }
-        let back = no_figure && anchor::refers_back(f.ctx.text, f.ctx.hits, a);
+        let back = no_figure && anchor::refers_back(f.ctx.text, f.ctx.hits, a, false);
         let at = amount.as_ref().map(|x| x.start);
         if let Some(m) = mention_at(f, anchors, k, amount, quantity) {
             if back && told_already(&m, mentions) {
@@ -124,7 +124,7 @@ fn value_of_the_deal_before(f: &Frame, a: &Anchor, m: &Mention, mentions: &mut [
     let Some(value) = &m.amount else {
         return false;
     };
-    if !m.parties.is_empty() || !anchor::refers_back(f.ctx.text, f.ctx.hits, a) {
+    if !m.parties.is_empty() || !anchor::refers_back(f.ctx.text, f.ctx.hits, a, true) {
         return false;
     }
     match mentions.last_mut() {

@@ -162,6 +162,10 @@ struct Cues {
     /// plural deal noun there, the amount sums several deals.
     #[serde(default)]
     worth_of: Vec<String>,
+    /// Between a word that refers back and a deal word, these only qualify a deal already told
+    /// ("the proposed sale", "der geplante Auftrag").
+    #[serde(default)]
+    back_reference_modifiers: Vec<String>,
     /// Words that lead from an agreement to what it is about ("ký biên bản ghi nhớ về việc phát
     /// triển dự án …"): what follows is the agreement's item.
     #[serde(default)]
@@ -237,6 +241,8 @@ pub enum Role {
     ProgrammeMoney,
     /// See `Cues::topic`.
     Topic,
+    /// See `Cues::back_reference_modifiers`.
+    BackModifier,
     /// See `Cues::worth_of`.
     WorthOf,
     /// See `Cues::borrowed_by_issuer`.
@@ -498,6 +504,7 @@ impl DealLexicon {
         b.add_all(&cues.licence_objects, Role::LicenceObject);
         b.add_all(&cues.programme_money, Role::ProgrammeMoney);
         b.add_all(&cues.topic, Role::Topic);
+        b.add_all(&cues.back_reference_modifiers, Role::BackModifier);
         b.add_all(&cues.worth_of, Role::WorthOf);
         b.add_all(&cues.borrowed_by_issuer, Role::BorrowedBy);
         b.add_all(&cues.portfolio_titles, Role::PortfolioTitle);
