@@ -183,6 +183,15 @@ pub(super) fn item_for(
                 return Some(surface[after_number..].trim().to_string());
             }
         }
+        // "16 vessels and a separate order for …": what follows a conjunction is not this item.
+        let after = ctx_skip(ctx.text, q.end);
+        let joined = ctx
+            .hits
+            .iter()
+            .any(|h| h.start == after && h.has(|r| *r == Role::BetweenJoin));
+        if joined {
+            return Some(q.unit.clone());
+        }
         return item_span(ctx, q.end, scope_end, 8, amount).or_else(|| Some(q.unit.clone()));
     }
     if matches!(

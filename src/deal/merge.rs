@@ -54,7 +54,10 @@ fn compatible(a: &Mention, b: &Mention) -> bool {
             return false;
         }
     }
-    if a.block == b.block || same_value {
+    // "X signed a contract for 16 ships" and, a paragraph later, "Y placed an order with X for 16
+    // vessels": the same count of things with a party in common tells one deal twice.
+    let same_count = matches!((a.quantity, b.quantity), (Some(x), Some(y)) if x == y);
+    if a.block == b.block || same_value || (same_count && !pa.is_empty() && !pb.is_empty()) {
         return true;
     }
     // Different paragraphs: the items must agree (one's words contained in the other's).
