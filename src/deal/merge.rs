@@ -137,7 +137,12 @@ fn restates(bare_m: &Mention, d: &Mention) -> bool {
         || matches!(bare_m.ty, Agreement | Other)
         || matches!(d.ty, Agreement | Other);
     let (pa, pb) = (party_keys(bare_m), party_keys(d));
-    kinds && !bare(d) && pa.iter().any(|k| pb.contains(k))
+    // "Tổng công ty Sao Mai mời thầu gói thầu số 7 …" then "Gói thầu có giá trị khoảng 2.400 tỷ
+    // đồng.": the sentence right after names the value of the deal with no party of its own; the
+    // two halves tell one deal.
+    let completes =
+        pb.is_empty() && bare_m.ty == d.ty && d.start > bare_m.start && d.block <= bare_m.block + 1;
+    kinds && !bare(d) && (pa.iter().any(|k| pb.contains(k)) || completes)
 }
 
 /// Merges mentions of the same deal. A deal that names no counterparty is kept only when it states
