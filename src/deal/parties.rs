@@ -484,7 +484,7 @@ pub(super) fn maker_described(
     parties: &mut Vec<Name>,
     provider: &mut Option<String>,
 ) {
-    if ty != DealType::Purchase || provider.is_some() {
+    if ty != DealType::Purchase {
         return;
     }
     let maker = ctx
@@ -498,6 +498,7 @@ pub(super) fn maker_described(
             ctx.read_name(h.end, to)
                 .filter(|n| n.start == span::ctx_skip(ctx.text, h.end))
         });
+    // Said of the very thing bought, the description outweighs a side read from elsewhere.
     if let Some(n) = maker {
         *provider = Some(n.canonical.clone());
         push_party(parties, n);

@@ -413,4 +413,8 @@ pub(super) fn decide(
     who_gets_the_money(ctx, ty, (from, to), amount, subject, (provider, recipient));
     super::parties::maker_described(ctx, ty, from, to, parties, provider);
     maker_in_clause(ty, ctx.ents, from, to, parties, provider, recipient);
+    // One party is never both sides.
+    if provider.is_some() && provider == recipient {
+        *recipient = None;
+    }
 }
