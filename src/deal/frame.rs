@@ -60,7 +60,9 @@ pub(super) fn anchored(
     for (k, a) in anchors.iter().enumerate() {
         let (amount, quantity) = arguments(f.ctx, anchors, k, free, quantities);
         let no_figure = amount.is_none() && quantity.is_none();
-        let act_without_figure = a.class == Class::Action && !takes_a_stake(f.ctx, a, anchors, k);
+        let act_without_figure = a.class == Class::Action
+            && !takes_a_stake(f.ctx, a, anchors, k)
+            && !sold_to_a_named_buyer(f.ctx, a, anchors, k);
         if no_figure
             && (act_without_figure || anchor::about_several_deals(f.ctx.text, f.ctx.hits, a.start))
         {
@@ -93,6 +95,32 @@ fn takes_a_stake(ctx: &Ctx, a: &Anchor, anchors: &[Anchor], k: usize) -> bool {
             .hits
             .iter()
             .filter(|h| h.start >= a.end && h.end < scope_end && h.has(|r| *r == Role::Stake))
+            .any(|h| {
+                ctx.read_name(h.end, scope_end).is_some_and(|n| {
+                    span::cut(ctx.text, h.end, n.start)
+                        .split_whitespace()
+                        .count()
+                        <= 1
+                })
+            })
+}
+
+/// "Das Start-up Nordwaren wurde mehrheitlich an die Kestrel Group verkauft", "Orvex sold its
+/// cable unit to Harbourline": an act of selling with a buyer named after a 'to' marker of the
+/// language in its clause is a deal without any figure: a sale of a company or a business.
+fn sold_to_a_named_buyer(ctx: &Ctx, a: &Anchor, anchors: &[Anchor], k: usize) -> bool {
+    let scope_end = anchor::scope_end(anchors, k, ctx.text.len());
+    let pre_start = anchor::pre_start(anchors, k);
+    let sells = ctx
+        .hits
+        .iter()
+        .any(|h| h.start == a.start && h.has(|r| *r == Role::SellerVerb));
+    sells
+        && a.ty == crate::model::DealType::Purchase
+        && ctx
+            .hits
+            .iter()
+            .filter(|h| h.start >= pre_start && h.end < scope_end && h.has(|r| *r == Role::To))
             .any(|h| {
                 ctx.read_name(h.end, scope_end).is_some_and(|n| {
                     span::cut(ctx.text, h.end, n.start)
