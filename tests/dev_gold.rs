@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::Command;
 
 const DEV: &str = "../shared/dev";
-/// Deal F1 of `extract --no-merge` on the dev set (measured 0.806 when last raised).
+/// Deal F1 of `extract --no-merge` on the dev set (measured 0.809 when last raised).
 const DEAL_F1_FLOOR: f64 = 0.80;
 /// Totals found of 36 (measured 25 when last raised).
 const TOTALS_FOUND_FLOOR: usize = 25;
