@@ -36,12 +36,15 @@ impl Antecedents {
             {
                 continue;
             }
-            let earlier_here = ents.iter().filter(|e| e.end <= h.start).map(|e| e.entity);
-            let candidates: Vec<&'static Entity> =
-                self.recent.iter().copied().chain(earlier_here).collect();
-            if let Some(entity) = candidates
-                .into_iter()
+            // Latest first: this sentence's names before the description, then earlier ones.
+            let earlier_here = ents
+                .iter()
                 .rev()
+                .filter(|e| e.end <= h.start)
+                .map(|e| e.entity);
+            let earlier = self.recent.iter().rev().copied();
+            if let Some(entity) = earlier_here
+                .chain(earlier)
                 .find(|e| kinds.contains(&e.kind))
             {
                 found.push(EntityHit {

@@ -91,18 +91,7 @@ pub(super) fn anchored(
 fn takes_a_stake(ctx: &Ctx, a: &Anchor, anchors: &[Anchor], k: usize) -> bool {
     let scope_end = anchor::scope_end(anchors, k, ctx.text.len());
     a.ty == crate::model::DealType::Purchase
-        && ctx
-            .hits
-            .iter()
-            .filter(|h| h.start >= a.end && h.end < scope_end && h.has(|r| *r == Role::Stake))
-            .any(|h| {
-                ctx.read_name(h.end, scope_end).is_some_and(|n| {
-                    span::cut(ctx.text, h.end, n.start)
-                        .split_whitespace()
-                        .count()
-                        <= 1
-                })
-            })
+        && ctx.name_after_cue(Role::Stake, a.end, scope_end).is_some()
 }
 
 /// "Das Start-up Nordwaren wurde mehrheitlich an die Kestrel Group verkauft", "Orvex sold its
@@ -117,18 +106,7 @@ fn sold_to_a_named_buyer(ctx: &Ctx, a: &Anchor, anchors: &[Anchor], k: usize) ->
         .any(|h| h.start == a.start && h.has(|r| *r == Role::SellerVerb));
     sells
         && a.ty == crate::model::DealType::Purchase
-        && ctx
-            .hits
-            .iter()
-            .filter(|h| h.start >= pre_start && h.end < scope_end && h.has(|r| *r == Role::To))
-            .any(|h| {
-                ctx.read_name(h.end, scope_end).is_some_and(|n| {
-                    span::cut(ctx.text, h.end, n.start)
-                        .split_whitespace()
-                        .count()
-                        <= 1
-                })
-            })
+        && ctx.name_after_cue(Role::To, pre_start, scope_end).is_some()
 }
 
 /// "Investors had expected the deal", "Der Vertrag mit dem Hersteller läuft neun Jahre": a deal

@@ -175,6 +175,23 @@ impl<'a> Ctx<'a> {
         Some(self.canonical(start, end, raw, rest, head.is_some(), template, paren))
     }
 
+    /// "a majority stake in Kestrel Air", "an die Kestrel Group", "des Herstellers Nordvik": the
+    /// name right after the first cue with `role` in `from..to` (at most one word, an article,
+    /// between the cue and the name).
+    pub fn name_after_cue(&self, role: Role, from: usize, to: usize) -> Option<Name> {
+        self.hits
+            .iter()
+            .filter(|h| h.start >= from && h.end < to && h.has(|r| *r == role))
+            .find_map(|h| {
+                self.read_name(h.end, to).filter(|n| {
+                    span::cut(self.text, h.end, n.start)
+                        .split_whitespace()
+                        .count()
+                        <= 1
+                })
+            })
+    }
+
     /// A title written after its portfolio follows `end`, right after it or past more of the
     /// portfolio ("Defence Minister", "Trade and Industry Minister"): up to three more words,
     /// each capitalised or a conjunction.

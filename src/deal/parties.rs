@@ -353,18 +353,7 @@ fn stake_target(
     ) {
         return None;
     }
-    let h = ctx
-        .hits
-        .iter()
-        .find(|h| h.start >= a.start && h.start < scope_end && h.has(|r| *r == Role::Stake))?;
-    let n = ctx.read_name(h.end, scope_end)?;
-    if span::cut(ctx.text, h.end, n.start)
-        .split_whitespace()
-        .count()
-        > 1
-    {
-        return None;
-    }
+    let n = ctx.name_after_cue(Role::Stake, a.start, scope_end)?;
     let target = n.canonical.clone();
     push_party(parties, n);
     Some(target)

@@ -21,7 +21,7 @@ pub(super) fn set_apart(
     totals: &mut Vec<Total>,
 ) {
     let st = ctx.text;
-    let all: Vec<Amount> = free.iter().map(|a| (*a).clone()).collect();
+    let all: Vec<&Amount> = free.clone();
     free.retain(|a| {
         // "… orders worth $2 billion in all, against an annual order target of $5 billion": a
         // statistic in the sentence vetoes only the total it names.
@@ -169,7 +169,7 @@ fn is_total(st: &str, hits: &[Hit], x: &Amount, single_named_deal: bool, statist
 /// of which $800 million in loans": an amount right before a breakdown word of the language (past
 /// a comma), with a smaller amount of its currency after that word, is the sum of the parts told
 /// after it, a total; not when a single deal word names it ("a $2 billion contract, including …").
-fn broken_down(st: &str, hits: &[Hit], x: &Amount, amounts: &[Amount]) -> bool {
+fn broken_down(st: &str, hits: &[Hit], x: &Amount, amounts: &[&Amount]) -> bool {
     !names_a_single_deal(st, hits, x)
         && amounts
             .iter()
@@ -178,7 +178,7 @@ fn broken_down(st: &str, hits: &[Hit], x: &Amount, amounts: &[Amount]) -> bool {
 
 /// The parts told after a breakdown word are deals of their own, never totals, whatever plural
 /// deal word stands before them ("Aufträge über 3 Milliarden Euro, davon 1,2 Milliarden für …").
-fn part_of_breakdown(st: &str, hits: &[Hit], y: &Amount, amounts: &[Amount]) -> bool {
+fn part_of_breakdown(st: &str, hits: &[Hit], y: &Amount, amounts: &[&Amount]) -> bool {
     amounts
         .iter()
         .any(|x| x.currency == y.currency && y.value < x.value && parts(st, hits, x, y))
