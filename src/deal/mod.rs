@@ -10,7 +10,8 @@
 //! One stage per file, each handing the next what it needs:
 //!
 //! ```text
-//! sentence -> anchor   triggers that anchor a deal, with their scope
+//! sentence -> anaphora descriptions that refer back read as the party named before
+//!          -> anchor   triggers that anchor a deal, with their scope (none inside a name)
 //!          -> free     amounts of their own (no conversions)
 //!          -> totals   amounts that sum several deals, set apart
 //!          -> frame    each anchor with the amount and count in its scope
