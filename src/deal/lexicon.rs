@@ -87,6 +87,10 @@ struct PartyPatterns {
     /// one before a verb that stands second is the subject, whatever name follows the verb.
     #[serde(default)]
     subject_articles: Vec<String>,
+    /// Words that open a relative clause set off by commas after a name ("Nordfunk, die …
+    /// mitgeboten hatte, legte …"): the clause stands between the subject and its verb.
+    #[serde(default)]
+    relative_pronouns: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -304,6 +308,8 @@ pub struct DealLexicon {
     pub fronting: Vec<String>,
     /// See `subject_articles` in the lexicon file (lower-cased).
     pub subject_articles: Vec<String>,
+    /// See `relative_pronouns` in the lexicon file (lower-cased).
+    pub relative_pronouns: Vec<String>,
 }
 
 /// A phrase found in a sentence with its roles.
@@ -551,6 +557,12 @@ impl DealLexicon {
             subject_articles: raw
                 .parties
                 .subject_articles
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            relative_pronouns: raw
+                .parties
+                .relative_pronouns
                 .iter()
                 .map(|w| w.to_lowercase())
                 .collect(),

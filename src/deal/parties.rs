@@ -510,15 +510,18 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
         .filter(|h| h.start >= clause_start && h.end <= a.start)
         .find(|h| h.has(|r| matches!(r, Role::Status(_) | Role::Receive)))
         .map_or(a.start, |h| h.start);
-    // Words between a name and the verb; another entity's name counts as one word.
+    // Words between a name and the verb; another entity's name and an amount ("knapp 1,1 Mrd.
+    // €") count as one word each, a relative clause after the name as none.
     let distance = |from: usize, to: usize| -> usize {
+        let from = after_relative_clause(ctx, from, to);
         let mut n = span::cut(st, from, to).split_whitespace().count();
-        for e in ctx.ents.iter().filter(|e| e.start >= from && e.end <= to) {
-            n = n + 1
-                - span::cut(st, e.start, e.end)
-                    .split_whitespace()
-                    .count()
-                    .min(n);
+        let units = ctx
+            .ents
+            .iter()
+            .map(|e| (e.start, e.end))
+            .chain(ctx.amounts.iter().map(|x| (x.start, x.end)));
+        for (s, e) in units.filter(|&(s, e)| s >= from && e <= to) {
+            n = n + 1 - span::cut(st, s, e).split_whitespace().count().min(n);
         }
         n
     };
@@ -565,7 +568,9 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
     else {
         return Vec::new();
     };
-    let between = span::cut(st, n.end, a.start).split_whitespace().count();
+    let between = span::cut(st, after_relative_clause(ctx, n.end, a.start), a.start)
+        .split_whitespace()
+        .count();
     // "Ngân hàng Kestrel sẽ chi 30 tỷ yen (200 triệu USD) để mua …": a name that opens the clause
     // is its subject a little further from the verb too.
     let opens_clause = span::cut(st, clause_start, n.start)
@@ -579,6 +584,26 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
     } else {
         Vec::new()
     }
+}
+
+/// "Nordfunk, die zum ersten Mal mitgeboten hatte, legte …", "Kestrel, which had never bid
+/// before, paid …": a relative clause set off by commas right after a name stands between the
+/// subject and its verb; the words are counted from its closing comma. Returns that position, or
+/// `from` where no such clause follows.
+fn after_relative_clause(ctx: &Ctx, from: usize, to: usize) -> usize {
+    let gap = span::cut(ctx.text, from, to);
+    let Some(rest) = gap.trim_start().strip_prefix(',') else {
+        return from;
+    };
+    let first = rest.split_whitespace().next().unwrap_or("").to_lowercase();
+    if !lexicon::lexicon(ctx.lang)
+        .relative_pronouns
+        .contains(&first)
+    {
+        return from;
+    }
+    let opened = from + (gap.len() - rest.len());
+    rest.find(',').map_or(from, |i| opened + i + 1)
 }
 
 /// "On Monday Kestrel Air ordered …", "Under the deal, Kestrel Bank will lend …": a clause that
