@@ -43,6 +43,11 @@ struct StatusCues {
     /// … vergeben") is announced, not signed.
     #[serde(default)]
     future: Vec<String>,
+    /// Finite auxiliaries of the perfect ("hat", "habe", "hatte"): where the verb stands second,
+    /// one after a fronted phrase is the clause's second element and the subject follows it ("Zum
+    /// Auftakt habe die Bundeswehr … bestellt").
+    #[serde(default)]
+    auxiliary: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -223,6 +228,8 @@ pub enum Role {
     Status(DealStatus),
     /// See `StatusCues::future`.
     Future,
+    /// See `StatusCues::auxiliary`.
+    Auxiliary,
     Plural,
     Blocker,
     TotalCue,
@@ -432,6 +439,7 @@ impl Builder {
             self.add_all(list, Role::Status(s));
         }
         self.add_all(&st.future, Role::Future);
+        self.add_all(&st.auxiliary, Role::Auxiliary);
     }
 
     fn parties(&mut self, pp: &PartyPatterns) {

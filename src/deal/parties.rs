@@ -305,7 +305,8 @@ fn subject_after_verb(
 
 /// "Für den Ausbau der Häfen will Nordland 200 Millionen Euro bereitstellen": where the verb
 /// stands second and the deal word sits in the phrase fronted before it, the name right after
-/// that first verb (a modal, an auxiliary or a verb of the deal's status) is the subject.
+/// that first verb (a modal, an auxiliary or a verb of the deal's status) is the subject ("Zum
+/// Auftakt des Rahmenvertrags habe die Bundeswehr 300 Lkw bestellt").
 ///
 /// "Under the loan agreement, Lesotho will receive $2.4 million": elsewhere, a deal word in a
 /// phrase fronted before a comma at the start of the sentence has the name right after the
@@ -328,7 +329,7 @@ fn subject_after_fronted_deal(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option
         .hits
         .iter()
         .filter(|h| h.start >= a.end && h.end <= scope_end)
-        .find(|h| h.has(|r| matches!(r, Role::Status(_) | Role::Future)))?;
+        .find(|h| h.has(|r| matches!(r, Role::Status(_) | Role::Future | Role::Auxiliary)))?;
     if ctx.ents.iter().any(|e| e.start < verb.start)
         || span::cut(st, 0, verb.start).contains([',', ';', ':'])
     {
