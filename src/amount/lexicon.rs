@@ -54,6 +54,10 @@ struct Quantities {
     /// Nouns of measure ("tonnes", "doses"): read like count nouns, but no deal's quantity.
     #[serde(default)]
     measure_nouns: Vec<String>,
+    /// Units of a vessel's size ("TEU", "dwt"): a count before a size in them counts vessels
+    /// even where the noun is left out ("a separate order for eight 16,000 TEU").
+    #[serde(default)]
+    capacity_units: Vec<String>,
     classifiers: Vec<String>,
     /// Count nouns also end compounds ("Radpanzer", "Windkraftanlagen"): German.
     #[serde(default)]
@@ -167,6 +171,8 @@ pub enum Role {
     CountNoun,
     /// A noun of measure: the count before it is no deal's quantity.
     Measure,
+    /// A ship's size unit ("TEU", "dwt"): "eight 16,000 TEU" counts eight ships of that size.
+    Capacity,
     Classifier,
     /// A hundredth of the currency given ("cents" of USD).
     Subunit(String),
@@ -304,6 +310,7 @@ impl AmountLexicon {
             (&raw.quantities.count_nouns, Role::CountNoun),
             (&raw.quantities.measure_nouns, Role::CountNoun),
             (&raw.quantities.measure_nouns, Role::Measure),
+            (&raw.quantities.capacity_units, Role::Capacity),
             (&raw.quantities.classifiers, Role::Classifier),
             (&raw.negatives.percent, Role::Percent),
         ] {

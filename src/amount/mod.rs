@@ -1073,8 +1073,42 @@ impl Reader<'_, '_> {
         after || before
     }
 
-    /// A count of things at atom `i`: a number, an optional classifier, a count noun.
+    /// A count of things at atom `i`: a number, an optional classifier, a count noun; else a
+    /// count before a vessel's size with the noun left out.
     fn quantity(&self, i: usize, lang: Lang) -> Option<(Quantity, usize)> {
+        self.counted_noun(i, lang)
+            .or_else(|| self.count_of_sized_vessels(i))
+    }
+
+    /// "a separate order for eight 16,000 TEU": a whole number right before a size in a vessel
+    /// unit counts vessels of that size (the size itself is no count).
+    fn count_of_sized_vessels(&self, i: usize) -> Option<(Quantity, usize)> {
+        let n = self.number(i)?;
+        if n.value.fract() != Decimal::ZERO || n.value < Decimal::ONE {
+            return None;
+        }
+        let value: u64 = n.value.try_into().ok()?;
+        self.adj(n.next)?;
+        let size = self.number(n.next)?;
+        let unit = self
+            .adj(size.next)
+            .filter(|a| a.has(|r| *r == Role::Capacity))?;
+        let (start, end) = (self.atoms[i].start, unit.end);
+        Some((
+            Quantity {
+                value,
+                unit: self.text[unit.start..unit.end].to_string(),
+                start,
+                end,
+                text: self.text[start..end].to_string(),
+                discrete: true,
+            },
+            size.next + 1,
+        ))
+    }
+
+    /// A count of things at atom `i`: a number, an optional classifier, a count noun.
+    fn counted_noun(&self, i: usize, lang: Lang) -> Option<(Quantity, usize)> {
         let n = self.number(i)?;
         if n.value.fract() != Decimal::ZERO || n.value < Decimal::ONE {
             return None;

@@ -2,6 +2,7 @@
 //! apart by `totals`), ties to each anchor the amount and count in its scope, and hands each
 //! anchor with its arguments on to `mention`.
 
+use crate::entity::key;
 use crate::model::{Amount, DealStatus, Quantity};
 use crate::segment::Sentence;
 use crate::text::Folded;
@@ -133,12 +134,29 @@ fn value_of_the_deal_before(f: &Frame, a: &Anchor, m: &Mention, mentions: &mut [
     if !m.parties.is_empty() || !anchor::refers_back(f.ctx.text, f.ctx.hits, a, true) {
         return false;
     }
-    match mentions.last_mut() {
-        Some(last) if last.amount.is_none() && last.block + 1 >= f.sentence.block => {
-            last.amount = Some(value.clone());
+    let recent = |x: &Mention| x.amount.is_none() && x.block + 1 >= f.sentence.block;
+    // "… an order with A for 16 ships and another with B. The order amount was …, says A": a
+    // party the value's sentence names picks which of the deals just told it values.
+    let named = |x: &Mention| {
+        x.parties.iter().any(|p| {
+            f.ctx.text.contains(p.canonical.as_str())
+                || f.ctx
+                    .ents
+                    .iter()
+                    .any(|e| key(&p.canonical) == key(&e.entity.canonical))
+        })
+    };
+    let n = mentions.len();
+    let pick = mentions
+        .iter()
+        .rposition(|x| recent(x) && named(x))
+        .or_else(|| n.checked_sub(1).filter(|&i| recent(&mentions[i])));
+    match pick {
+        Some(i) => {
+            mentions[i].amount = Some(value.clone());
             true
         }
-        _ => false,
+        None => false,
     }
 }
 

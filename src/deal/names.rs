@@ -242,6 +242,22 @@ impl<'a> Ctx<'a> {
         (located && word.len() < rest.len()).then_some(pos + word.len())
     }
 
+    /// "with Korea's Orchid Shipyard", "Japan’s Kestrel Steel": a country's possessive before a
+    /// capitalised word qualifies the name and is none of it. The end of the possessive.
+    fn country_possessive(&self, pos: usize, limit: usize) -> Option<usize> {
+        let rest = span::cut(self.text, pos, limit);
+        let word = rest.split(char::is_whitespace).next()?;
+        let stem = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("’s"))?;
+        let country = self
+            .lexicon
+            .lookup(stem)
+            .is_some_and(|e| e.kind == Kind::Country);
+        (country && is_capitalised(self.next_word(pos + word.len(), limit)))
+            .then_some(pos + word.len())
+    }
+
     /// "with battery materials producer Kestrel Lithium", "dem schwedischen Hersteller Nordcell": up to
     /// four lower-case words that describe the name after them (no word the lexicon knows, no
     /// number, no clause end). Where they end, if a capitalised word follows.
@@ -350,6 +366,7 @@ impl<'a> Ctx<'a> {
                 }
                 _ => match self
                     .located_adjective(pos, limit)
+                    .or_else(|| self.country_possessive(pos, limit))
                     .or_else(|| self.descriptor(pos, limit))
                     .or_else(|| self.descriptor_noun(pos, limit))
                 {

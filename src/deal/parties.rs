@@ -65,7 +65,7 @@ pub(super) fn parties_for(
     let mut recipient = None;
     between_a_and_b(ctx, a, scope_end, &mut parties);
     dash_pair(ctx, a, scope_end, &mut parties);
-    with_b(ctx, pre_start, scope_end, &mut parties);
+    with_b(ctx, a, pre_start, scope_end, &mut parties);
     let sides = (&mut provider, &mut recipient);
     to_and_from(ctx, a, pre_start, scope_end, &mut parties, sides);
     let verbs = Verbs::read(ctx.hits, ty, pre_start, scope_end);
@@ -182,14 +182,16 @@ fn dash_pair(ctx: &Ctx, a: &Anchor, scope_end: usize, parties: &mut Vec<Name>) {
     }
 }
 
-/// "with B" (before or after the trigger, in its clause).
-fn with_b(ctx: &Ctx, pre_start: usize, scope_end: usize, parties: &mut Vec<Name>) {
-    for h in ctx
+/// "with B" (after the trigger, else before it in its clause: "… an order with A for 16 ships
+/// and a separate order for eight with B" gives the second order B, not A).
+fn with_b(ctx: &Ctx, a: &Anchor, pre_start: usize, scope_end: usize, parties: &mut Vec<Name>) {
+    let withs = ctx
         .hits
         .iter()
         .filter(|h| h.start >= pre_start && h.start < scope_end)
-        .filter(|h| h.has(|r| *r == Role::With))
-    {
+        .filter(|h| h.has(|r| *r == Role::With));
+    let (after, before): (Vec<_>, Vec<_>) = withs.partition(|h| h.start >= a.end);
+    for h in after.into_iter().chain(before) {
         if let Some(n) = ctx.read_name(h.end, scope_end) {
             push_party(parties, n);
             break;
@@ -563,10 +565,18 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
         found.truncate(3);
         return found;
     }
-    let Some(n) = ctx
-        .read_name(clause_start, a.start)
-        .or_else(|| name_after_fronted_phrase(ctx, clause_start, a.start, WINDOW))
-    else {
+    // A phrase is fronted only where a sentence or clause opens, not after an earlier deal in the
+    // same clause ("an order with A for 16 ships and a separate order …" has no fronted "with A").
+    let opens = span::cut(st, 0, clause_start)
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, ',' | ';' | ':'));
+    let Some(n) = ctx.read_name(clause_start, a.start).or_else(|| {
+        opens
+            .then(|| name_after_fronted_phrase(ctx, clause_start, a.start, WINDOW))
+            .flatten()
+    }) else {
         return Vec::new();
     };
     let between = span::cut(st, after_relative_clause(ctx, n.end, a.start), a.start)
