@@ -33,6 +33,18 @@ pub struct Ctx<'a> {
     pub amounts: &'a [crate::model::Amount],
 }
 
+/// "BERLIN — The army has ordered …", "PERTH (Mining Weekly) – …", "WASHINGTON, May 3 -": a
+/// place in capitals that opens a report, before a dash, a comma or the agency in brackets, is
+/// its dateline, no party.
+fn dateline(st: &str, start: usize, end: usize) -> bool {
+    let name = span::cut(st, start, end).trim();
+    let opens = span::before(st, start).trim().is_empty();
+    let capitals = name.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !name.chars().any(char::is_lowercase);
+    let after = span::after(st, end).trim_start();
+    opens && capitals && after.starts_with(['—', '–', '-', ',', '('])
+}
+
 /// Legal-form words trimmed from the end of a name.
 const LEGAL_SUFFIXES: &[&str] = &[
     "AG",
@@ -161,6 +173,9 @@ impl<'a> Ctx<'a> {
         }
         let raw = span::cut(self.text, start, end).trim();
         if head.is_none() && !self.name_like(start, raw) {
+            return None;
+        }
+        if dateline(self.text, start, end) {
             return None;
         }
         // "Defence Minister Ana Ruiz", "Trade and Industry Minister Raj Mehta": a portfolio.

@@ -229,3 +229,19 @@ fn deals_of_one_sentence_get_distinct_ids() {
     let ids: std::collections::HashSet<_> = d.iter().map(|x| x.id.clone()).collect();
     assert_eq!(ids.len(), d.len(), "{text}: {d:#?}");
 }
+
+#[test]
+fn dateline_names_no_party() {
+    for text in [
+        "OSLO — Kestrel Air has ordered 12 jets from Orchid Aerospace.",
+        "OSLO (Nordic Wire) - Kestrel Air has ordered 12 jets from Orchid Aerospace.",
+    ] {
+        let d = one(Lang::En, text);
+        assert!(
+            !d.parties.iter().any(|p| p == "OSLO"),
+            "{text}: {:?}",
+            d.parties
+        );
+        assert_eq!(d.quantity, Some(12));
+    }
+}
