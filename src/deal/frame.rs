@@ -126,15 +126,25 @@ fn told_already(m: &Mention, earlier: &[Mention]) -> bool {
 
 /// "… placed an order for 16 ships. The order amount was KRW 3.9 trillion.", "Der Einzelauftrag
 /// habe ein Volumen von 45 Millionen Euro": a deal word that refers back, with a value and no
-/// party of its own, right after a deal told without a value, gives that deal its value.
+/// party the deal before did not name, right after a deal told without a value, gives that deal
+/// its value.
 fn value_of_the_deal_before(f: &Frame, a: &Anchor, m: &Mention, mentions: &mut [Mention]) -> bool {
     let Some(value) = &m.amount else {
         return false;
     };
-    if !m.parties.is_empty() || !anchor::refers_back(f.ctx.text, f.ctx.hits, a, true) {
+    if m.quantity.is_some() || !anchor::refers_back(f.ctx.text, f.ctx.hits, a, true) {
         return false;
     }
-    let recent = |x: &Mention| x.amount.is_none() && x.block + 1 >= f.sentence.block;
+    // "The contract was signed by Orchid's chief executive …": parties the earlier deal named
+    // already add no deal of their own.
+    let covers = |x: &Mention| {
+        m.parties.iter().all(|p| {
+            x.parties
+                .iter()
+                .any(|q| key(&q.canonical) == key(&p.canonical))
+        })
+    };
+    let recent = |x: &Mention| x.amount.is_none() && x.block + 1 >= f.sentence.block && covers(x);
     // "… an order with A for 16 ships and another with B. The order amount was …, says A": a
     // party the value's sentence names picks which of the deals just told it values.
     let named = |x: &Mention| {
