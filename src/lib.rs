@@ -4,8 +4,8 @@
 //! Pipeline stages, one module each: [`read`] → [`segment`] → [`amount`] → [`deal`] →
 //! [`track`] (one deal across sources) → [`reconcile`] (totals) and [`summary`] → [`render`]
 //! (CSV, JSON, tables, reports). Language data lives in [`lang`]; shared records in [`model`];
-//! currency conversion in [`fx`]; lexicon files in [`tables`]; [`pipeline`] runs the stages over
-//! many documents in parallel.
+//! currency conversion in [`fx`]; how numbers are written in [`number`]; lexicon files in
+//! [`tables`]; [`pipeline`] runs the stages over many documents in parallel.
 
 pub mod amount;
 pub mod deal;
@@ -17,6 +17,7 @@ pub mod html;
 pub mod lang;
 pub mod ledger;
 pub mod model;
+pub mod number;
 pub mod pipeline;
 pub mod read;
 pub mod reconcile;

@@ -103,10 +103,7 @@ impl Default for CsvOptions {
     }
 }
 
-/// A plain decimal: no grouping, "." as decimal point, no trailing zeros after the point.
-pub fn plain_decimal(d: Decimal) -> String {
-    d.normalize().to_string()
-}
+pub use crate::number::plain_decimal;
 
 /// OWASP CSV-injection defence: a cell starting with = + - @ TAB or CR gets a leading apostrophe
 /// (a lone "-" cannot be a formula and is left alone).
@@ -123,7 +120,7 @@ fn csv_cell(cell: &Cell, opts: &CsvOptions) -> String {
         Cell::Text(s) => s.clone(),
         Cell::Quoted(s) if opts.neutralise_formulas => neutralise(s).into_owned(),
         Cell::Quoted(s) => s.clone(),
-        Cell::Num(d) if opts.decimal_comma => plain_decimal(*d).replace('.', ","),
+        Cell::Num(d) if opts.decimal_comma => crate::number::comma_decimal(*d),
         Cell::Num(d) => plain_decimal(*d),
         Cell::Int(n) => n.to_string(),
         Cell::Date(d) => d.to_string(),
@@ -208,16 +205,6 @@ pub fn write_json<T: Serialize, W: Write>(mut out: W, value: &T) -> io::Result<(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::str::FromStr;
-
-    #[test]
-    fn plain_decimals_have_no_grouping_or_trailing_zeros() {
-        assert_eq!(
-            plain_decimal(Decimal::from_str("37200000000.00").unwrap()),
-            "37200000000"
-        );
-        assert_eq!(plain_decimal(Decimal::from_str("2.50").unwrap()), "2.5");
-    }
 
     #[test]
     fn formulas_are_neutralised() {
