@@ -25,6 +25,7 @@ pub mod render;
 pub mod report;
 pub mod sector;
 pub mod segment;
+pub mod sink;
 pub mod summary;
 pub mod tables;
 pub mod text;

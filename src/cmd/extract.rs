@@ -4,17 +4,14 @@
 //! corpus (only the open deals of cross-source tracking and the announced totals are kept); the
 //! terminal table is laid out once everything is read.
 
-use std::io::{self, Write};
-
 use clap::Args;
-use dealtrack::fx::Conversion;
-use dealtrack::model::{ArticleMeta, Deal, Total};
+use dealtrack::model::{ArticleMeta, Deal};
 use dealtrack::pipeline::{self, Item};
-use dealtrack::render::stream::nested;
-use dealtrack::render::{self, CsvOptions, Format, output, sheets, table, xlsx};
+use dealtrack::render::sink::{Schema, for_format};
+use dealtrack::render::{Format, output, sheets};
+use dealtrack::sink::{DocText, Sink};
 use dealtrack::track::Tracker;
 use rustc_hash::FxHashMap as HashMap;
-use serde::Serialize;
 
 use super::{Diagnostics, FxArgs, InputArgs, OutputArgs, TrackArgs, collect};
 
@@ -32,68 +29,6 @@ pub struct ExtractArgs {
     /// WARC: the text that byte spans refer to), title, date and URL
     #[arg(long)]
     pub with_text: bool,
-}
-
-/// A document as read: what `--with-text` writes.
-#[derive(Serialize)]
-struct DocText {
-    source: String,
-    title: Option<String>,
-    published: Option<jiff::civil::Date>,
-    url: Option<String>,
-    text: String,
-}
-
-impl DocText {
-    fn of(doc: &dealtrack::model::Document) -> DocText {
-        DocText {
-            source: doc.source.clone(),
-            title: doc.title.clone(),
-            published: doc.published,
-            url: doc.url.clone(),
-            text: doc.text.clone(),
-        }
-    }
-}
-
-#[derive(Serialize)]
-#[serde(tag = "record", rename_all = "lowercase")]
-enum Line<'a> {
-    Deal(&'a serde_json::Value),
-    Total(&'a Total),
-    Document(&'a DocText),
-}
-
-/// Writes deals one at a time in the chosen machine format, then the totals.
-enum DealWriter<'w> {
-    /// CSV holds deals only (`check` and `report` write the totals).
-    Csv(Box<csv::Writer<&'w mut dyn Write>>, CsvOptions),
-    Json(&'w mut dyn Write, usize, Spool, Option<Spool>),
-    Jsonl(&'w mut dyn Write, Spool, Option<Spool>),
-}
-
-/// Totals as they arrive, already rendered, in an anonymous temporary file: they are written after
-/// the deals, and an archive can hold more of them than memory should.
-struct Spool {
-    file: io::BufWriter<std::fs::File>,
-    n: usize,
-}
-
-impl Spool {
-    fn new() -> io::Result<Spool> {
-        Ok(Spool {
-            file: io::BufWriter::new(tempfile::tempfile()?),
-            n: 0,
-        })
-    }
-
-    fn copy_to(self, w: &mut dyn Write) -> io::Result<()> {
-        use std::io::{Seek, SeekFrom};
-        let mut f = self.file.into_inner().map_err(|e| e.into_error())?;
-        f.seek(SeekFrom::Start(0))?;
-        io::copy(&mut f, w)?;
-        Ok(())
-    }
 }
 
 /// Titles and links of the articles whose deals are not all written yet: an entry leaves when the
@@ -144,112 +79,11 @@ impl Titles {
     }
 }
 
-impl<'w> DealWriter<'w> {
-    fn start(
-        w: &'w mut dyn Write,
-        fmt: Format,
-        csv: CsvOptions,
-        fx: Option<&Conversion>,
-        with_text: bool,
-    ) -> io::Result<Self> {
-        let docs = if with_text { Some(Spool::new()?) } else { None };
-        Ok(match fmt {
-            Format::Csv => {
-                let mut cw = render::csv_writer(w, &csv)?;
-                cw.write_record(sheets::deal_headers(fx))?;
-                DealWriter::Csv(Box::new(cw), csv)
-            }
-            Format::Json => {
-                w.write_all(b"{\n  \"deals\": [")?;
-                DealWriter::Json(w, 0, Spool::new()?, docs)
-            }
-            _ => DealWriter::Jsonl(w, Spool::new()?, docs),
-        })
-    }
-
-    fn deal(&mut self, d: &Deal, fx: Option<&Conversion>, titles: &mut Titles) -> io::Result<()> {
-        let meta = titles.get(&d.source);
-        let r = match self {
-            DealWriter::Csv(cw, opts) => {
-                render::write_csv_row(cw, &sheets::deal_row(d, fx, meta), opts)
-            }
-            DealWriter::Json(w, n, ..) => {
-                let v = serde_json::to_string_pretty(&sheets::deal_json(d, fx, meta))?;
-                let sep = if *n == 0 { "\n    " } else { ",\n    " };
-                write!(w, "{sep}{}", nested(&v, "    "))?;
-                *n += 1;
-                Ok(())
-            }
-            DealWriter::Jsonl(w, ..) => {
-                serde_json::to_writer(&mut *w, &Line::Deal(&sheets::deal_json(d, fx, meta)))?;
-                w.write_all(b"\n")
-            }
-        };
-        titles.written(d);
-        r
-    }
-
-    fn total(&mut self, t: &Total) -> io::Result<()> {
-        match self {
-            DealWriter::Csv(..) => Ok(()),
-            DealWriter::Json(_, _, spool, _) => {
-                let v = serde_json::to_string_pretty(t)?;
-                let sep = if spool.n == 0 { "\n    " } else { ",\n    " };
-                write!(spool.file, "{sep}{}", nested(&v, "    "))?;
-                spool.n += 1;
-                Ok(())
-            }
-            DealWriter::Jsonl(_, spool, _) => {
-                serde_json::to_writer(&mut spool.file, &Line::Total(t))?;
-                spool.file.write_all(b"\n")
-            }
-        }
-    }
-
-    /// A document's text (`--with-text`), written after the deals and totals.
-    fn document(&mut self, d: &DocText) -> io::Result<()> {
-        match self {
-            DealWriter::Json(_, _, _, Some(spool)) => {
-                let v = serde_json::to_string_pretty(d)?;
-                let sep = if spool.n == 0 { "\n    " } else { ",\n    " };
-                write!(spool.file, "{sep}{}", nested(&v, "    "))?;
-                spool.n += 1;
-                Ok(())
-            }
-            DealWriter::Jsonl(_, _, Some(spool)) => {
-                serde_json::to_writer(&mut spool.file, &Line::Document(d))?;
-                spool.file.write_all(b"\n")
-            }
-            _ => Ok(()),
-        }
-    }
-
-    fn finish(self) -> io::Result<()> {
-        match self {
-            DealWriter::Csv(mut cw, _) => cw.flush(),
-            DealWriter::Json(w, n, spool, docs) => {
-                let close = if n == 0 { "]" } else { "\n  ]" };
-                write!(w, "{close},\n  \"totals\": [")?;
-                let empty = spool.n == 0;
-                spool.copy_to(w)?;
-                write!(w, "{}", if empty { "]" } else { "\n  ]" })?;
-                if let Some(docs) = docs {
-                    write!(w, ",\n  \"documents\": [")?;
-                    let empty = docs.n == 0;
-                    docs.copy_to(w)?;
-                    write!(w, "{}", if empty { "]" } else { "\n  ]" })?;
-                }
-                writeln!(w, "\n}}")
-            }
-            DealWriter::Jsonl(w, spool, docs) => {
-                spool.copy_to(w)?;
-                match docs {
-                    Some(docs) => docs.copy_to(w),
-                    None => Ok(()),
-                }
-            }
-        }
-    }
+/// Writes one deal with its article's title and link; its articles have one deal fewer to go.
+fn write_deal(out: &mut dyn Sink, d: &Deal, titles: &mut Titles) -> std::io::Result<()> {
+    let r = out.deal(d, titles.get(&d.source));
+    titles.written(d);
+    r
 }
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
@@ -257,41 +91,27 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
     args.input.exclude.extend(args.output.output.clone());
     let fx = args.fx.conversion()?;
     let fmt = args.output.format();
-    if fmt == Format::Xlsx {
-        let got = collect(&args.input, &args.track)?;
-        output::with_output(args.output.output.as_deref(), |w| {
-            xlsx::write_sheets(
-                w,
-                &[
-                    ("deals", &sheets::deals(&got.deals, fx.as_ref(), &got.meta)),
-                    ("totals", &sheets::totals(&got.totals)),
-                ],
-                xlsx::fixed_date(),
-            )
-        })?;
-        return Ok(got.diag.exit_code());
-    }
-    if fmt == Format::Table {
-        let got = collect(&args.input, &args.track)?;
-        output::with_output(args.output.output.as_deref(), |w| {
-            table::write_sheet(
-                &mut *w,
-                &sheets::deals_compact(&got.deals, fx.as_ref()),
-                "deals",
-            )?;
-            if !got.totals.is_empty() {
-                writeln!(
-                    w,
-                    "\nAnnounced totals (dealtrack check compares them with the deals)"
-                )?;
-                table::write_sheet(&mut *w, &sheets::totals(&got.totals), "totals")?;
-            }
-            Ok(())
-        })?;
-        return Ok(got.diag.exit_code());
-    }
     let csv = args.output.csv.options();
-    let fx = fx.as_ref();
+    let schema = Schema::Deals {
+        fx: fx.as_ref(),
+        with_text: args.with_text,
+    };
+    if matches!(fmt, Format::Table | Format::Xlsx) {
+        // Laid out from the whole run: every deal read, then the output opened.
+        let got = collect(&args.input, &args.track)?;
+        output::with_output(args.output.output.as_deref(), |w| {
+            let mut out = for_format(fmt, w, schema, csv)?;
+            out.begin()?;
+            for d in &got.deals {
+                out.deal(d, got.meta.get(&d.source))?;
+            }
+            for t in &got.totals {
+                out.total(t)?;
+            }
+            out.finish()
+        })?;
+        return Ok(got.diag.exit_code());
+    }
     let mut diag = Diagnostics::default();
     let forced = args.input.lang;
     let with_text = args.with_text;
@@ -300,7 +120,9 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
         false => None,
     };
     output::with_output(args.output.output.as_deref(), |w| {
-        let mut out = DealWriter::start(w, fmt, csv, fx, with_text)?;
+        let mut out = for_format(fmt, w, schema, csv)?;
+        let out = &mut *out;
+        out.begin()?;
         let mut tracker = args
             .track
             .options()
@@ -324,11 +146,11 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
                                 titles.release(t.take_elided());
                                 let mut r = Ok(());
                                 while let Some(f) = t.pop_final() {
-                                    r = r.and_then(|_| out.deal(&f, fx, &mut titles));
+                                    r = r.and_then(|_| write_deal(out, &f, &mut titles));
                                 }
                                 r
                             }
-                            None => out.deal(&d, fx, &mut titles),
+                            None => write_deal(out, &d, &mut titles),
                         }
                     }
                 };
@@ -336,7 +158,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
             failed?;
             if let Some(t) = tracker {
                 for d in t.finish() {
-                    out.deal(&d, fx, &mut titles)?;
+                    write_deal(out, &d, &mut titles)?;
                 }
             }
             return out.finish();
@@ -367,13 +189,13 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
                                 t.add(p);
                                 titles.release(t.take_elided());
                                 while let Some(f) = t.pop_final() {
-                                    out.deal(&f, fx, &mut titles)?;
+                                    write_deal(out, &f, &mut titles)?;
                                 }
                             }
                         }
                         None => {
                             for d in &ex.deals {
-                                out.deal(d, fx, &mut titles)?;
+                                write_deal(out, d, &mut titles)?;
                             }
                         }
                     }
@@ -387,7 +209,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
         )?;
         if let Some(t) = tracker {
             for d in t.finish() {
-                out.deal(&d, fx, &mut titles)?;
+                write_deal(out, &d, &mut titles)?;
             }
         }
         out.finish()

@@ -6,7 +6,7 @@
 
 pub mod output;
 pub mod sheets;
-pub mod stream;
+pub mod sink;
 pub mod table;
 pub mod xlsx;
 
