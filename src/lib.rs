@@ -5,7 +5,8 @@
 //! [`track`] (one deal across sources) → [`reconcile`] (totals) and [`summary`] → [`render`]
 //! (CSV, JSON, tables, reports). Language data lives in [`lang`]; shared records in [`model`];
 //! currency conversion in [`fx`]; how numbers are written in [`number`]; lexicon files in
-//! [`tables`]; [`pipeline`] runs the stages over many documents in parallel.
+//! [`tables`]; [`pipeline`] runs the stages over many documents in parallel and pushes the
+//! results, in order, into a [`sink::Sink`] that decides the format.
 
 pub mod amount;
 pub mod deal;

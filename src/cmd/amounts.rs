@@ -1,15 +1,12 @@
 //! `dealtrack amounts`: every monetary amount, one row each.
 
 use clap::Args;
-
-use dealtrack::model::Amount;
-use dealtrack::model::Document;
-use dealtrack::pipeline::{self, Item, language_of};
+use dealtrack::pipeline::{self, Diagnostics};
+use dealtrack::render::output;
 use dealtrack::render::sink::{Schema, for_format};
-use dealtrack::render::{Format, output};
-use dealtrack::sink::{AmountRow, Buffer, Sink};
+use dealtrack::sink::Buffer;
 
-use super::{Diagnostics, InputArgs, OutputArgs};
+use super::{InputArgs, OutputArgs};
 
 #[derive(Args, Debug)]
 pub struct AmountsArgs {
@@ -24,69 +21,26 @@ pub fn run(args: AmountsArgs) -> anyhow::Result<i32> {
         anyhow::bail!("amounts reads the articles' text: --deals holds deals only");
     }
     let mut diag = Diagnostics::default();
-    let forced = args.input.lang;
-    let work = |doc: &Document| {
-        let lang = language_of(doc, forced);
-        let base = doc.body_start;
-        let mut rows = Vec::new();
-        for a in dealtrack::amount::amounts(doc.body(), lang) {
-            let Amount {
-                value,
-                value_max,
-                currency,
-                qualifier,
-                start,
-                end,
-                text,
-                currency_inferred,
-            } = a;
-            rows.push(AmountRow {
-                source: doc.source.clone(),
-                start: base + start,
-                end: base + end,
-                text,
-                value,
-                value_max,
-                currency,
-                currency_inferred,
-                qualifier: qualifier.as_str(),
-                language: lang.code(),
-            });
-        }
-        rows
-    };
     let fmt = args.output.format();
     let csv = args.output.csv.options();
     let mut input = args.input.clone();
     input.exclude.extend(args.output.output.clone());
     let reader = input.reader()?;
-    if matches!(fmt, Format::Table | Format::Xlsx) {
+    let (lang, opts) = (args.input.lang, args.input.pipeline());
+    let path = args.output.output.as_deref();
+    if !fmt.streams() {
         // A table needs every row for its column widths, a workbook is written whole.
         let mut rows = Buffer::default();
-        pipeline::try_run(reader, &args.input.pipeline(), work, |item| match item {
-            Item::Done(r) => r.iter().try_for_each(|r| rows.amount(r)),
-            Item::Other(ev) => {
-                diag.take(ev);
-                Ok(())
-            }
-        })?;
-        output::with_output(args.output.output.as_deref(), |w| {
+        pipeline::amounts(reader, lang, &opts, &mut rows, &mut diag)?;
+        output::with_output(path, |w| {
             rows.replay(&mut *for_format(fmt, w, Schema::Amounts, csv)?)
         })?;
         return Ok(diag.exit_code());
     }
     // Machine formats stream: each document's amounts are written as soon as its turn comes.
-    output::with_output(args.output.output.as_deref(), |w| {
-        let mut out = for_format(fmt, w, Schema::Amounts, csv)?;
-        out.begin()?;
-        pipeline::try_run(reader, &args.input.pipeline(), work, |item| match item {
-            Item::Done(rows) => rows.iter().try_for_each(|r| out.amount(r)),
-            Item::Other(ev) => {
-                diag.take(ev);
-                Ok(())
-            }
-        })?;
-        out.finish()
+    output::with_output(path, |w| {
+        let mut sink = for_format(fmt, w, Schema::Amounts, csv)?;
+        pipeline::amounts(reader, lang, &opts, &mut *sink, &mut diag)
     })?;
     Ok(diag.exit_code())
 }

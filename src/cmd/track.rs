@@ -5,9 +5,9 @@ use std::path::PathBuf;
 
 use clap::Args;
 use dealtrack::ledger::{Article, Ingested, Ledger};
-use dealtrack::pipeline::{self, Item};
+use dealtrack::pipeline::{self, Diagnostics, Item};
 
-use super::{Diagnostics, InputArgs};
+use super::InputArgs;
 
 #[derive(Args, Debug)]
 pub struct TrackCmdArgs {
@@ -48,7 +48,7 @@ pub fn run(args: TrackCmdArgs) -> anyhow::Result<i32> {
         &args.input.pipeline(),
         |doc| {
             let lang = pipeline::language_of(doc, forced);
-            let (ex, _) = super::prepare(doc, forced, false);
+            let (ex, _) = pipeline::prepare(doc, forced, false);
             Article::of(doc, lang, ex.deals, ex.totals)
         },
         |item| {

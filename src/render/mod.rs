@@ -27,6 +27,12 @@ pub enum Format {
 }
 
 impl Format {
+    /// Whether results are written as they come (CSV, JSON, JSON Lines), rather than laid out
+    /// from the whole run (a terminal table, a workbook).
+    pub fn streams(self) -> bool {
+        matches!(self, Format::Csv | Format::Json | Format::Jsonl)
+    }
+
     /// The format asked for, or the default: a table on a terminal, CSV otherwise.
     pub fn resolve(asked: Option<Format>, to_file: bool) -> Format {
         asked.unwrap_or(if !to_file && io::stdout().is_terminal() {
