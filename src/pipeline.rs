@@ -4,7 +4,8 @@
 //! The commands' runs live here, so that the binary only parses arguments, chooses a sink and
 //! calls one: [`extract`] streams deals, totals and documents into a sink; [`amounts`] streams
 //! amounts; [`collect`] keeps every deal and total for what needs them all at once (summaries,
-//! checks, reports, a terminal table), and [`Collected::replay`] hands them to a sink.
+//! checks, reports, a terminal table), and [`Collected::replay`] hands them to a sink;
+//! [`ingest`] writes articles into the ledger.
 //!
 //! [`run`] processes documents in parallel (rayon) but streams: documents are read in bounded
 //! batches (at most [`Options::batch_docs`] documents or [`Options::batch_bytes`] bytes of text).
@@ -713,6 +714,58 @@ pub fn amounts(
         },
     )?;
     sink.finish()
+}
+
+/// `track`: every document's deals and totals into `ledger`, `batch` articles per transaction,
+/// in input order. Stops at the first failed write and returns its error.
+pub fn ingest(
+    reader: Reader,
+    lang: Option<Lang>,
+    opts: &Options,
+    ledger: &mut crate::ledger::Ledger,
+    batch: usize,
+    stamp: &str,
+    diag: &mut Diagnostics,
+) -> anyhow::Result<crate::ledger::Ingested> {
+    use crate::ledger::{Article, Ingested};
+    let mut pending: Vec<Article> = Vec::new();
+    let mut total = Ingested::default();
+    let mut failed: Option<anyhow::Error> = None;
+    let size = batch.max(1);
+    try_run(
+        reader,
+        opts,
+        |doc| {
+            let (ex, _) = prepare(doc, lang, false);
+            Article::of(doc, language_of(doc, lang), ex.deals, ex.totals)
+        },
+        |item| {
+            match item {
+                Item::Done(a) => pending.push(a),
+                Item::Other(ev) => {
+                    diag.take(ev);
+                }
+            }
+            if pending.len() >= size {
+                match ledger.ingest(std::mem::take(&mut pending), stamp) {
+                    Ok(s) => total += s,
+                    Err(e) => {
+                        failed = Some(e);
+                        return Err(io::Error::other("ledger write failed"));
+                    }
+                }
+            }
+            Ok(())
+        },
+    )
+    .or_else(|e| if failed.is_some() { Ok(0) } else { Err(e) })?;
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    if !pending.is_empty() {
+        total += ledger.ingest(pending, stamp)?;
+    }
+    Ok(total)
 }
 
 #[cfg(test)]
