@@ -26,8 +26,8 @@ use crate::model::{
     ArticleMeta, Deal, DealStatus, DealType, Document, Qualifier, SourceRef, Total, stable_id,
     text_hash,
 };
+use crate::number::plain_decimal;
 use crate::reconcile::{self, Tolerance};
-use crate::render::plain_decimal;
 use crate::track::{self, Identity};
 
 /// The schema version written to `meta`.

@@ -4,8 +4,9 @@
 //! Pipeline stages, one module each: [`read`] → [`segment`] → [`amount`] → [`deal`] →
 //! [`track`] (one deal across sources) → [`reconcile`] (totals) and [`summary`] → [`render`]
 //! (CSV, JSON, tables, reports). Language data lives in [`lang`]; shared records in [`model`];
-//! currency conversion in [`fx`]; lexicon files in [`tables`]; [`pipeline`] runs the stages over
-//! many documents in parallel.
+//! currency conversion in [`fx`]; how numbers are written in [`number`]; lexicon files in
+//! [`tables`]; [`pipeline`] runs the stages over many documents in parallel and pushes the
+//! results, in order, into a [`sink::Sink`] that decides the format.
 
 pub mod amount;
 pub mod deal;
@@ -17,6 +18,7 @@ pub mod html;
 pub mod lang;
 pub mod ledger;
 pub mod model;
+pub mod number;
 pub mod pipeline;
 pub mod read;
 pub mod reconcile;
@@ -24,6 +26,7 @@ pub mod render;
 pub mod report;
 pub mod sector;
 pub mod segment;
+pub mod sink;
 pub mod summary;
 pub mod tables;
 pub mod text;

@@ -1,4 +1,11 @@
-//! The pipeline over many documents: read → detect language → extract, with diagnostics.
+//! The pipeline over many documents: read → detect language → extract → track, with
+//! diagnostics, pushing the results into a [`Sink`] that decides the format.
+//!
+//! The commands' runs live here, so that the binary only parses arguments, chooses a sink and
+//! calls one: [`extract`] streams deals, totals and documents into a sink; [`amounts`] streams
+//! amounts; [`collect`] keeps every deal and total for what needs them all at once (summaries,
+//! checks, reports, a terminal table), and [`Collected::replay`] hands them to a sink;
+//! [`ingest`] writes articles into the ledger.
 //!
 //! [`run`] processes documents in parallel (rayon) but streams: documents are read in bounded
 //! batches (at most [`Options::batch_docs`] documents or [`Options::batch_bytes`] bytes of text).
@@ -8,14 +15,21 @@
 //! any number of threads, and peak memory is about three batches plus whatever the sink keeps —
 //! independent of the corpus size.
 
+use std::collections::BTreeMap;
 use std::io::{self, IsTerminal};
+use std::path::PathBuf;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
 
+use crate::error::{EXIT_ERROR, EXIT_OK};
 use crate::lang::{Lang, detect};
-use crate::model::Document;
+use crate::model::{Amount, ArticleMeta, Deal, Document, Extraction, Total};
 use crate::read::{Event, Reader};
+use crate::render::sheets::all_sources;
+use crate::sink::{AmountRow, DocText, Sink};
+use crate::track::{Prepared, Tracker};
 
 /// The language of a document: the one it says (JSONL `lang`), else `--lang`, else detected, else English.
 pub fn language_of(doc: &Document, forced: Option<Lang>) -> Lang {
@@ -242,6 +256,518 @@ fn progress_bar(reader: &Reader, wanted: bool) -> Option<ProgressBar> {
     Some(bar)
 }
 
+// ---------------------------------------------------------------------------------------------
+// The runs of the commands: read → detect → extract → track → push into a sink. The binary's
+// subcommands only parse arguments, build the options, choose a sink and call one of these.
+// ---------------------------------------------------------------------------------------------
+
+/// What a run reads: articles, or deals and totals already extracted (`--deals`).
+pub enum Input {
+    Articles(Box<Reader>),
+    Deals(Vec<PathBuf>),
+}
+
+/// How to extract deals: the options `extract`, `summary`, `check` and `report` share.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ExtractOptions {
+    /// The language of documents that do not say theirs (`--lang`); detected otherwise.
+    pub lang: Option<Lang>,
+    /// Cross-source tracking (one deal reported by several articles is one deal); `None`: one
+    /// row per article (`--no-merge`).
+    pub track: Option<crate::track::Options>,
+    /// Hand each document's text to the sink (`extract --with-text`).
+    pub with_text: bool,
+    /// Threads and batches.
+    pub run: Options,
+}
+
+/// Counts problems met while reading, so the run can end with exit status 2, and reports each on
+/// stderr as it comes (in input order).
+#[derive(Default, Debug)]
+pub struct Diagnostics {
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Diagnostics {
+    /// Reports a reader event that is not a document; returns the document otherwise.
+    pub fn take(&mut self, ev: Event) -> Option<Box<Document>> {
+        match ev {
+            Event::Doc(d) => Some(d),
+            Event::Warning(w) => {
+                self.warnings += 1;
+                eprintln!("dealtrack: warning: {w}");
+                None
+            }
+            Event::Error(e) => {
+                self.errors += 1;
+                eprintln!("dealtrack: error: {e}");
+                None
+            }
+            Event::Note(n) => {
+                eprintln!("dealtrack: note: {n}");
+                None
+            }
+        }
+    }
+
+    pub fn exit_code(&self) -> i32 {
+        if self.errors > 0 { EXIT_ERROR } else { EXIT_OK }
+    }
+}
+
+/// One document's deals and totals; with `tracking`, the deals move into [`Prepared`] so that their
+/// profiles are computed on the worker threads, not on the tracker's.
+pub fn prepare(
+    doc: &Document,
+    forced: Option<Lang>,
+    tracking: bool,
+) -> (Extraction, Vec<Prepared>) {
+    let mut ex = crate::deal::extract(doc, language_of(doc, forced));
+    if let Some(end) = crate::track::headline_end(&doc.text, doc.body_start) {
+        ex.deals = crate::track::fold_headline(ex.deals, end);
+    }
+    let prepared = if tracking {
+        let article = doc.key();
+        ex.deals
+            .drain(..)
+            .map(|d| Prepared::of_article(d, article.clone()))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    (ex, prepared)
+}
+
+/// `extract` as a stream: every deal goes to `sink` as soon as it is final (at once without
+/// tracking; once cross-source tracking can no longer merge anything into it otherwise), with
+/// its article's title and link; totals and (with [`ExtractOptions::with_text`]) documents in
+/// input order. Memory holds the open deals of tracking and the titles of their articles, never
+/// the corpus. Calls the sink's `begin` and `finish`; stops at the sink's first error.
+pub fn extract(
+    input: Input,
+    opts: &ExtractOptions,
+    sink: &mut dyn Sink,
+    diag: &mut Diagnostics,
+) -> io::Result<()> {
+    sink.begin()?;
+    let mut out = Stream {
+        sink,
+        tracker: opts.track.map(|o| Tracker::new(o).with_elided_sources()),
+        titles: Titles::default(),
+    };
+    match input {
+        Input::Deals(paths) => {
+            // Deals already extracted: only tracking and writing are left.
+            let mut failed = Ok(());
+            for_each_deal(&paths, diag, |rec| {
+                if failed.is_err() {
+                    return;
+                }
+                failed = match rec {
+                    Read::Total(t) => out.sink.total(&t),
+                    Read::Deal(d, m) => {
+                        out.titles.add_one(&d.source, m);
+                        match out.tracker.is_some() {
+                            true => out.add(Prepared::new(*d)),
+                            false => out.write(&d),
+                        }
+                    }
+                };
+            });
+            failed?;
+        }
+        Input::Articles(reader) => {
+            let reader = *reader;
+            let (forced, tracking, with_text) = (opts.lang, opts.track.is_some(), opts.with_text);
+            try_run(
+                reader,
+                &opts.run,
+                |doc| {
+                    (
+                        prepare(doc, forced, tracking),
+                        with_text.then(|| DocText::of(doc)),
+                        doc.source.clone(),
+                        ArticleMeta::of(doc),
+                    )
+                },
+                |item| match item {
+                    Item::Done(((ex, prepared), text, source, meta)) => {
+                        if let Some(text) = &text {
+                            out.sink.document(text)?;
+                        }
+                        out.titles
+                            .add(&source, meta, ex.deals.len() + prepared.len());
+                        for t in &ex.totals {
+                            out.sink.total(t)?;
+                        }
+                        for p in prepared {
+                            out.add(p)?;
+                        }
+                        for d in &ex.deals {
+                            out.write(d)?;
+                        }
+                        Ok(())
+                    }
+                    Item::Other(ev) => {
+                        diag.take(ev);
+                        Ok(())
+                    }
+                },
+            )?;
+        }
+    }
+    if let Some(t) = out.tracker.take() {
+        for d in t.finish() {
+            out.write(&d)?;
+        }
+    }
+    out.sink.finish()
+}
+
+/// The writing end of [`extract`]: deals through the tracker to the sink.
+struct Stream<'s> {
+    sink: &'s mut dyn Sink,
+    tracker: Option<Tracker>,
+    titles: Titles,
+}
+
+impl Stream<'_> {
+    /// A deal for the tracker; writes the deals that became final.
+    fn add(&mut self, p: Prepared) -> io::Result<()> {
+        let Some(t) = &mut self.tracker else {
+            return self.write(p.deal());
+        };
+        t.add(p);
+        self.titles.release(t.take_elided());
+        while let Some(f) = t.pop_final() {
+            self.sink.deal(&f, self.titles.get(&f.source))?;
+            self.titles.written(&f);
+        }
+        Ok(())
+    }
+
+    /// Writes one final deal with its article's title and link.
+    fn write(&mut self, d: &Deal) -> io::Result<()> {
+        let r = self.sink.deal(d, self.titles.get(&d.source));
+        self.titles.written(d);
+        r
+    }
+}
+
+/// Titles and links of the articles whose deals are not all written yet: an entry leaves when the
+/// last of its article's deals is written, so memory follows the open deals, not the corpus.
+#[derive(Default)]
+struct Titles(HashMap<String, (ArticleMeta, usize)>);
+
+impl Titles {
+    fn add(&mut self, source: &str, meta: ArticleMeta, deals: usize) {
+        if deals > 0 && (meta.title.is_some() || meta.url.is_some()) {
+            self.0.insert(source.to_string(), (meta, deals));
+        }
+    }
+
+    /// One more deal of `source` to write (deals read back from a deals file, one at a time).
+    fn add_one(&mut self, source: &str, meta: ArticleMeta) {
+        if meta.title.is_some() || meta.url.is_some() {
+            self.0.entry(source.to_string()).or_insert((meta, 0)).1 += 1;
+        }
+    }
+
+    fn get(&self, source: &str) -> Option<&ArticleMeta> {
+        self.0.get(source).map(|(m, _)| m)
+    }
+
+    /// A deal was written: each article it reports from has one deal fewer to go.
+    fn written(&mut self, d: &Deal) {
+        for s in all_sources(d) {
+            self.one_less(s);
+        }
+    }
+
+    /// Reports merged into a deal that will not list them (a deal reported very many times):
+    /// their articles have one deal fewer to go.
+    fn release(&mut self, sources: Vec<String>) {
+        for s in &sources {
+            self.one_less(s);
+        }
+    }
+
+    fn one_less(&mut self, source: &str) {
+        if let Some((_, n)) = self.0.get_mut(source) {
+            *n = n.saturating_sub(1);
+            if *n == 0 {
+                self.0.remove(source);
+            }
+        }
+    }
+}
+
+/// Everything extracted from the inputs: deals (merged across sources unless asked not to) and
+/// totals, for what needs every deal at once (summaries, checks, reports, a terminal table).
+pub struct Collected {
+    /// Documents read.
+    pub documents: usize,
+    pub deals: Vec<Deal>,
+    pub totals: Vec<Total>,
+    pub diag: Diagnostics,
+    /// Title, link and date of each article, by source.
+    pub meta: BTreeMap<String, ArticleMeta>,
+    /// From a ledger since a day: what is new or changed since then.
+    pub news: Option<crate::ledger::News>,
+    /// From a ledger: each article's own account of its deals, which its totals are checked
+    /// against (a later article may have moved a deal's amount on since).
+    pub accounts: Option<Vec<Deal>>,
+}
+
+impl Collected {
+    /// The deals announced totals are checked against.
+    pub fn deals_for_checks(&self) -> &[Deal] {
+        self.accounts.as_deref().unwrap_or(&self.deals)
+    }
+
+    /// Hands the deals (each with its article's title and link), then the totals, to `sink`,
+    /// between its `begin` and `finish`.
+    pub fn replay(&self, sink: &mut dyn Sink) -> io::Result<()> {
+        sink.begin()?;
+        for d in &self.deals {
+            sink.deal(d, self.meta.get(&d.source))?;
+        }
+        for t in &self.totals {
+            sink.total(t)?;
+        }
+        sink.finish()
+    }
+}
+
+/// Reads and extracts every document in parallel, keeping only deals and totals (never the text);
+/// from deals files, reads deals and totals already extracted instead. Totals come in the deals'
+/// canonical order (dated first, oldest first), whatever the reading order.
+pub fn collect(input: Input, opts: &ExtractOptions) -> anyhow::Result<Collected> {
+    let reader = match input {
+        Input::Articles(reader) => *reader,
+        Input::Deals(paths) => return Ok(collect_deals(&paths, opts.track)),
+    };
+    let mut diag = Diagnostics::default();
+    let mut totals = Vec::new();
+    let mut plain = Vec::new();
+    let mut meta = BTreeMap::new();
+    let mut tracker = opts.track.map(Tracker::new);
+    let tracking = tracker.is_some();
+    let forced = opts.lang;
+    let documents = run(
+        reader,
+        &opts.run,
+        |doc| {
+            (
+                prepare(doc, forced, tracking),
+                doc.source.clone(),
+                ArticleMeta::of(doc),
+            )
+        },
+        |item| match item {
+            Item::Done(((ex, prepared), source, m)) => {
+                meta.insert(source, m);
+                totals.extend(ex.totals);
+                match &mut tracker {
+                    Some(t) => prepared.into_iter().for_each(|p| t.add(p)),
+                    None => plain.extend(ex.deals),
+                }
+            }
+            Item::Other(ev) => {
+                diag.take(ev);
+            }
+        },
+    )?;
+    let deals = match tracker {
+        Some(t) => t.finish(),
+        None => plain,
+    };
+    totals.sort_by(|a, b| {
+        (a.published.is_none(), a.published, &a.source, a.start).cmp(&(
+            b.published.is_none(),
+            b.published,
+            &b.source,
+            b.start,
+        ))
+    });
+    Ok(Collected {
+        documents,
+        deals,
+        totals,
+        diag,
+        meta,
+        news: None,
+        accounts: None,
+    })
+}
+
+/// Deals and totals read back from deals files (`--deals`), merged across sources unless asked
+/// not to. `documents` counts the sources that the deals and totals name.
+fn collect_deals(paths: &[PathBuf], track: Option<crate::track::Options>) -> Collected {
+    let mut diag = Diagnostics::default();
+    let mut totals = Vec::new();
+    let mut deals = Vec::new();
+    let mut sources = rustc_hash::FxHashSet::default();
+    let mut tracker = track.map(Tracker::new);
+    let mut meta = BTreeMap::new();
+    for_each_deal(paths, &mut diag, |rec| match rec {
+        Read::Deal(d, m) => {
+            sources.insert(d.source.clone());
+            meta.entry(d.source.clone()).or_insert(m);
+            match &mut tracker {
+                Some(t) => t.push(*d),
+                None => deals.push(*d),
+            }
+        }
+        Read::Total(t) => {
+            sources.insert(t.source.clone());
+            totals.push(*t);
+        }
+    });
+    if let Some(t) = tracker {
+        deals = t.finish();
+    }
+    Collected {
+        documents: sources.len(),
+        deals,
+        totals,
+        diag,
+        meta,
+        news: None,
+        accounts: None,
+    }
+}
+
+/// A deal or a total read back from a deals file.
+pub enum Read {
+    Deal(Box<Deal>, ArticleMeta),
+    Total(Box<Total>),
+}
+
+/// Hands every deal and total of the deals files to `f`, in order; bad lines are reported.
+pub fn for_each_deal(paths: &[PathBuf], diag: &mut Diagnostics, mut f: impl FnMut(Read)) {
+    for rec in crate::dealfile::Reader::new(paths) {
+        match rec {
+            crate::dealfile::Record::Deal(d, m) => f(Read::Deal(d, m)),
+            crate::dealfile::Record::Total(t) => f(Read::Total(t)),
+            crate::dealfile::Record::Error(e) => {
+                diag.take(Event::Error(e));
+            }
+        }
+    }
+}
+
+/// The amounts of one document, one row each, with spans into its text.
+pub fn amount_rows(doc: &Document, forced: Option<Lang>) -> Vec<AmountRow> {
+    let lang = language_of(doc, forced);
+    let base = doc.body_start;
+    crate::amount::amounts(doc.body(), lang)
+        .into_iter()
+        .map(|a| {
+            let Amount {
+                value,
+                value_max,
+                currency,
+                qualifier,
+                start,
+                end,
+                text,
+                currency_inferred,
+            } = a;
+            AmountRow {
+                source: doc.source.clone(),
+                start: base + start,
+                end: base + end,
+                text,
+                value,
+                value_max,
+                currency,
+                currency_inferred,
+                qualifier: qualifier.as_str(),
+                language: lang.code(),
+            }
+        })
+        .collect()
+}
+
+/// `amounts`: every monetary amount of every document to `sink`, in input order, as soon as its
+/// document's turn comes. Calls the sink's `begin` and `finish`; stops at its first error.
+pub fn amounts(
+    reader: Reader,
+    lang: Option<Lang>,
+    opts: &Options,
+    sink: &mut dyn Sink,
+    diag: &mut Diagnostics,
+) -> io::Result<()> {
+    sink.begin()?;
+    try_run(
+        reader,
+        opts,
+        |doc| amount_rows(doc, lang),
+        |item| match item {
+            Item::Done(rows) => rows.iter().try_for_each(|r| sink.amount(r)),
+            Item::Other(ev) => {
+                diag.take(ev);
+                Ok(())
+            }
+        },
+    )?;
+    sink.finish()
+}
+
+/// `track`: every document's deals and totals into `ledger`, `batch` articles per transaction,
+/// in input order. Stops at the first failed write and returns its error.
+pub fn ingest(
+    reader: Reader,
+    lang: Option<Lang>,
+    opts: &Options,
+    ledger: &mut crate::ledger::Ledger,
+    batch: usize,
+    stamp: &str,
+    diag: &mut Diagnostics,
+) -> anyhow::Result<crate::ledger::Ingested> {
+    use crate::ledger::{Article, Ingested};
+    let mut pending: Vec<Article> = Vec::new();
+    let mut total = Ingested::default();
+    let mut failed: Option<anyhow::Error> = None;
+    let size = batch.max(1);
+    try_run(
+        reader,
+        opts,
+        |doc| {
+            let (ex, _) = prepare(doc, lang, false);
+            Article::of(doc, language_of(doc, lang), ex.deals, ex.totals)
+        },
+        |item| {
+            match item {
+                Item::Done(a) => pending.push(a),
+                Item::Other(ev) => {
+                    diag.take(ev);
+                }
+            }
+            if pending.len() >= size {
+                match ledger.ingest(std::mem::take(&mut pending), stamp) {
+                    Ok(s) => total += s,
+                    Err(e) => {
+                        failed = Some(e);
+                        return Err(io::Error::other("ledger write failed"));
+                    }
+                }
+            }
+            Ok(())
+        },
+    )
+    .or_else(|e| if failed.is_some() { Ok(0) } else { Err(e) })?;
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    if !pending.is_empty() {
+        total += ledger.ingest(pending, stamp)?;
+    }
+    Ok(total)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -278,6 +804,119 @@ mod tests {
         )
         .unwrap();
         out
+    }
+
+    /// Records what the engine pushes, to check the sink contract.
+    #[derive(Default)]
+    struct Log(Vec<String>);
+
+    impl Sink for Log {
+        fn begin(&mut self) -> io::Result<()> {
+            self.0.push("begin".into());
+            Ok(())
+        }
+        fn deal(&mut self, d: &Deal, _: Option<&ArticleMeta>) -> io::Result<()> {
+            self.0.push(format!("deal {}", d.id));
+            Ok(())
+        }
+        fn total(&mut self, t: &Total) -> io::Result<()> {
+            self.0.push(format!("total {}", t.id));
+            Ok(())
+        }
+        fn document(&mut self, d: &DocText) -> io::Result<()> {
+            self.0.push(format!("document {}", d.source));
+            Ok(())
+        }
+        fn amount(&mut self, a: &AmountRow) -> io::Result<()> {
+            self.0.push(format!("amount {} {}", a.source, a.start));
+            Ok(())
+        }
+        fn finish(&mut self) -> io::Result<()> {
+            self.0.push("finish".into());
+            Ok(())
+        }
+    }
+
+    fn samples() -> Vec<std::path::PathBuf> {
+        vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/samples")]
+    }
+
+    #[test]
+    fn sinks_get_begin_then_results_in_the_same_order_for_any_thread_count_then_finish() {
+        let mut seen = Vec::new();
+        for jobs in [1, 2] {
+            let run = Options {
+                jobs: Some(jobs),
+                batch_docs: 2,
+                progress: false,
+                ..Options::default()
+            };
+            for track in [None, Some(crate::track::Options::default())] {
+                let opts = ExtractOptions {
+                    track,
+                    with_text: true,
+                    run,
+                    ..ExtractOptions::default()
+                };
+                let mut log = Log::default();
+                let reader = Reader::new(&samples(), InputFormat::Auto);
+                let mut diag = Diagnostics::default();
+                extract(
+                    Input::Articles(Box::new(reader)),
+                    &opts,
+                    &mut log,
+                    &mut diag,
+                )
+                .unwrap();
+                assert_eq!(log.0.first().map(String::as_str), Some("begin"));
+                assert_eq!(log.0.last().map(String::as_str), Some("finish"));
+                assert_eq!(
+                    log.0.iter().filter(|l| l.starts_with("document")).count(),
+                    5
+                );
+                assert!(log.0.iter().any(|l| l.starts_with("deal")));
+                assert_eq!(diag.errors, 0);
+                seen.push(log.0);
+            }
+            let mut log = Log::default();
+            let reader = Reader::new(&samples(), InputFormat::Auto);
+            amounts(reader, None, &run, &mut log, &mut Diagnostics::default()).unwrap();
+            assert!(log.0.iter().any(|l| l.starts_with("amount")));
+            seen.push(log.0);
+        }
+        assert_eq!(seen[..3], seen[3..], "the same pushes for 1 and 2 threads");
+    }
+
+    #[test]
+    fn a_failing_sink_stops_the_run_without_finish() {
+        struct Full(usize);
+        impl Sink for Full {
+            fn deal(&mut self, _: &Deal, _: Option<&ArticleMeta>) -> io::Result<()> {
+                self.0 += 1;
+                Err(io::Error::other("disk full"))
+            }
+            fn finish(&mut self) -> io::Result<()> {
+                panic!("finish after a failure");
+            }
+        }
+        let reader = Reader::new(&samples(), InputFormat::Auto);
+        let mut sink = Full(0);
+        let opts = ExtractOptions {
+            run: Options {
+                progress: false,
+                ..Options::default()
+            },
+            ..ExtractOptions::default()
+        };
+        let err = extract(
+            Input::Articles(Box::new(reader)),
+            &opts,
+            &mut sink,
+            &mut Diagnostics::default(),
+        )
+        .unwrap_err();
+        assert_eq!(err.to_string(), "disk full");
+        assert_eq!(sink.0, 1);
     }
 
     #[test]

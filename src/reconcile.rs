@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::fx::FxTable;
 use crate::model::{Deal, Qualifier, Total};
-use crate::render::table::grouped;
+use crate::number::grouped;
 
 /// What the itemised deals say about a total.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

@@ -16,9 +16,10 @@ use crate::error::Error;
 use crate::fx::Conversion;
 use crate::ledger::News;
 use crate::model::{ArticleMeta, Deal, Total};
+use crate::number::grouped;
 use crate::reconcile::Check;
 use crate::render::output::{ensure_dir, guard_temp, release_temp};
-use crate::render::{self, Cell, CsvOptions, Sheet, sheets, table::grouped};
+use crate::render::{self, Cell, CsvOptions, Sheet, sheets};
 use crate::summary::{self, Group, GroupBy};
 
 /// The files of a report, in the order they are written.

@@ -84,7 +84,7 @@ fn decimal_map<S: serde::Serializer>(
     use serde::ser::SerializeMap;
     let mut map = s.serialize_map(Some(m.len()))?;
     for (k, v) in m {
-        map.serialize_entry(k, &crate::render::plain_decimal(*v))?;
+        map.serialize_entry(k, &crate::number::plain_decimal(*v))?;
     }
     map.end()
 }

@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 use crate::entity::{self, Kind, key};
 use crate::error::Error;
 use crate::model::{Deal, DealStatus, DealType, SourceRef};
-use crate::render::plain_decimal;
+use crate::number::plain_decimal;
 use crate::text::{Folded, PhraseSet};
 
 pub const DEFAULT_CONCEPTS: &str = include_str!("../data/concepts.tsv");

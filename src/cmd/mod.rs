@@ -8,19 +8,15 @@ mod report;
 mod summary;
 mod track;
 
-use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
-use dealtrack::error::{EXIT_ERROR, EXIT_OK};
 use dealtrack::fx::Conversion;
 use dealtrack::lang::Lang;
-use dealtrack::model::{ArticleMeta, Deal, Document, Extraction, Total};
-use dealtrack::pipeline;
-use dealtrack::read::{EncodingChoice, Event, InputFormat, Reader, WalkOptions};
+use dealtrack::pipeline::{self, Collected, Diagnostics};
+use dealtrack::read::{EncodingChoice, InputFormat, Reader, WalkOptions};
 use dealtrack::render::{CsvOptions, Format};
-use dealtrack::track::Prepared;
 use jiff::civil::Date;
 
 #[derive(Parser, Debug)]
@@ -119,29 +115,6 @@ impl FxArgs {
     }
 }
 
-/// Everything extracted from the inputs: deals (merged across sources unless asked not to) and totals.
-pub struct Collected {
-    /// Documents read.
-    pub documents: usize,
-    pub deals: Vec<Deal>,
-    pub totals: Vec<Total>,
-    pub diag: Diagnostics,
-    /// Title, link and date of each article, by source.
-    pub meta: BTreeMap<String, ArticleMeta>,
-    /// With `--db` and `--since`: what is new or changed since that day.
-    pub news: Option<dealtrack::ledger::News>,
-    /// With `--db`: each article's own account of its deals, which its totals are checked against
-    /// (a later article may have moved a deal's amount on since).
-    pub accounts: Option<Vec<Deal>>,
-}
-
-impl Collected {
-    /// The deals announced totals are checked against.
-    pub fn deals_for_checks(&self) -> &[Deal] {
-        self.accounts.as_deref().unwrap_or(&self.deals)
-    }
-}
-
 /// Reading from a ledger instead of articles.
 #[derive(Args, Debug, Clone)]
 pub struct LedgerArgs {
@@ -168,7 +141,7 @@ pub fn gather(
     ledger: &LedgerArgs,
 ) -> anyhow::Result<Collected> {
     let Some(db) = &ledger.db else {
-        return collect(input, track);
+        return pipeline::collect(input.source()?, &input.extract(track));
     };
     if input.paths.iter().any(|p| p.as_os_str() != "-") {
         anyhow::bail!("give either PATHS or --db {}, not both", db.display());
@@ -191,146 +164,6 @@ pub fn gather(
         news,
         accounts: Some(loaded.accounts),
     })
-}
-
-/// One document's deals and totals; with `tracking`, the deals move into [`Prepared`] so that their
-/// profiles are computed on the worker threads, not on the tracker's.
-pub fn prepare(
-    doc: &Document,
-    forced: Option<Lang>,
-    tracking: bool,
-) -> (Extraction, Vec<Prepared>) {
-    let mut ex = dealtrack::deal::extract(doc, pipeline::language_of(doc, forced));
-    if let Some(end) = dealtrack::track::headline_end(&doc.text, doc.body_start) {
-        ex.deals = dealtrack::track::fold_headline(ex.deals, end);
-    }
-    let prepared = if tracking {
-        let article = doc.key();
-        ex.deals
-            .drain(..)
-            .map(|d| Prepared::of_article(d, article.clone()))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    (ex, prepared)
-}
-
-/// Reads and extracts every document in parallel, keeping only deals and totals (never the text);
-/// with `--deals`, reads deals and totals already extracted instead.
-pub fn collect(input: &InputArgs, track: &TrackArgs) -> anyhow::Result<Collected> {
-    if !input.deals.is_empty() {
-        return Ok(collect_deals(input, track));
-    }
-    let mut diag = Diagnostics::default();
-    let mut totals = Vec::new();
-    let mut plain = Vec::new();
-    let mut meta = BTreeMap::new();
-    let mut tracker = track.options().map(dealtrack::track::Tracker::new);
-    let tracking = tracker.is_some();
-    let forced = input.lang;
-    let documents = pipeline::run(
-        input.reader()?,
-        &input.pipeline(),
-        |doc| {
-            (
-                prepare(doc, forced, tracking),
-                doc.source.clone(),
-                ArticleMeta::of(doc),
-            )
-        },
-        |item| match item {
-            pipeline::Item::Done(((ex, prepared), source, m)) => {
-                meta.insert(source, m);
-                totals.extend(ex.totals);
-                match &mut tracker {
-                    Some(t) => prepared.into_iter().for_each(|p| t.add(p)),
-                    None => plain.extend(ex.deals),
-                }
-            }
-            pipeline::Item::Other(ev) => {
-                diag.take(ev);
-            }
-        },
-    )?;
-    let deals = match tracker {
-        Some(t) => t.finish(),
-        None => plain,
-    };
-    // Totals in the deals' canonical order (dated first, oldest first), whatever the reading order.
-    totals.sort_by(|a, b| {
-        (a.published.is_none(), a.published, &a.source, a.start).cmp(&(
-            b.published.is_none(),
-            b.published,
-            &b.source,
-            b.start,
-        ))
-    });
-    Ok(Collected {
-        documents,
-        deals,
-        totals,
-        diag,
-        meta,
-        news: None,
-        accounts: None,
-    })
-}
-
-/// Deals and totals read back from deals files (`--deals`), merged across sources unless asked
-/// not to. `documents` counts the sources that the deals and totals name.
-fn collect_deals(input: &InputArgs, track: &TrackArgs) -> Collected {
-    let mut diag = Diagnostics::default();
-    let mut totals = Vec::new();
-    let mut deals = Vec::new();
-    let mut sources = rustc_hash::FxHashSet::default();
-    let mut tracker = track.options().map(dealtrack::track::Tracker::new);
-    let mut meta = BTreeMap::new();
-    for_each_deal(&input.deals, &mut diag, |rec| match rec {
-        Read::Deal(d, m) => {
-            sources.insert(d.source.clone());
-            meta.entry(d.source.clone()).or_insert(m);
-            match &mut tracker {
-                Some(t) => t.push(*d),
-                None => deals.push(*d),
-            }
-        }
-        Read::Total(t) => {
-            sources.insert(t.source.clone());
-            totals.push(*t);
-        }
-    });
-    if let Some(t) = tracker {
-        deals = t.finish();
-    }
-    Collected {
-        documents: sources.len(),
-        deals,
-        totals,
-        diag,
-        meta,
-        news: None,
-        accounts: None,
-    }
-}
-
-/// A deal or a total read back from a deals file.
-pub enum Read {
-    Deal(Box<Deal>, ArticleMeta),
-    Total(Box<Total>),
-}
-
-/// Hands every deal and total of the deals files to `f`, in order; bad lines are reported.
-pub fn for_each_deal(paths: &[PathBuf], diag: &mut Diagnostics, mut f: impl FnMut(Read)) {
-    for rec in dealtrack::dealfile::Reader::new(paths) {
-        match rec {
-            dealtrack::dealfile::Record::Deal(d, m) => f(Read::Deal(d, m)),
-            dealtrack::dealfile::Record::Total(t) => f(Read::Total(t)),
-            dealtrack::dealfile::Record::Error(e) => {
-                diag.take(Event::Error(e));
-            }
-        }
-    }
 }
 
 /// Which documents to read.
@@ -417,6 +250,24 @@ impl InputArgs {
         })
     }
 
+    /// What to read: the articles, or with `--deals` the deals already extracted.
+    pub fn source(&self) -> anyhow::Result<pipeline::Input> {
+        Ok(match self.deals.is_empty() {
+            true => pipeline::Input::Articles(Box::new(self.reader()?)),
+            false => pipeline::Input::Deals(self.deals.clone()),
+        })
+    }
+
+    /// How to extract deals, with the tracking options.
+    pub fn extract(&self, track: &TrackArgs) -> pipeline::ExtractOptions {
+        pipeline::ExtractOptions {
+            lang: self.lang,
+            track: track.options(),
+            with_text: false,
+            run: self.pipeline(),
+        }
+    }
+
     /// Options for the parallel pipeline.
     pub fn pipeline(&self) -> pipeline::Options {
         pipeline::Options {
@@ -480,39 +331,5 @@ fn parse_delimiter(s: &str) -> Result<u8, String> {
         "tab" | "\\t" | "\t" => Ok(b'\t'),
         _ if s.len() == 1 && s.is_ascii() => Ok(s.as_bytes()[0]),
         _ => Err(format!("delimiter must be one ASCII character, got {s:?}")),
-    }
-}
-
-/// Counts problems met while reading, so the run can end with exit status 2.
-#[derive(Default, Debug)]
-pub struct Diagnostics {
-    pub errors: usize,
-    pub warnings: usize,
-}
-
-impl Diagnostics {
-    /// Reports a reader event that is not a document; returns the document otherwise.
-    pub fn take(&mut self, ev: Event) -> Option<Box<dealtrack::model::Document>> {
-        match ev {
-            Event::Doc(d) => Some(d),
-            Event::Warning(w) => {
-                self.warnings += 1;
-                eprintln!("dealtrack: warning: {w}");
-                None
-            }
-            Event::Error(e) => {
-                self.errors += 1;
-                eprintln!("dealtrack: error: {e}");
-                None
-            }
-            Event::Note(n) => {
-                eprintln!("dealtrack: note: {n}");
-                None
-            }
-        }
-    }
-
-    pub fn exit_code(&self) -> i32 {
-        if self.errors > 0 { EXIT_ERROR } else { EXIT_OK }
     }
 }

@@ -4,10 +4,10 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use dealtrack::ledger::{Article, Ingested, Ledger};
-use dealtrack::pipeline::{self, Item};
+use dealtrack::ledger::Ledger;
+use dealtrack::pipeline::{self, Diagnostics};
 
-use super::{Diagnostics, InputArgs};
+use super::InputArgs;
 
 #[derive(Args, Debug)]
 pub struct TrackCmdArgs {
@@ -35,48 +35,18 @@ pub fn run(args: TrackCmdArgs) -> anyhow::Result<i32> {
     let mut ledger = Ledger::open(&args.db)?;
     ledger.window_days = args.merge_window;
     let stamp = now();
-    let forced = args.input.lang;
     let mut diag = Diagnostics::default();
-    let mut batch: Vec<Article> = Vec::new();
-    let mut total = Ingested::default();
-    let mut failed: Option<anyhow::Error> = None;
-    let size = args.batch.max(1);
     let mut input = args.input.clone();
     input.exclude.push(args.db.clone());
-    pipeline::try_run(
+    let total = pipeline::ingest(
         input.reader()?,
+        args.input.lang,
         &args.input.pipeline(),
-        |doc| {
-            let lang = pipeline::language_of(doc, forced);
-            let (ex, _) = super::prepare(doc, forced, false);
-            Article::of(doc, lang, ex.deals, ex.totals)
-        },
-        |item| {
-            match item {
-                Item::Done(a) => batch.push(a),
-                Item::Other(ev) => {
-                    diag.take(ev);
-                }
-            }
-            if batch.len() >= size {
-                match ledger.ingest(std::mem::take(&mut batch), &stamp) {
-                    Ok(s) => total += s,
-                    Err(e) => {
-                        failed = Some(e);
-                        return Err(std::io::Error::other("ledger write failed"));
-                    }
-                }
-            }
-            Ok(())
-        },
-    )
-    .or_else(|e| if failed.is_some() { Ok(0) } else { Err(e) })?;
-    if let Some(e) = failed {
-        return Err(e);
-    }
-    if !batch.is_empty() {
-        total += ledger.ingest(batch, &stamp)?;
-    }
+        &mut ledger,
+        args.batch,
+        &stamp,
+        &mut diag,
+    )?;
     println!(
         "{}: {} articles added ({} already there), {} new deals, {} reports of known deals, {} announced totals",
         args.db.display(),

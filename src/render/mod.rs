@@ -6,7 +6,7 @@
 
 pub mod output;
 pub mod sheets;
-pub mod stream;
+pub mod sink;
 pub mod table;
 pub mod xlsx;
 
@@ -27,6 +27,12 @@ pub enum Format {
 }
 
 impl Format {
+    /// Whether results are written as they come (CSV, JSON, JSON Lines), rather than laid out
+    /// from the whole run (a terminal table, a workbook).
+    pub fn streams(self) -> bool {
+        matches!(self, Format::Csv | Format::Json | Format::Jsonl)
+    }
+
     /// The format asked for, or the default: a table on a terminal, CSV otherwise.
     pub fn resolve(asked: Option<Format>, to_file: bool) -> Format {
         asked.unwrap_or(if !to_file && io::stdout().is_terminal() {
@@ -103,10 +109,7 @@ impl Default for CsvOptions {
     }
 }
 
-/// A plain decimal: no grouping, "." as decimal point, no trailing zeros after the point.
-pub fn plain_decimal(d: Decimal) -> String {
-    d.normalize().to_string()
-}
+pub use crate::number::plain_decimal;
 
 /// OWASP CSV-injection defence: a cell starting with = + - @ TAB or CR gets a leading apostrophe
 /// (a lone "-" cannot be a formula and is left alone).
@@ -123,7 +126,7 @@ fn csv_cell(cell: &Cell, opts: &CsvOptions) -> String {
         Cell::Text(s) => s.clone(),
         Cell::Quoted(s) if opts.neutralise_formulas => neutralise(s).into_owned(),
         Cell::Quoted(s) => s.clone(),
-        Cell::Num(d) if opts.decimal_comma => plain_decimal(*d).replace('.', ","),
+        Cell::Num(d) if opts.decimal_comma => crate::number::comma_decimal(*d),
         Cell::Num(d) => plain_decimal(*d),
         Cell::Int(n) => n.to_string(),
         Cell::Date(d) => d.to_string(),
@@ -208,16 +211,6 @@ pub fn write_json<T: Serialize, W: Write>(mut out: W, value: &T) -> io::Result<(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::str::FromStr;
-
-    #[test]
-    fn plain_decimals_have_no_grouping_or_trailing_zeros() {
-        assert_eq!(
-            plain_decimal(Decimal::from_str("37200000000.00").unwrap()),
-            "37200000000"
-        );
-        assert_eq!(plain_decimal(Decimal::from_str("2.50").unwrap()), "2.5");
-    }
 
     #[test]
     fn formulas_are_neutralised() {

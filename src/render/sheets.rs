@@ -6,9 +6,10 @@ use std::path::Path;
 use crate::fx::Conversion;
 use crate::model::{ArticleMeta, Deal, Total};
 use crate::reconcile::Check;
+use crate::sink::AmountRow;
 use crate::summary::{self, Group, GroupBy};
 
-use super::{Cell, Sheet};
+use super::{Cell, Record, Sheet};
 
 /// The deal columns, in order (CSV header). With `--fx`, `amount_<to>` and `fx_date` follow.
 pub const DEAL_COLUMNS: [&str; 24] = [
@@ -135,7 +136,14 @@ fn base_name(s: &str) -> String {
 
 /// Deals for a terminal: the columns a reader scans, file names without their directory.
 pub fn deals_compact(deals: &[Deal], fx: Option<&Conversion>) -> Sheet {
-    let mut s = Sheet::new([
+    let mut s = Sheet::new(deal_compact_headers(fx));
+    s.rows.extend(deals.iter().map(|d| deal_compact_row(d, fx)));
+    s
+}
+
+/// The columns of [`deals_compact`].
+pub fn deal_compact_headers(fx: Option<&Conversion>) -> Vec<String> {
+    let mut h: Vec<String> = [
         "source",
         "type",
         "status",
@@ -146,34 +154,39 @@ pub fn deals_compact(deals: &[Deal], fx: Option<&Conversion>) -> Sheet {
         "amount",
         "cur",
         "sector",
-    ]);
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
     if let Some(fx) = fx {
-        s.headers.push(fx.column());
+        h.push(fx.column());
     }
-    for d in deals {
-        let src = all_sources(d)
-            .iter()
-            .map(|s| base_name(s))
-            .collect::<Vec<_>>()
-            .join(" + ");
-        let mut row = vec![
-            Cell::Quoted(src),
-            Cell::Text(d.deal_type.as_str().into()),
-            Cell::Text(d.status.as_str().into()),
-            Cell::opt_quoted(d.provider.as_deref()),
-            Cell::opt_quoted(d.recipient.as_deref()),
-            Cell::opt_quoted(d.item.as_deref()),
-            Cell::opt_int(d.quantity),
-            Cell::opt_num(d.amount),
-            Cell::opt_text(d.currency.as_deref()),
-            Cell::Text(d.sector.clone()),
-        ];
-        if let Some(fx) = fx {
-            row.push(converted(d, fx).0);
-        }
-        s.rows.push(row);
+    h
+}
+
+/// One deal's row under [`deal_compact_headers`].
+pub fn deal_compact_row(d: &Deal, fx: Option<&Conversion>) -> Vec<Cell> {
+    let src = all_sources(d)
+        .iter()
+        .map(|s| base_name(s))
+        .collect::<Vec<_>>()
+        .join(" + ");
+    let mut row = vec![
+        Cell::Quoted(src),
+        Cell::Text(d.deal_type.as_str().into()),
+        Cell::Text(d.status.as_str().into()),
+        Cell::opt_quoted(d.provider.as_deref()),
+        Cell::opt_quoted(d.recipient.as_deref()),
+        Cell::opt_quoted(d.item.as_deref()),
+        Cell::opt_int(d.quantity),
+        Cell::opt_num(d.amount),
+        Cell::opt_text(d.currency.as_deref()),
+        Cell::Text(d.sector.clone()),
+    ];
+    if let Some(fx) = fx {
+        row.push(converted(d, fx).0);
     }
-    s
+    row
 }
 
 /// A deal as a JSON value: the `Deal` record with its article's `title` and `url` (null when
@@ -221,21 +234,24 @@ pub const TOTAL_COLUMNS: [&str; 10] = [
 /// Announced totals, one row each.
 pub fn totals(totals: &[Total]) -> Sheet {
     let mut s = Sheet::new(TOTAL_COLUMNS);
-    for t in totals {
-        s.rows.push(vec![
-            Cell::Text(t.id.clone()),
-            Cell::Quoted(t.source.clone()),
-            date(t.published),
-            Cell::Text(t.language.code().into()),
-            Cell::Num(t.amount),
-            Cell::Text(t.currency.clone()),
-            Cell::Text(t.qualifier.as_str().into()),
-            Cell::Quoted(t.evidence.clone()),
-            Cell::Int(t.start as u64),
-            Cell::Int(t.end as u64),
-        ]);
-    }
+    s.rows.extend(totals.iter().map(total_row));
     s
+}
+
+/// One total's row under [`TOTAL_COLUMNS`].
+pub fn total_row(t: &Total) -> Vec<Cell> {
+    vec![
+        Cell::Text(t.id.clone()),
+        Cell::Quoted(t.source.clone()),
+        date(t.published),
+        Cell::Text(t.language.code().into()),
+        Cell::Num(t.amount),
+        Cell::Text(t.currency.clone()),
+        Cell::Text(t.qualifier.as_str().into()),
+        Cell::Quoted(t.evidence.clone()),
+        Cell::Int(t.start as u64),
+        Cell::Int(t.end as u64),
+    ]
 }
 
 pub const CHECK_COLUMNS: [&str; 17] = [
@@ -337,4 +353,35 @@ pub fn summary(groups: &[Group], by: GroupBy, fx: Option<&Conversion>) -> Sheet 
         s.rows.push(row);
     }
     s
+}
+
+impl Record for AmountRow {
+    fn headers() -> &'static [&'static str] {
+        &[
+            "source",
+            "start",
+            "end",
+            "text",
+            "value",
+            "value_max",
+            "currency",
+            "currency_inferred",
+            "qualifier",
+            "language",
+        ]
+    }
+    fn cells(&self) -> Vec<Cell> {
+        vec![
+            Cell::Quoted(self.source.clone()),
+            Cell::Int(self.start as u64),
+            Cell::Int(self.end as u64),
+            Cell::Quoted(self.text.clone()),
+            Cell::Num(self.value),
+            Cell::opt_num(self.value_max),
+            Cell::Text(self.currency.clone()),
+            Cell::Text(self.currency_inferred.to_string()),
+            Cell::Text(self.qualifier.into()),
+            Cell::Text(self.language.into()),
+        ]
+    }
 }

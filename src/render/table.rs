@@ -10,23 +10,7 @@ use rust_decimal::Decimal;
 
 use super::{Cell, Record};
 
-/// Groups the integer part of a decimal with commas for reading: 37200000000 → 37,200,000,000.
-pub fn grouped(d: Decimal) -> String {
-    let s = super::plain_decimal(d);
-    let (sign, s) = s.strip_prefix('-').map_or(("", s.as_str()), |r| ("-", r));
-    let (int, frac) = s.split_once('.').map_or((s, None), |(i, f)| (i, Some(f)));
-    let mut out = String::with_capacity(int.len() + int.len() / 3 + 8);
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    match frac {
-        Some(f) => format!("{sign}{out}.{f}"),
-        None => format!("{sign}{out}"),
-    }
-}
+pub use crate::number::grouped;
 
 fn use_colour() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
@@ -222,7 +206,6 @@ pub fn write_sheet<W: Write>(mut out: W, sheet: &super::Sheet, what: &str) -> io
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::str::FromStr;
 
     #[test]
     fn a_narrow_table_keeps_numbers_and_headers_whole_and_drops_low_priority_columns() {
@@ -272,16 +255,6 @@ mod tests {
         assert!(
             !names.contains(&"sector") && !names.contains(&"source"),
             "{names:?}"
-        );
-    }
-
-    #[test]
-    fn groups_thousands() {
-        assert_eq!(grouped(Decimal::from(37_200_000_000u64)), "37,200,000,000");
-        assert_eq!(grouped(Decimal::from(999)), "999");
-        assert_eq!(
-            grouped(Decimal::from_str("-1234567.5").unwrap()),
-            "-1,234,567.5"
         );
     }
 }
