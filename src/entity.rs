@@ -62,12 +62,22 @@ pub struct Entity {
     pub country: Option<String>,
 }
 
+/// How an alias's case must match the text.
+enum Spelling {
+    /// Any case ("Vietnam Airlines" also as "VIETNAM AIRLINES" or "vietnam airlines").
+    Any,
+    /// As written ("US", "GE").
+    Exact(String),
+    /// With a capital first letter ("Pháp", "Boeing").
+    Capital,
+}
+
 /// The alias lexicon, compiled.
 pub struct Entities {
     entities: Vec<Entity>,
     set: PhraseSet,
-    /// For each phrase: the entity, and the exact spelling when it must match case-sensitively.
-    phrase_entity: Vec<(usize, Option<String>)>,
+    /// For each phrase: the entity, and how its case must match.
+    phrase_entity: Vec<(usize, Spelling)>,
     by_key: HashMap<String, usize>,
 }
 
@@ -92,6 +102,12 @@ pub fn key(s: &str) -> String {
 fn case_sensitive(alias: &str) -> bool {
     let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
     !letters.is_empty() && (letters.iter().all(|c| c.is_uppercase()) || letters.len() <= 3)
+}
+
+/// "Pháp" (France) is no party in "pháp nhân" (a legal person), nor "Nga" in a lower-case word: a
+/// one-word alias written with a capital only matches a word written with one.
+fn needs_capital(alias: &str) -> bool {
+    !alias.contains(char::is_whitespace) && alias.chars().next().is_some_and(char::is_uppercase)
 }
 
 impl Entities {
@@ -136,7 +152,14 @@ impl Entities {
                     // Later tables (the user's) override earlier ones for the same name.
                     by_key.insert(key(a), idx);
                     phrases.push((a.to_string(), false));
-                    phrase_entity.push((idx, case_sensitive(a).then(|| a.to_string())));
+                    let spelling = if case_sensitive(a) {
+                        Spelling::Exact(a.to_string())
+                    } else if needs_capital(a) {
+                        Spelling::Capital
+                    } else {
+                        Spelling::Any
+                    };
+                    phrase_entity.push((idx, spelling));
                 }
             }
         }
@@ -155,10 +178,11 @@ impl Entities {
             .into_iter()
             .filter_map(|h| {
                 let (idx, exact) = &self.phrase_entity[h.id];
-                if let Some(exact) = exact {
-                    if &text[h.start..h.end] != exact {
-                        return None;
-                    }
+                let found = &text[h.start..h.end];
+                match exact {
+                    Spelling::Exact(exact) if found != exact => return None,
+                    Spelling::Capital if !found.starts_with(char::is_uppercase) => return None,
+                    _ => {}
                 }
                 Some(EntityHit {
                     start: h.start,
@@ -223,6 +247,8 @@ mod tests {
                 vec!["Ministry of Science and Technology"],
             ),
             ("talks with us and the US", vec!["United States"]),
+            // A one-word name written with a capital is no common word in lower case.
+            ("pháp nhân sở hữu dự án của Pháp", vec!["France"]),
         ] {
             let f = Folded::new(text);
             let got: Vec<&str> = e
