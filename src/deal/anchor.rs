@@ -65,10 +65,11 @@ pub(super) fn anchors(
     anchors
 }
 
-/// "firm orders for 20 jets", "Bestellungen über neun Flugzeuge": a plural order noun followed
-/// at once (a preposition, an adjective) by a count of things orders those things, one deal.
+/// "firm orders for 20 jets", "Bestellungen über neun Flugzeuge", "signed deals for seven
+/// carriers": a plural order or agreement noun followed at once (a preposition, an adjective) by a
+/// count of things orders those things, one deal.
 fn orders_for_a_count(st: &str, h: &Hit, ty: DealType, quantities: &[Quantity]) -> bool {
-    ty == DealType::Purchase
+    matches!(ty, DealType::Purchase | DealType::Agreement)
         && quantities.iter().any(|q| {
             q.discrete && q.start >= h.end && {
                 let gap = span::cut(st, h.end, q.start);
