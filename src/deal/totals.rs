@@ -2,7 +2,7 @@
 //! the sum of several deals; the rest go on to `frame`. Per document, a total told twice is
 //! reported once.
 
-use crate::model::{Amount, Document, Total, stable_id};
+use crate::model::{Amount, DealStatus, Document, Total, stable_id};
 use crate::segment::Sentence;
 
 use super::anchor::collective;
@@ -95,7 +95,8 @@ fn beside_plural_deal_noun(hits: &[Hit], x: &Amount) -> bool {
 /// - "Dh42b deals", "signed deals worth $1 billion", "các văn kiện … 37,2 tỷ USD": the deal noun
 ///   nearest to it is plural or collective;
 /// - "in total $2 billion", "insgesamt 717 Millionen": a total cue stands before it in its clause
-///   or right after it, and no single named deal is the sentence's subject.
+///   or right after it, no single named deal is the sentence's subject, and the sentence tells of
+///   deals at all (a deal word somewhere in it).
 fn is_total(st: &str, hits: &[Hit], x: &Amount, single_named_deal: bool, statistic: bool) -> bool {
     // "the orders were an increase of $3 billion": a figure a statistic names is no sum of deals.
     if statistic || names_a_single_deal(st, hits, x) {
@@ -162,7 +163,20 @@ fn is_total(st: &str, hits: &[Hit], x: &Amount, single_named_deal: bool, statist
     let cue_after = hits
         .iter()
         .any(|h| h.has(|r| *r == Role::TotalCue) && h.start >= x.end && h.start - x.end <= 3);
-    (cue_before || cue_after) && !single_named_deal
+    // "Ausgaben von insgesamt 356 Milliarden", "a total of $50 billion for battery cells": with no
+    // deal word and no verb of signing or announcing in the sentence, a total cue sums spending,
+    // not deals. (A verb may stand for a deal word whose particle it left behind: "Eine
+    // Geberkonferenz sagte 300 Millionen Euro zu".)
+    let tells_deals = triggers().next().is_some()
+        || hits.iter().any(|h| {
+            h.has(|r| {
+                matches!(
+                    r,
+                    Role::Status(DealStatus::Signed) | Role::Status(DealStatus::Announced)
+                )
+            })
+        });
+    (cue_before || cue_after) && !single_named_deal && tells_deals
 }
 
 /// "ký các hợp đồng đạt hơn 3 tỷ USD, trong đó hợp đồng lớn nhất trị giá 800 triệu USD", "$2 billion,
