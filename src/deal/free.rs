@@ -265,12 +265,12 @@ fn named_amounts(st: &str, free: &[&Amount]) -> usize {
 }
 
 /// "…, Corvin Health Inc. ($22 million)": the name an enumerated amount is bracketed after, read
-/// from the end of the previous item (a ", " or the verb before the list).
+/// from the end of the previous item ("), ", "), and ", or the verb before the list).
 fn name_before_bracket(ctx: &Ctx, amount_start: usize) -> Option<super::names::Name> {
     let st = ctx.text;
     let paren = span::before(st, amount_start).rfind('(')?;
     let head = span::before(st, paren);
-    let from = ["), ", ") and ", " are ", " were ", ": ", " include "]
+    let from = ["), ", ") and ", "), and ", " are ", " were ", ": ", " include "]
         .iter()
         .filter_map(|d| head.rfind(d).map(|p| p + d.len()))
         .max()
