@@ -10,13 +10,27 @@ use super::span;
 /// How many of the article's latest named entities a description may refer to.
 const MEMORY: usize = 32;
 
+/// How many distinct entities of one article are remembered for [`Antecedents::sole_of`]: enough
+/// for any news article, bounded for a text without end.
+const NAMED: usize = 256;
+
 /// The entities an article has named so far, latest last.
 #[derive(Default)]
 pub(super) struct Antecedents {
     recent: Vec<&'static Entity>,
+    /// Every distinct entity named (countries apart), in order, up to [`NAMED`].
+    named: Vec<&'static Entity>,
 }
 
 impl Antecedents {
+    /// "The World Bank approved three loans … For Brazil, a loan of $80 million …": the one
+    /// entity of the article whose kind is one of `kinds`, if it named exactly one.
+    pub(super) fn sole_of(&self, kinds: &[Kind]) -> Option<&'static Entity> {
+        let mut of_kind = self.named.iter().filter(|e| kinds.contains(&e.kind));
+        let one = of_kind.next()?;
+        of_kind.next().is_none().then_some(*one)
+    }
+
     /// "Kestrel Air ordered 20 jets. The airline also took options on ten more.": a description
     /// of a kind it may refer to (`Role::Anaphor`) is read as the latest entity of that kind named
     /// before it, in this sentence or an earlier one. Not when a name follows it at once ("the
@@ -74,6 +88,11 @@ impl Antecedents {
             if e.entity.kind != Kind::Country {
                 self.recent.retain(|r| !std::ptr::eq(*r, e.entity));
                 self.recent.push(e.entity);
+                if self.named.len() < NAMED
+                    && !self.named.iter().any(|n| std::ptr::eq(*n, e.entity))
+                {
+                    self.named.push(e.entity);
+                }
             }
         }
         if self.recent.len() > MEMORY {

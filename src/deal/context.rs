@@ -2,9 +2,10 @@
 //! mentions with a side their own sentence left empty filled from the rest of the article (to
 //! `mention::to_deal`).
 
-use crate::entity::key;
+use crate::entity::{Kind, key};
 use crate::model::DealType;
 
+use super::anaphora::Antecedents;
 use super::mention::Mention;
 use super::names::Name;
 
@@ -121,5 +122,43 @@ fn place_the_one_left(m: &mut Mention, side: Side) {
         .collect();
     if let [one] = &left[..] {
         *side.of_mut(m) = Some(one.clone());
+    }
+}
+
+/// "The Inter-American Bank approved eight loans … For Brazil, a loan of $80 million was
+/// approved …": a deal whose sentences named no provider takes the one entity of the article that
+/// provides deals of its type (the lender of a loan, the authority of a licence, the maker of a
+/// purchase), where the article names exactly one such entity and it is not the deal's recipient.
+pub(super) fn provider_named_in_article(mentions: &mut [Mention], named: &Antecedents) {
+    for m in mentions.iter_mut().filter(|m| m.provider.is_none()) {
+        let kinds: &[Kind] = match m.ty {
+            DealType::Financing => &[Kind::Bank, Kind::Fund],
+            DealType::Licence => &[Kind::Agency],
+            DealType::Purchase => &[Kind::Manufacturer],
+            _ => continue,
+        };
+        let Some(e) = named.sole_of(kinds) else {
+            continue;
+        };
+        if m.recipient
+            .as_deref()
+            .is_some_and(|r| key(r) == key(&e.canonical))
+        {
+            continue;
+        }
+        m.provider = Some(e.canonical.clone());
+        if !m
+            .parties
+            .iter()
+            .any(|p| key(&p.canonical) == key(&e.canonical))
+        {
+            m.parties.push(Name {
+                start: m.start,
+                end: m.start,
+                canonical: e.canonical.clone(),
+                kind: Some(e.kind),
+                country: e.country.clone(),
+            });
+        }
     }
 }

@@ -270,11 +270,19 @@ fn name_before_bracket(ctx: &Ctx, amount_start: usize) -> Option<super::names::N
     let st = ctx.text;
     let paren = span::before(st, amount_start).rfind('(')?;
     let head = span::before(st, paren);
-    let from = ["), ", ") and ", "), and ", " are ", " were ", ": ", " include "]
-        .iter()
-        .filter_map(|d| head.rfind(d).map(|p| p + d.len()))
-        .max()
-        .unwrap_or(0);
+    let from = [
+        "), ",
+        ") and ",
+        "), and ",
+        " are ",
+        " were ",
+        ": ",
+        " include ",
+    ]
+    .iter()
+    .filter_map(|d| head.rfind(d).map(|p| p + d.len()))
+    .max()
+    .unwrap_or(0);
     ctx.read_name(from, paren)
 }
 

@@ -81,6 +81,7 @@ pub fn extract(doc: &Document, lang: Lang) -> Extraction {
     let totals = totals::once_each(totals);
     let mut merged = merge::within_document(mentions);
     context::sides_from_article(&mut merged);
+    context::provider_named_in_article(&mut merged, &antecedents);
     let mut deals: Vec<Deal> = merged
         .into_iter()
         .map(|m| mention::to_deal(doc, lang, text, m))
