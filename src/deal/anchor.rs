@@ -41,7 +41,11 @@ pub(super) fn anchors(
         if plural || h.has(|r| *r == Role::Blocker) || collective(st, hits, i) {
             continue;
         }
-        if class == Class::Action && !act_may_anchor(hits, i, &anchors, statistic) {
+        if class == Class::Action && !act_may_anchor(st, hits, i, &anchors, statistic) {
+            continue;
+        }
+        // The manner of an act anchored already ("… in an all-stock deal") is no deal of its own.
+        if anchors.last().is_some_and(|a| a.class == Class::Action) && manner_of_act(st, hits, i) {
             continue;
         }
         if let Some(prev) = anchors.last_mut() {
@@ -88,17 +92,32 @@ pub(super) fn documents(h: &Hit, class: Class) -> bool {
 /// "Airbus bought 50 jets" anchors a deal, but not "… signed a contract under which it bought
 /// 50 jets": an act only anchors a deal when no agreement is named in the sentence, the sentence
 /// gives no statistics and no other act anchors one already.
-fn act_may_anchor(hits: &[Hit], i: usize, anchors: &[Anchor], statistic: bool) -> bool {
+fn act_may_anchor(st: &str, hits: &[Hit], i: usize, anchors: &[Anchor], statistic: bool) -> bool {
     if statistic || anchors.iter().any(|a| a.class == Class::Document) {
         return false;
     }
-    if hits[i + 1..]
-        .iter()
-        .any(|h| h.trigger().is_some_and(|t| t.1 == Class::Document && !t.2))
-    {
+    if hits[i + 1..].iter().enumerate().any(|(k, h)| {
+        h.trigger().is_some_and(|t| t.1 == Class::Document && !t.2)
+            && !manner_of_act(st, hits, i + 1 + k)
+    }) {
         return false;
     }
     !anchors.iter().any(|a| a.class == Class::Action)
+}
+
+/// "agreed to buy Orvex for $5 billion in an all-stock deal": a generic deal word that a manner
+/// cue of the language leads (at most three words between, no clause mark) only says how the act
+/// before it was done; it anchors nothing of its own.
+pub(super) fn manner_of_act(st: &str, hits: &[Hit], k: usize) -> bool {
+    let h = &hits[k];
+    h.trigger()
+        .is_some_and(|t| t.0 == DealType::Agreement && t.1 == Class::Document)
+        && hits[..k].iter().rev().take(3).any(|c| {
+            c.has(|r| *r == Role::MannerOfAct) && {
+                let gap = span::cut(st, c.end, h.start);
+                gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', '.'])
+            }
+        })
 }
 
 /// "an agreement on a yen loan", "thỏa thuận về khoản vay": the second trigger says what the

@@ -137,6 +137,10 @@ struct Cues {
     /// option for another seven", "die Option auf zwei weitere").
     #[serde(default)]
     option_cues: Vec<String>,
+    /// Before a generic deal word after an act, these make the word the act's manner, no deal
+    /// of its own ("agreed to buy X for $5 billion in an all-stock deal").
+    #[serde(default)]
+    manner_of_act: Vec<String>,
     /// Verbs that carry a running total up to the amount after one of `running_to` ("bringing
     /// its total lending to $4 billion", "womit der Wert auf 800 Millionen Euro klettert").
     #[serde(default)]
@@ -238,6 +242,8 @@ pub enum Role {
     ChangeCue,
     /// See `Cues::option_cues`.
     OptionCue,
+    /// See `Cues::manner_of_act`.
+    MannerOfAct,
     /// See `Cues::running_total`.
     RunningTotal,
     /// See `Cues::running_to`.
@@ -511,6 +517,7 @@ impl DealLexicon {
         b.add_all(&cues.conversion_cues, Role::ConversionCue);
         b.add_all(&cues.change_cues, Role::ChangeCue);
         b.add_all(&cues.option_cues, Role::OptionCue);
+        b.add_all(&cues.manner_of_act, Role::MannerOfAct);
         b.add_all(&cues.running_total, Role::RunningTotal);
         b.add_all(&cues.running_to, Role::RunningTo);
         b.add_all(&cues.cumulative, Role::Cumulative);
