@@ -44,8 +44,13 @@ pub(super) fn anchors(
         if class == Class::Action && !act_may_anchor(st, hits, i, &anchors, statistic) {
             continue;
         }
-        // The manner of an act anchored already ("… in an all-stock deal") is no deal of its own.
-        if anchors.last().is_some_and(|a| a.class == Class::Action) && manner_of_act(st, hits, i) {
+        // The manner of an act anchored already ("… in an all-stock deal") is no deal of its own,
+        // but it documents the act: a deal even without a figure.
+        if let Some(act) = anchors
+            .last_mut()
+            .filter(|a| a.class == Class::Action && manner_of_act(st, hits, i))
+        {
+            act.documented = true;
             continue;
         }
         if let Some(prev) = anchors.last_mut() {

@@ -62,6 +62,7 @@ pub(super) fn anchored(
         let (amount, quantity) = arguments(f.ctx, anchors, k, free, quantities);
         let no_figure = amount.is_none() && quantity.is_none();
         let act_without_figure = a.class == Class::Action
+            && !a.documented
             && !takes_a_stake(f.ctx, a, anchors, k)
             && !sold_to_a_named_buyer(f.ctx, a, anchors, k);
         if no_figure
