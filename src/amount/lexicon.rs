@@ -55,7 +55,7 @@ struct Quantities {
     #[serde(default)]
     measure_nouns: Vec<String>,
     /// Units of a vessel's size ("TEU", "dwt"): a count before a size in them counts vessels
-    /// even where the noun is left out ("a separate order for eight 16,000 TEU").
+    /// even where the noun is left out ("another order for five 12,500 TEU").
     #[serde(default)]
     capacity_units: Vec<String>,
     classifiers: Vec<String>,
@@ -171,7 +171,7 @@ pub enum Role {
     CountNoun,
     /// A noun of measure: the count before it is no deal's quantity.
     Measure,
-    /// A ship's size unit ("TEU", "dwt"): "eight 16,000 TEU" counts eight ships of that size.
+    /// A ship's size unit ("TEU", "dwt"): "five 12,500 TEU" counts five ships of that size.
     Capacity,
     Classifier,
     /// A hundredth of the currency given ("cents" of USD).

@@ -1080,7 +1080,7 @@ impl Reader<'_, '_> {
             .or_else(|| self.count_of_sized_vessels(i))
     }
 
-    /// "a separate order for eight 16,000 TEU": a whole number right before a size in a vessel
+    /// "another order for five 12,500 TEU": a whole number right before a size in a vessel
     /// unit counts vessels of that size (the size itself is no count).
     fn count_of_sized_vessels(&self, i: usize) -> Option<(Quantity, usize)> {
         let n = self.number(i)?;

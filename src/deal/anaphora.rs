@@ -23,7 +23,7 @@ pub(super) struct Antecedents {
 }
 
 impl Antecedents {
-    /// "The World Bank approved three loans … For Brazil, a loan of $80 million …": the one
+    /// "The Harbour Bank approved three loans … For Norland, a loan of $40 million …": the one
     /// entity of the article whose kind is one of `kinds`, if it named exactly one.
     pub(super) fn sole_of(&self, kinds: &[Kind]) -> Option<&'static Entity> {
         let mut of_kind = self.named.iter().filter(|e| kinds.contains(&e.kind));

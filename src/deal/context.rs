@@ -125,8 +125,8 @@ fn place_the_one_left(m: &mut Mention, side: Side) {
     }
 }
 
-/// "The Inter-American Bank approved eight loans … For Brazil, a loan of $80 million was
-/// approved …": a deal whose sentences named no provider takes the one entity of the article that
+/// "The Harbour Development Bank approved three loans … For Norland, a loan of $40 million
+/// goes to …": a deal whose sentences named no provider takes the one entity of the article that
 /// provides deals of its type (the lender of a loan, the authority of a licence, the maker of a
 /// purchase), where the article names exactly one such entity and it is not the deal's recipient.
 pub(super) fn provider_named_in_article(mentions: &mut [Mention], named: &Antecedents) {

@@ -125,8 +125,8 @@ fn told_already(m: &Mention, earlier: &[Mention]) -> bool {
             }))
 }
 
-/// "… placed an order for 16 ships. The order amount was KRW 3.9 trillion.", "Der Einzelauftrag
-/// habe ein Volumen von 45 Millionen Euro": a deal word that refers back, with a value and no
+/// "… ordered ten ferries. The order is worth 900 billion won.", "Der Auftrag hat ein Volumen
+/// von 30 Millionen Euro": a deal word that refers back, with a value and no
 /// party the deal before did not name, right after a deal told without a value, gives that deal
 /// its value.
 fn value_of_the_deal_before(f: &Frame, a: &Anchor, m: &Mention, mentions: &mut [Mention]) -> bool {
@@ -146,7 +146,7 @@ fn value_of_the_deal_before(f: &Frame, a: &Anchor, m: &Mention, mentions: &mut [
         })
     };
     let recent = |x: &Mention| x.amount.is_none() && x.block + 1 >= f.sentence.block && covers(x);
-    // "… an order with A for 16 ships and another with B. The order amount was …, says A": a
+    // "… an order with A for ten ships and another with B. The order is worth …, A says": a
     // party the value's sentence names picks which of the deals just told it values.
     let named = |x: &Mention| {
         x.parties.iter().any(|p| {

@@ -54,8 +54,8 @@ fn compatible(a: &Mention, b: &Mention) -> bool {
             return false;
         }
     }
-    // "X signed a contract for 16 ships" and, a paragraph later, "Y placed an order with X for 16
-    // vessels": the same count of things with a party in common tells one deal twice.
+    // "X signed a contract for ten ferries" and, a paragraph later, "Y ordered ten vessels from
+    // X": the same count of things with a party in common tells one deal twice.
     let same_count = matches!((a.quantity, b.quantity), (Some(x), Some(y)) if x == y);
     if a.block == b.block || same_value || (same_count && !pa.is_empty() && !pb.is_empty()) {
         return true;

@@ -182,7 +182,7 @@ fn dash_pair(ctx: &Ctx, a: &Anchor, scope_end: usize, parties: &mut Vec<Name>) {
     }
 }
 
-/// "with B" (after the trigger, else before it in its clause: "… an order with A for 16 ships
+/// "with B" (after the trigger, else before it in its clause: "… an order with A for ten ships
 /// and a separate order for eight with B" gives the second order B, not A).
 fn with_b(ctx: &Ctx, a: &Anchor, pre_start: usize, scope_end: usize, parties: &mut Vec<Name>) {
     let withs = ctx
@@ -566,7 +566,7 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
         return found;
     }
     // A phrase is fronted only where a sentence or clause opens, not after an earlier deal in the
-    // same clause ("an order with A for 16 ships and a separate order …" has no fronted "with A").
+    // same clause ("an order with A for ten ships and a further order …" has no fronted "with A").
     let opens = span::cut(st, 0, clause_start)
         .trim_end()
         .chars()
