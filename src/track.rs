@@ -465,6 +465,16 @@ impl Tracker {
 
     /// [`push`](Tracker::push) for a deal whose profile was computed beforehand (in parallel).
     pub fn add(&mut self, prepared: Prepared) {
+        let most = self.opts.open_deals.max(1) + 1;
+        if self.pending.len() == self.pending.capacity() {
+            // Doubling, but never past what the queue can hold (20,001, not 32,768).
+            let cap = match self.pending.len() < most {
+                true => (2 * self.pending.capacity()).max(16).min(most),
+                false => 2 * self.pending.capacity(),
+            };
+            self.pending
+                .reserve_exact(cap.saturating_sub(self.pending.len()).max(1));
+        }
         self.pending.push(prepared);
         if self.pending.len() > self.opts.open_deals.max(1) {
             self.flush();
@@ -544,6 +554,17 @@ impl Tracker {
                     if ids.len() > self.opts.candidates {
                         ids.remove(0);
                     }
+                }
+                if self.open.len() == self.open.capacity() {
+                    // Doubling, but never past what a flush can fill: the open deals and every
+                    // pending one (40,002, not 65,536).
+                    let most = 2 * (self.opts.open_deals.max(1) + 1);
+                    let cap = match self.open.len() < most {
+                        true => (2 * self.open.capacity()).max(16).min(most),
+                        false => 2 * self.open.capacity(),
+                    };
+                    self.open
+                        .reserve_exact(cap.saturating_sub(self.open.len()).max(1));
                 }
                 self.open.push_back(Tracked {
                     deal_type: d.deal_type,
