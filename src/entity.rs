@@ -164,7 +164,7 @@ impl Entities {
             }
         }
         Ok(Entities {
-            set: PhraseSet::new(&phrases),
+            set: PhraseSet::compact(&phrases),
             entities,
             phrase_entity,
             by_key,

@@ -199,9 +199,16 @@ struct Elided {
 }
 
 struct Tracked {
-    deal: Deal,
+    /// Boxed: 20,000 to 40,000 deals stay open, and the deque's spare capacity then costs a
+    /// pointer per slot instead of a whole deal.
+    deal: Box<Deal>,
+    /// The deal's type and date, copied beside the candidate data so that rejecting a candidate
+    /// touches only its slot.
+    deal_type: DealType,
+    published: Option<jiff::civil::Date>,
     profile: Profile,
-    /// The first sources' figures, for disagreement notes (see [`HISTORY`]).
+    /// The first sources' figures, for disagreement notes (see [`HISTORY`]); empty until a second
+    /// report is merged in (the deal's own figures are unchanged until then).
     figures: Vec<Figure>,
     /// Reports beyond [`HISTORY`] (boxed: most deals never have any, and thousands stay open).
     elided: Option<Box<Elided>>,
@@ -242,7 +249,8 @@ fn progress(s: DealStatus) -> u8 {
 /// A deal with what identifies it across articles, computed off the tracker's thread: the costly,
 /// order-independent part of tracking.
 pub struct Prepared {
-    deal: Deal,
+    /// Boxed: up to 20,000 deals wait in the tracker before they are merged.
+    deal: Box<Deal>,
     profile: Profile,
     /// The stable id of the deal's article ([`crate::model::Document::key`]): it orders deals of
     /// one date independently of the reading order.
@@ -260,7 +268,7 @@ impl Prepared {
     pub fn of_article(deal: Deal, article: String) -> Prepared {
         Prepared {
             profile: profile(&deal),
-            deal,
+            deal: Box::new(deal),
             article,
         }
     }
@@ -433,12 +441,11 @@ impl Tracker {
     }
 
     fn same_deal(&self, t: &Tracked, d: &Deal, p: &Profile, src: u32) -> bool {
-        let a = &t.deal;
-        // Cheap tests on the candidate itself first: scanning candidates is the tracker's hot loop.
-        if a.deal_type != d.deal_type || t.last_src == src {
+        // Cheap tests on the candidate's slot first: scanning candidates is the tracker's hot loop.
+        if t.deal_type != d.deal_type || t.last_src == src {
             return false;
         }
-        if let (Some(x), Some(y)) = (a.published, d.published) {
+        if let (Some(x), Some(y)) = (t.published, d.published) {
             let days = (y - x).get_days().abs();
             if i64::from(days) > self.opts.window_days {
                 return false;
@@ -448,7 +455,7 @@ impl Tracker {
         if ba & !bb != 0 && bb & !ba != 0 {
             return false; // neither set of counterparties can contain the other
         }
-        judge(a, &t.profile.root_ids, &t.profile, d, &p.root_ids, p)
+        judge(&t.deal, &t.profile.root_ids, &t.profile, d, &p.root_ids, p)
     }
 
     /// Adds one deal: merged into an earlier open one that reports the same deal, or kept as new.
@@ -458,6 +465,16 @@ impl Tracker {
 
     /// [`push`](Tracker::push) for a deal whose profile was computed beforehand (in parallel).
     pub fn add(&mut self, prepared: Prepared) {
+        let most = self.opts.open_deals.max(1) + 1;
+        if self.pending.len() == self.pending.capacity() {
+            // Doubling, but never past what the queue can hold (20,001, not 32,768).
+            let cap = match self.pending.len() < most {
+                true => (2 * self.pending.capacity()).max(16).min(most),
+                false => 2 * self.pending.capacity(),
+            };
+            self.pending
+                .reserve_exact(cap.saturating_sub(self.pending.len()).max(1));
+        }
         self.pending.push(prepared);
         if self.pending.len() > self.opts.open_deals.max(1) {
             self.flush();
@@ -466,10 +483,20 @@ impl Tracker {
 
     /// Merges the pending deals in canonical order.
     fn flush(&mut self) {
-        let mut pending = std::mem::take(&mut self.pending);
-        pending.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
-        for p in pending {
-            self.insert(p);
+        let pending = std::mem::take(&mut self.pending);
+        // A stable sort of indices, not of the deals: its scratch space is half the indices
+        // (40 KB), not half the deals.
+        let mut order: Vec<u32> = (0..pending.len() as u32).collect();
+        order.sort_by(|&a, &b| {
+            pending[a as usize]
+                .order_key()
+                .cmp(&pending[b as usize].order_key())
+        });
+        let mut pending: Vec<Option<Prepared>> = pending.into_iter().map(Some).collect();
+        for i in order {
+            if let Some(p) = pending[i as usize].take() {
+                self.insert(p);
+            }
         }
     }
 
@@ -511,7 +538,9 @@ impl Tracker {
                 let first = self.first;
                 let t = &mut self.open[i - first];
                 t.last_src = src;
-                if let Some(gone) = absorb(t, d) {
+                let gone = absorb(t, *d);
+                t.published = t.deal.published;
+                if let Some(gone) = gone {
                     if self.keep_elided {
                         self.elided_sources.push(gone);
                     }
@@ -526,11 +555,23 @@ impl Tracker {
                         ids.remove(0);
                     }
                 }
-                let figures = vec![(d.source.clone(), d.quantity, amount_text(&d))];
+                if self.open.len() == self.open.capacity() {
+                    // Doubling, but never past what a flush can fill: the open deals and every
+                    // pending one (40,002, not 65,536).
+                    let most = 2 * (self.opts.open_deals.max(1) + 1);
+                    let cap = match self.open.len() < most {
+                        true => (2 * self.open.capacity()).max(16).min(most),
+                        false => 2 * self.open.capacity(),
+                    };
+                    self.open
+                        .reserve_exact(cap.saturating_sub(self.open.len()).max(1));
+                }
                 self.open.push_back(Tracked {
+                    deal_type: d.deal_type,
+                    published: d.published,
                     deal: d,
                     profile: p,
-                    figures,
+                    figures: Vec::new(),
                     elided: None,
                     last_src: src,
                 });
@@ -699,16 +740,21 @@ fn finalise(mut t: Tracked) -> Deal {
             HISTORY - 1
         ));
     }
-    t.deal
+    *t.deal
 }
 
 /// Merges report `d` into the deal; returns the source of a report that will not be listed (one
 /// that was the latest beyond [`HISTORY`] and is now neither).
 fn absorb(t: &mut Tracked, d: Deal) -> Option<String> {
-    let a = &mut t.deal;
+    let a = &mut *t.deal;
     if a.sources.is_empty() {
         a.sources.push(a.source.clone());
         a.reports.push(source_ref(a));
+    }
+    if t.figures.is_empty() {
+        // The deal's own figures, unchanged until this first merge.
+        t.figures
+            .push((a.source.clone(), a.quantity, amount_text(a)));
     }
     let figure = (d.source.clone(), d.quantity, amount_text(&d));
     let mut gone = None;
@@ -1135,6 +1181,15 @@ mod tests {
         for i in 0..n {
             t.push(report(i));
             elided += t.take_elided().len();
+            // What the tracker holds does not grow with the reports: at most HISTORY of each
+            // kind per open deal, a bounded set of elided figures, a bounded queue.
+            assert!(t.pending.len() <= opts.open_deals + 1);
+            for o in &t.open {
+                assert!(o.deal.sources.len() <= HISTORY && o.deal.reports.len() <= HISTORY);
+                assert!(o.figures.len() <= HISTORY);
+                let e = o.elided.as_ref().map_or(0, |e| e.figures.len());
+                assert!(e <= ELIDED_FIGURES);
+            }
         }
         let out = t.finish();
         assert_eq!(out.len(), 1);
