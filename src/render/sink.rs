@@ -329,6 +329,30 @@ struct Rows {
     totals: Sheet,
 }
 
+impl Rows {
+    /// Empty sheets for `schema`, deals under the headers `deal_headers` gives.
+    fn new(schema: &Schema, deal_headers: fn(Option<&Conversion>) -> Vec<String>) -> Rows {
+        let main = match schema {
+            Schema::Deals { fx, .. } => Sheet::new(deal_headers(*fx)),
+            Schema::Amounts => Sheet::new(AmountRow::headers().iter().copied()),
+        };
+        Rows {
+            main,
+            totals: Sheet::new(sheets::TOTAL_COLUMNS),
+        }
+    }
+
+    fn total(&mut self, t: &Total) {
+        self.totals.rows.push(sheets::total_row(t));
+    }
+
+    fn amount(&mut self, schema: &Schema, row: &AmountRow) {
+        if let Schema::Amounts = schema {
+            self.main.rows.push(row.cells());
+        }
+    }
+}
+
 /// A terminal table, laid out in [`Sink::finish`] to fit the width: deals in the columns a reader
 /// scans, then the announced totals; or the amounts.
 pub struct TableSink<'a> {
@@ -339,18 +363,8 @@ pub struct TableSink<'a> {
 
 impl<'a> TableSink<'a> {
     pub fn new(w: &'a mut dyn Write, schema: Schema<'a>) -> Self {
-        let main = match schema {
-            Schema::Deals { fx, .. } => Sheet::new(sheets::deal_compact_headers(fx)),
-            Schema::Amounts => Sheet::new(AmountRow::headers().iter().copied()),
-        };
-        TableSink {
-            w,
-            schema,
-            rows: Rows {
-                main,
-                totals: Sheet::new(sheets::TOTAL_COLUMNS),
-            },
-        }
+        let rows = Rows::new(&schema, sheets::deal_compact_headers);
+        TableSink { w, schema, rows }
     }
 }
 
@@ -363,14 +377,12 @@ impl Sink for TableSink<'_> {
     }
 
     fn total(&mut self, t: &Total) -> io::Result<()> {
-        self.rows.totals.rows.push(sheets::total_row(t));
+        self.rows.total(t);
         Ok(())
     }
 
     fn amount(&mut self, row: &AmountRow) -> io::Result<()> {
-        if let Schema::Amounts = self.schema {
-            self.rows.main.rows.push(row.cells());
-        }
+        self.rows.amount(&self.schema, row);
         Ok(())
     }
 
@@ -403,18 +415,8 @@ pub struct XlsxSink<'a> {
 
 impl<'a> XlsxSink<'a> {
     pub fn new(w: &'a mut dyn Write, schema: Schema<'a>) -> Self {
-        let main = match schema {
-            Schema::Deals { fx, .. } => Sheet::new(sheets::deal_headers(fx)),
-            Schema::Amounts => Sheet::new(AmountRow::headers().iter().copied()),
-        };
-        XlsxSink {
-            w,
-            schema,
-            rows: Rows {
-                main,
-                totals: Sheet::new(sheets::TOTAL_COLUMNS),
-            },
-        }
+        let rows = Rows::new(&schema, sheets::deal_headers);
+        XlsxSink { w, schema, rows }
     }
 }
 
@@ -427,14 +429,12 @@ impl Sink for XlsxSink<'_> {
     }
 
     fn total(&mut self, t: &Total) -> io::Result<()> {
-        self.rows.totals.rows.push(sheets::total_row(t));
+        self.rows.total(t);
         Ok(())
     }
 
     fn amount(&mut self, row: &AmountRow) -> io::Result<()> {
-        if let Schema::Amounts = self.schema {
-            self.rows.main.rows.push(row.cells());
-        }
+        self.rows.amount(&self.schema, row);
         Ok(())
     }
 
