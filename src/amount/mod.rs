@@ -1083,43 +1083,49 @@ impl Reader<'_, '_> {
     /// "another order for five 12,500 TEU": a whole number right before a size in a vessel
     /// unit counts vessels of that size (the size itself is no count).
     fn count_of_sized_vessels(&self, i: usize) -> Option<(Quantity, usize)> {
-        let n = self.number(i)?;
-        if n.value.fract() != Decimal::ZERO || n.value < Decimal::ONE {
-            return None;
-        }
-        let value: u64 = n.value.try_into().ok()?;
-        self.adj(n.next)?;
-        let size = self.number(n.next)?;
+        let (value, next) = self.whole_number(i)?;
+        self.adj(next)?;
+        let size = self.number(next)?;
         let unit = self
             .adj(size.next)
             .filter(|a| a.has(|r| *r == Role::Capacity))?;
-        let (start, end) = (self.atoms[i].start, unit.end);
         Some((
-            Quantity {
-                value,
-                unit: self.text[unit.start..unit.end].to_string(),
-                start,
-                end,
-                text: self.text[start..end].to_string(),
-                discrete: true,
-            },
+            self.count(i, value, (unit.start, unit.end), true),
             size.next + 1,
         ))
     }
 
-    /// A count of things at atom `i`: a number, an optional classifier, a count noun.
-    fn counted_noun(&self, i: usize, lang: Lang) -> Option<(Quantity, usize)> {
+    /// A whole number of at least one at atom `i`, and the atom after it.
+    fn whole_number(&self, i: usize) -> Option<(u64, usize)> {
         let n = self.number(i)?;
         if n.value.fract() != Decimal::ZERO || n.value < Decimal::ONE {
             return None;
         }
-        let value: u64 = n.value.try_into().ok()?;
+        Some((n.value.try_into().ok()?, n.next))
+    }
+
+    /// The count `value` from atom `i` to the end of its noun at `noun` (text offsets).
+    fn count(&self, i: usize, value: u64, noun: (usize, usize), discrete: bool) -> Quantity {
+        let (start, end) = (self.atoms[i].start, noun.1);
+        Quantity {
+            value,
+            unit: self.text[noun.0..noun.1].to_string(),
+            start,
+            end,
+            text: self.text[start..end].to_string(),
+            discrete,
+        }
+    }
+
+    /// A count of things at atom `i`: a number, an optional classifier, a count noun.
+    fn counted_noun(&self, i: usize, lang: Lang) -> Option<(Quantity, usize)> {
+        let (value, next) = self.whole_number(i)?;
         // "Airbus's 350 jets": a number right after a possessive name is its model.
         let before = self.text[..self.atoms[i].start].trim_end();
         if before.ends_with("'s") || before.ends_with("’s") {
             return None;
         }
-        let mut k = n.next;
+        let mut k = next;
         // "20 chiếc máy bay": a classifier before the counted noun.
         if self
             .adj(k)
@@ -1198,20 +1204,13 @@ impl Reader<'_, '_> {
             }
             _ => return None,
         };
-        let (start, end) = (self.atoms[i].start, noun.end);
         let k_end = self.atoms[i..]
             .iter()
             .position(|a| a.start >= noun.end)
             .map_or(self.atoms.len(), |p| i + p);
+        let discrete = !noun.has(|r| *r == Role::Measure);
         Some((
-            Quantity {
-                value,
-                unit: self.text[noun.start..noun.end].to_string(),
-                start,
-                end,
-                text: self.text[start..end].to_string(),
-                discrete: !noun.has(|r| *r == Role::Measure),
-            },
+            self.count(i, value, (noun.start, noun.end), discrete),
             k_end,
         ))
     }
