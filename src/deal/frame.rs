@@ -150,7 +150,7 @@ fn value_of_the_deal_before(f: &Frame, a: &Anchor, m: &Mention, mentions: &mut [
     // party the value's sentence names picks which of the deals just told it values.
     let named = |x: &Mention| {
         x.parties.iter().any(|p| {
-            f.ctx.text.contains(p.canonical.as_str())
+            names_word_for_word(f.ctx.text, &p.canonical)
                 || f.ctx
                     .ents
                     .iter()
@@ -169,6 +169,16 @@ fn value_of_the_deal_before(f: &Frame, a: &Anchor, m: &Mention, mentions: &mut [
         }
         None => false,
     }
+}
+
+/// "… according to Kestrel Heavy": `name` written in `text` as whole words ("SK" is not named
+/// in "ASK").
+fn names_word_for_word(text: &str, name: &str) -> bool {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    !name.is_empty()
+        && text.match_indices(name).any(|(i, _)| {
+            !word(text[..i].chars().next_back()) && !word(text[i + name.len()..].chars().next())
+        })
 }
 
 /// The amount and count of `anchors[k]`: the nearest in its scope; an amount may also stand
@@ -271,4 +281,26 @@ fn nearest<'x, T>(
             (0, 0)
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_word_for_word;
+
+    #[test]
+    fn a_name_is_found_only_as_whole_words() {
+        assert!(names_word_for_word(
+            "The order is worth $1 billion, says SK.",
+            "SK"
+        ));
+        assert!(!names_word_for_word(
+            "Analysts ASK whether the order is worth it.",
+            "SK"
+        ));
+        assert!(names_word_for_word(
+            "according to Kestrel Heavy",
+            "Kestrel Heavy"
+        ));
+        assert!(!names_word_for_word("anything", ""));
+    }
 }
