@@ -327,19 +327,35 @@ fn nearest_trigger(st: &str, hits: &[Hit], pos: usize) -> (DealType, String, Cla
 /// Without brackets, a conversion cue of the language between them says it ("4.600 tỉ đồng, tương
 /// đương 190 triệu đô la Mỹ", "umgerechnet 9 Millionen Euro").
 fn is_conversion(st: &str, hits: &[Hit], amounts: &[Amount], x: &Amount) -> bool {
-    amounts.iter().any(|y| {
-        y.end <= x.start && {
-            let gap = span::cut(st, y.end, x.start).trim();
-            let bracketed =
-                gap.starts_with('(') && gap.split_whitespace().count() <= 3 && !gap.contains(')');
-            let cued = gap.split_whitespace().count() <= 4
-                && !gap.contains([';', ')'])
-                && hits.iter().any(|h| {
-                    h.start >= y.end && h.end <= x.start && h.has(|r| *r == Role::ConversionCue)
-                });
-            bracketed || cued || comma_converted(gap, y, x)
-        }
-    })
+    amounts.iter().any(|y| converts(st, hits, y, x))
+}
+
+/// The bracketed or cued restatement of `x` told right after it ("15 Milliarden Dollar (über 10,6
+/// Milliarden Euro)"), if any: a total told in one currency is the same total told in the other.
+pub(super) fn conversion_of<'x>(
+    st: &str,
+    hits: &[Hit],
+    amounts: &'x [Amount],
+    x: &Amount,
+) -> Option<&'x Amount> {
+    amounts
+        .iter()
+        .find(|y| y.currency != x.currency && converts(st, hits, x, y))
+}
+
+/// Whether `x` restates `y`, the amount told before it (see `is_conversion`).
+fn converts(st: &str, hits: &[Hit], y: &Amount, x: &Amount) -> bool {
+    y.end <= x.start && {
+        let gap = span::cut(st, y.end, x.start).trim();
+        let bracketed =
+            gap.starts_with('(') && gap.split_whitespace().count() <= 3 && !gap.contains(')');
+        let cued = gap.split_whitespace().count() <= 4
+            && !gap.contains([';', ')'])
+            && hits.iter().any(|h| {
+                h.start >= y.end && h.end <= x.start && h.has(|r| *r == Role::ConversionCue)
+            });
+        bracketed || cued || comma_converted(gap, y, x)
+    }
 }
 
 /// "ODA loans of nearly 61 billion yen, over 10,000 billion dong": an amount in another currency

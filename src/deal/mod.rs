@@ -46,7 +46,7 @@ mod totals;
 use crate::amount;
 use crate::entity;
 use crate::lang::Lang;
-use crate::model::{Amount, Deal, Document, Extraction, Quantity, Total};
+use crate::model::{Amount, Deal, Document, Extraction, Quantity};
 use crate::segment::{self, Sentence};
 use crate::text::Folded;
 
@@ -148,7 +148,7 @@ fn analyse(
     (amounts, quantities): (Vec<Amount>, Vec<Quantity>),
     antecedents: &mut anaphora::Antecedents,
     mentions: &mut Vec<Mention>,
-    totals: &mut Vec<Total>,
+    totals: &mut Vec<totals::Told>,
 ) {
     // A sentence right after one that told a deal may go on telling it ("The contract is
     // worth …", "Auftragswert: rund 90 Millionen Euro").

@@ -18,7 +18,7 @@ pub(super) fn set_apart(
     free: &mut Vec<&Amount>,
     single_named_deal: bool,
     statistic: bool,
-    totals: &mut Vec<Total>,
+    totals: &mut Vec<Told>,
 ) {
     let st = ctx.text;
     let all: Vec<&Amount> = free.clone();
@@ -34,7 +34,12 @@ pub(super) fn set_apart(
         {
             return true;
         }
-        totals.push(Total {
+        let restated = super::free::conversion_of(st, ctx.hits, ctx.amounts, a).map(|c| Figure {
+            amount: c.value,
+            currency: c.currency.clone(),
+            qualifier: c.qualifier,
+        });
+        let total = Total {
             id: stable_id(&[&doc.key(), "total", &(s.start + a.start).to_string()]),
             source: doc.source.clone(),
             published: doc.published,
@@ -45,9 +50,35 @@ pub(super) fn set_apart(
             evidence: st.to_string(),
             start: s.start,
             end: s.end,
-        });
+        };
+        totals.push(Told { total, restated });
         false
     });
+}
+
+/// A total as one sentence tells it, with its restatement in another currency when the sentence
+/// gives one ("15 Milliarden Dollar (über 10,6 Milliarden Euro)").
+pub(super) struct Told {
+    total: Total,
+    restated: Option<Figure>,
+}
+
+/// An amount, its currency and how exactly it is told: what two tellings of a total compare.
+#[derive(Clone)]
+struct Figure {
+    amount: rust_decimal::Decimal,
+    currency: String,
+    qualifier: crate::model::Qualifier,
+}
+
+impl Figure {
+    fn of(t: &Total) -> Figure {
+        Figure {
+            amount: t.amount,
+            currency: t.currency.clone(),
+            qualifier: t.qualifier,
+        }
+    }
 }
 
 /// "Dh40 billion in orders", "2 tỷ USD các hợp đồng", "Aufträge über 5 Milliarden": an amount
@@ -238,34 +269,111 @@ fn counted_earlier(st: &str, hits: &[Hit], x: &Amount) -> bool {
 
 /// "Hơn 37 tỷ USD" in a headline and "37,2 tỷ USD" in the body: one total told twice. Totals of
 /// one article in one currency within 5 % of each other, where one of them is rounded (about,
-/// more than) or both are equal, are reported once, at their most precise telling; where both
-/// are rounded ("nearly $2 billion", "more than $1.8 billion"), within 12.5 %.
-pub(super) fn once_each(totals: Vec<Total>) -> Vec<Total> {
-    use crate::model::Qualifier;
-    let mut out: Vec<Total> = Vec::new();
+/// more than, or written with fewer digits: "$17bn" beside "$16.94bn") or both are equal, are
+/// reported once, at their most precise telling; where both are rounded ("nearly $2 billion",
+/// "more than $1.8 billion"), within 12.5 %. A total whose sentence restates it in another
+/// currency ("$15 billion (over €10.6 billion)") is the same total as one told in that currency
+/// ("more than €10 billion"), and is reported in the currency it was first told in.
+pub(super) fn once_each(totals: Vec<Told>) -> Vec<Total> {
+    let mut out: Vec<Told> = Vec::new();
     for t in totals {
         // The most recent totals only: a bound that keeps a hostile document linear.
         let from = out.len().saturating_sub(256);
+        let this = Figure::of(&t.total);
         let same = out[from..].iter().position(|o| {
-            o.currency == t.currency && {
-                let (a, b) = (o.amount, t.amount);
-                let rounded = o.qualifier != Qualifier::Exact || t.qualifier != Qualifier::Exact;
-                // "nearly $2 billion" and "more than $1.8 billion": two roundings of one sum.
-                let both_rounded =
-                    o.qualifier != Qualifier::Exact && t.qualifier != Qualifier::Exact;
-                let tolerance = if both_rounded { 8 } else { 20 };
-                a == b
-                    || (rounded
-                        && (a - b).abs() * rust_decimal::Decimal::from(tolerance) <= a.max(b))
-            }
+            let that = Figure::of(&o.total);
+            same_sum(&that, &this)
+                || o.restated.as_ref().is_some_and(|r| same_sum(r, &this))
+                || t.restated.as_ref().is_some_and(|r| same_sum(&that, r))
         });
         match same.map(|i| from + i) {
-            Some(i) if out[i].qualifier != Qualifier::Exact && t.qualifier == Qualifier::Exact => {
-                out[i] = t
+            Some(i) => {
+                let o = &out[i];
+                let converted_here = t
+                    .restated
+                    .as_ref()
+                    .is_some_and(|r| same_sum(&Figure::of(&o.total), r));
+                let finer = o.total.currency == t.total.currency
+                    && more_precise(&this, &Figure::of(&o.total));
+                if converted_here || finer {
+                    out[i] = t;
+                }
             }
-            Some(_) => {}
             None => out.push(t),
         }
     }
-    out
+    out.into_iter().map(|t| t.total).collect()
+}
+
+/// Whether two figures in one currency can be one sum told twice (see `once_each`).
+fn same_sum(o: &Figure, t: &Figure) -> bool {
+    use crate::model::Qualifier;
+    if o.currency != t.currency {
+        return false;
+    }
+    let (a, b) = (o.amount, t.amount);
+    let rounded = o.qualifier != Qualifier::Exact
+        || t.qualifier != Qualifier::Exact
+        || rounds_to(a, b)
+        || rounds_to(b, a);
+    // "nearly $2 billion" and "more than $1.8 billion": two roundings of one sum.
+    let both_rounded = o.qualifier != Qualifier::Exact && t.qualifier != Qualifier::Exact;
+    let tolerance = if both_rounded { 8 } else { 20 };
+    a == b || (rounded && (a - b).abs() * rust_decimal::Decimal::from(tolerance) <= a.max(b))
+}
+
+/// Whether `t` is the better telling of a sum `o` also tells: exact where `o` is rounded, or
+/// written with more digits ("$16.94bn" against "$17bn").
+fn more_precise(t: &Figure, o: &Figure) -> bool {
+    use crate::model::Qualifier;
+    (o.qualifier != Qualifier::Exact && t.qualifier == Qualifier::Exact)
+        || (o.qualifier == t.qualifier && rounds_to(o.amount, t.amount))
+}
+
+/// "$17bn" and "$16.94bn": `rough`, written with fewer significant digits than `fine`, is `fine`
+/// rounded to its last digit (within half a unit of it).
+fn rounds_to(rough: rust_decimal::Decimal, fine: rust_decimal::Decimal) -> bool {
+    let unit = last_digit_unit(rough);
+    unit > last_digit_unit(fine) && (rough - fine).abs() * rust_decimal::Decimal::TWO <= unit
+}
+
+/// The place value of a figure's last non-zero digit: 17 000 000 000 → 1 000 000 000,
+/// 16 940 000 000 → 10 000 000. Zero for zero.
+fn last_digit_unit(x: rust_decimal::Decimal) -> rust_decimal::Decimal {
+    use rust_decimal::Decimal;
+    let x = x.abs().normalize();
+    if x.is_zero() {
+        return Decimal::ZERO;
+    }
+    let mut unit = Decimal::ONE;
+    if x.scale() > 0 {
+        return Decimal::new(1, x.scale());
+    }
+    let ten = Decimal::TEN;
+    while (x / (unit * ten)).fract().is_zero() && unit < Decimal::from(10u64.pow(18)) {
+        unit *= ten;
+    }
+    unit
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_figure_with_fewer_digits_is_the_finer_one_rounded() {
+        assert_eq!(last_digit_unit(d("17000000000")), d("1000000000"));
+        assert_eq!(last_digit_unit(d("16940000000")), d("10000000"));
+        assert_eq!(last_digit_unit(d("2.5")), d("0.1"));
+        assert!(rounds_to(d("17000000000"), d("16940000000")));
+        assert!(!rounds_to(d("16940000000"), d("17000000000")));
+        // "$2bn" is no rounding of "$2.6bn", and two figures of equal precision round to neither.
+        assert!(!rounds_to(d("2000000000"), d("2600000000")));
+        assert!(!rounds_to(d("2100000000"), d("2200000000")));
+    }
 }
