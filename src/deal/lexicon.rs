@@ -148,6 +148,13 @@ struct Cues {
     /// The words that lead from a running-total verb to its amount ("to", "auf", "lên").
     #[serde(default)]
     running_to: Vec<String>,
+    /// Nouns for an auction ("auction", "Versteigerung", "đấu giá").
+    #[serde(default)]
+    auction: Vec<String>,
+    /// Verbs that tell what something brought its seller ("raised", "eingesammelt", "thu về"):
+    /// after an auction noun, the amount they lead to is the auction's total.
+    #[serde(default)]
+    proceeds: Vec<String>,
     /// A period up to now: an amount told within it is cumulative ("tính đến nay …",
     /// "so far", "bisher").
     #[serde(default)]
@@ -250,6 +257,10 @@ pub enum Role {
     RunningTo,
     /// See `Cues::cumulative`.
     Cumulative,
+    /// See `Cues::auction`.
+    Auction,
+    /// See `Cues::proceeds`.
+    Proceeds,
     /// See `Cues::contingent`.
     Contingent,
     /// See `Cues::licence_objects`.
@@ -521,6 +532,8 @@ impl DealLexicon {
         b.add_all(&cues.running_total, Role::RunningTotal);
         b.add_all(&cues.running_to, Role::RunningTo);
         b.add_all(&cues.cumulative, Role::Cumulative);
+        b.add_all(&cues.auction, Role::Auction);
+        b.add_all(&cues.proceeds, Role::Proceeds);
         b.add_all(&cues.contingent, Role::Contingent);
         b.add_all(&cues.licence_objects, Role::LicenceObject);
         b.add_all(&cues.programme_money, Role::ProgrammeMoney);

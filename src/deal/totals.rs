@@ -122,6 +122,36 @@ fn beside_plural_deal_noun(hits: &[Hit], x: &Amount) -> bool {
     })
 }
 
+/// "The spectrum auction raised $4 billion", "Die Versteigerung hat 5 Milliarden Euro eingebracht",
+/// "Cuộc đấu giá thu về 2.000 tỷ đồng": what an auction brought its seller (a proceeds verb after
+/// an auction noun of the sentence, leading to the amount with no other amount between, or right
+/// after it where the verb comes last) is the sum of every winning bid, a total.
+fn auction_proceeds(st: &str, hits: &[Hit], x: &Amount) -> bool {
+    let Some(auction) = hits
+        .iter()
+        .find(|h| h.has(|r| *r == Role::Auction) && h.end <= x.start)
+    else {
+        return false;
+    };
+    hits.iter()
+        .filter(|h| h.has(|r| *r == Role::Proceeds) && h.start >= auction.end)
+        .any(|h| {
+            let (a, b) = if h.end <= x.start {
+                (h.end, x.start)
+            } else {
+                (x.end, h.start)
+            };
+            let gap = span::cut(st, a, b);
+            let reach = if h.end <= x.start { 12 } else { 3 };
+            gap.split_whitespace().count() <= reach
+                && !gap.contains(['.', ';'])
+                && !gap.chars().any(|c| c.is_ascii_digit())
+                && !hits
+                    .iter()
+                    .any(|t| t.trigger().is_some() && t.start >= a && t.end <= b)
+        })
+}
+
 /// Whether an amount is an announced total of several deals:
 /// - "Dh42b deals", "signed deals worth $1 billion", "các văn kiện … 37,2 tỷ USD": the deal noun
 ///   nearest to it is plural or collective;
@@ -129,6 +159,9 @@ fn beside_plural_deal_noun(hits: &[Hit], x: &Amount) -> bool {
 ///   or right after it, no single named deal is the sentence's subject, and the sentence tells of
 ///   deals at all (a deal word somewhere in it).
 fn is_total(st: &str, hits: &[Hit], x: &Amount, single_named_deal: bool, statistic: bool) -> bool {
+    if auction_proceeds(st, hits, x) {
+        return true;
+    }
     // "the orders were an increase of $3 billion": a figure a statistic names is no sum of deals.
     if statistic || names_a_single_deal(st, hits, x) {
         return false;
