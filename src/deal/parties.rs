@@ -68,6 +68,9 @@ pub(super) fn parties_for(
     with_b(ctx, a, pre_start, scope_end, &mut parties);
     let sides = (&mut provider, &mut recipient);
     to_and_from(ctx, a, pre_start, scope_end, &mut parties, sides);
+    if recipient.is_none() && matches!(ty, DealType::Financing | DealType::Aid) {
+        recipient = country_it_is_for(ctx, a, scope_end, &mut parties);
+    }
     let verbs = Verbs::read(ctx.hits, ty, pre_start, scope_end);
     roles::order_to_contractor(&verbs, a.class, &mut provider, &mut recipient);
     let sold_by = object_of_buying(ctx, a, scope_end, &mut parties);
@@ -231,6 +234,32 @@ fn to_and_from(
             joined.into_iter().for_each(|n| push_party(parties, n));
         }
     }
+}
+
+/// "The loan for Ecuador amounts to …", "Hilfe für die Ukraine": money given for a country (a
+/// purpose word right after a loan or aid word, then a country or government the lexicon knows)
+/// goes to it. Only a known country: "a loan for the new metro line" names a purpose, no party.
+fn country_it_is_for(
+    ctx: &Ctx,
+    a: &Anchor,
+    scope_end: usize,
+    parties: &mut Vec<Name>,
+) -> Option<String> {
+    let purpose = ctx.hits.iter().find(|h| {
+        h.start >= a.end
+            && span::cut(ctx.text, a.end, h.start).trim().is_empty()
+            && h.has(|r| *r == Role::Purpose)
+    })?;
+    let n = ctx.read_name(purpose.end, scope_end).filter(|n| {
+        matches!(n.kind, Some(Kind::Country | Kind::Government))
+            && span::cut(ctx.text, purpose.end, n.start)
+                .split_whitespace()
+                .count()
+                <= 1
+    })?;
+    let canonical = n.canonical.clone();
+    push_party(parties, n);
+    Some(canonical)
 }
 
 /// The object of a buying verb is a party, and the side that sells: the company acquired

@@ -2,7 +2,7 @@
 //! the sum of several deals; the rest go on to `frame`. Per document, a total told twice is
 //! reported once.
 
-use crate::model::{Amount, DealStatus, Document, Total, stable_id};
+use crate::model::{Amount, DealStatus, DealType, Document, Total, stable_id};
 use crate::segment::Sentence;
 
 use super::anchor::collective;
@@ -86,7 +86,7 @@ impl Figure {
 /// deal noun follows it at once: "deals, including a $500 million contract").
 pub(super) fn aggregate_figure(st: &str, hits: &[Hit], x: &Amount) -> bool {
     !names_a_single_deal(st, hits, x)
-        && (beside_plural_deal_noun(hits, x) || worth_of_deals(st, hits, x))
+        && (beside_plural_deal_noun(st, hits, x) || worth_of_deals(st, hits, x))
 }
 
 /// "$4 billion-worth of design and installation contracts", "ninety million dollars (about 7.5
@@ -113,13 +113,24 @@ fn worth_of_deals(st: &str, hits: &[Hit], x: &Amount) -> bool {
         })
 }
 
-fn beside_plural_deal_noun(hits: &[Hit], x: &Amount) -> bool {
+fn beside_plural_deal_noun(st: &str, hits: &[Hit], x: &Amount) -> bool {
     hits.iter().any(|h| {
         h.trigger().is_some_and(|t| t.2)
             && !h.has(|r| *r == Role::Blocker)
+            && !money_in_that_form(st, h, x)
             && ((h.start >= x.end && h.start - x.end <= 4)
                 || (h.end <= x.start && x.start - h.end <= 6))
     })
+}
+
+/// "up to $11 billion in loans for the chipmaker", "the 400 million loans will pay for …": money
+/// named by the form it takes (loans, grants, credits), written right after the amount, is one
+/// package, not a sum of several deals; a count ("two loans") or a total cue still makes it one.
+fn money_in_that_form(st: &str, h: &Hit, x: &Amount) -> bool {
+    h.trigger()
+        .is_some_and(|t| matches!(t.0, DealType::Financing | DealType::Aid))
+        && h.start >= x.end
+        && span::cut(st, x.end, h.start).split_whitespace().count() <= 1
 }
 
 /// "The spectrum auction raised $4 billion", "Die Versteigerung hat 5 Milliarden Euro eingebracht",
@@ -192,8 +203,10 @@ fn is_total(st: &str, hits: &[Hit], x: &Amount, single_named_deal: bool, statist
                 .filter(|(_, h)| h.start >= x.end && words_between(h) <= 3)
                 .min_by_key(|(_, h)| h.start)
         });
-    let several =
-        near.is_some_and(|(i, h)| h.trigger().is_some_and(|t| t.2) || collective(st, hits, i));
+    let several = near.is_some_and(|(i, h)| {
+        (h.trigger().is_some_and(|t| t.2) && !money_in_that_form(st, h, x))
+            || collective(st, hits, i)
+    });
     if several || counted_earlier(st, hits, x) {
         return true;
     }
