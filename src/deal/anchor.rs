@@ -193,11 +193,13 @@ pub(super) fn about_several_deals(st: &str, hits: &[Hit], at: usize) -> bool {
 /// "Investors had expected the deal", "Der Vertrag läuft neun Jahre", "Theo hợp đồng này": a deal
 /// word with a definite word that refers back to it (before or after it, as the language writes
 /// it). With `modified`, words of the language that only qualify a deal already told may stand
-/// between ("The proposed sale is valued at …", "Der geplante Auftrag …").
+/// between ("The proposed sale is valued at …", "Der geplante Auftrag …"), or its value ("The
+/// $8.7bn contract covers …").
 pub(super) fn refers_back(st: &str, hits: &[Hit], a: &Anchor, modified: bool) -> bool {
     let between = |from: usize| {
         let gap = span::cut(st, from, a.start);
         gap.trim().is_empty()
+            || (modified && a_value(gap))
             || (modified
                 && gap.split_whitespace().count() <= 2
                 && gap.split_whitespace().all(|w| {
@@ -212,6 +214,17 @@ pub(super) fn refers_back(st: &str, hits: &[Hit], a: &Anchor, modified: bool) ->
                 && h.start >= a.end
                 && span::cut(st, a.end, h.start).trim().is_empty())
     })
+}
+
+/// "$8.7bn", "2,5 Milliarden Euro": a short gap that opens with a figure (the value written
+/// before a deal word).
+fn a_value(gap: &str) -> bool {
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 4
+        && words[0].chars().any(|c| c.is_ascii_digit())
+        && !words[0].ends_with([',', '.', ';'])
+        && words[1..].iter().all(|w| !w.contains([',', ';', '.']))
 }
 
 /// A trigger right after a plural marker ("các hợp đồng và thỏa thuận") or a count above one

@@ -96,6 +96,10 @@ struct PartyPatterns {
     /// mitgeboten hatte, legte …"): the clause stands between the subject and its verb.
     #[serde(default)]
     relative_pronouns: Vec<String>,
+    /// Abbreviations written like an organisation's acronym that name a thing, a kind of contract
+    /// or a figure ("EPC", "FID", "GDP", "JV"): never a party on their own.
+    #[serde(default)]
+    not_names: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -328,6 +332,8 @@ pub struct DealLexicon {
     pub nouns_capitalised: bool,
     /// See `descriptor_nouns` in the lexicon file (lower-cased).
     pub descriptor_nouns: Vec<String>,
+    /// See `not_names` in the lexicon file (as written).
+    pub not_names: Vec<String>,
     /// See `fronting` in the lexicon file (lower-cased).
     pub fronting: Vec<String>,
     /// See `subject_articles` in the lexicon file (lower-cased).
@@ -576,6 +582,7 @@ impl DealLexicon {
                 .iter()
                 .map(|w| w.to_lowercase())
                 .collect(),
+            not_names: raw.parties.not_names.clone(),
             fronting: raw
                 .parties
                 .fronting

@@ -502,6 +502,11 @@ impl<'a> Ctx<'a> {
             return true;
         }
         let words: Vec<&str> = raw.split_whitespace().collect();
+        // "the EPC contract", "the JV": an abbreviation of a thing is no party.
+        let lex = lexicon::lexicon(self.lang);
+        if words.len() == 1 && lex.not_names.iter().any(|n| n == raw) {
+            return false;
+        }
         // "den Konkurrenten Nordmar": a descriptor announces a name, even a lone word.
         let prev = span::before(self.text, start)
             .trim_end()
