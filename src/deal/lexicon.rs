@@ -81,6 +81,11 @@ struct PartyPatterns {
     /// Every noun is capitalised (German): a capital letter says nothing about names.
     #[serde(default)]
     nouns_capitalised: bool,
+    /// A nationality follows the noun it describes and stands right before the name ("tập đoàn
+    /// Hàn Quốc SK", "chuỗi nhà hàng lớn nhất Philippines Jollibee Foods"): a country written
+    /// right before a capitalised name qualifies it and is no party. Vietnamese.
+    #[serde(default)]
+    country_before_name: bool,
     /// Capitalised nouns (or the last part of a compound) that describe the name after them
     /// ("der Konkurrent Nordmar", "Kestrel-Konkurrent Orchid"): no part of it.
     #[serde(default)]
@@ -330,6 +335,8 @@ pub struct DealLexicon {
     pub verb_final: bool,
     /// See `nouns_capitalised` in the lexicon file.
     pub nouns_capitalised: bool,
+    /// See `country_before_name` in the lexicon file.
+    pub country_before_name: bool,
     /// See `descriptor_nouns` in the lexicon file (lower-cased).
     pub descriptor_nouns: Vec<String>,
     /// See `not_names` in the lexicon file (as written).
@@ -576,6 +583,7 @@ impl DealLexicon {
             roles: b.roles,
             verb_final: raw.parties.verb_final,
             nouns_capitalised: raw.parties.nouns_capitalised,
+            country_before_name: raw.parties.country_before_name,
             descriptor_nouns: raw
                 .parties
                 .descriptor_nouns

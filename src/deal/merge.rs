@@ -5,7 +5,17 @@ use super::mention::Mention;
 use crate::entity::key;
 
 fn party_keys(m: &Mention) -> Vec<String> {
-    m.parties.iter().map(|p| key(&p.canonical)).collect()
+    m.parties.iter().map(|p| name_key(&p.canonical)).collect()
+}
+
+/// "The Coffee Bean & Tea Leaf" in a headline and "Coffee Bean & Tea Leaf" in the body: one
+/// name, with or without the English article that may open it.
+fn name_key(name: &str) -> String {
+    let name = name.trim();
+    key(name
+        .strip_prefix("The ")
+        .or_else(|| name.strip_prefix("the "))
+        .unwrap_or(name))
 }
 
 fn compatible(a: &Mention, b: &Mention) -> bool {
@@ -34,7 +44,7 @@ fn compatible(a: &Mention, b: &Mention) -> bool {
     }
     for (x, y) in [(&a.provider, &b.provider), (&a.recipient, &b.recipient)] {
         if let (Some(x), Some(y)) = (x, y) {
-            if key(x) != key(y) {
+            if name_key(x) != name_key(y) {
                 return false;
             }
         }
@@ -94,7 +104,7 @@ fn absorb(into: &mut Mention, m: Mention) {
         if !into
             .parties
             .iter()
-            .any(|q| key(&q.canonical) == key(&p.canonical))
+            .any(|q| name_key(&q.canonical) == name_key(&p.canonical))
         {
             into.parties.push(p.clone());
         }

@@ -165,11 +165,24 @@ impl<'a> Ctx<'a> {
         {
             return None;
         }
+        if let Some(p) = self.leading_country(pos, limit) {
+            return self.read_name(p, limit);
+        }
         let head = self.org_head_at(pos, limit);
         let head_end = head.map_or(start, |(_, e)| e);
+        if let Some(p) =
+            head.and_then(|_| self.leading_country(self.skip_ws(head_end, limit), limit))
+        {
+            return self.read_name(p, limit);
+        }
         let (end, words) = self.name_words(head_end, limit, head.is_some());
         if words == 0 {
-            return None;
+            // "Tập đoàn bán lẻ lớn nhất Thái Lan Central Group": a head, a description of up to
+            // six lower-case words, then the name it heads.
+            let after = self.skip_ws(head_end, limit);
+            return head
+                .and_then(|_| self.descriptor_of(after, limit, 6))
+                .and_then(|p| self.read_name(p, limit));
         }
         let raw = span::cut(self.text, start, end).trim();
         if head.is_none() && !self.name_like(start, raw) {
@@ -277,8 +290,13 @@ impl<'a> Ctx<'a> {
     /// four lower-case words that describe the name after them (no word the lexicon knows, no
     /// number, no clause end). Where they end, if a capitalised word follows.
     fn descriptor(&self, pos: usize, limit: usize) -> Option<usize> {
+        self.descriptor_of(pos, limit, 4)
+    }
+
+    /// `descriptor`, of up to `max` words.
+    fn descriptor_of(&self, pos: usize, limit: usize, max: usize) -> Option<usize> {
         let mut p = pos;
-        for n in 0..4 {
+        for n in 0..max {
             let (ws, we, ends) = self.word(p, limit);
             let w = span::cut(self.text, ws, we);
             let first = w.chars().next()?;
@@ -338,6 +356,15 @@ impl<'a> Ctx<'a> {
                 return self.read_name(p, limit);
             }
         }
+        if lexicon::lexicon(self.lang).country_before_name && rest.starts_with(' ') {
+            let after = self.skip_ws(end, limit);
+            let next = span::cut(self.text, after, limit).chars().next();
+            if next.is_some_and(char::is_uppercase) {
+                if let Some(n) = self.read_name(after, limit) {
+                    return Some(n);
+                }
+            }
+        }
         let (name_end, words) = self.name_words(end, limit, true);
         let last = span::cut(self.text, end, name_end)
             .split_whitespace()
@@ -391,6 +418,39 @@ impl<'a> Ctx<'a> {
             }
         }
         pos
+    }
+
+    /// "Philippines Jollibee Foods", "Thái Lan Central Group": where the language writes a
+    /// nationality right before the name (`country_before_name`), a known country of up to three
+    /// words followed by a capitalised word qualifies the name. Where the name starts.
+    fn leading_country(&self, pos: usize, limit: usize) -> Option<usize> {
+        if !lexicon::lexicon(self.lang).country_before_name {
+            return None;
+        }
+        let rest = span::cut(self.text, pos, limit);
+        let mut end = 0;
+        let mut longest = None;
+        for _ in 0..3 {
+            let w = rest[end..].trim_start();
+            let skipped = rest.len() - end - w.len();
+            let Some(len) = w.find(char::is_whitespace) else {
+                break;
+            };
+            end += skipped + len;
+            if self
+                .lexicon
+                .lookup(&rest[..end])
+                .is_some_and(|e| e.kind == Kind::Country)
+            {
+                longest = Some(end);
+            }
+        }
+        let end = longest?;
+        let next = rest[end..].strip_prefix(' ')?;
+        next.chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+            .then_some(pos + end + 1)
     }
 
     /// An organisation's head word at `pos`, written with a capital ("Cơ quan Hải quan", "Tập
