@@ -601,22 +601,27 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
         .chars()
         .next_back()
         .is_none_or(|c| matches!(c, ',' | ';' | ':'));
-    let Some(n) = ctx.read_name(clause_start, a.start).or_else(|| {
+    let opening = ctx.read_name(clause_start, a.start);
+    // "Ngân hàng Kestrel sẽ chi 30 tỷ yen (200 triệu USD) để mua …": a name that opens the clause
+    // (past its head and description: "Tập đoàn thực phẩm lớn nhất Indonesia Sari Rasa") is its
+    // subject a little further from the verb too.
+    let opens_clause = opening.as_ref().is_some_and(|n| {
+        let lead = span::cut(st, clause_start, n.start);
+        lead.split_whitespace().count() == 0 || {
+            let at = clause_start + (lead.len() - lead.trim_start().len());
+            ctx.hits
+                .iter()
+                .any(|h| h.start == at && h.org_head().is_some())
+        }
+    });
+    let Some(n) = opening.or_else(|| {
         opens
             .then(|| name_after_fronted_phrase(ctx, clause_start, a.start, WINDOW))
             .flatten()
     }) else {
         return Vec::new();
     };
-    let between = span::cut(st, after_relative_clause(ctx, n.end, a.start), a.start)
-        .split_whitespace()
-        .count();
-    // "Ngân hàng Kestrel sẽ chi 30 tỷ yen (200 triệu USD) để mua …": a name that opens the clause
-    // is its subject a little further from the verb too.
-    let opens_clause = span::cut(st, clause_start, n.start)
-        .split_whitespace()
-        .count()
-        == 0;
+    let between = distance(n.end, a.start);
     if between <= WINDOW || (opens_clause && between <= 2 * WINDOW) {
         let mut found = vec![n];
         coordinated(ctx, &mut found, verb);
