@@ -343,9 +343,22 @@ pub(super) fn conversion_of<'x>(
         .find(|y| y.currency != x.currency && converts(st, hits, x, y))
 }
 
-/// Whether `x` restates `y`, the amount told before it (see `is_conversion`).
+/// Whether `x` restates `y`, the amount told before it (see `is_conversion`). "umgerechnet 12,3
+/// Millionen Euro (15 Millionen US-Dollar)": where a cue says the first is itself converted, the
+/// amount in brackets after it is the original, and the first restates it.
 fn converts(st: &str, hits: &[Hit], y: &Amount, x: &Amount) -> bool {
-    y.end <= x.start && {
+    let converted = |a: &Amount| {
+        hits.iter().any(|h| {
+            h.has(|r| *r == Role::Converted)
+                && h.end <= a.start
+                && span::cut(st, h.end, a.start).trim().is_empty()
+        })
+    };
+    if y.start >= x.end && converted(x) {
+        let gap = span::cut(st, x.end, y.start).trim();
+        return gap.starts_with('(') && gap.split_whitespace().count() <= 3 && !gap.contains(')');
+    }
+    !converted(y) && y.end <= x.start && {
         let gap = span::cut(st, y.end, x.start).trim();
         let bracketed =
             gap.starts_with('(') && gap.split_whitespace().count() <= 3 && !gap.contains(')');

@@ -139,6 +139,11 @@ struct Cues {
     /// Between two amounts, these make the second a conversion of the first.
     #[serde(default)]
     conversion_cues: Vec<String>,
+    /// Right before an amount, these make it the conversion of the amount in brackets after it,
+    /// which is the one told in the deal's own currency ("umgerechnet 12 Millionen Euro (13
+    /// Millionen Dollar)").
+    #[serde(default)]
+    converted: Vec<String>,
     /// After an amount and before a percentage, these make it a statistic ("up 3.6%").
     #[serde(default)]
     change_cues: Vec<String>,
@@ -266,6 +271,8 @@ pub enum Role {
     RunningTo,
     /// See `Cues::cumulative`.
     Cumulative,
+    /// See `Cues::converted`.
+    Converted,
     /// See `Cues::auction`.
     Auction,
     /// See `Cues::proceeds`.
@@ -539,6 +546,7 @@ impl DealLexicon {
         b.add_all(&cues.statistic_cues, Role::StatisticCue);
         b.add_all(&cues.unit_price, Role::UnitPrice);
         b.add_all(&cues.conversion_cues, Role::ConversionCue);
+        b.add_all(&cues.converted, Role::Converted);
         b.add_all(&cues.change_cues, Role::ChangeCue);
         b.add_all(&cues.option_cues, Role::OptionCue);
         b.add_all(&cues.manner_of_act, Role::MannerOfAct);
