@@ -1153,8 +1153,9 @@ impl Reader<'_, '_> {
                         .or_else(|| self.maker_model(i, value, prev_end));
                 };
                 let between = &self.text[prev_end..found.start];
-                let mut words: Vec<&str> = between
-                    .split(|c: char| c.is_whitespace() || c == '-')
+                let mut words: Vec<&str> = without_truncated_parts(between)
+                    .iter()
+                    .flat_map(|w| w.split('-'))
                     .filter(|w| !w.is_empty())
                     .collect();
                 // "9 of Airbus's A350 freighters": a count of a maker's models.
@@ -1333,6 +1334,27 @@ fn recognise_unsettled(text: &str, lang: Lang) -> (Vec<Amount>, Vec<Quantity>) {
         }
     }
     (money, counts)
+}
+
+/// "zwei Speicher- und Verdampfungseinheiten", "5.000 Transport- und Spähpanzer", "short- and
+/// medium-range missiles": the first part of a compound whose head is written once, after the
+/// conjunction, belongs to that head; the words between a count and its noun are read without it.
+fn without_truncated_parts(between: &str) -> Vec<&str> {
+    let words: Vec<&str> = between.split_whitespace().collect();
+    let mut out = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let joins = words
+            .get(i + 1)
+            .is_some_and(|c| matches!(*c, "und" | "oder" | "sowie" | "and" | "or"));
+        if words[i].len() > 1 && words[i].ends_with('-') && joins {
+            i += 2;
+            continue;
+        }
+        out.push(words[i]);
+        i += 1;
+    }
+    out
 }
 
 /// "Auftrag" starts "auftrag" (a German compound: "20-Millionen-Auftragsvolumen" too); other
