@@ -303,11 +303,12 @@ impl<'a> Ctx<'a> {
             if first.is_uppercase() {
                 return (n > 0).then_some(ws);
             }
-            // A word that only names a kind of organisation ("carrier", "airline") describes too.
+            // A word that only names a kind of organisation ("carrier", "airline", "group")
+            // describes too.
             let kind_word = |h: &Hit| {
                 h.roles
                     .iter()
-                    .all(|r| matches!(r, Role::OrgHead(_) | Role::Anaphor(_)))
+                    .all(|r| matches!(r, Role::OrgHead(_) | Role::OrgTail | Role::Anaphor(_)))
             };
             let plain = first.is_lowercase()
                 && w.chars().all(|c| c.is_alphabetic() || c == '-')
