@@ -34,7 +34,7 @@ pub(super) fn anchors(
             continue;
         };
         // "The Public Investment Fund agreed to invest …": a deal word inside a name is none.
-        if in_name(h.start, h.end) {
+        if in_name(h.start, h.end) || modifies_a_compound(st, h) {
             continue;
         }
         let plural = plural && !orders_for_a_count(st, h, ty, quantities);
@@ -225,6 +225,13 @@ fn a_value(gap: &str) -> bool {
         && words[0].chars().any(|c| c.is_ascii_digit())
         && !words[0].ends_with([',', '.', ';'])
         && words[1..].iter().all(|w| !w.contains([',', ';', '.']))
+}
+
+/// "License-out Deals", "loan-guarantee programme": a deal word joined by a hyphen to the word
+/// after it only qualifies that compound's head; the head decides what the compound is.
+fn modifies_a_compound(st: &str, h: &Hit) -> bool {
+    let mut rest = span::after(st, h.end).chars();
+    rest.next() == Some('-') && rest.next().is_some_and(char::is_alphabetic)
 }
 
 /// A trigger right after a plural marker ("các hợp đồng và thỏa thuận") or a count above one
