@@ -34,7 +34,7 @@ pub(super) fn anchors(
             continue;
         };
         // "The Public Investment Fund agreed to invest …": a deal word inside a name is none.
-        if in_name(h.start, h.end) || modifies_a_compound(st, h) {
+        if in_name(h.start, h.end) || modifies_a_compound(st, h) || described(st, hits, h) {
             continue;
         }
         let plural = plural && !orders_for_a_count(st, h, ty, quantities);
@@ -225,6 +225,26 @@ fn a_value(gap: &str) -> bool {
         && words[0].chars().any(|c| c.is_ascii_digit())
         && !words[0].ends_with([',', '.', ';'])
         && words[1..].iter().all(|w| !w.contains([',', ';', '.']))
+}
+
+/// "VIFTA is a comprehensive agreement covering …", "VIFTA là một hiệp định toàn diện": a deal
+/// word after a copula and its article (at most two words between) describes a deal; it tells
+/// none. Not where the copula only inverts a list ("Among the deals is an agreement with …"): a
+/// deal word before it in its clause.
+fn described(st: &str, hits: &[Hit], h: &Hit) -> bool {
+    hits.iter().any(|c| {
+        c.has(|r| *r == Role::Describes) && c.end <= h.start && {
+            let gap = span::cut(st, c.end, h.start);
+            let clause_start = span::before(st, c.start)
+                .rfind([',', ';', ':'])
+                .map_or(0, |i| i + 1);
+            gap.split_whitespace().count() <= 2
+                && !gap.contains([',', ';', '.'])
+                && !hits
+                    .iter()
+                    .any(|t| t.trigger().is_some() && t.start >= clause_start && t.end <= c.start)
+        }
+    })
 }
 
 /// "License-out Deals", "loan-guarantee programme": a deal word joined by a hyphen to the word

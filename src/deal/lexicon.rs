@@ -144,6 +144,10 @@ struct Cues {
     /// Millionen Dollar)").
     #[serde(default)]
     converted: Vec<String>,
+    /// Before a deal word (at most two words between), these make the sentence describe a deal,
+    /// not tell one ("VIFTA is a comprehensive agreement", "là một hiệp định toàn diện").
+    #[serde(default)]
+    describes: Vec<String>,
     /// After an amount and before a percentage, these make it a statistic ("up 3.6%").
     #[serde(default)]
     change_cues: Vec<String>,
@@ -273,6 +277,8 @@ pub enum Role {
     Cumulative,
     /// See `Cues::converted`.
     Converted,
+    /// See `Cues::describes`.
+    Describes,
     /// See `Cues::auction`.
     Auction,
     /// See `Cues::proceeds`.
@@ -547,6 +553,7 @@ impl DealLexicon {
         b.add_all(&cues.unit_price, Role::UnitPrice);
         b.add_all(&cues.conversion_cues, Role::ConversionCue);
         b.add_all(&cues.converted, Role::Converted);
+        b.add_all(&cues.describes, Role::Describes);
         b.add_all(&cues.change_cues, Role::ChangeCue);
         b.add_all(&cues.option_cues, Role::OptionCue);
         b.add_all(&cues.manner_of_act, Role::MannerOfAct);
