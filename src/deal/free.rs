@@ -22,8 +22,21 @@ pub(super) fn own_amounts<'x>(st: &str, hits: &[Hit], amounts: &'x [Amount]) -> 
                 && !changed_by_percent(st, hits, x)
                 && !running_or_cumulative(st, hits, x)
                 && !contingent(st, hits, x)
+                && !part_payment(st, hits, x)
         })
         .collect()
+}
+
+/// "a deposit of $50 million is due on signing", "số tiền đặt cọc 1.000 tỷ đồng": a part of the
+/// price paid at one step (a part-payment cue at most three words before the amount, in its
+/// clause) is no deal's value.
+fn part_payment(st: &str, hits: &[Hit], x: &Amount) -> bool {
+    hits.iter()
+        .filter(|h| h.has(|r| *r == Role::PartPayment) && h.end <= x.start)
+        .any(|h| {
+            let gap = span::cut(st, h.end, x.start);
+            gap.split_whitespace().count() <= 3 && !gap.contains(['.', ';', ':', ','])
+        })
 }
 
 /// "could earn a further $40 million once sales milestones are met",

@@ -148,6 +148,10 @@ struct Cues {
     /// not tell one ("VIFTA is a comprehensive agreement", "là một hiệp định toàn diện").
     #[serde(default)]
     describes: Vec<String>,
+    /// Right before an amount, these make it a part of the price paid at one step ("a deposit of
+    /// $50 million", "số tiền đặt cọc"), no deal's value.
+    #[serde(default)]
+    part_payment: Vec<String>,
     /// After an amount and before a percentage, these make it a statistic ("up 3.6%").
     #[serde(default)]
     change_cues: Vec<String>,
@@ -279,6 +283,8 @@ pub enum Role {
     Converted,
     /// See `Cues::describes`.
     Describes,
+    /// See `Cues::part_payment`.
+    PartPayment,
     /// See `Cues::auction`.
     Auction,
     /// See `Cues::proceeds`.
@@ -554,6 +560,7 @@ impl DealLexicon {
         b.add_all(&cues.conversion_cues, Role::ConversionCue);
         b.add_all(&cues.converted, Role::Converted);
         b.add_all(&cues.describes, Role::Describes);
+        b.add_all(&cues.part_payment, Role::PartPayment);
         b.add_all(&cues.change_cues, Role::ChangeCue);
         b.add_all(&cues.option_cues, Role::OptionCue);
         b.add_all(&cues.manner_of_act, Role::MannerOfAct);
