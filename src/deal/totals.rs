@@ -317,7 +317,8 @@ fn counted_earlier(st: &str, hits: &[Hit], x: &Amount) -> bool {
 /// one article in one currency within 5 % of each other, where one of them is rounded (about,
 /// more than, or written with fewer digits: "$17bn" beside "$16.94bn") or both are equal, are
 /// reported once, at their most precise telling; where both are rounded ("nearly $2 billion",
-/// "more than $1.8 billion"), within 12.5 %. A total whose sentence restates it in another
+/// "more than $1.8 billion"), within 12.5 %; a bound ("more than 10,000 billion dong") and an exact
+/// figure it keeps ("10,672 billion dong"), within 12.5 % too. A total whose sentence restates it in another
 /// currency ("$15 billion (over €10.6 billion)") is the same total as one told in that currency
 /// ("more than €10 billion"), and is reported in the currency it was first told in.
 pub(super) fn once_each(totals: Vec<Told>) -> Vec<Total> {
@@ -358,6 +359,19 @@ fn same_sum(o: &Figure, t: &Figure) -> bool {
         return false;
     }
     let (a, b) = (o.amount, t.amount);
+    // "hơn 10.000 tỷ đồng" and "10.672 tỷ đồng": a bound the exact figure keeps, within 12.5 %.
+    let bound_kept = |bound: &Figure, exact: &Figure| {
+        let (lo, x) = (bound.amount, exact.amount);
+        exact.qualifier == Qualifier::Exact
+            && match bound.qualifier {
+                Qualifier::AtLeast => x >= lo && (x - lo) * rust_decimal::Decimal::from(8) <= lo,
+                Qualifier::AtMost => x <= lo && (lo - x) * rust_decimal::Decimal::from(8) <= lo,
+                _ => false,
+            }
+    };
+    if bound_kept(o, t) || bound_kept(t, o) {
+        return true;
+    }
     let rounded = o.qualifier != Qualifier::Exact
         || t.qualifier != Qualifier::Exact
         || rounds_to(a, b)
