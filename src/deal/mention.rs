@@ -71,6 +71,7 @@ pub(super) fn mention_at(
         amount.as_ref(),
         quantity,
     );
+    let status = status::aid_is_pledged(ty, a.class, status);
     let (mut parties, mut provider, mut recipient, subject) =
         parties::parties_for(ctx, anchors, k, scope_end, ty);
     if matches!(ty, DealType::Aid | DealType::Investment) {

@@ -2,10 +2,10 @@
 //! status of a list's introduction, and hands on signed / announced / negotiating / proposed (to
 //! `mention`).
 
-use crate::model::{Amount, DealStatus, Quantity};
+use crate::model::{Amount, DealStatus, DealType, Quantity};
 
 use super::anchor::Anchor;
-use super::lexicon::{Hit, Role};
+use super::lexicon::{Class, Hit, Role};
 
 /// The status of the anchor's deal: a trigger that is itself a verb of status ("ordered",
 /// "bestellte") says it first; then a cue in its clause, then the list's introduction, else its
@@ -90,5 +90,19 @@ fn default_status(amount: Option<&Amount>, quantity: Option<&Quantity>) -> DealS
         DealStatus::Signed
     } else {
         DealStatus::Announced
+    }
+}
+
+/// "Kestrel will give $60 million in aid", "Nordmar hat 300 Millionen Euro zugesagt", "Hoa Kỳ sẽ
+/// tài trợ một triệu liều vắc-xin": aid is news when a donor commits it, whatever the tense, and
+/// it is paid out later; an act of aid is announced (a pledge), neither planned nor signed. An
+/// aid agreement (a document) keeps the status its verbs give it.
+pub(super) fn aid_is_pledged(ty: DealType, class: Class, status: DealStatus) -> DealStatus {
+    match (ty, class, status) {
+        (DealType::Aid, Class::Action, DealStatus::Signed | DealStatus::Proposed) => {
+            DealStatus::Announced
+        }
+        (DealType::Aid, Class::Document, DealStatus::Proposed) => DealStatus::Announced,
+        _ => status,
     }
 }
