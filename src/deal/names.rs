@@ -296,7 +296,7 @@ impl<'a> Ctx<'a> {
     /// `descriptor`, of up to `max` words.
     fn descriptor_of(&self, pos: usize, limit: usize, max: usize) -> Option<usize> {
         let mut p = pos;
-        for n in 0..max {
+        for n in 0..=max {
             let (ws, we, ends) = self.word(p, limit);
             let w = span::cut(self.text, ws, we);
             let first = w.chars().next()?;

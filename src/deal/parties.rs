@@ -278,11 +278,13 @@ fn object_of_buying(
     if a.class != Class::Action || !buys {
         return None;
     }
+    // Past an article, a nationality and a short description ("Canadian business software
+    // company Cognos"), as far as reading the name skips them.
     let n = ctx.read_name(a.end, scope_end).filter(|n| {
         span::cut(ctx.text, a.end, n.start)
             .split_whitespace()
             .count()
-            <= 2
+            <= 6
     })?;
     let seller = n.canonical.clone();
     push_party(parties, n);
