@@ -86,6 +86,10 @@ struct PartyPatterns {
     /// right before a capitalised name qualifies it and is no party. Vietnamese.
     #[serde(default)]
     country_before_name: bool,
+    /// How many lower-case words a description before a name may have ("French defence group",
+    /// "tổ chức xuất khẩu quốc phòng"): four by default; more where words are syllables.
+    #[serde(default)]
+    descriptor_words: Option<usize>,
     /// Capitalised nouns (or the last part of a compound) that describe the name after them
     /// ("der Konkurrent Nordmar", "Kestrel-Konkurrent Orchid"): no part of it.
     #[serde(default)]
@@ -356,6 +360,8 @@ pub struct DealLexicon {
     pub nouns_capitalised: bool,
     /// See `country_before_name` in the lexicon file.
     pub country_before_name: bool,
+    /// See `descriptor_words` in the lexicon file.
+    pub descriptor_words: usize,
     /// See `descriptor_nouns` in the lexicon file (lower-cased).
     pub descriptor_nouns: Vec<String>,
     /// See `not_names` in the lexicon file (as written).
@@ -606,6 +612,7 @@ impl DealLexicon {
             verb_final: raw.parties.verb_final,
             nouns_capitalised: raw.parties.nouns_capitalised,
             country_before_name: raw.parties.country_before_name,
+            descriptor_words: raw.parties.descriptor_words.unwrap_or(4),
             descriptor_nouns: raw
                 .parties
                 .descriptor_nouns

@@ -181,7 +181,10 @@ impl<'a> Ctx<'a> {
             // six lower-case words, then the name it heads.
             let after = self.skip_ws(head_end, limit);
             return head
-                .and_then(|_| self.descriptor_of(after, limit, 6))
+                .and_then(|_| {
+                    let words = lexicon::lexicon(self.lang).descriptor_words;
+                    self.descriptor_of(after, limit, words + words / 2)
+                })
                 .and_then(|p| self.read_name(p, limit));
         }
         let raw = span::cut(self.text, start, end).trim();
@@ -290,7 +293,7 @@ impl<'a> Ctx<'a> {
     /// four lower-case words that describe the name after them (no word the lexicon knows, no
     /// number, no clause end). Where they end, if a capitalised word follows.
     fn descriptor(&self, pos: usize, limit: usize) -> Option<usize> {
-        self.descriptor_of(pos, limit, 4)
+        self.descriptor_of(pos, limit, lexicon::lexicon(self.lang).descriptor_words)
     }
 
     /// `descriptor`, of up to `max` words.
