@@ -80,6 +80,7 @@ pub fn extract(doc: &Document, lang: Lang) -> Extraction {
     mention::trace(text, &mentions);
     let totals = totals::once_each(totals);
     let mut merged = merge::within_document(mentions);
+    merged.retain(|m| !totals::restates_a_total(m, &totals));
     context::sides_from_article(&mut merged);
     context::provider_named_in_article(&mut merged, &antecedents);
     let mut deals: Vec<Deal> = merged

@@ -352,6 +352,21 @@ pub(super) fn once_each(totals: Vec<Told>) -> Vec<Total> {
     out.into_iter().map(|t| t.total).collect()
 }
 
+/// "approved the purchase of more than $100 million worth of syringes" beside the total "$104
+/// million in contracts": a deal told with no party whose value is a telling of one of the
+/// article's totals (as `once_each` compares them) restates that total; it is no deal.
+pub(super) fn restates_a_total(m: &super::mention::Mention, totals: &[Total]) -> bool {
+    let Some(x) = m.amount.as_ref().filter(|_| m.parties.is_empty()) else {
+        return false;
+    };
+    let this = Figure {
+        amount: x.value,
+        currency: x.currency.clone(),
+        qualifier: x.qualifier,
+    };
+    totals.iter().any(|t| same_sum(&Figure::of(t), &this))
+}
+
 /// Whether two figures in one currency can be one sum told twice (see `once_each`).
 fn same_sum(o: &Figure, t: &Figure) -> bool {
     use crate::model::Qualifier;
