@@ -104,6 +104,24 @@ fn sole_name(mentions: &[Mention], ty: DealType, side: Side) -> Option<Name> {
     found.filter(|_| times >= 2)
 }
 
+/// "Kestrel Air ordered ten jets, a deal with Orvex": a deal of a kind with two sides (a purchase,
+/// a licence, a loan, aid) whose sentence placed one party on one side and left one other party
+/// on neither puts that party on the other side.
+pub(super) fn the_other_side(mentions: &mut [Mention]) {
+    for m in mentions.iter_mut().filter(|m| {
+        matches!(
+            m.ty,
+            DealType::Purchase | DealType::Licence | DealType::Financing | DealType::Aid
+        )
+    }) {
+        match (m.provider.is_some(), m.recipient.is_some()) {
+            (true, false) => place_the_one_left(m, Side::Recipient),
+            (false, true) => place_the_one_left(m, Side::Provider),
+            _ => {}
+        }
+    }
+}
+
 /// With one side now known and the other empty, a single party on neither side takes it.
 fn place_the_one_left(m: &mut Mention, side: Side) {
     if side.of(m).is_some() {

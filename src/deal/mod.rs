@@ -83,6 +83,7 @@ pub fn extract(doc: &Document, lang: Lang) -> Extraction {
     merged.retain(|m| !totals::restates_a_total(m, &totals));
     context::sides_from_article(&mut merged);
     context::provider_named_in_article(&mut merged, &antecedents);
+    context::the_other_side(&mut merged);
     let mut deals: Vec<Deal> = merged
         .into_iter()
         .map(|m| mention::to_deal(doc, lang, text, m))
