@@ -55,24 +55,74 @@ use lexicon::Role;
 use mention::Mention;
 use names::Ctx;
 
+/// How many bytes of a document are analysed together: a window closes at the first paragraph end
+/// past this size (see [`segment::in_windows`]), so a window holds at most about twice as much.
+/// News articles are a few kilobytes (at most 2 KB in the dev set, 14 KB in `data/samples`,
+/// 22 KB in `gen_corpus`'s; a scraped page with its boilerplate stays far below a megabyte): each
+/// is one window, analysed exactly as a whole.
+/// A window costs some 10–20 bytes of mentions, figures and deals per byte of text while it is
+/// analysed, so a megabyte keeps two workers' windows in the tens of megabytes.
+pub const WINDOW_BYTES: usize = 1 << 20;
+
 /// The deals and announced totals of one document.
 pub fn extract(doc: &Document, lang: Lang) -> Extraction {
+    let mut all = Extraction::default();
+    extract_windows(doc, lang, WINDOW_BYTES, |ex| {
+        all.deals.extend(ex.deals);
+        all.totals.extend(ex.totals);
+    });
+    all
+}
+
+/// The deals and announced totals of one document, handed to `each` window by window (windows of
+/// about `window` bytes of sentences, [`segment::in_windows`]), so that the memory taken by a
+/// document's analysis does not grow with its length: only one window's sentences, figures and
+/// mentions are held at a time. A document shorter than `window` is one window: its result is the
+/// whole document's. Spans stay document offsets.
+///
+/// The trade-off, for documents longer than a window only (a 50 MB text without a line break, an
+/// archive pasted into one record): each window is merged on its own, so mentions of one deal on
+/// both sides of a window boundary stay two deals, a total told in two windows is reported twice,
+/// and the article context of a window ([`context`]: sides filled from the article, the article's
+/// one lender; [`frame`] and [`free`]: values and restatements of the deal told just before) is
+/// its own window's. The entities named so far (for descriptions that refer back, and the
+/// article's one lender) carry over from window to window. Ids stay unique: a deal's id hashes its
+/// sentence's span (a total's, its offset), and no sentence is in two windows.
+pub fn extract_windows(
+    doc: &Document,
+    lang: Lang,
+    window: usize,
+    mut each: impl FnMut(Extraction),
+) {
     #[cfg(debug_assertions)]
     fault_injection(doc);
+    let mut antecedents = anaphora::Antecedents::default();
+    let sentences = segment::iter(&doc.text, doc.body_start);
+    for sentences in segment::in_windows(sentences, window) {
+        each(extract_window(doc, lang, &sentences, &mut antecedents));
+    }
+}
+
+/// One window of a document's sentences: each sentence analysed, then the window's mentions
+/// merged and turned into deals.
+fn extract_window(
+    doc: &Document,
+    lang: Lang,
+    sentences: &[Sentence],
+    antecedents: &mut anaphora::Antecedents,
+) -> Extraction {
     let text = doc.text.as_str();
-    let sentences = segment::sentences(text, doc.body_start);
     let mut mentions = Vec::new();
     let mut totals = Vec::new();
     let spans: Vec<(usize, usize)> = sentences.iter().map(|s| (s.start, s.end)).collect();
     let figures = amount::recognise_spans(text, &spans, lang);
-    let mut antecedents = anaphora::Antecedents::default();
     for (s, figures) in sentences.iter().zip(figures) {
         analyse(
             doc,
             s,
             lang,
             figures,
-            &mut antecedents,
+            antecedents,
             &mut mentions,
             &mut totals,
         );
@@ -81,7 +131,7 @@ pub fn extract(doc: &Document, lang: Lang) -> Extraction {
     let totals = totals::once_each(totals);
     let mut merged = merge::within_document(mentions);
     context::sides_from_article(&mut merged);
-    context::provider_named_in_article(&mut merged, &antecedents);
+    context::provider_named_in_article(&mut merged, antecedents);
     let mut deals: Vec<Deal> = merged
         .into_iter()
         .map(|m| mention::to_deal(doc, lang, text, m))
