@@ -83,11 +83,12 @@ pub fn extract(doc: &Document, lang: Lang) -> Extraction {
 /// The trade-off, for documents longer than a window only (a 50 MB text without a line break, an
 /// archive pasted into one record): each window is merged on its own, so mentions of one deal on
 /// both sides of a window boundary stay two deals, a total told in two windows is reported twice,
-/// and the article context of a window ([`context`]: sides filled from the article, the article's
-/// one lender; [`frame`] and [`free`]: values and restatements of the deal told just before) is
-/// its own window's. The entities named so far (for descriptions that refer back, and the
-/// article's one lender) carry over from window to window. Ids stay unique: a deal's id hashes its
-/// sentence's span (a total's, its offset), and no sentence is in two windows.
+/// and the article context of a window is its own window's ([`context`]: sides filled from the
+/// article, the article's one lender; [`frame`] and [`free`]: values and restatements of the deal
+/// told just before; the country names that settle a shared currency symbol such as "¥"). The
+/// entities named so far (for descriptions that refer back, and the article's one lender) carry
+/// over from window to window. Ids stay unique: a deal's id hashes its sentence's span (a total's,
+/// its offset), and no sentence is in two windows.
 pub fn extract_windows(
     doc: &Document,
     lang: Lang,
@@ -98,8 +99,22 @@ pub fn extract_windows(
     fault_injection(doc);
     let mut antecedents = anaphora::Antecedents::default();
     let sentences = segment::iter(&doc.text, doc.body_start);
-    for sentences in segment::in_windows(sentences, window) {
-        each(extract_window(doc, lang, &sentences, &mut antecedents));
+    let mut windows = segment::in_windows(sentences, window).peekable();
+    let mut first = true;
+    while let Some(sentences) = windows.next() {
+        // The only window is the whole article: its currency cues are the whole text's.
+        let cues = match first && windows.peek().is_none() {
+            true => 0..doc.text.len(),
+            false => sentences[0].start..sentences[sentences.len() - 1].end,
+        };
+        first = false;
+        each(extract_window(
+            doc,
+            lang,
+            &sentences,
+            cues,
+            &mut antecedents,
+        ));
     }
 }
 
@@ -109,13 +124,14 @@ fn extract_window(
     doc: &Document,
     lang: Lang,
     sentences: &[Sentence],
+    cues: std::ops::Range<usize>,
     antecedents: &mut anaphora::Antecedents,
 ) -> Extraction {
     let text = doc.text.as_str();
     let mut mentions = Vec::new();
     let mut totals = Vec::new();
     let spans: Vec<(usize, usize)> = sentences.iter().map(|s| (s.start, s.end)).collect();
-    let figures = amount::recognise_spans(text, &spans, lang);
+    let figures = amount::recognise_spans(text, &spans, cues, lang);
     for (s, figures) in sentences.iter().zip(figures) {
         analyse(
             doc,
