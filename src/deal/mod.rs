@@ -58,11 +58,11 @@ use names::Ctx;
 /// How many bytes of a document are analysed together: a window closes at the first paragraph end
 /// past this size (see [`segment::in_windows`]), so a window holds at most about twice as much.
 /// News articles are a few kilobytes (at most 2 KB in the dev set, 14 KB in `data/samples`,
-/// 22 KB in `gen_corpus`'s; a scraped page with its boilerplate stays far below a megabyte): each
-/// is one window, analysed exactly as a whole.
-/// A window costs some 10–20 bytes of mentions, figures and deals per byte of text while it is
-/// analysed, so a megabyte keeps two workers' windows in the tens of megabytes.
-pub const WINDOW_BYTES: usize = 1 << 20;
+/// 22 KB in `gen_corpus`'s): each is one window, analysed exactly as a whole. A window costs
+/// about 40 bytes of sentences, figures, mentions and deals per byte of text while it is analysed
+/// (measured on a text that tells a deal in every sentence): 256 KiB keeps a worker's window
+/// near 20 MB, so that two workers on two 50 MB documents stay under 200 MB with the texts.
+pub const WINDOW_BYTES: usize = 256 << 10;
 
 /// The deals and announced totals of one document.
 pub fn extract(doc: &Document, lang: Lang) -> Extraction {
