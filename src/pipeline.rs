@@ -317,25 +317,35 @@ impl Diagnostics {
 }
 
 /// One document's deals and totals; with `tracking`, the deals move into [`Prepared`] so that their
-/// profiles are computed on the worker threads, not on the tracker's.
+/// profiles are computed on the worker threads, not on the tracker's. The document is extracted
+/// window by window ([`crate::deal::extract_windows`]) and each window's deals are folded and
+/// prepared before the next window is read, so a huge document holds its deals, never the
+/// analysis of all its sentences at once.
 pub fn prepare(
     doc: &Document,
     forced: Option<Lang>,
     tracking: bool,
 ) -> (Extraction, Vec<Prepared>) {
-    let mut ex = crate::deal::extract(doc, language_of(doc, forced));
-    if let Some(end) = crate::track::headline_end(&doc.text, doc.body_start) {
-        ex.deals = crate::track::fold_headline(ex.deals, end);
-    }
-    let prepared = if tracking {
-        let article = doc.key();
-        ex.deals
-            .drain(..)
-            .map(|d| Prepared::of_article(d, article.clone()))
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let headline = crate::track::headline_end(&doc.text, doc.body_start);
+    let article = tracking.then(|| doc.key());
+    let mut ex = Extraction::default();
+    let mut prepared = Vec::new();
+    let window = crate::deal::WINDOW_BYTES;
+    crate::deal::extract_windows(doc, language_of(doc, forced), window, |mut w| {
+        // Only the first window holds the headline; folding the others changes nothing.
+        if let Some(end) = headline {
+            w.deals = crate::track::fold_headline(w.deals, end);
+        }
+        match &article {
+            Some(a) => prepared.extend(
+                w.deals
+                    .into_iter()
+                    .map(|d| Prepared::of_article(d, a.clone())),
+            ),
+            None => ex.deals.extend(w.deals),
+        }
+        ex.totals.extend(w.totals);
+    });
     (ex, prepared)
 }
 

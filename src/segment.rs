@@ -92,51 +92,133 @@ pub fn windows(text: &str, start: usize, end: usize, max: usize) -> Vec<(usize, 
 /// Splits `text[from..]` into sentences of at most [`MAX_SENTENCE_BYTES`]. Spans are absolute
 /// (relative to `text`).
 pub fn sentences(text: &str, from: usize) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    let mut block = 0usize;
-    let mut list_intro: Option<(usize, usize)> = None;
-    let mut last_sentence: Option<(usize, usize)> = None;
-    let mut pos = from;
-    for line in text[from..].split_inclusive('\n') {
-        let line_start = pos;
-        pos += line.len();
-        let trimmed = line.trim_end_matches(['\n', '\r']);
-        let content_start = line_start + (trimmed.len() - trimmed.trim_start().len());
-        let content = trimmed.trim();
-        if content.is_empty() {
-            list_intro = None;
-            continue;
-        }
-        let (is_item, marker_len) = list_marker(content);
-        let body_start = content_start + marker_len;
-        let body_end = content_start + content.len();
-        if !is_item {
-            list_intro = None;
-        }
-        let intro = if is_item {
-            if list_intro.is_none() {
-                list_intro = last_sentence.filter(|&(s, e)| text[s..e].trim_end().ends_with(':'));
+    iter(text, from).collect()
+}
+
+/// The sentences of `text[from..]`, as [`sentences`] gives them, one at a time: a document of any
+/// length is split holding one sentence (and the pieces of an overlong one) at a time, never a
+/// list of all of them.
+pub fn iter(text: &str, from: usize) -> Sentences<'_> {
+    Sentences {
+        text,
+        lines: text[from..].split_inclusive('\n'),
+        pos: from,
+        block: 0,
+        list_intro: None,
+        last_sentence: None,
+        line: None,
+    }
+}
+
+/// The iterator of [`iter`].
+pub struct Sentences<'a> {
+    text: &'a str,
+    lines: std::str::SplitInclusive<'a, char>,
+    /// Where the next line starts.
+    pos: usize,
+    /// The next block's index.
+    block: usize,
+    list_intro: Option<(usize, usize)>,
+    last_sentence: Option<(usize, usize)>,
+    /// The line being split.
+    line: Option<Line<'a>>,
+}
+
+/// A line (a paragraph or a list item) being split: its sentences still to come, and the
+/// pieces of the current one (more than one only when it is longer than [`MAX_SENTENCE_BYTES`]).
+struct Line<'a> {
+    split: Split<'a>,
+    pieces: std::vec::IntoIter<(usize, usize)>,
+    block: usize,
+    list_item: bool,
+    list_intro: Option<(usize, usize)>,
+}
+
+impl Iterator for Sentences<'_> {
+    type Item = Sentence;
+
+    fn next(&mut self) -> Option<Sentence> {
+        let text = self.text;
+        loop {
+            if let Some(line) = &mut self.line {
+                if let Some((s, e)) = line.pieces.next() {
+                    self.last_sentence = Some((s, e));
+                    return Some(Sentence {
+                        start: s,
+                        end: e,
+                        block: line.block,
+                        list_item: line.list_item,
+                        list_intro: line.list_intro,
+                    });
+                }
+                match line.split.next() {
+                    Some((s, e)) => {
+                        line.pieces = windows(text, s, e, MAX_SENTENCE_BYTES).into_iter();
+                        continue;
+                    }
+                    None => self.line = None,
+                }
             }
-            list_intro
-        } else {
-            None
-        };
-        let spans = split_sentences(text, body_start, body_end)
-            .into_iter()
-            .flat_map(|(s, e)| windows(text, s, e, MAX_SENTENCE_BYTES));
-        for (s, e) in spans {
-            out.push(Sentence {
-                start: s,
-                end: e,
-                block,
+            let line = self.lines.next()?;
+            let line_start = self.pos;
+            self.pos += line.len();
+            let trimmed = line.trim_end_matches(['\n', '\r']);
+            let content_start = line_start + (trimmed.len() - trimmed.trim_start().len());
+            let content = trimmed.trim();
+            if content.is_empty() {
+                self.list_intro = None;
+                continue;
+            }
+            let (is_item, marker_len) = list_marker(content);
+            let body_start = content_start + marker_len;
+            let body_end = content_start + content.len();
+            if !is_item {
+                self.list_intro = None;
+            }
+            let intro = if is_item {
+                if self.list_intro.is_none() {
+                    self.list_intro = self
+                        .last_sentence
+                        .filter(|&(s, e)| text[s..e].trim_end().ends_with(':'));
+                }
+                self.list_intro
+            } else {
+                None
+            };
+            self.line = Some(Line {
+                split: Split::new(text, body_start, body_end),
+                pieces: Vec::new().into_iter(),
+                block: self.block,
                 list_item: is_item,
                 list_intro: intro,
             });
-            last_sentence = Some((s, e));
+            self.block += 1;
         }
-        block += 1;
     }
-    out
+}
+
+/// `sentences` in consecutive windows of about `max` bytes of text each, for analysis that must
+/// not hold a whole document at once. A window closes at the end of the first paragraph (block)
+/// that takes it to `max` bytes or more; a single paragraph that runs on to twice `max` is cut
+/// between two of its sentences there. A text shorter than `max` is one window.
+pub fn in_windows(
+    sentences: impl Iterator<Item = Sentence>,
+    max: usize,
+) -> impl Iterator<Item = Vec<Sentence>> {
+    let mut sentences = sentences.peekable();
+    std::iter::from_fn(move || {
+        let first = sentences.next()?;
+        let mut window = vec![first];
+        while let Some(next) = sentences.peek() {
+            let (start, last) = (window[0].start, &window[window.len() - 1]);
+            let size = last.end - start;
+            if size >= max && (next.block != last.block || size >= 2 * max) {
+                break;
+            }
+            window.extend(sentences.next());
+        }
+        Some(window)
+    })
 }
 
 /// Recognises a list marker at the start of a line: its length including the following space.
@@ -167,71 +249,86 @@ fn list_marker(line: &str) -> (bool, usize) {
     (false, 0)
 }
 
-/// Sentence spans within `text[start..end]` (one line or list item).
-fn split_sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
-    let s = &text[start..end];
-    let mut out = Vec::new();
-    let mut sent_start = 0usize;
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
+/// Sentence spans within `text[start..end]` (one line or list item), one at a time: the line is
+/// read character by character where it stands, never copied (a 50 MB line is one line).
+struct Split<'a> {
+    /// The line.
+    s: &'a str,
+    /// Where the line starts in the document.
+    base: usize,
+    /// The next character to look at (offset in the line).
+    at: usize,
+    /// Where the current sentence starts (offset in the line).
+    sent_start: usize,
+    /// The rest of the line has been handed on as the last sentence.
+    done: bool,
+}
+
+/// Characters that may close a sentence after its final mark.
+fn closing(c: char) -> bool {
+    matches!(c, '"' | '”' | '’' | '\'' | ')' | '»')
+}
+
+/// Byte length of the longest prefix of `s` whose characters satisfy `f`.
+fn run_len(s: &str, f: impl Fn(char) -> bool) -> usize {
+    s.char_indices()
+        .find(|&(_, c)| !f(c))
+        .map_or(s.len(), |(i, _)| i)
+}
+
+impl<'a> Split<'a> {
+    fn new(text: &'a str, start: usize, end: usize) -> Self {
+        Split {
+            s: &text[start..end],
+            base: start,
+            at: 0,
+            sent_start: 0,
+            done: false,
+        }
+    }
+
+    /// The sentence that the mark `c` at `i` ends, if it ends one, as a span of the line still to
+    /// be trimmed; moves the start of the next sentence past it.
+    fn boundary(&mut self, i: usize, c: char) -> Option<(usize, usize)> {
         if !matches!(c, '.' | '!' | '?' | '…') {
-            continue;
+            return None;
         }
+        let s = self.s;
         // Only a boundary when followed by whitespace (or a closing quote then whitespace).
-        let mut j = k + 1;
-        while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')' | '»') {
-            j += 1;
+        let after = i + c.len_utf8();
+        let j = after + run_len(&s[after..], closing);
+        let at_j = s[j..].chars().next();
+        if at_j.is_some() && c == '.' && j == after && glued_sentence(s, i) {
+            let piece = (self.sent_start, j);
+            self.sent_start = j;
+            return Some(piece);
         }
-        if j < chars.len() && c == '.' && j == k + 1 && glued_sentence(&chars, k) {
-            let end_byte = chars[j].0;
-            push_trimmed(&mut out, s, start, sent_start, end_byte);
-            sent_start = end_byte;
-            continue;
+        if !at_j.is_some_and(char::is_whitespace) {
+            return None;
         }
-        if j >= chars.len() || !chars[j].1.is_whitespace() {
-            continue;
-        }
-        let mut n = j;
-        while n < chars.len() && chars[n].1.is_whitespace() {
-            n += 1;
-        }
-        if n >= chars.len() {
-            continue;
-        }
-        let next_word: String = chars[n..]
-            .iter()
-            .map(|&(_, c)| c)
-            .take_while(|c| c.is_alphanumeric())
-            .collect();
-        let next_char = chars[n].1;
+        let n = j + run_len(&s[j..], char::is_whitespace);
+        let next_char = s[n..].chars().next()?;
         if c == '.' {
-            let prev_word: String = {
-                let mut w: Vec<char> = chars[..k]
-                    .iter()
-                    .rev()
-                    .map(|&(_, c)| c)
-                    .take_while(|c| c.is_alphanumeric())
-                    .collect();
-                w.reverse();
-                w.into_iter().collect()
-            };
-            if ABBREVIATIONS.contains(&prev_word.as_str()) {
-                continue;
+            let before = &s[..i];
+            let prev_word = &before[before.len() - run_len_back(before, char::is_alphanumeric)..];
+            if ABBREVIATIONS.contains(&prev_word) {
+                return None;
             }
             // An initial ("George W. Bush", "K. McAleean"): a single capital letter.
             if prev_word.chars().count() == 1 && prev_word.chars().all(char::is_uppercase) {
-                continue;
+                return None;
             }
             // "U.S." / "D.C." style: letters separated by dots.
-            if k >= 2 && chars[k - 2].1 == '.' {
-                continue;
+            if before.chars().rev().nth(1) == Some('.') {
+                return None;
             }
             // "14. November", "am 3. Mai": an ordinal before a month.
-            if !prev_word.is_empty()
-                && prev_word.chars().all(|c| c.is_ascii_digit())
-                && MONTHS.contains(&next_word.as_str())
-            {
-                continue;
+            if !prev_word.is_empty() && prev_word.chars().all(|c| c.is_ascii_digit()) {
+                let rest = &s[n..];
+                let next_word = &rest[..run_len(rest, char::is_alphanumeric)];
+                if MONTHS.contains(&next_word) {
+                    return None;
+                }
             }
         }
         // The next sentence must start like one: a capital, a digit or an opening quote/bracket.
@@ -239,31 +336,55 @@ fn split_sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> 
             || next_char.is_ascii_digit()
             || matches!(next_char, '"' | '“' | '„' | '(' | '«' | '\''))
         {
-            continue;
+            return None;
         }
-        let end_byte = chars.get(j).map_or(s.len(), |&(b, _)| b);
-        push_trimmed(&mut out, s, start, sent_start, end_byte);
-        sent_start = chars[n].0;
-        let _ = i;
+        let piece = (self.sent_start, j);
+        self.sent_start = n;
+        Some(piece)
     }
-    push_trimmed(&mut out, s, start, sent_start, s.len());
-    out
+}
+
+impl Iterator for Split<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        while let Some(c) = self.s[self.at..].chars().next() {
+            let i = self.at;
+            self.at += c.len_utf8();
+            if let Some((a, b)) = self.boundary(i, c) {
+                if let Some(t) = trimmed(self.s, self.base, a, b) {
+                    return Some(t);
+                }
+            }
+        }
+        if self.done {
+            return None;
+        }
+        self.done = true;
+        trimmed(self.s, self.base, self.sent_start, self.s.len())
+    }
+}
+
+/// Byte length of the longest suffix of `s` whose characters satisfy `f`.
+fn run_len_back(s: &str, f: impl Fn(char) -> bool) -> usize {
+    s.char_indices()
+        .rev()
+        .find(|&(_, c)| !f(c))
+        .map_or(s.len(), |(i, c)| s.len() - i - c.len_utf8())
 }
 
 /// "… wurde gestern unterzeichnet.Zudem plant …": a full stop glued to the next sentence, as
 /// scraped pages often have it. A word of three or more letters, lower-case past its first, before the stop and a
 /// capitalised word of lower-case letters after it: not a domain ("example.com"), an
-/// abbreviation ("z.B.", "U.S.") or a decimal.
-fn glued_sentence(chars: &[(usize, char)], k: usize) -> bool {
-    let before: Vec<char> = chars[..k]
-        .iter()
+/// abbreviation ("z.B.", "U.S.") or a decimal. `k` is the stop's offset in `s`.
+fn glued_sentence(s: &str, k: usize) -> bool {
+    let before: Vec<char> = s[..k]
+        .chars()
         .rev()
-        .map(|&(_, c)| c)
         .take_while(|c| c.is_alphanumeric())
         .collect();
-    let after: Vec<char> = chars[k + 1..]
-        .iter()
-        .map(|&(_, c)| c)
+    let after: Vec<char> = s[k + 1..]
+        .chars()
         .take_while(|c| c.is_alphanumeric())
         .collect();
     // `before` is reversed: its last letter is the word's first, which may be a capital.
@@ -277,13 +398,12 @@ fn glued_sentence(chars: &[(usize, char)], k: usize) -> bool {
         && after[1..].iter().all(|c| c.is_lowercase())
 }
 
-fn push_trimmed(out: &mut Vec<(usize, usize)>, s: &str, base: usize, a: usize, b: usize) {
+/// `s[a..b]` trimmed, as a span of the document (`base` is where `s` starts), unless empty.
+fn trimmed(s: &str, base: usize, a: usize, b: usize) -> Option<(usize, usize)> {
     let piece = &s[a..b];
     let lead = piece.len() - piece.trim_start().len();
     let t = piece.trim();
-    if !t.is_empty() {
-        out.push((base + a + lead, base + a + lead + t.len()));
-    }
+    (!t.is_empty()).then(|| (base + a + lead, base + a + lead + t.len()))
 }
 
 #[cfg(test)]

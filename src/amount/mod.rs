@@ -1257,10 +1257,13 @@ pub fn recognise(text: &str, lang: Lang) -> (Vec<Amount>, Vec<Quantity>) {
 
 /// The amounts of a whole document read sentence by sentence (`spans`, document offsets), with
 /// currencies settled across the document: a bare "400 million" takes the currency of an amount
-/// told sentences before it, and "¥" the article's. Per span, spans relative to the span.
+/// told sentences before it, and "¥" the article's, from the country names in `text[cues]` (the
+/// whole text for an article; a window's own text for a document analysed in windows, which
+/// keeps each window's cost its own size). Per span, spans relative to the span.
 pub fn recognise_spans(
     text: &str,
     spans: &[(usize, usize)],
+    cues: std::ops::Range<usize>,
     lang: Lang,
 ) -> Vec<(Vec<Amount>, Vec<Quantity>)> {
     let mut out: Vec<(Vec<Amount>, Vec<Quantity>)> = spans
@@ -1276,7 +1279,7 @@ pub fn recognise_spans(
         }));
     }
     settle_currencies(text, &mut money);
-    settle_shared_symbols(text, lang, &mut money);
+    settle_shared_symbols(&text[cues], lang, &mut money);
     for a in money {
         // Spans are in text order: an amount belongs to the last span starting at or before it.
         let k = spans

@@ -55,24 +55,90 @@ use lexicon::Role;
 use mention::Mention;
 use names::Ctx;
 
+/// How many bytes of a document are analysed together: a window closes at the first paragraph end
+/// past this size (see [`segment::in_windows`]), so a window holds at most about twice as much.
+/// News articles are a few kilobytes (at most 2 KB in the dev set, 14 KB in `data/samples`,
+/// 22 KB in `gen_corpus`'s): each is one window, analysed exactly as a whole. A window costs
+/// about 40 bytes of sentences, figures, mentions and deals per byte of text while it is analysed
+/// (measured on a text that tells a deal in every sentence): 256 KiB keeps a worker's window
+/// near 20 MB, so that two workers on two 50 MB documents stay under 200 MB with the texts.
+pub const WINDOW_BYTES: usize = 256 << 10;
+
 /// The deals and announced totals of one document.
 pub fn extract(doc: &Document, lang: Lang) -> Extraction {
+    let mut all = Extraction::default();
+    extract_windows(doc, lang, WINDOW_BYTES, |ex| {
+        all.deals.extend(ex.deals);
+        all.totals.extend(ex.totals);
+    });
+    all
+}
+
+/// The deals and announced totals of one document, handed to `each` window by window (windows of
+/// about `window` bytes of sentences, [`segment::in_windows`]), so that the memory taken by a
+/// document's analysis does not grow with its length: only one window's sentences, figures and
+/// mentions are held at a time. A document shorter than `window` is one window: its result is the
+/// whole document's. Spans stay document offsets.
+///
+/// The trade-off, for documents longer than a window only (a 50 MB text without a line break, an
+/// archive pasted into one record): each window is merged on its own, so mentions of one deal on
+/// both sides of a window boundary stay two deals, a total told in two windows is reported twice,
+/// and the article context of a window is its own window's ([`context`]: sides filled from the
+/// article, the article's one lender; [`frame`] and [`free`]: values and restatements of the deal
+/// told just before; the country names that settle a shared currency symbol such as "¥"). The
+/// entities named so far (for descriptions that refer back, and the article's one lender) carry
+/// over from window to window. Ids stay unique: a deal's id hashes its sentence's span (a total's,
+/// its offset), and no sentence is in two windows.
+pub fn extract_windows(
+    doc: &Document,
+    lang: Lang,
+    window: usize,
+    mut each: impl FnMut(Extraction),
+) {
     #[cfg(debug_assertions)]
     fault_injection(doc);
+    let mut antecedents = anaphora::Antecedents::default();
+    let sentences = segment::iter(&doc.text, doc.body_start);
+    let mut windows = segment::in_windows(sentences, window).peekable();
+    let mut first = true;
+    while let Some(sentences) = windows.next() {
+        // The only window is the whole article: its currency cues are the whole text's.
+        let cues = match first && windows.peek().is_none() {
+            true => 0..doc.text.len(),
+            false => sentences[0].start..sentences[sentences.len() - 1].end,
+        };
+        first = false;
+        each(extract_window(
+            doc,
+            lang,
+            &sentences,
+            cues,
+            &mut antecedents,
+        ));
+    }
+}
+
+/// One window of a document's sentences: each sentence analysed, then the window's mentions
+/// merged and turned into deals.
+fn extract_window(
+    doc: &Document,
+    lang: Lang,
+    sentences: &[Sentence],
+    cues: std::ops::Range<usize>,
+    antecedents: &mut anaphora::Antecedents,
+) -> Extraction {
     let text = doc.text.as_str();
-    let sentences = segment::sentences(text, doc.body_start);
     let mut mentions = Vec::new();
     let mut totals = Vec::new();
     let spans: Vec<(usize, usize)> = sentences.iter().map(|s| (s.start, s.end)).collect();
-    let figures = amount::recognise_spans(text, &spans, lang);
-    let mut antecedents = anaphora::Antecedents::default();
+    let figures = amount::recognise_spans(text, &spans, cues, lang);
     for (s, figures) in sentences.iter().zip(figures) {
         analyse(
             doc,
             s,
             lang,
             figures,
-            &mut antecedents,
+            antecedents,
             &mut mentions,
             &mut totals,
         );
@@ -82,7 +148,7 @@ pub fn extract(doc: &Document, lang: Lang) -> Extraction {
     let mut merged = merge::within_document(mentions);
     merged.retain(|m| !totals::restates_a_total(m, &totals));
     context::sides_from_article(&mut merged);
-    context::provider_named_in_article(&mut merged, &antecedents);
+    context::provider_named_in_article(&mut merged, antecedents);
     context::the_other_side(&mut merged);
     let mut deals: Vec<Deal> = merged
         .into_iter()
