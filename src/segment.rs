@@ -388,7 +388,7 @@ fn glued_sentence(s: &str, k: usize) -> bool {
         .take_while(|c| c.is_alphanumeric())
         .collect();
     // `before` is reversed: its last letter is the word's first, which may be a capital.
-    // "Origin.Bio", "Kestrel.Ai": a capitalised word glued to a short capitalised one is a name.
+    // "Kestrel.Bio", "Orvex.Ai": a capitalised word glued to a short capitalised one is a name.
     let name_like = before.last().is_some_and(|c| c.is_uppercase()) && after.len() <= 3;
     before.len() >= 3
         && before[..before.len() - 1].iter().all(|c| c.is_lowercase())
@@ -472,7 +472,7 @@ mod tests {
         );
         assert_eq!(texts("Read it on example.com today.").len(), 1);
         assert_eq!(texts("The U.S.Navy and ASP.NET stay.").len(), 1);
-        // A name written with a dot ("Origin.Bio") is no sentence end.
+        // A name written with a dot ("Kestrel.Bio") is no sentence end.
         assert_eq!(
             texts("Die Firma Kestrel.Bio hat Geld eingesammelt.").len(),
             1

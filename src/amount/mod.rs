@@ -1339,7 +1339,7 @@ fn recognise_unsettled(text: &str, lang: Lang) -> (Vec<Amount>, Vec<Quantity>) {
     (money, counts)
 }
 
-/// "zwei Speicher- und Verdampfungseinheiten", "5.000 Transport- und Spähpanzer", "short- and
+/// "drei Fracht- und Passagierschiffe", "120 Rad- und Kettenpanzer", "short- and
 /// medium-range missiles": the first part of a compound whose head is written once, after the
 /// conjunction, belongs to that head; the words between a count and its noun are read without it.
 fn without_truncated_parts(between: &str) -> Vec<&str> {

@@ -194,7 +194,7 @@ pub(super) fn about_several_deals(st: &str, hits: &[Hit], at: usize) -> bool {
 /// word with a definite word that refers back to it (before or after it, as the language writes
 /// it). With `modified`, words of the language that only qualify a deal already told may stand
 /// between ("The proposed sale is valued at …", "Der geplante Auftrag …"), or its value ("The
-/// $8.7bn contract covers …").
+/// $640m contract covers …").
 pub(super) fn refers_back(st: &str, hits: &[Hit], a: &Anchor, modified: bool) -> bool {
     let between = |from: usize| {
         let gap = span::cut(st, from, a.start);
@@ -216,7 +216,7 @@ pub(super) fn refers_back(st: &str, hits: &[Hit], a: &Anchor, modified: bool) ->
     })
 }
 
-/// "$8.7bn", "2,5 Milliarden Euro": a short gap that opens with a figure (the value written
+/// "$640m", "2,5 Milliarden Euro": a short gap that opens with a figure (the value written
 /// before a deal word).
 fn a_value(gap: &str) -> bool {
     let words: Vec<&str> = gap.split_whitespace().collect();
@@ -227,9 +227,9 @@ fn a_value(gap: &str) -> bool {
         && words[1..].iter().all(|w| !w.contains([',', ';', '.']))
 }
 
-/// "VIFTA is a comprehensive agreement covering …", "VIFTA là một hiệp định toàn diện": a deal
+/// "NORVEX is a broad trade agreement covering …", "NOVAFTA là một hiệp định thế hệ mới": a deal
 /// word after a copula and its article (at most two words between) describes a deal; it tells
-/// none. Not where the copula only inverts a list ("Among the deals is an agreement with …"): a
+/// none. Not where the copula only inverts a list ("Also among the agreements signed was a contract with …"): a
 /// deal word before it in its clause.
 fn described(st: &str, hits: &[Hit], h: &Hit) -> bool {
     hits.iter().any(|c| {
@@ -247,7 +247,7 @@ fn described(st: &str, hits: &[Hit], h: &Hit) -> bool {
     })
 }
 
-/// "License-out Deals", "loan-guarantee programme": a deal word joined by a hyphen to the word
+/// "a license-out deal", "loan-guarantee programme": a deal word joined by a hyphen to the word
 /// after it only qualifies that compound's head; the head decides what the compound is.
 fn modifies_a_compound(st: &str, h: &Hit) -> bool {
     let mut rest = span::after(st, h.end).chars();

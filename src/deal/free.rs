@@ -27,7 +27,7 @@ pub(super) fn own_amounts<'x>(st: &str, hits: &[Hit], amounts: &'x [Amount]) -> 
         .collect()
 }
 
-/// "a deposit of $50 million is due on signing", "số tiền đặt cọc 1.000 tỷ đồng": a part of the
+/// "a deposit of $50 million is due on signing", "tiền đặt cọc 200 tỷ đồng": a part of the
 /// price paid at one step (a part-payment cue at most three words before the amount, in its
 /// clause) is no deal's value.
 fn part_payment(st: &str, hits: &[Hit], x: &Amount) -> bool {
@@ -343,7 +343,7 @@ fn is_conversion(st: &str, hits: &[Hit], amounts: &[Amount], x: &Amount) -> bool
     amounts.iter().any(|y| converts(st, hits, y, x))
 }
 
-/// The bracketed or cued restatement of `x` told right after it ("15 Milliarden Dollar (über 10,6
+/// The bracketed or cued restatement of `x` told right after it ("3,5 Milliarden Dollar (etwa 3,2
 /// Milliarden Euro)"), if any: a total told in one currency is the same total told in the other.
 pub(super) fn conversion_of<'x>(
     st: &str,

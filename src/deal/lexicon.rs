@@ -82,12 +82,12 @@ struct PartyPatterns {
     #[serde(default)]
     nouns_capitalised: bool,
     /// A nationality follows the noun it describes and stands right before the name ("tập đoàn
-    /// Hàn Quốc SK", "chuỗi nhà hàng lớn nhất Philippines Jollibee Foods"): a country written
+    /// Hàn Quốc SK", "hãng dược phẩm Ấn Độ Sunveda"): a country written
     /// right before a capitalised name qualifies it and is no party. Vietnamese.
     #[serde(default)]
     country_before_name: bool,
     /// How many lower-case words a description before a name may have ("French defence group",
-    /// "tổ chức xuất khẩu quốc phòng"): four by default; more where words are syllables.
+    /// "nhà sản xuất máy bay huấn luyện"): four by default; more where words are syllables.
     #[serde(default)]
     descriptor_words: Option<usize>,
     /// Capitalised nouns (or the last part of a compound) that describe the name after them
@@ -149,7 +149,7 @@ struct Cues {
     #[serde(default)]
     converted: Vec<String>,
     /// Before a deal word (at most two words between), these make the sentence describe a deal,
-    /// not tell one ("VIFTA is a comprehensive agreement", "là một hiệp định toàn diện").
+    /// not tell one ("NORVEX is a broad trade agreement", "là một hiệp định thế hệ mới").
     #[serde(default)]
     describes: Vec<String>,
     /// Right before an amount, these make it a part of the price paid at one step ("a deposit of

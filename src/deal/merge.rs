@@ -8,7 +8,7 @@ fn party_keys(m: &Mention) -> Vec<String> {
     m.parties.iter().map(|p| name_key(&p.canonical)).collect()
 }
 
-/// "The Coffee Bean & Tea Leaf" in a headline and "Coffee Bean & Tea Leaf" in the body: one
+/// "The Copper Kettle" in a headline and "Copper Kettle" in the body: one
 /// name, with or without the English article that may open it.
 fn name_key(name: &str) -> String {
     let name = name.trim();

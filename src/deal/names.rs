@@ -177,7 +177,7 @@ impl<'a> Ctx<'a> {
         }
         let (end, words) = self.name_words(head_end, limit, head.is_some());
         if words == 0 {
-            // "Tập đoàn bán lẻ lớn nhất Thái Lan Central Group": a head, a description of up to
+            // "Công ty điện máy hàng đầu Thái Lan Central Volt": a head, a description of up to
             // six lower-case words, then the name it heads.
             let after = self.skip_ws(head_end, limit);
             return head
@@ -424,7 +424,7 @@ impl<'a> Ctx<'a> {
         pos
     }
 
-    /// "Philippines Jollibee Foods", "Thái Lan Central Group": where the language writes a
+    /// "Ấn Độ Sunveda", "Thái Lan Central Volt": where the language writes a
     /// nationality right before the name (`country_before_name`), a known country of up to three
     /// words followed by a capitalised word qualifies the name. Where the name starts.
     fn leading_country(&self, pos: usize, limit: usize) -> Option<usize> {

@@ -236,7 +236,7 @@ fn to_and_from(
     }
 }
 
-/// "The loan for Ecuador amounts to …", "Hilfe für die Ukraine": money given for a country (a
+/// "The loan for Paraguay is worth …", "Hilfe für die Ukraine": money given for a country (a
 /// purpose word right after a loan or aid word, then a country or government the lexicon knows)
 /// goes to it. Only a known country: "a loan for the new metro line" names a purpose, no party.
 fn country_it_is_for(
@@ -278,8 +278,8 @@ fn object_of_buying(
     if a.class != Class::Action || !buys {
         return None;
     }
-    // Past an article, a nationality and a short description ("Canadian business software
-    // company Cognos"), as far as reading the name skips them.
+    // Past an article, a nationality and a short description ("Danish industrial pump
+    // company Orvelo"), as far as reading the name skips them.
     let n = ctx.read_name(a.end, scope_end).filter(|n| {
         span::cut(ctx.text, a.end, n.start)
             .split_whitespace()

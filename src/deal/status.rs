@@ -93,8 +93,8 @@ fn default_status(amount: Option<&Amount>, quantity: Option<&Quantity>) -> DealS
     }
 }
 
-/// "Kestrel will give $60 million in aid", "Nordmar hat 300 Millionen Euro zugesagt", "Hoa Kỳ sẽ
-/// tài trợ một triệu liều vắc-xin": aid is news when a donor commits it, whatever the tense, and
+/// "Kestrel will give $45 million in aid", "Nordmar hat 300 Millionen Euro zugesagt", "Hàn Quốc
+/// dự kiến viện trợ 5 triệu USD": aid is news when a donor commits it, whatever the tense, and
 /// it is paid out later; an act of aid is announced (a pledge), neither planned nor signed. An
 /// aid agreement (a document) keeps the status its verbs give it.
 pub(super) fn aid_is_pledged(ty: DealType, class: Class, status: DealStatus) -> DealStatus {

@@ -57,7 +57,7 @@ pub(super) fn set_apart(
 }
 
 /// A total as one sentence tells it, with its restatement in another currency when the sentence
-/// gives one ("15 Milliarden Dollar (über 10,6 Milliarden Euro)").
+/// gives one ("3,5 Milliarden Dollar (etwa 3,2 Milliarden Euro)").
 pub(super) struct Told {
     total: Total,
     restated: Option<Figure>,
@@ -123,7 +123,7 @@ fn beside_plural_deal_noun(st: &str, hits: &[Hit], x: &Amount) -> bool {
     })
 }
 
-/// "up to $11 billion in loans for the chipmaker", "the 400 million loans will pay for …": money
+/// "$6 billion in loans for the chipmaker", "the 300 million loans will pay for …": money
 /// named by the form it takes (loans, grants, credits), written right after the amount, is one
 /// package, not a sum of several deals; a count ("two loans") or a total cue still makes it one.
 fn money_in_that_form(st: &str, h: &Hit, x: &Amount) -> bool {
@@ -315,10 +315,10 @@ fn counted_earlier(st: &str, hits: &[Hit], x: &Amount) -> bool {
 
 /// "Hơn 37 tỷ USD" in a headline and "37,2 tỷ USD" in the body: one total told twice. Totals of
 /// one article in one currency within 5 % of each other, where one of them is rounded (about,
-/// more than, or written with fewer digits: "$17bn" beside "$16.94bn") or both are equal, are
+/// more than, or written with fewer digits: "$4bn" beside "$3.97bn") or both are equal, are
 /// reported once, at their most precise telling; where both are rounded ("nearly $2 billion",
 /// "more than $1.8 billion"), within 12.5 %; a bound ("more than 10,000 billion dong") and an exact
-/// figure it keeps ("10,672 billion dong"), within 12.5 % too. A total whose sentence restates it in another
+/// figure it keeps ("2,450 billion dong"), within 12.5 % too. A total whose sentence restates it in another
 /// currency ("$15 billion (over €10.6 billion)") is the same total as one told in that currency
 /// ("more than €10 billion"), and is reported in the currency it was first told in.
 pub(super) fn once_each(totals: Vec<Told>) -> Vec<Total> {
@@ -352,7 +352,7 @@ pub(super) fn once_each(totals: Vec<Told>) -> Vec<Total> {
     out.into_iter().map(|t| t.total).collect()
 }
 
-/// "approved the purchase of more than $100 million worth of syringes" beside the total "$104
+/// "the purchase of radars will cost more than $60 million" beside the total "$62
 /// million in contracts": a deal told with no party whose value is a telling of one of the
 /// article's totals (as `once_each` compares them) restates that total; it is no deal.
 pub(super) fn restates_a_total(m: &super::mention::Mention, totals: &[Total]) -> bool {
@@ -374,7 +374,7 @@ fn same_sum(o: &Figure, t: &Figure) -> bool {
         return false;
     }
     let (a, b) = (o.amount, t.amount);
-    // "hơn 10.000 tỷ đồng" and "10.672 tỷ đồng": a bound the exact figure keeps, within 12.5 %.
+    // "hơn 2.400 tỷ đồng" and "2.450 tỷ đồng": a bound the exact figure keeps, within 12.5 %.
     let bound_kept = |bound: &Figure, exact: &Figure| {
         let (lo, x) = (bound.amount, exact.amount);
         exact.qualifier == Qualifier::Exact
@@ -398,22 +398,22 @@ fn same_sum(o: &Figure, t: &Figure) -> bool {
 }
 
 /// Whether `t` is the better telling of a sum `o` also tells: exact where `o` is rounded, or
-/// written with more digits ("$16.94bn" against "$17bn").
+/// written with more digits ("$3.97bn" against "$4bn").
 fn more_precise(t: &Figure, o: &Figure) -> bool {
     use crate::model::Qualifier;
     (o.qualifier != Qualifier::Exact && t.qualifier == Qualifier::Exact)
         || (o.qualifier == t.qualifier && rounds_to(o.amount, t.amount))
 }
 
-/// "$17bn" and "$16.94bn": `rough`, written with fewer significant digits than `fine`, is `fine`
+/// "$4bn" and "$3.97bn": `rough`, written with fewer significant digits than `fine`, is `fine`
 /// rounded to its last digit (within half a unit of it).
 fn rounds_to(rough: rust_decimal::Decimal, fine: rust_decimal::Decimal) -> bool {
     let unit = last_digit_unit(rough);
     unit > last_digit_unit(fine) && (rough - fine).abs() * rust_decimal::Decimal::TWO <= unit
 }
 
-/// The place value of a figure's last non-zero digit: 17 000 000 000 → 1 000 000 000,
-/// 16 940 000 000 → 10 000 000. Zero for zero.
+/// The place value of a figure's last non-zero digit: 4 000 000 000 → 1 000 000 000,
+/// 3 970 000 000 → 10 000 000. Zero for zero.
 fn last_digit_unit(x: rust_decimal::Decimal) -> rust_decimal::Decimal {
     use rust_decimal::Decimal;
     let x = x.abs().normalize();
@@ -442,11 +442,11 @@ mod tests {
 
     #[test]
     fn a_figure_with_fewer_digits_is_the_finer_one_rounded() {
-        assert_eq!(last_digit_unit(d("17000000000")), d("1000000000"));
-        assert_eq!(last_digit_unit(d("16940000000")), d("10000000"));
+        assert_eq!(last_digit_unit(d("4000000000")), d("1000000000"));
+        assert_eq!(last_digit_unit(d("3970000000")), d("10000000"));
         assert_eq!(last_digit_unit(d("2.5")), d("0.1"));
-        assert!(rounds_to(d("17000000000"), d("16940000000")));
-        assert!(!rounds_to(d("16940000000"), d("17000000000")));
+        assert!(rounds_to(d("4000000000"), d("3970000000")));
+        assert!(!rounds_to(d("3970000000"), d("4000000000")));
         // "$2bn" is no rounding of "$2.6bn", and two figures of equal precision round to neither.
         assert!(!rounds_to(d("2000000000"), d("2600000000")));
         assert!(!rounds_to(d("2100000000"), d("2200000000")));
