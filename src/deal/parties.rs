@@ -245,18 +245,16 @@ fn country_it_is_for(
     scope_end: usize,
     parties: &mut Vec<Name>,
 ) -> Option<String> {
-    let purpose = ctx.hits.iter().find(|h| {
-        h.start >= a.end
-            && span::cut(ctx.text, a.end, h.start).trim().is_empty()
-            && h.has(|r| *r == Role::Purpose)
-    })?;
-    let n = ctx.read_name(purpose.end, scope_end).filter(|n| {
-        matches!(n.kind, Some(Kind::Country | Kind::Government))
-            && span::cut(ctx.text, purpose.end, n.start)
-                .split_whitespace()
-                .count()
-                <= 1
-    })?;
+    // The purpose word stands right after the deal word: at most two words from it to the name.
+    let n = ctx
+        .name_after_cue(Role::Purpose, a.end, scope_end)
+        .filter(|n| {
+            matches!(n.kind, Some(Kind::Country | Kind::Government))
+                && span::cut(ctx.text, a.end, n.start)
+                    .split_whitespace()
+                    .count()
+                    <= 2
+        })?;
     let canonical = n.canonical.clone();
     push_party(parties, n);
     Some(canonical)
