@@ -34,11 +34,7 @@ pub(super) fn set_apart(
         {
             return true;
         }
-        let restated = super::free::conversion_of(st, ctx.hits, ctx.amounts, a).map(|c| Figure {
-            amount: c.value,
-            currency: c.currency.clone(),
-            qualifier: c.qualifier,
-        });
+        let restated = super::free::conversion_of(st, ctx.hits, ctx.amounts, a).map(Figure::told);
         let total = Total {
             id: stable_id(&[&doc.key(), "total", &(s.start + a.start).to_string()]),
             source: doc.source.clone(),
@@ -72,6 +68,13 @@ struct Figure {
 }
 
 impl Figure {
+    fn told(x: &Amount) -> Figure {
+        Figure {
+            amount: x.value,
+            currency: x.currency.clone(),
+            qualifier: x.qualifier,
+        }
+    }
     fn of(t: &Total) -> Figure {
         Figure {
             amount: t.amount,
@@ -317,10 +320,10 @@ fn counted_earlier(st: &str, hits: &[Hit], x: &Amount) -> bool {
 /// one article in one currency within 5 % of each other, where one of them is rounded (about,
 /// more than, or written with fewer digits: "$4bn" beside "$3.97bn") or both are equal, are
 /// reported once, at their most precise telling; where both are rounded ("nearly $2 billion",
-/// "more than $1.8 billion"), within 12.5 %; a bound ("more than 10,000 billion dong") and an exact
-/// figure it keeps ("2,450 billion dong"), within 12.5 % too. A total whose sentence restates it in another
-/// currency ("$15 billion (over €10.6 billion)") is the same total as one told in that currency
-/// ("more than €10 billion"), and is reported in the currency it was first told in.
+/// "more than $1.8 billion"), within 12.5 %; a bound ("more than 2,400 billion dong") and an exact
+/// figure it keeps ("2,450 billion dong"), within 12.5 % too. A total whose sentence restates it
+/// in another currency ("$3.5 billion (about €3.2 billion)") is the same total as one told in that
+/// currency ("about €3 billion"), and is reported in the currency it was first told in.
 pub(super) fn once_each(totals: Vec<Told>) -> Vec<Total> {
     let mut out: Vec<Told> = Vec::new();
     for t in totals {
@@ -359,11 +362,7 @@ pub(super) fn restates_a_total(m: &super::mention::Mention, totals: &[Total]) ->
     let Some(x) = m.amount.as_ref().filter(|_| m.parties.is_empty()) else {
         return false;
     };
-    let this = Figure {
-        amount: x.value,
-        currency: x.currency.clone(),
-        qualifier: x.qualifier,
-    };
+    let this = Figure::told(x);
     totals.iter().any(|t| same_sum(&Figure::of(t), &this))
 }
 
@@ -420,10 +419,10 @@ fn last_digit_unit(x: rust_decimal::Decimal) -> rust_decimal::Decimal {
     if x.is_zero() {
         return Decimal::ZERO;
     }
-    let mut unit = Decimal::ONE;
     if x.scale() > 0 {
         return Decimal::new(1, x.scale());
     }
+    let mut unit = Decimal::ONE;
     let ten = Decimal::TEN;
     while (x / (unit * ten)).fract().is_zero() && unit < Decimal::from(10u64.pow(18)) {
         unit *= ten;
