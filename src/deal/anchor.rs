@@ -229,8 +229,8 @@ fn a_value(gap: &str) -> bool {
 
 /// "NORVEX is a broad trade agreement covering …", "NOVAFTA là một hiệp định thế hệ mới": a deal
 /// word after a copula and its article (at most two words between) describes a deal; it tells
-/// none. Not where the copula only inverts a list ("Also among the agreements signed was a contract with …"): a
-/// deal word before it in its clause.
+/// none. Not where the copula only inverts a list ("Also among the agreements signed was a
+/// contract with …"): a deal word before it in its clause.
 fn described(st: &str, hits: &[Hit], h: &Hit) -> bool {
     hits.iter().any(|c| {
         c.has(|r| *r == Role::Describes) && c.end <= h.start && {

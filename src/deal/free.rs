@@ -356,8 +356,8 @@ pub(super) fn conversion_of<'x>(
         .find(|y| y.currency != x.currency && converts(st, hits, x, y))
 }
 
-/// Whether `x` restates `y`, the amount told before it (see `is_conversion`). "umgerechnet 12,3
-/// Millionen Euro (15 Millionen US-Dollar)": where a cue says the first is itself converted, the
+/// Whether `x` restates `y`, the amount told before it (see `is_conversion`). "umgerechnet 9,2
+/// Millionen Euro (10 Millionen US-Dollar)": where a cue says the first is itself converted, the
 /// amount in brackets after it is the original, and the first restates it.
 fn converts(st: &str, hits: &[Hit], y: &Amount, x: &Amount) -> bool {
     let converted = |a: &Amount| {
@@ -367,20 +367,21 @@ fn converts(st: &str, hits: &[Hit], y: &Amount, x: &Amount) -> bool {
                 && span::cut(st, h.end, a.start).trim().is_empty()
         })
     };
+    // "(about 3 billion": an opening bracket and at most two words before the amount.
+    let bracketed = |gap: &str| {
+        gap.starts_with('(') && gap.split_whitespace().count() <= 3 && !gap.contains(')')
+    };
     if y.start >= x.end && converted(x) {
-        let gap = span::cut(st, x.end, y.start).trim();
-        return gap.starts_with('(') && gap.split_whitespace().count() <= 3 && !gap.contains(')');
+        return bracketed(span::cut(st, x.end, y.start).trim());
     }
     !converted(y) && y.end <= x.start && {
         let gap = span::cut(st, y.end, x.start).trim();
-        let bracketed =
-            gap.starts_with('(') && gap.split_whitespace().count() <= 3 && !gap.contains(')');
         let cued = gap.split_whitespace().count() <= 4
             && !gap.contains([';', ')'])
             && hits.iter().any(|h| {
                 h.start >= y.end && h.end <= x.start && h.has(|r| *r == Role::ConversionCue)
             });
-        bracketed || cued || comma_converted(gap, y, x)
+        bracketed(gap) || cued || comma_converted(gap, y, x)
     }
 }
 
