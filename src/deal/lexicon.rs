@@ -82,8 +82,8 @@ struct PartyPatterns {
     #[serde(default)]
     nouns_capitalised: bool,
     /// A nationality follows the noun it describes and stands right before the name ("tập đoàn
-    /// Hàn Quốc SK", "hãng dược phẩm Ấn Độ Sunveda"): a country written
-    /// right before a capitalised name qualifies it and is no party. Vietnamese.
+    /// Hàn Quốc SK", "hãng dược phẩm Ấn Độ Sunveda"): a country written right before a
+    /// capitalised name qualifies it and is no party. Vietnamese.
     #[serde(default)]
     country_before_name: bool,
     /// How many lower-case words a description before a name may have ("French defence group",

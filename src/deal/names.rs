@@ -165,20 +165,17 @@ impl<'a> Ctx<'a> {
         {
             return None;
         }
-        if let Some(p) = self.leading_country(pos, limit) {
-            return self.read_name(p, limit);
-        }
         let head = self.org_head_at(pos, limit);
         let head_end = head.map_or(start, |(_, e)| e);
-        if let Some(p) =
-            head.and_then(|_| self.leading_country(self.skip_ws(head_end, limit), limit))
-        {
+        // "Ấn Độ Sunveda", "Tập đoàn Thái Lan Central Volt": a nationality written before the
+        // name, with or without a head before it.
+        if let Some(p) = self.leading_country(self.skip_ws(head_end, limit), limit) {
             return self.read_name(p, limit);
         }
         let (end, words) = self.name_words(head_end, limit, head.is_some());
         if words == 0 {
             // "Công ty điện máy hàng đầu Thái Lan Central Volt": a head, a description of up to
-            // six lower-case words, then the name it heads.
+            // half as many words again as the language allows one elsewhere, then the name.
             let after = self.skip_ws(head_end, limit);
             return head
                 .and_then(|_| {
@@ -360,14 +357,13 @@ impl<'a> Ctx<'a> {
                 return self.read_name(p, limit);
             }
         }
-        if lexicon::lexicon(self.lang).country_before_name && rest.starts_with(' ') {
-            let after = self.skip_ws(end, limit);
-            let next = span::cut(self.text, after, limit).chars().next();
-            if next.is_some_and(char::is_uppercase) {
-                if let Some(n) = self.read_name(after, limit) {
-                    return Some(n);
-                }
-            }
+        // "hãng dược phẩm Ấn Độ Sunveda": where the language writes the nationality right before
+        // the name.
+        if let Some(n) = self
+            .leading_country(start, limit)
+            .and_then(|p| self.read_name(p, limit))
+        {
+            return Some(n);
         }
         let (name_end, words) = self.name_words(end, limit, true);
         let last = span::cut(self.text, end, name_end)
@@ -432,24 +428,25 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let rest = span::cut(self.text, pos, limit);
-        let mut end = 0;
-        let mut longest = None;
-        for _ in 0..3 {
-            let w = rest[end..].trim_start();
-            let skipped = rest.len() - end - w.len();
-            let Some(len) = w.find(char::is_whitespace) else {
-                break;
-            };
-            end += skipped + len;
-            if self
-                .lexicon
-                .lookup(&rest[..end])
-                .is_some_and(|e| e.kind == Kind::Country)
-            {
-                longest = Some(end);
-            }
-        }
+        // The ends of the first three words ("Việt Nam - Israel": a dash or other mark is no word
+        // of a country's name, and ends the search).
+        let ends = rest
+            .split_whitespace()
+            .take(3)
+            .take_while(|w| w.chars().any(char::is_alphabetic))
+            .map(|w| w.as_ptr() as usize - rest.as_ptr() as usize + w.len());
+        let longest = ends
+            .filter(|&end| {
+                self.lexicon
+                    .lookup(&rest[..end])
+                    .is_some_and(|e| e.kind == Kind::Country)
+            })
+            .last();
         let end = longest?;
+        // "từ Việt Nam, Thái Lan và …": a list, no nationality before a name.
+        if rest[..end].ends_with([',', ';', ':', '.']) {
+            return None;
+        }
         let next = rest[end..].strip_prefix(' ')?;
         next.chars()
             .next()
