@@ -27,11 +27,6 @@ pub struct Document {
     pub body_start: usize,
     /// For JSON Lines input, `path:line` of the article's line (errors name it).
     pub line: Option<String>,
-    /// The hash of `text` that [`Document::key`] falls back on, computed once: every deal and
-    /// total of an article asks for its key, and a document analysed in many windows (a 50 MB
-    /// text) makes many of them. Kept with the address and length of the text it hashed, so that
-    /// a text replaced since is hashed anew.
-    text_key: std::sync::OnceLock<(usize, usize, String)>,
 }
 
 impl Document {
@@ -50,16 +45,7 @@ impl Document {
         if let Some(url) = self.url.as_deref().filter(|s| !s.trim().is_empty()) {
             return format!("url:{}", url.trim());
         }
-        let here = (self.text.as_ptr() as usize, self.text.len());
-        match self.text_key.get().filter(|k| (k.0, k.1) == here) {
-            Some((_, _, hash)) => format!("text:{hash}"),
-            None => {
-                let hash = text_hash(&self.text);
-                let key = format!("text:{hash}");
-                let _ = self.text_key.set((here.0, here.1, hash));
-                key
-            }
-        }
+        format!("text:{}", text_hash(&self.text))
     }
 
     pub fn new(source: impl Into<String>, text: impl Into<String>) -> Self {
@@ -73,7 +59,6 @@ impl Document {
             text: text.into(),
             body_start: 0,
             line: None,
-            text_key: std::sync::OnceLock::new(),
         }
     }
 
@@ -383,7 +368,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_key_from_the_text_is_hashed_once_and_anew_when_the_text_is_replaced() {
+    fn a_key_made_from_the_text_follows_the_text_and_gives_way_to_an_id() {
         let mut doc = Document::new("a.txt", "Kestrel Air  ordered\r\nten jets.");
         let first = doc.key();
         assert_eq!(first, format!("text:{}", text_hash(&doc.text)));

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use crate::lang::Lang;
-use crate::model::{Amount, Deal, DealStatus, DealType, Document, Quantity, stable_id};
+use crate::model::{Amount, Deal, DealStatus, DealType, Quantity, stable_id};
 use crate::sector;
 
 use super::anchor::{self, Anchor};
@@ -143,7 +143,8 @@ pub(super) fn trace(text: &str, mentions: &[Mention]) {
     }
 }
 
-pub(super) fn to_deal(doc: &Document, lang: Lang, text: &str, m: Mention) -> Deal {
+pub(super) fn to_deal(article: &super::Article, lang: Lang, text: &str, m: Mention) -> Deal {
+    let doc = article.doc;
     let parties: Vec<String> = m.parties.iter().map(|p| p.canonical.clone()).collect();
     let evidence = span::cut(text, m.start, m.end).to_string();
     // A state body's name ("Ministry of Industry and Trade") says nothing of a deal's sector.
@@ -173,7 +174,7 @@ pub(super) fn to_deal(doc: &Document, lang: Lang, text: &str, m: Mention) -> Dea
         .or_else(|| sectors.best(item, &telling, trigger))
         .unwrap_or_else(|| sector::fallback(m.ty).to_string());
     let id = stable_id(&[
-        &doc.key(),
+        &article.key,
         m.ty.as_str(),
         &m.start.to_string(),
         &m.end.to_string(),

@@ -98,18 +98,23 @@ pub fn extract_windows(
     #[cfg(debug_assertions)]
     fault_injection(doc);
     let mut antecedents = anaphora::Antecedents::default();
+    let article = Article {
+        doc,
+        key: doc.key(),
+    };
     let sentences = segment::iter(&doc.text, doc.body_start);
     let mut windows = segment::in_windows(sentences, window).peekable();
     let mut first = true;
     while let Some(sentences) = windows.next() {
         // The only window is the whole article: its currency cues are the whole text's.
-        let cues = match first && windows.peek().is_none() {
-            true => 0..doc.text.len(),
-            false => sentences[0].start..sentences[sentences.len() - 1].end,
+        let cues = if first && windows.peek().is_none() {
+            0..doc.text.len()
+        } else {
+            sentences[0].start..sentences[sentences.len() - 1].end
         };
         first = false;
         each(extract_window(
-            doc,
+            &article,
             lang,
             &sentences,
             cues,
@@ -118,23 +123,30 @@ pub fn extract_windows(
     }
 }
 
+/// The document being read, with its key computed once: every deal and total of it is named by
+/// the key, and a key made from the text hashes all of it (a 50 MB text has many windows).
+pub(super) struct Article<'a> {
+    pub doc: &'a Document,
+    pub key: String,
+}
+
 /// One window of a document's sentences: each sentence analysed, then the window's mentions
 /// merged and turned into deals.
 fn extract_window(
-    doc: &Document,
+    article: &Article,
     lang: Lang,
     sentences: &[Sentence],
     cues: std::ops::Range<usize>,
     antecedents: &mut anaphora::Antecedents,
 ) -> Extraction {
-    let text = doc.text.as_str();
+    let text = article.doc.text.as_str();
     let mut mentions = Vec::new();
     let mut totals = Vec::new();
     let spans: Vec<(usize, usize)> = sentences.iter().map(|s| (s.start, s.end)).collect();
     let figures = amount::recognise_spans(text, &spans, cues, lang);
     for (s, figures) in sentences.iter().zip(figures) {
         analyse(
-            doc,
+            article,
             s,
             lang,
             figures,
@@ -152,7 +164,7 @@ fn extract_window(
     context::the_other_side(&mut merged);
     let mut deals: Vec<Deal> = merged
         .into_iter()
-        .map(|m| mention::to_deal(doc, lang, text, m))
+        .map(|m| mention::to_deal(article, lang, text, m))
         .collect();
     distinct_ids(&mut deals);
     Extraction { deals, totals }
@@ -210,7 +222,7 @@ fn fault_injection(doc: &Document) {
 /// One sentence: its anchors, its totals set apart, a mention per anchor with the figures in its
 /// scope, then the money amounts no trigger took.
 fn analyse(
-    doc: &Document,
+    article: &Article,
     s: &Sentence,
     lang: Lang,
     (amounts, quantities): (Vec<Amount>, Vec<Quantity>),
@@ -221,7 +233,7 @@ fn analyse(
     // A sentence right after one that told a deal may go on telling it ("The contract is
     // worth …", "Auftragswert: rund 90 Millionen Euro").
     let follows_deal = mentions.last().is_some_and(|m| m.block + 1 >= s.block);
-    let text = doc.text.as_str();
+    let text = article.doc.text.as_str();
     let st = span::cut(text, s.start, s.end);
     let folded = Folded::new(st);
     let lex = lexicon::lexicon(lang);
@@ -252,7 +264,7 @@ fn analyse(
     let mut free = free::own_amounts(st, &hits, &amounts);
     let single_named_deal = parties::single_named_deal(&ctx, &anchors);
     totals::set_apart(
-        doc,
+        article,
         s,
         &ctx,
         &mut free,

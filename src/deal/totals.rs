@@ -2,7 +2,7 @@
 //! the sum of several deals; the rest go on to `frame`. Per document, a total told twice is
 //! reported once.
 
-use crate::model::{Amount, DealStatus, DealType, Document, Total, stable_id};
+use crate::model::{Amount, DealStatus, DealType, Total, stable_id};
 use crate::segment::Sentence;
 
 use super::anchor::collective;
@@ -12,7 +12,7 @@ use super::span;
 
 /// Moves the totals among `free` to `totals`, keeping the deals' amounts in `free`.
 pub(super) fn set_apart(
-    doc: &Document,
+    article: &super::Article,
     s: &Sentence,
     ctx: &Ctx,
     free: &mut Vec<&Amount>,
@@ -36,9 +36,9 @@ pub(super) fn set_apart(
         }
         let restated = super::free::conversion_of(st, ctx.hits, ctx.amounts, a).map(Figure::told);
         let total = Total {
-            id: stable_id(&[&doc.key(), "total", &(s.start + a.start).to_string()]),
-            source: doc.source.clone(),
-            published: doc.published,
+            id: stable_id(&[&article.key, "total", &(s.start + a.start).to_string()]),
+            source: article.doc.source.clone(),
+            published: article.doc.published,
             language: ctx.lang,
             amount: a.value,
             currency: a.currency.clone(),
