@@ -69,6 +69,10 @@ struct Quantities {
     /// Plural models count ("45 737 MAX 8s", "five 787s"): English.
     #[serde(default)]
     model_plurals: bool,
+    /// Conjunctions after the first part of a compound whose head is written once ("Rad- und
+    /// Kettenpanzer", "short- and medium-range"): that part is read with the head.
+    #[serde(default)]
+    truncation_joins: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -197,6 +201,8 @@ pub struct AmountLexicon {
     pub adjective_stops: Option<Vec<String>>,
     /// See `model_plurals` in the lexicon file.
     pub model_plurals: bool,
+    /// See `truncation_joins` in the lexicon file; lower-cased.
+    pub truncation_joins: Vec<String>,
     /// See `[bare]` in the lexicon file; lower-cased.
     pub bare: Bare,
     /// See `wire_symbols` in the lexicon file: case-sensitive, glued before digits only.
@@ -370,6 +376,12 @@ impl AmountLexicon {
                 .as_ref()
                 .map(|v| v.iter().map(|w| w.to_lowercase()).collect()),
             model_plurals: raw.quantities.model_plurals,
+            truncation_joins: raw
+                .quantities
+                .truncation_joins
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
             bare,
             wire_symbols: raw
                 .wire_symbols

@@ -1153,7 +1153,8 @@ impl Reader<'_, '_> {
                         .or_else(|| self.maker_model(i, value, prev_end));
                 };
                 let between = &self.text[prev_end..found.start];
-                let mut words: Vec<&str> = without_truncated_parts(between)
+                let joins = &lexicon(lang).truncation_joins;
+                let mut words: Vec<&str> = without_truncated_parts(between, joins)
                     .iter()
                     .flat_map(|w| w.split('-'))
                     .filter(|w| !w.is_empty())
@@ -1341,16 +1342,17 @@ fn recognise_unsettled(text: &str, lang: Lang) -> (Vec<Amount>, Vec<Quantity>) {
 
 /// "drei Fracht- und Passagierschiffe", "120 Rad- und Kettenpanzer", "short- and
 /// medium-range missiles": the first part of a compound whose head is written once, after the
-/// conjunction, belongs to that head; the words between a count and its noun are read without it.
-fn without_truncated_parts(between: &str) -> Vec<&str> {
+/// conjunction (one of `joins`, the language's), belongs to that head; the words between a count
+/// and its noun are read without it.
+fn without_truncated_parts<'b>(between: &'b str, joins: &[String]) -> Vec<&'b str> {
     let words: Vec<&str> = between.split_whitespace().collect();
     let mut out = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
-        let joins = words
+        let joined = words
             .get(i + 1)
-            .is_some_and(|c| matches!(*c, "und" | "oder" | "sowie" | "and" | "or"));
-        if words[i].len() > 1 && words[i].ends_with('-') && joins {
+            .is_some_and(|c| joins.iter().any(|j| j.eq_ignore_ascii_case(c)));
+        if words[i].len() > 1 && words[i].ends_with('-') && joined {
             i += 2;
             continue;
         }
