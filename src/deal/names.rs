@@ -122,6 +122,11 @@ impl<'a> Ctx<'a> {
         let raw = &rest[..len];
         let mut core = raw.trim_end_matches([',', ';', ':', '!', '?', '"', '”', '’', ')', '…']);
         let mut ends_clause = core.len() < raw.len();
+        // "Harbourline Bank's loan": a possessive ends the name and is none of it.
+        if let Some(owner) = raw.strip_suffix("'s").or_else(|| raw.strip_suffix("’s")) {
+            core = owner;
+            ends_clause = true;
+        }
         if let Some(stripped) = core.strip_suffix('.') {
             let keep = stripped.contains('.')
                 || LEGAL_SUFFIXES.contains(&core)
