@@ -385,6 +385,21 @@ impl Reader<'_, '_> {
         let (a, b) = (self.atoms.get(k.checked_sub(1)?)?, self.atoms.get(k)?);
         (b.start >= a.end && matches!(self.text[a.end..b.start].trim(), "" | "-")).then_some(b)
     }
+    /// "ten B 777 freighters": a one-letter scale word set apart from the number before it and
+    /// followed by a number is the letter of a model ("B 777"), no scale.
+    fn model_letter(&self, k: usize) -> bool {
+        let (Some(prev), Some(s)) = (
+            k.checked_sub(1).and_then(|p| self.atoms.get(p)),
+            self.atoms.get(k),
+        ) else {
+            return false;
+        };
+        s.end - s.start == 1
+            && s.start > prev.end
+            && self
+                .adj(k + 1)
+                .is_some_and(|n| matches!(n.kind, Kind::Num(_)))
+    }
     /// The atom index of a unit after a number, stepping over a hyphen atom ("700-Euro").
     fn unit_index(&self, k: usize) -> usize {
         match (self.adj(k), self.atoms.get(k + 1)) {
@@ -538,6 +553,9 @@ impl Reader<'_, '_> {
         }
         let mut scale: Option<Decimal> = None;
         while let Some(s) = self.adj_hyphen(next) {
+            if self.model_letter(next) {
+                break;
+            }
             // A currency code carrying a scale ("MUSD") is read as the currency.
             if let Some(m) = s.scale().filter(|_| s.suffix_currency().is_none()) {
                 if scale.is_some_and(|prev| m <= prev) {
@@ -1122,7 +1140,7 @@ impl Reader<'_, '_> {
         let (value, next) = self.whole_number(i)?;
         // "Airbus's 350 jets": a number right after a possessive name is its model.
         let before = self.text[..self.atoms[i].start].trim_end();
-        if before.ends_with("'s") || before.ends_with("’s") {
+        if before.ends_with("'s") || before.ends_with("’s") || after_model_letter(before) {
             return None;
         }
         let mut k = next;
@@ -1154,7 +1172,16 @@ impl Reader<'_, '_> {
                 };
                 let between = &self.text[prev_end..found.start];
                 let joins = &lexicon(lang).truncation_joins;
-                let mut words: Vec<&str> = without_truncated_parts(between, joins)
+                let kept = without_truncated_parts(between, joins);
+                // "21 jumbos of type A 380 and 20 long-haul jets": a conjunction between the
+                // number and the noun joins two counted things; the number counts neither.
+                if kept
+                    .iter()
+                    .any(|w| joins.iter().any(|j| j.eq_ignore_ascii_case(w)))
+                {
+                    return None;
+                }
+                let mut words: Vec<&str> = kept
                     .iter()
                     .flat_map(|w| w.split('-'))
                     .filter(|w| !w.is_empty())
@@ -1216,6 +1243,14 @@ impl Reader<'_, '_> {
             k_end,
         ))
     }
+}
+
+/// "the type A 380", "a B 747": text ending in a lone capital letter (after a space or at the
+/// start) names a model whose number follows; that number counts nothing.
+fn after_model_letter(before: &str) -> bool {
+    let mut rev = before.chars().rev();
+    rev.next().is_some_and(|c| c.is_ascii_uppercase())
+        && rev.next().is_none_or(|c| c.is_whitespace() || c == '(')
 }
 
 /// "16,000" or "2.5": digits grouped or split by commas and points.
