@@ -35,6 +35,9 @@ struct Expected {
     recipient: Option<String>,
     #[serde(default)]
     parties: Vec<String>,
+    /// Names that must be no party of the deal ("a country that only qualifies a name").
+    #[serde(default)]
+    not_parties: Vec<String>,
     quantity: Option<u64>,
     #[allow(dead_code)]
     item: Option<String>,
@@ -124,6 +127,11 @@ fn differences(e: &Expected, d: &Deal) -> Vec<String> {
     for p in &e.parties {
         if !d.parties.iter().any(|q| same_name(p, q)) {
             out.push(format!("party {p:?} missing from {:?}", d.parties));
+        }
+    }
+    for p in &e.not_parties {
+        if d.parties.iter().any(|q| same_name(p, q)) {
+            out.push(format!("{p:?} is no party, yet in {:?}", d.parties));
         }
     }
     if e.amount.is_none() && d.amount.is_some() {

@@ -86,6 +86,10 @@ struct PartyPatterns {
     /// capitalised name qualifies it and is no party. Vietnamese.
     #[serde(default)]
     country_before_name: bool,
+    /// Words that tie a nationality to the name right before them ("Tập đoàn Orvex của Mỹ"):
+    /// a country after one of these and a capitalised name qualifies that name, no party.
+    #[serde(default)]
+    country_after_name: Vec<String>,
     /// How many lower-case words a description before a name may have ("French defence group",
     /// "nhà sản xuất máy bay huấn luyện"): four by default; more where words are syllables.
     #[serde(default)]
@@ -360,6 +364,8 @@ pub struct DealLexicon {
     pub nouns_capitalised: bool,
     /// See `country_before_name` in the lexicon file.
     pub country_before_name: bool,
+    /// See `country_after_name` in the lexicon file (as written).
+    pub country_after_name: Vec<String>,
     /// See `descriptor_words` in the lexicon file.
     pub descriptor_words: usize,
     /// See `descriptor_nouns` in the lexicon file (lower-cased).
@@ -612,6 +618,7 @@ impl DealLexicon {
             verb_final: raw.parties.verb_final,
             nouns_capitalised: raw.parties.nouns_capitalised,
             country_before_name: raw.parties.country_before_name,
+            country_after_name: raw.parties.country_after_name.clone(),
             descriptor_words: raw.parties.descriptor_words.unwrap_or(4),
             descriptor_nouns: raw
                 .parties

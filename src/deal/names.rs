@@ -141,6 +141,16 @@ impl<'a> Ctx<'a> {
 
     /// Reads a name starting at `pos` (after skipping determiners), not past `limit`.
     pub fn read_name(&self, pos: usize, limit: usize) -> Option<Name> {
+        let n = self.read_name_at(pos, limit)?;
+        // "với Tập đoàn Orvex của Mỹ": the country says where the name before it is from.
+        if n.kind == Some(Kind::Country) && self.nationality_after_name(n.start) {
+            return None;
+        }
+        Some(n)
+    }
+
+    /// `read_name`, before a nationality tied to the name before it is set aside.
+    fn read_name_at(&self, pos: usize, limit: usize) -> Option<Name> {
         let pos = self.skip_determiners(pos, limit);
         if pos >= limit || self.amounts.iter().any(|a| a.start <= pos && pos < a.end) {
             return None;
@@ -251,9 +261,33 @@ impl<'a> Ctx<'a> {
     /// `qualified_by_country`): such a country is no party of its own.
     pub fn country_qualifies(&self, e: &EntityHit) -> bool {
         e.entity.kind == Kind::Country
-            && self
+            && (self
                 .qualified_by_country(e.start, e.end, self.text.len())
                 .is_some()
+                || self.nationality_after_name(e.start))
+    }
+
+    /// "ký với Tập đoàn Orvex của Mỹ", "Orvex của Cộng hòa Séc": a country right after a tie word
+    /// of the language (`country_after_name`) that follows a capitalised word (no model number,
+    /// not the sentence's first word) says where that name is from; "mua 12 chiếc L-39 của Séc"
+    /// buys from the country.
+    fn nationality_after_name(&self, start: usize) -> bool {
+        let before = self.text[..start].trim_end();
+        lexicon::lexicon(self.lang)
+            .country_after_name
+            .iter()
+            .any(|tie| {
+                let Some(rest) = before.strip_suffix(tie.as_str()) else {
+                    return false;
+                };
+                if !rest.ends_with(' ') {
+                    return false;
+                }
+                let rest = rest.trim_end();
+                let word = rest.rsplit(char::is_whitespace).next().unwrap_or("");
+                let first_word = rest.len() == word.len();
+                is_capitalised(word) && !first_word && !word.contains(|c: char| c.is_ascii_digit())
+            })
     }
 
     /// The organisation a known country `e` qualifies, read up to `limit` ("Peru-based Quillcorp",
@@ -301,6 +335,7 @@ impl<'a> Ctx<'a> {
     /// `descriptor`, of up to `max` words.
     fn descriptor_of(&self, pos: usize, limit: usize, max: usize) -> Option<usize> {
         let mut p = pos;
+        let mut headed = false;
         for n in 0..=max {
             let (ws, we, ends) = self.word(p, limit);
             let w = span::cut(self.text, ws, we);
@@ -315,9 +350,22 @@ impl<'a> Ctx<'a> {
                     .iter()
                     .all(|r| matches!(r, Role::OrgHead(_) | Role::OrgTail | Role::Anaphor(_)))
             };
+            // "công ty xuất khẩu Orvex", "the arms exporter": after a kind of organisation, what
+            // it does (a verb of selling or buying) describes it too.
+            if n == 0 {
+                headed = self.hit_at(ws).is_some_and(|h| h.org_head().is_some());
+            }
+            let trade_word = |h: &Hit| {
+                headed
+                    && h.roles
+                        .iter()
+                        .all(|r| matches!(r, Role::SellerVerb | Role::BuyerVerb))
+            };
             let plain = first.is_lowercase()
                 && w.chars().all(|c| c.is_alphabetic() || c == '-')
-                && self.hit_at(ws).is_none_or(kind_word)
+                && self
+                    .hit_at(ws)
+                    .is_none_or(|h| kind_word(h) || trade_word(h))
                 && !ends
                 && crate::amount::parse_number(w, self.lang).is_none();
             if !plain || we >= limit {
