@@ -165,6 +165,9 @@ impl<'a> Ctx<'a> {
                 return Some(self.known(e.start, e.end, e.entity, limit));
             }
         }
+        if let Some(n) = self.country_set_aside(pos, limit) {
+            return Some(n);
+        }
         let start = pos;
         // "Vizeminister Karl Brandt", "Minister Lan": a title, or a name right after one,
         // names a person.
@@ -264,7 +267,15 @@ impl<'a> Ctx<'a> {
             && (self
                 .qualified_by_country(e.start, e.end, self.text.len())
                 .is_some()
-                || self.nationality_after_name(e.start))
+                || self.nationality_after_name(e.start)
+                || self.country_compound(e))
+    }
+
+    /// "an den US-Finanzinvestor Kestrel Partners", "der Schweizer-Konzern": a country joined by
+    /// a hyphen to a describing noun before a name qualifies that name.
+    fn country_compound(&self, e: &EntityHit) -> bool {
+        self.text[e.end..].starts_with('-')
+            && self.descriptor_noun(e.start, self.text.len()).is_some()
     }
 
     /// "ký với Tập đoàn Orvex của Mỹ", "Orvex của Cộng hòa Séc": a country right after a tie word
@@ -340,9 +351,6 @@ impl<'a> Ctx<'a> {
             let (ws, we, ends) = self.word(p, limit);
             let w = span::cut(self.text, ws, we);
             let first = w.chars().next()?;
-            if first.is_uppercase() {
-                return (n > 0).then_some(ws);
-            }
             // A word that only names a kind of organisation ("carrier", "airline", "group")
             // describes too.
             let kind_word = |h: &Hit| {
@@ -350,11 +358,28 @@ impl<'a> Ctx<'a> {
                     .iter()
                     .all(|r| matches!(r, Role::OrgHead(_) | Role::OrgTail | Role::Anaphor(_)))
             };
-            // "công ty xuất khẩu Orvex", "the arms exporter": after a kind of organisation, what
-            // it does (a verb of selling or buying) describes it too.
             if n == 0 {
                 headed = self.hit_at(ws).is_some_and(|h| h.org_head().is_some());
             }
+            // "quỹ đầu tư", "Investment firm Kestrel Partners said": a kind of organisation of
+            // several words is read whole ("tư" in it is no numeral), capitalised or not when it
+            // opens the sentence.
+            if let Some(h) = self.hit_at(ws).filter(|h| {
+                h.end > we
+                    && h.end < limit
+                    && kind_word(h)
+                    && !span::cut(self.text, we, h.end).contains(char::is_uppercase)
+                    && (first.is_lowercase()
+                        || (self.text[..ws].trim().is_empty() && h.org_head().is_none()))
+            }) {
+                p = self.skip_ws(h.end, limit);
+                continue;
+            }
+            if first.is_uppercase() {
+                return (n > 0).then_some(ws);
+            }
+            // "công ty xuất khẩu Orvex", "the arms exporter": after a kind of organisation, what
+            // it does (a verb of selling or buying) describes it too.
             let trade_word = |h: &Hit| {
                 headed
                     && h.roles
@@ -441,6 +466,25 @@ impl<'a> Ctx<'a> {
             kind: self.lexicon.lookup(raw).map(|e| e.kind),
             country: None,
         })
+    }
+
+    /// "with US carrier Orvex Air": a country the sentence set aside as qualifying a name (so no
+    /// longer among its entities) still leads to that name, not to itself. The longest known
+    /// country of the first three words at `pos`, then the name it qualifies.
+    fn country_set_aside(&self, pos: usize, limit: usize) -> Option<Name> {
+        let rest = span::cut(self.text, pos, limit);
+        let end = rest
+            .split_whitespace()
+            .take(3)
+            .take_while(|w| w.chars().any(char::is_alphabetic))
+            .map(|w| w.as_ptr() as usize - rest.as_ptr() as usize + w.len())
+            .filter(|&end| {
+                self.lexicon
+                    .lookup(&rest[..end])
+                    .is_some_and(|e| e.kind == Kind::Country)
+            })
+            .last()?;
+        self.qualified_by_country(pos, pos + end, limit)
     }
 
     /// Skips whitespace, then determiners and adjectives of nationality before a name ("the",
