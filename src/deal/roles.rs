@@ -51,15 +51,16 @@ impl Verbs {
 }
 
 /// "Boeing won an order from Korean Air": a supplier that won a contract from its client; the
-/// "from" party is the client, so the sides swap. (A ministry that receives aid "from" a donor is
-/// already the recipient.)
+/// "from" party is the client, so it receives. (A ministry that receives aid "from" a donor is
+/// already the recipient.) A client named "to" or "for" ("won a contract to supply 30 jets to
+/// Kestrel Air") already receives and stays.
 pub(super) fn won_from_client(
     v: &Verbs,
     provider: &mut Option<String>,
     recipient: &mut Option<String>,
 ) {
-    if v.received && v.of_a_purchase() {
-        std::mem::swap(provider, recipient);
+    if v.received && v.of_a_purchase() && recipient.is_none() {
+        *recipient = provider.take();
     }
 }
 
@@ -381,16 +382,30 @@ pub(super) fn who_gets_the_money(
             .iter()
             .filter(in_clause)
             .any(|h| h.has(|r| *r == Role::BorrowedBy));
-    let receives_money = amount.is_some_and(|x| {
-        ctx.hits.iter().filter(in_clause).any(|h| {
-            h.has(|r| *r == Role::Receive)
-                && h.end <= x.start
-                && crate::deal::span::cut(ctx.text, h.end, x.start)
-                    .split_whitespace()
-                    .count()
-                    <= 2
-        })
-    });
+    // "Orvex Marine secured a $300 million contract": a supplier that won an order is paid, yet
+    // provides what was ordered; the money it receives is the value of the deal word right after.
+    let contract_value = |x: &crate::model::Amount| {
+        matches!(ty, DealType::Purchase | DealType::Agreement)
+            && ctx.hits.iter().any(|h| {
+                h.trigger().is_some_and(|t| t.1 == Class::Document)
+                    && h.start >= x.start
+                    && crate::deal::span::cut(ctx.text, x.end, h.start)
+                        .split_whitespace()
+                        .count()
+                        <= 1
+            })
+    };
+    let receives_money = amount.is_some_and(|x| !contract_value(x))
+        && amount.is_some_and(|x| {
+            ctx.hits.iter().filter(in_clause).any(|h| {
+                h.has(|r| *r == Role::Receive)
+                    && h.end <= x.start
+                    && crate::deal::span::cut(ctx.text, h.end, x.start)
+                        .split_whitespace()
+                        .count()
+                        <= 2
+            })
+        });
     if issues_bonds || receives_money {
         *recipient = provider.take();
     }
