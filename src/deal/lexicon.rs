@@ -113,6 +113,16 @@ struct PartyPatterns {
     /// or a figure ("EPC", "FID", "GDP", "JV"): never a party on their own.
     #[serde(default)]
     not_names: Vec<String>,
+    /// Nouns of a takeover ("acquisition", "Übernahme") and the words that tie the company taken
+    /// over to them ("of", "der"): "the acquisition of Orvex Labs" names its seller.
+    #[serde(default)]
+    takeover_nouns: Vec<String>,
+    #[serde(default)]
+    takeover_of: Vec<String>,
+    /// The word that names who takes over, after the company taken over ("… of Orvex Labs by
+    /// Nordchem", "durch die Nordchem AG"): the buyer.
+    #[serde(default)]
+    takeover_by: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -378,6 +388,10 @@ pub struct DealLexicon {
     pub subject_articles: Vec<String>,
     /// See `relative_pronouns` in the lexicon file (lower-cased).
     pub relative_pronouns: Vec<String>,
+    /// See `takeover_nouns`, `takeover_of` and `takeover_by` in the lexicon file (lower-cased).
+    pub takeover_nouns: Vec<String>,
+    pub takeover_of: Vec<String>,
+    pub takeover_by: Vec<String>,
 }
 
 /// A phrase found in a sentence with its roles.
@@ -627,6 +641,9 @@ impl DealLexicon {
                 .map(|w| w.to_lowercase())
                 .collect(),
             not_names: raw.parties.not_names.clone(),
+            takeover_nouns: lower(&raw.parties.takeover_nouns),
+            takeover_of: lower(&raw.parties.takeover_of),
+            takeover_by: lower(&raw.parties.takeover_by),
             fronting: raw
                 .parties
                 .fronting
@@ -672,6 +689,11 @@ pub fn lexicon(lang: Lang) -> &'static DealLexicon {
         Lang::ALL.map(|l| load(l, l.deals().lexicon()))
     });
     &all[lang.index()]
+}
+
+/// The words of a list, lower-cased.
+fn lower(words: &[String]) -> Vec<String> {
+    words.iter().map(|w| w.to_lowercase()).collect()
 }
 
 #[cfg(test)]

@@ -80,6 +80,16 @@ pub(super) fn parties_for(
     if provider.is_none() {
         provider = stake_target(ctx, a, scope_end, &mut parties);
     }
+    if let Some((target, buyer)) = taken_over(ctx, a, scope_end) {
+        if provider.is_none() || provider.as_ref() == buyer.as_ref().map(|b| &b.canonical) {
+            provider = Some(target.canonical.clone());
+        }
+        if let Some(b) = buyer {
+            recipient = Some(b.canonical.clone());
+            push_party(&mut parties, b);
+        }
+        push_party(&mut parties, target);
+    }
     if provider.is_none() {
         provider = from_before_trigger(ctx, a, pre_start, &mut parties);
     }
@@ -273,13 +283,15 @@ fn object_of_buying(
         .hits
         .iter()
         .any(|h| h.start >= a.start && h.end == a.end && h.has(|r| *r == Role::BuyerVerb));
-    if a.class != Class::Action || !buys {
-        return None;
-    }
+    let verb_end = if a.class == Class::Action && buys {
+        a.end
+    } else {
+        agreement_to_buy(ctx, a, scope_end)?
+    };
     // Past an article, a nationality and a short description ("Danish industrial pump
     // company Orvelo"), as far as reading the name skips them.
-    let n = ctx.read_name(a.end, scope_end).filter(|n| {
-        span::cut(ctx.text, a.end, n.start)
+    let n = ctx.read_name(verb_end, scope_end).filter(|n| {
+        span::cut(ctx.text, verb_end, n.start)
             .split_whitespace()
             .count()
             <= 6
@@ -287,6 +299,21 @@ fn object_of_buying(
     let seller = n.canonical.clone();
     push_party(parties, n);
     Some(seller)
+}
+
+/// "signed an agreement to buy Orvex Foods", "a deal to acquire …": an agreement whose next
+/// words (at most two: "to", "zum") are a verb of buying names what is bought after that verb.
+/// Where the verb ends.
+fn agreement_to_buy(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option<usize> {
+    if a.class != Class::Document {
+        return None;
+    }
+    let verb = ctx
+        .hits
+        .iter()
+        .find(|h| h.start >= a.end && h.start < scope_end && h.has(|r| *r == Role::BuyerVerb))?;
+    let gap = span::cut(ctx.text, a.end, verb.start);
+    (gap.split_whitespace().count() <= 2 && !gap.contains([',', ';', '.', '('])).then_some(verb.end)
 }
 
 /// "Das Unternehmen kauft …", "Der Konzern übernimmt …": a phrase of an article and at most two
@@ -389,6 +416,48 @@ fn stake_target(
     let target = n.canonical.clone();
     push_party(parties, n);
     Some(target)
+}
+
+/// "the acquisition of Orvex Labs (by Nordchem)", "die Übernahme der Orvex AG durch die Nordchem
+/// AG": a takeover noun of the language and its tie word name the company taken over, which
+/// sells; the name after the word for "by" is the buyer.
+fn taken_over(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option<(Name, Option<Name>)> {
+    let lex = lexicon::lexicon(ctx.lang);
+    let head = a.head.to_lowercase();
+    if a.ty != DealType::Purchase
+        || !lex
+            .takeover_nouns
+            .iter()
+            .any(|n| head.ends_with(n.as_str()))
+    {
+        return None;
+    }
+    let rest = span::cut(ctx.text, a.end, scope_end);
+    let tie = rest.split_whitespace().next()?.to_lowercase();
+    if !lex.takeover_of.contains(&tie) {
+        return None;
+    }
+    let after = a.end + (rest.len() - rest.trim_start().len()) + tie.len();
+    let target = ctx.read_name(after, scope_end)?;
+    // Past a description set off by commas ("of Orvex, a Brazil-based drinks maker, by …").
+    let mut from = target.end;
+    let rest = span::cut(ctx.text, from, scope_end);
+    if let Some(after_comma) = rest.strip_prefix(',') {
+        if let Some(close) = after_comma.find(',') {
+            from += 1 + close + 1;
+        }
+    }
+    let rest = span::cut(ctx.text, from, scope_end);
+    let word = rest.split_whitespace().next().unwrap_or("");
+    let buyer = lex
+        .takeover_by
+        .contains(&word.to_lowercase())
+        .then(|| {
+            let at = from + (rest.len() - rest.trim_start().len()) + word.len();
+            ctx.read_name(at, scope_end)
+        })
+        .flatten();
+    Some((target, buyer))
 }
 
 /// "von B … erhalten": the from-marker may stand before the trigger too; B provides.
