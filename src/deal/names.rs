@@ -492,6 +492,14 @@ impl<'a> Ctx<'a> {
     fn skip_determiners(&self, pos: usize, limit: usize) -> usize {
         let mut pos = self.skip_ws(pos, limit);
         for _ in 0..3 {
+            // "the Japanese government": a name the lexicon knows is read whole, even where its
+            // first word alone is a determiner.
+            if self
+                .entity_at(pos)
+                .is_some_and(|e| self.hit_at(pos).is_some_and(|h| h.end < e.end))
+            {
+                break;
+            }
             match self.hit_at(pos) {
                 // "Hãng hàng không Sơn Ca": a capitalised organisation head is the name's own
                 // first word even where the lexicon also lists it as a determiner ("hãng").

@@ -71,7 +71,8 @@ pub(super) fn parties_for(
     if recipient.is_none() && matches!(ty, DealType::Financing | DealType::Aid) {
         recipient = country_it_is_for(ctx, a, scope_end, &mut parties);
     }
-    let verbs = Verbs::read(ctx.hits, ty, pre_start, scope_end);
+    let verb_final = lexicon::lexicon(ctx.lang).verb_final;
+    let verbs = Verbs::read(ctx.hits, ty, (pre_start, a.end, scope_end), verb_final);
     roles::order_to_contractor(&verbs, a.class, &mut provider, &mut recipient);
     let sold_by = object_of_buying(ctx, a, scope_end, &mut parties);
     if provider.is_none() && recipient.as_ref() != sold_by.as_ref() {

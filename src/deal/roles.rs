@@ -16,6 +16,9 @@ pub(super) struct Verbs {
     ty: DealType,
     /// "Boeing won an order", "erhielt einen Auftrag": the subject received the deal.
     received: bool,
+    /// The verb of receiving stands before the deal word or is it ("won an order"), not after
+    /// it ("under the deal the airline will receive 50 jets": it receives the goods).
+    received_the_deal: bool,
     /// "X awarded a contract to B": the subject gave it.
     awarded: bool,
     /// The subject's verb buys ("Orchid Chemie übernimmt"): true, sells ("X sells"): false.
@@ -24,7 +27,14 @@ pub(super) struct Verbs {
 
 impl Verbs {
     /// The verbs in `pre_start..scope_end` of a deal of type `ty`.
-    pub(super) fn read(hits: &[Hit], ty: DealType, pre_start: usize, scope_end: usize) -> Verbs {
+    /// `verb_final`: the language puts the participle last ("hat einen Auftrag an Land
+    /// gezogen"), so a verb of receiving after the deal word may still take the deal.
+    pub(super) fn read(
+        hits: &[Hit],
+        ty: DealType,
+        (pre_start, anchor_end, scope_end): (usize, usize, usize),
+        verb_final: bool,
+    ) -> Verbs {
         let buys = hits
             .iter()
             .filter(|h| h.start >= pre_start && h.start < scope_end)
@@ -40,6 +50,12 @@ impl Verbs {
         Verbs {
             ty,
             received: anchor::said_in(hits, pre_start, scope_end, Role::Receive),
+            received_the_deal: anchor::said_in(
+                hits,
+                pre_start,
+                if verb_final { scope_end } else { anchor_end },
+                Role::Receive,
+            ),
             awarded: anchor::said_in(hits, pre_start, scope_end, Role::Award),
             buys,
         }
@@ -132,7 +148,7 @@ pub(super) fn supplier_that_received(
     provider: &mut Option<String>,
     recipient: &Option<String>,
 ) {
-    if v.received && v.of_a_purchase() && provider.is_none() {
+    if v.received_the_deal && v.of_a_purchase() && provider.is_none() {
         if let Some(s) = subject {
             if recipient.as_ref() != Some(&s.canonical) {
                 *provider = Some(s.canonical.clone());
