@@ -23,8 +23,23 @@ pub(super) fn own_amounts<'x>(st: &str, hits: &[Hit], amounts: &'x [Amount]) -> 
                 && !running_or_cumulative(st, hits, x)
                 && !contingent(st, hits, x)
                 && !part_payment(st, hits, x)
+                && !paid_at_one_step(st, hits, amounts, x)
         })
         .collect()
+}
+
+/// "Kestrel Telecom took 300 MHz for $2 billion and will pay $500 million upfront": an amount
+/// followed by a cue of a payment made at one step (at most two words after it, in its clause),
+/// in a sentence that gave another amount before it, is a part of that price, no deal's value.
+fn paid_at_one_step(st: &str, hits: &[Hit], amounts: &[Amount], x: &Amount) -> bool {
+    amounts.iter().any(|o| o.end <= x.start)
+        && hits
+            .iter()
+            .filter(|h| h.has(|r| *r == Role::PartPaymentAfter) && h.start >= x.end)
+            .any(|h| {
+                let gap = span::cut(st, x.end, h.start);
+                gap.split_whitespace().count() <= 2 && !gap.contains(['.', ';', ':', ','])
+            })
 }
 
 /// "a deposit of $50 million is due on signing", "tiền đặt cọc 200 tỷ đồng": a part of the

@@ -170,6 +170,11 @@ struct Cues {
     /// $50 million", "số tiền đặt cọc"), no deal's value.
     #[serde(default)]
     part_payment: Vec<String>,
+    /// Right after an amount, these make it the part paid at one step ("… for $2 billion and
+    /// will pay $500 million upfront"), no deal's value, where the sentence told another amount
+    /// before it.
+    #[serde(default)]
+    part_payment_after: Vec<String>,
     /// After an amount and before a percentage, these make it a statistic ("up 3.6%").
     #[serde(default)]
     change_cues: Vec<String>,
@@ -303,6 +308,8 @@ pub enum Role {
     Describes,
     /// See `Cues::part_payment`.
     PartPayment,
+    /// See `Cues::part_payment_after`.
+    PartPaymentAfter,
     /// See `Cues::auction`.
     Auction,
     /// See `Cues::proceeds`.
@@ -587,6 +594,7 @@ impl DealLexicon {
         b.add_all(&cues.converted, Role::Converted);
         b.add_all(&cues.describes, Role::Describes);
         b.add_all(&cues.part_payment, Role::PartPayment);
+        b.add_all(&cues.part_payment_after, Role::PartPaymentAfter);
         b.add_all(&cues.change_cues, Role::ChangeCue);
         b.add_all(&cues.option_cues, Role::OptionCue);
         b.add_all(&cues.manner_of_act, Role::MannerOfAct);
