@@ -142,11 +142,28 @@ impl<'a> Ctx<'a> {
     /// Reads a name starting at `pos` (after skipping determiners), not past `limit`.
     pub fn read_name(&self, pos: usize, limit: usize) -> Option<Name> {
         let n = self.read_name_at(pos, limit)?;
+        // "Kestrel Group's Orvex Telecom bought …": the owner's possessive before another name
+        // qualifies it; the name after it is the party ("Airbus's A350" names a model).
+        if let Some(owned) = self.owned_name(n.end, limit) {
+            return Some(owned);
+        }
         // "với Tập đoàn Orvex của Mỹ": the country says where the name before it is from.
         if n.kind == Some(Kind::Country) && self.nationality_after_name(n.start) {
             return None;
         }
         Some(n)
+    }
+
+    /// The name right after a possessive at `end` ("'s", "’s"), where it starts with a capital
+    /// and holds no digit.
+    fn owned_name(&self, end: usize, limit: usize) -> Option<Name> {
+        let rest = span::cut(self.text, end, limit);
+        let mark = ["'s ", "’s "].into_iter().find(|m| rest.starts_with(m))?;
+        let next = self.next_word(end + mark.len(), limit);
+        if !is_capitalised(next) || next.contains(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        self.read_name_at(end + mark.len(), limit)
     }
 
     /// `read_name`, before a nationality tied to the name before it is set aside.

@@ -7,7 +7,7 @@ use crate::model::DealType;
 
 use super::anchor::{self, Anchor};
 use super::lexicon;
-use super::lexicon::{Class, Role};
+use super::lexicon::{Class, Hit, Role};
 use super::names::{Ctx, Name};
 use super::roles::{self, Verbs};
 use super::span::{self, ctx_skip};
@@ -233,6 +233,11 @@ fn to_and_from(
     }) {
         let slot = if h.has(|r| *r == Role::To) && recipient.is_none() {
             &mut *recipient
+        } else if h.has(|r| *r == Role::From) && bought_by(ctx, h) {
+            if recipient.is_some() {
+                continue;
+            }
+            &mut *recipient
         } else if h.has(|r| *r == Role::From) && provider.is_none() {
             &mut *provider
         } else {
@@ -245,6 +250,22 @@ fn to_and_from(
             joined.into_iter().for_each(|n| push_party(parties, n));
         }
     }
+}
+
+/// "spectrum acquired, mostly by Kestrel Telecom", "the stake bought by Orvex": the language's
+/// word for who takes over (`takeover_by`) right after a verb of buying (at most two words
+/// between, no clause end but a comma) names who bought, not who sold.
+fn bought_by(ctx: &Ctx, from: &Hit) -> bool {
+    let by = span::cut(ctx.text, from.start, from.end).to_lowercase();
+    if !lexicon::lexicon(ctx.lang).takeover_by.contains(&by) {
+        return false;
+    }
+    ctx.hits.iter().any(|v| {
+        v.has(|r| *r == Role::BuyerVerb) && v.end <= from.start && {
+            let gap = span::cut(ctx.text, v.end, from.start);
+            gap.split_whitespace().count() <= 2 && !gap.contains(['.', ';', ':'])
+        }
+    })
 }
 
 /// "The loan for Paraguay is worth …", "Hilfe für die Ukraine": money given for a country (a
