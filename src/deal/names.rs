@@ -281,11 +281,30 @@ impl<'a> Ctx<'a> {
     /// `qualified_by_country`): such a country is no party of its own.
     pub fn country_qualifies(&self, e: &EntityHit) -> bool {
         e.entity.kind == Kind::Country
-            && (self
-                .qualified_by_country(e.start, e.end, self.text.len())
-                .is_some()
+            && (self.inside_a_headed_name(e)
+                || self
+                    .qualified_by_country(e.start, e.end, self.text.len())
+                    .is_some()
                 || self.nationality_after_name(e.start)
                 || self.country_compound(e))
+    }
+
+    /// "Công ty Sơn Đại Việt", "Tập đoàn Bảo Nhật": a country word among the capitalised words
+    /// of a name that an organisation's head opens (no lower-case word or mark between) is part
+    /// of that name.
+    fn inside_a_headed_name(&self, e: &EntityHit) -> bool {
+        self.hits.iter().any(|h| {
+            h.org_head().is_some()
+                && h.end < e.start
+                && is_capitalised(span::cut(self.text, h.start, h.end))
+                && {
+                    let between = span::cut(self.text, h.end, e.start);
+                    !between.trim().is_empty()
+                        && between
+                            .split_whitespace()
+                            .all(|w| is_capitalised(w) && w.chars().all(char::is_alphabetic))
+                }
+        })
     }
 
     /// "an den US-Finanzinvestor Kestrel Partners", "der Schweizer-Konzern": a country joined by
@@ -591,6 +610,9 @@ impl<'a> Ctx<'a> {
     fn name_words(&self, mut pos: usize, limit: usize, mut prev_cap: bool) -> (usize, usize) {
         let mut end = pos;
         let mut words = 0usize;
+        // "Công ty Cổ phần Đầu tư Sao Mai": after an organisation's head, a capitalised deal word
+        // is a word of the name, where a capital marks names only.
+        let headed = prev_cap && !lexicon::lexicon(self.lang).nouns_capitalised;
         loop {
             pos = self.skip_ws(pos, limit);
             if pos >= limit || words >= 12 {
@@ -600,8 +622,25 @@ impl<'a> Ctx<'a> {
             if c0 == '(' {
                 break;
             }
+            let phrase = self
+                .lang
+                .deals()
+                .name_phrase_len(span::cut(self.text, pos, limit));
+            if phrase > 0 {
+                end = pos + phrase;
+                words += 1;
+                prev_cap = true;
+                pos = end;
+                continue;
+            }
             if let Some(h) = self.hit_at(pos) {
-                if self.stops_name(h, pos) {
+                let in_headed_name = headed
+                    && prev_cap
+                    && is_capitalised(span::cut(self.text, h.start, h.end))
+                    && h.roles
+                        .iter()
+                        .all(|r| matches!(r, Role::Trigger { .. } | Role::TypeCue(_) | Role::Stop));
+                if self.stops_name(h, pos) && !in_headed_name {
                     break;
                 }
                 if h.has(|r| *r == Role::Connector) {

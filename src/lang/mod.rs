@@ -134,6 +134,12 @@ pub trait DealRules: Sync {
     fn englishify(&self, s: &str) -> String {
         s.to_string()
     }
+
+    /// The length in bytes of a phrase of several words that `s` opens and that is read whole
+    /// inside a name ("Bất động sản Hòa Bình": a kind of business), else 0.
+    fn name_phrase_len(&self, _s: &str) -> usize {
+        0
+    }
 }
 
 impl fmt::Display for Lang {

@@ -30,12 +30,81 @@ impl DealRules for Rules {
         n.raw == strip_diacritics(n.raw) && opener_ok
     }
 
-    /// Vietnamese names in English: without diacritics, country names in English.
+    /// "Bất động sản Hòa Bình": a kind of business (several syllables, the first capitalised)
+    /// opening the rest of a company's name.
+    fn name_phrase_len(&self, s: &str) -> usize {
+        if !s.starts_with(char::is_uppercase) {
+            return 0;
+        }
+        BUSINESS_WORDS
+            .iter()
+            .filter_map(|(vi, _)| {
+                let n = vi.split(' ').count();
+                let end = s.split_inclusive(' ').take(n).map(str::len).sum::<usize>();
+                let words = s[..end].trim_end();
+                (strip_diacritics(words) == *vi && end < s.len()).then_some(words.len())
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Vietnamese names in English: without diacritics, country names in English, a second
+    /// organisation head dropped ("Công ty Cổ phần Tập đoàn Sơn Hà" is "Son Ha"), and the kind of
+    /// business that opens the name written after it as English does ("Công ty Cổ phần Đầu tư
+    /// Sơn Hà" is "Son Ha Investment").
     fn englishify(&self, s: &str) -> String {
         let mut out = strip_diacritics(s);
         for (from, to) in [("Viet Nam", "Vietnam"), ("Hoa Ky", "United States")] {
             out = out.replace(from, to);
         }
-        out
+        let mut rest = out.as_str();
+        while let Some(r) = NESTED_HEADS
+            .iter()
+            .find_map(|h| rest.strip_prefix(h).filter(|r| r.starts_with(' ')))
+        {
+            rest = r.trim_start();
+        }
+        let mut kinds = Vec::new();
+        while let Some((r, en)) = BUSINESS_WORDS.iter().find_map(|(vi, en)| {
+            rest.strip_prefix(vi)
+                .filter(|r| r.starts_with(' '))
+                .map(|r| (r.trim_start(), *en))
+        }) {
+            rest = r;
+            kinds.push(en);
+        }
+        if rest.is_empty() {
+            return out;
+        }
+        let mut name = rest.to_string();
+        for k in kinds {
+            name.push(' ');
+            name.push_str(k);
+        }
+        name
     }
 }
+
+/// Organisation heads that may follow the first one, without diacritics.
+const NESTED_HEADS: &[&str] = &["Tap doan", "Tong cong ty", "Tong Cong ty", "Cong ty"];
+
+/// Kinds of business that open a Vietnamese company name, and the English word written after
+/// the name ("Dau tu Son Ha" is "Son Ha Investment"), without diacritics.
+const BUSINESS_WORDS: &[(&str, &str)] = &[
+    ("Dau tu", "Investment"),
+    ("Thuong mai", "Trading"),
+    ("Xay dung", "Construction"),
+    ("Bat dong san", "Real Estate"),
+    ("Phat trien", "Development"),
+    ("Dich vu", "Services"),
+    ("San xuat", "Manufacturing"),
+    ("Nang luong", "Energy"),
+    ("Van tai", "Transport"),
+    ("Xuat nhap khau", "Import Export"),
+    ("Cong nghe", "Technology"),
+    ("Thep", "Steel"),
+    ("Dau khi", "Oil and Gas"),
+    ("Dien luc", "Power"),
+    ("Thuy san", "Seafood"),
+    ("Duoc pham", "Pharmaceuticals"),
+];
