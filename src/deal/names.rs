@@ -286,6 +286,7 @@ impl<'a> Ctx<'a> {
                     .qualified_by_country(e.start, e.end, self.text.len())
                     .is_some()
                 || self.nationality_after_name(e.start)
+                || self.bracketed_after_name(e)
                 || self.country_compound(e))
     }
 
@@ -305,6 +306,21 @@ impl<'a> Ctx<'a> {
                             .all(|w| is_capitalised(w) && w.chars().all(char::is_alphabetic))
                 }
         })
+    }
+
+    /// "Tập đoàn Orvex (Đức)", "Orvex Group (Germany)": a country alone in brackets right after
+    /// a capitalised word says where that name is from.
+    fn bracketed_after_name(&self, e: &EntityHit) -> bool {
+        let before = self.text[..e.start].trim_end();
+        let Some(open) = before.strip_suffix('(') else {
+            return false;
+        };
+        self.text[e.end..].trim_start().starts_with(')')
+            && open
+                .trim_end()
+                .rsplit(char::is_whitespace)
+                .next()
+                .is_some_and(is_capitalised)
     }
 
     /// "an den US-Finanzinvestor Kestrel Partners", "der Schweizer-Konzern": a country joined by
@@ -842,8 +858,9 @@ impl<'a> Ctx<'a> {
         if let Some(e) = self.lexicon.lookup(raw) {
             return found(e);
         }
+        // "Orvex (Germany)": a country in brackets says where the name is from.
         if let Some(p) = paren {
-            if let Some(e) = self.lexicon.lookup(p) {
+            if let Some(e) = self.lexicon.lookup(p).filter(|e| e.kind != Kind::Country) {
                 return found(e);
             }
         }
@@ -852,7 +869,14 @@ impl<'a> Ctx<'a> {
             return found(e);
         }
         // A short Latin-script form in parentheses is the name English uses.
-        if let Some(p) = paren.filter(|p| p.is_ascii() && p.split_whitespace().count() <= 5) {
+        let country = |p: &str| {
+            self.lexicon
+                .lookup(p)
+                .is_some_and(|e| e.kind == Kind::Country)
+        };
+        if let Some(p) =
+            paren.filter(|p| p.is_ascii() && p.split_whitespace().count() <= 5 && !country(p))
+        {
             return Name {
                 start,
                 end,
