@@ -1245,13 +1245,22 @@ impl Reader<'_, '_> {
     }
 }
 
-/// "the type A 380", "a B 747": text ending in a lone capital letter (after a space or at the
-/// start) names a model whose number follows; that number counts nothing.
+/// "the type A 380", "a B 747", "nine Type 26 frigates", "Klasse 125": text ending in a lone
+/// capital letter (after a space or at the start) or a word that names a design ("Type",
+/// "Class", "Typ", "Klasse", "Mark", "Block") names a model whose number follows; that number
+/// counts nothing.
 fn after_model_letter(before: &str) -> bool {
     let mut rev = before.chars().rev();
-    rev.next().is_some_and(|c| c.is_ascii_uppercase())
-        && rev.next().is_none_or(|c| c.is_whitespace() || c == '(')
+    let letter = rev.next().is_some_and(|c| c.is_ascii_uppercase())
+        && rev.next().is_none_or(|c| c.is_whitespace() || c == '(');
+    let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    letter || DESIGN_WORDS.contains(&last)
 }
+
+/// Words after which a number names a design or series, never a count.
+const DESIGN_WORDS: &[&str] = &[
+    "Type", "Class", "class", "Typ", "Klasse", "Mark", "Mk", "Block", "Series", "Baureihe",
+];
 
 /// "16,000" or "2.5": digits grouped or split by commas and points.
 fn is_digit_group(w: &str) -> bool {
