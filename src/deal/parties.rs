@@ -231,7 +231,7 @@ fn to_and_from(
     for h in ctx.hits.iter().filter(|h| {
         (h.start >= a.end && h.start < scope_end) || (h.start >= clause_start && h.end <= a.start)
     }) {
-        let slot = if h.has(|r| *r == Role::To) && recipient.is_none() {
+        let slot = if recipient.is_none() && (h.has(|r| *r == Role::To) || built_for(ctx, a, h)) {
             &mut *recipient
         } else if h.has(|r| *r == Role::From) && bought_by(ctx, h) {
             if recipient.is_some() {
@@ -250,6 +250,21 @@ fn to_and_from(
             joined.into_iter().for_each(|n| push_party(parties, n));
         }
     }
+}
+
+/// "won a contract to build four frigates for Norland": a purpose word after the deal word and
+/// after a verb that supplies (build, supply, deliver) in its clause names the client that
+/// receives.
+fn built_for(ctx: &Ctx, a: &Anchor, h: &Hit) -> bool {
+    h.start >= a.end
+        && h.has(|r| *r == Role::Purpose)
+        && !h.has(|r| *r == Role::To)
+        && ctx.hits.iter().any(|v| {
+            v.has(|r| *r == Role::SellerVerb)
+                && v.start >= a.start
+                && v.end <= h.start
+                && !span::cut(ctx.text, v.end, h.start).contains(['.', ';', ':'])
+        })
 }
 
 /// "spectrum acquired, mostly by Kestrel Telecom", "the stake bought by Orvex": the language's
