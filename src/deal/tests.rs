@@ -39,7 +39,7 @@ fn licensor_hands_licence_to_recipient() {
         d.provider.as_deref(),
         Some("Ministry of Industry and Trade")
     );
-    assert_eq!(d.recipient.as_deref(), Some("Nang luong Mat Troi Xanh"));
+    assert_eq!(d.recipient.as_deref(), Some("Mat Troi Xanh Energy"));
 }
 
 #[test]
