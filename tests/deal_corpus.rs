@@ -38,6 +38,9 @@ struct Expected {
     /// Names that must be no party of the deal ("a country that only qualifies a name").
     #[serde(default)]
     not_parties: Vec<String>,
+    /// The deal has no parties but those of `parties`.
+    #[serde(default)]
+    only_parties: bool,
     quantity: Option<u64>,
     #[allow(dead_code)]
     item: Option<String>,
@@ -128,6 +131,12 @@ fn differences(e: &Expected, d: &Deal) -> Vec<String> {
         if !d.parties.iter().any(|q| same_name(p, q)) {
             out.push(format!("party {p:?} missing from {:?}", d.parties));
         }
+    }
+    if e.only_parties && d.parties.len() != e.parties.len() {
+        out.push(format!(
+            "parties: want only {:?}, got {:?}",
+            e.parties, d.parties
+        ));
     }
     for p in &e.not_parties {
         if d.parties.iter().any(|q| same_name(p, q)) {

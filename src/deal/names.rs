@@ -200,7 +200,13 @@ impl<'a> Ctx<'a> {
         {
             return None;
         }
-        let head = self.org_head_at(pos, limit);
+        // "Bank of Norland", "Group of Seven": a head joined to the rest by a connector is the
+        // name's own first word.
+        let head = self.org_head_at(pos, limit).filter(|&(_, e)| {
+            !self
+                .hit_at(self.skip_ws(e, limit))
+                .is_some_and(|h| h.has(|r| *r == Role::Connector))
+        });
         let head_end = head.map_or(start, |(_, e)| e);
         // "Ấn Độ Sunveda", "Tập đoàn Thái Lan Central Volt": a nationality written before the
         // name, with or without a head before it.
@@ -416,8 +422,17 @@ impl<'a> Ctx<'a> {
             // "quỹ đầu tư", "Investment firm Kestrel Partners said": a kind of organisation of
             // several words is read whole ("tư" in it is no numeral), capitalised or not when it
             // opens the sentence.
+            // "Shipbuilder Orvex has won …": a single kind word opening the sentence before a
+            // capitalised word describes it too.
+            let opens_sentence = self.text[..ws].trim().is_empty();
+            let single_kind_opener = |h: &Hit| {
+                h.end == we
+                    && opens_sentence
+                    && h.roles.iter().all(|r| matches!(r, Role::Anaphor(_)))
+                    && is_capitalised(self.next_word(we, limit))
+            };
             if let Some(h) = self.hit_at(ws).filter(|h| {
-                h.end > we
+                (h.end > we || single_kind_opener(h))
                     && h.end < limit
                     && kind_word(h)
                     && !span::cut(self.text, we, h.end).contains(char::is_uppercase)
