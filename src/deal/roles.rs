@@ -69,13 +69,15 @@ impl Verbs {
 /// "Boeing won an order from Korean Air": a supplier that won a contract from its client; the
 /// "from" party is the client, so it receives. (A ministry that receives aid "from" a donor is
 /// already the recipient.) A client named "to" or "for" ("won a contract to supply 30 jets to
-/// Kestrel Air") already receives and stays.
+/// Kestrel Air") already receives and stays, unless a party it was won from is named too.
 pub(super) fn won_from_client(
     v: &Verbs,
     provider: &mut Option<String>,
     recipient: &mut Option<String>,
 ) {
-    if v.received && v.of_a_purchase() && recipient.is_none() {
+    if v.received && v.of_a_purchase() && provider.is_some() {
+        // "won a contract from the navy to build an icebreaker for the coast guard": the one it
+        // was won from pays, whoever uses what is built.
         *recipient = provider.take();
     }
 }
