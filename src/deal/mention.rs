@@ -18,6 +18,8 @@ use super::{item, kind, parties, roles, span, status};
 pub(crate) struct Mention {
     pub ty: DealType,
     pub status: DealStatus,
+    /// A word of the sentence told the status; it was not guessed from the figures.
+    pub status_told: bool,
     pub parties: Vec<Name>,
     pub provider: Option<String>,
     pub recipient: Option<String>,
@@ -71,7 +73,8 @@ pub(super) fn mention_at(
         amount.as_ref(),
         quantity,
     );
-    let status = status::aid_is_pledged(ty, a.class, status);
+    let status_told = status.told;
+    let status = status::aid_is_pledged(ty, a.class, status.status);
     let (mut parties, mut provider, mut recipient, subject) =
         parties::parties_for(ctx, anchors, k, scope_end, ty);
     if matches!(ty, DealType::Aid | DealType::Investment) {
@@ -98,6 +101,7 @@ pub(super) fn mention_at(
     Some(Mention {
         ty,
         status,
+        status_told,
         parties,
         provider,
         recipient,

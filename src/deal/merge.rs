@@ -94,11 +94,21 @@ fn absorb(into: &mut Mention, m: Mention) {
         into.ty = m.ty;
     }
     let primary_is_new = m.info() > into.info();
-    // Mentions that name the parties say where the deal stands; the most advanced one counts.
-    let status = if !m.parties.is_empty() && progress(m.status) > progress(into.status) {
-        m.status
+    // Mentions that name the parties say where the deal stands; a status a sentence told beats
+    // one guessed from figures ("Kestrel chi 350 triệu USD thâu tóm Orvex" in a headline, "sẽ chi
+    // 350 triệu USD" in the body); otherwise the most advanced one counts.
+    let (status, told) = if m.parties.is_empty() {
+        (into.status, into.status_told)
+    } else if m.status_told != into.status_told {
+        if m.status_told {
+            (m.status, true)
+        } else {
+            (into.status, true)
+        }
+    } else if progress(m.status) > progress(into.status) {
+        (m.status, m.status_told)
     } else {
-        into.status
+        (into.status, into.status_told)
     };
     for p in &m.parties {
         if !into
@@ -127,6 +137,7 @@ fn absorb(into: &mut Mention, m: Mention) {
     into.item_words.extend(m.item_words);
     into.documented |= m.documented;
     into.status = status;
+    into.status_told = told;
 }
 
 /// How many deals before (and after) a mention are compared with it.

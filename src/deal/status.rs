@@ -18,7 +18,7 @@ pub(super) fn status_at(
     intro_status: Option<DealStatus>,
     amount: Option<&Amount>,
     quantity: Option<&Quantity>,
-) -> DealStatus {
+) -> Status {
     let own_status = hits
         .iter()
         .find(|h| h.start >= a.start && h.end == a.end)
@@ -30,14 +30,33 @@ pub(super) fn status_at(
         .find(|h| h.status() == Some(DealStatus::Signed))
         .map_or(a.start, |h| h.start);
     let told_in_future = future_before(hits, pre_start, limit);
-    let status = own_status
+    let told = own_status
         .or_else(|| status_for(hits, a, pre_start, scope_end))
-        .or(intro_status)
-        .unwrap_or_else(|| default_status(amount, quantity));
+        .or(intro_status);
+    let status = told.unwrap_or_else(|| default_status(amount, quantity));
     if status == DealStatus::Signed && told_in_future {
-        DealStatus::Announced
+        Status::told(DealStatus::Announced)
+    } else if told.is_some() {
+        Status::told(status)
     } else {
-        status
+        Status {
+            status,
+            told: false,
+        }
+    }
+}
+
+/// A mention's status, and whether a word of its sentence told it (a verb or cue of status, a
+/// marker of the future, the list's introduction) or it was only guessed from its figures.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Status {
+    pub status: DealStatus,
+    pub told: bool,
+}
+
+impl Status {
+    fn told(status: DealStatus) -> Status {
+        Status { status, told: true }
     }
 }
 
