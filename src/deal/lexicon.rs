@@ -48,6 +48,10 @@ struct StatusCues {
     /// Auftakt habe die Bundeswehr … bestellt").
     #[serde(default)]
     auxiliary: Vec<String>,
+    /// Verbs whose present tense announces a plan ("Nordchem investiert 1 Milliarde Euro in ein
+    /// Werk") but whose participle after an auxiliary tells a thing done ("hat … investiert").
+    #[serde(default)]
+    present_announces: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -286,6 +290,8 @@ pub enum Role {
     Future,
     /// See `StatusCues::auxiliary`.
     Auxiliary,
+    /// See `StatusCues::present_announces`.
+    PresentAnnounces,
     Plural,
     Blocker,
     TotalCue,
@@ -522,6 +528,7 @@ impl Builder {
         }
         self.add_all(&st.future, Role::Future);
         self.add_all(&st.auxiliary, Role::Auxiliary);
+        self.add_all(&st.present_announces, Role::PresentAnnounces);
     }
 
     fn parties(&mut self, pp: &PartyPatterns) {

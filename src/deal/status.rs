@@ -32,7 +32,8 @@ pub(super) fn status_at(
     let told_in_future = future_before(hits, pre_start, limit);
     let told = own_status
         .or_else(|| status_for(hits, a, pre_start, scope_end))
-        .or(intro_status);
+        .or(intro_status)
+        .or_else(|| present_or_perfect(hits, pre_start, scope_end));
     let status = told.unwrap_or_else(|| default_status(amount, quantity));
     if status == DealStatus::Signed && told_in_future {
         Status::told(DealStatus::Announced)
@@ -58,6 +59,26 @@ impl Status {
     fn told(status: DealStatus) -> Status {
         Status { status, told: true }
     }
+}
+
+/// "Nordchem investiert 1 Milliarde Euro in ein Werk" announces a plan; "Nordchem hat 1
+/// Milliarde Euro in das Werk investiert" tells it done: a verb of the language's
+/// `present_announces` in the clause announces, unless an auxiliary of the perfect stands before it.
+fn present_or_perfect(hits: &[Hit], pre_start: usize, scope_end: usize) -> Option<DealStatus> {
+    let in_clause = |h: &&Hit| h.start >= pre_start && h.start < scope_end;
+    let verb = hits
+        .iter()
+        .filter(in_clause)
+        .find(|h| h.has(|r| *r == Role::PresentAnnounces))?;
+    let perfect = hits
+        .iter()
+        .filter(in_clause)
+        .any(|h| h.has(|r| *r == Role::Auxiliary) && h.end <= verb.start);
+    Some(if perfect {
+        DealStatus::Signed
+    } else {
+        DealStatus::Announced
+    })
 }
 
 /// A marker of the future in the clause before the trigger: "Ngân hàng Hòa Bình sẽ phát hành
