@@ -27,12 +27,16 @@ pub(super) fn anchors(
     statistic: bool,
     quantities: &[Quantity],
     in_name: &dyn Fn(usize, usize) -> bool,
+    fronting: &[String],
 ) -> Vec<Anchor> {
     let mut anchors: Vec<Anchor> = Vec::new();
     for (i, h) in hits.iter().enumerate() {
         let Some((ty, class, plural)) = h.trigger() else {
             continue;
         };
+        if in_fronted_phrase(st, hits, h, fronting) {
+            continue;
+        }
         // "The Public Investment Fund agreed to invest …": a deal word inside a name is none.
         if in_name(h.start, h.end) || modifies_a_compound(st, h) || described(st, hits, h) {
             continue;
@@ -72,6 +76,28 @@ pub(super) fn anchors(
         });
     }
     anchors
+}
+
+/// "As part of the sale, Kestrel Bank would acquire Orvex Bank …", "Under the deal, …": a deal
+/// word in a phrase fronted before the clause (opened by a fronting word of the language, at most
+/// six words up to its comma) names the deal told before; where the clause after it has a deal
+/// word of its own, that one anchors.
+fn in_fronted_phrase(st: &str, hits: &[Hit], h: &Hit, fronting: &[String]) -> bool {
+    let Some(comma) = st.find(',') else {
+        return false;
+    };
+    let phrase = &st[..comma];
+    let first = phrase
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    h.end <= comma
+        && phrase.split_whitespace().count() <= 6
+        && fronting.contains(&first)
+        && hits
+            .iter()
+            .any(|t| t.start > comma && t.trigger().is_some_and(|(_, _, plural)| !plural))
 }
 
 /// "firm orders for 20 jets", "Bestellungen über neun Flugzeuge", "signed deals for seven

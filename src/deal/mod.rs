@@ -260,7 +260,7 @@ fn analyse(
         ents.iter().any(|e| e.start < end && start < e.end)
             || (plain_case && names::capitalised_within_name(st, start, end))
     };
-    let anchors = anchor::anchors(st, &hits, statistic, &quantities, &in_name);
+    let anchors = anchor::anchors(st, &hits, statistic, &quantities, &in_name, &lex.fronting);
     let mut free = free::own_amounts(st, &hits, &amounts);
     let single_named_deal = parties::single_named_deal(&ctx, &anchors);
     totals::set_apart(
