@@ -78,7 +78,7 @@ pub(super) fn anchors(
     anchors
 }
 
-/// "As part of the sale, Kestrel Bank would acquire Orvex Bank …", "Under the deal, …": a deal
+/// "Under the merger deal, Kestrel Bank would buy Orvex Bank …", "Im Rahmen des Geschäfts …": a deal
 /// word in a phrase fronted before the clause (opened by a fronting word of the language, at most
 /// six words up to its comma) names the deal told before; where the clause after it has a deal
 /// word of its own, that one anchors.

@@ -48,7 +48,7 @@ struct StatusCues {
     /// Auftakt habe die Bundeswehr … bestellt").
     #[serde(default)]
     auxiliary: Vec<String>,
-    /// Verbs whose present tense announces a plan ("Nordchem investiert 1 Milliarde Euro in ein
+    /// Verbs whose present tense announces a plan ("Nordchem investiert 400 Millionen Euro in ein
     /// Werk") but whose participle after an auxiliary tells a thing done ("hat … investiert").
     #[serde(default)]
     present_announces: Vec<String>,

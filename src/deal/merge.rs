@@ -95,8 +95,8 @@ fn absorb(into: &mut Mention, m: Mention) {
     }
     let primary_is_new = m.info() > into.info();
     // Mentions that name the parties say where the deal stands; a status a sentence told beats
-    // one guessed from figures ("Kestrel chi 350 triệu USD thâu tóm Orvex" in a headline, "sẽ chi
-    // 350 triệu USD" in the body); otherwise the most advanced one counts.
+    // one guessed from figures ("Kestrel mua lại Orvex giá 120 triệu USD" in a headline, "thông
+    // báo sẽ mua lại" in the body); otherwise the most advanced one counts.
     let (status, told) = if m.parties.is_empty() {
         (into.status, into.status_told)
     } else if m.status_told != into.status_told {

@@ -476,7 +476,7 @@ fn taken_over(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option<(Name, Option<N
     }
     let after = a.end + (rest.len() - rest.trim_start().len()) + tie.len();
     let target = ctx.read_name(after, scope_end)?;
-    // Past a description set off by commas ("of Orvex, a Brazil-based drinks maker, by …").
+    // Past a description set off by commas ("of Orvex Juices, which is based in Santiago, by …").
     let mut from = target.end;
     let rest = span::cut(ctx.text, from, scope_end);
     if let Some(after_comma) = rest.strip_prefix(',') {

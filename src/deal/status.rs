@@ -61,8 +61,8 @@ impl Status {
     }
 }
 
-/// "Nordchem investiert 1 Milliarde Euro in ein Werk" announces a plan; "Nordchem hat 1
-/// Milliarde Euro in das Werk investiert" tells it done: a verb of the language's
+/// "Nordchem investiert 400 Millionen Euro in ein Werk" announces a plan; "Nordchem hat
+/// 400 Millionen Euro in das Werk investiert" tells it done: a verb of the language's
 /// `present_announces` in the clause announces, unless an auxiliary of the perfect stands before it.
 fn present_or_perfect(hits: &[Hit], pre_start: usize, scope_end: usize) -> Option<DealStatus> {
     let in_clause = |h: &&Hit| h.start >= pre_start && h.start < scope_end;
