@@ -540,6 +540,9 @@ impl<'a> Ctx<'a> {
     /// country of the first three words at `pos`, then the name it qualifies.
     fn country_set_aside(&self, pos: usize, limit: usize) -> Option<Name> {
         let rest = span::cut(self.text, pos, limit);
+        if !rest.starts_with(char::is_uppercase) {
+            return None;
+        }
         let end = rest
             .split_whitespace()
             .take(3)

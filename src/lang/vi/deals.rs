@@ -36,8 +36,10 @@ impl DealRules for Rules {
         if !s.starts_with(char::is_uppercase) {
             return 0;
         }
+        let first = strip_diacritics(s.split(' ').next().unwrap_or(""));
         BUSINESS_WORDS
             .iter()
+            .filter(|(vi, _)| vi.split(' ').next() == Some(first.as_str()))
             .filter_map(|(vi, _)| {
                 let n = vi.split(' ').count();
                 let end = s.split_inclusive(' ').take(n).map(str::len).sum::<usize>();
