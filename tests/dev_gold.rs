@@ -6,18 +6,18 @@ use std::path::Path;
 use std::process::Command;
 
 const DEV: &str = "../shared/dev";
-/// Deal F1 of `extract --no-merge` on the dev set (measured 0.851 when last raised).
-const DEAL_F1_FLOOR: f64 = 0.85;
+/// Deal F1 of `extract --no-merge` on the dev set (measured 0.856 when last raised).
+const DEAL_F1_FLOOR: f64 = 0.855;
 /// Totals found of 36 (measured 29 when last raised).
 const TOTALS_FOUND_FLOOR: usize = 29;
 /// Totals reported that the gold does not have: a ceiling that only ever goes down (measured 5).
 const TOTALS_EXTRA_CEILING: usize = 5;
-/// Matched deals whose provider is right (measured 76 of 174 when last raised).
-const PROVIDER_RIGHT_FLOOR: usize = 76;
-/// Matched deals whose recipient is right (measured 82 of 186 when last raised).
-const RECIPIENT_RIGHT_FLOOR: usize = 82;
-/// Matched deals whose status is right (measured 171 of 214 when last raised).
-const STATUS_RIGHT_FLOOR: usize = 171;
+/// Matched deals whose provider is right (measured 81 of 177 when last raised).
+const PROVIDER_RIGHT_FLOOR: usize = 81;
+/// Matched deals whose recipient is right (measured 86 of 189 when last raised).
+const RECIPIENT_RIGHT_FLOOR: usize = 86;
+/// Matched deals whose status is right (measured 179 of 217 when last raised).
+const STATUS_RIGHT_FLOOR: usize = 179;
 /// Amount recall of `amounts` on the dev gold, percent (measured 100.0 when last raised).
 const AMOUNT_RECALL_FLOOR: f64 = 99.5;
 
