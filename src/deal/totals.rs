@@ -126,6 +126,26 @@ fn beside_plural_deal_noun(st: &str, hits: &[Hit], x: &Amount) -> bool {
     })
 }
 
+/// "deals with Kestrel Air for 40 jets worth $4 billion and with Orvex for 25 jets worth …": a
+/// plural deal noun whose deals are told one by one, each with its counterparty ("with" and a
+/// capitalised name) and a count in digits before the amount, gives each its own value; the
+/// amount is one deal's, no sum.
+fn one_of_them(st: &str, hits: &[Hit], plural: &Hit, x: &Amount) -> bool {
+    let between = span::cut(st, plural.end, x.start);
+    let counted = between
+        .split_whitespace()
+        .any(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()));
+    counted
+        && hits.iter().any(|h| {
+            h.has(|r| *r == Role::With)
+                && h.start >= plural.end
+                && h.end <= x.start
+                && span::after(st, h.end)
+                    .trim_start()
+                    .starts_with(char::is_uppercase)
+        })
+}
+
 /// "$6 billion in loans for the chipmaker", "the 300 million loans will pay for …": money
 /// named by the form it takes (loans, grants, credits), written right after the amount, is one
 /// package, not a sum of several deals; a count ("two loans") or a total cue still makes it one.
@@ -207,7 +227,9 @@ fn is_total(st: &str, hits: &[Hit], x: &Amount, single_named_deal: bool, statist
                 .min_by_key(|(_, h)| h.start)
         });
     let several = near.is_some_and(|(i, h)| {
-        (h.trigger().is_some_and(|t| t.2) && !money_in_that_form(st, h, x))
+        (h.trigger().is_some_and(|t| t.2)
+            && !money_in_that_form(st, h, x)
+            && !one_of_them(st, hits, h, x))
             || collective(st, hits, i)
     });
     if several || counted_earlier(st, hits, x) {
