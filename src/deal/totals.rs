@@ -131,6 +131,9 @@ fn beside_plural_deal_noun(st: &str, hits: &[Hit], x: &Amount) -> bool {
 /// capitalised name) and a count in digits before the amount, gives each its own value; the
 /// amount is one deal's, no sum.
 fn one_of_them(st: &str, hits: &[Hit], plural: &Hit, x: &Amount) -> bool {
+    if plural.end > x.start {
+        return false;
+    }
     let between = span::cut(st, plural.end, x.start);
     let counted = between
         .split_whitespace()
