@@ -406,7 +406,7 @@ pub(super) fn who_gets_the_money(
         matches!(ty, DealType::Purchase | DealType::Agreement)
             && ctx.hits.iter().any(|h| {
                 h.trigger().is_some_and(|t| t.1 == Class::Document)
-                    && h.start >= x.start
+                    && h.start >= x.end
                     && crate::deal::span::cut(ctx.text, x.end, h.start)
                         .split_whitespace()
                         .count()
