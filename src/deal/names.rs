@@ -421,9 +421,8 @@ impl<'a> Ctx<'a> {
             }
             // "quỹ đầu tư", "Investment firm Kestrel Partners said": a kind of organisation of
             // several words is read whole ("tư" in it is no numeral), capitalised or not when it
-            // opens the sentence.
-            // "Shipbuilder Orvex has won …": a single kind word opening the sentence before a
-            // capitalised word describes it too.
+            // opens the sentence; so is a single kind word opening the sentence before a
+            // capitalised word ("Shipbuilder Orvex has won …").
             let opens_sentence = self.text[..ws].trim().is_empty();
             let single_kind_opener = |h: &Hit| {
                 h.end == we
@@ -436,8 +435,7 @@ impl<'a> Ctx<'a> {
                     && h.end < limit
                     && kind_word(h)
                     && !span::cut(self.text, we, h.end).contains(char::is_uppercase)
-                    && (first.is_lowercase()
-                        || (self.text[..ws].trim().is_empty() && h.org_head().is_none()))
+                    && (first.is_lowercase() || (opens_sentence && h.org_head().is_none()))
             }) {
                 p = self.skip_ws(h.end, limit);
                 continue;
@@ -543,8 +541,14 @@ impl<'a> Ctx<'a> {
         if !rest.starts_with(char::is_uppercase) {
             return None;
         }
-        let end = rest
-            .split_whitespace()
+        let end = self.country_opening(rest)?;
+        self.qualified_by_country(pos, pos + end, limit)
+    }
+
+    /// The end of the longest known country among the first three words of `rest` ("Việt Nam -
+    /// Israel": a dash or other mark is no word of a country's name, and ends the search).
+    fn country_opening(&self, rest: &str) -> Option<usize> {
+        rest.split_whitespace()
             .take(3)
             .take_while(|w| w.chars().any(char::is_alphabetic))
             .map(|w| w.as_ptr() as usize - rest.as_ptr() as usize + w.len())
@@ -553,8 +557,7 @@ impl<'a> Ctx<'a> {
                     .lookup(&rest[..end])
                     .is_some_and(|e| e.kind == Kind::Country)
             })
-            .last()?;
-        self.qualified_by_country(pos, pos + end, limit)
+            .last()
     }
 
     /// Skips whitespace, then determiners and adjectives of nationality before a name ("the",
@@ -603,21 +606,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let rest = span::cut(self.text, pos, limit);
-        // The ends of the first three words ("Việt Nam - Israel": a dash or other mark is no word
-        // of a country's name, and ends the search).
-        let ends = rest
-            .split_whitespace()
-            .take(3)
-            .take_while(|w| w.chars().any(char::is_alphabetic))
-            .map(|w| w.as_ptr() as usize - rest.as_ptr() as usize + w.len());
-        let longest = ends
-            .filter(|&end| {
-                self.lexicon
-                    .lookup(&rest[..end])
-                    .is_some_and(|e| e.kind == Kind::Country)
-            })
-            .last();
-        let end = longest?;
+        let end = self.country_opening(rest)?;
         // "từ Việt Nam, Thái Lan và …": a list, no nationality before a name.
         if rest[..end].ends_with([',', ';', ':', '.']) {
             return None;

@@ -413,9 +413,9 @@ pub(super) fn who_gets_the_money(
                         <= 1
             })
     };
-    let receives_money = amount.is_some_and(|x| !contract_value(x))
-        && amount.is_some_and(|x| {
-            ctx.hits.iter().filter(in_clause).any(|h| {
+    let receives_money = amount.is_some_and(|x| {
+        !contract_value(x)
+            && ctx.hits.iter().filter(in_clause).any(|h| {
                 h.has(|r| *r == Role::Receive)
                     && h.end <= x.start
                     && crate::deal::span::cut(ctx.text, h.end, x.start)
@@ -423,7 +423,7 @@ pub(super) fn who_gets_the_money(
                         .count()
                         <= 2
             })
-        });
+    });
     if issues_bonds || receives_money {
         *recipient = provider.take();
     }
