@@ -133,7 +133,7 @@ fn default_status(amount: Option<&Amount>, quantity: Option<&Quantity>) -> DealS
     }
 }
 
-/// "Kestrel will give $45 million in aid", "Nordmar hat 300 Millionen Euro zugesagt", "Hàn Quốc
+/// "Kestrel will give $45 million in aid", "Nordmar hat 80 Millionen Euro zugesagt", "Hàn Quốc
 /// dự kiến viện trợ 5 triệu USD": aid is news when a donor commits it, whatever the tense, and
 /// it is paid out later; an act of aid is announced (a pledge), neither planned nor signed. An
 /// aid agreement (a document) keeps the status its verbs give it.

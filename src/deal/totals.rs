@@ -137,7 +137,7 @@ fn one_of_them(st: &str, hits: &[Hit], plural: &Hit, x: &Amount) -> bool {
     let between = span::cut(st, plural.end, x.start);
     let counted = between
         .split_whitespace()
-        .any(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()));
+        .any(|w| w.chars().all(|c| c.is_ascii_digit()));
     counted
         && hits.iter().any(|h| {
             h.has(|r| *r == Role::With)
@@ -271,7 +271,7 @@ fn is_total(st: &str, hits: &[Hit], x: &Amount, single_named_deal: bool, statist
     // "Ausgaben von insgesamt 356 Milliarden", "a total of $50 billion for battery cells": with no
     // deal word and no verb of signing or announcing in the sentence, a total cue sums spending,
     // not deals. (A verb may stand for a deal word whose particle it left behind: "Eine
-    // Geberkonferenz sagte 300 Millionen Euro zu".)
+    // Geberkonferenz sagte 450 Millionen Euro zu".)
     let tells_deals = triggers().next().is_some()
         || hits.iter().any(|h| {
             h.has(|r| {
