@@ -127,6 +127,10 @@ struct PartyPatterns {
     /// Nordchem", "durch die Nordchem AG"): the buyer.
     #[serde(default)]
     takeover_by: Vec<String>,
+    /// Kinds of business that open a company's name and the English word written after the name
+    /// ("Đầu tư Sao Mai" is "Sao Mai Investment"), where the language puts them first.
+    #[serde(default)]
+    business_words: Vec<[String; 2]>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -405,6 +409,11 @@ pub struct DealLexicon {
     pub takeover_nouns: Vec<String>,
     pub takeover_of: Vec<String>,
     pub takeover_by: Vec<String>,
+    /// See `business_words` in the lexicon file (as written).
+    pub business_words: Vec<[String; 2]>,
+    /// The organisation heads that are no part of the English name (template "{}"), longest
+    /// first: a second one inside a name is dropped ("Công ty Cổ phần Tập đoàn Sơn Hà").
+    pub plain_heads: Vec<String>,
 }
 
 /// A phrase found in a sentence with its roles.
@@ -659,6 +668,17 @@ impl DealLexicon {
             takeover_nouns: lower(&raw.parties.takeover_nouns),
             takeover_of: lower(&raw.parties.takeover_of),
             takeover_by: lower(&raw.parties.takeover_by),
+            business_words: raw.parties.business_words.clone(),
+            plain_heads: {
+                let mut heads: Vec<String> = raw
+                    .org_head
+                    .iter()
+                    .filter(|g| g.template.as_deref() == Some("{}"))
+                    .flat_map(|g| g.phrases.iter().cloned())
+                    .collect();
+                heads.sort_by_key(|h| std::cmp::Reverse(h.len()));
+                heads
+            },
             fronting: raw
                 .parties
                 .fronting

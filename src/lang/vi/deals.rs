@@ -37,10 +37,12 @@ impl DealRules for Rules {
             return 0;
         }
         let first = strip_diacritics(s.split(' ').next().unwrap_or(""));
-        BUSINESS_WORDS
+        plain_forms()
+            .business_words
             .iter()
-            .filter(|(vi, _)| vi.split(' ').next() == Some(first.as_str()))
-            .filter_map(|(vi, _)| {
+            .map(|(vi, _)| vi)
+            .filter(|vi| vi.split(' ').next() == Some(first.as_str()))
+            .filter_map(|vi| {
                 let n = vi.split(' ').count();
                 let end = s.split_inclusive(' ').take(n).map(str::len).sum::<usize>();
                 let words = s[..end].trim_end();
@@ -59,18 +61,20 @@ impl DealRules for Rules {
         for (from, to) in [("Viet Nam", "Vietnam"), ("Hoa Ky", "United States")] {
             out = out.replace(from, to);
         }
+        let forms = plain_forms();
         let mut rest = out.as_str();
-        while let Some(r) = NESTED_HEADS
+        while let Some(r) = forms
+            .heads
             .iter()
-            .find_map(|h| rest.strip_prefix(h).filter(|r| r.starts_with(' ')))
+            .find_map(|h| rest.strip_prefix(h.as_str()).filter(|r| r.starts_with(' ')))
         {
             rest = r.trim_start();
         }
         let mut kinds = Vec::new();
-        while let Some((r, en)) = BUSINESS_WORDS.iter().find_map(|(vi, en)| {
-            rest.strip_prefix(vi)
+        while let Some((r, en)) = forms.business_words.iter().find_map(|(vi, en)| {
+            rest.strip_prefix(vi.as_str())
                 .filter(|r| r.starts_with(' '))
-                .map(|r| (r.trim_start(), *en))
+                .map(|r| (r.trim_start(), en.as_str()))
         }) {
             rest = r;
             kinds.push(en);
@@ -87,26 +91,28 @@ impl DealRules for Rules {
     }
 }
 
-/// Organisation heads that may follow the first one, without diacritics.
-const NESTED_HEADS: &[&str] = &["Tap doan", "Tong cong ty", "Tong Cong ty", "Cong ty"];
+/// The lexicon's plain organisation heads and kinds of business (`deals.toml`), without
+/// diacritics as `englishify` compares them: derived once from the compiled lexicon.
+struct PlainForms {
+    heads: Vec<String>,
+    business_words: Vec<(String, String)>,
+}
 
-/// Kinds of business that open a Vietnamese company name, and the English word written after
-/// the name ("Dau tu Son Ha" is "Son Ha Investment"), without diacritics.
-const BUSINESS_WORDS: &[(&str, &str)] = &[
-    ("Dau tu", "Investment"),
-    ("Thuong mai", "Trading"),
-    ("Xay dung", "Construction"),
-    ("Bat dong san", "Real Estate"),
-    ("Phat trien", "Development"),
-    ("Dich vu", "Services"),
-    ("San xuat", "Manufacturing"),
-    ("Nang luong", "Energy"),
-    ("Van tai", "Transport"),
-    ("Xuat nhap khau", "Import Export"),
-    ("Cong nghe", "Technology"),
-    ("Thep", "Steel"),
-    ("Dau khi", "Oil and Gas"),
-    ("Dien luc", "Power"),
-    ("Thuy san", "Seafood"),
-    ("Duoc pham", "Pharmaceuticals"),
-];
+fn plain_forms() -> &'static PlainForms {
+    static FORMS: std::sync::OnceLock<PlainForms> = std::sync::OnceLock::new();
+    FORMS.get_or_init(|| {
+        let lex = crate::deal::lexicon::lexicon(crate::lang::Lang::Vi);
+        PlainForms {
+            heads: lex
+                .plain_heads
+                .iter()
+                .map(|h| strip_diacritics(h))
+                .collect(),
+            business_words: lex
+                .business_words
+                .iter()
+                .map(|[vi, en]| (strip_diacritics(vi), en.clone()))
+                .collect(),
+        }
+    })
+}
