@@ -245,3 +245,22 @@ fn dateline_names_no_party() {
         assert_eq!(d.quantity, Some(12));
     }
 }
+
+/// The corpora compare names loosely ("of Norland" would pass for "Bank of Norland"); here the
+/// name is exact: a head joined to the rest by a connector is the name's own first word.
+#[test]
+fn a_head_joined_by_of_is_part_of_the_name() {
+    let d = one(Lang::En, "Bank of Norland lent $50 million to Orvex Foods.");
+    assert_eq!(d.provider.as_deref(), Some("Bank of Norland"));
+    assert_eq!(d.recipient.as_deref(), Some("Orvex Foods"));
+}
+
+/// "Shipbuilder Orvex": the kind word opening the sentence is no part of the name.
+#[test]
+fn a_kind_word_opening_the_sentence_describes_the_name() {
+    let d = one(
+        Lang::En,
+        "Shipbuilder Orvex has been awarded a contract by Kestrel Lines for two tankers worth $80 million.",
+    );
+    assert_eq!(d.parties, ["Orvex", "Kestrel Lines"]);
+}
