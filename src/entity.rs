@@ -4,8 +4,6 @@
 //! A name the lexicon lacks is kept as written (legal-form words trimmed), never dropped.
 
 use std::collections::HashMap;
-use std::path::Path;
-use std::sync::OnceLock;
 
 use crate::error::Error;
 use crate::text::{Folded, PhraseSet, strip_diacritics};
@@ -208,34 +206,13 @@ impl Entities {
     }
 }
 
-static GLOBAL: OnceLock<Entities> = OnceLock::new();
-
-/// Loads the built-in lexicon plus an optional user file; call once before extraction.
-pub fn configure(extra: Option<&Path>) -> Result<(), Error> {
-    let user = crate::tables::user_file(extra)?;
-    let mut tables = vec![("data/aliases.tsv", DEFAULT_ALIASES)];
-    if let Some((name, text)) = &user {
-        tables.push((name.as_str(), text.as_str()));
-    }
-    let ents = Entities::parse(&tables)?;
-    let _ = GLOBAL.set(ents);
-    Ok(())
-}
-
-/// The configured lexicon (the built-in one when `configure` was not called).
-pub fn entities() -> &'static Entities {
-    GLOBAL.get_or_init(|| {
-        Entities::parse(&[("data/aliases.tsv", DEFAULT_ALIASES)]).expect("built-in aliases parse")
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn finds_and_canonicalises_in_three_languages() {
-        let e = entities();
+        let e = &crate::lexicons::Lexicons::builtin().entities;
         for (text, want) in [
             ("giữa Việt Nam và Hoa Kỳ", vec!["Vietnam", "United States"]),
             (

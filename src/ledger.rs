@@ -22,6 +22,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use rust_decimal::Decimal;
 
 use crate::lang::Lang;
+use crate::lexicons::Lexicons;
 use crate::model::{
     ArticleMeta, Deal, DealStatus, DealType, Document, Qualifier, SourceRef, Total, stable_id,
     text_hash,
@@ -334,14 +335,25 @@ impl Ledger {
 
     /// Ingests already-extracted deals (one article per source): the entry point for deals that
     /// another system extracted, such as a deals JSON Lines file.
-    pub fn ingest_deals(&mut self, deals: Vec<Deal>, now: &str) -> anyhow::Result<Ingested> {
-        self.ingest(Article::from_deals(deals), now)
+    pub fn ingest_deals(
+        &mut self,
+        deals: Vec<Deal>,
+        now: &str,
+        lex: &Lexicons,
+    ) -> anyhow::Result<Ingested> {
+        self.ingest(Article::from_deals(deals), now, lex)
     }
 
     /// Ingests a batch of articles in one transaction, in canonical order (dated first, oldest
     /// first, then by key) so the result does not depend on the order within the batch. `now` is
-    /// the UTC timestamp recorded as `ingested_at`.
-    pub fn ingest(&mut self, mut batch: Vec<Article>, now: &str) -> anyhow::Result<Ingested> {
+    /// the UTC timestamp recorded as `ingested_at`; `lex` tells which names are one party (a
+    /// state's bodies are the state) and which items one thing.
+    pub fn ingest(
+        &mut self,
+        mut batch: Vec<Article>,
+        now: &str,
+        lex: &Lexicons,
+    ) -> anyhow::Result<Ingested> {
         batch.sort_by(|a, b| {
             (a.published.is_none(), a.published, &a.key).cmp(&(
                 b.published.is_none(),
@@ -361,7 +373,7 @@ impl Ledger {
                 .map_err(|e| err(&path, e))?;
         let mut stats = Ingested::default();
         for a in &batch {
-            ingest_article(&tx, a, now, window, &mut stats)
+            ingest_article(&tx, a, now, window, &mut stats, lex)
                 .map_err(|e| err(&path, format!("while adding {}: {e}", a.source)))?;
         }
         if stall {
@@ -447,6 +459,7 @@ fn ingest_article(
     now: &str,
     window: i64,
     stats: &mut Ingested,
+    lex: &Lexicons,
 ) -> rusqlite::Result<()> {
     let known: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM articles WHERE id = ?1)",
@@ -482,8 +495,8 @@ fn ingest_article(
     })?;
     for d in &a.deals {
         seq += 1;
-        let ident = Identity::of(d);
-        let target = find_match(tx, a, d, &ident, window)?;
+        let ident = Identity::of(d, lex);
+        let target = find_match(tx, a, d, &ident, window, lex)?;
         let deal_id = match target {
             Some(known) => {
                 move_on(tx, &known, a, d, &seen)?;
@@ -634,6 +647,7 @@ fn find_match(
     d: &Deal,
     ident: &Identity,
     window: i64,
+    lex: &Lexicons,
 ) -> rusqlite::Result<Option<Deal>> {
     if ident.roots().is_empty() {
         return Ok(None);
@@ -669,7 +683,7 @@ fn find_match(
     let mut best: Option<(Option<Date>, Deal)> = None;
     for id in ids {
         let known = known_deal(tx, &id)?;
-        let k = Identity::of(&known);
+        let k = Identity::of(&known, lex);
         if track::same_deal_over_time(&known, &k, d, ident, window) {
             let better = match &best {
                 None => true,
@@ -1245,7 +1259,11 @@ mod tests {
         );
         let later = deal("a.jsonl#2", "2025-03-20", DealStatus::Signed, 2_100_000_000);
         let got = l
-            .ingest_deals(vec![later.clone(), first.clone()], "2025-04-01T00:00:00Z")
+            .ingest_deals(
+                vec![later.clone(), first.clone()],
+                "2025-04-01T00:00:00Z",
+                Lexicons::builtin(),
+            )
             .unwrap();
         assert_eq!((got.articles, got.new_deals, got.updated_deals), (2, 1, 1));
         let h = l
@@ -1264,7 +1282,11 @@ mod tests {
         );
         // again: nothing changes
         let again = l
-            .ingest_deals(vec![first, later], "2025-04-02T00:00:00Z")
+            .ingest_deals(
+                vec![first, later],
+                "2025-04-02T00:00:00Z",
+                Lexicons::builtin(),
+            )
             .unwrap();
         assert_eq!((again.articles, again.known), (0, 2));
     }

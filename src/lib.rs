@@ -17,6 +17,7 @@ pub mod fx;
 pub mod html;
 pub mod lang;
 pub mod ledger;
+pub mod lexicons;
 pub mod model;
 pub mod number;
 pub mod pipeline;

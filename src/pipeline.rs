@@ -25,6 +25,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::error::{EXIT_ERROR, EXIT_OK};
 use crate::lang::{Lang, detect};
+use crate::lexicons::Lexicons;
 use crate::model::{Amount, ArticleMeta, Deal, Document, Extraction, Total};
 use crate::read::{Event, Reader};
 use crate::render::sheets::all_sources;
@@ -268,8 +269,10 @@ pub enum Input {
 }
 
 /// How to extract deals: the options `extract`, `summary`, `check` and `report` share.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct ExtractOptions {
+#[derive(Clone, Copy)]
+pub struct ExtractOptions<'l> {
+    /// The lexicons the run reads (built-in, extended by the user's files).
+    pub lexicons: &'l Lexicons,
     /// The language of documents that do not say theirs (`--lang`); detected otherwise.
     pub lang: Option<Lang>,
     /// Cross-source tracking (one deal reported by several articles is one deal); `None`: one
@@ -279,6 +282,19 @@ pub struct ExtractOptions {
     pub with_text: bool,
     /// Threads and batches.
     pub run: Options,
+}
+
+impl Default for ExtractOptions<'static> {
+    /// The built-in lexicons, the detected language, tracking off, no text, default threads.
+    fn default() -> Self {
+        ExtractOptions {
+            lexicons: Lexicons::builtin(),
+            lang: None,
+            track: None,
+            with_text: false,
+            run: Options::default(),
+        }
+    }
 }
 
 /// Counts problems met while reading, so the run can end with exit status 2, and reports each on
@@ -325,22 +341,23 @@ pub fn prepare(
     doc: &Document,
     forced: Option<Lang>,
     tracking: bool,
+    lex: &Lexicons,
 ) -> (Extraction, Vec<Prepared>) {
     let headline = crate::track::headline_end(&doc.text, doc.body_start);
     let article = tracking.then(|| doc.key());
     let mut ex = Extraction::default();
     let mut prepared = Vec::new();
     let window = crate::deal::WINDOW_BYTES;
-    crate::deal::extract_windows(doc, language_of(doc, forced), window, |mut w| {
+    crate::deal::extract_windows(doc, language_of(doc, forced), lex, window, |mut w| {
         // Only the first window holds the headline; folding the others changes nothing.
         if let Some(end) = headline {
-            w.deals = crate::track::fold_headline(w.deals, end);
+            w.deals = crate::track::fold_headline(w.deals, end, lex);
         }
         match &article {
             Some(a) => prepared.extend(
                 w.deals
                     .into_iter()
-                    .map(|d| Prepared::of_article(d, a.clone())),
+                    .map(|d| Prepared::of_article(d, a.clone(), lex)),
             ),
             None => ex.deals.extend(w.deals),
         }
@@ -363,7 +380,9 @@ pub fn extract(
     sink.begin()?;
     let mut out = Stream {
         sink,
-        tracker: opts.track.map(|o| Tracker::new(o).with_elided_sources()),
+        tracker: opts
+            .track
+            .map(|o| Tracker::new(o, opts.lexicons).with_elided_sources()),
         titles: Titles::default(),
     };
     match input {
@@ -379,7 +398,7 @@ pub fn extract(
                     Read::Deal(d, m) => {
                         out.titles.add_one(&d.source, m);
                         match out.tracker.is_some() {
-                            true => out.add(Prepared::new(*d)),
+                            true => out.add(Prepared::new(*d, opts.lexicons)),
                             false => out.write(&d),
                         }
                     }
@@ -390,12 +409,13 @@ pub fn extract(
         Input::Articles(reader) => {
             let reader = *reader;
             let (forced, tracking, with_text) = (opts.lang, opts.track.is_some(), opts.with_text);
+            let lex = opts.lexicons;
             try_run(
                 reader,
                 &opts.run,
                 |doc| {
                     (
-                        prepare(doc, forced, tracking),
+                        prepare(doc, forced, tracking, lex),
                         with_text.then(|| DocText::of(doc)),
                         doc.source.clone(),
                         ArticleMeta::of(doc),
@@ -438,7 +458,7 @@ pub fn extract(
 /// The writing end of [`extract`]: deals through the tracker to the sink.
 struct Stream<'s> {
     sink: &'s mut dyn Sink,
-    tracker: Option<Tracker>,
+    tracker: Option<Tracker<'s>>,
     titles: Titles,
 }
 
@@ -556,13 +576,14 @@ impl Collected {
 pub fn collect(input: Input, opts: &ExtractOptions) -> anyhow::Result<Collected> {
     let reader = match input {
         Input::Articles(reader) => *reader,
-        Input::Deals(paths) => return Ok(collect_deals(&paths, opts.track)),
+        Input::Deals(paths) => return Ok(collect_deals(&paths, opts.track, opts.lexicons)),
     };
     let mut diag = Diagnostics::default();
     let mut totals = Vec::new();
     let mut plain = Vec::new();
     let mut meta = BTreeMap::new();
-    let mut tracker = opts.track.map(Tracker::new);
+    let lex = opts.lexicons;
+    let mut tracker = opts.track.map(|o| Tracker::new(o, lex));
     let tracking = tracker.is_some();
     let forced = opts.lang;
     let documents = run(
@@ -570,7 +591,7 @@ pub fn collect(input: Input, opts: &ExtractOptions) -> anyhow::Result<Collected>
         &opts.run,
         |doc| {
             (
-                prepare(doc, forced, tracking),
+                prepare(doc, forced, tracking, lex),
                 doc.source.clone(),
                 ArticleMeta::of(doc),
             )
@@ -614,12 +635,16 @@ pub fn collect(input: Input, opts: &ExtractOptions) -> anyhow::Result<Collected>
 
 /// Deals and totals read back from deals files (`--deals`), merged across sources unless asked
 /// not to. `documents` counts the sources that the deals and totals name.
-fn collect_deals(paths: &[PathBuf], track: Option<crate::track::Options>) -> Collected {
+fn collect_deals(
+    paths: &[PathBuf],
+    track: Option<crate::track::Options>,
+    lex: &Lexicons,
+) -> Collected {
     let mut diag = Diagnostics::default();
     let mut totals = Vec::new();
     let mut deals = Vec::new();
     let mut sources = rustc_hash::FxHashSet::default();
-    let mut tracker = track.map(Tracker::new);
+    let mut tracker = track.map(|o| Tracker::new(o, lex));
     let mut meta = BTreeMap::new();
     for_each_deal(paths, &mut diag, |rec| match rec {
         Read::Deal(d, m) => {
@@ -669,10 +694,11 @@ pub fn for_each_deal(paths: &[PathBuf], diag: &mut Diagnostics, mut f: impl FnMu
 }
 
 /// The amounts of one document, one row each, with spans into its text.
-pub fn amount_rows(doc: &Document, forced: Option<Lang>) -> Vec<AmountRow> {
+pub fn amount_rows(doc: &Document, forced: Option<Lang>, lex: &Lexicons) -> Vec<AmountRow> {
     let lang = language_of(doc, forced);
     let base = doc.body_start;
-    crate::amount::amounts(doc.body(), lang)
+    crate::amount::recognise(doc.body(), lang, &lex.entities)
+        .0
         .into_iter()
         .map(|a| {
             let Amount {
@@ -706,6 +732,7 @@ pub fn amount_rows(doc: &Document, forced: Option<Lang>) -> Vec<AmountRow> {
 pub fn amounts(
     reader: Reader,
     lang: Option<Lang>,
+    lex: &Lexicons,
     opts: &Options,
     sink: &mut dyn Sink,
     diag: &mut Diagnostics,
@@ -714,7 +741,7 @@ pub fn amounts(
     try_run(
         reader,
         opts,
-        |doc| amount_rows(doc, lang),
+        |doc| amount_rows(doc, lang, lex),
         |item| match item {
             Item::Done(rows) => rows.iter().try_for_each(|r| sink.amount(r)),
             Item::Other(ev) => {
@@ -727,11 +754,11 @@ pub fn amounts(
 }
 
 /// `track`: every document's deals and totals into `ledger`, `batch` articles per transaction,
-/// in input order. Stops at the first failed write and returns its error.
+/// in input order. Stops at the first failed write and returns its error. Of `opts`, the
+/// language, lexicons and threads count (the ledger does its own tracking).
 pub fn ingest(
     reader: Reader,
-    lang: Option<Lang>,
-    opts: &Options,
+    opts: &ExtractOptions,
     ledger: &mut crate::ledger::Ledger,
     batch: usize,
     stamp: &str,
@@ -742,11 +769,12 @@ pub fn ingest(
     let mut total = Ingested::default();
     let mut failed: Option<anyhow::Error> = None;
     let size = batch.max(1);
+    let (lang, lex) = (opts.lang, opts.lexicons);
     try_run(
         reader,
-        opts,
+        &opts.run,
         |doc| {
-            let (ex, _) = prepare(doc, lang, false);
+            let (ex, _) = prepare(doc, lang, false, lex);
             Article::of(doc, language_of(doc, lang), ex.deals, ex.totals)
         },
         |item| {
@@ -757,7 +785,7 @@ pub fn ingest(
                 }
             }
             if pending.len() >= size {
-                match ledger.ingest(std::mem::take(&mut pending), stamp) {
+                match ledger.ingest(std::mem::take(&mut pending), stamp, lex) {
                     Ok(s) => total += s,
                     Err(e) => {
                         failed = Some(e);
@@ -773,7 +801,7 @@ pub fn ingest(
         return Err(e);
     }
     if !pending.is_empty() {
-        total += ledger.ingest(pending, stamp)?;
+        total += ledger.ingest(pending, stamp, lex)?;
     }
     Ok(total)
 }
@@ -890,7 +918,15 @@ mod tests {
             }
             let mut log = Log::default();
             let reader = Reader::new(&samples(), InputFormat::Auto);
-            amounts(reader, None, &run, &mut log, &mut Diagnostics::default()).unwrap();
+            amounts(
+                reader,
+                None,
+                Lexicons::builtin(),
+                &run,
+                &mut log,
+                &mut Diagnostics::default(),
+            )
+            .unwrap();
             assert!(log.0.iter().any(|l| l.starts_with("amount")));
             seen.push(log.0);
         }

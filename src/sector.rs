@@ -1,9 +1,6 @@
 //! Sectors: a keyword lexicon (`data/sectors.tsv`, extendable with `--sectors FILE`) applied to a
 //! deal's item (weighed most), its parties, then its sentence.
 
-use std::path::Path;
-use std::sync::OnceLock;
-
 use crate::error::Error;
 use crate::model::DealType;
 use crate::text::{Folded, PhraseSet};
@@ -120,34 +117,13 @@ pub fn fallback(ty: DealType) -> &'static str {
     }
 }
 
-static GLOBAL: OnceLock<Sectors> = OnceLock::new();
-
-/// Loads the built-in sector lexicon plus an optional user file; call once before extraction.
-pub fn configure(extra: Option<&Path>) -> Result<(), Error> {
-    let user = crate::tables::user_file(extra)?;
-    let mut tables = vec![("data/sectors.tsv", DEFAULT_SECTORS, false)];
-    if let Some((name, text)) = &user {
-        tables.push((name.as_str(), text.as_str(), true));
-    }
-    let s = Sectors::parse(&tables)?;
-    let _ = GLOBAL.set(s);
-    Ok(())
-}
-
-pub fn sectors() -> &'static Sectors {
-    GLOBAL.get_or_init(|| {
-        Sectors::parse(&[("data/sectors.tsv", DEFAULT_SECTORS, false)])
-            .expect("built-in sectors parse")
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn item_outweighs_sentence_and_user_keywords_win() {
-        let s = sectors();
+        let s = &crate::lexicons::Lexicons::builtin().sectors;
         assert_eq!(
             s.classify(
                 "tàu bay Boeing 737-8",

@@ -14,11 +14,10 @@
 use std::collections::BTreeSet;
 
 use rustc_hash::FxHashMap as HashMap;
-use std::path::Path;
-use std::sync::OnceLock;
 
-use crate::entity::{self, Kind, key};
+use crate::entity::{Kind, key};
 use crate::error::Error;
+use crate::lexicons::Lexicons;
 use crate::model::{Deal, DealStatus, DealType, SourceRef};
 use crate::number::plain_decimal;
 use crate::text::{Folded, PhraseSet};
@@ -83,26 +82,6 @@ impl Concepts {
     }
 }
 
-static GLOBAL: OnceLock<Concepts> = OnceLock::new();
-
-/// Loads the built-in concepts plus an optional user file; call once before tracking.
-pub fn configure(extra: Option<&Path>) -> Result<(), Error> {
-    let user = crate::tables::user_file(extra)?;
-    let mut tables = vec![("data/concepts.tsv", DEFAULT_CONCEPTS)];
-    if let Some((name, text)) = &user {
-        tables.push((name.as_str(), text.as_str()));
-    }
-    let c = Concepts::parse(&tables)?;
-    let _ = GLOBAL.set(c);
-    Ok(())
-}
-
-pub fn concepts() -> &'static Concepts {
-    GLOBAL.get_or_init(|| {
-        Concepts::parse(&[("data/concepts.tsv", DEFAULT_CONCEPTS)]).expect("built-in concepts")
-    })
-}
-
 /// What identifies a deal across articles.
 #[derive(Debug, Clone, Default)]
 struct Profile {
@@ -138,8 +117,8 @@ fn subset<R: Ord>(a: &[R], b: &[R]) -> bool {
     a.len() <= b.len() && a.iter().all(|x| b.binary_search(x).is_ok())
 }
 
-fn root_of(canonical: &str) -> String {
-    match entity::entities().by_canonical(canonical) {
+fn root_of(canonical: &str, lex: &Lexicons) -> String {
+    match lex.entities.by_canonical(canonical) {
         Some(e) if matches!(e.kind, Kind::Government | Kind::Agency) => {
             key(e.country.as_deref().unwrap_or(canonical))
         }
@@ -147,10 +126,10 @@ fn root_of(canonical: &str) -> String {
     }
 }
 
-fn profile(d: &Deal) -> Profile {
-    let roots = sorted(d.parties.iter().map(|p| root_of(p)));
+fn profile(d: &Deal, lex: &Lexicons) -> Profile {
+    let roots = sorted(d.parties.iter().map(|p| root_of(p, lex)));
     let item = d.item.as_deref().unwrap_or("");
-    let lexicon = concepts();
+    let lexicon = &lex.concepts;
     let mut named = lexicon.of(item);
     if named.is_empty() {
         named = lexicon.of(&d.evidence);
@@ -259,15 +238,15 @@ pub struct Prepared {
 
 impl Prepared {
     /// A deal whose article key is unknown (its source stands in for it).
-    pub fn new(deal: Deal) -> Prepared {
+    pub fn new(deal: Deal, lex: &Lexicons) -> Prepared {
         let article = deal.source.clone();
-        Prepared::of_article(deal, article)
+        Prepared::of_article(deal, article, lex)
     }
 
     /// A deal of the article with this stable key.
-    pub fn of_article(deal: Deal, article: String) -> Prepared {
+    pub fn of_article(deal: Deal, article: String, lex: &Lexicons) -> Prepared {
         Prepared {
-            profile: profile(&deal),
+            profile: profile(&deal, lex),
             deal: Box::new(deal),
             article,
         }
@@ -334,16 +313,16 @@ fn restates(h: &Deal, hp: &Profile, b: &Deal, bp: &Profile) -> bool {
 /// (the body's first line, ending at `headline_end`) that restates a deal of the body is that
 /// deal, not a second one. The body's deal keeps its id, evidence and figures and takes from the
 /// headline only what it lacks (quantity, amount, item, roles).
-pub fn fold_headline(deals: Vec<Deal>, headline_end: usize) -> Vec<Deal> {
+pub fn fold_headline(deals: Vec<Deal>, headline_end: usize, lex: &Lexicons) -> Vec<Deal> {
     let in_head = |d: &Deal| d.end <= headline_end;
     if !deals.iter().any(in_head) || deals.iter().all(in_head) {
         return deals;
     }
     let (heads, mut body): (Vec<Deal>, Vec<Deal>) = deals.into_iter().partition(in_head);
-    let profiles: Vec<Profile> = body.iter().map(profile).collect();
+    let profiles: Vec<Profile> = body.iter().map(|d| profile(d, lex)).collect();
     let mut kept = Vec::new();
     for h in heads {
-        let hp = profile(&h);
+        let hp = profile(&h, lex);
         match (0..body.len()).find(|&i| restates(&h, &hp, &body[i], &profiles[i])) {
             Some(i) => {
                 let b = &mut body[i];
@@ -389,8 +368,10 @@ pub fn headline_end(text: &str, body_start: usize) -> Option<usize> {
 /// [`push`]: Tracker::push
 /// [`pop_final`]: Tracker::pop_final
 /// [`finish`]: Tracker::finish
-pub struct Tracker {
+pub struct Tracker<'l> {
     opts: Options,
+    /// The run's lexicons: entities fold a state's bodies into the state, concepts name items.
+    lex: &'l Lexicons,
     /// Deals added but not yet merged: merged in canonical order ([`Prepared::order_key`]) when
     /// more than `open_deals` wait, and at the end, so that any reading order of a set of deals
     /// that fits in the window gives the same result.
@@ -411,10 +392,11 @@ pub struct Tracker {
     keep_elided: bool,
 }
 
-impl Tracker {
-    pub fn new(opts: Options) -> Tracker {
+impl<'l> Tracker<'l> {
+    pub fn new(opts: Options, lex: &'l Lexicons) -> Tracker<'l> {
         Tracker {
             opts,
+            lex,
             pending: Vec::new(),
             open: std::collections::VecDeque::new(),
             first: 0,
@@ -427,7 +409,7 @@ impl Tracker {
     }
 
     /// Gathers the sources that deals will not list, for [`Tracker::take_elided`].
-    pub fn with_elided_sources(mut self) -> Tracker {
+    pub fn with_elided_sources(mut self) -> Tracker<'l> {
         self.keep_elided = true;
         self
     }
@@ -460,7 +442,7 @@ impl Tracker {
 
     /// Adds one deal: merged into an earlier open one that reports the same deal, or kept as new.
     pub fn push(&mut self, d: Deal) {
-        self.add(Prepared::new(d));
+        self.add(Prepared::new(d, self.lex));
     }
 
     /// [`push`](Tracker::push) for a deal whose profile was computed beforehand (in parallel).
@@ -676,8 +658,8 @@ fn judge<R: Ord>(a: &Deal, ra: &[R], pa: &Profile, d: &Deal, rb: &[R], pb: &Prof
 pub struct Identity(Profile);
 
 impl Identity {
-    pub fn of(d: &Deal) -> Identity {
-        Identity(profile(d))
+    pub fn of(d: &Deal, lex: &Lexicons) -> Identity {
+        Identity(profile(d, lex))
     }
 
     /// The counterparties as the keys deals are found by (sorted, distinct).
@@ -846,8 +828,8 @@ fn disagreements(figures: &[Figure], elided: &[ElidedFigure]) -> Vec<String> {
 }
 
 /// Merges the deals of many articles (see the module documentation).
-pub fn merge(deals: Vec<Deal>, opts: Options) -> Vec<Deal> {
-    let mut t = Tracker::new(opts);
+pub fn merge(deals: Vec<Deal>, opts: Options, lex: &Lexicons) -> Vec<Deal> {
+    let mut t = Tracker::new(opts, lex);
     let mut out = Vec::new();
     for d in deals {
         t.push(d);
@@ -892,7 +874,7 @@ mod tests {
         b.quantity = Some(50);
         b.amount = Some(Decimal::from(8_100_000_000u64));
         b.currency = Some("USD".into());
-        let out = merge(vec![a, b], Options::default());
+        let out = merge(vec![a, b], Options::default(), Lexicons::builtin());
         assert_eq!(out.len(), 1);
         let d = &out[0];
         assert_eq!(d.sources.len(), 2);
@@ -907,7 +889,10 @@ mod tests {
     fn different_models_stay_apart() {
         let a = deal("a.txt", &["Vietjet", "Boeing"], "Boeing 737 MAX");
         let b = deal("b.txt", &["Vietjet", "Boeing"], "Boeing 787-9 Dreamliner");
-        assert_eq!(merge(vec![a, b], Options::default()).len(), 2);
+        assert_eq!(
+            merge(vec![a, b], Options::default(), Lexicons::builtin()).len(),
+            2
+        );
     }
 
     #[test]
@@ -930,7 +915,7 @@ mod tests {
             "agreement on mutual assistance in customs matters",
         );
         c.deal_type = DealType::TradeAgreement;
-        let out = merge(vec![a, b, c], Options::default());
+        let out = merge(vec![a, b, c], Options::default(), Lexicons::builtin());
         assert_eq!(out.len(), 2);
         assert_eq!(out[0].sources.len(), 2);
         assert!(out[1].sources.is_empty());
@@ -945,7 +930,7 @@ mod tests {
         let mut b = a.clone();
         b.source = "b.txt".into();
         b.amount = Some(Decimal::from(2_500_000_000u64));
-        let out = merge(vec![a.clone(), b], Options::default());
+        let out = merge(vec![a.clone(), b], Options::default(), Lexicons::builtin());
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].amount, Some(Decimal::from(2_000_000_000u64)));
         assert_eq!(
@@ -956,7 +941,10 @@ mod tests {
         c.source = "c.txt".into();
         c.quantity = Some(40);
         c.amount = Some(Decimal::from(5_000_000_000u64));
-        assert_eq!(merge(vec![a, c], Options::default()).len(), 2);
+        assert_eq!(
+            merge(vec![a, c], Options::default(), Lexicons::builtin()).len(),
+            2
+        );
     }
 
     #[test]
@@ -965,13 +953,16 @@ mod tests {
         a.quantity = Some(20);
         let mut b = deal("b.txt", &["Vietjet", "Airbus"], "máy bay");
         b.quantity = Some(10);
-        assert_eq!(merge(vec![a.clone(), b], Options::default()).len(), 2);
+        assert_eq!(
+            merge(vec![a.clone(), b], Options::default(), Lexicons::builtin()).len(),
+            2
+        );
         // the same model with a different count: one deal, the disagreement flagged
         let mut c = deal("c.txt", &["Airbus", "Vietjet"], "A321neo jets");
         c.quantity = Some(20);
         let mut d = deal("d.txt", &["Vietjet", "Airbus"], "máy bay A321neo");
         d.quantity = Some(25);
-        let out = merge(vec![c, d], Options::default());
+        let out = merge(vec![c, d], Options::default(), Lexicons::builtin());
         assert_eq!(out.len(), 1);
         assert_eq!(
             out[0].notes,
@@ -989,14 +980,18 @@ mod tests {
         let b = deal("b.txt", &["Vietnam Airlines", "Boeing"], "787");
         let c = deal("c.txt", &["Bamboo", "Embraer"], "E195");
         let a2 = deal("d.txt", &["Vietjet", "Airbus"], "A321neo");
-        let out = merge(vec![a.clone(), b.clone(), c.clone(), a2.clone()], opts);
+        let out = merge(
+            vec![a.clone(), b.clone(), c.clone(), a2.clone()],
+            opts,
+            Lexicons::builtin(),
+        );
         let srcs: Vec<&str> = out.iter().map(|d| d.source.as_str()).collect();
         assert_eq!(
             srcs,
             ["a.txt", "b.txt", "c.txt", "d.txt"],
             "a was final before d came"
         );
-        let out = merge(vec![a, b, a2], opts);
+        let out = merge(vec![a, b, a2], opts, Lexicons::builtin());
         assert_eq!(out.len(), 2);
         assert_eq!(out[0].sources, ["a.txt", "d.txt"]);
     }
@@ -1007,14 +1002,14 @@ mod tests {
         let a = deal("a.txt", &["Airbus"], "A321neo");
         let b = deal("b.txt", &["Vietjet"], "A321neo");
         let c = deal("c.txt", &["Airbus", "Vietjet"], "A321neo");
-        let out = merge(vec![a, b, c], Options::default());
+        let out = merge(vec![a, b, c], Options::default(), Lexicons::builtin());
         assert_eq!(out.len(), 2);
         assert_eq!(out[0].sources, Vec::<String>::new(), "a stays alone");
         assert_eq!(out[1].sources, ["b.txt", "c.txt"]);
         let d = deal("d.txt", &["Vietjet"], "A321neo");
         let d2 = deal("d.txt", &["Vietjet"], "A321neo");
         assert_eq!(
-            merge(vec![d, d2], Options::default()).len(),
+            merge(vec![d, d2], Options::default(), Lexicons::builtin()).len(),
             2,
             "two deals of one article never merge"
         );
@@ -1026,12 +1021,21 @@ mod tests {
         a.published = Some("2024-01-10".parse().unwrap());
         let mut b = deal("b.txt", &["Vietjet", "Airbus"], "A321neo");
         b.published = Some("2024-06-10".parse().unwrap());
-        assert_eq!(merge(vec![a.clone(), b], Options::default()).len(), 2);
+        assert_eq!(
+            merge(vec![a.clone(), b], Options::default(), Lexicons::builtin()).len(),
+            2
+        );
         let mut c = deal("c.txt", &["Vietjet", "Airbus"], "A321neo");
         c.published = Some("2024-01-20".parse().unwrap());
-        assert_eq!(merge(vec![a.clone(), c], Options::default()).len(), 1);
+        assert_eq!(
+            merge(vec![a.clone(), c], Options::default(), Lexicons::builtin()).len(),
+            1
+        );
         let same = deal("a.txt", &["Vietjet", "Airbus"], "A321neo");
-        assert_eq!(merge(vec![a, same], Options::default()).len(), 2);
+        assert_eq!(
+            merge(vec![a, same], Options::default(), Lexicons::builtin()).len(),
+            2
+        );
     }
 
     #[test]
@@ -1069,7 +1073,7 @@ mod tests {
             "e1",
         );
         let all = [a, b, c, d, e];
-        let first = merge(all.to_vec(), Options::default());
+        let first = merge(all.to_vec(), Options::default(), Lexicons::builtin());
         assert_eq!(first.len(), 2, "{first:#?}");
         assert_eq!(first[0].id, "b1", "the earliest report's id");
         assert_eq!(first[0].sources, ["b.txt", "c.txt", "a.txt"]);
@@ -1083,7 +1087,10 @@ mod tests {
         while i < v.len() {
             if c[i] < i {
                 v.swap(if i % 2 == 0 { 0 } else { c[i] }, i);
-                assert_eq!(merge(v.clone(), Options::default()), first);
+                assert_eq!(
+                    merge(v.clone(), Options::default(), Lexicons::builtin()),
+                    first
+                );
                 seen += 1;
                 c[i] += 1;
                 i = 0;
@@ -1104,25 +1111,43 @@ mod tests {
         undated.source = "u.txt".into();
         undated.published = None;
         assert_eq!(
-            merge(vec![a.clone(), undated.clone()], Options::default()).len(),
+            merge(
+                vec![a.clone(), undated.clone()],
+                Options::default(),
+                Lexicons::builtin()
+            )
+            .len(),
             1
         );
         let mut no_amount = undated.clone();
         no_amount.amount = None;
         assert_eq!(
-            merge(vec![a.clone(), no_amount], Options::default()).len(),
+            merge(
+                vec![a.clone(), no_amount],
+                Options::default(),
+                Lexicons::builtin()
+            )
+            .len(),
             2
         );
         let mut fewer_parties = undated.clone();
         fewer_parties.parties = vec!["Vietjet".into()];
         assert_eq!(
-            merge(vec![a.clone(), fewer_parties], Options::default()).len(),
+            merge(
+                vec![a.clone(), fewer_parties],
+                Options::default(),
+                Lexicons::builtin()
+            )
+            .len(),
             2
         );
         let mut other_item = undated;
         other_item.item = Some("aircraft".into());
         other_item.quantity = None;
-        assert_eq!(merge(vec![a, other_item], Options::default()).len(), 2);
+        assert_eq!(
+            merge(vec![a, other_item], Options::default(), Lexicons::builtin()).len(),
+            2
+        );
     }
 
     #[test]
@@ -1146,12 +1171,19 @@ mod tests {
             end: text.len(),
             ..deal("x.txt", &["Vietjet", "Airbus"], "A321neo")
         };
-        let out = fold_headline(vec![head.clone(), body.clone(), other.clone()], end);
+        let out = fold_headline(
+            vec![head.clone(), body.clone(), other.clone()],
+            end,
+            Lexicons::builtin(),
+        );
         assert_eq!(out.len(), 2);
         assert_eq!(out[0].id, "body");
         assert_eq!(out[0].quantity, Some(50), "taken from the headline");
         // a headline about something else stays a deal of its own
-        assert_eq!(fold_headline(vec![head, other], end).len(), 2);
+        assert_eq!(
+            fold_headline(vec![head, other], end, Lexicons::builtin()).len(),
+            2
+        );
         assert_eq!(headline_end("One sentence only.\nAnd more.", 0), None);
         assert_eq!(headline_end("Just a title\n", 0), None);
     }
@@ -1164,7 +1196,11 @@ mod tests {
             d
         };
         // Up to HISTORY reports: every one listed, no note.
-        let out = merge((0..HISTORY).map(report).collect(), Options::default());
+        let out = merge(
+            (0..HISTORY).map(report).collect(),
+            Options::default(),
+            Lexicons::builtin(),
+        );
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].sources.len(), HISTORY);
         assert_eq!(out[0].reports.len(), HISTORY);
@@ -1176,7 +1212,7 @@ mod tests {
             open_deals: 1000,
             ..Options::default()
         };
-        let mut t = Tracker::new(opts).with_elided_sources();
+        let mut t = Tracker::new(opts, Lexicons::builtin()).with_elided_sources();
         let mut elided = 0;
         for i in 0..n {
             t.push(report(i));

@@ -5,8 +5,9 @@
 
 use std::path::Path;
 
-use dealtrack::entity::{entities, key};
+use dealtrack::entity::key;
 use dealtrack::lang::Lang;
+use dealtrack::lexicons::Lexicons;
 use dealtrack::model::{Deal, Document};
 use rust_decimal::Decimal;
 use serde::Deserialize;
@@ -60,7 +61,8 @@ struct ExpectedTotal {
 /// the other counts ("Starlink Services Vietnam" ~ "Starlink").
 fn same_name(a: &str, b: &str) -> bool {
     let canon = |s: &str| {
-        entities()
+        Lexicons::builtin()
+            .entities
             .lookup(s)
             .map(|e| e.canonical.clone())
             .unwrap_or_else(|| s.to_string())
@@ -153,7 +155,7 @@ fn differences(e: &Expected, d: &Deal) -> Vec<String> {
 fn run_case(lang: Lang, case: &Case) -> Vec<String> {
     let mut doc = Document::new("corpus", case.text.clone());
     doc.lang = Some(lang);
-    let ex = dealtrack::deal::extract(&doc, lang);
+    let ex = dealtrack::deal::extract(&doc, lang, Lexicons::builtin());
     let mut fails = Vec::new();
     let mut used = vec![false; ex.deals.len()];
     for e in &case.deal {

@@ -4,6 +4,7 @@
 
 use dealtrack::deal::{WINDOW_BYTES, extract, extract_windows};
 use dealtrack::lang::Lang;
+use dealtrack::lexicons::Lexicons;
 use dealtrack::model::{Deal, Document, Extraction, Total};
 use dealtrack::segment;
 
@@ -27,7 +28,9 @@ fn document(text: &str) -> Document {
 
 fn windows(doc: &Document, window: usize) -> Vec<Extraction> {
     let mut out = Vec::new();
-    extract_windows(doc, Lang::En, window, |ex| out.push(ex));
+    extract_windows(doc, Lang::En, Lexicons::builtin(), window, |ex| {
+        out.push(ex)
+    });
     out
 }
 
@@ -71,7 +74,7 @@ fn a_document_longer_than_the_window_gives_the_deals_of_its_parts_with_document_
     let mut want_totals = Vec::new();
     let mut at = 0;
     for p in PARAGRAPHS {
-        let ex = extract(&document(p), Lang::En);
+        let ex = extract(&document(p), Lang::En, Lexicons::builtin());
         for mut d in ex.deals {
             d.start += at;
             d.end += at;
@@ -121,7 +124,7 @@ fn a_document_shorter_than_the_window_is_one_window_and_reads_as_a_whole() {
     let doc = document(&text);
     let got = windows(&doc, WINDOW_BYTES);
     assert_eq!(got.len(), 1);
-    let whole = extract(&doc, Lang::En);
+    let whole = extract(&doc, Lang::En, Lexicons::builtin());
     assert_eq!(got[0], whole);
     // As a whole, the last paragraph restates the first: merged into one deal.
     assert_eq!(whole.deals.len(), 4);

@@ -18,7 +18,9 @@ use std::sync::OnceLock;
 use regex::Regex;
 use rust_decimal::Decimal;
 
+use crate::entity::Entities;
 use crate::lang::Lang;
+use crate::lexicons::Lexicons;
 use crate::model::{Amount, Qualifier, Quantity};
 use crate::text::Folded;
 
@@ -359,6 +361,8 @@ struct Reader<'t, 'a> {
     text: &'t str,
     atoms: &'t [Atom<'a>],
     lex: &'a AmountLexicon,
+    /// The entity lexicon whose manufacturers start a model designation.
+    makers: &'t Entities,
 }
 
 /// A number read from the atoms: its value, the next atom, and what gave it.
@@ -676,7 +680,8 @@ impl Reader<'_, '_> {
         let maker = words.next()?;
         let maker_core = maker.trim_end();
         // A maker the entity lexicon knows: "737 MAX 10" is a model, not 737 of "MAX 10".
-        let is_maker = crate::entity::entities()
+        let is_maker = self
+            .makers
             .lookup(maker_core)
             .is_some_and(|e| e.kind == crate::entity::Kind::Manufacturer);
         if !is_maker {
@@ -1282,19 +1287,23 @@ fn punctuated_outside_numbers(s: &str) -> bool {
     })
 }
 
-/// Every monetary amount in `text`, in order of position. Spans are relative to `text`.
+/// Every monetary amount in `text`, in order of position, read with the built-in lexicons.
+/// Spans are relative to `text`.
 pub fn amounts(text: &str, lang: Lang) -> Vec<Amount> {
-    recognise(text, lang).0
+    recognise(text, lang, &Lexicons::builtin().entities).0
 }
 
-/// Every count of things in `text` ("50 máy bay", "zehn Flugzeuge"). Spans relative to `text`.
+/// Every count of things in `text` ("50 máy bay", "zehn Flugzeuge"), read with the built-in
+/// lexicons. Spans relative to `text`.
 pub fn quantities(text: &str, lang: Lang) -> Vec<Quantity> {
-    recognise(text, lang).1
+    recognise(text, lang, &Lexicons::builtin().entities).1
 }
 
 /// Amounts and quantities of `text` in one pass over its atoms (a count never overlaps money).
-pub fn recognise(text: &str, lang: Lang) -> (Vec<Amount>, Vec<Quantity>) {
-    let (mut money, counts) = recognise_unsettled(text, lang);
+/// `makers` is the entity lexicon whose manufacturers make "40 Airbus A321neo" a count of a
+/// model (a user's `--aliases` may add makers).
+pub fn recognise(text: &str, lang: Lang, makers: &Entities) -> (Vec<Amount>, Vec<Quantity>) {
+    let (mut money, counts) = recognise_unsettled(text, lang, makers);
     settle_currencies(text, &mut money);
     settle_shared_symbols(text, lang, &mut money);
     (money, counts)
@@ -1310,10 +1319,11 @@ pub fn recognise_spans(
     spans: &[(usize, usize)],
     cues: std::ops::Range<usize>,
     lang: Lang,
+    makers: &Entities,
 ) -> Vec<(Vec<Amount>, Vec<Quantity>)> {
     let mut out: Vec<(Vec<Amount>, Vec<Quantity>)> = spans
         .iter()
-        .map(|&(s, e)| recognise_unsettled(text.get(s..e).unwrap_or(""), lang))
+        .map(|&(s, e)| recognise_unsettled(text.get(s..e).unwrap_or(""), lang, makers))
         .collect();
     let mut money: Vec<Amount> = Vec::new();
     for ((s, _), (found, _)) in spans.iter().zip(out.iter_mut()) {
@@ -1342,13 +1352,14 @@ pub fn recognise_spans(
 
 /// Amounts and quantities of `text`, amounts written without a currency still unsettled
 /// (`currency_inferred`, empty currency): see `settle_currencies`.
-fn recognise_unsettled(text: &str, lang: Lang) -> (Vec<Amount>, Vec<Quantity>) {
+fn recognise_unsettled(text: &str, lang: Lang, makers: &Entities) -> (Vec<Amount>, Vec<Quantity>) {
     let lex = lexicon(lang);
     let atoms = atoms(text, lang, lex);
     let r = Reader {
         text,
         atoms: &atoms,
         lex,
+        makers,
     };
     let mut money = Vec::new();
     let mut i = 0;
@@ -1514,6 +1525,7 @@ pub fn parse_number(text: &str, lang: Lang) -> Option<Decimal> {
         text,
         atoms: &atoms,
         lex,
+        makers: &Lexicons::builtin().entities,
     };
     let n = r.number(0)?;
     let covers = atoms.first()?.start == text.len() - text.trim_start().len()

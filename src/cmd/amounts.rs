@@ -1,6 +1,7 @@
 //! `dealtrack amounts`: every monetary amount, one row each.
 
 use clap::Args;
+use dealtrack::lexicons::Lexicons;
 use dealtrack::pipeline::{self, Diagnostics};
 use dealtrack::render::output;
 use dealtrack::render::sink::{Schema, for_format};
@@ -16,7 +17,7 @@ pub struct AmountsArgs {
     pub output: OutputArgs,
 }
 
-pub fn run(args: AmountsArgs) -> anyhow::Result<i32> {
+pub fn run(args: AmountsArgs, lex: &Lexicons) -> anyhow::Result<i32> {
     if !args.input.deals.is_empty() {
         anyhow::bail!("amounts reads the articles' text: --deals holds deals only");
     }
@@ -31,7 +32,7 @@ pub fn run(args: AmountsArgs) -> anyhow::Result<i32> {
     if !fmt.streams() {
         // A table needs every row for its column widths, a workbook is written whole.
         let mut rows = Buffer::default();
-        pipeline::amounts(reader, lang, &opts, &mut rows, &mut diag)?;
+        pipeline::amounts(reader, lang, lex, &opts, &mut rows, &mut diag)?;
         output::with_output(path, |w| {
             rows.replay(&mut *for_format(fmt, w, Schema::Amounts, csv)?)
         })?;
@@ -40,7 +41,7 @@ pub fn run(args: AmountsArgs) -> anyhow::Result<i32> {
     // Machine formats stream: each document's amounts are written as soon as its turn comes.
     output::with_output(path, |w| {
         let mut sink = for_format(fmt, w, Schema::Amounts, csv)?;
-        pipeline::amounts(reader, lang, &opts, &mut *sink, &mut diag)
+        pipeline::amounts(reader, lang, lex, &opts, &mut *sink, &mut diag)
     })?;
     Ok(diag.exit_code())
 }

@@ -3,6 +3,7 @@
 
 use clap::Args;
 use dealtrack::error::{EXIT_ERROR, EXIT_MISMATCH, EXIT_OK};
+use dealtrack::lexicons::Lexicons;
 use dealtrack::reconcile::{self, Tolerance};
 use dealtrack::render::{self, Format, output, sheets, table, xlsx};
 use rust_decimal::Decimal;
@@ -38,11 +39,11 @@ pub fn parse_tolerance(s: &str) -> Result<Decimal, String> {
     Ok(v / Decimal::from(100))
 }
 
-pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
+pub fn run(args: CheckArgs, lex: &Lexicons) -> anyhow::Result<i32> {
     let mut args = args;
     args.input.exclude.extend(args.output.output.clone());
     let fx = args.fx.conversion()?;
-    let got = gather(&args.input, &args.track, &args.ledger)?;
+    let got = gather(&args.input, &args.track, &args.ledger, lex)?;
     let tol = Tolerance {
         relative: args.tolerance,
     };

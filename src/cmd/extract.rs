@@ -6,6 +6,7 @@
 //! out once everything is read ([`pipeline::collect`]).
 
 use clap::Args;
+use dealtrack::lexicons::Lexicons;
 use dealtrack::pipeline::{self, Diagnostics};
 use dealtrack::render::output;
 use dealtrack::render::sink::{Schema, for_format};
@@ -28,7 +29,7 @@ pub struct ExtractArgs {
     pub with_text: bool,
 }
 
-pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
+pub fn run(args: ExtractArgs, lex: &Lexicons) -> anyhow::Result<i32> {
     let mut args = args;
     args.input.exclude.extend(args.output.output.clone());
     let fx = args.fx.conversion()?;
@@ -40,7 +41,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
     };
     let opts = pipeline::ExtractOptions {
         with_text: args.with_text,
-        ..args.input.extract(&args.track)
+        ..args.input.extract(&args.track, lex)
     };
     let input = args.input.source()?;
     let path = args.output.output.as_deref();

@@ -14,6 +14,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 use dealtrack::fx::Conversion;
 use dealtrack::lang::Lang;
+use dealtrack::lexicons::{Lexicons, UserFiles};
 use dealtrack::pipeline::{self, Collected, Diagnostics};
 use dealtrack::read::{EncodingChoice, InputFormat, Reader, WalkOptions};
 use dealtrack::render::{CsvOptions, Format};
@@ -61,16 +62,19 @@ pub enum Command {
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<i32> {
-    dealtrack::entity::configure(cli.lexicons.aliases.as_deref())?;
-    dealtrack::sector::configure(cli.lexicons.sectors.as_deref())?;
-    dealtrack::track::configure(cli.lexicons.concepts.as_deref())?;
+    // Loaded once, before any input is read: a bad lexicon file stops the run with its name.
+    let lex = Lexicons::load(UserFiles {
+        aliases: cli.lexicons.aliases.as_deref(),
+        sectors: cli.lexicons.sectors.as_deref(),
+        concepts: cli.lexicons.concepts.as_deref(),
+    })?;
     match cli.command {
-        Command::Amounts(a) => amounts::run(a),
-        Command::Extract(a) => extract::run(a),
-        Command::Summary(a) => summary::run(a),
-        Command::Check(a) => check::run(a),
-        Command::Report(a) => report::run(a),
-        Command::Track(a) => track::run(a),
+        Command::Amounts(a) => amounts::run(a, &lex),
+        Command::Extract(a) => extract::run(a, &lex),
+        Command::Summary(a) => summary::run(a, &lex),
+        Command::Check(a) => check::run(a, &lex),
+        Command::Report(a) => report::run(a, &lex),
+        Command::Track(a) => track::run(a, &lex),
         Command::History(a) => history::run(a),
     }
 }
@@ -139,9 +143,10 @@ pub fn gather(
     input: &InputArgs,
     track: &TrackArgs,
     ledger: &LedgerArgs,
+    lex: &Lexicons,
 ) -> anyhow::Result<Collected> {
     let Some(db) = &ledger.db else {
-        return pipeline::collect(input.source()?, &input.extract(track));
+        return pipeline::collect(input.source()?, &input.extract(track, lex));
     };
     if input.paths.iter().any(|p| p.as_os_str() != "-") {
         anyhow::bail!("give either PATHS or --db {}, not both", db.display());
@@ -259,8 +264,13 @@ impl InputArgs {
     }
 
     /// How to extract deals, with the tracking options.
-    pub fn extract(&self, track: &TrackArgs) -> pipeline::ExtractOptions {
+    pub fn extract<'l>(
+        &self,
+        track: &TrackArgs,
+        lex: &'l Lexicons,
+    ) -> pipeline::ExtractOptions<'l> {
         pipeline::ExtractOptions {
+            lexicons: lex,
             lang: self.lang,
             track: track.options(),
             with_text: false,

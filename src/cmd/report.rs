@@ -2,6 +2,7 @@
 //! on stderr; exit 0 written, 1 written and a total is contradicted, 2 not written (the previous
 //! report is left whole).
 
+use dealtrack::lexicons::Lexicons;
 use std::path::PathBuf;
 
 use clap::Args;
@@ -41,7 +42,7 @@ pub struct ReportArgs {
     pub csv: CsvArgs,
 }
 
-pub fn run(args: ReportArgs) -> anyhow::Result<i32> {
+pub fn run(args: ReportArgs, lex: &Lexicons) -> anyhow::Result<i32> {
     let mut args = args;
     args.input.exclude.push(args.out.clone());
     let fx = args.fx.conversion()?;
@@ -49,7 +50,7 @@ pub fn run(args: ReportArgs) -> anyhow::Result<i32> {
         Some(d) => d,
         None => jiff::Zoned::now().date(),
     };
-    let got = gather(&args.input, &args.track, &args.ledger)?;
+    let got = gather(&args.input, &args.track, &args.ledger, lex)?;
     if got.diag.errors > 0 && !args.keep_going {
         eprintln!(
             "dealtrack: report not written: {} inputs could not be read (--keep-going writes it anyway)",

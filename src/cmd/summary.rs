@@ -1,6 +1,7 @@
 //! `dealtrack summary`: deals counted and summed per group, one sum per currency.
 
 use clap::Args;
+use dealtrack::lexicons::Lexicons;
 use dealtrack::render::{self, Format, output, sheets, table, xlsx};
 use dealtrack::summary::{GroupBy, summarise};
 
@@ -23,11 +24,11 @@ pub struct SummaryArgs {
     pub output: OutputArgs,
 }
 
-pub fn run(args: SummaryArgs) -> anyhow::Result<i32> {
+pub fn run(args: SummaryArgs, lex: &Lexicons) -> anyhow::Result<i32> {
     let mut args = args;
     args.input.exclude.extend(args.output.output.clone());
     let fx = args.fx.conversion()?;
-    let got = gather(&args.input, &args.track, &args.ledger)?;
+    let got = gather(&args.input, &args.track, &args.ledger, lex)?;
     let groups = summarise(&got.deals, args.by, fx.as_ref());
     let sheet = sheets::summary(&groups, args.by, fx.as_ref());
     let fmt = args.output.format();

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 use dealtrack::ledger::Ledger;
+use dealtrack::lexicons::Lexicons;
 use dealtrack::pipeline::{self, Diagnostics};
 
 use super::InputArgs;
@@ -31,7 +32,7 @@ fn now() -> String {
         .to_string()
 }
 
-pub fn run(args: TrackCmdArgs) -> anyhow::Result<i32> {
+pub fn run(args: TrackCmdArgs, lex: &Lexicons) -> anyhow::Result<i32> {
     let mut ledger = Ledger::open(&args.db)?;
     ledger.window_days = args.merge_window;
     let stamp = now();
@@ -40,8 +41,13 @@ pub fn run(args: TrackCmdArgs) -> anyhow::Result<i32> {
     input.exclude.push(args.db.clone());
     let total = pipeline::ingest(
         input.reader()?,
-        args.input.lang,
-        &args.input.pipeline(),
+        &pipeline::ExtractOptions {
+            lexicons: lex,
+            lang: args.input.lang,
+            track: None,
+            with_text: false,
+            run: args.input.pipeline(),
+        },
         &mut ledger,
         args.batch,
         &stamp,

@@ -16,16 +16,16 @@ const NAMED: usize = 256;
 
 /// The entities an article has named so far, latest last.
 #[derive(Default)]
-pub(super) struct Antecedents {
-    recent: Vec<&'static Entity>,
+pub(super) struct Antecedents<'l> {
+    recent: Vec<&'l Entity>,
     /// Every distinct entity named (countries apart), in order, up to [`NAMED`].
-    named: Vec<&'static Entity>,
+    named: Vec<&'l Entity>,
 }
 
-impl Antecedents {
+impl<'l> Antecedents<'l> {
     /// "The Harbour Bank approved three loans … For Norland, a loan of $40 million …": the one
     /// entity of the article whose kind is one of `kinds`, if it named exactly one.
-    pub(super) fn sole_of(&self, kinds: &[Kind]) -> Option<&'static Entity> {
+    pub(super) fn sole_of(&self, kinds: &[Kind]) -> Option<&'l Entity> {
         let mut of_kind = self.named.iter().filter(|e| kinds.contains(&e.kind));
         let one = of_kind.next()?;
         of_kind.next().is_none().then_some(*one)
@@ -35,7 +35,7 @@ impl Antecedents {
     /// of a kind it may refer to (`Role::Anaphor`) is read as the latest entity of that kind named
     /// before it, in this sentence or an earlier one. Not when a name follows it at once ("the
     /// airline Kestrel Air", "der Konzern Nordmar"): then it only describes that name.
-    pub(super) fn resolve(&self, st: &str, hits: &[Hit], ents: &mut Vec<EntityHit<'static>>) {
+    pub(super) fn resolve(&self, st: &str, hits: &[Hit], ents: &mut Vec<EntityHit<'l>>) {
         let mut found = Vec::new();
         for h in hits {
             let Some(kinds) = h.roles.iter().find_map(|r| match r {
@@ -83,7 +83,7 @@ impl Antecedents {
 
     /// Remembers the entities a sentence named, latest last; countries are no antecedents (no
     /// description here refers to a state).
-    pub(super) fn remember(&mut self, ents: &[EntityHit<'static>]) {
+    pub(super) fn remember(&mut self, ents: &[EntityHit<'l>]) {
         for e in ents {
             if e.entity.kind != Kind::Country {
                 self.recent.retain(|r| !std::ptr::eq(*r, e.entity));

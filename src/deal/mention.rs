@@ -172,7 +172,7 @@ pub(super) fn to_deal(article: &super::Article, lang: Lang, text: &str, m: Menti
         sentence_for_sector = sentence_for_sector.replace(p.as_str(), " ");
     }
     // Only when nothing else names a sector do the trigger's own words count ("arms deal").
-    let sectors = sector::sectors();
+    let sectors = &article.lex.sectors;
     let sector = sectors
         .best(&item_for_sector, &telling, &sentence_for_sector)
         .or_else(|| sectors.best(item, &telling, trigger))

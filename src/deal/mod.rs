@@ -46,6 +46,7 @@ mod totals;
 use crate::amount;
 use crate::entity;
 use crate::lang::Lang;
+use crate::lexicons::Lexicons;
 use crate::model::{Amount, Deal, Document, Extraction, Quantity};
 use crate::segment::{self, Sentence};
 use crate::text::Folded;
@@ -64,10 +65,10 @@ use names::Ctx;
 /// near 20 MB, so that two workers on two 50 MB documents stay under 200 MB with the texts.
 pub const WINDOW_BYTES: usize = 256 << 10;
 
-/// The deals and announced totals of one document.
-pub fn extract(doc: &Document, lang: Lang) -> Extraction {
+/// The deals and announced totals of one document, read with the run's lexicons.
+pub fn extract(doc: &Document, lang: Lang, lex: &Lexicons) -> Extraction {
     let mut all = Extraction::default();
-    extract_windows(doc, lang, WINDOW_BYTES, |ex| {
+    extract_windows(doc, lang, lex, WINDOW_BYTES, |ex| {
         all.deals.extend(ex.deals);
         all.totals.extend(ex.totals);
     });
@@ -92,6 +93,7 @@ pub fn extract(doc: &Document, lang: Lang) -> Extraction {
 pub fn extract_windows(
     doc: &Document,
     lang: Lang,
+    lex: &Lexicons,
     window: usize,
     mut each: impl FnMut(Extraction),
 ) {
@@ -101,6 +103,7 @@ pub fn extract_windows(
     let article = Article {
         doc,
         key: doc.key(),
+        lex,
     };
     let sentences = segment::iter(&doc.text, doc.body_start);
     let mut windows = segment::in_windows(sentences, window).peekable();
@@ -128,22 +131,24 @@ pub fn extract_windows(
 pub(super) struct Article<'a> {
     pub doc: &'a Document,
     pub key: String,
+    /// The run's lexicons (entities, sectors), passed down from whoever runs the pipeline.
+    pub lex: &'a Lexicons,
 }
 
 /// One window of a document's sentences: each sentence analysed, then the window's mentions
 /// merged and turned into deals.
-fn extract_window(
-    article: &Article,
+fn extract_window<'l>(
+    article: &Article<'l>,
     lang: Lang,
     sentences: &[Sentence],
     cues: std::ops::Range<usize>,
-    antecedents: &mut anaphora::Antecedents,
+    antecedents: &mut anaphora::Antecedents<'l>,
 ) -> Extraction {
     let text = article.doc.text.as_str();
     let mut mentions = Vec::new();
     let mut totals = Vec::new();
     let spans: Vec<(usize, usize)> = sentences.iter().map(|s| (s.start, s.end)).collect();
-    let figures = amount::recognise_spans(text, &spans, cues, lang);
+    let figures = amount::recognise_spans(text, &spans, cues, lang, &article.lex.entities);
     for (s, figures) in sentences.iter().zip(figures) {
         analyse(
             article,
@@ -221,12 +226,12 @@ fn fault_injection(doc: &Document) {
 
 /// One sentence: its anchors, its totals set apart, a mention per anchor with the figures in its
 /// scope, then the money amounts no trigger took.
-fn analyse(
-    article: &Article,
+fn analyse<'l>(
+    article: &Article<'l>,
     s: &Sentence,
     lang: Lang,
     (amounts, quantities): (Vec<Amount>, Vec<Quantity>),
-    antecedents: &mut anaphora::Antecedents,
+    antecedents: &mut anaphora::Antecedents<'l>,
     mentions: &mut Vec<Mention>,
     totals: &mut Vec<totals::Told>,
 ) {
@@ -238,7 +243,7 @@ fn analyse(
     let folded = Folded::new(st);
     let lex = lexicon::lexicon(lang);
     let hits = lex.scan(st, &folded);
-    let ents_lex = entity::entities();
+    let ents_lex = &article.lex.entities;
     let mut ents = ents_lex.find(st, &folded);
     drop_country_qualifiers(st, lang, &hits, ents_lex, &mut ents);
     // "US$7 million", "S$20 million": a name inside an amount is its currency, no party.

@@ -8,7 +8,7 @@ use crate::model::{Deal, DealStatus, DealType, Document};
 fn deals(lang: Lang, text: &str) -> Vec<Deal> {
     let mut doc = Document::new("t", text);
     doc.lang = Some(lang);
-    extract(&doc, lang).deals
+    extract(&doc, lang, crate::lexicons::Lexicons::builtin()).deals
 }
 
 fn one(lang: Lang, text: &str) -> Deal {
