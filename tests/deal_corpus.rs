@@ -42,6 +42,9 @@ struct Expected {
     /// The deal has no parties but those of `parties`.
     #[serde(default)]
     only_parties: bool,
+    /// The deal names no provider (joint buyers are both recipients).
+    #[serde(default)]
+    no_provider: bool,
     quantity: Option<u64>,
     #[allow(dead_code)]
     item: Option<String>,
@@ -139,6 +142,9 @@ fn differences(e: &Expected, d: &Deal) -> Vec<String> {
             "parties: want only {:?}, got {:?}",
             e.parties, d.parties
         ));
+    }
+    if e.no_provider && d.provider.is_some() {
+        out.push(format!("provider: want none, got {:?}", d.provider));
     }
     for p in &e.not_parties {
         if d.parties.iter().any(|q| same_name(p, q)) {

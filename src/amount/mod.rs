@@ -1175,6 +1175,16 @@ impl Reader<'_, '_> {
                         .model_plural(i, value, prev_end, lang)
                         .or_else(|| self.maker_model(i, value, prev_end));
                 };
+                // "bis 2030 zwölf neue Fregatten", "by 2030 twelve frigates": a numeral
+                // written in words between the number and the noun is the count; the number
+                // before it (a year) counts nothing.
+                if self.atoms[k..]
+                    .iter()
+                    .take_while(|a| a.end <= found.start)
+                    .any(is_numeral_word)
+                {
+                    return None;
+                }
                 let between = &self.text[prev_end..found.start];
                 let joins = &lexicon(lang).truncation_joins;
                 let kept = without_truncated_parts(between, joins);
@@ -1248,6 +1258,12 @@ impl Reader<'_, '_> {
             k_end,
         ))
     }
+}
+
+/// A numeral written in words ("twelve", "zwölf", "mười hai", "dreihundert").
+fn is_numeral_word(a: &Atom) -> bool {
+    matches!(a.kind, Kind::Compound(_))
+        || a.has(|r| matches!(r, Role::Unit(_) | Role::Ten(_) | Role::Hundred))
 }
 
 /// "the type A 380", "a B 747", "nine Type 26 frigates", "Klasse 125": text ending in a lone

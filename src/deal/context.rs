@@ -106,13 +106,15 @@ fn sole_name(mentions: &[Mention], ty: DealType, side: Side) -> Option<Name> {
 
 /// "Kestrel Air ordered ten jets, a deal with Orvex": a deal of a kind with two sides (a purchase,
 /// a licence, a loan, aid) whose sentence placed one party on one side and left one other party
-/// on neither puts that party on the other side.
+/// on neither puts that party on the other side; not where that party was joined to the subject
+/// that took its side ("Norland and Vestria buy …": both buy).
 pub(super) fn the_other_side(mentions: &mut [Mention]) {
     for m in mentions.iter_mut().filter(|m| {
-        matches!(
-            m.ty,
-            DealType::Purchase | DealType::Licence | DealType::Financing | DealType::Aid
-        )
+        !m.joint
+            && matches!(
+                m.ty,
+                DealType::Purchase | DealType::Licence | DealType::Financing | DealType::Aid
+            )
     }) {
         match (m.provider.is_some(), m.recipient.is_some()) {
             (true, false) => place_the_one_left(m, Side::Recipient),

@@ -192,7 +192,10 @@ pub(super) fn item_for(
         if joined {
             return Some(q.unit.clone());
         }
-        return item_span(ctx, q.end, scope_end, 8, amount).or_else(|| Some(q.unit.clone()));
+        // "zwölf neue Fregatten kaufen", "20 jets ordered by …": the deal's own word after the
+        // count (a verb at the end of the clause) ends the item.
+        let until = if a.start >= q.end { a.start } else { scope_end };
+        return item_span(ctx, q.end, until, 8, amount).or_else(|| Some(q.unit.clone()));
     }
     if matches!(
         ty,

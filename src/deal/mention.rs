@@ -38,6 +38,9 @@ pub(crate) struct Mention {
     /// Named by a deal document (a contract, loan, order, tender), not only by an act: with a
     /// stated value it is a deal even where no counterparty's name could be read.
     pub documented: bool,
+    /// The side its verb gave the subject is shared by the names joined to the subject ("Norland
+    /// and Vestria jointly buy four corvettes"): none of them is on the other side.
+    pub joint: bool,
 }
 
 impl Mention {
@@ -84,12 +87,18 @@ pub(super) fn mention_at(
     let qty = item::count_of(ctx, a, ty, quantity);
     parties::supersede_countries(&mut parties);
     let ty = kind::funding_from_business(ty, &parties, provider.as_deref());
+    // "Norland and Vestria jointly buy …": names joined to a subject its verb placed share its
+    // side; none is left for the other side.
+    let joint = subject.as_ref().is_some_and(|s| {
+        [&provider, &recipient].contains(&&Some(s.canonical.clone()))
+            && parties::joined_to(ctx, s, &parties)
+    });
     roles::decide(
         ctx,
         (ty, pre_start, scope_end),
         item.as_deref().unwrap_or(""),
         amount.as_ref(),
-        subject.as_ref(),
+        (subject.as_ref(), joint),
         &mut parties,
         (&mut provider, &mut recipient),
     );
@@ -119,6 +128,7 @@ pub(super) fn mention_at(
         item_words,
         trigger: a.head.clone(),
         documented: a.documented,
+        joint,
     })
 }
 

@@ -833,6 +833,23 @@ fn coordinated(ctx: &Ctx, found: &mut Vec<Name>, limit: usize) {
     }
 }
 
+/// "Norland and Vestria jointly buy four corvettes", "Norland và Vestria mua": another party
+/// joined to the subject by "and" / "und" / "và" (nothing else between them).
+pub(super) fn joined_to(ctx: &Ctx, subject: &Name, parties: &[Name]) -> bool {
+    let joins = |from: usize, to: usize| {
+        from <= to
+            && ctx.hits.iter().any(|h| {
+                h.has(|r| *r == Role::BetweenJoin)
+                    && span::cut(ctx.text, from, h.start).trim().is_empty()
+                    && span::cut(ctx.text, h.end, to).trim().is_empty()
+            })
+    };
+    parties.iter().any(|p| {
+        p.canonical != subject.canonical
+            && (joins(subject.end, p.start) || joins(p.end, subject.start))
+    })
+}
+
 /// "Kestrel Airways and Airbus signed …": a name the lexicon does not know, joined by "and" /
 /// "và" / "und" before the first known subject, is a subject too, and the first one.
 fn coordinated_before(ctx: &Ctx, found: &mut Vec<Name>, clause_start: usize) {

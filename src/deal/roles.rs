@@ -437,11 +437,13 @@ pub(super) fn decide(
     (ty, from, to): (DealType, usize, usize),
     item: &str,
     amount: Option<&crate::model::Amount>,
-    subject: Option<&Name>,
+    (subject, joint): (Option<&Name>, bool),
     parties: &mut Vec<Name>,
     (provider, recipient): (&mut Option<String>, &mut Option<String>),
 ) {
-    assign_roles(ty, parties, item, subject, provider, recipient);
+    if !joint {
+        assign_roles(ty, parties, item, subject, provider, recipient);
+    }
     lender_provides(ty, parties, provider, recipient);
     who_gets_the_money(ctx, ty, (from, to), amount, subject, (provider, recipient));
     super::parties::maker_described(ctx, ty, from, to, parties, provider);
