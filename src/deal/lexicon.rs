@@ -127,6 +127,10 @@ struct PartyPatterns {
     /// Nordchem", "durch die Nordchem AG"): the buyer.
     #[serde(default)]
     takeover_by: Vec<String>,
+    /// Words that open a description set off by commas after a name ("Kestrel Air, a long-time
+    /// customer of Orvex, …"): indefinite articles.
+    #[serde(default)]
+    apposition_openers: Vec<String>,
     /// Kinds of business that open a company's name and the English word written after the name
     /// ("Đầu tư Sao Mai" is "Sao Mai Investment"), where the language puts them first.
     #[serde(default)]
@@ -409,6 +413,8 @@ pub struct DealLexicon {
     pub takeover_nouns: Vec<String>,
     pub takeover_of: Vec<String>,
     pub takeover_by: Vec<String>,
+    /// See `apposition_openers` in the lexicon file (lower-cased).
+    pub apposition_openers: Vec<String>,
     /// See `business_words` in the lexicon file (as written).
     pub business_words: Vec<[String; 2]>,
     /// The organisation heads that are no part of the English name (template "{}"), longest
@@ -668,6 +674,7 @@ impl DealLexicon {
             takeover_nouns: lower(&raw.parties.takeover_nouns),
             takeover_of: lower(&raw.parties.takeover_of),
             takeover_by: lower(&raw.parties.takeover_by),
+            apposition_openers: lower(&raw.parties.apposition_openers),
             business_words: raw.parties.business_words.clone(),
             plain_heads: {
                 let mut heads: Vec<String> = raw

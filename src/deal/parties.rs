@@ -147,6 +147,7 @@ fn between_a_and_b(ctx: &Ctx, a: &Anchor, scope_end: usize, parties: &mut Vec<Na
         .iter()
         .filter(|h| h.start >= a.end && h.start < scope_end)
         .filter(|h| h.has(|r| matches!(r, Role::BetweenOpen | Role::Of)))
+        .filter(|h| !in_apposition(ctx, h.start))
     {
         let join = hits
             .iter()
@@ -187,6 +188,13 @@ fn dash_pair(ctx: &Ctx, a: &Anchor, scope_end: usize, parties: &mut Vec<Name>) {
             let gap = st[w[0].end..w[1].start].trim();
             matches!(gap, "-" | "–" | "—")
         })
+        // Right after the deal word and its qualifiers ("Hiệp định Thương mại tự do Việt Nam -
+        // EU"); a pair further on qualifies another noun ("hợp đồng lớn nhất trong quan hệ
+        // thương mại Việt Nam – Hoa Kỳ": the trade relations, not the contract).
+        .filter(|w| {
+            let gap = span::cut(st, a.end, w[0].start);
+            gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', '.', ':'])
+        })
         .map(|w| (w[0], w[1]))
         .collect();
     if let Some((x, y)) = dash_pair.first() {
@@ -213,6 +221,41 @@ fn with_b(ctx: &Ctx, a: &Anchor, pre_start: usize, scope_end: usize, parties: &m
     }
 }
 
+/// "a deal with Kestrel Air, a long-time customer of Orvex, for 200 jets", "với Kestrel Air, một
+/// khách hàng lâu năm của Orvex,", "mit Kestrel Air, einem langjährigen Kunden von Orvex,": a
+/// phrase set off by commas right after a name and opened by an indefinite article of the
+/// language describes that name; a party marker at `pos` inside it names no party.
+fn in_apposition(ctx: &Ctx, pos: usize) -> bool {
+    let st = ctx.text;
+    let before = span::before(st, pos);
+    let Some(open) = before.rfind(',') else {
+        return false;
+    };
+    if before[open..].contains(['.', ';', ':', '(', ')']) {
+        return false;
+    }
+    // Closed by a comma after the marker, before the clause ends.
+    let closed = span::after(st, pos)
+        .find([',', '.', ';', ':'])
+        .is_some_and(|i| span::after(st, pos)[i..].starts_with(','));
+    // Right after a name: its last word is capitalised.
+    let after_name = before[..open]
+        .split_whitespace()
+        .next_back()
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase);
+    let phrase = before[open + 1..].trim_start().to_lowercase();
+    let opened = lexicon::lexicon(ctx.lang)
+        .apposition_openers
+        .iter()
+        .any(|o| {
+            phrase
+                .strip_prefix(o.as_str())
+                .is_some_and(|rest| rest.starts_with(char::is_whitespace))
+        });
+    closed && after_name && opened
+}
+
 /// "to B": the recipient; "from B": the provider (the verbs may swap them later: "Boeing won an
 /// order from Korean Air"). After the trigger, or just before it in its clause ("cho Việt Nam
 /// vay", "an X geliefert"). "cho Tập đoàn Sao Mai và Harbourline Energy": the names joined to it are parties too.
@@ -229,7 +272,8 @@ fn to_and_from(
         .rfind([';', ':', ','])
         .map_or(pre_start, |i| pre_start + i + 1);
     for h in ctx.hits.iter().filter(|h| {
-        (h.start >= a.end && h.start < scope_end) || (h.start >= clause_start && h.end <= a.start)
+        ((h.start >= a.end && h.start < scope_end) || (h.start >= clause_start && h.end <= a.start))
+            && !in_apposition(ctx, h.start)
     }) {
         let slot = if recipient.is_none() && (h.has(|r| *r == Role::To) || built_for(ctx, a, h)) {
             &mut *recipient
