@@ -194,7 +194,19 @@ pub(super) fn item_for(
         }
         // "zwölf neue Fregatten kaufen", "20 jets ordered by …": the deal's own word after the
         // count (a verb at the end of the clause) ends the item.
-        let until = if a.start >= q.end { a.start } else { scope_end };
+        let mut until = if a.start >= q.end { a.start } else { scope_end };
+        // "109 A320 jets and 64 A321 jets", "80 phi cơ 737 MAX 10 và 20 phi cơ …": a conjunction
+        // followed by another count starts the next thing counted.
+        if let Some(j) = ctx.hits.iter().find(|h| {
+            h.start >= q.end
+                && h.start < until
+                && h.has(|r| *r == Role::BetweenJoin)
+                && span::after(ctx.text, h.end)
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit())
+        }) {
+            until = j.start;
+        }
         return item_span(ctx, q.end, until, 8, amount).or_else(|| Some(q.unit.clone()));
     }
     if matches!(

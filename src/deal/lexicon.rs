@@ -131,6 +131,9 @@ struct PartyPatterns {
     /// customer of Orvex, …"): indefinite articles.
     #[serde(default)]
     apposition_openers: Vec<String>,
+    /// Words for a competitor: a name right after one ("overtook rival Orvex") is no party.
+    #[serde(default)]
+    rivals: Vec<String>,
     /// Kinds of business that open a company's name and the English word written after the name
     /// ("Đầu tư Sao Mai" is "Sao Mai Investment"), where the language puts them first.
     #[serde(default)]
@@ -415,6 +418,10 @@ pub struct DealLexicon {
     pub takeover_by: Vec<String>,
     /// See `apposition_openers` in the lexicon file (lower-cased).
     pub apposition_openers: Vec<String>,
+    /// See `rivals` in the lexicon file (lower-cased).
+    pub rivals: Vec<String>,
+    /// The words that join two parties ("and" of "between … and"), lower-cased.
+    pub joins: Vec<String>,
     /// See `business_words` in the lexicon file (as written).
     pub business_words: Vec<[String; 2]>,
     /// The organisation heads that are no part of the English name (template "{}"), longest
@@ -675,6 +682,13 @@ impl DealLexicon {
             takeover_of: lower(&raw.parties.takeover_of),
             takeover_by: lower(&raw.parties.takeover_by),
             apposition_openers: lower(&raw.parties.apposition_openers),
+            rivals: lower(&raw.parties.rivals),
+            joins: raw
+                .parties
+                .between
+                .iter()
+                .map(|[_, j]| j.to_lowercase())
+                .collect(),
             business_words: raw.parties.business_words.clone(),
             plain_heads: {
                 let mut heads: Vec<String> = raw

@@ -248,6 +248,8 @@ fn analyse<'l>(
     drop_country_qualifiers(st, lang, &hits, ents_lex, &mut ents);
     // "US$7 million", "S$20 million": a name inside an amount is its currency, no party.
     ents.retain(|e| !amounts.iter().any(|a| e.start < a.end && a.start < e.end));
+    // "beat rival Orvex": the competitor beaten is no party.
+    ents.retain(|e| !parties::after_rival(st, lang, e.start));
     antecedents.resolve(st, &hits, &mut ents);
     antecedents.remember(&ents);
     let ctx = Ctx {

@@ -3,6 +3,7 @@
 //! (decided in `roles`), to `mention`.
 
 use crate::entity::{EntityHit, Kind};
+use crate::lang::Lang;
 use crate::model::DealType;
 
 use super::anchor::{self, Anchor};
@@ -596,6 +597,46 @@ fn names_before_trigger(
             *recipient = Some(e.entity.canonical.clone());
         }
     }
+}
+
+/// "Orvex overtook rival Kestrel and signed …", "vượt qua đối thủ là Kestrel", "den Rivalen
+/// Kestrel": a name right after a word for a competitor (an article or a possessive may stand
+/// between) is the one beaten, no party. Not where the competitor is joined to a party ("bei
+/// Orvex und ihrem Konkurrenten Kestrel": both take the order).
+pub(super) fn after_rival(st: &str, lang: Lang, pos: usize) -> bool {
+    let before = span::before(st, pos).to_lowercase();
+    // Nearest first.
+    let words: Vec<&str> = before.split_whitespace().rev().take(6).collect();
+    if words
+        .iter()
+        .take(3)
+        .any(|w| w.ends_with([',', ';', '.', ':', ')']))
+    {
+        return false;
+    }
+    let lex = lexicon::lexicon(lang);
+    let is_rival = |phrase: String| {
+        let last_part = phrase.rsplit('-').next().unwrap_or("").to_string();
+        lex.rivals.contains(&phrase) || lex.rivals.contains(&last_part)
+    };
+    // The rival word right before the name, or one word (an article, a possessive) between.
+    (0..=1).any(|gap| {
+        (1..=3).any(|k| {
+            gap + k <= words.len()
+                && is_rival(
+                    words[gap..gap + k]
+                        .iter()
+                        .rev()
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                )
+                && !words[gap + k..]
+                    .iter()
+                    .take(2)
+                    .any(|w| lex.joins.iter().any(|j| j == w))
+        })
+    })
 }
 
 /// Aid and investment: a country named after the act is the one that receives it.
