@@ -149,7 +149,14 @@ fn place_the_one_left(m: &mut Mention, side: Side) {
 /// goes to …": a deal whose sentences named no provider takes the one entity of the article that
 /// provides deals of its type (the lender of a loan, the authority of a licence, the maker of a
 /// purchase), where the article names exactly one such entity and it is not the deal's recipient.
+///
+/// An entity that receives another deal of the article is no such provider ("Pfizer paid
+/// $90 billion for Warner-Lambert. AOL paid … for Time Warner": Pfizer supplies nothing to AOL).
 pub(super) fn provider_named_in_article(mentions: &mut [Mention], named: &Antecedents) {
+    let recipients: Vec<String> = mentions
+        .iter()
+        .filter_map(|m| m.recipient.as_deref().map(key))
+        .collect();
     for m in mentions.iter_mut().filter(|m| m.provider.is_none()) {
         let kinds: &[Kind] = match m.ty {
             DealType::Financing => &[Kind::Bank, Kind::Fund],
@@ -160,6 +167,9 @@ pub(super) fn provider_named_in_article(mentions: &mut [Mention], named: &Antece
         let Some(e) = named.sole_of(kinds) else {
             continue;
         };
+        if recipients.contains(&key(&e.canonical)) {
+            continue;
+        }
         if m.recipient
             .as_deref()
             .is_some_and(|r| key(r) == key(&e.canonical))

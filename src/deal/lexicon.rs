@@ -70,6 +70,10 @@ struct PartyPatterns {
     receive: Vec<String>,
     places: Vec<String>,
     buyer_verbs: Vec<String>,
+    /// Verbs of paying: who is paid, or what is paid for, after "for" / "to" sells ("paid
+    /// $2 billion for Kestrel Labs", "zahlte … für die Kestrel AG").
+    #[serde(default)]
+    payment_verbs: Vec<String>,
     seller_verbs: Vec<String>,
     /// Verbs of awarding a contract: the "to" party is then the contractor (the supplier).
     #[serde(default)]
@@ -131,9 +135,13 @@ struct PartyPatterns {
     /// customer of Orvex, …"): indefinite articles.
     #[serde(default)]
     apposition_openers: Vec<String>,
-    /// Words for a competitor: a name right after one ("overtook rival Orvex") is no party.
+    /// Words for a competitor, which may stand between a verb of beating and the name beaten.
     #[serde(default)]
     rivals: Vec<String>,
+    /// Verbs of beating a competitor: the name they govern ("beat rival Orvex to the order",
+    /// "den Rivalen Orvex ausgestochen") is no party.
+    #[serde(default)]
+    beat_verbs: Vec<String>,
     /// Kinds of business that open a company's name and the English word written after the name
     /// ("Đầu tư Sao Mai" is "Sao Mai Investment"), where the language puts them first.
     #[serde(default)]
@@ -377,6 +385,8 @@ pub enum Role {
     /// Its subject buys ("kauft", "acquires") or sells ("verkauft", "sells").
     BuyerVerb,
     SellerVerb,
+    /// "paid", "zahlte", "trả": see `payment_verbs`.
+    Payment,
     SingularHead,
     Purpose,
     ItemStop,
@@ -418,8 +428,9 @@ pub struct DealLexicon {
     pub takeover_by: Vec<String>,
     /// See `apposition_openers` in the lexicon file (lower-cased).
     pub apposition_openers: Vec<String>,
-    /// See `rivals` in the lexicon file (lower-cased).
+    /// See `rivals` and `beat_verbs` in the lexicon file (lower-cased).
     pub rivals: Vec<String>,
+    pub beat_verbs: Vec<String>,
     /// The words that join two parties ("and" of "between … and"), lower-cased.
     pub joins: Vec<String>,
     /// See `business_words` in the lexicon file (as written).
@@ -572,6 +583,7 @@ impl Builder {
             (&pp.receive, Role::Receive),
             (&pp.places, Role::Locative),
             (&pp.buyer_verbs, Role::BuyerVerb),
+            (&pp.payment_verbs, Role::Payment),
             (&pp.seller_verbs, Role::SellerVerb),
             (&pp.award, Role::Award),
         ] {
@@ -683,6 +695,7 @@ impl DealLexicon {
             takeover_by: lower(&raw.parties.takeover_by),
             apposition_openers: lower(&raw.parties.apposition_openers),
             rivals: lower(&raw.parties.rivals),
+            beat_verbs: lower(&raw.parties.beat_verbs),
             joins: raw
                 .parties
                 .between

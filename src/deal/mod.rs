@@ -249,7 +249,7 @@ fn analyse<'l>(
     // "US$7 million", "S$20 million": a name inside an amount is its currency, no party.
     ents.retain(|e| !amounts.iter().any(|a| e.start < a.end && a.start < e.end));
     // "beat rival Orvex": the competitor beaten is no party.
-    ents.retain(|e| !parties::after_rival(st, lang, e.start));
+    ents.retain(|e| !parties::after_rival(st, lang, e.start, e.end));
     antecedents.resolve(st, &hits, &mut ents);
     antecedents.remember(&ents);
     let ctx = Ctx {

@@ -855,6 +855,16 @@ impl<'a> Ctx<'a> {
         template: Option<&str>,
         paren: Option<&str>,
     ) -> Name {
+        // "… an die Kestrel Corporation.": the full stop that ends the sentence ends no name.
+        let (end, raw, rest) = if end == self.text.trim_end().len() && raw.ends_with('.') {
+            (
+                end - 1,
+                raw.strip_suffix('.').unwrap_or(raw),
+                rest.strip_suffix('.').unwrap_or(rest),
+            )
+        } else {
+            (end, raw, rest)
+        };
         let found = |e: &Entity| Name {
             start,
             end,

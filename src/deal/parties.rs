@@ -82,6 +82,9 @@ pub(super) fn parties_for(
     if provider.is_none() {
         provider = stake_target(ctx, a, scope_end, &mut parties);
     }
+    if provider.is_none() {
+        provider = paid_for(ctx, pre_start, scope_end, &mut parties);
+    }
     if let Some((target, buyer)) = taken_over(ctx, a, scope_end) {
         if provider.is_none() || provider.as_ref() == buyer.as_ref().map(|b| &b.canonical) {
             provider = Some(target.canonical.clone());
@@ -383,6 +386,31 @@ fn object_of_buying(
     Some(seller)
 }
 
+/// "Nordchem paid $2 billion for Kestrel Labs", "zahlte 2 Milliarden Euro für die Kestrel AG",
+/// "trả 2 tỷ USD cho Kestrel": after a verb of paying in the clause, the name after the next
+/// "for" / "to" is what is paid for, or who is paid: the seller.
+fn paid_for(
+    ctx: &Ctx,
+    pre_start: usize,
+    scope_end: usize,
+    parties: &mut Vec<Name>,
+) -> Option<String> {
+    let pay = ctx
+        .hits
+        .iter()
+        .find(|h| h.start >= pre_start && h.start < scope_end && h.has(|r| *r == Role::Payment))?;
+    let marker = ctx.hits.iter().find(|h| {
+        h.start >= pay.end
+            && h.start < scope_end
+            && h.has(|r| matches!(r, Role::Purpose | Role::To))
+            && !span::cut(ctx.text, pay.end, h.start).contains([';', ':', '.'])
+    })?;
+    let n = ctx.read_name(marker.end, scope_end)?;
+    let seller = n.canonical.clone();
+    push_party(parties, n);
+    Some(seller)
+}
+
 /// "signed an agreement to buy Orvex Foods", "a deal to acquire …": an agreement whose next
 /// words (at most two: "to", "zum") are a verb of buying names what is bought after that verb.
 /// Where the verb ends.
@@ -599,44 +627,47 @@ fn names_before_trigger(
     }
 }
 
-/// "Orvex overtook rival Kestrel and signed …", "vượt qua đối thủ là Kestrel", "den Rivalen
-/// Kestrel": a name right after a word for a competitor (an article or a possessive may stand
-/// between) is the one beaten, no party. Not where the competitor is joined to a party ("bei
-/// Orvex und ihrem Konkurrenten Kestrel": both take the order).
-pub(super) fn after_rival(st: &str, lang: Lang, pos: usize) -> bool {
+/// "Orvex beat rival Kestrel to the order", "vượt qua đối thủ là Kestrel", "hat den Rivalen
+/// Kestrel ausgestochen": the name a verb of beating governs (before it, past at most three
+/// words that are an article, a possessive or a word for a competitor; or, where the verb ends
+/// the clause, right after the name) is the competitor beaten, no party. A rival bought ("acquired
+/// rival Kestrel", "zahlte für seinen Konkurrenten Kestrel") is a party.
+pub(super) fn after_rival(st: &str, lang: Lang, pos: usize, end: usize) -> bool {
+    let lex = lexicon::lexicon(lang);
     let before = span::before(st, pos).to_lowercase();
     // Nearest first.
-    let words: Vec<&str> = before.split_whitespace().rev().take(6).collect();
-    if words
-        .iter()
-        .take(3)
-        .any(|w| w.ends_with([',', ';', '.', ':', ')']))
-    {
-        return false;
-    }
-    let lex = lexicon::lexicon(lang);
-    let is_rival = |phrase: String| {
-        let last_part = phrase.rsplit('-').next().unwrap_or("").to_string();
-        lex.rivals.contains(&phrase) || lex.rivals.contains(&last_part)
+    let words: Vec<&str> = before.split_whitespace().rev().take(5).collect();
+    let is_beat = |phrase: &str| lex.beat_verbs.iter().any(|v| v == phrase);
+    let is_rival = |w: &str| {
+        let last_part = w.rsplit('-').next().unwrap_or("");
+        lex.rivals.iter().any(|r| r == w || r == last_part)
     };
-    // The rival word right before the name, or one word (an article, a possessive) between.
-    (0..=1).any(|gap| {
-        (1..=3).any(|k| {
-            gap + k <= words.len()
-                && is_rival(
-                    words[gap..gap + k]
-                        .iter()
-                        .rev()
-                        .copied()
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                )
-                && !words[gap + k..]
-                    .iter()
-                    .take(2)
-                    .any(|w| lex.joins.iter().any(|j| j == w))
-        })
-    })
+    let mut k = 0;
+    while k < words.len() && k <= 3 {
+        let w = words[k];
+        if w.ends_with([',', ';', '.', ':', ')']) {
+            break;
+        }
+        let two = words
+            .get(k + 1)
+            .map(|p| format!("{p} {w}"))
+            .unwrap_or_default();
+        if is_beat(w) || is_beat(&two) {
+            return true;
+        }
+        // Only short words (articles, possessives, "là") and words for a competitor stand between.
+        if !(is_rival(w) || w.chars().count() <= 5) {
+            break;
+        }
+        k += 1;
+    }
+    // Verb-final: "den Rivalen Kestrel ausgestochen" (a word for a competitor before the name).
+    let after = span::after(st, end).to_lowercase();
+    let next: Vec<&str> = after.split_whitespace().take(2).collect();
+    words.first().is_some_and(|w| is_rival(w))
+        && next
+            .iter()
+            .any(|w| is_beat(w.trim_end_matches([',', '.', ';'])))
 }
 
 /// Aid and investment: a country named after the act is the one that receives it.

@@ -264,3 +264,17 @@ fn a_kind_word_opening_the_sentence_describes_the_name() {
     );
     assert_eq!(d.parties, ["Orvex", "Kestrel Lines"]);
 }
+
+#[test]
+fn the_full_stop_ending_a_sentence_ends_no_name() {
+    let d = one(
+        Lang::De,
+        "Für 2 Milliarden Euro übernimmt die Nordchem AG die Kestrel Corporation.",
+    );
+    assert!(
+        d.parties.iter().all(|p| !p.ends_with('.')),
+        "{:?}",
+        d.parties
+    );
+    assert_eq!(d.provider.as_deref(), Some("Kestrel"));
+}
