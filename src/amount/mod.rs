@@ -760,6 +760,20 @@ impl Reader<'_, '_> {
     }
 
     /// A monetary amount starting at atom `i`.
+    /// "a billion-dollar deal", "einer Milliarden-Übernahme", "một thương vụ tỷ-đô": an article
+    /// (a lone "a", "ein", "một") before a scale word glued by a hyphen to the next word makes an
+    /// adjective of size, not a figure ("a 2-billion-dollar deal" states one).
+    fn size_adjective(&self, k: usize, n: &Num) -> bool {
+        let first = &self.atoms[k];
+        let article =
+            n.next == k + 2 && first.is_numeral_word() && n.scale.is_some_and(|s| s == n.value);
+        let scale = &self.atoms[n.next - 1];
+        article
+            && self.text[scale.end..]
+                .strip_prefix('-')
+                .is_some_and(|r| r.starts_with(char::is_alphabetic))
+    }
+
     fn money(&self, i: usize) -> Option<(Amount, usize)> {
         let mut k = i;
         let mut qualifier = None;
@@ -810,6 +824,9 @@ impl Reader<'_, '_> {
             }
         }
         let n1 = self.number(k)?;
+        if self.size_adjective(k, &n1) {
+            return None;
+        }
         let wire = k > i && self.atoms[k - 1].has(|r| *r == Role::WireSymbol);
         if wire && n1.scale.is_none_or(|m| m < Decimal::from(1_000_000)) {
             return None;
@@ -1181,7 +1198,7 @@ impl Reader<'_, '_> {
                 if self.atoms[k..]
                     .iter()
                     .take_while(|a| a.end <= found.start)
-                    .any(is_numeral_word)
+                    .any(Atom::is_numeral_word)
                 {
                     return None;
                 }
@@ -1258,12 +1275,6 @@ impl Reader<'_, '_> {
             k_end,
         ))
     }
-}
-
-/// A numeral written in words ("twelve", "zwölf", "mười hai", "dreihundert").
-fn is_numeral_word(a: &Atom) -> bool {
-    matches!(a.kind, Kind::Compound(_))
-        || a.has(|r| matches!(r, Role::Unit(_) | Role::Ten(_) | Role::Hundred))
 }
 
 /// "the type A 380", "a B 747", "nine Type 26 frigates", "Klasse 125": text ending in a lone
