@@ -140,6 +140,18 @@ pub(super) fn parties_for(
             push_party(&mut parties, p);
         }
     }
+    // "mit einer Milliarden-Übernahme": the deal word itself, as the head of a compound, names
+    // no party.
+    let own_word = |n: &Name| n.start < a.end && a.start < n.end;
+    for side in [&mut provider, &mut recipient] {
+        if parties
+            .iter()
+            .any(|p| own_word(p) && side.as_ref() == Some(&p.canonical))
+        {
+            *side = None;
+        }
+    }
+    parties.retain(|p| !own_word(p));
     (parties, provider, recipient, subject)
 }
 
@@ -374,7 +386,9 @@ fn object_of_buying(
         agreement_to_buy(ctx, a, scope_end)?
     };
     // Past an article, a nationality and a short description ("Danish industrial pump
-    // company Orvelo"), as far as reading the name skips them.
+    // company Orvelo"), as far as reading the name skips them; past a time ("übernahm im Mai
+    // das Unternehmen X").
+    let verb_end = past_time(ctx, verb_end, scope_end);
     let n = ctx.read_name(verb_end, scope_end).filter(|n| {
         span::cut(ctx.text, verb_end, n.start)
             .split_whitespace()
@@ -384,6 +398,37 @@ fn object_of_buying(
     let seller = n.canonical.clone();
     push_party(parties, n);
     Some(seller)
+}
+
+/// "übernahm im Mai das Unternehmen X", "bought in 2019 the Kestrel unit": up to three words of
+/// the language's stop list (prepositions, months, days) or a year right after `pos`, then an
+/// article: where the object starts. `pos` itself where no such phrase stands there.
+fn past_time(ctx: &Ctx, pos: usize, limit: usize) -> usize {
+    let st = ctx.text;
+    let mut at = ctx_skip(st, pos);
+    let mut skipped = 0;
+    while skipped < 3 && at < limit {
+        let word_end = span::after(st, at)
+            .find(char::is_whitespace)
+            .map_or(st.len(), |i| at + i);
+        let word = span::cut(st, at, word_end);
+        let year = word.len() == 4 && word.chars().all(|c| c.is_ascii_digit());
+        let is = |role: Role| {
+            ctx.hits
+                .iter()
+                .any(|h| h.start == at && h.end == word_end && h.has(|r| *r == role))
+        };
+        if is(Role::Determiner) || !(year || is(Role::Stop)) || word.ends_with([',', ';', '.']) {
+            break;
+        }
+        skipped += 1;
+        at = ctx_skip(st, word_end);
+    }
+    let article = ctx
+        .hits
+        .iter()
+        .any(|h| h.start == at && h.has(|r| *r == Role::Determiner));
+    if skipped > 0 && article { at } else { pos }
 }
 
 /// "Nordchem paid $2 billion for Kestrel Labs", "zahlte 2 Milliarden Euro für die Kestrel AG",

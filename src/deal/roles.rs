@@ -47,15 +47,22 @@ impl Verbs {
                     None
                 }
             });
+        // "SAP übernahm … Kestrel und sicherte sich so Kunden": where the deal word is the
+        // subject's own verb of buying, a verb of receiving later in the clause says what the
+        // buyer gained, not that it won the deal.
+        let bought = hits
+            .iter()
+            .any(|h| h.end == anchor_end && h.has(|r| *r == Role::BuyerVerb));
         Verbs {
             ty,
-            received: anchor::said_in(hits, pre_start, scope_end, Role::Receive),
-            received_the_deal: anchor::said_in(
-                hits,
-                pre_start,
-                if verb_final { scope_end } else { anchor_end },
-                Role::Receive,
-            ),
+            received: !bought && anchor::said_in(hits, pre_start, scope_end, Role::Receive),
+            received_the_deal: !bought
+                && anchor::said_in(
+                    hits,
+                    pre_start,
+                    if verb_final { scope_end } else { anchor_end },
+                    Role::Receive,
+                ),
             awarded: anchor::said_in(hits, pre_start, scope_end, Role::Award),
             buys,
         }
