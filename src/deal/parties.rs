@@ -122,6 +122,16 @@ pub(super) fn parties_for(
     {
         // "übernahm der Investor X die Mehrheit an Y": the stake's company is what is bought.
         provider = stake_target(ctx, a, scope_end, &mut parties);
+        if provider.is_none() {
+            // "kaufte der Chemiekonzern Nordchem (im Juni) den Spezialisten Kestrel": the object
+            // follows the subject.
+            let subject = subjects
+                .iter()
+                .find(|s| Some(&s.canonical) == sold_by.as_ref());
+            if let Some(s) = subject {
+                provider = object_after_subject(ctx, s, scope_end, &mut parties);
+            }
+        }
     }
     let subject = subjects.first().cloned();
     roles::awarded_to_contractor(&verbs, subject.as_ref(), &mut provider, &mut recipient);
@@ -394,6 +404,34 @@ fn object_of_buying(
             .split_whitespace()
             .count()
             <= 6
+    })?;
+    let seller = n.canonical.clone();
+    push_party(parties, n);
+    Some(seller)
+}
+
+/// "kaufte der Chemiekonzern Nordchem im Juni den Spezialisten Kestrel Labs": where the subject
+/// stands after the verb, the object is the next name, opened by an article (past a time), at
+/// most six words on.
+fn object_after_subject(
+    ctx: &Ctx,
+    subject: &Name,
+    scope_end: usize,
+    parties: &mut Vec<Name>,
+) -> Option<String> {
+    let from = past_time(ctx, subject.end, scope_end);
+    let at = ctx_skip(ctx.text, from);
+    let opens = ctx
+        .hits
+        .iter()
+        .any(|h| h.start == at && h.has(|r| *r == Role::Determiner));
+    if !opens {
+        return None;
+    }
+    let n = ctx.read_name(at, scope_end).filter(|n| {
+        n.canonical != subject.canonical
+            && span::cut(ctx.text, at, n.start).split_whitespace().count() <= 6
+            && !span::cut(ctx.text, subject.end, n.start).contains([',', ';', ':', '.'])
     })?;
     let seller = n.canonical.clone();
     push_party(parties, n);
