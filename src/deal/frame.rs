@@ -64,7 +64,8 @@ pub(super) fn anchored(
         let act_without_figure = a.class == Class::Action
             && !a.documented
             && !takes_a_stake(f.ctx, a, anchors, k)
-            && !sold_to_a_named_buyer(f.ctx, a, anchors, k);
+            && !sold_to_a_named_buyer(f.ctx, a, anchors, k)
+            && !takes_over_a_named_company(f.ctx, a, anchors, k);
         if no_figure
             && (act_without_figure || anchor::about_several_deals(f.ctx.text, f.ctx.hits, a.start))
         {
@@ -109,6 +110,28 @@ fn sold_to_a_named_buyer(ctx: &Ctx, a: &Anchor, anchors: &[Anchor], k: usize) ->
     sells
         && a.ty == crate::model::DealType::Purchase
         && ctx.name_after_cue(Role::To, pre_start, scope_end).is_some()
+}
+
+/// "Takeda agrees to acquire Kestrel Labs", "Nordchem übernimmt die Kestrel AG", "Orvex mua lại
+/// Công ty Kestrel": a verb of taking over (the language's `takeover_verbs`) with a name right
+/// after it (past an article and a short description) is a takeover even without a figure.
+fn takes_over_a_named_company(ctx: &Ctx, a: &Anchor, anchors: &[Anchor], k: usize) -> bool {
+    let lex = super::lexicon::lexicon(ctx.lang);
+    let verb = span::cut(ctx.text, a.start, a.end).to_lowercase();
+    if !lex.takeover_verbs.contains(&verb) {
+        return false;
+    }
+    let scope_end = anchor::scope_end(anchors, k, ctx.text.len());
+    ctx.read_name(a.end, scope_end).is_some_and(|n| {
+        let gap = span::cut(ctx.text, a.end, n.start);
+        // "erwarb der Konzern ein Dutzend Firmen": a name in the nominative after the verb is
+        // its subject, not what it takes over.
+        let nominative = gap
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| lex.nominative_articles.iter().any(|n| n == w));
+        gap.split_whitespace().count() <= 4 && !gap.contains([',', ';', ':', '.']) && !nominative
+    })
 }
 
 /// "Investors had expected the deal", "Der Vertrag mit dem Hersteller läuft neun Jahre": a deal

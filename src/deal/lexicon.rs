@@ -74,6 +74,14 @@ struct PartyPatterns {
     /// $2 billion for Kestrel Labs", "zahlte … für die Kestrel AG").
     #[serde(default)]
     payment_verbs: Vec<String>,
+    /// Verbs of taking over a company: with a name as their object they tell a takeover even
+    /// without a figure ("Takeda agrees to acquire Kestrel Labs").
+    #[serde(default)]
+    takeover_verbs: Vec<String>,
+    /// Articles only a subject takes (German "der"): a name after the verb that opens with one
+    /// is the verb's subject, not its object.
+    #[serde(default)]
+    nominative_articles: Vec<String>,
     seller_verbs: Vec<String>,
     /// Verbs of awarding a contract: the "to" party is then the contractor (the supplier).
     #[serde(default)]
@@ -426,6 +434,10 @@ pub struct DealLexicon {
     pub takeover_nouns: Vec<String>,
     pub takeover_of: Vec<String>,
     pub takeover_by: Vec<String>,
+    /// See `takeover_verbs` in the lexicon file (lower-cased).
+    pub takeover_verbs: Vec<String>,
+    /// See `nominative_articles` in the lexicon file (lower-cased).
+    pub nominative_articles: Vec<String>,
     /// See `apposition_openers` in the lexicon file (lower-cased).
     pub apposition_openers: Vec<String>,
     /// See `rivals` and `beat_verbs` in the lexicon file (lower-cased).
@@ -694,6 +706,8 @@ impl DealLexicon {
             takeover_of: lower(&raw.parties.takeover_of),
             takeover_by: lower(&raw.parties.takeover_by),
             apposition_openers: lower(&raw.parties.apposition_openers),
+            takeover_verbs: lower(&raw.parties.takeover_verbs),
+            nominative_articles: lower(&raw.parties.nominative_articles),
             rivals: lower(&raw.parties.rivals),
             beat_verbs: lower(&raw.parties.beat_verbs),
             joins: raw
