@@ -94,6 +94,10 @@ struct PartyPatterns {
     /// however far away the verb is. German.
     #[serde(default)]
     verb_final: bool,
+    /// Names are written as English writes them: an abbreviation in parentheses after a name
+    /// ("Walgreens Boots Alliance (WBA)") is a ticker or a short form, not the name to keep.
+    #[serde(default)]
+    names_in_english: bool,
     /// Every noun is capitalised (German): a capital letter says nothing about names.
     #[serde(default)]
     nouns_capitalised: bool,
@@ -412,6 +416,8 @@ pub struct DealLexicon {
     roles: Vec<Vec<Role>>,
     /// See `verb_final` in the lexicon file.
     pub verb_final: bool,
+    /// See `names_in_english` in the lexicon file.
+    pub names_in_english: bool,
     /// See `nouns_capitalised` in the lexicon file.
     pub nouns_capitalised: bool,
     /// See `country_before_name` in the lexicon file.
@@ -691,6 +697,7 @@ impl DealLexicon {
             set: PhraseSet::new(&b.phrases),
             roles: b.roles,
             verb_final: raw.parties.verb_final,
+            names_in_english: raw.parties.names_in_english,
             nouns_capitalised: raw.parties.nouns_capitalised,
             country_before_name: raw.parties.country_before_name,
             country_after_name: raw.parties.country_after_name.clone(),

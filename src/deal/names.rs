@@ -885,7 +885,13 @@ impl<'a> Ctx<'a> {
         if let Some(e) = self.lexicon.lookup(trimmed) {
             return found(e);
         }
-        // A short Latin-script form in parentheses is the name English uses.
+        // A short Latin-script form in parentheses is the name English uses ("Tổng công ty Hàng
+        // không Việt Nam (Vietnam Airlines)"); after a name already written in plain Latin
+        // letters it is an abbreviation or a ticker ("Walgreens Boots Alliance (WBA)", "Asian
+        // Development Fund (ADF)") and the name stands.
+        let plain =
+            lexicon::lexicon(self.lang).names_in_english && paren.is_some_and(is_abbreviation);
+        let paren = paren.filter(|_| !plain);
         let country = |p: &str| {
             self.lexicon
                 .lookup(p)
@@ -920,6 +926,15 @@ impl<'a> Ctx<'a> {
     fn englishify(&self, s: &str) -> String {
         self.lang.deals().englishify(s)
     }
+}
+
+/// "WBA", "ADF", "TKPYY", "E.ON": one word of capitals (and digits or dots), as abbreviations and
+/// tickers are written.
+fn is_abbreviation(p: &str) -> bool {
+    !p.contains(char::is_whitespace)
+        && p.chars().any(|c| c.is_ascii_uppercase())
+        && p.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.' || c == '-')
 }
 
 /// Trims legal-form words from the end of a name ("Siemens AG" → "Siemens").
