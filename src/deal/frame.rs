@@ -122,16 +122,21 @@ fn takes_over_a_named_company(ctx: &Ctx, a: &Anchor, anchors: &[Anchor], k: usiz
         return false;
     }
     let scope_end = anchor::scope_end(anchors, k, ctx.text.len());
-    ctx.read_name(a.end, scope_end).is_some_and(|n| {
-        let gap = span::cut(ctx.text, a.end, n.start);
-        // "erwarb der Konzern ein Dutzend Firmen": a name in the nominative after the verb is
-        // its subject, not what it takes over.
-        let nominative = gap
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| lex.nominative_articles.iter().any(|n| n == w));
-        gap.split_whitespace().count() <= 4 && !gap.contains([',', ';', ':', '.']) && !nominative
-    })
+    // "hat die Kestrel AG übernommen": where the participle ends the clause, the object stands
+    // right before it, opened by an article.
+    super::parties::object_before_verb(ctx, a).is_some()
+        || ctx.read_name(a.end, scope_end).is_some_and(|n| {
+            let gap = span::cut(ctx.text, a.end, n.start);
+            // "erwarb der Konzern ein Dutzend Firmen": a name in the nominative after the verb is
+            // its subject, not what it takes over.
+            let nominative = gap
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| lex.nominative_articles.iter().any(|n| n == w));
+            gap.split_whitespace().count() <= 4
+                && !gap.contains([',', ';', ':', '.'])
+                && !nominative
+        })
 }
 
 /// "Investors had expected the deal", "Der Vertrag mit dem Hersteller läuft neun Jahre": a deal

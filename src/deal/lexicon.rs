@@ -82,6 +82,19 @@ struct PartyPatterns {
     /// is the verb's subject, not its object.
     #[serde(default)]
     nominative_articles: Vec<String>,
+    /// Auxiliaries of the passive ("wird … übernommen", "được … mua lại"): with a verb of buying
+    /// the subject is what is bought and the agent (after the language's "by") buys.
+    #[serde(default)]
+    passive_aux: Vec<String>,
+    /// The words that name the agent of a passive ("von", "bởi"); in Vietnamese the agent may
+    /// also stand right after the auxiliary ("được Orvex mua lại").
+    #[serde(default)]
+    passive_by: Vec<String>,
+    /// The agent of a passive may stand right between the auxiliary and the verb ("được Tập đoàn
+    /// Orvex mua lại"). Not in German, where that place holds the object ("wird die Kestrel AG
+    /// übernehmen").
+    #[serde(default)]
+    passive_agent_after_aux: bool,
     seller_verbs: Vec<String>,
     /// Verbs of awarding a contract: the "to" party is then the contractor (the supplier).
     #[serde(default)]
@@ -399,6 +412,8 @@ pub enum Role {
     SellerVerb,
     /// "paid", "zahlte", "trả": see `payment_verbs`.
     Payment,
+    /// "wird", "wurde", "được": see `passive_aux`.
+    PassiveAux,
     SingularHead,
     Purpose,
     ItemStop,
@@ -444,6 +459,10 @@ pub struct DealLexicon {
     pub takeover_verbs: Vec<String>,
     /// See `nominative_articles` in the lexicon file (lower-cased).
     pub nominative_articles: Vec<String>,
+    /// See `passive_by` in the lexicon file (lower-cased).
+    pub passive_by: Vec<String>,
+    /// See `passive_agent_after_aux` in the lexicon file.
+    pub passive_agent_after_aux: bool,
     /// See `apposition_openers` in the lexicon file (lower-cased).
     pub apposition_openers: Vec<String>,
     /// See `rivals` and `beat_verbs` in the lexicon file (lower-cased).
@@ -602,6 +621,7 @@ impl Builder {
             (&pp.places, Role::Locative),
             (&pp.buyer_verbs, Role::BuyerVerb),
             (&pp.payment_verbs, Role::Payment),
+            (&pp.passive_aux, Role::PassiveAux),
             (&pp.seller_verbs, Role::SellerVerb),
             (&pp.award, Role::Award),
         ] {
@@ -715,6 +735,8 @@ impl DealLexicon {
             apposition_openers: lower(&raw.parties.apposition_openers),
             takeover_verbs: lower(&raw.parties.takeover_verbs),
             nominative_articles: lower(&raw.parties.nominative_articles),
+            passive_by: lower(&raw.parties.passive_by),
+            passive_agent_after_aux: raw.parties.passive_agent_after_aux,
             rivals: lower(&raw.parties.rivals),
             beat_verbs: lower(&raw.parties.beat_verbs),
             joins: raw

@@ -150,6 +150,13 @@ pub(super) fn parties_for(
             push_party(&mut parties, p);
         }
     }
+    passive_purchase(
+        ctx,
+        (pre_start, scope_end),
+        subjects.first(),
+        &mut parties,
+        (&mut provider, &mut recipient),
+    );
     // "mit einer Milliarden-Übernahme": the deal word itself, as the head of a compound, names
     // no party.
     let own_word = |n: &Name| n.start < a.end && a.start < n.end;
@@ -390,6 +397,13 @@ fn object_of_buying(
         .hits
         .iter()
         .any(|h| h.start >= a.start && h.end == a.end && h.has(|r| *r == Role::BuyerVerb));
+    if a.class == Class::Action && buys {
+        if let Some(n) = object_before_verb(ctx, a) {
+            let seller = n.canonical.clone();
+            push_party(parties, n);
+            return Some(seller);
+        }
+    }
     let verb_end = if a.class == Class::Action && buys {
         a.end
     } else {
@@ -408,6 +422,125 @@ fn object_of_buying(
     let seller = n.canonical.clone();
     push_party(parties, n);
     Some(seller)
+}
+
+/// "Die Nordchem AG hat die Kestrel AG übernommen": where the participle ends the clause (a
+/// verb-final language), the object stands right before the verb, opened by an article that is
+/// not the subject's.
+pub(super) fn object_before_verb(ctx: &Ctx, a: &Anchor) -> Option<Name> {
+    let lex = lexicon::lexicon(ctx.lang);
+    // The verb ends its clause ("… übernommen.", "… übernehmen, teilte …"); a verb in second
+    // place ("übernimmt die Kestrel AG") has its object after it.
+    let ends_clause = span::after(ctx.text, a.end)
+        .trim_start()
+        .chars()
+        .next()
+        .is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?'));
+    if !lex.verb_final || !ends_clause {
+        return None;
+    }
+    ctx.hits
+        .iter()
+        .filter(|h| h.end <= a.start && h.has(|r| *r == Role::Determiner))
+        .filter(|h| {
+            !lex.nominative_articles
+                .contains(&span::cut(ctx.text, h.start, h.end).to_lowercase())
+        })
+        .filter(|h| {
+            span::cut(ctx.text, h.end, a.start)
+                .split_whitespace()
+                .count()
+                <= 10
+        })
+        .find_map(|h| {
+            ctx.read_name(h.start, a.start).filter(|n| {
+                only_price_between(ctx, n.end, a.start)
+                    && !span::cut(ctx.text, h.start, n.start).contains([',', ';', ':'])
+            })
+        })
+}
+
+/// Nothing but a price stands in `from..to` ("… die Kestrel AG für 2 Milliarden Euro
+/// übernehmen"): the words left once the amounts are cut out are purpose words ("für").
+fn only_price_between(ctx: &Ctx, from: usize, to: usize) -> bool {
+    let mut pos = ctx_skip(ctx.text, from);
+    while pos < to {
+        if let Some(a) = ctx.amounts.iter().find(|a| a.start <= pos && pos < a.end) {
+            pos = ctx_skip(ctx.text, a.end);
+            continue;
+        }
+        match ctx
+            .hits
+            .iter()
+            .find(|h| h.start == pos && h.has(|r| *r == Role::Purpose))
+        {
+            Some(h) => pos = ctx_skip(ctx.text, h.end),
+            None => return false,
+        }
+    }
+    true
+}
+
+/// "Die Kestrel AG wird von der Orvex AG übernommen", "Công ty Kestrel được Tập đoàn Orvex mua
+/// lại": a verb of buying in the passive (an auxiliary of the language's `passive_aux` before
+/// it) has what is bought as its subject and the buyer as its agent, named after the language's
+/// `passive_by` word or, where the language puts it there, right between the auxiliary and the
+/// verb.
+fn passive_purchase(
+    ctx: &Ctx,
+    (pre_start, scope_end): (usize, usize),
+    subject: Option<&Name>,
+    parties: &mut Vec<Name>,
+    (provider, recipient): (&mut Option<String>, &mut Option<String>),
+) {
+    let in_clause = |h: &&Hit| h.start >= pre_start && h.start < scope_end;
+    let Some(verb) = ctx
+        .hits
+        .iter()
+        .filter(in_clause)
+        .find(|h| h.has(|r| *r == Role::BuyerVerb))
+    else {
+        return;
+    };
+    let Some(aux) = ctx
+        .hits
+        .iter()
+        .filter(in_clause)
+        .rfind(|h| h.end <= verb.start && h.has(|r| *r == Role::PassiveAux))
+    else {
+        return;
+    };
+    if span::cut(ctx.text, aux.end, verb.start).contains([',', ';', ':', '.']) {
+        return;
+    }
+    let lex = lexicon::lexicon(ctx.lang);
+    let by = &lex.passive_by;
+    let marker = ctx.hits.iter().find(|h| {
+        h.start >= aux.end
+            && h.end <= verb.start
+            && by.contains(&span::cut(ctx.text, h.start, h.end).to_lowercase())
+    });
+    let agent = match marker {
+        Some(m) => ctx.read_name(m.end, verb.start),
+        // "được Tập đoàn Orvex mua lại": the agent fills the gap between auxiliary and verb.
+        None if lex.passive_agent_after_aux => ctx
+            .read_name(aux.end, verb.start)
+            .filter(|n| span::cut(ctx.text, n.end, verb.start).trim().is_empty()),
+        None => None,
+    };
+    let Some(agent) = agent.filter(|n| subject.is_none_or(|s| s.canonical != n.canonical)) else {
+        return;
+    };
+    *recipient = Some(agent.canonical.clone());
+    match subject {
+        Some(s) => *provider = Some(s.canonical.clone()),
+        None => {
+            if provider.as_ref() == recipient.as_ref() {
+                *provider = None;
+            }
+        }
+    }
+    push_party(parties, agent);
 }
 
 /// "kaufte der Chemiekonzern Nordchem im Juni den Spezialisten Kestrel Labs": where the subject
