@@ -277,7 +277,17 @@ fn number_atoms<'a>(text: &str, lang: Lang, lex: &'a AmountLexicon, out: &mut Ve
 }
 
 fn atoms<'a>(text: &str, lang: Lang, lex: &'a AmountLexicon) -> Vec<Atom<'a>> {
-    let folded = Folded::new(text);
+    atoms_folded(text, &Folded::new(text), lang, lex)
+}
+
+/// [`atoms`] of a text already folded (the deal pipeline folds each sentence once for all its
+/// stages).
+fn atoms_folded<'a>(
+    text: &str,
+    folded: &Folded,
+    lang: Lang,
+    lex: &'a AmountLexicon,
+) -> Vec<Atom<'a>> {
     let mut out: Vec<Atom> = Vec::new();
     number_atoms(text, lang, lex, &mut out);
     // Number atoms come in text order and never overlap, so their ends are sorted too: the one
@@ -287,7 +297,7 @@ fn atoms<'a>(text: &str, lang: Lang, lex: &'a AmountLexicon) -> Vec<Atom<'a>> {
         let k = nums.partition_point(|&(_, b)| b <= s);
         nums.get(k).is_some_and(|&(a, _)| a < e)
     };
-    for h in lex.scan(text, &folded) {
+    for h in lex.scan(text, folded) {
         // A count noun ending a compound ("200 Radpanzer") counts from the compound's start.
         let start = if h.has(|r| *r == Role::CountNoun) {
             text[..h.start]
@@ -1340,17 +1350,22 @@ pub fn recognise(text: &str, lang: Lang, makers: &Entities) -> (Vec<Amount>, Vec
 /// currencies settled across the document: a bare "400 million" takes the currency of an amount
 /// told sentences before it, and "¥" the article's, from the country names in `text[cues]` (the
 /// whole text for an article; a window's own text for a document analysed in windows, which
-/// keeps each window's cost its own size). Per span, spans relative to the span.
+/// keeps each window's cost its own size). Per span, spans relative to the span. `folds` holds
+/// each span's text folded ([`Folded::new`]), one per span, so that the caller folds once.
 pub fn recognise_spans(
     text: &str,
     spans: &[(usize, usize)],
+    folds: &[Folded],
     cues: std::ops::Range<usize>,
     lang: Lang,
     makers: &Entities,
 ) -> Vec<(Vec<Amount>, Vec<Quantity>)> {
     let mut out: Vec<(Vec<Amount>, Vec<Quantity>)> = spans
         .iter()
-        .map(|&(s, e)| recognise_unsettled(text.get(s..e).unwrap_or(""), lang, makers))
+        .zip(folds)
+        .map(|(&(s, e), f)| {
+            recognise_unsettled_folded(text.get(s..e).unwrap_or(""), f, lang, makers)
+        })
         .collect();
     let mut money: Vec<Amount> = Vec::new();
     for ((s, _), (found, _)) in spans.iter().zip(out.iter_mut()) {
@@ -1380,8 +1395,17 @@ pub fn recognise_spans(
 /// Amounts and quantities of `text`, amounts written without a currency still unsettled
 /// (`currency_inferred`, empty currency): see `settle_currencies`.
 fn recognise_unsettled(text: &str, lang: Lang, makers: &Entities) -> (Vec<Amount>, Vec<Quantity>) {
+    recognise_unsettled_folded(text, &Folded::new(text), lang, makers)
+}
+
+fn recognise_unsettled_folded(
+    text: &str,
+    folded: &Folded,
+    lang: Lang,
+    makers: &Entities,
+) -> (Vec<Amount>, Vec<Quantity>) {
     let lex = lexicon(lang);
-    let atoms = atoms(text, lang, lex);
+    let atoms = atoms_folded(text, folded, lang, lex);
     let r = Reader {
         text,
         atoms: &atoms,

@@ -148,11 +148,16 @@ fn extract_window<'l>(
     let mut mentions = Vec::new();
     let mut totals = Vec::new();
     let spans: Vec<(usize, usize)> = sentences.iter().map(|s| (s.start, s.end)).collect();
-    let figures = amount::recognise_spans(text, &spans, cues, lang, &article.lex.entities);
-    for (s, figures) in sentences.iter().zip(figures) {
+    // Each sentence folded once, for the amounts and for the deal stages.
+    let folds: Vec<Folded> = sentences
+        .iter()
+        .map(|s| Folded::new(span::cut(text, s.start, s.end)))
+        .collect();
+    let figures = amount::recognise_spans(text, &spans, &folds, cues, lang, &article.lex.entities);
+    for ((s, folded), figures) in sentences.iter().zip(&folds).zip(figures) {
         analyse(
             article,
-            s,
+            (s, folded),
             lang,
             figures,
             antecedents,
@@ -228,7 +233,7 @@ fn fault_injection(doc: &Document) {
 /// scope, then the money amounts no trigger took.
 fn analyse<'l>(
     article: &Article<'l>,
-    s: &Sentence,
+    (s, folded): (&Sentence, &Folded),
     lang: Lang,
     (amounts, quantities): (Vec<Amount>, Vec<Quantity>),
     antecedents: &mut anaphora::Antecedents<'l>,
@@ -240,11 +245,10 @@ fn analyse<'l>(
     let follows_deal = mentions.last().is_some_and(|m| m.block + 1 >= s.block);
     let text = article.doc.text.as_str();
     let st = span::cut(text, s.start, s.end);
-    let folded = Folded::new(st);
     let lex = lexicon::lexicon(lang);
-    let hits = lex.scan(st, &folded);
+    let hits = lex.scan(st, folded);
     let ents_lex = &article.lex.entities;
-    let mut ents = ents_lex.find(st, &folded);
+    let mut ents = ents_lex.find(st, folded);
     drop_country_qualifiers(st, lang, &hits, ents_lex, &mut ents);
     // "US$7 million", "S$20 million": a name inside an amount is its currency, no party.
     ents.retain(|e| !amounts.iter().any(|a| e.start < a.end && a.start < e.end));
@@ -269,7 +273,8 @@ fn analyse<'l>(
     };
     let anchors = anchor::anchors(st, &hits, statistic, &quantities, &in_name, &lex.fronting);
     let mut free = free::own_amounts(st, &hits, &amounts);
-    let single_named_deal = parties::single_named_deal(&ctx, &anchors);
+    // Only an amount of the sentence's own can be a total the single named deal vetoes.
+    let single_named_deal = !free.is_empty() && parties::single_named_deal(&ctx, &anchors);
     totals::set_apart(
         article,
         s,

@@ -277,7 +277,7 @@ fn in_apposition(ctx: &Ctx, pos: usize) -> bool {
         .next_back()
         .and_then(|w| w.chars().next())
         .is_some_and(char::is_uppercase);
-    let phrase = before[open + 1..].trim_start().to_lowercase();
+    let phrase = head_lowercase(before[open + 1..].trim_start(), 40);
     let opened = lexicon::lexicon(ctx.lang)
         .apposition_openers
         .iter()
@@ -843,6 +843,15 @@ fn names_before_trigger(
     }
 }
 
+/// The first `bytes` (or a few more, to a character boundary) of `s`, lower-cased: what a test of
+/// the next words needs, without lower-casing the rest of a long sentence.
+fn head_lowercase(s: &str, bytes: usize) -> String {
+    let end = (bytes.min(s.len())..=s.len())
+        .find(|&i| s.is_char_boundary(i))
+        .unwrap_or(s.len());
+    s[..end].to_lowercase()
+}
+
 /// "Orvex beat rival Kestrel to the order", "vượt qua đối thủ là Kestrel", "hat den Rivalen
 /// Kestrel ausgestochen": the name a verb of beating governs (before it, past at most three
 /// words that are an article, a possessive or a word for a competitor; or, where the verb ends
@@ -850,7 +859,12 @@ fn names_before_trigger(
 /// rival Kestrel", "zahlte für seinen Konkurrenten Kestrel") is a party.
 pub(super) fn after_rival(st: &str, lang: Lang, pos: usize, end: usize) -> bool {
     let lex = lexicon::lexicon(lang);
-    let before = span::before(st, pos).to_lowercase();
+    // Five words back are at most a few dozen bytes: never lower-case the whole sentence.
+    let before = span::before(st, pos);
+    let from = (before.len().saturating_sub(120)..before.len())
+        .find(|&i| before.is_char_boundary(i))
+        .unwrap_or(before.len());
+    let before = before[from..].to_lowercase();
     // Nearest first.
     let words: Vec<&str> = before.split_whitespace().rev().take(5).collect();
     let is_beat = |phrase: &str| lex.beat_verbs.iter().any(|v| v == phrase);
@@ -878,7 +892,7 @@ pub(super) fn after_rival(st: &str, lang: Lang, pos: usize, end: usize) -> bool 
         k += 1;
     }
     // Verb-final: "den Rivalen Kestrel ausgestochen" (a word for a competitor before the name).
-    let after = span::after(st, end).to_lowercase();
+    let after = head_lowercase(span::after(st, end), 80);
     let next: Vec<&str> = after.split_whitespace().take(2).collect();
     words.first().is_some_and(|w| is_rival(w))
         && next
