@@ -65,6 +65,21 @@ pub(super) fn funding_from_business(
     }
 }
 
+/// "the World Bank signed a $500 million project agreement with the Government of Norland": an
+/// agreement with a value between a state (or its body) and a bank or fund is money lent or
+/// granted to the state, a financing. Not where a cue already gave the agreement a kind.
+pub(super) fn lending_to_a_state(ty: DealType, parties: &[Name], has_amount: bool) -> DealType {
+    let public = parties.iter().any(|p| p.kind.is_some_and(Kind::is_public));
+    let lender = parties
+        .iter()
+        .any(|p| p.kind.is_some_and(Kind::is_financial));
+    if ty == DealType::Agreement && has_amount && public && lender && parties.len() == 2 {
+        DealType::Financing
+    } else {
+        ty
+    }
+}
+
 /// A state investing or spending on its own, with no counterparty, is a budget, not a deal
 /// ("Die Bundesregierung plant Investitionen in Höhe von 100 Milliarden Euro").
 pub(super) fn is_state_budget(ty: DealType, parties: &[Name]) -> bool {

@@ -87,6 +87,7 @@ pub(super) fn mention_at(
     let qty = item::count_of(ctx, a, ty, quantity);
     parties::supersede_countries(&mut parties);
     let ty = kind::funding_from_business(ty, &parties, provider.as_deref());
+    let ty = kind::lending_to_a_state(ty, &parties, amount.is_some());
     // "Norland and Vestria jointly buy …": names joined to a subject its verb placed share its
     // side; none is left for the other side.
     let joint = subject.as_ref().is_some_and(|s| {

@@ -373,11 +373,35 @@ fn country_it_is_for(
     let n = ctx
         .name_after_cue(Role::Purpose, a.end, scope_end)
         .filter(|n| {
-            matches!(n.kind, Some(Kind::Country | Kind::Government))
-                && span::cut(ctx.text, a.end, n.start)
-                    .split_whitespace()
-                    .count()
-                    <= 2
+            span::cut(ctx.text, a.end, n.start)
+                .split_whitespace()
+                .count()
+                <= 2
+        })
+        .and_then(|n| {
+            if matches!(n.kind, Some(Kind::Country | Kind::Government)) {
+                return Some(n);
+            }
+            // "for Morocco's Urban Transport Program": the country whose programme it is (read
+            // as the owner, not as a party, by the name reader).
+            let before = span::cut(ctx.text, a.end, n.start).trim_end();
+            let owner = before
+                .strip_suffix("'s")
+                .or_else(|| before.strip_suffix("’s"))?;
+            let word_start = owner.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            let country = &owner[word_start..];
+            let e = ctx
+                .lexicon
+                .lookup(country)
+                .filter(|e| e.kind == Kind::Country)?;
+            let start = a.end + word_start;
+            Some(Name {
+                start,
+                end: start + country.len(),
+                canonical: e.canonical.clone(),
+                kind: Some(e.kind),
+                country: e.country.clone(),
+            })
         })?;
     let canonical = n.canonical.clone();
     push_party(parties, n);
