@@ -104,6 +104,23 @@ fn sole_name(mentions: &[Mention], ty: DealType, side: Side) -> Option<Name> {
     found.filter(|_| times >= 2)
 }
 
+/// "Kestrel Air signed three contracts on Monday. Among them is an agreement with Orvex …": a
+/// deal whose sentence tells no status (it was only guessed from its figures) takes the status
+/// the article told last before it.
+pub(super) fn status_from_article(mentions: &mut [Mention]) {
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&i| mentions[i].start);
+    let mut last_told = None;
+    for i in order {
+        let m = &mut mentions[i];
+        if m.status_told {
+            last_told = Some(m.status);
+        } else if let Some(s) = last_told {
+            m.status = s;
+        }
+    }
+}
+
 /// "Kestrel Air ordered ten jets, a deal with Orvex": a deal of a kind with two sides (a purchase,
 /// a licence, a loan, aid) whose sentence placed one party on one side and left one other party
 /// on neither puts that party on the other side; not where that party was joined to the subject

@@ -172,6 +172,7 @@ fn extract_window<'l>(
     context::sides_from_article(&mut merged);
     context::provider_named_in_article(&mut merged, antecedents);
     context::the_other_side(&mut merged);
+    context::status_from_article(&mut merged);
     let mut deals: Vec<Deal> = merged
         .into_iter()
         .map(|m| mention::to_deal(article, lang, text, m))
