@@ -547,9 +547,9 @@ fn passive_purchase(
     let agent = match marker {
         Some(m) => ctx.read_name(m.end, verb.start),
         // "được Tập đoàn Orvex mua lại": the agent fills the gap between auxiliary and verb.
-        None if lex.passive_agent_after_aux => ctx
-            .read_name(aux.end, verb.start)
-            .filter(|n| span::cut(ctx.text, n.end, verb.start).trim().is_empty()),
+        None if lex.passive_agent_after_aux => ctx.read_name(aux.end, verb.start).filter(|n| {
+            n.end <= verb.start && span::cut(ctx.text, n.end, verb.start).trim().is_empty()
+        }),
         None => None,
     };
     let Some(agent) = agent.filter(|n| subject.is_none_or(|s| s.canonical != n.canonical)) else {
@@ -1209,7 +1209,9 @@ pub(super) fn joined_to(ctx: &Ctx, subject: &Name, parties: &[Name]) -> bool {
     let joins = |from: usize, to: usize| {
         from <= to
             && ctx.hits.iter().any(|h| {
-                h.has(|r| *r == Role::BetweenJoin)
+                h.start >= from
+                    && h.end <= to
+                    && h.has(|r| *r == Role::BetweenJoin)
                     && span::cut(ctx.text, from, h.start).trim().is_empty()
                     && span::cut(ctx.text, h.end, to).trim().is_empty()
             })
