@@ -253,8 +253,15 @@ fn analyse<'l>(
     drop_country_qualifiers(st, lang, &hits, ents_lex, &mut ents);
     // "US$7 million", "S$20 million": a name inside an amount is its currency, no party.
     ents.retain(|e| !amounts.iter().any(|a| e.start < a.end && a.start < e.end));
-    // "beat rival Orvex": the competitor beaten is no party.
-    ents.retain(|e| !parties::after_rival(st, lang, e.start, e.end));
+    // "beat rival Orvex": the competitor beaten is no party (looked for only in a sentence with a
+    // verb of beating).
+    if lex
+        .beat_verbs
+        .iter()
+        .any(|v| folded.lower.contains(v.as_str()))
+    {
+        ents.retain(|e| !parties::after_rival(st, lang, e.start, e.end));
+    }
     antecedents.resolve(st, &hits, &mut ents);
     antecedents.remember(&ents);
     let ctx = Ctx {

@@ -306,6 +306,7 @@ fn to_and_from(
         .map_or(pre_start, |i| pre_start + i + 1);
     for h in ctx.hits.iter().filter(|h| {
         ((h.start >= a.end && h.start < scope_end) || (h.start >= clause_start && h.end <= a.start))
+            && h.has(|r| matches!(r, Role::To | Role::From | Role::Purpose))
             && !in_apposition(ctx, h.start)
     }) {
         let slot = if recipient.is_none() && (h.has(|r| *r == Role::To) || built_for(ctx, a, h)) {
