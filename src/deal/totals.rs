@@ -26,7 +26,8 @@ pub(super) fn set_apart(
         // "… orders worth $2 billion in all, against an annual order target of $5 billion": a
         // statistic in the sentence vetoes only the total it names.
         let named_statistic = statistic && super::free::names_a_statistic(ctx, a);
-        if part_of_breakdown(st, ctx.hits, a, &all) {
+        if part_of_breakdown(st, ctx.hits, a, &all) || listed_after_breakdown(st, ctx.hits, a, &all)
+        {
             return true;
         }
         if !is_total(st, ctx.hits, a, single_named_deal, named_statistic)
@@ -301,6 +302,22 @@ fn part_of_breakdown(st: &str, hits: &[Hit], y: &Amount, amounts: &[&Amount]) ->
     amounts
         .iter()
         .any(|x| x.currency == y.currency && y.value < x.value && parts(st, hits, x, y))
+}
+
+/// "The credits include: $180 million for …, $150 million for …", "Các khoản tín dụng này bao
+/// gồm: 180 triệu USD cho …": a breakdown word that opens a list with a colon, after a deal word
+/// and before any amount of the sentence, lists the parts of deals told before; each amount of
+/// the list is a part, not a total.
+fn listed_after_breakdown(st: &str, hits: &[Hit], y: &Amount, amounts: &[&Amount]) -> bool {
+    hits.iter()
+        .filter(|h| h.has(|r| *r == Role::Breakdown) && h.end <= y.start)
+        .any(|h| {
+            span::after(st, h.end).trim_start().starts_with(':')
+                && amounts.iter().all(|x| x.start >= h.end)
+                && hits
+                    .iter()
+                    .any(|t| t.end <= h.start && t.trigger().is_some())
+        })
 }
 
 /// Whether `y` stands after a breakdown word right after `x` (past a comma).
