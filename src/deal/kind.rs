@@ -19,7 +19,9 @@ pub(super) fn type_in_scope(
     quantity: Option<&Quantity>,
 ) -> DealType {
     let ty = licence_bought(refine_type(a, hits, scope_end), hits, pre_start, scope_end);
-    let received = anchor::said_in(hits, pre_start, scope_end, Role::Receive);
+    // A contract won or awarded is work bought from the contractor: goods or services.
+    let received = anchor::said_in(hits, pre_start, scope_end, Role::Receive)
+        || anchor::said_in(hits, pre_start, scope_end, Role::Award);
     if ty == DealType::Agreement && (quantity.is_some() || received) {
         DealType::Purchase
     } else {

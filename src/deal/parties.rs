@@ -62,11 +62,11 @@ pub(super) fn parties_for(
     let a = &anchors[k];
     let pre_start = anchor::pre_start(anchors, k);
     let mut parties: Vec<Name> = Vec::new();
-    let mut provider = None;
     let mut recipient = None;
     between_a_and_b(ctx, a, scope_end, &mut parties);
     dash_pair(ctx, a, scope_end, &mut parties);
     with_b(ctx, a, pre_start, scope_end, &mut parties);
+    let mut provider = awarded_whom(ctx, a, pre_start, &mut parties);
     let sides = (&mut provider, &mut recipient);
     to_and_from(ctx, a, pre_start, scope_end, &mut parties, sides);
     if recipient.is_none() && matches!(ty, DealType::Financing | DealType::Aid) {
@@ -625,6 +625,34 @@ fn past_time(ctx: &Ctx, pos: usize, limit: usize) -> usize {
         .iter()
         .any(|h| h.start == at && h.has(|r| *r == Role::Determiner));
     if skipped > 0 && article { at } else { pos }
+}
+
+/// "The navy has awarded Kestrel Yards a $21.7 million contract": a name right after a verb of
+/// awarding and right before the deal (its value or its article) is the contractor, the one
+/// that supplies.
+fn awarded_whom(
+    ctx: &Ctx,
+    a: &Anchor,
+    pre_start: usize,
+    parties: &mut Vec<Name>,
+) -> Option<String> {
+    let st = ctx.text;
+    let award = ctx
+        .hits
+        .iter()
+        .rfind(|h| h.start >= pre_start && h.end <= a.start && h.has(|r| *r == Role::Award))?;
+    let n = ctx.read_name(award.end, a.start)?;
+    let before = span::cut(st, award.end, n.start);
+    let after = span::cut(st, n.end, a.start);
+    let next = after.split_whitespace().next().unwrap_or("");
+    let opens_deal = matches!(next, "a" | "an" | "the")
+        || next.starts_with(|c: char| c == '$' || c.is_ascii_digit() || c.is_uppercase());
+    if !before.trim().is_empty() || after.contains([',', ';', ':']) || !opens_deal {
+        return None;
+    }
+    let contractor = n.canonical.clone();
+    push_party(parties, n);
+    Some(contractor)
 }
 
 /// "Nordchem paid $2 billion for Kestrel Labs", "zahlte 2 Milliarden Euro für die Kestrel AG",
