@@ -782,13 +782,23 @@ impl<'a> Ctx<'a> {
                         .all(char::is_uppercase))
                 || w.chars().any(|c| c.is_ascii_digit())
         };
+        // "Fluor (FLR) was awarded …": an abbreviation or a ticker in parentheses right after a
+        // word says the word is a name.
+        let after = span::after(self.text, start + raw.len()).trim_start();
+        let ticker_after = after.strip_prefix('(').is_some_and(|inside| {
+            let token = inside
+                .split(|c: char| c.is_whitespace() || c == ')')
+                .next()
+                .unwrap_or("");
+            token.chars().filter(char::is_ascii_uppercase).count() >= 2 && is_abbreviation(token)
+        });
         let unknown = UnknownName {
             raw,
             words: &words,
             sentence_start,
             before_deal_verb: self.before_deal_verb(start + raw.len()),
             inner_capital: has_inner_capital(raw),
-            written_like_a_name: written_like_a_name(raw),
+            written_like_a_name: written_like_a_name(raw) || ticker_after,
         };
         self.lang.deals().unknown_name_is_a_name(&unknown)
     }
