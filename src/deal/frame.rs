@@ -112,7 +112,7 @@ fn sold_to_a_named_buyer(ctx: &Ctx, a: &Anchor, anchors: &[Anchor], k: usize) ->
         && ctx.name_after_cue(Role::To, pre_start, scope_end).is_some()
 }
 
-/// "Takeda agrees to acquire Kestrel Labs", "Nordchem übernimmt die Kestrel AG", "Orvex mua lại
+/// "Orvex Pharma agrees to acquire Kestrel Labs", "Nordchem übernimmt die Kestrel AG", "Orvex mua lại
 /// Công ty Kestrel": a verb of taking over (the language's `takeover_verbs`) with a name right
 /// after it (past an article and a short description) is a takeover even without a figure.
 fn takes_over_a_named_company(ctx: &Ctx, a: &Anchor, anchors: &[Anchor], k: usize) -> bool {

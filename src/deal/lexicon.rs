@@ -75,7 +75,7 @@ struct PartyPatterns {
     #[serde(default)]
     payment_verbs: Vec<String>,
     /// Verbs of taking over a company: with a name as their object they tell a takeover even
-    /// without a figure ("Takeda agrees to acquire Kestrel Labs").
+    /// without a figure ("Orvex Pharma agrees to acquire Kestrel Labs").
     #[serde(default)]
     takeover_verbs: Vec<String>,
     /// Articles only a subject takes (German "der"): a name after the verb that opens with one
@@ -108,7 +108,7 @@ struct PartyPatterns {
     #[serde(default)]
     verb_final: bool,
     /// Names are written as English writes them: an abbreviation in parentheses after a name
-    /// ("Walgreens Boots Alliance (WBA)") is a ticker or a short form, not the name to keep.
+    /// ("Kestrel Health Alliance (KHA)") is a ticker or a short form, not the name to keep.
     #[serde(default)]
     names_in_english: bool,
     /// Every noun is capitalised (German): a capital letter says nothing about names.

@@ -782,7 +782,7 @@ impl<'a> Ctx<'a> {
                         .all(char::is_uppercase))
                 || w.chars().any(|c| c.is_ascii_digit())
         };
-        // "Fluor (FLR) was awarded …": an abbreviation or a ticker in parentheses right after a
+        // "Orvex (ORVX) was awarded …": an abbreviation or a ticker in parentheses right after a
         // word says the word is a name.
         let after = span::after(self.text, start + raw.len()).trim_start();
         let ticker_after = after.strip_prefix('(').is_some_and(|inside| {
@@ -896,9 +896,9 @@ impl<'a> Ctx<'a> {
             return found(e);
         }
         // A short Latin-script form in parentheses is the name English uses ("Tổng công ty Hàng
-        // không Việt Nam (Vietnam Airlines)"); after a name already written in plain Latin
-        // letters it is an abbreviation or a ticker ("Walgreens Boots Alliance (WBA)", "Asian
-        // Development Fund (ADF)") and the name stands.
+        // không Việt Nam (Vietnam Airlines)"); in a language that writes names as English does
+        // it is an abbreviation or a ticker ("Kestrel Health Alliance (KHA)", "Norland
+        // Development Fund (NDF)") and the name stands.
         let plain =
             lexicon::lexicon(self.lang).names_in_english && paren.is_some_and(is_abbreviation);
         let paren = paren.filter(|_| !plain);
@@ -938,7 +938,7 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// "WBA", "ADF", "TKPYY", "E.ON": one word of capitals (and digits or dots), as abbreviations and
+/// "KHA", "NDF", "ORVX", "E.ON": one word of capitals (and digits or dots), as abbreviations and
 /// tickers are written.
 fn is_abbreviation(p: &str) -> bool {
     !p.contains(char::is_whitespace)

@@ -221,8 +221,8 @@ fn dash_pair(ctx: &Ctx, a: &Anchor, scope_end: usize, parties: &mut Vec<Name>) {
             let gap = st[w[0].end..w[1].start].trim();
             matches!(gap, "-" | "–" | "—")
         })
-        // Right after the deal word and its qualifiers ("Hiệp định Thương mại tự do Việt Nam -
-        // EU"); a pair further on qualifies another noun ("hợp đồng lớn nhất trong quan hệ
+        // Right after the deal word and its qualifiers ("Hiệp định đối tác kinh tế Việt Nam -
+        // Norland"); a pair further on qualifies another noun ("hợp đồng lớn nhất trong quan hệ
         // thương mại Việt Nam – Hoa Kỳ": the trade relations, not the contract).
         .filter(|w| {
             let gap = span::cut(st, a.end, w[0].start);
@@ -383,7 +383,7 @@ fn country_it_is_for(
             if matches!(n.kind, Some(Kind::Country | Kind::Government)) {
                 return Some(n);
             }
-            // "for Morocco's Urban Transport Program": the country whose programme it is (read
+            // "for Kenya's Urban Rail Programme": the country whose programme it is (read
             // as the owner, not as a party, by the name reader).
             let before = span::cut(ctx.text, a.end, n.start).trim_end();
             let owner = before
@@ -644,9 +644,15 @@ fn awarded_whom(
     let n = ctx.read_name(award.end, a.start)?;
     let before = span::cut(st, award.end, n.start);
     let after = span::cut(st, n.end, a.start);
-    let next = after.split_whitespace().next().unwrap_or("");
-    let opens_deal = matches!(next, "a" | "an" | "the")
-        || next.starts_with(|c: char| c == '$' || c.is_ascii_digit() || c.is_uppercase());
+    // The deal follows at once: its article (a determiner of the language), its value, or the
+    // deal word itself.
+    let next = ctx_skip(st, n.end);
+    let opens_deal = next == a.start
+        || ctx.amounts.iter().any(|x| x.start == next)
+        || ctx
+            .hits
+            .iter()
+            .any(|h| h.start == next && h.has(|r| *r == Role::Determiner));
     if !before.trim().is_empty() || after.contains([',', ';', ':']) || !opens_deal {
         return None;
     }
