@@ -52,6 +52,10 @@ struct StatusCues {
     /// Werk") but whose participle after an auxiliary tells a thing done ("hat … investiert").
     #[serde(default)]
     present_announces: Vec<String>,
+    /// Adjectives that make the deal word right after them a plan ("a possible sale", "der
+    /// mögliche Verkauf"): proposed, whatever the clause's verbs say.
+    #[serde(default)]
+    plan_adjectives: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -336,6 +340,8 @@ pub enum Role {
     Auxiliary,
     /// See `StatusCues::present_announces`.
     PresentAnnounces,
+    /// See `StatusCues::plan_adjectives`.
+    PlanAdjective,
     Plural,
     Blocker,
     TotalCue,
@@ -599,6 +605,7 @@ impl Builder {
         self.add_all(&st.future, Role::Future);
         self.add_all(&st.auxiliary, Role::Auxiliary);
         self.add_all(&st.present_announces, Role::PresentAnnounces);
+        self.add_all(&st.plan_adjectives, Role::PlanAdjective);
     }
 
     fn parties(&mut self, pp: &PartyPatterns) {

@@ -31,7 +31,15 @@ pub(super) fn status_at(
         .map_or(a.start, |h| h.start);
     let told_in_future = future_before(hits, pre_start, limit);
     let told = own_status
-        .or_else(|| status_for(hits, a, pre_start, scope_end))
+        .or_else(|| {
+            // A plan stays a plan whatever its clause's verbs say, unless it is being negotiated
+            // ("in talks over a potential order").
+            let cue = status_for(hits, a, pre_start, scope_end);
+            match planned_deal(hits, a) {
+                Some(p) if cue != Some(DealStatus::Negotiating) => Some(p),
+                _ => cue,
+            }
+        })
         .or(intro_status)
         .or_else(|| present_or_perfect(hits, pre_start, scope_end));
     let status = told.unwrap_or_else(|| default_status(amount, quantity));
@@ -45,6 +53,15 @@ pub(super) fn status_at(
             told: false,
         }
     }
+}
+
+/// "the State Department approved a possible sale of 12 helicopters", "der mögliche Verkauf": an
+/// adjective of the language's `plan_adjectives` right before the deal word (one space between)
+/// makes the deal a plan.
+fn planned_deal(hits: &[Hit], a: &Anchor) -> Option<DealStatus> {
+    hits.iter()
+        .any(|h| h.end <= a.start && a.start - h.end <= 1 && h.has(|r| *r == Role::PlanAdjective))
+        .then_some(DealStatus::Proposed)
 }
 
 /// A mention's status, and whether a word of its sentence told it (a verb or cue of status, a
