@@ -91,8 +91,8 @@ pub(super) fn mention_at(
     // "Norland and Vestria jointly buy …": names joined to a subject its verb placed share its
     // side; none is left for the other side.
     let joint = subject.as_ref().is_some_and(|s| {
-        [&provider, &recipient].contains(&&Some(s.canonical.clone()))
-            && parties::joined_to(ctx, s, &parties)
+        let placed = |side: &Option<String>| side.as_deref() == Some(s.canonical.as_str());
+        (placed(&provider) || placed(&recipient)) && parties::joined_to(ctx, s, &parties)
     });
     roles::decide(
         ctx,

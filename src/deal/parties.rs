@@ -27,6 +27,13 @@ fn push_party(parties: &mut Vec<Name>, n: Name) {
     }
 }
 
+/// `n` added to the parties, and its canonical name for the side it takes.
+fn party_on_a_side(parties: &mut Vec<Name>, n: Name) -> Option<String> {
+    let side = n.canonical.clone();
+    push_party(parties, n);
+    Some(side)
+}
+
 /// A known entity as a party.
 fn entity_name(e: &EntityHit) -> Name {
     Name {
@@ -404,9 +411,7 @@ fn country_it_is_for(
                 country: e.country.clone(),
             })
         })?;
-    let canonical = n.canonical.clone();
-    push_party(parties, n);
-    Some(canonical)
+    party_on_a_side(parties, n)
 }
 
 /// The object of a buying verb is a party, and the side that sells: the company acquired
@@ -424,9 +429,7 @@ fn object_of_buying(
         .any(|h| h.start >= a.start && h.end == a.end && h.has(|r| *r == Role::BuyerVerb));
     if a.class == Class::Action && buys {
         if let Some(n) = object_before_verb(ctx, a) {
-            let seller = n.canonical.clone();
-            push_party(parties, n);
-            return Some(seller);
+            return party_on_a_side(parties, n);
         }
     }
     let verb_end = if a.class == Class::Action && buys {
@@ -444,9 +447,7 @@ fn object_of_buying(
             .count()
             <= 6
     })?;
-    let seller = n.canonical.clone();
-    push_party(parties, n);
-    Some(seller)
+    party_on_a_side(parties, n)
 }
 
 /// "Die Nordchem AG hat die Kestrel AG übernommen": where the participle ends the clause (a
@@ -591,9 +592,7 @@ fn object_after_subject(
             && span::cut(ctx.text, at, n.start).split_whitespace().count() <= 6
             && !span::cut(ctx.text, subject.end, n.start).contains([',', ';', ':', '.'])
     })?;
-    let seller = n.canonical.clone();
-    push_party(parties, n);
-    Some(seller)
+    party_on_a_side(parties, n)
 }
 
 /// "übernahm im Mai das Unternehmen X", "bought in 2019 the Kestrel unit": up to three words of
@@ -656,9 +655,7 @@ fn awarded_whom(
     if !before.trim().is_empty() || after.contains([',', ';', ':']) || !opens_deal {
         return None;
     }
-    let contractor = n.canonical.clone();
-    push_party(parties, n);
-    Some(contractor)
+    party_on_a_side(parties, n)
 }
 
 /// "Nordchem paid $2 billion for Kestrel Labs", "zahlte 2 Milliarden Euro für die Kestrel AG",
@@ -681,9 +678,7 @@ fn paid_for(
             && !span::cut(ctx.text, pay.end, h.start).contains([';', ':', '.'])
     })?;
     let n = ctx.read_name(marker.end, scope_end)?;
-    let seller = n.canonical.clone();
-    push_party(parties, n);
-    Some(seller)
+    party_on_a_side(parties, n)
 }
 
 /// "signed an agreement to buy Orvex Foods", "a deal to acquire …": an agreement whose next
@@ -798,9 +793,7 @@ fn stake_target(
         return None;
     }
     let n = ctx.name_after_cue(Role::Stake, a.start, scope_end)?;
-    let target = n.canonical.clone();
-    push_party(parties, n);
-    Some(target)
+    party_on_a_side(parties, n)
 }
 
 /// "the acquisition of Orvex Labs (by Nordchem)", "die Übernahme der Orvex AG durch die Nordchem
@@ -911,6 +904,14 @@ fn head_lowercase(s: &str, bytes: usize) -> String {
     s[..end].to_lowercase()
 }
 
+/// The last `bytes` (or a few fewer, to a character boundary) of `s`, lower-cased.
+fn tail_lowercase(s: &str, bytes: usize) -> String {
+    let from = (s.len().saturating_sub(bytes)..s.len())
+        .find(|&i| s.is_char_boundary(i))
+        .unwrap_or(s.len());
+    s[from..].to_lowercase()
+}
+
 /// "Orvex beat rival Kestrel to the order", "vượt qua đối thủ là Kestrel", "hat den Rivalen
 /// Kestrel ausgestochen": the name a verb of beating governs (before it, past at most three
 /// words that are an article, a possessive or a word for a competitor; or, where the verb ends
@@ -919,11 +920,7 @@ fn head_lowercase(s: &str, bytes: usize) -> String {
 pub(super) fn after_rival(st: &str, lang: Lang, pos: usize, end: usize) -> bool {
     let lex = lexicon::lexicon(lang);
     // Five words back are at most a few dozen bytes: never lower-case the whole sentence.
-    let before = span::before(st, pos);
-    let from = (before.len().saturating_sub(120)..before.len())
-        .find(|&i| before.is_char_boundary(i))
-        .unwrap_or(before.len());
-    let before = before[from..].to_lowercase();
+    let before = tail_lowercase(span::before(st, pos), 120);
     // Nearest first.
     let words: Vec<&str> = before.split_whitespace().rev().take(5).collect();
     let is_beat = |phrase: &str| lex.beat_verbs.iter().any(|v| v == phrase);
