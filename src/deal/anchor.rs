@@ -75,7 +75,35 @@ pub(super) fn anchors(
             documented: documents(h, class),
         });
     }
+    drop_headings(st, &mut anchors);
     anchors
+}
+
+/// Whether the deal word of `a` stands in a heading that a colon closes before `to`, with no
+/// figure and no comma between it and the colon ("Größte Übernahme der Firmengeschichte: …").
+fn heading(st: &str, a: &Anchor, to: usize) -> bool {
+    let gap = span::cut(st, a.end, to);
+    gap.find(':')
+        .is_some_and(|i| !gap[..i].contains(|c: char| c.is_ascii_digit() || c == ','))
+}
+
+/// "Größte Übernahme der Firmengeschichte: Für 2 Milliarden Euro will Nordchem die Kestrel AG
+/// übernehmen", "Record order: Kestrel Air buys 40 jets": a deal word in a heading before a
+/// colon, with no figure of its own, names the deal the clause after the colon tells with a deal
+/// word of the same type; that word anchors it (with the heading's kind of naming), the heading
+/// none.
+fn drop_headings(st: &str, anchors: &mut Vec<Anchor>) {
+    let mut k = 0;
+    while k + 1 < anchors.len() {
+        let (p, n) = (&anchors[k], &anchors[k + 1]);
+        if p.ty == n.ty && heading(st, p, n.start) {
+            let documented = p.documented;
+            anchors.remove(k);
+            anchors[k].documented |= documented;
+        } else {
+            k += 1;
+        }
+    }
 }
 
 /// "Under the merger deal, Kestrel Bank would buy Orvex Bank …", "Im Rahmen des Geschäfts …": a deal
@@ -124,7 +152,8 @@ pub(super) fn documents(h: &Hit, class: Class) -> bool {
 /// 50 jets": an act only anchors a deal when no agreement is named in the sentence, the sentence
 /// gives no statistics and no other act anchors one already.
 fn act_may_anchor(st: &str, hits: &[Hit], i: usize, anchors: &[Anchor], statistic: bool) -> bool {
-    if statistic || anchors.iter().any(|a| a.class == Class::Document) {
+    let blocks = |a: &Anchor| a.class == Class::Document && !heading(st, a, hits[i].start);
+    if statistic || anchors.iter().any(blocks) {
         return false;
     }
     if hits[i + 1..].iter().enumerate().any(|(k, h)| {

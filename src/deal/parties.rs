@@ -487,12 +487,24 @@ pub(super) fn object_before_verb(ctx: &Ctx, a: &Anchor) -> Option<Name> {
 }
 
 /// Nothing but a price stands in `from..to` ("… die Kestrel AG für 2 Milliarden Euro
-/// übernehmen"): the words left once the amounts are cut out are purpose words ("für").
+/// übernehmen"): the words left once the amounts are cut out are purpose words ("für"), and,
+/// where the language writes its nouns with a capital, lower-case words that are no noun
+/// ("… die Kestrel AG vollständig übernehmen").
 fn only_price_between(ctx: &Ctx, from: usize, to: usize) -> bool {
+    let adverbs = lexicon::lexicon(ctx.lang).nouns_capitalised;
     let mut pos = ctx_skip(ctx.text, from);
     while pos < to {
         if let Some(a) = ctx.amounts.iter().find(|a| a.start <= pos && pos < a.end) {
             pos = ctx_skip(ctx.text, a.end);
+            continue;
+        }
+        let word = span::cut(ctx.text, pos, to)
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        let hit_here = ctx.hits.iter().any(|h| h.start == pos);
+        if adverbs && !hit_here && word.chars().all(|c| c.is_lowercase()) && !word.is_empty() {
+            pos = ctx_skip(ctx.text, pos + word.len());
             continue;
         }
         match ctx
@@ -1004,12 +1016,12 @@ pub(super) fn gapped_clause(ctx: &Ctx, from: usize, to: usize) -> usize {
 
 /// "Radpanzer des schwedischen Herstellers Nordvik", "jets from US manufacturer Orvex": a name
 /// right after a description of a maker (an anaphor phrase that may refer to a manufacturer) in
-/// the anchor's clause names the maker of what is bought; it supplies it.
+/// the anchor's clause names the maker of what is bought; it supplies it. Not when the maker is
+/// the one buying: "Der Autobauer Nordwerk kauft Batteriezellen" (the clause's subject).
 pub(super) fn maker_described(
     ctx: &Ctx,
-    ty: DealType,
-    from: usize,
-    to: usize,
+    (ty, from, to): (DealType, usize, usize),
+    subject: Option<&Name>,
     parties: &mut Vec<Name>,
     provider: &mut Option<String>,
 ) {
@@ -1026,9 +1038,24 @@ pub(super) fn maker_described(
         .find_map(|h| {
             ctx.read_name(h.end, to)
                 .filter(|n| n.start == span::ctx_skip(ctx.text, h.end))
+                .map(|n| (h, n))
         });
+    // A maker's description that opens the clause or follows a nominative article ("Der
+    // Stuttgarter Autobauer Nordwagen kauft …", "US carmaker Nordwagen buys …") describes the
+    // clause's subject, the buyer; one tied to the thing bought ("Radpanzer des Herstellers
+    // Nordvik", "jets from manufacturer Orvex") names the supplier.
+    let nominative = &lexicon::lexicon(ctx.lang).nominative_articles;
+    let opens_subject = |h: &Hit| {
+        let lead: Vec<String> = span::cut(ctx.text, from, h.start)
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        lead.is_empty() || lead.iter().rev().take(2).any(|w| nominative.contains(w))
+    };
+    let buys =
+        |h: &Hit, n: &Name| opens_subject(h) && subject.is_some_and(|s| s.canonical == n.canonical);
     // Said of the very thing bought, the description outweighs a side read from elsewhere.
-    if let Some(n) = maker {
+    if let Some((_, n)) = maker.filter(|(h, n)| !buys(h, n)) {
         *provider = Some(n.canonical.clone());
         push_party(parties, n);
     }
@@ -1122,11 +1149,14 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
                 .any(|h| h.start == at && h.org_head().is_some())
         }
     });
-    let Some(n) = opening.or_else(|| {
-        opens
-            .then(|| name_after_fronted_phrase(ctx, clause_start, a.start, WINDOW))
-            .flatten()
-    }) else {
+    let Some(n) = opening
+        .or_else(|| {
+            opens
+                .then(|| name_after_fronted_phrase(ctx, clause_start, a.start, WINDOW))
+                .flatten()
+        })
+        .or_else(|| subject_after_second_verb(ctx, clause_start, a.start))
+    else {
         return Vec::new();
     };
     let between = distance(n.end, a.start);
@@ -1200,6 +1230,35 @@ fn name_after_fronted_phrase(ctx: &Ctx, from: usize, to: usize, window: usize) -
         }
     }
     None
+}
+
+/// "Für 2 Milliarden Euro will der Chemiekonzern Nordchem die Kestrel AG übernehmen", "Nach
+/// langen Gesprächen hat Nordchem die Kestrel AG gekauft": where the finite verb stands second
+/// and the deal verb last, whatever is fronted (a price, a time, a reason) is not the subject;
+/// the name right after the finite verb (a modal, an auxiliary, a verb of status) is. Not where
+/// a name or a comma stands before that verb: the clause then opened otherwise.
+fn subject_after_second_verb(ctx: &Ctx, clause_start: usize, to: usize) -> Option<Name> {
+    if !lexicon::lexicon(ctx.lang).verb_final {
+        return None;
+    }
+    let st = ctx.text;
+    let verb = ctx
+        .hits
+        .iter()
+        .filter(|h| h.start > clause_start && h.end <= to)
+        .find(|h| h.has(|r| matches!(r, Role::Status(_) | Role::Future | Role::Auxiliary)))?;
+    let fronted = span::cut(st, clause_start, verb.start);
+    if fronted.trim().is_empty()
+        || fronted.contains([',', ';', ':'])
+        || ctx
+            .ents
+            .iter()
+            .any(|e| e.start >= clause_start && e.end <= verb.start)
+    {
+        return None;
+    }
+    let n = ctx.read_name(verb.end, to)?;
+    (span::cut(st, verb.end, n.start).split_whitespace().count() <= 2).then_some(n)
 }
 
 /// Names joined to the subject by "và" / "und" / "and" ("Petrovietnam và ExxonMobil ký …"), also

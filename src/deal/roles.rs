@@ -453,7 +453,7 @@ pub(super) fn decide(
     }
     lender_provides(ty, parties, provider, recipient);
     who_gets_the_money(ctx, ty, (from, to), amount, subject, (provider, recipient));
-    super::parties::maker_described(ctx, ty, from, to, parties, provider);
+    super::parties::maker_described(ctx, (ty, from, to), subject, parties, provider);
     maker_in_clause(ty, ctx.ents, from, to, parties, provider, recipient);
     // One party is never both sides.
     if provider.is_some() && provider == recipient {
