@@ -20,6 +20,12 @@ pub(super) struct Antecedents<'l> {
     recent: Vec<&'l Entity>,
     /// Every distinct entity named (countries apart), in order, up to [`NAMED`].
     named: Vec<&'l Entity>,
+    /// Abbreviations the article defined for an entity ("the African Development Bank (ADB)"),
+    /// up to [`NAMED`].
+    defined: Vec<(String, &'l Entity)>,
+    /// The entities the lexicon gave a defined abbreviation, each with the entity the article
+    /// defined it as (to correct what was read before the definition).
+    redefined: Vec<(&'l Entity, &'l Entity)>,
 }
 
 impl<'l> Antecedents<'l> {
@@ -79,6 +85,49 @@ impl<'l> Antecedents<'l> {
             ents.extend(found);
             ents.sort_by_key(|e| e.start);
         }
+    }
+
+    /// "The Sahel Development Bank (SDB) approved … The SDB said …": an abbreviation in
+    /// parentheses right after a known entity's name means that entity for the rest of the
+    /// article, even where the lexicon gives the abbreviation to another entity (one article's
+    /// "ADB" is another's), and meant it in a headline before too. Reads the definitions of this sentence, then reads every use of a
+    /// defined abbreviation as its entity.
+    pub(super) fn abbreviations(&mut self, st: &str, ents: &mut [EntityHit<'l>]) {
+        for pair in ents.windows(2) {
+            let (name, abbr) = (&pair[0], &pair[1]);
+            let short = span::cut(st, abbr.start, abbr.end);
+            let defines = span::cut(st, name.end, abbr.start).trim() == "("
+                && span::after(st, abbr.end).starts_with(')')
+                && short
+                    .chars()
+                    .all(|c| c.is_uppercase() || c.is_ascii_digit())
+                && !std::ptr::eq(name.entity, abbr.entity);
+            if defines && self.defined.len() < NAMED {
+                self.defined.retain(|(s, _)| s != short);
+                self.defined.push((short.to_string(), name.entity));
+                // A headline may use the abbreviation before the body defines it: what it named
+                // there was this entity too.
+                for seen in [&mut self.recent, &mut self.named] {
+                    seen.retain(|e| !std::ptr::eq(*e, abbr.entity));
+                }
+                self.redefined.push((abbr.entity, name.entity));
+            }
+        }
+        if self.defined.is_empty() {
+            return;
+        }
+        for e in ents.iter_mut() {
+            let text = span::cut(st, e.start, e.end);
+            if let Some((_, entity)) = self.defined.iter().find(|(s, _)| s == text) {
+                e.entity = entity;
+            }
+        }
+    }
+
+    /// Each entity the lexicon gave an abbreviation the article then defined as another, with that
+    /// other: a party read as the first before the definition was the second.
+    pub(super) fn redefined(&self) -> &[(&'l Entity, &'l Entity)] {
+        &self.redefined
     }
 
     /// Remembers the entities a sentence named, latest last; countries are no antecedents (no

@@ -209,3 +209,26 @@ pub(super) fn provider_named_in_article(mentions: &mut [Mention], named: &Antece
         }
     }
 }
+
+/// "ADB lends $30 million … The African Development Bank (ADB) approved …": a party read from an
+/// abbreviation before the article defined it (its lexicon's entity) is the entity defined.
+pub(super) fn abbreviations_defined_later(mentions: &mut [Mention], named: &Antecedents) {
+    for (was, is) in named.redefined() {
+        for m in mentions.iter_mut() {
+            for p in m
+                .parties
+                .iter_mut()
+                .filter(|p| p.canonical == was.canonical)
+            {
+                p.canonical = is.canonical.clone();
+                p.kind = Some(is.kind);
+                p.country = is.country.clone();
+            }
+            for side in [&mut m.provider, &mut m.recipient] {
+                if side.as_deref() == Some(was.canonical.as_str()) {
+                    *side = Some(is.canonical.clone());
+                }
+            }
+        }
+    }
+}

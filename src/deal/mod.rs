@@ -165,6 +165,7 @@ fn extract_window<'l>(
             &mut totals,
         );
     }
+    context::abbreviations_defined_later(&mut mentions, antecedents);
     mention::trace(text, &mentions);
     let totals = totals::once_each(totals);
     let mut merged = merge::within_document(mentions);
@@ -262,6 +263,7 @@ fn analyse<'l>(
     {
         ents.retain(|e| !parties::after_rival(st, lang, e.start, e.end));
     }
+    antecedents.abbreviations(st, &mut ents);
     antecedents.resolve(st, &hits, &mut ents);
     antecedents.remember(&ents);
     let ctx = Ctx {
