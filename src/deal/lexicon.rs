@@ -294,6 +294,11 @@ struct Cues {
     /// A share of a company, with the word that leads to the company ("stake in", "cổ phần").
     #[serde(default)]
     stake: Vec<String>,
+    /// The title of the one bank that arranges a loan, right before its name ("sole bookrunner
+    /// and mandated lead arranger Kestrel Bank"): that bank lends. Singular only: "arrangers A,
+    /// B and C" name a club of lenders, no single provider.
+    #[serde(default)]
+    arranger: Vec<String>,
     /// Right before a deal word, these refer back to a deal already told ("the deal").
     #[serde(default)]
     back_reference_before: Vec<String>,
@@ -392,6 +397,8 @@ pub enum Role {
     Anaphor(Vec<crate::entity::Kind>),
     /// See `Cues::stake`.
     Stake,
+    /// See `Cues::arranger`.
+    Arranger,
     /// See `Cues::back_reference_before`.
     BackBefore,
     /// See `Cues::back_reference_after`.
@@ -699,6 +706,7 @@ impl DealLexicon {
         b.add_all(&cues.portfolio_titles, Role::PortfolioTitle);
         b.add_all(&cues.breakdown, Role::Breakdown);
         b.add_all(&cues.stake, Role::Stake);
+        b.add_all(&cues.arranger, Role::Arranger);
         b.add_all(&cues.back_reference_before, Role::BackBefore);
         b.add_all(&cues.back_reference_after, Role::BackAfter);
         b.parties(&raw.parties);

@@ -79,6 +79,12 @@ pub(super) fn parties_for(
     if recipient.is_none() && matches!(ty, DealType::Financing | DealType::Aid) {
         recipient = country_it_is_for(ctx, a, scope_end, &mut parties);
     }
+    // "signed a $50 million loan through sole arranger Kestrel Bank": the title after the loan.
+    if provider.is_none() && ty == DealType::Financing {
+        provider = ctx
+            .name_after_cue(Role::Arranger, a.end, scope_end)
+            .and_then(|n| party_on_a_side(&mut parties, n));
+    }
     let verb_final = lexicon::lexicon(ctx.lang).verb_final;
     let verbs = Verbs::read(ctx.hits, ty, (pre_start, a.end, scope_end), verb_final);
     roles::order_to_contractor(&verbs, a.class, &mut provider, &mut recipient);
