@@ -901,7 +901,7 @@ impl<'a> Ctx<'a> {
         // Development Fund (NDF)") and the name stands.
         let plain =
             lexicon::lexicon(self.lang).names_in_english && paren.is_some_and(is_abbreviation);
-        let paren = paren.filter(|_| !plain);
+        let paren = paren.filter(|p| !plain && !is_listing(p));
         let country = |p: &str| {
             self.lexicon
                 .lookup(p)
@@ -936,6 +936,20 @@ impl<'a> Ctx<'a> {
     fn englishify(&self, s: &str) -> String {
         self.lang.deals().englishify(s)
     }
+}
+
+/// "NYSE: KST", "HoSE: NLG", "mã: VIC": an exchange (or the word for a stock code) and a ticker,
+/// as a listing in parentheses after a company's name is written; no name.
+fn is_listing(p: &str) -> bool {
+    p.split_once(':').is_some_and(|(exchange, ticker)| {
+        let ticker = ticker.trim();
+        exchange.split_whitespace().count() <= 2
+            && !ticker.is_empty()
+            && ticker
+                .split_whitespace()
+                .next()
+                .is_some_and(is_abbreviation)
+    })
 }
 
 /// "KHA", "NDF", "ORVX", "E.ON": one word of capitals (and digits or dots), as abbreviations and

@@ -1071,8 +1071,7 @@ pub(super) fn maker_described(
 /// opens the clause ("Nordmar Airlines hat … bestellt").
 fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
     let st = ctx.text;
-    let clause_start = span::cut(st, pre_start, a.start)
-        .rfind([';', ':'])
+    let clause_start = last_clause_mark(span::cut(st, pre_start, a.start))
         .map_or(pre_start, |i| pre_start + i + 1);
     const WINDOW: usize = 7;
     // The subject stands before the clause's first verb ("Bộ Y tế tiếp nhận … do Nhật Bản viện
@@ -1173,6 +1172,22 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
     } else {
         Vec::new()
     }
+}
+
+/// Where the last ';' or ':' of `s` stands that closes a clause: not one inside parentheses
+/// ("Kestrel Holdings (NYSE: KST) agreed …" is one clause).
+fn last_clause_mark(s: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut last = None;
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            ';' | ':' if depth == 0 => last = Some(i),
+            _ => {}
+        }
+    }
+    last
 }
 
 /// "Nordfunk, die zum ersten Mal mitgeboten hatte, legte …", "Kestrel, which had never bid
