@@ -128,7 +128,12 @@ impl<'a> Ctx<'a> {
             ends_clause = true;
         }
         if let Some(stripped) = core.strip_suffix('.') {
+            // "M. Dias Branco", "J. Kestrel & Sons": an initial before a capitalised word.
+            let initial = stripped.chars().count() == 1
+                && stripped.chars().all(char::is_uppercase)
+                && is_capitalised(self.next_word(pos + core.len(), limit));
             let keep = stripped.contains('.')
+                || initial
                 || LEGAL_SUFFIXES.contains(&core)
                 || LEGAL_SUFFIXES.contains(&stripped);
             if !keep {
