@@ -271,6 +271,16 @@ pub(super) fn refers_back(st: &str, hits: &[Hit], a: &Anchor, modified: bool) ->
     })
 }
 
+/// "The facility is split into three tranches …", "Der Kredit besteht aus …": the sentence's
+/// first anchor opens it (at most three words before it) and refers back to a deal told before.
+pub(super) fn opens_on_a_deal_told(st: &str, hits: &[Hit], anchors: &[Anchor]) -> bool {
+    anchors.first().is_some_and(|a| {
+        span::cut(st, 0, a.start).split_whitespace().count() <= 3
+            && !span::cut(st, 0, a.start).contains(|c: char| c.is_ascii_digit())
+            && refers_back(st, hits, a, true)
+    })
+}
+
 /// "$640m", "2,5 Milliarden Euro": a short gap that opens with a figure (the value written
 /// before a deal word).
 fn a_value(gap: &str) -> bool {

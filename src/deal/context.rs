@@ -232,3 +232,32 @@ pub(super) fn abbreviations_defined_later(mentions: &mut [Mention], named: &Ante
         }
     }
 }
+
+/// "Harbourline Bank lent Kestrel Foods $300 million. The loan is split into a $100 million
+/// tranche and a $200 million term facility.": a deal told in a sentence that opens on the deal
+/// told before and names no party of its own is a part of that deal; it takes its parties and
+/// sides (the latest deal of its type told before it that names any).
+pub(super) fn parts_of_the_deal_before(mentions: &mut [Mention]) {
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&i| mentions[i].start);
+    for (k, &i) in order.iter().enumerate() {
+        let m = &mentions[i];
+        if !m.continues || !m.parties.is_empty() || m.provider.is_some() || m.recipient.is_some() {
+            continue;
+        }
+        let whole = order[..k].iter().rev().copied().find(|&j| {
+            let w = &mentions[j];
+            w.ty == m.ty && w.start < m.start && !w.parties.is_empty()
+        });
+        if let Some(j) = whole {
+            let (parties, provider, recipient) = {
+                let w = &mentions[j];
+                (w.parties.clone(), w.provider.clone(), w.recipient.clone())
+            };
+            let m = &mut mentions[i];
+            m.parties = parties;
+            m.provider = provider;
+            m.recipient = recipient;
+        }
+    }
+}

@@ -41,6 +41,9 @@ pub(crate) struct Mention {
     /// The side its verb gave the subject is shared by the names joined to the subject ("Norland
     /// and Vestria jointly buy four corvettes"): none of them is on the other side.
     pub joint: bool,
+    /// Its sentence opens on a deal word that refers back to a deal already told ("The facility
+    /// is split into …", "Khoản vay này gồm …"): it tells a part or a detail of that deal.
+    pub continues: bool,
 }
 
 impl Mention {
@@ -130,6 +133,7 @@ pub(super) fn mention_at(
         trigger: a.head.clone(),
         documented: a.documented,
         joint,
+        continues: false,
     })
 }
 

@@ -137,6 +137,7 @@ fn absorb(into: &mut Mention, m: Mention) {
     into.item_words.extend(m.item_words);
     into.documented |= m.documented;
     into.joint |= m.joint;
+    into.continues |= m.continues;
     into.status = status;
     into.status_told = told;
 }

@@ -170,6 +170,7 @@ fn extract_window<'l>(
     let totals = totals::once_each(totals);
     let mut merged = merge::within_document(mentions);
     merged.retain(|m| !totals::restates_a_total(m, &totals));
+    context::parts_of_the_deal_before(&mut merged);
     context::sides_from_article(&mut merged);
     context::provider_named_in_article(&mut merged, antecedents);
     context::the_other_side(&mut merged);
@@ -295,10 +296,16 @@ fn analyse<'l>(
         totals,
     );
     let frame = Frame::new(&ctx, s, &quantities, text, lex);
+    let told_before = mentions.len();
     let used = frame::anchored(&frame, &anchors, &free, mentions);
     let before = free::Before {
         follows_deal,
         told_deal: !mentions.is_empty() || !totals.is_empty(),
     };
     free::amount_anchored(&frame, &amounts, &free, &used, statistic, before, mentions);
+    if told_before > 0 && anchor::opens_on_a_deal_told(st, &hits, &anchors) {
+        for m in &mut mentions[told_before..] {
+            m.continues = true;
+        }
+    }
 }
