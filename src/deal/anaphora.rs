@@ -75,13 +75,19 @@ impl<'l> Antecedents<'l> {
             }
         }
         if !found.is_empty() {
-            // "the US planemaker": the country only qualifies the description.
-            ents.retain(|e| {
-                e.entity.kind != Kind::Country
-                    || !found.iter().any(|f| {
-                        e.end <= f.start && span::cut(st, e.end, f.start).trim().is_empty()
-                    })
-            });
+            // "the US planemaker": the country only qualifies the description, whose span takes
+            // it in (a name read there is the entity referred to, not the country).
+            let qualifies = |e: &EntityHit, f: &EntityHit| {
+                e.entity.kind == Kind::Country
+                    && e.end <= f.start
+                    && span::cut(st, e.end, f.start).trim().is_empty()
+            };
+            for f in &mut found {
+                if let Some(c) = ents.iter().find(|e| qualifies(e, f)) {
+                    f.start = c.start;
+                }
+            }
+            ents.retain(|e| !found.iter().any(|f| f.start <= e.start && e.end <= f.end));
             ents.extend(found);
             ents.sort_by_key(|e| e.start);
         }

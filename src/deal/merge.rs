@@ -2,6 +2,7 @@
 //! the sentences that follow it. Two deals of the same kind with different items stay apart.
 
 use super::mention::Mention;
+use super::names::Name;
 use crate::entity::key;
 
 fn party_keys(m: &Mention) -> Vec<String> {
@@ -16,6 +17,24 @@ fn name_key(name: &str) -> String {
         .strip_prefix("The ")
         .or_else(|| name.strip_prefix("the "))
         .unwrap_or(name))
+}
+
+/// "Kestrel Air signed a deal with Orvex …" and "… an agreement with Nordmar Airways to buy
+/// parts from Orvex": each names a counterparty the other lacks beside the one they share; two
+/// deals (unless they state the same value, see [`compatible`]).
+/// A party of a state ("Korea Eximbank") and the state ("South Korea") are one counterparty.
+fn other_counterparties(a: &Mention, b: &Mention) -> bool {
+    let same = |p: &Name, q: &Name| {
+        name_key(&p.canonical) == name_key(&q.canonical)
+            || p.country.as_deref() == Some(q.canonical.as_str())
+            || q.country.as_deref() == Some(p.canonical.as_str())
+    };
+    let lacks = |x: &Mention, y: &Mention| {
+        x.parties
+            .iter()
+            .any(|p| !y.parties.iter().any(|q| same(p, q)))
+    };
+    a.parties.len() >= 2 && b.parties.len() >= 2 && lacks(a, b) && lacks(b, a)
 }
 
 fn compatible(a: &Mention, b: &Mention) -> bool {
@@ -63,6 +82,9 @@ fn compatible(a: &Mention, b: &Mention) -> bool {
         if !(related(a, b) || related(b, a)) {
             return false;
         }
+    }
+    if !same_value && other_counterparties(a, b) {
+        return false;
     }
     // "X signed a contract for ten ferries" and, a paragraph later, "Y ordered ten vessels from
     // X": the same count of things with a party in common tells one deal twice.
@@ -165,7 +187,10 @@ fn restates(bare_m: &Mention, d: &Mention) -> bool {
     // two halves tell one deal.
     let completes =
         pb.is_empty() && bare_m.ty == d.ty && d.start > bare_m.start && d.block <= bare_m.block + 1;
-    kinds && !bare(d) && (pa.iter().any(|k| pb.contains(k)) || completes)
+    kinds
+        && !bare(d)
+        && !other_counterparties(bare_m, d)
+        && (pa.iter().any(|k| pb.contains(k)) || completes)
 }
 
 /// Merges mentions of the same deal. A deal that names no counterparty is kept only when it states
