@@ -1167,12 +1167,51 @@ impl Reader<'_, '_> {
         }
     }
 
+    /// "its Boeing 777 and 787 airliners", "Airbus A330 và 350", "die A320 und 321": a number
+    /// joined by a conjunction, a comma or a slash to a model designation before it (a maker's
+    /// name and a number, or a letter and digits: "A330") is a model too; it counts nothing.
+    fn after_coordinated_model(&self, before: &str, number: &str) -> bool {
+        let mut words = before.split_whitespace().rev();
+        let Some(last) = words.next() else {
+            return false;
+        };
+        const JOINS: &[&str] = &["and", "or", "und", "oder", "và", "hoặc", "&", "/"];
+        let model = if JOINS.contains(&last) {
+            words.next()
+        } else {
+            last.strip_suffix([',', '/'])
+        };
+        let Some(model) = model.map(|m| m.trim_end_matches(',')) else {
+            return false;
+        };
+        let digits = model.chars().any(|c| c.is_ascii_digit());
+        let lettered = model.starts_with(|c: char| c.is_ascii_uppercase())
+            && model
+                .chars()
+                .skip(1)
+                .all(|c| c.is_ascii_alphanumeric() || c == '-');
+        let by_maker = model.chars().all(|c| c.is_ascii_digit() || c == '-')
+            && words.next().is_some_and(|w| {
+                self.makers
+                    .lookup(w)
+                    .is_some_and(|e| e.kind == crate::entity::Kind::Manufacturer)
+            });
+        // "A320 and 10 A350 jets": a number of another length is a count again.
+        let run = |w: &str| w.chars().filter(char::is_ascii_digit).count();
+        digits && run(number) >= 3 && run(number) == run(model) && (lettered || by_maker)
+    }
+
     /// A count of things at atom `i`: a number, an optional classifier, a count noun.
     fn counted_noun(&self, i: usize, lang: Lang) -> Option<(Quantity, usize)> {
         let (value, next) = self.whole_number(i)?;
         // "Airbus's 350 jets": a number right after a possessive name is its model.
         let before = self.text[..self.atoms[i].start].trim_end();
-        if before.ends_with("'s") || before.ends_with("’s") || after_model_letter(before) {
+        if before.ends_with("'s")
+            || before.ends_with("’s")
+            || after_model_letter(before)
+            || self
+                .after_coordinated_model(before, &self.text[self.atoms[i].start..self.atoms[i].end])
+        {
             return None;
         }
         let mut k = next;
