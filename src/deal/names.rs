@@ -481,6 +481,16 @@ impl<'a> Ctx<'a> {
         }
         let (ws, we, ends) = self.word(pos, limit);
         let w = span::cut(self.text, ws, we).to_lowercase();
+        // "Chemie- und Pharmakonzern Nordchem": a truncated first part joined by "und" / "oder"
+        // to a descriptor is part of it.
+        if w.ends_with('-') && w.len() > 1 && !ends {
+            let conj = self.skip_ws(we, limit);
+            let (_, ce, cends) = self.word(conj, limit);
+            let joins = ["und", "oder", "sowie", "and", "or"];
+            if !cends && joins.contains(&span::cut(self.text, conj, ce)) {
+                return self.descriptor_noun(self.skip_ws(ce, limit), limit);
+            }
+        }
         let described = !ends
             && nouns.iter().any(|n| w.ends_with(n.as_str()))
             && self.lexicon.lookup(span::cut(self.text, ws, we)).is_none();
@@ -926,7 +936,10 @@ impl<'a> Ctx<'a> {
         let canonical = match (has_head, template) {
             (true, Some(t)) if !trimmed.is_empty() => t.replace("{}", &self.englishify(trimmed)),
             (true, None) => raw.to_string(),
-            _ => self.englishify(trim_legal(raw)),
+            _ => match self.described_compound(raw) {
+                Some(name) => name.to_string(),
+                None => self.englishify(trim_legal(raw)),
+            },
         };
         Name {
             start,
@@ -935,6 +948,18 @@ impl<'a> Ctx<'a> {
             kind: None,
             country: None,
         }
+    }
+
+    /// "der Darmstädter Nordchem-Konzern", "die Kestrel-Gruppe": a name joined by a hyphen to a
+    /// descriptor of the language, as the last word, is the name; the words before it only
+    /// describe it.
+    fn described_compound<'r>(&self, raw: &'r str) -> Option<&'r str> {
+        let last = raw.split_whitespace().next_back()?;
+        let (name, tail) = last.rsplit_once('-')?;
+        let tail = tail.to_lowercase();
+        let nouns = &lexicon::lexicon(self.lang).descriptor_nouns;
+        (!name.is_empty() && is_capitalised(name) && nouns.contains(&tail))
+            .then_some(name)
     }
 
     /// The name as English writes it (the language's own rule).
