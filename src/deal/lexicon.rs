@@ -86,6 +86,10 @@ struct PartyPatterns {
     /// is the verb's subject, not its object.
     #[serde(default)]
     nominative_articles: Vec<String>,
+    /// Articles of the dative (German "dem", "der"): after a verb of giving or supplying, a name
+    /// they open that is not the subject receives ("liefert der Kestrel Air 40 Jets").
+    #[serde(default)]
+    dative_articles: Vec<String>,
     /// Auxiliaries of the passive ("wird … übernommen", "được … mua lại"): with a verb of buying
     /// the subject is what is bought and the agent (after the language's "by") buys.
     #[serde(default)]
@@ -472,6 +476,8 @@ pub struct DealLexicon {
     pub takeover_verbs: Vec<String>,
     /// See `nominative_articles` in the lexicon file (lower-cased).
     pub nominative_articles: Vec<String>,
+    /// See `dative_articles` in the lexicon file (lower-cased).
+    pub dative_articles: Vec<String>,
     /// See `passive_by` in the lexicon file (lower-cased).
     pub passive_by: Vec<String>,
     /// See `passive_agent_after_aux` in the lexicon file.
@@ -750,6 +756,7 @@ impl DealLexicon {
             apposition_openers: lower(&raw.parties.apposition_openers),
             takeover_verbs: lower(&raw.parties.takeover_verbs),
             nominative_articles: lower(&raw.parties.nominative_articles),
+            dative_articles: lower(&raw.parties.dative_articles),
             passive_by: lower(&raw.parties.passive_by),
             passive_agent_after_aux: raw.parties.passive_agent_after_aux,
             rivals: lower(&raw.parties.rivals),

@@ -958,8 +958,7 @@ impl<'a> Ctx<'a> {
         let (name, tail) = last.rsplit_once('-')?;
         let tail = tail.to_lowercase();
         let nouns = &lexicon::lexicon(self.lang).descriptor_nouns;
-        (!name.is_empty() && is_capitalised(name) && nouns.contains(&tail))
-            .then_some(name)
+        (!name.is_empty() && is_capitalised(name) && nouns.contains(&tail)).then_some(name)
     }
 
     /// The name as English writes it (the language's own rule).

@@ -170,6 +170,12 @@ pub(super) fn parties_for(
         &mut parties,
         (&mut provider, &mut recipient),
     );
+    if let Some(r) = dative_recipient(ctx, (pre_start, scope_end), subjects.first()) {
+        if provider.as_ref() == Some(&r.canonical) || provider.is_none() {
+            provider = subjects.first().map(|s| s.canonical.clone());
+        }
+        recipient = party_on_a_side(&mut parties, r);
+    }
     // "mit einer Milliarden-Übernahme": the deal word itself, as the head of a compound, names
     // no party.
     let own_word = |n: &Name| n.start < a.end && a.start < n.end;
@@ -585,6 +591,52 @@ fn passive_purchase(
         }
     }
     push_party(parties, agent);
+}
+
+/// "Nordwerk liefert der Fluglinie Kestrel Air 40 Jets", "Die Harbourline Bank hat der Nordchem
+/// AG einen Kredit gewährt": with a verb of giving or supplying (`SellerVerb`) in the clause, a
+/// name opened by a dative article of the language right after the subject or that verb (past a
+/// modal or an auxiliary) receives; the subject gives.
+fn dative_recipient(
+    ctx: &Ctx,
+    (pre_start, scope_end): (usize, usize),
+    subject: Option<&Name>,
+) -> Option<Name> {
+    let lex = lexicon::lexicon(ctx.lang);
+    let subject = subject?;
+    if lex.dative_articles.is_empty() {
+        return None;
+    }
+    let in_clause = |h: &&Hit| h.start >= pre_start && h.end <= scope_end;
+    let gives = ctx
+        .hits
+        .iter()
+        .filter(in_clause)
+        .find(|h| h.has(|r| *r == Role::SellerVerb))?;
+    let verbs = |h: &Hit| {
+        h.has(|r| {
+            matches!(
+                r,
+                Role::SellerVerb | Role::Status(_) | Role::Future | Role::Auxiliary
+            )
+        })
+    };
+    // Right after the subject, past the finite verb (and a modal or auxiliary) if it stands there.
+    let mut at = span::ctx_skip(ctx.text, subject.end);
+    while let Some(v) = ctx.hits.iter().find(|h| h.start == at && verbs(h)) {
+        at = span::ctx_skip(ctx.text, v.end);
+    }
+    let article = ctx.hits.iter().find(|h| {
+        h.start == at
+            && lex
+                .dative_articles
+                .contains(&span::cut(ctx.text, h.start, h.end).to_lowercase())
+    })?;
+    if article.start < subject.end || (gives.start < subject.end && gives.end > article.start) {
+        return None;
+    }
+    ctx.read_name(article.start, scope_end)
+        .filter(|n| n.canonical != subject.canonical)
 }
 
 /// "kaufte der Chemiekonzern Nordchem im Juni den Spezialisten Kestrel Labs": where the subject
@@ -1147,12 +1199,19 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
     // subject a little further from the verb too.
     let opens_clause = opening.as_ref().is_some_and(|n| {
         let lead = span::cut(st, clause_start, n.start);
-        lead.split_whitespace().count() == 0 || {
-            let at = clause_start + (lead.len() - lead.trim_start().len());
-            ctx.hits
-                .iter()
-                .any(|h| h.start == at && h.org_head().is_some())
-        }
+        // Only articles before it, where the verb ends the clause: "Die Nordwerk AG soll …".
+        let articles = ctx.hits.iter().filter(|h| {
+            h.start >= clause_start && h.end <= n.start && h.has(|r| *r == Role::Determiner)
+        });
+        lead.split_whitespace().count() == 0
+            || (lexicon::lexicon(ctx.lang).verb_final
+                && lead.split_whitespace().count() == articles.count())
+            || {
+                let at = clause_start + (lead.len() - lead.trim_start().len());
+                ctx.hits
+                    .iter()
+                    .any(|h| h.start == at && h.org_head().is_some())
+            }
     });
     let Some(n) = opening
         .or_else(|| {
