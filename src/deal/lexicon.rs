@@ -154,6 +154,10 @@ struct PartyPatterns {
     /// or a figure ("EPC", "FID", "GDP", "JV"): never a party on their own.
     #[serde(default)]
     not_names: Vec<String>,
+    /// Common nouns that open a sentence with a capital and lead by a connector to the name they
+    /// are said of ("Shares of Kestrel Imaging jumped …"): no part of the name.
+    #[serde(default)]
+    of_a_name: Vec<String>,
     /// Nouns of a takeover ("acquisition", "Übernahme") and the words that tie the company taken
     /// over to them ("of", "der"): "the acquisition of Orvex Labs" names its seller.
     #[serde(default)]
@@ -462,6 +466,8 @@ pub struct DealLexicon {
     pub descriptor_nouns: Vec<String>,
     /// See `not_names` in the lexicon file (as written).
     pub not_names: Vec<String>,
+    /// See `of_a_name` in the lexicon file (as written).
+    pub of_a_name: Vec<String>,
     /// See `fronting` in the lexicon file (lower-cased).
     pub fronting: Vec<String>,
     /// See `subject_articles` in the lexicon file (lower-cased).
@@ -750,6 +756,7 @@ impl DealLexicon {
                 .map(|w| w.to_lowercase())
                 .collect(),
             not_names: raw.parties.not_names.clone(),
+            of_a_name: raw.parties.of_a_name.clone(),
             takeover_nouns: lower(&raw.parties.takeover_nouns),
             takeover_of: lower(&raw.parties.takeover_of),
             takeover_by: lower(&raw.parties.takeover_by),

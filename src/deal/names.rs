@@ -173,7 +173,21 @@ impl<'a> Ctx<'a> {
 
     /// `read_name`, before a nationality tied to the name before it is set aside.
     fn read_name_at(&self, pos: usize, limit: usize) -> Option<Name> {
-        let pos = self.skip_determiners(pos, limit);
+        let mut pos = self.skip_determiners(pos, limit);
+        // "Shares of Kestrel Imaging": the name is what the common noun is said of.
+        let (ws, we, ends) = self.word(pos, limit);
+        let said_of = !ends
+            && lexicon::lexicon(self.lang)
+                .of_a_name
+                .iter()
+                .any(|w| w == span::cut(self.text, ws, we));
+        if said_of {
+            let conn = self.skip_ws(we, limit);
+            let (_, ce, _) = self.word(conn, limit);
+            if ["of", "in"].contains(&span::cut(self.text, conn, ce)) {
+                pos = self.skip_ws(ce, limit);
+            }
+        }
         if pos >= limit || self.amounts.iter().any(|a| a.start <= pos && pos < a.end) {
             return None;
         }

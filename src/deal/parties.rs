@@ -1203,7 +1203,12 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
         let articles = ctx.hits.iter().filter(|h| {
             h.start >= clause_start && h.end <= n.start && h.has(|r| *r == Role::Determiner)
         });
+        // "Shares of Kestrel Imaging …": a common noun said of the name, and its connector.
+        let said_of = lead.split_whitespace().collect::<Vec<_>>();
+        let said_of = matches!(&said_of[..], [w, "of" | "in"]
+            if lexicon::lexicon(ctx.lang).of_a_name.iter().any(|x| x == w));
         lead.split_whitespace().count() == 0
+            || said_of
             || (lexicon::lexicon(ctx.lang).verb_final
                 && lead.split_whitespace().count() == articles.count())
             || {

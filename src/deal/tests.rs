@@ -278,3 +278,28 @@ fn the_full_stop_ending_a_sentence_ends_no_name() {
     );
     assert_eq!(d.provider.as_deref(), Some("Kestrel"));
 }
+
+/// The corpora compare names loosely (one inside the other); these readings need the exact name.
+#[test]
+fn words_around_a_name_are_none_of_it() {
+    let d = one(
+        Lang::En,
+        "Shares of Kestrel Imaging jumped on Monday after the company agreed to be acquired by Orvex Capital for $1.7 billion.",
+    );
+    assert_eq!(d.provider.as_deref(), Some("Kestrel Imaging"));
+    let d = one(
+        Lang::De,
+        "Die Nordchem AG hat einen Kredit über 300 Millionen Euro mit der Konsortialführerin Harbourline Bank unterzeichnet.",
+    );
+    assert_eq!(d.provider.as_deref(), Some("Harbourline Bank"));
+    let d = one(
+        Lang::De,
+        "Der Darmstädter Nordchem-Konzern will für 2 Milliarden Dollar den Zulieferer Kestrel kaufen.",
+    );
+    assert_eq!(d.recipient.as_deref(), Some("Nordchem"));
+    let d = one(
+        Lang::Vi,
+        "Công ty Sao Mai đã chuyển nhượng 30% cổ phần trong dự án cho CTCP Đầu tư Kestrel (HoSE: KST) với giá 1.000 tỷ đồng.",
+    );
+    assert_eq!(d.recipient.as_deref(), Some("Kestrel Investment"));
+}
