@@ -351,7 +351,9 @@ fn to_and_from(
 
 /// "won a contract to build four frigates for Norland": a purpose word after the deal word and
 /// after a verb that supplies (build, supply, deliver) in its clause names the client that
-/// receives.
+/// receives. Not where the deal was made "with" someone before that verb ("an agreement with
+/// Orvex Energy to supply 90 turbines for the Kestrel wind farm"): that one is the client, and
+/// what the things are for is a project.
 fn built_for(ctx: &Ctx, a: &Anchor, h: &Hit) -> bool {
     h.start >= a.end
         && h.has(|r| *r == Role::Purpose)
@@ -361,6 +363,10 @@ fn built_for(ctx: &Ctx, a: &Anchor, h: &Hit) -> bool {
                 && v.start >= a.start
                 && v.end <= h.start
                 && !span::cut(ctx.text, v.end, h.start).contains(['.', ';', ':'])
+                && !ctx
+                    .hits
+                    .iter()
+                    .any(|w| w.has(|r| *r == Role::With) && w.start >= a.end && w.end <= v.start)
         })
 }
 
