@@ -436,7 +436,13 @@ impl<'a> Ctx<'a> {
                     .all(|r| matches!(r, Role::OrgHead(_) | Role::OrgTail | Role::Anaphor(_)))
             };
             if n == 0 {
-                headed = self.hit_at(ws).is_some_and(|h| h.org_head().is_some());
+                // At an organisation's head, or right after one ("Công ty | đóng tàu Sao Mai").
+                headed = self.hit_at(ws).is_some_and(|h| h.org_head().is_some())
+                    || self.hits.iter().any(|h| {
+                        h.org_head().is_some()
+                            && h.end <= ws
+                            && span::cut(self.text, h.end, ws).trim().is_empty()
+                    });
             }
             // "quỹ đầu tư", "Investment firm Kestrel Partners said": a kind of organisation of
             // several words is read whole ("tư" in it is no numeral), capitalised or not when it
@@ -470,11 +476,13 @@ impl<'a> Ctx<'a> {
                         .iter()
                         .all(|r| matches!(r, Role::SellerVerb | Role::BuyerVerb))
             };
+            // "Công ty đóng tàu Sao Mai": a thing it makes ("tàu") describes it too.
+            let thing_word = |h: &Hit| headed && h.roles.iter().all(|r| *r == Role::SingularHead);
             let plain = first.is_lowercase()
                 && w.chars().all(|c| c.is_alphabetic() || c == '-')
                 && self
                     .hit_at(ws)
-                    .is_none_or(|h| kind_word(h) || trade_word(h))
+                    .is_none_or(|h| kind_word(h) || trade_word(h) || thing_word(h))
                 && !ends
                 && crate::amount::parse_number(w, self.lang).is_none();
             if !plain || we >= limit {
