@@ -373,17 +373,32 @@ fn built_for(ctx: &Ctx, a: &Anchor, h: &Hit) -> bool {
 /// "spectrum acquired, mostly by Kestrel Telecom", "the stake bought by Orvex": the language's
 /// word for who takes over (`takeover_by`) right after a verb of buying (at most two words
 /// between, no clause end but a comma) names who bought, not who sold.
+///
+/// "the offer announced by Kestrel Telecom to acquire a stake in Orvex": so does that word
+/// before a name and an infinitive of buying (within six words, no clause mark): the agent buys.
 fn bought_by(ctx: &Ctx, from: &Hit) -> bool {
     let by = span::cut(ctx.text, from.start, from.end).to_lowercase();
     if !lexicon::lexicon(ctx.lang).takeover_by.contains(&by) {
         return false;
     }
-    ctx.hits.iter().any(|v| {
+    let after_buying = ctx.hits.iter().any(|v| {
         v.has(|r| *r == Role::BuyerVerb) && v.end <= from.start && {
             let gap = span::cut(ctx.text, v.end, from.start);
             gap.split_whitespace().count() <= 2 && !gap.contains(['.', ';', ':'])
         }
-    })
+    });
+    let to_buy = ctx.hits.iter().any(|to| {
+        to.has(|r| *r == Role::RunningTo)
+            && to.start > from.end
+            && {
+                let gap = span::cut(ctx.text, from.end, to.start);
+                gap.split_whitespace().count() <= 6 && !gap.contains(['.', ';', ':', ','])
+            }
+            && ctx.hits.iter().any(|v| {
+                v.has(|r| *r == Role::BuyerVerb) && v.start == span::ctx_skip(ctx.text, to.end)
+            })
+    });
+    after_buying || to_buy
 }
 
 /// "The loan for Paraguay is worth …", "Hilfe für die Ukraine": money given for a country (a
