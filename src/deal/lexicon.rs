@@ -307,6 +307,11 @@ struct Cues {
     /// B and C" name a club of lenders, no single provider.
     #[serde(default)]
     arranger: Vec<String>,
+    /// Right after a name, these make it the owner of the project a contract or tender is for
+    /// ("do Tổng công ty Sao Mai làm chủ đầu tư", "Kestrel Port as the project owner"): the owner
+    /// is the client, who receives the works.
+    #[serde(default)]
+    project_owner: Vec<String>,
     /// Right before a deal word, these refer back to a deal already told ("the deal").
     #[serde(default)]
     back_reference_before: Vec<String>,
@@ -407,6 +412,8 @@ pub enum Role {
     Stake,
     /// See `Cues::arranger`.
     Arranger,
+    /// See `Cues::project_owner`.
+    ProjectOwner,
     /// See `Cues::back_reference_before`.
     BackBefore,
     /// See `Cues::back_reference_after`.
@@ -719,6 +726,7 @@ impl DealLexicon {
         b.add_all(&cues.breakdown, Role::Breakdown);
         b.add_all(&cues.stake, Role::Stake);
         b.add_all(&cues.arranger, Role::Arranger);
+        b.add_all(&cues.project_owner, Role::ProjectOwner);
         b.add_all(&cues.back_reference_before, Role::BackBefore);
         b.add_all(&cues.back_reference_after, Role::BackAfter);
         b.parties(&raw.parties);

@@ -660,6 +660,24 @@ fn dative_recipient(
         .filter(|n| n.canonical != subject.canonical)
 }
 
+/// "Gói thầu … do Tổng công ty Sao Mai (SMC) làm chủ đầu tư", "… with Kestrel Port as the project
+/// owner": a known entity right before a project-owner cue of the language (past a short form in
+/// parentheses) owns the project the works are for; it is the client.
+pub(super) fn project_owner(ctx: &Ctx, from: usize, to: usize) -> Option<Name> {
+    let cue = ctx
+        .hits
+        .iter()
+        .find(|h| h.start >= from && h.end <= to && h.has(|r| *r == Role::ProjectOwner))?;
+    let e = ctx.ents.iter().rev().find(|e| {
+        e.end <= cue.start && {
+            let gap = span::cut(ctx.text, e.end, cue.start).trim();
+            gap.is_empty()
+                || (gap.starts_with('(') && gap.ends_with(')') && !gap[1..].contains('('))
+        }
+    })?;
+    Some(entity_name(e))
+}
+
 /// "kaufte der Chemiekonzern Nordchem im Juni den Spezialisten Kestrel Labs": where the subject
 /// stands after the verb, the object is the next name, opened by an article (past a time), at
 /// most six words on.

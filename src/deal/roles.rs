@@ -455,6 +455,19 @@ pub(super) fn decide(
     who_gets_the_money(ctx, ty, (from, to), amount, subject, (provider, recipient));
     super::parties::maker_described(ctx, (ty, from, to), subject, parties, provider);
     maker_in_clause(ty, ctx.ents, from, to, parties, provider, recipient);
+    // "… do Tổng công ty Sao Mai làm chủ đầu tư": the project's owner is the client, whatever
+    // else the clause said of it.
+    if ty == DealType::Purchase {
+        if let Some(owner) = super::parties::project_owner(ctx, from, to) {
+            if provider.as_ref() == Some(&owner.canonical) {
+                *provider = None;
+            }
+            *recipient = Some(owner.canonical.clone());
+            if !parties.iter().any(|p| p.canonical == owner.canonical) {
+                parties.push(owner);
+            }
+        }
+    }
     // One party is never both sides.
     if provider.is_some() && provider == recipient {
         *recipient = None;
