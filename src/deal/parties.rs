@@ -668,14 +668,24 @@ pub(super) fn project_owner(ctx: &Ctx, from: usize, to: usize) -> Option<Name> {
         .hits
         .iter()
         .find(|h| h.start >= from && h.end <= to && h.has(|r| *r == Role::ProjectOwner))?;
-    let e = ctx.ents.iter().rev().find(|e| {
-        e.end <= cue.start && {
-            let gap = span::cut(ctx.text, e.end, cue.start).trim();
+    let right_before = |end: usize| {
+        end <= cue.start && {
+            let gap = span::cut(ctx.text, end, cue.start).trim();
             gap.is_empty()
                 || (gap.starts_with('(') && gap.ends_with(')') && !gap[1..].contains('('))
         }
-    })?;
-    Some(entity_name(e))
+    };
+    if let Some(e) = ctx.ents.iter().rev().find(|e| right_before(e.end)) {
+        return Some(entity_name(e));
+    }
+    // A name the lexicon does not know, read from the marker before it ("do Công ty Sao Mai").
+    ctx.hits
+        .iter()
+        .filter(|h| h.end <= cue.start && h.has(|r| matches!(r, Role::From | Role::With)))
+        .find_map(|h| {
+            ctx.read_name(h.end, cue.start)
+                .filter(|n| right_before(n.end))
+        })
 }
 
 /// "kaufte der Chemiekonzern Nordchem im Juni den Spezialisten Kestrel Labs": where the subject
