@@ -93,8 +93,10 @@ fn has_letter(w: &str) -> bool {
 }
 
 impl<'a> Ctx<'a> {
+    /// The hit that starts at `pos` (the sentence's hits are in text order and do not overlap).
     fn hit_at(&self, pos: usize) -> Option<&Hit<'a>> {
-        self.hits.iter().find(|h| h.start == pos)
+        let k = self.hits.partition_point(|h| h.start < pos);
+        self.hits.get(k).filter(|h| h.start == pos)
     }
     fn entity_at(&self, pos: usize) -> Option<&EntityHit<'a>> {
         self.ents.iter().find(|e| e.start == pos)
@@ -437,8 +439,12 @@ impl<'a> Ctx<'a> {
             };
             if n == 0 {
                 // At an organisation's head, or right after one ("Công ty | đóng tàu Sao Mai").
+                // (The sentence's hits are in text order: the one before `ws` is the last that
+                // starts before it.)
+                let before = self.hits.partition_point(|h| h.start < ws);
                 headed = self.hit_at(ws).is_some_and(|h| h.org_head().is_some())
-                    || self.hits.iter().any(|h| {
+                    || before.checked_sub(1).is_some_and(|k| {
+                        let h = &self.hits[k];
                         h.org_head().is_some()
                             && h.end <= ws
                             && span::cut(self.text, h.end, ws).trim().is_empty()
