@@ -158,6 +158,10 @@ struct PartyPatterns {
     /// are said of ("Shares of Kestrel Imaging jumped …"): no part of the name.
     #[serde(default)]
     of_a_name: Vec<String>,
+    /// After an owner's possessive, these name a company it owns ("Kestrel Group's subsidiary
+    /// Orvex Lines"): the name after them is the party.
+    #[serde(default)]
+    owned_company: Vec<String>,
     /// Nouns of a takeover ("acquisition", "Übernahme") and the words that tie the company taken
     /// over to them ("of", "der"): "the acquisition of Orvex Labs" names its seller.
     #[serde(default)]
@@ -475,6 +479,8 @@ pub struct DealLexicon {
     pub not_names: Vec<String>,
     /// See `of_a_name` in the lexicon file (as written).
     pub of_a_name: Vec<String>,
+    /// See `owned_company` in the lexicon file (lower-cased).
+    pub owned_company: Vec<String>,
     /// See `fronting` in the lexicon file (lower-cased).
     pub fronting: Vec<String>,
     /// See `subject_articles` in the lexicon file (lower-cased).
@@ -765,6 +771,7 @@ impl DealLexicon {
                 .collect(),
             not_names: raw.parties.not_names.clone(),
             of_a_name: raw.parties.of_a_name.clone(),
+            owned_company: lower(&raw.parties.owned_company),
             takeover_nouns: lower(&raw.parties.takeover_nouns),
             takeover_of: lower(&raw.parties.takeover_of),
             takeover_by: lower(&raw.parties.takeover_by),

@@ -166,11 +166,30 @@ impl<'a> Ctx<'a> {
     fn owned_name(&self, end: usize, limit: usize) -> Option<Name> {
         let rest = span::cut(self.text, end, limit);
         let mark = ["'s ", "’s "].into_iter().find(|m| rest.starts_with(m))?;
-        let next = self.next_word(end + mark.len(), limit);
+        let mut at = end + mark.len();
+        // "Kestrel Group's subsidiary Orvex Lines": a word for a company it owns, then its name.
+        let owned = &lexicon::lexicon(self.lang).owned_company;
+        let words: Vec<&str> = span::cut(self.text, at, limit)
+            .split_whitespace()
+            .take(2)
+            .collect();
+        for n in [2, 1] {
+            let phrase = words[..n.min(words.len())].join(" ").to_lowercase();
+            if words.len() >= n && owned.contains(&phrase) {
+                let len: usize = span::cut(self.text, at, limit)
+                    .split_whitespace()
+                    .take(n)
+                    .map(str::len)
+                    .sum::<usize>();
+                at = self.skip_ws(at + len + (n - 1), limit);
+                break;
+            }
+        }
+        let next = self.next_word(at, limit);
         if !is_capitalised(next) || next.contains(|c: char| c.is_ascii_digit()) {
             return None;
         }
-        self.read_name_at(end + mark.len(), limit)
+        self.read_name_at(at, limit)
     }
 
     /// `read_name`, before a nationality tied to the name before it is set aside.
@@ -942,8 +961,9 @@ impl<'a> Ctx<'a> {
         // không Việt Nam (Vietnam Airlines)"); in a language that writes names as English does
         // it is an abbreviation or a ticker ("Kestrel Health Alliance (KHA)", "Norland
         // Development Fund (NDF)") and the name stands.
-        let plain =
-            lexicon::lexicon(self.lang).names_in_english && paren.is_some_and(is_abbreviation);
+        // Where names are written as English writes them, a parenthesis the lexicon does not know
+        // is never the name: a ticker, an abbreviation or a region ("Evergreen Marine (Asia)").
+        let plain = lexicon::lexicon(self.lang).names_in_english;
         let paren = paren.filter(|p| !plain && !is_listing(p));
         let country = |p: &str| {
             self.lexicon

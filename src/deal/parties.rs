@@ -86,7 +86,15 @@ pub(super) fn parties_for(
             .and_then(|n| party_on_a_side(&mut parties, n));
     }
     let verb_final = lexicon::lexicon(ctx.lang).verb_final;
-    let verbs = Verbs::read(ctx.hits, ty, (pre_start, a.end, scope_end), verb_final);
+    // "… placed an order with A for 16 ships and a separate order for eight with B": a deal word
+    // joined to the one before shares its verb and its subject.
+    let joined = joined_to_previous(ctx, anchors, k, pre_start);
+    let verbs_from = if joined {
+        anchor::pre_start(anchors, k - 1)
+    } else {
+        pre_start
+    };
+    let verbs = Verbs::read(ctx.hits, ty, (verbs_from, a.end, scope_end), verb_final);
     roles::order_to_contractor(&verbs, a.class, &mut provider, &mut recipient);
     let sold_by = object_of_buying(ctx, a, scope_end, &mut parties);
     if provider.is_none() && recipient.as_ref() != sold_by.as_ref() {
@@ -124,6 +132,9 @@ pub(super) fn parties_for(
     }
     if subjects.is_empty() {
         subjects.extend(subject_after_fronted_deal(ctx, a, scope_end));
+    }
+    if subjects.is_empty() && joined {
+        subjects = subject_of(ctx, &anchors[k - 1], anchor::pre_start(anchors, k - 1));
     }
     // "Jeweils 100 MHz erwarben die Kestrel Telekom …": the name after a verb that stands second
     // is its subject, not what it buys.
@@ -189,6 +200,37 @@ pub(super) fn parties_for(
     }
     parties.retain(|p| !own_word(p));
     (parties, provider, recipient, subject)
+}
+
+/// "… an order with A for 16 ships and a separate order for eight ships with B", "einen Auftrag
+/// … sowie einen weiteren Auftrag …": the deal word of `anchors[k]` follows a conjunction (the
+/// join of "between A and B") with at most two words between (an article, an adjective) and no
+/// verb: it is joined to the deal word before it, as a second object of the same verb.
+fn joined_to_previous(ctx: &Ctx, anchors: &[Anchor], k: usize, pre_start: usize) -> bool {
+    if k == 0 {
+        return false;
+    }
+    let a = &anchors[k];
+    ctx.hits.iter().any(|h| {
+        h.start >= pre_start && h.end <= a.start && h.has(|r| *r == Role::BetweenJoin) && {
+            let gap = span::cut(ctx.text, h.end, a.start);
+            gap.split_whitespace().count() <= 2
+                && !gap.contains([',', ';', ':', '.'])
+                && !ctx.hits.iter().any(|v| {
+                    v.start >= h.end
+                        && v.end <= a.start
+                        && v.has(|r| {
+                            matches!(
+                                r,
+                                Role::Status(_)
+                                    | Role::BuyerVerb
+                                    | Role::SellerVerb
+                                    | Role::Receive
+                            )
+                        })
+                })
+        }
+    })
 }
 
 /// "between A and B" / "of A and B", after the trigger.

@@ -303,3 +303,12 @@ fn words_around_a_name_are_none_of_it() {
     );
     assert_eq!(d.recipient.as_deref(), Some("Kestrel Investment"));
 }
+
+#[test]
+fn a_region_in_parentheses_is_no_name() {
+    let d = one(
+        Lang::En,
+        "Kestrel Group's subsidiary Orvex Lines (Asia) has placed an order with Nordmar Shipyard for 16 vessels.",
+    );
+    assert_eq!(d.recipient.as_deref(), Some("Orvex Lines"));
+}
