@@ -271,7 +271,7 @@ pub(super) fn refers_back(st: &str, hits: &[Hit], a: &Anchor, modified: bool) ->
     })
 }
 
-/// "The facility is split into three tranches …", "Der Kredit besteht aus …": the sentence's
+/// "The loan consists of two tranches …", "Der Kredit besteht aus …": the sentence's
 /// first anchor opens it (at most three words before it) and refers back to a deal told before.
 pub(super) fn opens_on_a_deal_told(st: &str, hits: &[Hit], anchors: &[Anchor]) -> bool {
     anchors.first().is_some_and(|a| {

@@ -183,7 +183,7 @@ pub(super) fn item_for(
                 return Some(surface[after_number..].trim().to_string());
             }
         }
-        // "16 vessels and a separate order for …": what follows a conjunction is not this item.
+        // "14 vessels and another order for …": what follows a conjunction is not this item.
         let after = ctx_skip(ctx.text, q.end);
         let joined = ctx
             .hits

@@ -306,8 +306,8 @@ struct Cues {
     /// A share of a company, with the word that leads to the company ("stake in", "cổ phần").
     #[serde(default)]
     stake: Vec<String>,
-    /// The title of the one bank that arranges a loan, right before its name ("sole bookrunner
-    /// and mandated lead arranger Kestrel Bank"): that bank lends. Singular only: "arrangers A,
+    /// The title of the one bank that arranges a loan, right before its name ("through lead
+    /// arranger Kestrel Bank"): that bank lends. Singular only: "arrangers A,
     /// B and C" name a club of lenders, no single provider.
     #[serde(default)]
     arranger: Vec<String>,

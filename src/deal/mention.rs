@@ -41,7 +41,7 @@ pub(crate) struct Mention {
     /// The side its verb gave the subject is shared by the names joined to the subject ("Norland
     /// and Vestria jointly buy four corvettes"): none of them is on the other side.
     pub joint: bool,
-    /// Its sentence opens on a deal word that refers back to a deal already told ("The facility
+    /// Its sentence opens on a deal word that refers back to a deal already told ("The loan
     /// is split into …", "Khoản vay này gồm …"): it tells a part or a detail of that deal.
     pub continues: bool,
 }

@@ -962,7 +962,7 @@ impl<'a> Ctx<'a> {
         // it is an abbreviation or a ticker ("Kestrel Health Alliance (KHA)", "Norland
         // Development Fund (NDF)") and the name stands.
         // Where names are written as English writes them, a parenthesis the lexicon does not know
-        // is never the name: a ticker, an abbreviation or a region ("Evergreen Marine (Asia)").
+        // is never the name: a ticker, an abbreviation or a region ("Orvex Lines (Europe)").
         let plain = lexicon::lexicon(self.lang).names_in_english;
         let paren = paren.filter(|p| !plain && !is_listing(p));
         let country = |p: &str| {

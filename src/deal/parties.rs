@@ -86,7 +86,7 @@ pub(super) fn parties_for(
             .and_then(|n| party_on_a_side(&mut parties, n));
     }
     let verb_final = lexicon::lexicon(ctx.lang).verb_final;
-    // "… placed an order with A for 16 ships and a separate order for eight with B": a deal word
+    // "… an order with A for 12 tankers and another order for five barges with B": a deal word
     // joined to the one before shares its verb and its subject.
     let joined = joined_to_previous(ctx, anchors, k, pre_start);
     let verbs_from = if joined {
@@ -202,7 +202,7 @@ pub(super) fn parties_for(
     (parties, provider, recipient, subject)
 }
 
-/// "… an order with A for 16 ships and a separate order for eight ships with B", "einen Auftrag
+/// "… an order with A for 12 tankers and another order for five barges with B", "einen Auftrag
 /// … sowie einen weiteren Auftrag …": the deal word of `anchors[k]` follows a conjunction (the
 /// join of "between A and B") with at most two words between (an article, an adjective) and no
 /// verb: it is joined to the deal word before it, as a second object of the same verb.
@@ -299,7 +299,7 @@ fn dash_pair(ctx: &Ctx, a: &Anchor, scope_end: usize, parties: &mut Vec<Name>) {
 }
 
 /// "with B" (after the trigger, else before it in its clause: "… an order with A for ten ships
-/// and a separate order for eight with B" gives the second order B, not A).
+/// and another order for five barges with B" gives the second order B, not A).
 fn with_b(ctx: &Ctx, a: &Anchor, pre_start: usize, scope_end: usize, parties: &mut Vec<Name>) {
     let withs = ctx
         .hits
