@@ -725,7 +725,12 @@ impl<'a> Ctx<'a> {
                     && h.roles
                         .iter()
                         .all(|r| matches!(r, Role::Trigger { .. } | Role::TypeCue(_) | Role::Stop));
-                if self.stops_name(h, pos) && !in_headed_name {
+                // "Norway Airlines": an organisation's last word after a capitalised word ends
+                // the name inside it, even where the word alone opens no name ("Airlines said …").
+                let org_tail = prev_cap
+                    && h.has(|r| *r == Role::OrgTail)
+                    && is_capitalised(span::cut(self.text, h.start, h.end));
+                if self.stops_name(h, pos) && !in_headed_name && !org_tail {
                     break;
                 }
                 if h.has(|r| *r == Role::Connector) {

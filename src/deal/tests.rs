@@ -312,3 +312,12 @@ fn a_region_in_parentheses_is_no_name() {
     );
     assert_eq!(d.recipient.as_deref(), Some("Orvex Lines"));
 }
+
+#[test]
+fn a_country_and_an_organisation_word_are_one_name() {
+    let d = one(
+        Lang::En,
+        "Boeing won a $1.9 billion order from Azerbaijan Airlines for five jets.",
+    );
+    assert_eq!(d.recipient.as_deref(), Some("Azerbaijan Airlines"));
+}
