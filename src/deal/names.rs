@@ -725,7 +725,7 @@ impl<'a> Ctx<'a> {
                     && h.roles
                         .iter()
                         .all(|r| matches!(r, Role::Trigger { .. } | Role::TypeCue(_) | Role::Stop));
-                // "Norway Airlines": an organisation's last word after a capitalised word ends
+                // "Peru Airlines": an organisation's last word after a capitalised word ends
                 // the name inside it, even where the word alone opens no name ("Airlines said …").
                 let org_tail = prev_cap
                     && h.has(|r| *r == Role::OrgTail)
