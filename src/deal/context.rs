@@ -261,3 +261,38 @@ pub(super) fn parts_of_the_deal_before(mentions: &mut [Mention]) {
         }
     }
 }
+
+/// "The defence ministry approved the purchase … The four suppliers are A ($31 million), B …": a
+/// purchase whose sentences named no buyer takes the one state body (a government, a ministry,
+/// an armed service) the article names, where it names exactly one and it is not the deal's
+/// supplier. Public buyers are the ones news names once and then leaves out.
+pub(super) fn public_buyer_named_in_article(mentions: &mut [Mention], named: &Antecedents) {
+    let Some(e) = named.sole_of(&[Kind::Government]) else {
+        return;
+    };
+    for m in mentions
+        .iter_mut()
+        .filter(|m| m.ty == DealType::Purchase && m.recipient.is_none())
+    {
+        if m.provider
+            .as_deref()
+            .is_some_and(|p| key(p) == key(&e.canonical))
+        {
+            continue;
+        }
+        m.recipient = Some(e.canonical.clone());
+        if !m
+            .parties
+            .iter()
+            .any(|p| key(&p.canonical) == key(&e.canonical))
+        {
+            m.parties.push(Name {
+                start: m.start,
+                end: m.start,
+                canonical: e.canonical.clone(),
+                kind: Some(e.kind),
+                country: e.country.clone(),
+            });
+        }
+    }
+}

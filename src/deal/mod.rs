@@ -174,6 +174,7 @@ fn extract_window<'l>(
     context::sides_from_article(&mut merged);
     context::provider_named_in_article(&mut merged, antecedents);
     context::the_other_side(&mut merged);
+    context::public_buyer_named_in_article(&mut merged, antecedents);
     context::status_from_article(&mut merged);
     let mut deals: Vec<Deal> = merged
         .into_iter()
