@@ -263,17 +263,18 @@ pub(super) fn parts_of_the_deal_before(mentions: &mut [Mention]) {
 }
 
 /// "The defence ministry approved the purchase … The four suppliers are A ($31 million), B …": a
-/// purchase whose sentences named no buyer takes the one state body (a government, a ministry,
-/// an armed service) the article names, where it names exactly one and it is not the deal's
-/// supplier. Public buyers are the ones news names once and then leaves out.
+/// purchase (or a loan) whose sentences named no buyer (no borrower) takes the one state body (a
+/// government, a ministry, an armed service) the article names, where it names exactly one and it
+/// is not the deal's supplier or lender. Public buyers and borrowers are the ones news names once
+/// and then leaves out ("The development bank signed three loans, the finance ministry said. The
+/// first, of $40 million, …").
 pub(super) fn public_buyer_named_in_article(mentions: &mut [Mention], named: &Antecedents) {
     let Some(e) = named.sole_of(&[Kind::Government]) else {
         return;
     };
-    for m in mentions
-        .iter_mut()
-        .filter(|m| m.ty == DealType::Purchase && m.recipient.is_none())
-    {
+    for m in mentions.iter_mut().filter(|m| {
+        matches!(m.ty, DealType::Purchase | DealType::Financing) && m.recipient.is_none()
+    }) {
         if m.provider
             .as_deref()
             .is_some_and(|p| key(p) == key(&e.canonical))
