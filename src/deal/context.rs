@@ -164,8 +164,9 @@ fn place_the_one_left(m: &mut Mention, side: Side) {
 
 /// "The Harbour Development Bank approved three loans … For Norland, a loan of $40 million
 /// goes to …": a deal whose sentences named no provider takes the one entity of the article that
-/// provides deals of its type (the lender of a loan, the authority of a licence, the maker of a
-/// purchase), where the article names exactly one such entity and it is not the deal's recipient.
+/// provides deals of its type (the lender of a loan, the authority of a licence — an agency or a
+/// ministry —, the maker of a purchase), where the article names exactly one such entity and it
+/// is not the deal's recipient.
 ///
 /// An entity that receives another deal of the article is no such provider ("Pfizer paid
 /// $90 billion for Warner-Lambert. AOL paid … for Time Warner": Pfizer supplies nothing to AOL).
@@ -177,7 +178,7 @@ pub(super) fn provider_named_in_article(mentions: &mut [Mention], named: &Antece
     for m in mentions.iter_mut().filter(|m| m.provider.is_none()) {
         let kinds: &[Kind] = match m.ty {
             DealType::Financing => &[Kind::Bank, Kind::Fund],
-            DealType::Licence => &[Kind::Agency],
+            DealType::Licence => &[Kind::Agency, Kind::Government],
             DealType::Purchase => &[Kind::Manufacturer],
             _ => continue,
         };
