@@ -1167,16 +1167,16 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// "its Boeing 777 and 787 airliners", "Airbus A330 và 350", "die A320 und 321": a number
-    /// joined by a conjunction, a comma or a slash to a model designation before it (a maker's
+    /// "its Boeing 767 and 777 freighters", "die A320 und 321": a number
+    /// joined by a conjunction of the language (`truncation_joins`), a comma or a slash to a model designation before it (a maker's
     /// name and a number, or a letter and digits: "A330") is a model too; it counts nothing.
-    fn after_coordinated_model(&self, before: &str, number: &str) -> bool {
+    fn after_coordinated_model(&self, before: &str, number: &str, lang: Lang) -> bool {
         let mut words = before.split_whitespace().rev();
         let Some(last) = words.next() else {
             return false;
         };
-        const JOINS: &[&str] = &["and", "or", "und", "oder", "và", "hoặc", "&", "/"];
-        let model = if JOINS.contains(&last) {
+        let joins = &lexicon(lang).truncation_joins;
+        let model = if ["&", "/"].contains(&last) || joins.iter().any(|j| j == last) {
             words.next()
         } else {
             last.strip_suffix([',', '/'])
@@ -1209,8 +1209,11 @@ impl Reader<'_, '_> {
         if before.ends_with("'s")
             || before.ends_with("’s")
             || after_model_letter(before)
-            || self
-                .after_coordinated_model(before, &self.text[self.atoms[i].start..self.atoms[i].end])
+            || self.after_coordinated_model(
+                before,
+                &self.text[self.atoms[i].start..self.atoms[i].end],
+                lang,
+            )
         {
             return None;
         }

@@ -2,7 +2,7 @@
 //! mentions with a side their own sentence left empty filled from the rest of the article (to
 //! `mention::to_deal`).
 
-use crate::entity::{Kind, key};
+use crate::entity::{Entity, Kind, key};
 use crate::model::DealType;
 
 use super::anaphora::Antecedents;
@@ -195,19 +195,7 @@ pub(super) fn provider_named_in_article(mentions: &mut [Mention], named: &Antece
             continue;
         }
         m.provider = Some(e.canonical.clone());
-        if !m
-            .parties
-            .iter()
-            .any(|p| key(&p.canonical) == key(&e.canonical))
-        {
-            m.parties.push(Name {
-                start: m.start,
-                end: m.start,
-                canonical: e.canonical.clone(),
-                kind: Some(e.kind),
-                country: e.country.clone(),
-            });
-        }
+        named_party(m, e);
     }
 }
 
@@ -234,7 +222,7 @@ pub(super) fn abbreviations_defined_later(mentions: &mut [Mention], named: &Ante
     }
 }
 
-/// "Harbourline Bank lent Kestrel Foods $300 million. The loan is split into a $100 million
+/// "Harbourline Bank lent Kestrel Foods $300 million. The loan consists of a $100 million
 /// tranche and a $200 million term facility.": a deal told in a sentence that opens on the deal
 /// told before and names no party of its own is a part of that deal; it takes its parties and
 /// sides (the latest deal of its type told before it that names any).
@@ -283,18 +271,24 @@ pub(super) fn public_buyer_named_in_article(mentions: &mut [Mention], named: &An
             continue;
         }
         m.recipient = Some(e.canonical.clone());
-        if !m
-            .parties
-            .iter()
-            .any(|p| key(&p.canonical) == key(&e.canonical))
-        {
-            m.parties.push(Name {
-                start: m.start,
-                end: m.start,
-                canonical: e.canonical.clone(),
-                kind: Some(e.kind),
-                country: e.country.clone(),
-            });
-        }
+        named_party(m, e);
+    }
+}
+
+/// Adds an entity the article named to a mention's parties (placed where its own sentences did
+/// not name it), unless the mention has it already.
+fn named_party(m: &mut Mention, e: &Entity) {
+    if !m
+        .parties
+        .iter()
+        .any(|p| key(&p.canonical) == key(&e.canonical))
+    {
+        m.parties.push(Name {
+            start: m.start,
+            end: m.start,
+            canonical: e.canonical.clone(),
+            kind: Some(e.kind),
+            country: e.country.clone(),
+        });
     }
 }

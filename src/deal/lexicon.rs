@@ -154,8 +154,8 @@ struct PartyPatterns {
     /// or a figure ("EPC", "FID", "GDP", "JV"): never a party on their own.
     #[serde(default)]
     not_names: Vec<String>,
-    /// Common nouns that open a sentence with a capital and lead by a connector to the name they
-    /// are said of ("Shares of Kestrel Imaging jumped …"): no part of the name.
+    /// Common nouns that open a sentence with a capital, with the word that leads to the name
+    /// they are said of ("Shares of" Kestrel Imaging jumped …): no part of the name.
     #[serde(default)]
     of_a_name: Vec<String>,
     /// After an owner's possessive, these name a company it owns ("Kestrel Group's subsidiary

@@ -168,22 +168,18 @@ impl<'a> Ctx<'a> {
         let mark = ["'s ", "’s "].into_iter().find(|m| rest.starts_with(m))?;
         let mut at = end + mark.len();
         // "Kestrel Group's subsidiary Orvex Lines": a word for a company it owns, then its name.
-        let owned = &lexicon::lexicon(self.lang).owned_company;
-        let words: Vec<&str> = span::cut(self.text, at, limit)
-            .split_whitespace()
-            .take(2)
-            .collect();
-        for n in [2, 1] {
-            let phrase = words[..n.min(words.len())].join(" ").to_lowercase();
-            if words.len() >= n && owned.contains(&phrase) {
-                let len: usize = span::cut(self.text, at, limit)
-                    .split_whitespace()
-                    .take(n)
-                    .map(str::len)
-                    .sum::<usize>();
-                at = self.skip_ws(at + len + (n - 1), limit);
-                break;
-            }
+        let rest = span::cut(self.text, at, limit);
+        let owned = lexicon::lexicon(self.lang)
+            .owned_company
+            .iter()
+            .filter(|w| {
+                rest.get(..w.len())
+                    .is_some_and(|head| head.to_lowercase() == **w)
+                    && rest[w.len()..].starts_with(' ')
+            })
+            .max_by_key(|w| w.len());
+        if let Some(w) = owned {
+            at = self.skip_ws(at + w.len(), limit);
         }
         let next = self.next_word(at, limit);
         if !is_capitalised(next) || next.contains(|c: char| c.is_ascii_digit()) {
@@ -196,18 +192,12 @@ impl<'a> Ctx<'a> {
     fn read_name_at(&self, pos: usize, limit: usize) -> Option<Name> {
         let mut pos = self.skip_determiners(pos, limit);
         // "Shares of Kestrel Imaging": the name is what the common noun is said of.
-        let (ws, we, ends) = self.word(pos, limit);
-        let said_of = !ends
-            && lexicon::lexicon(self.lang)
-                .of_a_name
-                .iter()
-                .any(|w| w == span::cut(self.text, ws, we));
-        if said_of {
-            let conn = self.skip_ws(we, limit);
-            let (_, ce, _) = self.word(conn, limit);
-            if ["of", "in"].contains(&span::cut(self.text, conn, ce)) {
-                pos = self.skip_ws(ce, limit);
-            }
+        let rest = span::cut(self.text, pos, limit);
+        if let Some(p) = lexicon::lexicon(self.lang).of_a_name.iter().find(|p| {
+            rest.strip_prefix(p.as_str())
+                .is_some_and(|r| r.starts_with(' '))
+        }) {
+            pos = self.skip_ws(pos + p.len(), limit);
         }
         if pos >= limit || self.amounts.iter().any(|a| a.start <= pos && pos < a.end) {
             return None;
@@ -528,13 +518,13 @@ impl<'a> Ctx<'a> {
         }
         let (ws, we, ends) = self.word(pos, limit);
         let w = span::cut(self.text, ws, we).to_lowercase();
-        // "Chemie- und Pharmakonzern Nordchem": a truncated first part joined by "und" / "oder"
-        // to a descriptor is part of it.
+        // "Chemie- und Pharmakonzern Nordchem": a truncated first part joined by a conjunction of
+        // the language (`truncation_joins`) to a descriptor is part of it.
         if w.ends_with('-') && w.len() > 1 && !ends {
             let conj = self.skip_ws(we, limit);
             let (_, ce, cends) = self.word(conj, limit);
-            let joins = ["und", "oder", "sowie", "and", "or"];
-            if !cends && joins.contains(&span::cut(self.text, conj, ce)) {
+            let joins = &crate::amount::lexicon::lexicon(self.lang).truncation_joins;
+            if !cends && joins.iter().any(|j| j == span::cut(self.text, conj, ce)) {
                 return self.descriptor_noun(self.skip_ws(ce, limit), limit);
             }
         }

@@ -28,7 +28,7 @@ fn push_party(parties: &mut Vec<Name>, n: Name) {
 }
 
 /// `n` added to the parties, and its canonical name for the side it takes.
-fn party_on_a_side(parties: &mut Vec<Name>, n: Name) -> Option<String> {
+pub(super) fn party_on_a_side(parties: &mut Vec<Name>, n: Name) -> Option<String> {
     let side = n.canonical.clone();
     push_party(parties, n);
     Some(side)
@@ -1295,9 +1295,10 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
             h.start >= clause_start && h.end <= n.start && h.has(|r| *r == Role::Determiner)
         });
         // "Shares of Kestrel Imaging …": a common noun said of the name, and its connector.
-        let said_of = lead.split_whitespace().collect::<Vec<_>>();
-        let said_of = matches!(&said_of[..], [w, "of" | "in"]
-            if lexicon::lexicon(ctx.lang).of_a_name.iter().any(|x| x == w));
+        let said_of = lexicon::lexicon(ctx.lang)
+            .of_a_name
+            .iter()
+            .any(|p| lead.trim() == p);
         lead.split_whitespace().count() == 0
             || said_of
             || (lexicon::lexicon(ctx.lang).verb_final

@@ -462,10 +462,7 @@ pub(super) fn decide(
             if provider.as_ref() == Some(&owner.canonical) {
                 *provider = None;
             }
-            *recipient = Some(owner.canonical.clone());
-            if !parties.iter().any(|p| p.canonical == owner.canonical) {
-                parties.push(owner);
-            }
+            *recipient = super::parties::party_on_a_side(parties, owner);
         }
     }
     // One party is never both sides.
