@@ -200,6 +200,34 @@ impl Entities {
         self.by_key.get(&k).map(|&i| &self.entities[i])
     }
 
+    /// "Germany" pledging aid, lending, licensing or selling arms acts through its government:
+    /// the name a country gets on the side that provides ("Government of Germany", "Government of
+    /// the United States"). The article is written where the lexicon lists the country's name with
+    /// it ("the Philippines"). Not for the side that receives: aid "to Syria" is for the country.
+    pub fn government_of(&self, country: &str) -> String {
+        let with_article = format!("the {country}");
+        let takes_article = self.by_key.contains_key(&key(&with_article))
+            && self
+                .lookup(&with_article)
+                .is_some_and(|e| e.canonical == country);
+        if takes_article {
+            format!("Government of {with_article}")
+        } else {
+            format!("Government of {country}")
+        }
+    }
+
+    /// The country a name made by [`Entities::government_of`] stands for ("Government of the
+    /// United States" → "United States"), so that the tracker folds it into the state as it folds
+    /// the state's bodies.
+    pub fn governed<'n>(&self, name: &'n str) -> Option<&'n str> {
+        let rest = name.strip_prefix("Government of ")?;
+        let country = rest.strip_prefix("the ").unwrap_or(rest);
+        self.by_canonical(country)
+            .filter(|e| e.kind == Kind::Country)
+            .map(|_| country)
+    }
+
     /// The entity with this canonical name.
     pub fn by_canonical(&self, canonical: &str) -> Option<&Entity> {
         self.entities.iter().find(|e| e.canonical == canonical)

@@ -122,7 +122,7 @@ fn root_of(canonical: &str, lex: &Lexicons) -> String {
         Some(e) if matches!(e.kind, Kind::Government | Kind::Agency) => {
             key(e.country.as_deref().unwrap_or(canonical))
         }
-        _ => key(canonical),
+        _ => key(lex.entities.governed(canonical).unwrap_or(canonical)),
     }
 }
 

@@ -24,7 +24,7 @@ fn samples_score_perfectly_against_gold() {
     );
     let dir = tempfile::tempdir().unwrap();
     let pred = dir.path().join("pred.json");
-    std::fs::write(&pred, &out.stdout).unwrap();
+    std::fs::write(&pred, seeds_convention(&out.stdout)).unwrap();
     let score = Command::new("python3")
         .arg(scorer)
         .arg(gold)
@@ -47,4 +47,27 @@ fn samples_score_perfectly_against_gold() {
             .expect("attribute line: 'name: k/n right'");
         assert_eq!(ok, n, "attribute not all right: {line}");
     }
+}
+
+/// The seeds gold was written before `ANNOTATION.md` of the dev set, which names a state on the
+/// side that provides as its government ("Government of India"); the seeds gold names the state
+/// ("United States"). The tool follows the later convention; this maps its "Government of (the)
+/// X" back to "X" for the seeds gold, and changes nothing else.
+fn seeds_convention(json: &[u8]) -> Vec<u8> {
+    let mut v: serde_json::Value = serde_json::from_slice(json).unwrap();
+    let plain = |s: &str| {
+        s.strip_prefix("Government of ")
+            .map(|r| r.strip_prefix("the ").unwrap_or(r).to_string())
+    };
+    for d in v["deals"].as_array_mut().unwrap() {
+        if let Some(p) = d["provider"].as_str().and_then(plain) {
+            d["provider"] = p.into();
+        }
+        for party in d["parties"].as_array_mut().unwrap() {
+            if let Some(p) = party.as_str().and_then(plain) {
+                *party = p.into();
+            }
+        }
+    }
+    serde_json::to_vec(&v).unwrap()
 }

@@ -162,8 +162,9 @@ pub(super) fn trace(text: &str, mentions: &[Mention]) {
     }
 }
 
-pub(super) fn to_deal(article: &super::Article, lang: Lang, text: &str, m: Mention) -> Deal {
+pub(super) fn to_deal(article: &super::Article, lang: Lang, text: &str, mut m: Mention) -> Deal {
     let doc = article.doc;
+    state_that_provides(&mut m, &article.lex.entities);
     let parties: Vec<String> = m.parties.iter().map(|p| p.canonical.clone()).collect();
     let evidence = span::cut(text, m.start, m.end).to_string();
     // A state body's name ("Ministry of Industry and Trade") says nothing of a deal's sector.
@@ -224,4 +225,31 @@ pub(super) fn to_deal(article: &super::Article, lang: Lang, text: &str, m: Menti
         reports: Vec::new(),
         notes: Vec::new(),
     }
+}
+
+/// "Norland pledged $50 million in aid", "Norland will lend …": a country on the side that
+/// provides is named as its government (`Entities::government_of`), in the parties too, so that
+/// the donor of one article and the "Government of Norland" of the next are one party.
+fn state_that_provides(m: &mut Mention, entities: &crate::entity::Entities) {
+    let Some(provider) = m.provider.clone() else {
+        return;
+    };
+    let is_country = m
+        .parties
+        .iter()
+        .any(|p| p.canonical == provider && p.kind == Some(crate::entity::Kind::Country))
+        || entities
+            .by_canonical(&provider)
+            .is_some_and(|e| e.kind == crate::entity::Kind::Country);
+    if !is_country {
+        return;
+    }
+    let government = entities.government_of(&provider);
+    for p in m.parties.iter_mut().filter(|p| p.canonical == provider) {
+        p.canonical = government.clone();
+        p.kind = Some(crate::entity::Kind::Government);
+    }
+    m.provider = Some(government);
+    let mut seen = std::collections::HashSet::new();
+    m.parties.retain(|p| seen.insert(p.canonical.clone()));
 }

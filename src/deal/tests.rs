@@ -321,3 +321,28 @@ fn a_country_and_an_organisation_word_are_one_name() {
     );
     assert_eq!(d.recipient.as_deref(), Some("Peru Airlines"));
 }
+
+/// A state on the side that gives acts through its government, named as the lexicon names
+/// governments; a state that receives keeps its own name.
+#[test]
+fn a_state_that_provides_is_its_government() {
+    let d = one(
+        Lang::En,
+        "The United States pledged $40 million in humanitarian aid to Haiti.",
+    );
+    assert_eq!(
+        d.provider.as_deref(),
+        Some("Government of the United States")
+    );
+    assert_eq!(d.recipient.as_deref(), Some("Haiti"));
+    assert!(
+        d.parties
+            .contains(&"Government of the United States".to_string())
+    );
+    let d = one(
+        Lang::De,
+        "Norwegen sagte der Ukraine 60 Millionen Euro an Hilfe zu.",
+    );
+    assert_eq!(d.provider.as_deref(), Some("Government of Norway"));
+    assert_eq!(d.recipient.as_deref(), Some("Ukraine"));
+}
