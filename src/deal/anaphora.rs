@@ -18,7 +18,7 @@ const NAMED: usize = 256;
 #[derive(Default)]
 pub(super) struct Antecedents<'l> {
     recent: Vec<&'l Entity>,
-    /// Every distinct entity named (countries apart), in order, up to [`NAMED`].
+    /// Every distinct entity named, in order, up to [`NAMED`].
     named: Vec<&'l Entity>,
     /// Abbreviations the article defined for an entity ("the African Development Bank (ADB)"),
     /// up to [`NAMED`].
@@ -137,17 +137,15 @@ impl<'l> Antecedents<'l> {
     }
 
     /// Remembers the entities a sentence named, latest last; countries are no antecedents (no
-    /// description here refers to a state).
+    /// description here refers to a state), but they count among the entities named.
     pub(super) fn remember(&mut self, ents: &[EntityHit<'l>]) {
         for e in ents {
             if e.entity.kind != Kind::Country {
                 self.recent.retain(|r| !std::ptr::eq(*r, e.entity));
                 self.recent.push(e.entity);
-                if self.named.len() < NAMED
-                    && !self.named.iter().any(|n| std::ptr::eq(*n, e.entity))
-                {
-                    self.named.push(e.entity);
-                }
+            }
+            if self.named.len() < NAMED && !self.named.iter().any(|n| std::ptr::eq(*n, e.entity)) {
+                self.named.push(e.entity);
             }
         }
         if self.recent.len() > MEMORY {

@@ -182,7 +182,14 @@ pub(super) fn provider_named_in_article(mentions: &mut [Mention], named: &Antece
             DealType::Purchase => &[Kind::Manufacturer],
             _ => continue,
         };
-        let Some(e) = named.sole_of(kinds) else {
+        // "India's spectrum auction ended …": with no licensing body named, the one state the
+        // article names licenses (named as its government on the way out).
+        let sole = named.sole_of(kinds).or_else(|| {
+            (m.ty == DealType::Licence)
+                .then(|| named.sole_of(&[Kind::Country]))
+                .flatten()
+        });
+        let Some(e) = sole else {
             continue;
         };
         if recipients.contains(&key(&e.canonical)) {
