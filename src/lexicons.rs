@@ -1,4 +1,4 @@
-//! The lexicons users may extend (`--aliases`, `--sectors`, `--concepts`), loaded into one value
+//! The lexicons users may extend (`--aliases`, `--sectors`, `--concepts`, `--models`), loaded into one value
 //! that a run passes down to every stage that reads them.
 //!
 //! Why a value and not a global: a global that is set once can silently keep an earlier lexicon
@@ -11,15 +11,17 @@ use std::sync::OnceLock;
 
 use crate::entity::{DEFAULT_ALIASES, Entities};
 use crate::error::Error;
+use crate::models::{DEFAULT_MODELS, Models};
 use crate::sector::{DEFAULT_SECTORS, Sectors};
 use crate::track::{Concepts, DEFAULT_CONCEPTS};
 
-/// Entity aliases, sector keywords and tracking concepts: the built-in tables (`data/`), each
-/// extended by a user's file whose entries win over the built-in ones.
+/// Entity aliases, sector keywords, tracking concepts and model makers: the built-in tables
+/// (`data/`), each extended by a user's file whose entries win over the built-in ones.
 pub struct Lexicons {
     pub entities: Entities,
     pub sectors: Sectors,
     pub concepts: Concepts,
+    pub models: Models,
 }
 
 /// The user's files extending the built-in lexicons (each optional).
@@ -28,6 +30,7 @@ pub struct UserFiles<'a> {
     pub aliases: Option<&'a Path>,
     pub sectors: Option<&'a Path>,
     pub concepts: Option<&'a Path>,
+    pub models: Option<&'a Path>,
 }
 
 impl Lexicons {
@@ -37,6 +40,7 @@ impl Lexicons {
         let aliases = crate::tables::user_file(files.aliases)?;
         let sectors = crate::tables::user_file(files.sectors)?;
         let concepts = crate::tables::user_file(files.concepts)?;
+        let models = crate::tables::user_file(files.models)?;
         let mut alias_tables = vec![("data/aliases.tsv", DEFAULT_ALIASES)];
         if let Some((name, text)) = &aliases {
             alias_tables.push((name.as_str(), text.as_str()));
@@ -49,10 +53,15 @@ impl Lexicons {
         if let Some((name, text)) = &concepts {
             concept_tables.push((name.as_str(), text.as_str()));
         }
+        let mut model_tables = vec![("data/models.tsv", DEFAULT_MODELS)];
+        if let Some((name, text)) = &models {
+            model_tables.push((name.as_str(), text.as_str()));
+        }
         Ok(Lexicons {
             entities: Entities::parse(&alias_tables)?,
             sectors: Sectors::parse(&sector_tables)?,
             concepts: Concepts::parse(&concept_tables)?,
+            models: Models::parse(&model_tables)?,
         })
     }
 

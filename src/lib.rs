@@ -19,6 +19,7 @@ pub mod lang;
 pub mod ledger;
 pub mod lexicons;
 pub mod model;
+pub mod models;
 pub mod number;
 pub mod pipeline;
 pub mod read;

@@ -182,6 +182,31 @@ fn user_lexicons_extend_the_built_in_ones() {
     assert_eq!(d["sector"], "Defence");
 }
 
+/// A user's model file names the maker of models the built-in table does not know.
+#[test]
+fn a_users_models_name_the_maker() {
+    let dir = tempfile::tempdir().unwrap();
+    let models = dir.path().join("models.tsv");
+    std::fs::write(&models, "maker\tdesignations\nKestrel Aero\tKX-9\n").unwrap();
+    let text = "Nordmar Airways ordered 12 KX-9 jets.";
+    let run = |extra: &[&std::ffi::OsStr]| {
+        let out = dealtrack()
+            .args(["extract", "--format", "json"])
+            .args(extra)
+            .arg("-")
+            .write_stdin(text)
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["deals"][0]["provider"].clone()
+    };
+    assert_eq!(run(&[]), serde_json::Value::Null);
+    assert_eq!(
+        run(&["--models".as_ref(), models.as_os_str()]),
+        "Kestrel Aero"
+    );
+}
+
 #[test]
 fn broken_pipe_is_not_an_error() {
     // `dealtrack extract … | head -c 10`: the reader goes away early; we exit 0 quietly.

@@ -29,7 +29,7 @@ pub struct Cli {
     pub lexicons: LexiconArgs,
 }
 
-/// User extensions of the built-in lexicons (data/aliases.tsv, data/sectors.tsv).
+/// User extensions of the built-in lexicons (data/aliases.tsv, sectors.tsv, concepts.tsv, models.tsv).
 #[derive(Args, Debug, Clone)]
 pub struct LexiconArgs {
     /// Extra entity aliases (TSV: canonical, kind, country, aliases separated by '|'); they win over the built-in ones
@@ -41,6 +41,9 @@ pub struct LexiconArgs {
     /// Extra concepts for matching one deal across articles (TSV: concept, terms separated by '|')
     #[arg(long, global = true, value_name = "FILE")]
     pub concepts: Option<PathBuf>,
+    /// Extra model designations and their makers (TSV: maker, designations separated by '|'); they win over the built-in ones
+    #[arg(long, global = true, value_name = "FILE")]
+    pub models: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -67,6 +70,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         aliases: cli.lexicons.aliases.as_deref(),
         sectors: cli.lexicons.sectors.as_deref(),
         concepts: cli.lexicons.concepts.as_deref(),
+        models: cli.lexicons.models.as_deref(),
     })?;
     match cli.command {
         Command::Amounts(a) => amounts::run(a, &lex),

@@ -8,6 +8,8 @@ use crate::model::DealType;
 use super::anaphora::Antecedents;
 use super::mention::Mention;
 use super::names::Name;
+use super::span;
+use crate::lexicons::Lexicons;
 
 #[derive(Clone, Copy)]
 enum Side {
@@ -203,6 +205,37 @@ pub(super) fn provider_named_in_article(mentions: &mut [Mention], named: &Antece
         }
         m.provider = Some(e.canonical.clone());
         named_party(m, e);
+    }
+}
+
+/// "Kestrel Air ordered 40 A321neo", "Nordmar kaufe 30 Maschinen vom Typ CS300": a purchase (or
+/// a memorandum or letter of intent to buy) whose sentences named no seller but name models of one maker (`Models::sole_maker`, over the
+/// mention's sentences) is bought from that maker, unless the maker is the one buying.
+pub(super) fn maker_of_the_model(mentions: &mut [Mention], text: &str, lex: &Lexicons) {
+    for m in mentions.iter_mut().filter(|m| {
+        matches!(
+            m.ty,
+            DealType::Purchase | DealType::Mou | DealType::LetterOfIntent
+        ) && m.provider.is_none()
+    }) {
+        let Some(maker) = lex.models.sole_maker(span::cut(text, m.start, m.end)) else {
+            continue;
+        };
+        if m.recipient.as_deref().is_some_and(|r| key(r) == key(maker)) {
+            continue;
+        }
+        m.provider = Some(maker.to_string());
+        match lex.entities.by_canonical(maker) {
+            Some(e) => named_party(m, e),
+            None => named_party(
+                m,
+                &Entity {
+                    canonical: maker.to_string(),
+                    kind: Kind::Manufacturer,
+                    country: None,
+                },
+            ),
+        }
     }
 }
 

@@ -173,6 +173,7 @@ fn extract_window<'l>(
     context::parts_of_the_deal_before(&mut merged);
     context::sides_from_article(&mut merged);
     context::provider_named_in_article(&mut merged, antecedents);
+    context::maker_of_the_model(&mut merged, text, article.lex);
     context::the_other_side(&mut merged);
     context::public_buyer_named_in_article(&mut merged, antecedents);
     context::status_from_article(&mut merged);

@@ -1,0 +1,127 @@
+//! Model designations and their makers (`data/models.tsv`, extendable with `--models FILE`): a
+//! purchase that names the models bought but not who sells them ("ordered 40 A321neo") is bought
+//! from the one maker of those models.
+
+use std::collections::HashMap;
+
+use crate::error::Error;
+
+pub const DEFAULT_MODELS: &str = include_str!("../data/models.tsv");
+
+/// Designations → maker, compiled from the tables in order (a later table's designation wins).
+pub struct Models {
+    /// (designation, index into `makers`), longest designation first so that "737 MAX" is tried
+    /// before a shorter one it starts with.
+    designations: Vec<(String, usize)>,
+    makers: Vec<String>,
+}
+
+impl Models {
+    pub fn parse(tables: &[(&str, &str)]) -> Result<Models, Error> {
+        let mut makers: Vec<String> = Vec::new();
+        let mut of: HashMap<String, usize> = HashMap::new();
+        for (name, table) in tables {
+            for (maker, terms) in crate::tables::keyed_terms(name, table, "maker")? {
+                let i = makers.iter().position(|m| m == maker).unwrap_or_else(|| {
+                    makers.push(maker.to_string());
+                    makers.len() - 1
+                });
+                for t in terms {
+                    of.insert(t.to_string(), i);
+                }
+            }
+        }
+        let mut designations: Vec<(String, usize)> = of.into_iter().collect();
+        designations.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        Ok(Models {
+            designations,
+            makers,
+        })
+    }
+
+    /// The one maker whose models `text` names, if it names models of exactly one.
+    ///
+    /// "Kestrel Air ordered 40 A321neo and ten A350-900" → Airbus; "… 20 A321neo to replace its
+    /// 737-800s" → none (two makers); "737 tỷ đồng" → none (a bare number is no designation).
+    pub fn sole_maker(&self, text: &str) -> Option<&str> {
+        let mut found: Option<usize> = None;
+        for (d, maker) in &self.designations {
+            let named = text
+                .match_indices(d.as_str())
+                .any(|(at, _)| starts_word(text, at) && ends_designation(d, &text[at + d.len()..]));
+            if named {
+                match found {
+                    Some(m) if m != *maker => return None,
+                    _ => found = Some(*maker),
+                }
+            }
+        }
+        found.map(|i| self.makers[i].as_str())
+    }
+}
+
+/// No letter or digit right before `at`.
+fn starts_word(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// What may follow a designation `d`: after a digit no digit ("A321neo", not "A3210"); after a
+/// letter no letter or digit but a plural "s" ("Rafales", not "Trenton"); after a mark anything
+/// ("737-8").
+fn ends_designation(d: &str, rest: &str) -> bool {
+    let mut next = rest.chars();
+    let Some(c) = next.next() else {
+        return true;
+    };
+    match d.chars().next_back() {
+        Some(l) if l.is_ascii_digit() => !c.is_ascii_digit(),
+        Some(l) if l.is_alphabetic() => {
+            !c.is_alphanumeric() || (c == 's' && next.next().is_none_or(|c| !c.is_alphanumeric()))
+        }
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn builtin() -> Models {
+        Models::parse(&[("data/models.tsv", DEFAULT_MODELS)]).unwrap()
+    }
+
+    #[test]
+    fn one_makers_models_name_it() {
+        let m = builtin();
+        assert_eq!(m.sole_maker("ordered 40 A321neo jets"), Some("Airbus"));
+        assert_eq!(m.sole_maker("75 737 MAX 8s"), Some("Boeing"));
+        assert_eq!(
+            m.sole_maker("30 Maschinen vom Typ CS300"),
+            Some("Bombardier")
+        );
+        assert_eq!(m.sole_maker("zwölf Rafales"), Some("Dassault Aviation"));
+    }
+
+    #[test]
+    fn figures_words_and_two_makers_name_none() {
+        let m = builtin();
+        assert_eq!(m.sole_maker("đạt 737 tỷ đồng"), None);
+        assert_eq!(m.sole_maker("in Trenton, New Jersey"), None);
+        assert_eq!(m.sole_maker("a fleet of A3210 units"), None);
+        assert_eq!(m.sole_maker("20 A321neo to replace its 737-800s"), None);
+    }
+
+    #[test]
+    fn a_users_designation_wins() {
+        let m = Models::parse(&[
+            ("data/models.tsv", DEFAULT_MODELS),
+            ("mine.tsv", "Kestrel Aero\tA320\n"),
+        ])
+        .unwrap();
+        assert_eq!(m.sole_maker("ten A320"), Some("Kestrel Aero"));
+        assert_eq!(m.sole_maker("ten A321"), Some("Airbus"));
+    }
+}
