@@ -197,7 +197,8 @@ impl<'a> Ctx<'a> {
             rest.strip_prefix(p.as_str())
                 .is_some_and(|r| r.starts_with(' '))
         }) {
-            pos = self.skip_ws(pos + p.len(), limit);
+            // "the president of the Kestrel Bank": the body's own article may follow.
+            pos = self.skip_determiners(pos + p.len(), limit);
         }
         if pos >= limit || self.amounts.iter().any(|a| a.start <= pos && pos < a.end) {
             return None;
