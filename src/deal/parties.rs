@@ -1216,6 +1216,7 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
     let st = ctx.text;
     let clause_start = last_clause_mark(span::cut(st, pre_start, a.start))
         .map_or(pre_start, |i| pre_start + i + 1);
+    let clause_start = coordinated_clause(ctx, a, clause_start).unwrap_or(clause_start);
     const WINDOW: usize = 7;
     // The subject stands before the clause's first verb ("Bộ Y tế tiếp nhận … do Nhật Bản viện
     // trợ"), or before the trigger.
@@ -1328,6 +1329,79 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
     } else {
         Vec::new()
     }
+}
+
+/// "Britain pledged $100 million, Norway $75 million and Iraq announced an aid package of $13
+/// million": after a clause with a verb of its own, a comma or a conjunction, then a name right
+/// before a verb (at most one word between: "will"), opens a clause of its own whose subject is
+/// that name. Where it opens, if it does before the anchor `a`. Not "Kestrel and Orvex signed …":
+/// no verb stands before the conjunction there, the two names are one subject; nor "… said talks
+/// between Kestrel and Orvex reached a deal": the conjunction of a pair joins no clauses.
+fn coordinated_clause(ctx: &Ctx, a: &Anchor, clause_start: usize) -> Option<usize> {
+    let st = ctx.text;
+    let verb = |h: &Hit| {
+        h.has(|r| {
+            matches!(
+                r,
+                Role::Status(_)
+                    | Role::BuyerVerb
+                    | Role::SellerVerb
+                    | Role::Receive
+                    | Role::Award
+                    | Role::Payment
+                    | Role::Future
+                    | Role::Auxiliary
+                    | Role::Trigger {
+                        class: Class::Action,
+                        ..
+                    }
+            )
+        })
+    };
+    // "… between A and B reached …": the conjunction of a pair joins no clauses.
+    let pair = |to: usize| {
+        ctx.hits.iter().any(|h| {
+            h.has(|r| matches!(r, Role::BetweenOpen | Role::With))
+                && h.start >= clause_start
+                && h.end <= to
+        })
+    };
+    // Where a clause may open: right after a comma or a conjunction.
+    let commas = span::cut(st, clause_start, a.start)
+        .match_indices(',')
+        .map(|(i, _)| clause_start + i + 1);
+    let joins = ctx
+        .hits
+        .iter()
+        .filter(|h| {
+            h.start >= clause_start && h.end <= a.start && h.has(|r| *r == Role::BetweenJoin)
+        })
+        .map(|h| h.end);
+    let mut opens: Vec<usize> = commas.chain(joins).collect();
+    opens.sort_unstable();
+    opens
+        .into_iter()
+        .rev()
+        .find(|&at| {
+            let verb_before = ctx
+                .hits
+                .iter()
+                .any(|h| h.start >= clause_start && h.end < at && verb(h));
+            if !verb_before || pair(at) {
+                return false;
+            }
+            let at = span::ctx_skip(st, at);
+            let Some(n) = ctx.read_name(at, a.start).filter(|n| n.start == at) else {
+                return false;
+            };
+            ctx.hits.iter().any(|h| {
+                h.start >= n.end
+                    && h.end <= a.end
+                    && verb(h)
+                    && span::cut(st, n.end, h.start).split_whitespace().count() <= 1
+            })
+        })
+        .map(|at| span::ctx_skip(st, at))
 }
 
 /// Where the last ';' or ':' of `s` stands that closes a clause: not one inside parentheses
