@@ -54,29 +54,43 @@ pub(super) fn sides_from_article(mentions: &mut [Mention]) {
     }
     for ty in types {
         for side in [Side::Provider, Side::Recipient] {
-            let Some(name) = sole_name(mentions, ty, side) else {
-                continue;
-            };
-            for m in mentions.iter_mut().filter(|m| m.ty == ty) {
-                if side.of(m).is_some() || side.other().of(m).as_ref() == Some(&name.canonical) {
-                    continue;
-                }
-                *side.of_mut(m) = Some(name.canonical.clone());
-                if !m
-                    .parties
-                    .iter()
-                    .any(|p| key(&p.canonical) == key(&name.canonical))
-                {
-                    m.parties.push(name.clone());
-                }
-                place_the_one_left(m, side.other());
-            }
+            fill_side_from_article(mentions, ty, side, 2, |_| true);
         }
     }
 }
 
-/// The one party (by key) that fills `side` in every mention of type `ty` that fills it.
-fn sole_name(mentions: &[Mention], ty: DealType, side: Side) -> Option<Name> {
+/// Fills `side` of the mentions of type `ty` that left it empty (and that `fits`) with the one
+/// party the others name there (at least `min_times` of them), then places a single party left on
+/// the other side.
+fn fill_side_from_article(
+    mentions: &mut [Mention],
+    ty: DealType,
+    side: Side,
+    min_times: usize,
+    fits: impl Fn(&Mention) -> bool,
+) {
+    let Some(name) = sole_name(mentions, ty, side, min_times) else {
+        return;
+    };
+    for m in mentions.iter_mut().filter(|m| m.ty == ty && fits(m)) {
+        if side.of(m).is_some() || side.other().of(m).as_ref() == Some(&name.canonical) {
+            continue;
+        }
+        *side.of_mut(m) = Some(name.canonical.clone());
+        if !m
+            .parties
+            .iter()
+            .any(|p| key(&p.canonical) == key(&name.canonical))
+        {
+            m.parties.push(name.clone());
+        }
+        place_the_one_left(m, side.other());
+    }
+}
+
+/// The one party (by key) that fills `side` in every mention of type `ty` that fills it, where at
+/// least `min_times` mentions fill it.
+fn sole_name(mentions: &[Mention], ty: DealType, side: Side, min_times: usize) -> Option<Name> {
     let mut found: Option<Name> = None;
     let mut times = 0;
     for m in mentions.iter().filter(|m| m.ty == ty) {
@@ -102,8 +116,33 @@ fn sole_name(mentions: &[Mention], ty: DealType, side: Side) -> Option<Name> {
             }
         }
     }
-    // Told once, a side may be a misreading; told twice the same, it is the article's.
-    found.filter(|_| times >= 2)
+    // Told once, a side may be a misreading; told twice the same, it is the article's (see
+    // `sides_told_once` for the sides where once is enough).
+    found.filter(|_| times >= min_times)
+}
+
+/// "Donors pledged $1.3 billion for Syria. … Norway gave $75 million.": once is enough for the
+/// side an article on aid, loans or procurement is mostly about, where the money goes (the
+/// country a donors' conference is for) and who supplies (the one yard building a navy's ships).
+/// Like [`sides_from_article`] for those sides, after the article's own lender, licensor or maker
+/// had their turn.
+///
+/// A supplier supplies its own buyer: a purchase by another buyer does not take it ("Place 2: AOL
+/// paid … for Time Warner", in a list of takeovers where one seller was named once).
+pub(super) fn sides_told_once(mentions: &mut [Mention]) {
+    for ty in [DealType::Aid, DealType::Financing] {
+        fill_side_from_article(mentions, ty, Side::Recipient, 1, |_| true);
+    }
+    let buyers: Vec<String> = mentions
+        .iter()
+        .filter(|m| m.ty == DealType::Purchase && m.provider.is_some())
+        .filter_map(|m| m.recipient.as_deref().map(key))
+        .collect();
+    fill_side_from_article(mentions, DealType::Purchase, Side::Provider, 1, |m| {
+        m.recipient
+            .as_deref()
+            .is_none_or(|r| buyers.contains(&key(r)))
+    });
 }
 
 /// "Kestrel Air signed three contracts on Monday. Among them is an agreement with Orvex …": a

@@ -174,6 +174,7 @@ fn extract_window<'l>(
     context::sides_from_article(&mut merged);
     context::provider_named_in_article(&mut merged, antecedents);
     context::maker_of_the_model(&mut merged, text, article.lex);
+    context::sides_told_once(&mut merged);
     context::the_other_side(&mut merged);
     context::public_buyer_named_in_article(&mut merged, antecedents);
     context::status_from_article(&mut merged);
