@@ -45,6 +45,9 @@ struct Expected {
     /// The deal names no provider (joint buyers are both recipients).
     #[serde(default)]
     no_provider: bool,
+    /// The deal names no recipient (suppliers joined by "and" are both providers).
+    #[serde(default)]
+    no_recipient: bool,
     quantity: Option<u64>,
     #[allow(dead_code)]
     item: Option<String>,
@@ -145,6 +148,9 @@ fn differences(e: &Expected, d: &Deal) -> Vec<String> {
     }
     if e.no_provider && d.provider.is_some() {
         out.push(format!("provider: want none, got {:?}", d.provider));
+    }
+    if e.no_recipient && d.recipient.is_some() {
+        out.push(format!("recipient: want none, got {:?}", d.recipient));
     }
     for p in &e.not_parties {
         if d.parties.iter().any(|q| same_name(p, q)) {

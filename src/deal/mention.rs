@@ -96,7 +96,7 @@ pub(super) fn mention_at(
     let joint = subject.as_ref().is_some_and(|s| {
         let placed = |side: &Option<String>| side.as_deref() == Some(s.canonical.as_str());
         (placed(&provider) || placed(&recipient)) && parties::joined_to(ctx, s, &parties)
-    });
+    }) || shares_a_side(ctx, &parties, [&provider, &recipient]);
     roles::decide(
         ctx,
         (ty, pre_start, scope_end),
@@ -109,6 +109,7 @@ pub(super) fn mention_at(
     if kind::is_state_budget(ty, &parties) {
         return None;
     }
+
     let s = f.sentence;
     let item_words = item.as_deref().map(item::words).unwrap_or_default();
     Some(Mention {
@@ -135,6 +136,21 @@ pub(super) fn mention_at(
         joint,
         continues: false,
     })
+}
+
+/// "Panzer von KNDS und Rheinmetall", "jets from Kestrel and Orvex": a party on neither side
+/// joined by "and" to one on a side shares that side; it is not left for the other.
+fn shares_a_side(ctx: &super::names::Ctx, parties: &[Name], sides: [&Option<String>; 2]) -> bool {
+    let placed = |p: &Name| {
+        sides
+            .iter()
+            .any(|s| s.as_deref() == Some(p.canonical.as_str()))
+    };
+    let left: Vec<Name> = parties.iter().filter(|p| !placed(p)).cloned().collect();
+    parties
+        .iter()
+        .filter(|p| placed(p))
+        .any(|p| parties::joined_to(ctx, p, &left))
 }
 
 /// With `DEALTRACK_DEBUG` set: each mention on stderr, before merging.
