@@ -162,6 +162,10 @@ struct PartyPatterns {
     /// Orvex Lines"): the name after them is the party.
     #[serde(default)]
     owned_company: Vec<String>,
+    /// Endings of adjectives made from a place name ("Koblenzer", "Münchner"): written right before
+    /// a name the lexicon knows, such a capitalised word says where it sits and is none of it.
+    #[serde(default)]
+    place_adjective_endings: Vec<String>,
     /// Nouns of a takeover ("acquisition", "Übernahme") and the words that tie the company taken
     /// over to them ("of", "der"): "the acquisition of Orvex Labs" names its seller.
     #[serde(default)]
@@ -481,6 +485,8 @@ pub struct DealLexicon {
     pub of_a_name: Vec<String>,
     /// See `owned_company` in the lexicon file (lower-cased).
     pub owned_company: Vec<String>,
+    /// See `place_adjective_endings` in the lexicon file.
+    pub place_adjective_endings: Vec<String>,
     /// See `fronting` in the lexicon file (lower-cased).
     pub fronting: Vec<String>,
     /// See `subject_articles` in the lexicon file (lower-cased).
@@ -772,6 +778,7 @@ impl DealLexicon {
             not_names: raw.parties.not_names.clone(),
             of_a_name: raw.parties.of_a_name.clone(),
             owned_company: lower(&raw.parties.owned_company),
+            place_adjective_endings: raw.parties.place_adjective_endings.clone(),
             takeover_nouns: lower(&raw.parties.takeover_nouns),
             takeover_of: lower(&raw.parties.takeover_of),
             takeover_by: lower(&raw.parties.takeover_by),

@@ -406,7 +406,16 @@ impl<'a> Ctx<'a> {
         let located = ["-based", "-headquartered", "-registered"]
             .iter()
             .any(|s| word.len() > s.len() && word.ends_with(s));
-        (located && word.len() < rest.len()).then_some(pos + word.len())
+        // "das Koblenzer Bundesamt für …": a place's adjective right before a known name.
+        let place = is_capitalised(word)
+            && lexicon::lexicon(self.lang)
+                .place_adjective_endings
+                .iter()
+                .any(|e| word.len() > e.len() + 2 && word.ends_with(e.as_str()))
+            && self
+                .entity_at(self.skip_ws(pos + word.len(), limit))
+                .is_some();
+        ((located || place) && word.len() < rest.len()).then_some(pos + word.len())
     }
 
     /// "with Korea's Orchid Shipyard", "Japan’s Kestrel Steel": a country's possessive before a

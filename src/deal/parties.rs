@@ -935,8 +935,9 @@ fn subject_after_fronted_deal(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option
         return None;
     }
     let words = |from: usize, to: usize| span::cut(st, from, to).split_whitespace().count();
+    // An article and an adjective may stand first ("habe das Koblenzer Bundesamt …").
     ctx.read_name(verb.end, scope_end)
-        .filter(|n| words(verb.end, n.start) <= 1)
+        .filter(|n| words(verb.end, n.start) <= 2)
 }
 
 /// "a 30% stake in Kestrel Foods", "mua 10% cổ phần Công ty Hòa Bình", "die Mehrheit an Nordmar

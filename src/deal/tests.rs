@@ -346,3 +346,15 @@ fn a_state_that_provides_is_its_government() {
     assert_eq!(d.provider.as_deref(), Some("Government of Norway"));
     assert_eq!(d.recipient.as_deref(), Some("Ukraine"));
 }
+
+/// A place's adjective before a known name says where it sits and is none of it; the subject
+/// after a second-place verb may follow an article and such an adjective.
+#[test]
+fn a_place_adjective_before_a_known_name_is_none_of_it() {
+    let d = one(
+        Lang::De,
+        "Zum Start des Rahmenvertrags habe die Kölner Lufthansa zwölf Jets bei Airbus bestellt.",
+    );
+    assert_eq!(d.recipient.as_deref(), Some("Lufthansa"));
+    assert_eq!(d.parties, ["Lufthansa", "Airbus"]);
+}
