@@ -238,6 +238,17 @@ impl Entities {
 mod tests {
     use super::*;
 
+    /// Each entity is one row: a second row of the same canonical name would split its aliases
+    /// between two entries, and only one of them would be found by its name.
+    #[test]
+    fn the_builtin_table_names_each_entity_once() {
+        let mut seen = std::collections::HashSet::new();
+        for line in DEFAULT_ALIASES.lines().filter(|l| !l.starts_with('#')) {
+            let canonical = line.split('\t').next().unwrap();
+            assert!(seen.insert(canonical), "{canonical} has two rows");
+        }
+    }
+
     #[test]
     fn finds_and_canonicalises_in_three_languages() {
         let e = &crate::lexicons::Lexicons::builtin().entities;

@@ -46,6 +46,15 @@ fn dateline(st: &str, start: usize, end: usize) -> bool {
 }
 
 /// Legal-form words trimmed from the end of a name.
+/// The marks of a possessive: the straight and the typographic apostrophe, and the backtick some
+/// newswires type for it ("SAP`s bid").
+pub(super) const POSSESSIVES: [&str; 3] = ["'s", "’s", "`s"];
+
+/// `word` without its possessive mark, if it has one ("Kestrel's" → "Kestrel").
+pub(super) fn strip_possessive(word: &str) -> Option<&str> {
+    POSSESSIVES.iter().find_map(|m| word.strip_suffix(m))
+}
+
 const LEGAL_SUFFIXES: &[&str] = &[
     "AG",
     "GmbH",
@@ -125,7 +134,7 @@ impl<'a> Ctx<'a> {
         let mut core = raw.trim_end_matches([',', ';', ':', '!', '?', '"', '”', '’', ')', '…']);
         let mut ends_clause = core.len() < raw.len();
         // "Harbourline Bank's loan": a possessive ends the name and is none of it.
-        if let Some(owner) = raw.strip_suffix("'s").or_else(|| raw.strip_suffix("’s")) {
+        if let Some(owner) = strip_possessive(raw) {
             core = owner;
             ends_clause = true;
         }
@@ -165,8 +174,10 @@ impl<'a> Ctx<'a> {
     /// and holds no digit.
     fn owned_name(&self, end: usize, limit: usize) -> Option<Name> {
         let rest = span::cut(self.text, end, limit);
-        let mark = ["'s ", "’s "].into_iter().find(|m| rest.starts_with(m))?;
-        let mut at = end + mark.len();
+        let mark = POSSESSIVES
+            .into_iter()
+            .find(|m| rest.starts_with(m) && rest[m.len()..].starts_with(' '))?;
+        let mut at = end + mark.len() + 1;
         // "Kestrel Group's subsidiary Orvex Lines": a word for a company it owns, then its name.
         let rest = span::cut(self.text, at, limit);
         let owned = lexicon::lexicon(self.lang)
@@ -423,9 +434,7 @@ impl<'a> Ctx<'a> {
     fn country_possessive(&self, pos: usize, limit: usize) -> Option<usize> {
         let rest = span::cut(self.text, pos, limit);
         let word = rest.split(char::is_whitespace).next()?;
-        let stem = word
-            .strip_suffix("'s")
-            .or_else(|| word.strip_suffix("’s"))?;
+        let stem = strip_possessive(word)?;
         let country = self
             .lexicon
             .lookup(stem)
@@ -549,7 +558,15 @@ impl<'a> Ctx<'a> {
     /// after it ending in an organisation's last word: the whole is the name).
     fn qualified_by_country(&self, start: usize, end: usize, limit: usize) -> Option<Name> {
         let rest = span::cut(self.text, end, limit);
-        for mark in ["'s ", "’s ", "' ", "’ ", "-based ", "-headquartered "] {
+        for mark in [
+            "'s ",
+            "’s ",
+            "`s ",
+            "' ",
+            "’ ",
+            "-based ",
+            "-headquartered ",
+        ] {
             if rest.starts_with(mark) {
                 return self.read_name(end + mark.len(), limit);
             }

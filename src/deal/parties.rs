@@ -468,9 +468,7 @@ fn country_it_is_for(
             // "for Kenya's Urban Rail Programme": the country whose programme it is (read
             // as the owner, not as a party, by the name reader).
             let before = span::cut(ctx.text, a.end, n.start).trim_end();
-            let owner = before
-                .strip_suffix("'s")
-                .or_else(|| before.strip_suffix("’s"))?;
+            let owner = super::names::strip_possessive(before)?;
             let word_start = owner.rfind(char::is_whitespace).map_or(0, |i| i + 1);
             let country = &owner[word_start..];
             let e = ctx

@@ -358,3 +358,19 @@ fn a_place_adjective_before_a_known_name_is_none_of_it() {
     assert_eq!(d.recipient.as_deref(), Some("Lufthansa"));
     assert_eq!(d.parties, ["Lufthansa", "Airbus"]);
 }
+
+/// Some newswires type a backtick for the apostrophe: "Japan`s Sakura Air" is Sakura Air, as
+/// "Japan's Sakura Air" is.
+#[test]
+fn a_backtick_possessive_is_a_possessive() {
+    let d = one(
+        Lang::En,
+        "Japan`s Sakura Air ordered 12 jets for $400 million.",
+    );
+    assert_eq!(d.recipient.as_deref(), Some("Sakura Air"));
+    let d = one(
+        Lang::En,
+        "Kestrel Group`s subsidiary Orvex Lines ordered 12 barges for $40 million.",
+    );
+    assert_eq!(d.recipient.as_deref(), Some("Orvex Lines"));
+}
