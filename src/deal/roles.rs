@@ -465,8 +465,63 @@ pub(super) fn decide(
             *recipient = super::parties::party_on_a_side(parties, owner);
         }
     }
+    sold_to_a_partys_country(ctx, (ty, from, to), parties, (provider, recipient));
     // One party is never both sides.
     if provider.is_some() && provider == recipient {
         *recipient = None;
+    }
+}
+
+/// "A memorandum between Vietnam Electricity and Kestrel Hydro to develop a plant that will sell
+/// power to Vietnam", "LNG to be sold to Germany", "nach Deutschland verkauft": where a deal
+/// between two parties says its goods are sold (a verb of selling and a country within four words
+/// of it) to the home country of exactly one of them, that one buys and the other sells. Only
+/// where nothing placed a side, or where the country itself was read as the buyer.
+fn sold_to_a_partys_country(
+    ctx: &super::names::Ctx,
+    (ty, from, to): (DealType, usize, usize),
+    parties: &[Name],
+    (provider, recipient): (&mut Option<String>, &mut Option<String>),
+) {
+    if !matches!(
+        ty,
+        DealType::Mou | DealType::Agreement | DealType::Purchase | DealType::LetterOfIntent
+    ) {
+        return;
+    }
+    let st = ctx.text;
+    let near = |a: usize, b: usize| {
+        a <= b && crate::deal::span::cut(st, a, b).split_whitespace().count() <= 4
+    };
+    let country = ctx
+        .hits
+        .iter()
+        .filter(|h| h.start >= from && h.end <= to && h.has(|r| *r == Role::SellerVerb))
+        .find_map(|v| {
+            ctx.ents.iter().find(|e| {
+                e.entity.kind == Kind::Country
+                    && e.start >= from
+                    && e.end <= to
+                    && (near(v.end, e.start) || near(e.end, v.start))
+            })
+        });
+    let Some(country) = country else {
+        return;
+    };
+    let c = country.entity.canonical.as_str();
+    let country_read_as_buyer = recipient.as_deref() == Some(c);
+    if !((provider.is_none() && recipient.is_none()) || country_read_as_buyer) {
+        return;
+    }
+    let others: Vec<&Name> = parties.iter().filter(|p| p.canonical != c).collect();
+    let home = |p: &Name| p.country.as_deref() == Some(c);
+    if let [a, b] = others[..] {
+        let (buyer, seller) = match (home(a), home(b)) {
+            (true, false) => (a, b),
+            (false, true) => (b, a),
+            _ => return,
+        };
+        *recipient = Some(buyer.canonical.clone());
+        *provider = Some(seller.canonical.clone());
     }
 }
