@@ -320,6 +320,10 @@ struct Cues {
     /// is the client, who receives the works.
     #[serde(default)]
     project_owner: Vec<String>,
+    /// Right before a name, these say it did as the subject did ("… will give $60 million in aid,
+    /// so did Qatar", "ebenso wie Katar"): the name is on the subject's side, never the other.
+    #[serde(default)]
+    likewise: Vec<String>,
     /// Right before a deal word, these refer back to a deal already told ("the deal").
     #[serde(default)]
     back_reference_before: Vec<String>,
@@ -420,6 +424,8 @@ pub enum Role {
     Stake,
     /// See `Cues::arranger`.
     Arranger,
+    /// See `Cues::likewise`.
+    Likewise,
     /// See `Cues::project_owner`.
     ProjectOwner,
     /// See `Cues::back_reference_before`.
@@ -738,6 +744,7 @@ impl DealLexicon {
         b.add_all(&cues.breakdown, Role::Breakdown);
         b.add_all(&cues.stake, Role::Stake);
         b.add_all(&cues.arranger, Role::Arranger);
+        b.add_all(&cues.likewise, Role::Likewise);
         b.add_all(&cues.project_owner, Role::ProjectOwner);
         b.add_all(&cues.back_reference_before, Role::BackBefore);
         b.add_all(&cues.back_reference_after, Role::BackAfter);

@@ -109,6 +109,7 @@ pub(super) fn mention_at(
     if kind::is_state_budget(ty, &parties) {
         return None;
     }
+    let joint = did_likewise(ctx, &parties, [&mut provider, &mut recipient]) || joint;
 
     let s = f.sentence;
     let item_words = item.as_deref().map(item::words).unwrap_or_default();
@@ -136,6 +137,39 @@ pub(super) fn mention_at(
         joint,
         continues: false,
     })
+}
+
+/// "Saudi Arabia will give $60 million in aid, so did Qatar": a party right after a word saying
+/// it did as the subject did (`Role::Likewise`) is on the subject's side: it takes neither side
+/// here (no side of its own is told), and none is left for the other side. Whether there was
+/// one.
+fn did_likewise(
+    ctx: &super::names::Ctx,
+    parties: &[Name],
+    sides: [&mut Option<String>; 2],
+) -> bool {
+    let likewise: Vec<&Name> = parties
+        .iter()
+        .filter(|p| {
+            ctx.hits.iter().any(|h| {
+                h.has(|r| *r == super::lexicon::Role::Likewise)
+                    && h.end <= p.start
+                    && super::span::cut(ctx.text, h.end, p.start)
+                        .split_whitespace()
+                        .count()
+                        <= 3
+            })
+        })
+        .collect();
+    for side in sides {
+        if side
+            .as_deref()
+            .is_some_and(|s| likewise.iter().any(|p| p.canonical == s))
+        {
+            *side = None;
+        }
+    }
+    !likewise.is_empty()
 }
 
 /// "Panzer von KNDS und Rheinmetall", "jets from Kestrel and Orvex": a party on neither side
