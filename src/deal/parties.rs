@@ -465,6 +465,11 @@ fn country_it_is_for(
             if matches!(n.kind, Some(Kind::Country | Kind::Government)) {
                 return Some(n);
             }
+            // "$11 billion in loans for Intel in Arizona": a known organisation, where it ends
+            // the phrase (not "a loan for Boeing jets", where it qualifies the thing financed).
+            if n.kind.is_some() && ends_phrase(ctx, n.end, scope_end) {
+                return Some(n);
+            }
             // "for Kenya's Urban Rail Programme": the country whose programme it is (read
             // as the owner, not as a party, by the name reader).
             let before = span::cut(ctx.text, a.end, n.start).trim_end();
@@ -485,6 +490,32 @@ fn country_it_is_for(
             })
         })?;
     party_on_a_side(parties, n)
+}
+
+/// Whether the phrase ends at `end`: the text ends there, or a mark, or a word the lexicon reads
+/// as a preposition or conjunction ("in", "for", "and", "với") follows; not a common noun the
+/// name before it qualifies ("Boeing jets").
+fn ends_phrase(ctx: &Ctx, end: usize, limit: usize) -> bool {
+    let at = span::ctx_skip(ctx.text, end);
+    let Some(c) = span::cut(ctx.text, at, limit.max(at)).chars().next() else {
+        return true;
+    };
+    !c.is_alphanumeric()
+        || ctx.hits.iter().any(|h| {
+            h.start == at
+                && h.has(|r| {
+                    matches!(
+                        r,
+                        Role::Locative
+                            | Role::Purpose
+                            | Role::To
+                            | Role::From
+                            | Role::Of
+                            | Role::With
+                            | Role::BetweenJoin
+                    )
+                })
+        })
 }
 
 /// The object of a buying verb is a party, and the side that sells: the company acquired
