@@ -324,6 +324,11 @@ struct Cues {
     /// so did Qatar", "ebenso wie Katar"): the name is on the subject's side, never the other.
     #[serde(default)]
     likewise: Vec<String>,
+    /// After an investment (its word or its amount), the word leading to the company invested in
+    /// ("invest $200 million in Orvex Labs", "investiert … in die Orvex AG", "đầu tư … vào Công ty
+    /// Orvex"): that company receives the money.
+    #[serde(default)]
+    invested_in: Vec<String>,
     /// Right before a deal word, these refer back to a deal already told ("the deal").
     #[serde(default)]
     back_reference_before: Vec<String>,
@@ -426,6 +431,8 @@ pub enum Role {
     Arranger,
     /// See `Cues::likewise`.
     Likewise,
+    /// See `Cues::invested_in`.
+    InvestedIn,
     /// See `Cues::project_owner`.
     ProjectOwner,
     /// See `Cues::back_reference_before`.
@@ -745,6 +752,7 @@ impl DealLexicon {
         b.add_all(&cues.stake, Role::Stake);
         b.add_all(&cues.arranger, Role::Arranger);
         b.add_all(&cues.likewise, Role::Likewise);
+        b.add_all(&cues.invested_in, Role::InvestedIn);
         b.add_all(&cues.project_owner, Role::ProjectOwner);
         b.add_all(&cues.back_reference_before, Role::BackBefore);
         b.add_all(&cues.back_reference_after, Role::BackAfter);

@@ -79,6 +79,9 @@ pub(super) fn parties_for(
     if recipient.is_none() && matches!(ty, DealType::Financing | DealType::Aid) {
         recipient = country_it_is_for(ctx, a, scope_end, &mut parties);
     }
+    if recipient.is_none() && ty == DealType::Investment {
+        recipient = invested_in(ctx, a, scope_end, &mut parties);
+    }
     // "signed a $50 million loan through sole arranger Kestrel Bank": the title after the loan.
     if provider.is_none() && ty == DealType::Financing {
         provider = ctx
@@ -441,6 +444,38 @@ fn bought_by(ctx: &Ctx, from: &Hit) -> bool {
             })
     });
     after_buying || to_buy
+}
+
+/// "made a $3.5 billion investment in Orvex Technologies", "investiert 200 Millionen Euro in die
+/// Orvex AG", "đầu tư 200 triệu USD vào Công ty Orvex": the company after the language's word
+/// for what is invested in (`Role::InvestedIn`, at most an amount and an article between the
+/// deal word and it) receives the money.
+fn invested_in(ctx: &Ctx, a: &Anchor, scope_end: usize, parties: &mut Vec<Name>) -> Option<String> {
+    let n = ctx
+        .hits
+        .iter()
+        .filter(|h| h.start >= a.end && h.end < scope_end && h.has(|r| *r == Role::InvestedIn))
+        .find(|h| {
+            // Only an amount may stand between the deal word and the cue.
+            let mut gap = span::cut(ctx.text, a.end, h.start).to_string();
+            for x in ctx
+                .amounts
+                .iter()
+                .filter(|x| x.start >= a.end && x.end <= h.start)
+            {
+                gap = gap.replace(span::cut(ctx.text, x.start, x.end), "");
+            }
+            gap.split_whitespace().count() <= 1
+        })
+        .and_then(|h| {
+            ctx.read_name(h.end, scope_end).filter(|n| {
+                span::cut(ctx.text, h.end, n.start)
+                    .split_whitespace()
+                    .count()
+                    <= 1
+            })
+        })?;
+    party_on_a_side(parties, n)
 }
 
 /// "The loan for Paraguay is worth …", "Hilfe für die Ukraine": money given for a country (a
