@@ -2,7 +2,7 @@
 //! each description that refers back to a party named earlier in the article ("the airline",
 //! "der Konzern", "hãng này") read as that party (to `names` and `parties`, through `Ctx::ents`).
 
-use crate::entity::{Entity, EntityHit, Kind};
+use crate::entity::{Entity, EntityHit, Kind, key};
 
 use super::lexicon::{Hit, Role};
 use super::span;
@@ -32,7 +32,16 @@ impl<'l> Antecedents<'l> {
     /// "The Harbour Bank approved three loans … For Norland, a loan of $40 million …": the one
     /// entity of the article whose kind is one of `kinds`, if it named exactly one.
     pub(super) fn sole_of(&self, kinds: &[Kind]) -> Option<&'l Entity> {
-        let mut of_kind = self.named.iter().filter(|e| kinds.contains(&e.kind));
+        self.sole_of_but(kinds, None)
+    }
+
+    /// `sole_of`, not counting the entity named `but` ("The EIB guarantees … to Deutsche Bank":
+    /// with the bank that receives set aside, the one lender left).
+    pub(super) fn sole_of_but(&self, kinds: &[Kind], but: Option<&str>) -> Option<&'l Entity> {
+        let mut of_kind = self
+            .named
+            .iter()
+            .filter(|e| kinds.contains(&e.kind) && but.is_none_or(|b| key(&e.canonical) != key(b)));
         let one = of_kind.next()?;
         of_kind.next().is_none().then_some(*one)
     }

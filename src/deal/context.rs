@@ -225,11 +225,13 @@ pub(super) fn provider_named_in_article(mentions: &mut [Mention], named: &Antece
         };
         // "India's spectrum auction ended …": with no licensing body named, the one state the
         // article names licenses (named as its government on the way out).
-        let sole = named.sole_of(kinds).or_else(|| {
-            (m.ty == DealType::Licence)
-                .then(|| named.sole_of(&[Kind::Country]))
-                .flatten()
-        });
+        let sole = named
+            .sole_of_but(kinds, m.recipient.as_deref())
+            .or_else(|| {
+                (m.ty == DealType::Licence)
+                    .then(|| named.sole_of(&[Kind::Country]))
+                    .flatten()
+            });
         let Some(e) = sole else {
             continue;
         };
