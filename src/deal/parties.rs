@@ -88,6 +88,9 @@ pub(super) fn parties_for(
             .name_after_cue(Role::Arranger, a.end, scope_end)
             .and_then(|n| party_on_a_side(&mut parties, n));
     }
+    if provider.is_none() && ty == DealType::Financing {
+        provider = lender_beside(ctx, a).and_then(|n| party_on_a_side(&mut parties, n));
+    }
     let verb_final = lexicon::lexicon(ctx.lang).verb_final;
     // "… an order with A for 12 tankers and another order for five barges with B": a deal word
     // joined to the one before shares its verb and its subject.
@@ -476,6 +479,41 @@ fn invested_in(ctx: &Ctx, a: &Anchor, scope_end: usize, parties: &mut Vec<Name>)
             })
         })?;
     party_on_a_side(parties, n)
+}
+
+/// "vốn vay WB", "khoản vay của ADB", "a World Bank loan", "ein KfW-Kredit": a bank or fund the
+/// lexicon knows, written right after the loan word (or after the language's "of") or right
+/// before it, is who lends. Not beside a bond ("Trái phiếu BIDV"): its issuer borrows.
+fn lender_beside(ctx: &Ctx, a: &Anchor) -> Option<Name> {
+    let st = ctx.text;
+    // "Trái phiếu BIDV", "Kestrel Bank bonds": the issuer of a bond borrows.
+    if ctx
+        .hits
+        .iter()
+        .any(|h| h.start < a.end && a.start < h.end && h.has(|r| *r == Role::BorrowedBy))
+    {
+        return None;
+    }
+    let of_between = |from: usize, to: usize| {
+        let gap = span::cut(st, from, to).trim();
+        gap.is_empty()
+            || ctx.hits.iter().any(|h| {
+                h.has(|r| *r == Role::Of)
+                    && span::cut(st, from, h.start).trim().is_empty()
+                    && span::cut(st, h.end, to).trim().is_empty()
+            })
+    };
+    ctx.ents
+        .iter()
+        .filter(|e| e.entity.kind.is_financial())
+        .find(|e| {
+            (e.start >= a.end && of_between(a.end, e.start))
+                || (e.end <= a.start
+                    && span::cut(st, e.end, a.start)
+                        .trim_matches([' ', '-'])
+                        .is_empty())
+        })
+        .map(entity_name)
 }
 
 /// "The loan for Paraguay is worth …", "Hilfe für die Ukraine": money given for a country (a
