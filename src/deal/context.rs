@@ -249,7 +249,7 @@ pub(super) fn provider_named_in_article(mentions: &mut [Mention], named: &Antece
     }
 }
 
-/// "Kestrel Air ordered 40 A321neo", "Nordmar kaufe 30 Maschinen vom Typ CS300": a purchase (or
+/// "Kestrel Air ordered 40 A321neo", "Nordmar erwirbt zwölf Jets des Typs CS100": a purchase (or
 /// a memorandum or letter of intent to buy) whose sentences named no seller but name models of one maker (`Models::sole_maker`, over the
 /// mention's sentences) is bought from that maker, unless the maker is the one buying.
 pub(super) fn maker_of_the_model(mentions: &mut [Mention], text: &str, lex: &Lexicons) {

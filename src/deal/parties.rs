@@ -449,7 +449,7 @@ fn bought_by(ctx: &Ctx, from: &Hit) -> bool {
     after_buying || to_buy
 }
 
-/// "made a $3.5 billion investment in Orvex Technologies", "investiert 200 Millionen Euro in die
+/// "put a $400 million investment into Orvex Technologies", "investiert 200 Millionen Euro in die
 /// Orvex AG", "đầu tư 200 triệu USD vào Công ty Orvex": the company after the language's word
 /// for what is invested in (`Role::InvestedIn`, at most an amount and an article between the
 /// deal word and it) receives the money.
@@ -538,7 +538,7 @@ fn country_it_is_for(
             if matches!(n.kind, Some(Kind::Country | Kind::Government)) {
                 return Some(n);
             }
-            // "$11 billion in loans for Intel in Arizona": a known organisation, where it ends
+            // "a $40 million loan for Intel in Ohio": a known organisation, where it ends
             // the phrase (not "a loan for Boeing jets", where it qualifies the thing financed).
             if n.kind.is_some() && ends_phrase(ctx, n.end, scope_end) {
                 return Some(n);
@@ -1434,10 +1434,9 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
     }
 }
 
-/// "Britain pledged $100 million, Norway $75 million and Iraq announced an aid package of $13
-/// million": after a clause with a verb of its own, a comma or a conjunction, then a name right
-/// before a verb (at most one word between: "will"), opens a clause of its own whose subject is
-/// that name. Where it opens, if it does before the anchor `a`. Not "Kestrel and Orvex signed …":
+/// "Sweden gave $40 million, Austria $12 million and Finland promised a grant of $9 million":
+/// after a clause with a verb of its own, a comma or a conjunction, then a name right before a
+/// verb (at most one word between: "will"), opens a clause of its own whose subject is that name. Where it opens, if it does before the anchor `a`. Not "Kestrel and Orvex signed …":
 /// no verb stands before the conjunction there, the two names are one subject; nor "… said talks
 /// between Kestrel and Orvex reached a deal": the conjunction of a pair joins no clauses.
 fn coordinated_clause(ctx: &Ctx, a: &Anchor, clause_start: usize) -> Option<usize> {
