@@ -68,29 +68,8 @@ pub(super) fn parties_for(
 ) -> PartyInfo {
     let a = &anchors[k];
     let pre_start = anchor::pre_start(anchors, k);
-    let mut parties: Vec<Name> = Vec::new();
-    let mut recipient = None;
-    between_a_and_b(ctx, a, scope_end, &mut parties);
-    dash_pair(ctx, a, scope_end, &mut parties);
-    with_b(ctx, a, pre_start, scope_end, &mut parties);
-    let mut provider = awarded_whom(ctx, a, pre_start, &mut parties);
-    let sides = (&mut provider, &mut recipient);
-    to_and_from(ctx, a, pre_start, scope_end, &mut parties, sides);
-    if recipient.is_none() && matches!(ty, DealType::Financing | DealType::Aid) {
-        recipient = country_it_is_for(ctx, a, scope_end, &mut parties);
-    }
-    if recipient.is_none() && ty == DealType::Investment {
-        recipient = invested_in(ctx, a, scope_end, &mut parties);
-    }
-    // "signed a $50 million loan through sole arranger Kestrel Bank": the title after the loan.
-    if provider.is_none() && ty == DealType::Financing {
-        provider = ctx
-            .name_after_cue(Role::Arranger, a.end, scope_end)
-            .and_then(|n| party_on_a_side(&mut parties, n));
-    }
-    if provider.is_none() && ty == DealType::Financing {
-        provider = lender_beside(ctx, a).and_then(|n| party_on_a_side(&mut parties, n));
-    }
+    let mut r = Sides::default();
+    sides_by_cues(ctx, a, (pre_start, scope_end), ty, &mut r);
     let verb_final = lexicon::lexicon(ctx.lang).verb_final;
     // "… an order with A for 12 tankers and another order for five barges with B": a deal word
     // joined to the one before shares its verb and its subject.
@@ -101,31 +80,7 @@ pub(super) fn parties_for(
         pre_start
     };
     let verbs = Verbs::read(ctx.hits, ty, (verbs_from, a.end, scope_end), verb_final);
-    roles::order_to_contractor(&verbs, a.class, &mut provider, &mut recipient);
-    let sold_by = object_of_buying(ctx, a, scope_end, &mut parties);
-    if provider.is_none() && recipient.as_ref() != sold_by.as_ref() {
-        provider = sold_by.clone();
-    }
-    if provider.is_none() {
-        provider = stake_target(ctx, a, scope_end, &mut parties);
-    }
-    if provider.is_none() {
-        provider = paid_for(ctx, pre_start, scope_end, &mut parties);
-    }
-    if let Some((target, buyer)) = taken_over(ctx, a, scope_end) {
-        if provider.is_none() || provider.as_ref() == buyer.as_ref().map(|b| &b.canonical) {
-            provider = Some(target.canonical.clone());
-        }
-        if let Some(b) = buyer {
-            recipient = Some(b.canonical.clone());
-            push_party(&mut parties, b);
-        }
-        push_party(&mut parties, target);
-    }
-    if provider.is_none() {
-        provider = from_before_trigger(ctx, a, pre_start, &mut parties);
-    }
-    roles::won_from_client(&verbs, &mut provider, &mut recipient);
+    let sold_by = sides_by_objects(ctx, a, (pre_start, scope_end), &verbs, &mut r);
     let mut subjects = subject_of(ctx, a, pre_start);
     if subjects.is_empty() {
         subjects.extend(subject_after_verb(
@@ -133,7 +88,7 @@ pub(super) fn parties_for(
             a,
             pre_start,
             scope_end,
-            &mut parties,
+            &mut r.parties,
         ));
     }
     if subjects.is_empty() {
@@ -142,70 +97,174 @@ pub(super) fn parties_for(
     if subjects.is_empty() && joined {
         subjects = subject_of(ctx, &anchors[k - 1], anchor::pre_start(anchors, k - 1));
     }
-    // "Jeweils 100 MHz erwarben die Kestrel Telekom …": the name after a verb that stands second
-    // is its subject, not what it buys.
-    if sold_by.is_some()
-        && provider == sold_by
-        && subjects
-            .iter()
-            .any(|s| Some(&s.canonical) == provider.as_ref())
-    {
-        // "übernahm der Investor X die Mehrheit an Y": the stake's company is what is bought.
-        provider = stake_target(ctx, a, scope_end, &mut parties);
-        if provider.is_none() {
-            // "kaufte der Chemiekonzern Nordchem (im Juni) den Spezialisten Kestrel": the object
-            // follows the subject.
-            let subject = subjects
-                .iter()
-                .find(|s| Some(&s.canonical) == sold_by.as_ref());
-            if let Some(s) = subject {
-                provider = object_after_subject(ctx, s, scope_end, &mut parties);
-            }
-        }
-    }
-    let subject = subjects.first().cloned();
-    roles::awarded_to_contractor(&verbs, subject.as_ref(), &mut provider, &mut recipient);
-    roles::subject_by_verb(&verbs, &subjects, &mut provider, &mut recipient);
-    roles::supplier_that_received(&verbs, subject.as_ref(), &mut provider, &recipient);
-    if let Some(s) = &subject {
-        names_before_trigger(ctx, a, s, &mut parties, &mut recipient);
-    }
-    roles::receiver_is_recipient(&verbs, subject.as_ref(), &provider, &mut recipient);
-    if let Some(sub) = &subject {
-        roles::subject_on_the_other_side(sub, &mut provider, &mut recipient);
-        let mut all = subjects.clone();
-        all.extend(parties);
-        parties = Vec::new();
-        for p in all {
-            push_party(&mut parties, p);
-        }
-    }
-    passive_purchase(
-        ctx,
-        (pre_start, scope_end),
-        subjects.first(),
-        &mut parties,
-        (&mut provider, &mut recipient),
-    );
-    if let Some(r) = dative_recipient(ctx, (pre_start, scope_end), subjects.first()) {
-        if provider.as_ref() == Some(&r.canonical) || provider.is_none() {
-            provider = subjects.first().map(|s| s.canonical.clone());
-        }
-        recipient = party_on_a_side(&mut parties, r);
-    }
+    object_after_second_verb(ctx, a, scope_end, (sold_by.as_ref(), &subjects), &mut r);
+    sides_by_subject(ctx, a, (pre_start, scope_end), &verbs, &subjects, &mut r);
     // "mit einer Milliarden-Übernahme": the deal word itself, as the head of a compound, names
     // no party.
     let own_word = |n: &Name| n.start < a.end && a.start < n.end;
-    for side in [&mut provider, &mut recipient] {
-        if parties
+    for side in [&mut r.provider, &mut r.recipient] {
+        if r.parties
             .iter()
             .any(|p| own_word(p) && side.as_ref() == Some(&p.canonical))
         {
             *side = None;
         }
     }
-    parties.retain(|p| !own_word(p));
-    (parties, provider, recipient, subject)
+    r.parties.retain(|p| !own_word(p));
+    (
+        r.parties,
+        r.provider,
+        r.recipient,
+        subjects.first().cloned(),
+    )
+}
+
+/// What the stages of [`parties_for`] read of one anchor: every party named, and the two sides.
+#[derive(Default)]
+struct Sides {
+    parties: Vec<Name>,
+    provider: Option<String>,
+    recipient: Option<String>,
+}
+
+/// The parties the words around the deal word name, and the sides those words give them: "between
+/// A and B", "A – B", "with B", "awarded B", "to B" / "from B", a country or company the money is
+/// for or invested in, the loan's arranger or the lender beside the loan word.
+fn sides_by_cues(
+    ctx: &Ctx,
+    a: &Anchor,
+    (pre_start, scope_end): (usize, usize),
+    ty: DealType,
+    r: &mut Sides,
+) {
+    between_a_and_b(ctx, a, scope_end, &mut r.parties);
+    dash_pair(ctx, a, scope_end, &mut r.parties);
+    with_b(ctx, a, pre_start, scope_end, &mut r.parties);
+    r.provider = awarded_whom(ctx, a, pre_start, &mut r.parties);
+    let sides = (&mut r.provider, &mut r.recipient);
+    to_and_from(ctx, a, pre_start, scope_end, &mut r.parties, sides);
+    if r.recipient.is_none() && matches!(ty, DealType::Financing | DealType::Aid) {
+        r.recipient = country_it_is_for(ctx, a, scope_end, &mut r.parties);
+    }
+    if r.recipient.is_none() && ty == DealType::Investment {
+        r.recipient = invested_in(ctx, a, scope_end, &mut r.parties);
+    }
+    // "signed a $50 million loan through sole arranger Kestrel Bank": the title after the loan.
+    if r.provider.is_none() && ty == DealType::Financing {
+        r.provider = ctx
+            .name_after_cue(Role::Arranger, a.end, scope_end)
+            .and_then(|n| party_on_a_side(&mut r.parties, n));
+    }
+    if r.provider.is_none() && ty == DealType::Financing {
+        r.provider = lender_beside(ctx, a).and_then(|n| party_on_a_side(&mut r.parties, n));
+    }
+}
+
+/// The side that sells, read from what is bought: the object of a buying verb, the company whose
+/// stake is taken, what a buyer paid for, the company taken over (and its buyer), "from B" before
+/// the deal word; then the client a winner won the deal from. The object of a buying verb, which
+/// the subject stage may yet read as the subject.
+fn sides_by_objects(
+    ctx: &Ctx,
+    a: &Anchor,
+    (pre_start, scope_end): (usize, usize),
+    verbs: &Verbs,
+    r: &mut Sides,
+) -> Option<String> {
+    roles::order_to_contractor(verbs, a.class, &mut r.provider, &mut r.recipient);
+    let sold_by = object_of_buying(ctx, a, scope_end, &mut r.parties);
+    if r.provider.is_none() && r.recipient.as_ref() != sold_by.as_ref() {
+        r.provider = sold_by.clone();
+    }
+    if r.provider.is_none() {
+        r.provider = stake_target(ctx, a, scope_end, &mut r.parties);
+    }
+    if r.provider.is_none() {
+        r.provider = paid_for(ctx, pre_start, scope_end, &mut r.parties);
+    }
+    if let Some((target, buyer)) = taken_over(ctx, a, scope_end) {
+        if r.provider.is_none() || r.provider.as_ref() == buyer.as_ref().map(|b| &b.canonical) {
+            r.provider = Some(target.canonical.clone());
+        }
+        if let Some(b) = buyer {
+            r.recipient = Some(b.canonical.clone());
+            push_party(&mut r.parties, b);
+        }
+        push_party(&mut r.parties, target);
+    }
+    if r.provider.is_none() {
+        r.provider = from_before_trigger(ctx, a, pre_start, &mut r.parties);
+    }
+    roles::won_from_client(verbs, &mut r.provider, &mut r.recipient);
+    sold_by
+}
+
+/// "Jeweils 100 MHz erwarben die Kestrel Telekom …": the name after a verb that stands second
+/// is its subject, not what it buys; where the object of buying was read as the seller and is a
+/// subject, the seller is the stake's company ("übernahm der Investor X die Mehrheit an Y") or the
+/// object after the subject ("kaufte der Chemiekonzern Nordchem (im Juni) den Spezialisten
+/// Kestrel").
+fn object_after_second_verb(
+    ctx: &Ctx,
+    a: &Anchor,
+    scope_end: usize,
+    (sold_by, subjects): (Option<&String>, &[Name]),
+    r: &mut Sides,
+) {
+    let Some(sold_by) = sold_by else {
+        return;
+    };
+    if r.provider.as_ref() != Some(sold_by) || !subjects.iter().any(|s| &s.canonical == sold_by) {
+        return;
+    }
+    r.provider = stake_target(ctx, a, scope_end, &mut r.parties);
+    if r.provider.is_none() {
+        if let Some(s) = subjects.iter().find(|s| &s.canonical == sold_by) {
+            r.provider = object_after_subject(ctx, s, scope_end, &mut r.parties);
+        }
+    }
+}
+
+/// The sides the subject takes by its verbs (it awarded, bought, sold, received), the names
+/// before the deal word beside it, a passive purchase, and a dative after a verb of giving; the
+/// subjects join the parties, first.
+fn sides_by_subject(
+    ctx: &Ctx,
+    a: &Anchor,
+    (pre_start, scope_end): (usize, usize),
+    verbs: &Verbs,
+    subjects: &[Name],
+    r: &mut Sides,
+) {
+    let subject = subjects.first();
+    roles::awarded_to_contractor(verbs, subject, &mut r.provider, &mut r.recipient);
+    roles::subject_by_verb(verbs, subjects, &mut r.provider, &mut r.recipient);
+    roles::supplier_that_received(verbs, subject, &mut r.provider, &r.recipient);
+    if let Some(s) = subject {
+        names_before_trigger(ctx, a, s, &mut r.parties, &mut r.recipient);
+    }
+    roles::receiver_is_recipient(verbs, subject, &r.provider, &mut r.recipient);
+    if let Some(sub) = subject {
+        roles::subject_on_the_other_side(sub, &mut r.provider, &mut r.recipient);
+        let mut all = subjects.to_vec();
+        all.append(&mut r.parties);
+        for p in all {
+            push_party(&mut r.parties, p);
+        }
+    }
+    passive_purchase(
+        ctx,
+        (pre_start, scope_end),
+        subject,
+        &mut r.parties,
+        (&mut r.provider, &mut r.recipient),
+    );
+    if let Some(n) = dative_recipient(ctx, (pre_start, scope_end), subject) {
+        if r.provider.as_ref() == Some(&n.canonical) || r.provider.is_none() {
+            r.provider = subject.map(|s| s.canonical.clone());
+        }
+        r.recipient = party_on_a_side(&mut r.parties, n);
+    }
 }
 
 /// "… an order with A for 12 tankers and another order for five barges with B", "einen Auftrag
