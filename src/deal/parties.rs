@@ -1372,6 +1372,26 @@ pub(super) fn maker_described(
     }
 }
 
+/// How far a subject may stand from its verb or the deal word, in words.
+const SUBJECT_WINDOW: usize = 7;
+
+/// Words between a name and the verb; another entity's name and an amount ("knapp 1,1 Mrd. €")
+/// count as one word each, a relative clause after the name as none.
+fn words_between(ctx: &Ctx, from: usize, to: usize) -> usize {
+    let st = ctx.text;
+    let from = after_relative_clause(ctx, from, to);
+    let mut n = span::cut(st, from, to).split_whitespace().count();
+    let units = ctx
+        .ents
+        .iter()
+        .map(|e| (e.start, e.end))
+        .chain(ctx.amounts.iter().map(|x| (x.start, x.end)));
+    for (s, e) in units.filter(|&(s, e)| s >= from && e <= to) {
+        n = n + 1 - span::cut(st, s, e).split_whitespace().count().min(n);
+    }
+    n
+}
+
 /// Known entities within a few words before the trigger, in the same clause; else a name that
 /// opens the clause ("Nordmar Airlines hat … bestellt").
 fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
@@ -1379,7 +1399,6 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
     let clause_start = last_clause_mark(span::cut(st, pre_start, a.start))
         .map_or(pre_start, |i| pre_start + i + 1);
     let clause_start = coordinated_clause(ctx, a, clause_start).unwrap_or(clause_start);
-    const WINDOW: usize = 7;
     // The subject stands before the clause's first verb ("Bộ Y tế tiếp nhận … do Nhật Bản viện
     // trợ"), or before the trigger.
     let verb = ctx
@@ -1388,21 +1407,21 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
         .filter(|h| h.start >= clause_start && h.end <= a.start)
         .find(|h| h.has(|r| matches!(r, Role::Status(_) | Role::Receive)))
         .map_or(a.start, |h| h.start);
-    // Words between a name and the verb; another entity's name and an amount ("knapp 1,1 Mrd.
-    // €") count as one word each, a relative clause after the name as none.
-    let distance = |from: usize, to: usize| -> usize {
-        let from = after_relative_clause(ctx, from, to);
-        let mut n = span::cut(st, from, to).split_whitespace().count();
-        let units = ctx
-            .ents
-            .iter()
-            .map(|e| (e.start, e.end))
-            .chain(ctx.amounts.iter().map(|x| (x.start, x.end)));
-        for (s, e) in units.filter(|&(s, e)| s >= from && e <= to) {
-            n = n + 1 - span::cut(st, s, e).split_whitespace().count().min(n);
-        }
-        n
-    };
+    let mut found = known_subjects(ctx, a, clause_start, verb);
+    if !found.is_empty() {
+        coordinated_before(ctx, &mut found, clause_start);
+        coordinated(ctx, &mut found, verb);
+        found.truncate(3);
+        return found;
+    }
+    opening_subject(ctx, a, clause_start, verb)
+}
+
+/// The known entities of the clause (from `clause_start`) before the deal word `a` that stand
+/// close enough to the clause's verb (at `verb`) or to the deal word to be its subject, or that
+/// open a clause whose participle comes last; not a place or a name after a preposition.
+fn known_subjects(ctx: &Ctx, a: &Anchor, clause_start: usize, verb: usize) -> Vec<Name> {
+    let st = ctx.text;
     let mut found: Vec<Name> = Vec::new();
     for e in ctx
         .ents
@@ -1420,7 +1439,7 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
             }) && h.end <= e.start
                 && span::cut(st, h.end, e.start).trim().is_empty()
         });
-        let before_verb = e.end <= verb && distance(e.end, verb) <= WINDOW;
+        let before_verb = e.end <= verb && words_between(ctx, e.end, verb) <= SUBJECT_WINDOW;
         // Where the participle comes last, the clause's first name is its subject however far
         // the verb ("Das Ministerium hat bei Rheinmetall 200 Radpanzer … bestellt").
         let opens_clause = lexicon::lexicon(ctx.lang).verb_final
@@ -1428,18 +1447,22 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
                 .split_whitespace()
                 .count()
                 <= 1;
-        if !place && (before_verb || opens_clause || distance(e.end, a.start) <= WINDOW) {
+        if !place
+            && (before_verb || opens_clause || words_between(ctx, e.end, a.start) <= SUBJECT_WINDOW)
+        {
             // "Peru-based Quillcorp", "Chile's Andes Cargo": the name the country qualifies.
             let qualified = ctx.name_qualified_by(e, a.start);
             found.push(qualified.unwrap_or_else(|| entity_name(e)));
         }
     }
-    if !found.is_empty() {
-        coordinated_before(ctx, &mut found, clause_start);
-        coordinated(ctx, &mut found, verb);
-        found.truncate(3);
-        return found;
-    }
+    found
+}
+
+/// Where no known entity is the subject: the name that opens the clause (past its head and
+/// description), the name after a fronted phrase, or the name after a second-place verb; close
+/// enough to the deal word.
+fn opening_subject(ctx: &Ctx, a: &Anchor, clause_start: usize, verb: usize) -> Vec<Name> {
+    let st = ctx.text;
     // A phrase is fronted only where a sentence or clause opens, not after an earlier deal in the
     // same clause ("an order with A for ten ships and a further order …" has no fronted "with A").
     let opens = span::cut(st, 0, clause_start)
@@ -1476,15 +1499,15 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
     let Some(n) = opening
         .or_else(|| {
             opens
-                .then(|| name_after_fronted_phrase(ctx, clause_start, a.start, WINDOW))
+                .then(|| name_after_fronted_phrase(ctx, clause_start, a.start, SUBJECT_WINDOW))
                 .flatten()
         })
         .or_else(|| subject_after_second_verb(ctx, clause_start, a.start))
     else {
         return Vec::new();
     };
-    let between = distance(n.end, a.start);
-    if between <= WINDOW || (opens_clause && between <= 2 * WINDOW) {
+    let between = words_between(ctx, n.end, a.start);
+    if between <= SUBJECT_WINDOW || (opens_clause && between <= 2 * SUBJECT_WINDOW) {
         let mut found = vec![n];
         coordinated(ctx, &mut found, verb);
         found
