@@ -596,6 +596,44 @@ struct Builder {
 }
 
 impl Builder {
+    /// The cue lists of the lexicon file, each with its role.
+    fn cues(&mut self, cues: &Cues) {
+        self.add_all(&cues.plural_markers, Role::Plural);
+        self.add_all(&cues.blockers, Role::Blocker);
+        self.add_all(&cues.total_cues, Role::TotalCue);
+        self.add_all(&cues.statistic_cues, Role::StatisticCue);
+        self.add_all(&cues.unit_price, Role::UnitPrice);
+        self.add_all(&cues.conversion_cues, Role::ConversionCue);
+        self.add_all(&cues.converted, Role::Converted);
+        self.add_all(&cues.describes, Role::Describes);
+        self.add_all(&cues.part_payment, Role::PartPayment);
+        self.add_all(&cues.part_payment_after, Role::PartPaymentAfter);
+        self.add_all(&cues.change_cues, Role::ChangeCue);
+        self.add_all(&cues.option_cues, Role::OptionCue);
+        self.add_all(&cues.manner_of_act, Role::MannerOfAct);
+        self.add_all(&cues.running_total, Role::RunningTotal);
+        self.add_all(&cues.running_to, Role::RunningTo);
+        self.add_all(&cues.cumulative, Role::Cumulative);
+        self.add_all(&cues.auction, Role::Auction);
+        self.add_all(&cues.proceeds, Role::Proceeds);
+        self.add_all(&cues.contingent, Role::Contingent);
+        self.add_all(&cues.licence_objects, Role::LicenceObject);
+        self.add_all(&cues.programme_money, Role::ProgrammeMoney);
+        self.add_all(&cues.topic, Role::Topic);
+        self.add_all(&cues.back_reference_modifiers, Role::BackModifier);
+        self.add_all(&cues.worth_of, Role::WorthOf);
+        self.add_all(&cues.borrowed_by_issuer, Role::BorrowedBy);
+        self.add_all(&cues.portfolio_titles, Role::PortfolioTitle);
+        self.add_all(&cues.breakdown, Role::Breakdown);
+        self.add_all(&cues.stake, Role::Stake);
+        self.add_all(&cues.arranger, Role::Arranger);
+        self.add_all(&cues.likewise, Role::Likewise);
+        self.add_all(&cues.invested_in, Role::InvestedIn);
+        self.add_all(&cues.project_owner, Role::ProjectOwner);
+        self.add_all(&cues.back_reference_before, Role::BackBefore);
+        self.add_all(&cues.back_reference_after, Role::BackAfter);
+    }
+
     /// One phrase with one more role (a phrase met again keeps its first spelling).
     fn add(&mut self, p: &str, compound: bool, role: Role) {
         let p = p.trim();
@@ -721,41 +759,7 @@ impl DealLexicon {
         let mut b = Builder::default();
         b.triggers(&raw.trigger);
         b.type_and_status_cues(&raw.type_cue, &raw.status);
-        let cues = &raw.cues;
-        b.add_all(&cues.plural_markers, Role::Plural);
-        b.add_all(&cues.blockers, Role::Blocker);
-        b.add_all(&cues.total_cues, Role::TotalCue);
-        b.add_all(&cues.statistic_cues, Role::StatisticCue);
-        b.add_all(&cues.unit_price, Role::UnitPrice);
-        b.add_all(&cues.conversion_cues, Role::ConversionCue);
-        b.add_all(&cues.converted, Role::Converted);
-        b.add_all(&cues.describes, Role::Describes);
-        b.add_all(&cues.part_payment, Role::PartPayment);
-        b.add_all(&cues.part_payment_after, Role::PartPaymentAfter);
-        b.add_all(&cues.change_cues, Role::ChangeCue);
-        b.add_all(&cues.option_cues, Role::OptionCue);
-        b.add_all(&cues.manner_of_act, Role::MannerOfAct);
-        b.add_all(&cues.running_total, Role::RunningTotal);
-        b.add_all(&cues.running_to, Role::RunningTo);
-        b.add_all(&cues.cumulative, Role::Cumulative);
-        b.add_all(&cues.auction, Role::Auction);
-        b.add_all(&cues.proceeds, Role::Proceeds);
-        b.add_all(&cues.contingent, Role::Contingent);
-        b.add_all(&cues.licence_objects, Role::LicenceObject);
-        b.add_all(&cues.programme_money, Role::ProgrammeMoney);
-        b.add_all(&cues.topic, Role::Topic);
-        b.add_all(&cues.back_reference_modifiers, Role::BackModifier);
-        b.add_all(&cues.worth_of, Role::WorthOf);
-        b.add_all(&cues.borrowed_by_issuer, Role::BorrowedBy);
-        b.add_all(&cues.portfolio_titles, Role::PortfolioTitle);
-        b.add_all(&cues.breakdown, Role::Breakdown);
-        b.add_all(&cues.stake, Role::Stake);
-        b.add_all(&cues.arranger, Role::Arranger);
-        b.add_all(&cues.likewise, Role::Likewise);
-        b.add_all(&cues.invested_in, Role::InvestedIn);
-        b.add_all(&cues.project_owner, Role::ProjectOwner);
-        b.add_all(&cues.back_reference_before, Role::BackBefore);
-        b.add_all(&cues.back_reference_after, Role::BackAfter);
+        b.cues(&raw.cues);
         b.parties(&raw.parties);
         for g in &raw.org_head {
             b.add_all(&g.phrases, Role::OrgHead(g.template.clone()));
@@ -771,11 +775,16 @@ impl DealLexicon {
                 })?;
             b.add_all(&g.phrases, Role::Anaphor(kinds));
         }
-        b.add_all(&cues.singular_heads, Role::SingularHead);
-        b.add_all(&cues.purpose, Role::Purpose);
-        b.add_all(&cues.item_stops, Role::ItemStop);
+        b.add_all(&raw.cues.singular_heads, Role::SingularHead);
+        b.add_all(&raw.cues.purpose, Role::Purpose);
+        b.add_all(&raw.cues.item_stops, Role::ItemStop);
         b.status_phrases_keep_their_trigger();
-        Ok(DealLexicon {
+        Ok(DealLexicon::assemble(b, &raw))
+    }
+
+    /// The compiled lexicon from the builder's phrases and the file's party patterns.
+    fn assemble(b: Builder, raw: &RawLexicon) -> DealLexicon {
+        DealLexicon {
             set: PhraseSet::new(&b.phrases),
             roles: b.roles,
             verb_final: raw.parties.verb_final,
@@ -840,7 +849,7 @@ impl DealLexicon {
                 .iter()
                 .map(|w| w.to_lowercase())
                 .collect(),
-        })
+        }
     }
 
     /// Every lexicon phrase in `text` (longest first, no overlaps), with its roles.

@@ -91,12 +91,7 @@ pub(super) fn mention_at(
     parties::supersede_countries(&mut parties);
     let ty = kind::funding_from_business(ty, &parties, provider.as_deref());
     let ty = kind::lending_to_a_state(ty, &parties, amount.is_some());
-    // "Norland and Vestria jointly buy …": names joined to a subject its verb placed share its
-    // side; none is left for the other side.
-    let joint = subject.as_ref().is_some_and(|s| {
-        let placed = |side: &Option<String>| side.as_deref() == Some(s.canonical.as_str());
-        (placed(&provider) || placed(&recipient)) && parties::joined_to(ctx, s, &parties)
-    }) || shares_a_side(ctx, &parties, [&provider, &recipient]);
+    let joint = joint_side(ctx, subject.as_ref(), &parties, [&provider, &recipient]);
     roles::decide(
         ctx,
         (ty, pre_start, scope_end),
@@ -110,7 +105,6 @@ pub(super) fn mention_at(
         return None;
     }
     let joint = did_likewise(ctx, &parties, [&mut provider, &mut recipient]) || joint;
-
     let s = f.sentence;
     let item_words = item.as_deref().map(item::words).unwrap_or_default();
     Some(Mention {
@@ -170,6 +164,24 @@ fn did_likewise(
         }
     }
     !likewise.is_empty()
+}
+
+/// "Norland and Vestria jointly buy …": names joined to a subject its verb placed share its side;
+/// so do names joined to any party on a side (`shares_a_side`). Then none is left for the other
+/// side.
+fn joint_side(
+    ctx: &super::names::Ctx,
+    subject: Option<&Name>,
+    parties: &[Name],
+    sides: [&Option<String>; 2],
+) -> bool {
+    let subject_joined = subject.is_some_and(|s| {
+        sides
+            .iter()
+            .any(|side| side.as_deref() == Some(s.canonical.as_str()))
+            && parties::joined_to(ctx, s, parties)
+    });
+    subject_joined || shares_a_side(ctx, parties, sides)
 }
 
 /// "Panzer von KNDS und Rheinmetall", "jets from Kestrel and Orvex": a party on neither side
