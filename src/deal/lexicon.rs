@@ -315,6 +315,10 @@ struct Cues {
     /// B and C" name a club of lenders, no single provider.
     #[serde(default)]
     arranger: Vec<String>,
+    /// Plural titles of the banks that arrange or fund a loan ("through bookrunners A, B and C",
+    /// "mandated lead arrangers"): a club of lenders, so the subject that signed the loan borrows.
+    #[serde(default)]
+    lenders: Vec<String>,
     /// Right after a name, these make it the owner of the project a contract or tender is for
     /// ("do Tổng công ty Sao Mai làm chủ đầu tư", "Kestrel Port as the project owner"): the owner
     /// is the client, who receives the works.
@@ -429,6 +433,8 @@ pub enum Role {
     Stake,
     /// See `Cues::arranger`.
     Arranger,
+    /// See `Cues::lenders`.
+    Lenders,
     /// See `Cues::likewise`.
     Likewise,
     /// See `Cues::invested_in`.
@@ -627,6 +633,7 @@ impl Builder {
         self.add_all(&cues.breakdown, Role::Breakdown);
         self.add_all(&cues.stake, Role::Stake);
         self.add_all(&cues.arranger, Role::Arranger);
+        self.add_all(&cues.lenders, Role::Lenders);
         self.add_all(&cues.likewise, Role::Likewise);
         self.add_all(&cues.invested_in, Role::InvestedIn);
         self.add_all(&cues.project_owner, Role::ProjectOwner);

@@ -99,6 +99,7 @@ pub(super) fn parties_for(
     }
     object_after_second_verb(ctx, a, scope_end, (sold_by.as_ref(), &subjects), &mut r);
     sides_by_subject(ctx, a, (pre_start, scope_end), &verbs, &subjects, &mut r);
+    club_of_lenders(ctx, a, scope_end, ty, subjects.first(), &mut r);
     // "mit einer Milliarden-Übernahme": the deal word itself, as the head of a compound, names
     // no party.
     let own_word = |n: &Name| n.start < a.end && a.start < n.end;
@@ -117,6 +118,31 @@ pub(super) fn parties_for(
         r.recipient,
         subjects.first().cloned(),
     )
+}
+
+/// "NRT Finance has signed a A$1.5 billion term loan through mandated lead arrangers A, B and C":
+/// a loan whose lenders are named as a club after it (`Role::Lenders`) is borrowed by its
+/// subject, whatever its name says ("Finance"); no single lender provides it.
+fn club_of_lenders(
+    ctx: &Ctx,
+    a: &Anchor,
+    scope_end: usize,
+    ty: DealType,
+    subject: Option<&Name>,
+    r: &mut Sides,
+) {
+    let Some(s) = subject else {
+        return;
+    };
+    let club = ctx
+        .hits
+        .iter()
+        .any(|h| h.start >= a.end && h.end <= scope_end && h.has(|r| *r == Role::Lenders));
+    if ty != DealType::Financing || !club {
+        return;
+    }
+    r.provider = None;
+    r.recipient = Some(s.canonical.clone());
 }
 
 /// What the stages of [`parties_for`] read of one anchor: every party named, and the two sides.
