@@ -120,7 +120,7 @@ pub(super) fn parties_for(
     )
 }
 
-/// "NRT Finance has signed a A$1.5 billion term loan through mandated lead arrangers A, B and C":
+/// "Kestrel Finance signed a $400 million term loan through mandated lead arrangers A, B and C":
 /// a loan whose lenders are named as a club after it (`Role::Lenders`) is borrowed by its
 /// subject, whatever its name says ("Finance"); no single lender provides it.
 fn club_of_lenders(
