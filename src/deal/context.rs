@@ -123,7 +123,8 @@ fn sole_name(mentions: &[Mention], ty: DealType, side: Side, min_times: usize) -
 
 /// "Donors pledged $1.3 billion for Syria. … Norway gave $75 million.": once is enough for the
 /// side an article on aid, loans or procurement is mostly about, where the money goes (the
-/// country a donors' conference is for) and who supplies (the one yard building a navy's ships).
+/// country a donors' conference is for), who supplies (the one yard building a navy's ships) and
+/// who buys from several suppliers (the one state body whose tender several exporters won).
 /// Like [`sides_from_article`] for those sides, after the article's own lender, licensor or maker
 /// had their turn.
 ///
@@ -142,6 +143,25 @@ pub(super) fn sides_told_once(mentions: &mut [Mention]) {
         m.recipient
             .as_deref()
             .is_none_or(|r| buyers.contains(&key(r)))
+    });
+    // "The agency's order went to five exporters: A won 45,000 tonnes, B 65,000 …": several
+    // suppliers, one public buyer told once (a state or its body: whose tender it is); a purchase
+    // from another supplier goes to that buyer, not one from a supplier the buyer was told with.
+    // Not a company or an airline told once: an airshow's or a week's orders have many buyers.
+    let public_buyer = sole_name(mentions, DealType::Purchase, Side::Recipient, 1)
+        .is_some_and(|n| n.kind.is_some_and(Kind::is_public));
+    if !public_buyer {
+        return;
+    }
+    let suppliers: Vec<String> = mentions
+        .iter()
+        .filter(|m| m.ty == DealType::Purchase && m.recipient.is_some())
+        .filter_map(|m| m.provider.as_deref().map(key))
+        .collect();
+    fill_side_from_article(mentions, DealType::Purchase, Side::Recipient, 1, |m| {
+        m.provider
+            .as_deref()
+            .is_some_and(|p| !suppliers.contains(&key(p)))
     });
 }
 
