@@ -1457,12 +1457,21 @@ fn known_subjects(ctx: &Ctx, a: &Anchor, clause_start: usize, verb: usize) -> Ve
         // "tại Hoa Kỳ", "in Germany": a place, not a party.
         // … nor is the possessor in "đối tác của Hoa Kỳ" or a name after any other preposition.
         let place = ctx.hits.iter().any(|h| {
-            h.has(|r| {
-                matches!(
-                    r,
-                    Role::Locative | Role::Of | Role::To | Role::From | Role::With
-                )
-            }) && h.end <= e.start
+            // "… gewann eine Ausschreibung für Ägypten": where the verb ends the clause, a
+            // purpose word inside it; not one that opens it ("Für Brasilien ist …"), nor in a
+            // language whose subject stands first ("another 82 for Turkish Airlines" names the
+            // buyer of a clause left without its verb).
+            let purpose_inside = lexicon::lexicon(ctx.lang).verb_final
+                && h.has(|r| *r == Role::Purpose)
+                && !span::cut(st, clause_start, h.start).trim().is_empty();
+            (purpose_inside
+                || h.has(|r| {
+                    matches!(
+                        r,
+                        Role::Locative | Role::Of | Role::To | Role::From | Role::With
+                    )
+                }))
+                && h.end <= e.start
                 && span::cut(st, h.end, e.start).trim().is_empty()
         });
         let before_verb = e.end <= verb && words_between(ctx, e.end, verb) <= SUBJECT_WINDOW;
