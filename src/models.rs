@@ -10,8 +10,9 @@ pub const DEFAULT_MODELS: &str = include_str!("../data/models.tsv");
 
 /// Designations → maker, compiled from the tables in order (a later table's designation wins).
 pub struct Models {
-    /// (designation, index into `makers`), longest designation first so that "737 MAX" is tried
-    /// before a shorter one it starts with.
+    /// Every designation, for one pass over a text (`None`: no designation at all).
+    ac: Option<aho_corasick::AhoCorasick>,
+    /// (designation, index into `makers`), in the automaton's pattern order.
     designations: Vec<(String, usize)>,
     makers: Vec<String>,
 }
@@ -32,8 +33,13 @@ impl Models {
             }
         }
         let mut designations: Vec<(String, usize)> = of.into_iter().collect();
-        designations.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        designations.sort();
+        let ac = (!designations.is_empty()).then(|| {
+            aho_corasick::AhoCorasick::new(designations.iter().map(|(d, _)| d.as_str()))
+                .expect("designation automaton")
+        });
         Ok(Models {
+            ac,
             designations,
             makers,
         })
@@ -45,15 +51,14 @@ impl Models {
     /// 737-800s" → none (two makers); "737 tỷ đồng" → none (a bare number is no designation).
     pub fn sole_maker(&self, text: &str) -> Option<&str> {
         let mut found: Option<usize> = None;
-        for (d, maker) in &self.designations {
-            let named = text
-                .match_indices(d.as_str())
-                .any(|(at, _)| starts_word(text, at) && ends_designation(d, &text[at + d.len()..]));
-            if named {
-                match found {
-                    Some(m) if m != *maker => return None,
-                    _ => found = Some(*maker),
-                }
+        for m in self.ac.as_ref()?.find_overlapping_iter(text) {
+            let (d, maker) = &self.designations[m.pattern().as_usize()];
+            if !(starts_word(text, m.start()) && ends_designation(d, &text[m.end()..])) {
+                continue;
+            }
+            match found {
+                Some(f) if f != *maker => return None,
+                _ => found = Some(*maker),
             }
         }
         found.map(|i| self.makers[i].as_str())
