@@ -584,6 +584,8 @@ fn lender_beside(ctx: &Ctx, a: &Anchor) -> Option<Name> {
         gap.is_empty()
             || ctx.hits.iter().any(|h| {
                 h.has(|r| *r == Role::Of)
+                    && h.start >= from
+                    && h.end <= to
                     && span::cut(st, from, h.start).trim().is_empty()
                     && span::cut(st, h.end, to).trim().is_empty()
             })
@@ -1463,6 +1465,7 @@ fn known_subjects(ctx: &Ctx, a: &Anchor, clause_start: usize, verb: usize) -> Ve
             // buyer of a clause left without its verb).
             let purpose_inside = lexicon::lexicon(ctx.lang).verb_final
                 && h.has(|r| *r == Role::Purpose)
+                && h.start > clause_start
                 && !span::cut(st, clause_start, h.start).trim().is_empty();
             (purpose_inside
                 || h.has(|r| {
