@@ -134,11 +134,7 @@ pub(super) fn sides_told_once(mentions: &mut [Mention]) {
     for ty in [DealType::Aid, DealType::Financing] {
         fill_side_from_article(mentions, ty, Side::Recipient, 1, |_| true);
     }
-    let buyers: Vec<String> = mentions
-        .iter()
-        .filter(|m| m.ty == DealType::Purchase && m.provider.is_some())
-        .filter_map(|m| m.recipient.as_deref().map(key))
-        .collect();
+    let buyers = purchase_sides(mentions, Side::Provider);
     fill_side_from_article(mentions, DealType::Purchase, Side::Provider, 1, |m| {
         m.recipient
             .as_deref()
@@ -153,16 +149,22 @@ pub(super) fn sides_told_once(mentions: &mut [Mention]) {
     if !public_buyer {
         return;
     }
-    let suppliers: Vec<String> = mentions
-        .iter()
-        .filter(|m| m.ty == DealType::Purchase && m.recipient.is_some())
-        .filter_map(|m| m.provider.as_deref().map(key))
-        .collect();
+    let suppliers = purchase_sides(mentions, Side::Recipient);
     fill_side_from_article(mentions, DealType::Purchase, Side::Recipient, 1, |m| {
         m.provider
             .as_deref()
             .is_some_and(|p| !suppliers.contains(&key(p)))
     });
+}
+
+/// The keys of the other side of every purchase that names `told` and that other side (the
+/// buyers of purchases that name a supplier, or the suppliers of those that name a buyer).
+fn purchase_sides(mentions: &[Mention], told: Side) -> Vec<String> {
+    mentions
+        .iter()
+        .filter(|m| m.ty == DealType::Purchase && told.of(m).is_some())
+        .filter_map(|m| told.other().of(m).as_deref().map(key))
+        .collect()
 }
 
 /// "Kestrel Air signed three contracts on Monday. Among them is an agreement with Orvex …": a

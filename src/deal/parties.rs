@@ -539,12 +539,9 @@ fn bought_by(ctx: &Ctx, from: &Hit) -> bool {
 /// for what is invested in (`Role::InvestedIn`, at most an amount and an article between the
 /// deal word and it) receives the money.
 fn invested_in(ctx: &Ctx, a: &Anchor, scope_end: usize, parties: &mut Vec<Name>) -> Option<String> {
-    let n = ctx
-        .hits
-        .iter()
-        .filter(|h| h.start >= a.end && h.end < scope_end && h.has(|r| *r == Role::InvestedIn))
-        .find(|h| {
-            // Only an amount may stand between the deal word and the cue.
+    // Only an amount may stand between the deal word and the cue.
+    let cue = ctx.hits.iter().find(|h| {
+        h.start >= a.end && h.end < scope_end && h.has(|r| *r == Role::InvestedIn) && {
             let mut gap = span::cut(ctx.text, a.end, h.start).to_string();
             for x in ctx
                 .amounts
@@ -554,14 +551,17 @@ fn invested_in(ctx: &Ctx, a: &Anchor, scope_end: usize, parties: &mut Vec<Name>)
                 gap = gap.replace(span::cut(ctx.text, x.start, x.end), "");
             }
             gap.split_whitespace().count() <= 1
-        })
-        .and_then(|h| {
-            ctx.read_name(h.end, scope_end).filter(|n| {
-                span::cut(ctx.text, h.end, n.start)
+        }
+    })?;
+    // The name after this cue, not after a later one ("in new plants in Norland").
+    let n = ctx
+        .name_after_cue(Role::InvestedIn, cue.start, scope_end)
+        .filter(|n| {
+            n.start >= cue.end
+                && span::cut(ctx.text, cue.end, n.start)
                     .split_whitespace()
                     .count()
                     <= 1
-            })
         })?;
     party_on_a_side(parties, n)
 }
