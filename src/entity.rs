@@ -238,6 +238,24 @@ impl Entities {
 mod tests {
     use super::*;
 
+    /// A state on the providing side is named as its government, with the article where the
+    /// lexicon writes one, and the tracker reads that name back as the state.
+    #[test]
+    fn a_states_government_name_goes_both_ways() {
+        let e = &crate::lexicons::Lexicons::builtin().entities;
+        assert_eq!(e.government_of("Norway"), "Government of Norway");
+        assert_eq!(
+            e.government_of("United States"),
+            "Government of the United States"
+        );
+        assert_eq!(
+            e.governed("Government of the Philippines"),
+            Some("Philippines")
+        );
+        assert_eq!(e.governed("Government of Norway"), Some("Norway"));
+        assert_eq!(e.governed("Government of Kestrel Bank"), None);
+    }
+
     /// Each entity is one row: a second row of the same canonical name would split its aliases
     /// between two entries, and only one of them would be found by its name.
     #[test]
