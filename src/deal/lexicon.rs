@@ -180,6 +180,10 @@ struct PartyPatterns {
     /// customer of Orvex, …"): indefinite articles.
     #[serde(default)]
     apposition_openers: Vec<String>,
+    /// Verbs of saying that put their subject after them ("…, teilte Nordmar mit", "…, sagte
+    /// Orvex"): the word right after one is who speaks.
+    #[serde(default)]
+    speech_verbs: Vec<String>,
     /// Words for a competitor, which may stand between a verb of beating and the name beaten.
     #[serde(default)]
     rivals: Vec<String>,
@@ -528,6 +532,8 @@ pub struct DealLexicon {
     pub passive_agent_after_aux: bool,
     /// See `apposition_openers` in the lexicon file (lower-cased).
     pub apposition_openers: Vec<String>,
+    /// See `speech_verbs` in the lexicon file (lower-cased).
+    pub speech_verbs: Vec<String>,
     /// See `rivals` and `beat_verbs` in the lexicon file (lower-cased).
     pub rivals: Vec<String>,
     pub beat_verbs: Vec<String>,
@@ -814,6 +820,7 @@ impl DealLexicon {
             takeover_of: lower(&raw.parties.takeover_of),
             takeover_by: lower(&raw.parties.takeover_by),
             apposition_openers: lower(&raw.parties.apposition_openers),
+            speech_verbs: lower(&raw.parties.speech_verbs),
             takeover_verbs: lower(&raw.parties.takeover_verbs),
             nominative_articles: lower(&raw.parties.nominative_articles),
             dative_articles: lower(&raw.parties.dative_articles),

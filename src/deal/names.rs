@@ -876,6 +876,13 @@ impl<'a> Ctx<'a> {
                 .unwrap_or("");
             token.chars().filter(char::is_ascii_uppercase).count() >= 2 && is_abbreviation(token)
         });
+        let speech = &lexicon::lexicon(self.lang).speech_verbs;
+        let before = span::before(self.text, start).trim_end().to_lowercase();
+        let speaker = speech.iter().any(|v| {
+            before.strip_suffix(v.as_str()).is_some_and(|rest| {
+                rest.is_empty() || rest.ends_with(|c: char| c.is_whitespace() || c == ',')
+            })
+        });
         let unknown = UnknownName {
             raw,
             words: &words,
@@ -883,6 +890,7 @@ impl<'a> Ctx<'a> {
             before_deal_verb: self.before_deal_verb(start + raw.len()),
             inner_capital: has_inner_capital(raw),
             written_like_a_name: written_like_a_name(raw) || ticker_after,
+            speaker,
         };
         self.lang.deals().unknown_name_is_a_name(&unknown)
     }

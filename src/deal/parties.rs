@@ -94,6 +94,9 @@ pub(super) fn parties_for(
     if subjects.is_empty() {
         subjects.extend(subject_after_fronted_deal(ctx, a, scope_end));
     }
+    if subjects.is_empty() {
+        subjects.extend(speaker_after_clause(ctx, a, scope_end));
+    }
     if subjects.is_empty() && joined {
         subjects = subject_of(ctx, &anchors[k - 1], anchor::pre_start(anchors, k - 1));
     }
@@ -1127,6 +1130,33 @@ fn subject_after_fronted_deal(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option
     // An article and an adjective may stand first ("habe das Koblenzer Bundesamt …").
     ctx.read_name(verb.end, scope_end)
         .filter(|n| words(verb.end, n.start) <= 2)
+}
+
+/// "Die Bestellung umfasse 40 Jets, teilte Nordmar am Dienstag mit", "The order covers 40 jets,
+/// said Nordmar": a clause with no subject of its own, followed by a comma and a verb of saying
+/// that puts its subject after it (`speech_verbs`), is told by that subject; who speaks of a deal
+/// so is its party and the clause's subject (at most three words, an article and a description,
+/// between the verb and the name).
+fn speaker_after_clause(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option<Name> {
+    let speech = &lexicon::lexicon(ctx.lang).speech_verbs;
+    let st = ctx.text;
+    let mut from = a.end;
+    while let Some(comma) = span::cut(st, from, scope_end).find(',').map(|i| i + from) {
+        from = comma + 1;
+        let at = span::ctx_skip(st, from);
+        let rest = span::cut(st, at, scope_end).to_lowercase();
+        let Some(verb) = speech.iter().find(|v| {
+            rest.strip_prefix(v.as_str())
+                .is_some_and(|r| r.starts_with(char::is_whitespace))
+        }) else {
+            continue;
+        };
+        let verb_end = at + verb.len();
+        return ctx
+            .read_name(verb_end, scope_end)
+            .filter(|n| span::cut(st, verb_end, n.start).split_whitespace().count() <= 3);
+    }
+    None
 }
 
 /// "a 30% stake in Kestrel Foods", "mua 10% cổ phần Công ty Hòa Bình", "die Mehrheit an Nordmar

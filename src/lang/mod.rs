@@ -86,6 +86,9 @@ pub struct UnknownName<'a> {
     pub inner_capital: bool,
     /// Written like a name: an inner capital, all capitals ("KNDS") or digits.
     pub written_like_a_name: bool,
+    /// It stands right after a verb of saying that puts its subject after it ("…, teilte
+    /// Nordmar mit"), with no article: it is who speaks.
+    pub speaker: bool,
 }
 
 /// The rules of one language that amount recognition asks for; generic code never asks which

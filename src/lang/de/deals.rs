@@ -15,7 +15,9 @@ impl DealRules for Rules {
     }
 
     /// German writes every noun with a capital: a lone unknown capitalised word ("Werk",
-    /// "Aktionäre", "Politiker") is a noun unless written like a name.
+    /// "Aktionäre", "Politiker") is a noun unless written like a name, or unless it stands where
+    /// only a name can, right after a verb of saying with no article ("…, teilte Nordmar mit";
+    /// "…, teilte das Unternehmen mit" names nobody).
     fn unknown_name_is_a_name(&self, n: &UnknownName) -> bool {
         if n.words.len() != 1 {
             return true;
@@ -27,6 +29,6 @@ impl DealRules for Rules {
         ];
         let common_noun = NOUN_ENDINGS.iter().any(|e| w.ends_with(e));
         let function_word = super::STOPWORDS.lines().any(|s| s.trim() == w);
-        n.written_like_a_name && !common_noun && !function_word
+        (n.written_like_a_name || n.speaker) && !common_noun && !function_word
     }
 }
