@@ -24,6 +24,23 @@ const ABBREVIATIONS: &[&str] = &[
     "evtl", "Hr", "Fr", "Gen", "Gov", "Sen", "Rep", "Dt", "VP", "tr", "đ", "Q", "P", "GS.TS",
 ];
 
+/// Legal forms that end a company's name and so often end a sentence too ("… into Kestrel Inc.
+/// The fund also …").
+const LEGAL_FORMS: &[&str] = &["Inc", "Corp", "Ltd", "Co"];
+
+/// Words that open a sentence and never go on a company's name.
+const SENTENCE_OPENERS: &[&str] = &[
+    "The", "It", "Its", "He", "She", "They", "This", "That", "These", "Those", "But", "In", "On",
+    "Der", "Die", "Das", "Es", "Er", "Sie", "Im", "Am",
+];
+
+/// "… put $1 billion into Kestrel Inc. The fund also agreed …": a legal form's period ends the
+/// sentence when the next word is one that opens sentences (`rest` starts at that word).
+fn legal_form_ends(prev_word: &str, rest: &str) -> bool {
+    let next_word = &rest[..run_len(rest, char::is_alphanumeric)];
+    LEGAL_FORMS.contains(&prev_word) && SENTENCE_OPENERS.contains(&next_word)
+}
+
 /// Month names: "14. November" is a date, not the end of a sentence.
 const MONTHS: &[&str] = &[
     "Januar",
@@ -311,7 +328,7 @@ impl<'a> Split<'a> {
         if c == '.' {
             let before = &s[..i];
             let prev_word = &before[before.len() - run_len_back(before, char::is_alphanumeric)..];
-            if ABBREVIATIONS.contains(&prev_word) {
+            if ABBREVIATIONS.contains(&prev_word) && !legal_form_ends(prev_word, &s[n..]) {
                 return None;
             }
             // An initial ("George W. Bush", "K. McAleean"): a single capital letter.
@@ -456,6 +473,22 @@ mod tests {
         assert_eq!(texts("Kevin K. McAleean trao Ý định thư.").len(), 1);
         assert_eq!(
             texts("Das gilt z. B. für Nr. 5 und die Mio. Euro.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_legal_form_ends_a_sentence_before_a_word_that_opens_one() {
+        assert_eq!(
+            texts("The fund put $1 billion into Orvex Inc. The fund also bought bonds."),
+            [
+                "The fund put $1 billion into Orvex Inc.",
+                "The fund also bought bonds."
+            ]
+        );
+        // Not before a name: "Kestrel Co. Ltd." and "Orvex Inc. Chairman …" stay one sentence.
+        assert_eq!(
+            texts("Kestrel Co. Ltd. signed with Orvex Inc. Chairman Lee.").len(),
             1
         );
     }

@@ -228,7 +228,7 @@ fn place_the_one_left(m: &mut Mention, side: Side) {
 /// "The Harbour Development Bank approved three loans … For Norland, a loan of $40 million
 /// goes to …": a deal whose sentences named no provider takes the one entity of the article that
 /// provides deals of its type (the lender of a loan, the authority of a licence — an agency or a
-/// ministry —, the maker of a purchase), where the article names exactly one such entity and it
+/// ministry —, the maker of a purchase, the donor body of aid), where the article names exactly one such entity and it
 /// is not the deal's recipient.
 ///
 /// An entity that receives another deal of the article is no such provider ("Pfizer paid
@@ -243,8 +243,18 @@ pub(super) fn provider_named_in_article(mentions: &mut [Mention], named: &Antece
             DealType::Financing => &[Kind::Bank, Kind::Fund],
             DealType::Licence => &[Kind::Agency, Kind::Government],
             DealType::Purchase => &[Kind::Manufacturer],
+            DealType::Aid => &[
+                Kind::Org,
+                Kind::Agency,
+                Kind::Government,
+                Kind::Fund,
+                Kind::Bank,
+            ],
             _ => continue,
         };
+        // "A grant of 50 million euros will fund clinics … The EU presented the programme": an
+        // aid told without its donor is given by the one donor body the article names (not a
+        // country: aid articles name the places it goes to as well).
         // "India's spectrum auction ended …": with no licensing body named, the one state the
         // article names licenses (named as its government on the way out).
         let sole = named

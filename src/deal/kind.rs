@@ -19,6 +19,7 @@ pub(super) fn type_in_scope(
     quantity: Option<&Quantity>,
 ) -> DealType {
     let ty = licence_bought(refine_type(a, hits, scope_end), hits, pre_start, scope_end);
+    let ty = stake_bought(a, ty, hits, pre_start, scope_end);
     // A contract won or awarded is work bought from the contractor: goods or services.
     let received = anchor::said_in(hits, pre_start, scope_end, Role::Receive)
         || anchor::said_in(hits, pre_start, scope_end, Role::Award);
@@ -37,6 +38,32 @@ fn licence_bought(ty: DealType, hits: &[Hit], pre_start: usize, scope_end: usize
     });
     if licensed && matches!(ty, DealType::Purchase | DealType::Agreement) {
         DealType::Licence
+    } else {
+        ty
+    }
+}
+
+/// "The 30% stake in Kestrel Foods was bought by Orvex", "verkaufte ihre Beteiligung an …": a
+/// stake (the deal word is the language's stake cue) bought or sold in its clause is a purchase,
+/// not an investment; a stake taken with no verb of trade stays an investment ("will take a 30%
+/// stake in Orvex").
+fn stake_bought(
+    a: &Anchor,
+    ty: DealType,
+    hits: &[Hit],
+    pre_start: usize,
+    scope_end: usize,
+) -> DealType {
+    let in_scope = |h: &&Hit| h.start >= pre_start && h.start < scope_end;
+    let stake = hits
+        .iter()
+        .any(|h| h.start == a.start && h.has(|r| *r == Role::Stake));
+    let traded = hits
+        .iter()
+        .filter(in_scope)
+        .any(|h| h.has(|r| matches!(r, Role::BuyerVerb | Role::SellerVerb)));
+    if ty == DealType::Investment && stake && traded {
+        DealType::Purchase
     } else {
         ty
     }

@@ -1174,6 +1174,13 @@ fn stake_target(
         return None;
     }
     let n = ctx.name_after_cue(Role::Stake, a.start, scope_end)?;
+    // "made an investment in Kestrel, built up a stake in Orvex, …": a stake told in a clause of
+    // its own, past a comma, is another deal's.
+    // (A comma that marks a clause has a space after it; "7,5%" is a number.)
+    let between = span::cut(ctx.text, a.end, n.start);
+    if between.contains(';') || between.contains(", ") {
+        return None;
+    }
     party_on_a_side(parties, n)
 }
 
