@@ -180,6 +180,11 @@ struct PartyPatterns {
     /// customer of Orvex, …"): indefinite articles.
     #[serde(default)]
     apposition_openers: Vec<String>,
+    /// Words that describe a maker ("Hersteller", "-bauer", "maker", "nhà sản xuất"); a single
+    /// word also as the end of a compound ("Turbinenbauer", "planemaker"). A name the lexicon
+    /// does not know, right after a description holding one, is a maker's.
+    #[serde(default)]
+    maker_words: Vec<String>,
     /// Verbs of saying that put their subject after them ("…, teilte Nordmar mit", "…, sagte
     /// Orvex"): the word right after one is who speaks.
     #[serde(default)]
@@ -534,6 +539,8 @@ pub struct DealLexicon {
     pub apposition_openers: Vec<String>,
     /// See `speech_verbs` in the lexicon file (lower-cased).
     pub speech_verbs: Vec<String>,
+    /// See `maker_words` in the lexicon file (lower-cased).
+    pub maker_words: Vec<String>,
     /// See `rivals` and `beat_verbs` in the lexicon file (lower-cased).
     pub rivals: Vec<String>,
     pub beat_verbs: Vec<String>,
@@ -821,6 +828,7 @@ impl DealLexicon {
             takeover_by: lower(&raw.parties.takeover_by),
             apposition_openers: lower(&raw.parties.apposition_openers),
             speech_verbs: lower(&raw.parties.speech_verbs),
+            maker_words: lower(&raw.parties.maker_words),
             takeover_verbs: lower(&raw.parties.takeover_verbs),
             nominative_articles: lower(&raw.parties.nominative_articles),
             dative_articles: lower(&raw.parties.dative_articles),

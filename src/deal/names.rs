@@ -35,14 +35,16 @@ pub struct Ctx<'a> {
 
 /// "BERLIN — The army has ordered …", "PERTH (Mining Weekly) – …", "WASHINGTON, May 3 -": a
 /// place in capitals that opens a report, before a dash, a comma or the agency in brackets, is
-/// its dateline, no party.
+/// its dateline, no party; so are places joined by a slash before a dash ("Kiel/Oslo - …").
 fn dateline(st: &str, start: usize, end: usize) -> bool {
     let name = span::cut(st, start, end).trim();
     let opens = span::before(st, start).trim().is_empty();
     let capitals = name.chars().filter(|c| c.is_alphabetic()).count() >= 3
         && !name.chars().any(char::is_lowercase);
     let after = span::after(st, end).trim_start();
-    opens && capitals && after.starts_with(['—', '–', '-', ',', '('])
+    // "Kiel/Oslo - Der Schiffbauer …": two places joined by a slash before a dash, however written.
+    let places = name.contains('/') && !name.contains(' ') && after.starts_with(['—', '–', '-']);
+    opens && (capitals || places) && after.starts_with(['—', '–', '-', ',', '('])
 }
 
 /// Legal-form words trimmed from the end of a name.
@@ -201,6 +203,7 @@ impl<'a> Ctx<'a> {
 
     /// `read_name`, before a nationality tied to the name before it is set aside.
     fn read_name_at(&self, pos: usize, limit: usize) -> Option<Name> {
+        let described_from = pos;
         let mut pos = self.skip_determiners(pos, limit);
         // "Shares of Kestrel Imaging": the name is what the common noun is said of.
         let rest = span::cut(self.text, pos, limit);
@@ -271,8 +274,22 @@ impl<'a> Ctx<'a> {
         if head.is_none() && !self.name_like(start, raw) {
             return None;
         }
+        // "OSLO - Kestrel Shipping …": a dateline the name words ran on past its spaced dash.
+        let end = match raw.find(" - ").or_else(|| raw.find(" – ")) {
+            Some(d) if dateline(self.text, start, start + d) => start + d,
+            _ => end,
+        };
         if dateline(self.text, start, end) {
-            return None;
+            // The clause's first name is the one after the dateline's dash ("Kiel/Oslo - Der
+            // Schiffbauer Nordwerft …").
+            let after = span::after(self.text, end);
+            return after
+                .find(['—', '–', '-'])
+                .filter(|&d| after[..d].trim().is_empty())
+                .and_then(|d| {
+                    let dash = after[d..].chars().next().map_or(1, char::len_utf8);
+                    self.read_name(end + d + dash, limit)
+                });
         }
         // "Defence Minister Ana Ruiz", "Trade and Industry Minister Raj Mehta": a portfolio.
         if head.is_none() && self.portfolio_follows(end, limit) {
@@ -283,7 +300,27 @@ impl<'a> Ctx<'a> {
             Some((t, _)) => (span::cut(self.text, head_end, end).trim(), t),
             None => (raw, None),
         };
-        Some(self.canonical(start, end, raw, rest, head.is_some(), template, paren))
+        let mut n = self.canonical(start, end, raw, rest, head.is_some(), template, paren);
+        if n.kind.is_none() && self.described_as_maker(span::cut(self.text, described_from, start))
+        {
+            n.kind = Some(Kind::Manufacturer);
+        }
+        Some(n)
+    }
+
+    /// "der Turbinenbauer", "blade maker", "nhà sản xuất ô tô": the description before a
+    /// name holds a word for a maker (`maker_words`; a single word also as the end of a word).
+    fn described_as_maker(&self, description: &str) -> bool {
+        let description = description.to_lowercase();
+        lexicon::lexicon(self.lang).maker_words.iter().any(|m| {
+            if m.contains(' ') {
+                description.contains(m.as_str())
+            } else {
+                description
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w.ends_with(m.as_str()))
+            }
+        })
     }
 
     /// "a majority stake in Kestrel Air", "an die Kestrel Group", "des Herstellers Nordvik": the
@@ -498,6 +535,22 @@ impl<'a> Ctx<'a> {
             }) {
                 p = self.skip_ws(h.end, limit);
                 continue;
+            }
+            // "Turbine maker Orvex Wind and …": a capitalised word opening the sentence right
+            // before a word for a kind of organisation, itself right before a capitalised word,
+            // says what that kind makes.
+            if first.is_uppercase() && n == 0 && opens_sentence && !ends {
+                let next = self.skip_ws(we, limit);
+                if let Some(h) = self.hit_at(next).filter(|h| {
+                    kind_word(h)
+                        && span::cut(self.text, h.start, h.end).starts_with(char::is_lowercase)
+                        && h.end < limit
+                        && is_capitalised(self.next_word(h.end, limit))
+                        && self.entity_at(ws).is_none()
+                }) {
+                    p = self.skip_ws(h.end, limit);
+                    return Some(p);
+                }
             }
             if first.is_uppercase() {
                 return (n > 0).then_some(ws);

@@ -1830,11 +1830,16 @@ fn coordinated_before(ctx: &Ctx, found: &mut Vec<Name>, clause_start: usize) {
     let Some(first) = found.iter().map(|n| n.start).min() else {
         return;
     };
+    // "… und RWE", "… und der Energiekonzern RWE": the known subject right after the join, or
+    // after an article and a description.
     let Some(join) = ctx.hits.iter().rev().find(|h| {
         h.end <= first
             && h.start >= clause_start
             && h.has(|r| *r == Role::BetweenJoin)
-            && span::cut(st, h.end, first).trim().is_empty()
+            && (span::cut(st, h.end, first).trim().is_empty()
+                || ctx
+                    .read_name(h.end, st.len())
+                    .is_some_and(|n| n.start == first))
     }) else {
         return;
     };
@@ -1842,10 +1847,19 @@ fn coordinated_before(ctx: &Ctx, found: &mut Vec<Name>, clause_start: usize) {
         return;
     };
     let joined = span::cut(st, n.end, join.start).trim();
-    let opens = span::cut(st, clause_start, n.start)
-        .split_whitespace()
-        .count()
-        <= 1;
+    // It opens the clause: at most a dateline, an article and a description before it, no verb.
+    let lead = span::cut(st, clause_start, n.start);
+    let opens = lead.split_whitespace().count() <= 4
+        && !ctx.hits.iter().any(|h| {
+            h.start >= clause_start
+                && h.end <= n.start
+                && h.has(|r| {
+                    matches!(
+                        r,
+                        Role::Status(_) | Role::BuyerVerb | Role::SellerVerb | Role::Trigger { .. }
+                    )
+                })
+        });
     if (joined.is_empty() || joined == ")")
         && opens
         && !found.iter().any(|f| f.canonical == n.canonical)

@@ -244,6 +244,30 @@ fn dateline_names_no_party() {
         );
         assert_eq!(d.quantity, Some(12));
     }
+    // The name after the dash is the clause's subject, whole and alone; places joined by a slash
+    // are a dateline too, however written.
+    for (lang, text, buyer) in [
+        (
+            Lang::En,
+            "OSLO - Kestrel Shipping has ordered six ferries from Nordwerft Marine.",
+            "Kestrel Shipping",
+        ),
+        (
+            Lang::En,
+            "OSLO — Kestrel Shipping has ordered six ferries from Nordwerft Marine.",
+            "Kestrel Shipping",
+        ),
+        (
+            Lang::De,
+            "Kiel/Oslo - Der Schiffbauer Nordwerft Marine und der Reeder Harbourline haben einen Vertrag über den Bau von sechs Fähren unterzeichnet.",
+            "Harbourline",
+        ),
+    ] {
+        let d = one(lang, text);
+        assert_eq!(d.recipient.as_deref(), Some(buyer), "{text}: {d:#?}");
+        assert_eq!(d.provider.as_deref(), Some("Nordwerft Marine"), "{text}");
+        assert_eq!(d.parties.len(), 2, "{text}: {:?}", d.parties);
+    }
 }
 
 /// The corpora compare names loosely ("of Norland" would pass for "Bank of Norland"); here the
