@@ -54,25 +54,28 @@ pub(super) fn sides_from_article(mentions: &mut [Mention]) {
     }
     for ty in types {
         for side in [Side::Provider, Side::Recipient] {
-            fill_side_from_article(mentions, ty, side, 2, |_| true);
+            fill_side_from_article(mentions, &[ty], side, 2, |_| true);
         }
     }
 }
 
-/// Fills `side` of the mentions of type `ty` that left it empty (and that `fits`) with the one
+/// Fills `side` of the mentions of a type of `types` that left it empty (and that `fits`) with the one
 /// party the others name there (at least `min_times` of them), then places a single party left on
 /// the other side.
 fn fill_side_from_article(
     mentions: &mut [Mention],
-    ty: DealType,
+    types: &[DealType],
     side: Side,
     min_times: usize,
     fits: impl Fn(&Mention) -> bool,
 ) {
-    let Some(name) = sole_name(mentions, ty, side, min_times) else {
+    let Some(name) = sole_name(mentions, types, side, min_times) else {
         return;
     };
-    for m in mentions.iter_mut().filter(|m| m.ty == ty && fits(m)) {
+    for m in mentions
+        .iter_mut()
+        .filter(|m| types.contains(&m.ty) && fits(m))
+    {
         if side.of(m).is_some() || side.other().of(m).as_ref() == Some(&name.canonical) {
             continue;
         }
@@ -88,12 +91,17 @@ fn fill_side_from_article(
     }
 }
 
-/// The one party (by key) that fills `side` in every mention of type `ty` that fills it, where at
-/// least `min_times` mentions fill it.
-fn sole_name(mentions: &[Mention], ty: DealType, side: Side, min_times: usize) -> Option<Name> {
+/// The one party (by key) that fills `side` in every mention of a type of `types` that fills it,
+/// where at least `min_times` mentions fill it.
+fn sole_name(
+    mentions: &[Mention],
+    types: &[DealType],
+    side: Side,
+    min_times: usize,
+) -> Option<Name> {
     let mut found: Option<Name> = None;
     let mut times = 0;
-    for m in mentions.iter().filter(|m| m.ty == ty) {
+    for m in mentions.iter().filter(|m| types.contains(&m.ty)) {
         let Some(n) = side.of(m) else { continue };
         times += 1;
         match &found {
@@ -132,10 +140,20 @@ fn sole_name(mentions: &[Mention], ty: DealType, side: Side, min_times: usize) -
 /// paid … for Time Warner", in a list of takeovers where one seller was named once).
 pub(super) fn sides_told_once(mentions: &mut [Mention]) {
     for ty in [DealType::Aid, DealType::Financing] {
-        fill_side_from_article(mentions, ty, Side::Recipient, 1, |_| true);
+        fill_side_from_article(mentions, &[ty], Side::Recipient, 1, |_| true);
     }
+    // "Two loans of $95 million and $70 million for Norland … A grant funded by Japan will
+    // provide $0.8 million": where loans and grants of the article all go to one party, a grant
+    // or loan told without its recipient goes there too.
+    fill_side_from_article(
+        mentions,
+        &[DealType::Aid, DealType::Financing],
+        Side::Recipient,
+        1,
+        |_| true,
+    );
     let buyers = purchase_sides(mentions, Side::Provider);
-    fill_side_from_article(mentions, DealType::Purchase, Side::Provider, 1, |m| {
+    fill_side_from_article(mentions, &[DealType::Purchase], Side::Provider, 1, |m| {
         m.recipient
             .as_deref()
             .is_none_or(|r| buyers.contains(&key(r)))
@@ -144,13 +162,13 @@ pub(super) fn sides_told_once(mentions: &mut [Mention]) {
     // suppliers, one public buyer told once (a state or its body: whose tender it is); a purchase
     // from another supplier goes to that buyer, not one from a supplier the buyer was told with.
     // Not a company or an airline told once: an airshow's or a week's orders have many buyers.
-    let public_buyer = sole_name(mentions, DealType::Purchase, Side::Recipient, 1)
+    let public_buyer = sole_name(mentions, &[DealType::Purchase], Side::Recipient, 1)
         .is_some_and(|n| n.kind.is_some_and(Kind::is_public));
     if !public_buyer {
         return;
     }
     let suppliers = purchase_sides(mentions, Side::Recipient);
-    fill_side_from_article(mentions, DealType::Purchase, Side::Recipient, 1, |m| {
+    fill_side_from_article(mentions, &[DealType::Purchase], Side::Recipient, 1, |m| {
         m.provider
             .as_deref()
             .is_some_and(|p| !suppliers.contains(&key(p)))
@@ -365,7 +383,7 @@ pub(super) fn parts_of_the_deal_before(mentions: &mut [Mention]) {
 }
 
 /// "The defence ministry approved the purchase … The four suppliers are A ($31 million), B …": a
-/// purchase (or a loan) whose sentences named no buyer (no borrower) takes the one state body (a
+/// purchase (or a loan, or a grant) whose sentences named no buyer (no borrower, no beneficiary) takes the one state body (a
 /// government, a ministry, an armed service) the article names, where it names exactly one and it
 /// is not the deal's supplier or lender. Public buyers and borrowers are the ones news names once
 /// and then leaves out ("The development bank signed three loans, the finance ministry said. The
@@ -374,8 +392,20 @@ pub(super) fn public_buyer_named_in_article(mentions: &mut [Mention], named: &An
     let Some(e) = named.sole_of(&[Kind::Government]) else {
         return;
     };
+    // "… pledged by the Federal Government. Japan gave $250 million.": a government that gives
+    // in the article is no beneficiary of another's grant.
+    let gives = mentions.iter().any(|m| {
+        m.provider
+            .as_deref()
+            .is_some_and(|p| key(p) == key(&e.canonical))
+    });
     for m in mentions.iter_mut().filter(|m| {
-        matches!(m.ty, DealType::Purchase | DealType::Financing) && m.recipient.is_none()
+        !(gives && m.ty == DealType::Aid)
+            && matches!(
+                m.ty,
+                DealType::Purchase | DealType::Financing | DealType::Aid
+            )
+            && m.recipient.is_none()
     }) {
         if m.provider
             .as_deref()
