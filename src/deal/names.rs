@@ -536,10 +536,10 @@ impl<'a> Ctx<'a> {
                 p = self.skip_ws(h.end, limit);
                 continue;
             }
-            // "Turbine maker Orvex Wind and …": a capitalised word opening the sentence right
-            // before a word for a kind of organisation, itself right before a capitalised word,
-            // says what that kind makes.
-            if first.is_uppercase() && n == 0 && opens_sentence && !ends {
+            // "Turbine maker Orvex Wind and …", "to Basque firm Orvex": a capitalised word right
+            // before a word for a kind of organisation written in lower case, itself right before
+            // a capitalised word, says what that kind makes or where it is from.
+            if first.is_uppercase() && n == 0 && !ends {
                 let next = self.skip_ws(we, limit);
                 if let Some(h) = self.hit_at(next).filter(|h| {
                     kind_word(h)
