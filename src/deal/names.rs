@@ -944,6 +944,9 @@ impl<'a> Ctx<'a> {
             inner_capital: has_inner_capital(raw),
             written_like_a_name: written_like_a_name(raw) || ticker_after,
             speaker,
+            before_title: self
+                .hit_at(self.skip_ws(start + raw.len(), self.text.len()))
+                .is_some_and(|h| h.has(|r| *r == Role::Title)),
         };
         self.lang.deals().unknown_name_is_a_name(&unknown)
     }

@@ -398,3 +398,24 @@ fn a_backtick_possessive_is_a_possessive() {
     );
     assert_eq!(d.recipient.as_deref(), Some("Orvex Lines"));
 }
+
+/// A name right before a title names what the titled person acts for; the person is no party,
+/// and the title is no part of the name.
+#[test]
+fn a_name_before_a_title_is_the_party_the_person_acts_for() {
+    let d = one(
+        Lang::En,
+        "Kestrel CEO John Smith signed a $200 million contract with Orvex Air.",
+    );
+    assert!(d.parties.iter().any(|p| p == "Kestrel"), "{:?}", d.parties);
+    assert!(
+        !d.parties.iter().any(|p| p.contains("Smith")),
+        "{:?}",
+        d.parties
+    );
+    let d = one(
+        Lang::En,
+        "Texas Gov. Greg Abbott approved a $200 million grant for a chip plant.",
+    );
+    assert_eq!(d.provider.as_deref(), Some("Texas"), "{d:#?}");
+}

@@ -89,6 +89,9 @@ pub struct UnknownName<'a> {
     /// It stands right after a verb of saying that puts its subject after it ("…, teilte
     /// Nordmar mit"), with no article: it is who speaks.
     pub speaker: bool,
+    /// A title follows it ("Kestrel CEO John Smith", "Texas Gov. Greg Abbott"): it names what the
+    /// titled person acts for.
+    pub before_title: bool,
 }
 
 /// The rules of one language that amount recognition asks for; generic code never asks which

@@ -15,15 +15,18 @@ impl DealRules for Rules {
     }
 
     /// A lone function word is no name, nor is a sentence's first word, capitalised anyway
-    /// ("Citing …", "Last year …"), unless written like a name or right before a deal verb
-    /// ("Orvanto acquired …").
+    /// ("Citing …", "Last year …"), unless written like a name, right before a deal verb
+    /// ("Orvanto acquired …") or right before a title ("Kestrel CEO John Smith …").
     fn unknown_name_is_a_name(&self, n: &UnknownName) -> bool {
         let function_word = n.words.len() == 1
             && super::STOPWORDS
                 .lines()
                 .any(|s| s.trim() == n.raw.to_lowercase());
-        let opener =
-            n.words.len() == 1 && n.sentence_start && !n.written_like_a_name && !n.before_deal_verb;
+        let opener = n.words.len() == 1
+            && n.sentence_start
+            && !n.written_like_a_name
+            && !n.before_deal_verb
+            && !n.before_title;
         !function_word && !opener
     }
 }
