@@ -105,7 +105,7 @@ fn has_letter(w: &str) -> bool {
 
 impl<'a> Ctx<'a> {
     /// The hit that starts at `pos` (the sentence's hits are in text order and do not overlap).
-    fn hit_at(&self, pos: usize) -> Option<&Hit<'a>> {
+    pub(super) fn hit_at(&self, pos: usize) -> Option<&Hit<'a>> {
         let k = self.hits.partition_point(|h| h.start < pos);
         self.hits.get(k).filter(|h| h.start == pos)
     }
@@ -282,10 +282,15 @@ impl<'a> Ctx<'a> {
         if dateline(self.text, start, end) {
             // The clause's first name is the one after the dateline's dash ("Kiel/Oslo - Der
             // Schiffbauer Nordwerft …").
+            // (Past the agency in brackets: "PERTH (Mining Weekly) – …".)
             let after = span::after(self.text, end);
+            let bracketed = |gap: &str| {
+                let gap = gap.trim();
+                gap.is_empty() || (gap.starts_with('(') && gap.ends_with(')'))
+            };
             return after
                 .find(['—', '–', '-'])
-                .filter(|&d| after[..d].trim().is_empty())
+                .filter(|&d| bracketed(&after[..d]))
                 .and_then(|d| {
                     let dash = after[d..].chars().next().map_or(1, char::len_utf8);
                     self.read_name(end + d + dash, limit)

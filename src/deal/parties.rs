@@ -476,13 +476,49 @@ fn to_and_from(
         } else {
             continue;
         };
-        if let Some(n) = ctx.read_name(h.end, scope_end) {
+        if let Some(n) = ctx
+            .read_name(h.end, scope_end)
+            .filter(|n| !names_a_site(ctx, h.end, n, scope_end))
+        {
             *slot = Some(n.canonical.clone());
             let mut joined = vec![n];
             coordinated(ctx, &mut joined, scope_end);
             joined.into_iter().for_each(|n| push_party(parties, n));
         }
     }
+}
+
+/// "lithium from the Pilgangoora operation", "power to the Kestrel project": a name the lexicon
+/// does not know, after an article and before a common noun it qualifies (a lower-case word that
+/// is no preposition or conjunction), names a site or a project, no party.
+fn names_a_site(ctx: &Ctx, from: usize, n: &Name, limit: usize) -> bool {
+    // An article in lower case right after the cue ("from the …"), not a description that
+    // opens a name ("by Government owned Corfo …").
+    let at = span::ctx_skip(ctx.text, from);
+    let article = ctx.hits.iter().any(|h| {
+        h.start == at
+            && h.end <= n.start
+            && h.has(|r| *r == Role::Determiner)
+            && span::cut(ctx.text, h.start, h.end).starts_with(char::is_lowercase)
+    });
+    let next = span::cut(ctx.text, span::ctx_skip(ctx.text, n.end), limit)
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    // Not a company's name ("an die Kestrel Group verkauft"), nor before a word the lexicon
+    // reads (a verb: "… verkauft").
+    let at_next = span::ctx_skip(ctx.text, n.end);
+    let company = ctx.hits.iter().any(|h| {
+        h.start >= n.start
+            && h.end <= n.end
+            && h.has(|r| matches!(r, Role::OrgTail | Role::OrgHead(_)))
+    });
+    n.kind.is_none()
+        && article
+        && !company
+        && next.starts_with(char::is_lowercase)
+        && ctx.hit_at(at_next).is_none()
+        && !ends_phrase(ctx, n.end, limit)
 }
 
 /// "won a contract to build four frigates for Norland": a purpose word after the deal word and
