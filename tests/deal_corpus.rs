@@ -169,6 +169,12 @@ fn run_case(lang: Lang, case: &Case) -> Vec<String> {
     doc.lang = Some(lang);
     let ex = dealtrack::deal::extract(&doc, lang, Lexicons::builtin());
     let mut fails = Vec::new();
+    // Whatever a case expects, one party is never on both sides of a deal.
+    for d in &ex.deals {
+        if d.provider.is_some() && d.provider == d.recipient {
+            fails.push(format!("{:?} is both provider and recipient", d.provider));
+        }
+    }
     let mut used = vec![false; ex.deals.len()];
     for e in &case.deal {
         match ex

@@ -141,8 +141,24 @@ fn absorb(into: &mut Mention, m: Mention) {
             into.parties.push(p.clone());
         }
     }
-    into.provider = into.provider.take().or(m.provider.clone());
-    into.recipient = into.recipient.take().or(m.recipient.clone());
+    // A side the other telling gives a party this one put on the other side is a misreading of
+    // one of them: one party is never both sides, and the telling merged into keeps its side
+    // (the first, or the fuller).
+    let other_side = |side: &Option<String>, x: &String| {
+        side.as_ref().is_some_and(|s| name_key(s) == name_key(x))
+    };
+    if into.provider.is_none() {
+        into.provider = m
+            .provider
+            .clone()
+            .filter(|p| !other_side(&into.recipient, p));
+    }
+    if into.recipient.is_none() {
+        into.recipient = m
+            .recipient
+            .clone()
+            .filter(|r| !other_side(&into.provider, r));
+    }
     into.quantity = into.quantity.or(m.quantity);
     if into.amount.is_none() {
         into.amount = m.amount.clone();
@@ -233,4 +249,55 @@ pub(crate) fn within_document(mentions: Vec<Mention>) -> Vec<Mention> {
     }
     out.sort_by_key(|m| (m.start, m.end));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DealStatus, DealType};
+
+    fn mention(start: usize, party: &str, provider: bool) -> Mention {
+        let name = Name {
+            start,
+            end: start + party.len(),
+            canonical: party.to_string(),
+            kind: None,
+            country: None,
+        };
+        let side = Some(party.to_string());
+        Mention {
+            ty: DealType::Purchase,
+            status: DealStatus::Announced,
+            status_told: true,
+            parties: vec![name],
+            provider: if provider { side.clone() } else { None },
+            recipient: if provider { None } else { side },
+            item: None,
+            quantity: None,
+            amount: None,
+            start,
+            end: start + 40,
+            block: 0,
+            list_item: false,
+            item_words: Default::default(),
+            trigger: "deal".into(),
+            documented: true,
+            joint: false,
+            continues: false,
+        }
+    }
+
+    /// "Orvex Gas reached a deal on buying gas …" read Orvex Gas as the buyer, "… Orvex Gas will
+    /// stop supplying gas" as the seller: merged, the one party takes one side only.
+    #[test]
+    fn a_party_two_tellings_put_on_opposite_sides_keeps_one_side() {
+        let merged = within_document(vec![
+            mention(0, "Orvex Gas", false),
+            mention(50, "Orvex Gas", true),
+        ]);
+        assert_eq!(merged.len(), 1);
+        let m = &merged[0];
+        assert_eq!(m.recipient.as_deref(), Some("Orvex Gas"));
+        assert_eq!(m.provider, None);
+    }
 }
