@@ -100,10 +100,13 @@ fn sole_name(
     min_times: usize,
 ) -> Option<Name> {
     let mut found: Option<Name> = None;
-    let mut times = 0;
+    // Told in how many sentences: two deals of one sentence are one telling.
+    let mut told_in: Vec<usize> = Vec::new();
     for m in mentions.iter().filter(|m| types.contains(&m.ty)) {
         let Some(n) = side.of(m) else { continue };
-        times += 1;
+        if !told_in.contains(&m.start) {
+            told_in.push(m.start);
+        }
         match &found {
             Some(f) if key(&f.canonical) != key(n) => return None,
             Some(_) => {}
@@ -126,7 +129,7 @@ fn sole_name(
     }
     // Told once, a side may be a misreading; told twice the same, it is the article's (see
     // `sides_told_once` for the sides where once is enough).
-    found.filter(|_| times >= min_times)
+    found.filter(|_| told_in.len() >= min_times)
 }
 
 /// "Donors pledged $1.3 billion for Syria. … Norway gave $75 million.": once is enough for the

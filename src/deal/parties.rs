@@ -308,7 +308,15 @@ fn joined_to_previous(ctx: &Ctx, anchors: &[Anchor], k: usize, pre_start: usize)
     ctx.hits.iter().any(|h| {
         h.start >= pre_start && h.end <= a.start && h.has(|r| *r == Role::BetweenJoin) && {
             let gap = span::cut(ctx.text, h.end, a.start);
-            gap.split_whitespace().count() <= 2
+            // "… and a pledge to order three more": a noun of intent and the infinitive's
+            // marker may stand between too.
+            let gap_end = h.end + gap.trim_end().len();
+            let infinitive = ctx.hits.iter().any(|t| {
+                t.start >= h.end
+                    && t.end == gap_end
+                    && t.has(|r| matches!(r, Role::To | Role::Purpose))
+            });
+            gap.split_whitespace().count() <= 2 + usize::from(infinitive)
                 && !gap.contains([',', ';', ':', '.'])
                 && !ctx.hits.iter().any(|v| {
                     v.start >= h.end
