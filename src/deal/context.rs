@@ -421,6 +421,42 @@ pub(super) fn public_buyer_named_in_article(mentions: &mut [Mention], named: &An
     }
 }
 
+/// "Condor is renewing its long-haul fleet … Airbus gets additional orders for seven jets": a
+/// purchase from a maker whose sentences named no buyer is bought by the one airline the article
+/// names (airlines are who buy aircraft), where it names exactly one and does not tell it buying
+/// from another maker.
+pub(super) fn airline_named_in_article(mentions: &mut [Mention], named: &Antecedents) {
+    let Some(e) = named.sole_of(&[Kind::Airline]) else {
+        return;
+    };
+    // The makers the airline is told buying from: an airline told buying from one maker is not
+    // every maker's buyer (an airshow's orders).
+    let its_makers: Vec<String> = mentions
+        .iter()
+        .filter(|m| {
+            m.recipient
+                .as_deref()
+                .is_some_and(|r| key(r) == key(&e.canonical))
+        })
+        .filter_map(|m| m.provider.as_deref().map(key))
+        .collect();
+    for m in mentions.iter_mut().filter(|m| {
+        m.ty == DealType::Purchase
+            && m.recipient.is_none()
+            && m.provider
+                .as_deref()
+                .is_some_and(|p| its_makers.is_empty() || its_makers.contains(&key(p)))
+            && m.provider.as_deref().is_some_and(|p| {
+                m.parties
+                    .iter()
+                    .any(|q| q.canonical == p && q.kind == Some(Kind::Manufacturer))
+            })
+    }) {
+        m.recipient = Some(e.canonical.clone());
+        named_party(m, e);
+    }
+}
+
 /// Adds an entity the article named to a mention's parties (placed where its own sentences did
 /// not name it), unless the mention has it already.
 fn named_party(m: &mut Mention, e: &Entity) {

@@ -177,6 +177,7 @@ fn extract_window<'l>(
     context::sides_told_once(&mut merged);
     context::the_other_side(&mut merged);
     context::public_buyer_named_in_article(&mut merged, antecedents);
+    context::airline_named_in_article(&mut merged, antecedents);
     context::status_from_article(&mut merged);
     let mut deals: Vec<Deal> = merged
         .into_iter()
