@@ -73,6 +73,10 @@ struct Quantities {
     /// Kettenpanzer", "short- and medium-range"): that part is read with the head.
     #[serde(default)]
     truncation_joins: Vec<String>,
+    /// Words right after a count that make it a part of a set ("eight of the jets", "acht der
+    /// Jets"): the count is still of the noun after them.
+    #[serde(default)]
+    partitives: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -203,6 +207,8 @@ pub struct AmountLexicon {
     pub model_plurals: bool,
     /// See `truncation_joins` in the lexicon file; lower-cased.
     pub truncation_joins: Vec<String>,
+    /// See `partitives` in the lexicon file; lower-cased.
+    pub partitives: Vec<String>,
     /// See `[bare]` in the lexicon file; lower-cased.
     pub bare: Bare,
     /// See `wire_symbols` in the lexicon file: case-sensitive, glued before digits only.
@@ -379,6 +385,12 @@ impl AmountLexicon {
             truncation_joins: raw
                 .quantities
                 .truncation_joins
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            partitives: raw
+                .quantities
+                .partitives
                 .iter()
                 .map(|w| w.to_lowercase())
                 .collect(),

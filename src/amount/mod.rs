@@ -635,7 +635,8 @@ impl Reader<'_, '_> {
         if !lexicon(lang).model_plurals {
             return None;
         }
-        let rest = self.text[from..].trim_start();
+        // "20 of the US company's 787s": past a partitive and its owner.
+        let rest = strip_partitive(&self.text[from..], &lexicon(lang).partitives).trim_start();
         let mut end = self.text.len() - rest.len();
         for w in rest.split_inclusive(char::is_whitespace).take(3) {
             let word = w.trim_end();
@@ -1255,6 +1256,9 @@ impl Reader<'_, '_> {
                     return None;
                 }
                 let between = &self.text[prev_end..found.start];
+                // "eight of the jets", "20 of the US company's 787s", "acht der Jets": a
+                // partitive right after the count, then (past an owner's possessive) the noun.
+                let between = strip_partitive(between, &lexicon(lang).partitives);
                 let joins = &lexicon(lang).truncation_joins;
                 let kept = without_truncated_parts(between, joins);
                 // "21 jumbos of type A 380 and 20 long-haul jets": a conjunction between the
@@ -1486,6 +1490,28 @@ fn recognise_unsettled_folded(
         }
     }
     (money, counts)
+}
+
+/// `between` (the words between a count and its noun) without a partitive that opens it (one of
+/// `partitives`: "of the", "der") and, after one, without an owner's phrase ending in a
+/// possessive ("of the US company's"); unchanged where no partitive opens it.
+fn strip_partitive<'b>(between: &'b str, partitives: &[String]) -> &'b str {
+    let t = between.trim_start();
+    let low = t.to_lowercase();
+    let Some(p) = partitives.iter().find(|p| {
+        low.strip_prefix(p.as_str())
+            .is_some_and(|r| r.is_empty() || r.starts_with(char::is_whitespace))
+    }) else {
+        return between;
+    };
+    // (Lower-casing keeps the byte length of these ASCII and German words.)
+    let rest = t.get(p.len()..).unwrap_or("");
+    match rest.rfind(['\'', '’']) {
+        Some(q) if rest[q..].starts_with("'s ") || rest[q..].starts_with("’s ") => {
+            &rest[q + rest[q..].find(' ').unwrap_or(0)..]
+        }
+        _ => rest,
+    }
 }
 
 /// "drei Fracht- und Passagierschiffe", "120 Rad- und Kettenpanzer", "short- and
