@@ -674,7 +674,19 @@ fn country_it_is_for(
             }
             // "a $40 million loan for Intel in Ohio": a known organisation, where it ends
             // the phrase (not "a loan for Boeing jets", where it qualifies the thing financed).
-            if n.kind.is_some() && ends_phrase(ctx, n.end, scope_end) {
+            // So is a name shaped like a company's (a legal form or an organisation's word in
+            // it: "for Kestrel Battery Corp. in Marshall County").
+            // Not a programme a country's possessive owns ("for Kenya's Urban Rail Programme").
+            let owned =
+                super::names::strip_possessive(span::cut(ctx.text, a.end, n.start).trim_end())
+                    .is_some();
+            let company_shaped = !owned
+                && ctx.hits.iter().any(|h| {
+                    h.start >= n.start
+                        && h.end <= n.end
+                        && h.has(|r| matches!(r, Role::OrgTail | Role::OrgHead(_)))
+                });
+            if (n.kind.is_some() || company_shaped) && ends_phrase(ctx, n.end, scope_end) {
                 return Some(n);
             }
             // "for Kenya's Urban Rail Programme": the country whose programme it is (read
@@ -700,8 +712,8 @@ fn country_it_is_for(
 }
 
 /// Whether the phrase ends at `end`: the text ends there, or a mark, or a word the lexicon reads
-/// as a preposition or conjunction ("in", "for", "and", "với") follows; not a common noun the
-/// name before it qualifies ("Boeing jets").
+/// as a preposition, a conjunction or the opening of a purpose ("in", "for", "and", "với", "to
+/// build") follows; not a common noun the name before it qualifies ("Boeing jets").
 fn ends_phrase(ctx: &Ctx, end: usize, limit: usize) -> bool {
     let at = span::ctx_skip(ctx.text, end);
     let Some(c) = span::cut(ctx.text, at, limit.max(at)).chars().next() else {
@@ -715,6 +727,7 @@ fn ends_phrase(ctx: &Ctx, end: usize, limit: usize) -> bool {
                         r,
                         Role::Locative
                             | Role::Purpose
+                            | Role::Topic
                             | Role::To
                             | Role::From
                             | Role::Of
