@@ -10,6 +10,28 @@ use crate::text::{Folded, PhraseSet, strip_diacritics};
 
 pub const DEFAULT_ALIASES: &str = include_str!("../data/aliases.tsv");
 
+/// A state's bodies named after its nationality ("the Dutch navy"): see the file.
+const STATE_BODIES: &str = include_str!("../data/state_bodies.txt");
+
+/// "Dutch government" → "Dutch navy", "Dutch military", …: the other bodies of the state an alias
+/// "<adjective> government" names, written the same way.
+fn state_bodies(alias: &str) -> Vec<String> {
+    let Some(adjective) = alias
+        .len()
+        .checked_sub(" government".len())
+        .filter(|&i| alias.is_char_boundary(i) && alias[i..].eq_ignore_ascii_case(" government"))
+        .map(|i| &alias[..i])
+    else {
+        return Vec::new();
+    };
+    STATE_BODIES
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|body| format!("{adjective} {body}"))
+        .collect()
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Country,
@@ -115,6 +137,7 @@ impl Entities {
         let mut phrases = Vec::new();
         let mut phrase_entity = Vec::new();
         let mut by_key = HashMap::new();
+        let mut bodies: Vec<(String, usize)> = Vec::new();
         for (name, table) in tables {
             for (n, line) in table.lines().enumerate() {
                 let line = line.trim_end_matches('\r');
@@ -146,6 +169,12 @@ impl Entities {
                 });
                 let mut aliases: Vec<&str> = cols[3].split('|').map(str::trim).collect();
                 aliases.push(cols[0].trim());
+                bodies.extend(
+                    aliases
+                        .iter()
+                        .flat_map(|a| state_bodies(a))
+                        .map(|b| (b, idx)),
+                );
                 for a in aliases.into_iter().filter(|a| !a.is_empty()) {
                     // Later tables (the user's) override earlier ones for the same name.
                     by_key.insert(key(a), idx);
@@ -160,6 +189,15 @@ impl Entities {
                     phrase_entity.push((idx, spelling));
                 }
             }
+        }
+        // The state bodies named after a nationality, where no table names them itself.
+        for (b, idx) in bodies {
+            if by_key.contains_key(&key(&b)) {
+                continue;
+            }
+            by_key.insert(key(&b), idx);
+            phrases.push((b, false));
+            phrase_entity.push((idx, Spelling::Any));
         }
         Ok(Entities {
             set: PhraseSet::compact(&phrases),

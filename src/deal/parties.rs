@@ -471,6 +471,7 @@ fn to_and_from(
         ((h.start >= a.end && h.start < scope_end) || (h.start >= clause_start && h.end <= a.start))
             && h.has(|r| matches!(r, Role::To | Role::From | Role::Purpose))
             && !in_apposition(ctx, h.start)
+            && !(h.start >= a.end && in_relative_clause(ctx, a.end, h.start))
     }) {
         let slot = if recipient.is_none() && (h.has(|r| *r == Role::To) || built_for(ctx, a, h)) {
             &mut *recipient
@@ -494,6 +495,40 @@ fn to_and_from(
             joined.into_iter().for_each(|n| push_party(parties, n));
         }
     }
+}
+
+/// "bought 30 trucks to replace those that went to Norland", "Panzer, die an Norland
+/// geliefert wurden": a relative clause opens between the deal word (`from`) and the cue at `to`
+/// (a relative pronoun of the language after a comma, or one that is no article), not right after
+/// the deal word; the cue is that clause's, not the deal's.
+fn in_relative_clause(ctx: &Ctx, from: usize, to: usize) -> bool {
+    let lex = lexicon::lexicon(ctx.lang);
+    let st = ctx.text;
+    let gap = span::cut(st, from, to);
+    let mut at = from;
+    for w in gap.split_inclusive(char::is_whitespace) {
+        let start = at + (w.len() - w.trim_start().len());
+        at += w.len();
+        let word = w.trim().trim_start_matches(',').to_lowercase();
+        if !lex.relative_pronouns.contains(&word) {
+            continue;
+        }
+        let after_comma =
+            span::cut(st, from, start).trim_end().ends_with(',') || w.trim_start().starts_with(',');
+        let article = ctx
+            .hits
+            .iter()
+            .any(|h| h.start == start && h.has(|r| *r == Role::Determiner));
+        // "a sale that covers spare parts for Norland": a clause right after the
+        // deal word tells of the deal itself.
+        let of_the_deal = span::cut(st, from, start)
+            .trim_matches(|c: char| c.is_whitespace() || c == ',')
+            .is_empty();
+        if (after_comma || !article) && !of_the_deal {
+            return true;
+        }
+    }
+    false
 }
 
 /// "lithium from the Pilgangoora operation", "power to the Kestrel project": a name the lexicon
