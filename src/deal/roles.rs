@@ -252,6 +252,17 @@ fn lone_subject(
     }
 }
 
+/// "The general also signed an agreement with missile maker Orvex", "a purchase agreement with
+/// Orvex Aero": the one party named, a maker and not the clause's subject, supplies what a
+/// purchase or a memorandum or agreement with it is about.
+fn lone_maker_supplies(ty: DealType, p: &Name) -> bool {
+    p.kind == Some(Kind::Manufacturer)
+        && matches!(
+            ty,
+            DealType::Purchase | DealType::Agreement | DealType::Mou | DealType::LetterOfIntent
+        )
+}
+
 /// Who provides and who receives, from the deal type and what the parties are, when the text
 /// did not say it with "to"/"from".
 pub(super) fn assign_roles(
@@ -268,6 +279,9 @@ pub(super) fn assign_roles(
     if parties.len() == 1 {
         if let Some(s) = subject.filter(|s| s.canonical == parties[0].canonical) {
             lone_subject(ty, s, provider, recipient);
+        } else if lone_maker_supplies(ty, &parties[0]) && provider.is_none() && recipient.is_none()
+        {
+            *provider = Some(parties[0].canonical.clone());
         }
         return;
     }
