@@ -185,6 +185,10 @@ struct PartyPatterns {
     /// does not know, right after a description holding one, is a maker's.
     #[serde(default)]
     maker_words: Vec<String>,
+    /// Copulas that name who won right after a verb of winning ("trúng thầu là Công ty Orvex"):
+    /// the name after one is the winner.
+    #[serde(default)]
+    winner_copulas: Vec<String>,
     /// Verbs of saying that put their subject after them ("…, teilte Nordmar mit", "…, sagte
     /// Orvex"): the word right after one is who speaks.
     #[serde(default)]
@@ -539,6 +543,8 @@ pub struct DealLexicon {
     pub apposition_openers: Vec<String>,
     /// See `speech_verbs` in the lexicon file (lower-cased).
     pub speech_verbs: Vec<String>,
+    /// See `winner_copulas` in the lexicon file (lower-cased).
+    pub winner_copulas: Vec<String>,
     /// See `maker_words` in the lexicon file (lower-cased).
     pub maker_words: Vec<String>,
     /// See `rivals` and `beat_verbs` in the lexicon file (lower-cased).
@@ -828,6 +834,7 @@ impl DealLexicon {
             takeover_by: lower(&raw.parties.takeover_by),
             apposition_openers: lower(&raw.parties.apposition_openers),
             speech_verbs: lower(&raw.parties.speech_verbs),
+            winner_copulas: lower(&raw.parties.winner_copulas),
             maker_words: lower(&raw.parties.maker_words),
             takeover_verbs: lower(&raw.parties.takeover_verbs),
             nominative_articles: lower(&raw.parties.nominative_articles),

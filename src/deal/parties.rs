@@ -102,6 +102,16 @@ pub(super) fn parties_for(
     }
     object_after_second_verb(ctx, a, scope_end, (sold_by.as_ref(), &subjects), &mut r);
     sides_by_subject(ctx, a, (pre_start, scope_end), &verbs, &subjects, &mut r);
+    // (From the sentence's start: "… trúng thầu là Orvex với giá hợp đồng …" tells the winner of
+    // the contract word after it too.)
+    if let Some(w) = copula_winner(ctx, 0, scope_end) {
+        // The winner supplies; a subject read as the supplier is the client that announced it.
+        let was = r.provider.replace(w.canonical.clone());
+        if r.recipient.is_none() || r.recipient.as_ref() == Some(&w.canonical) {
+            r.recipient = was.filter(|p| *p != w.canonical);
+        }
+        push_party(&mut r.parties, w);
+    }
     club_of_lenders(ctx, a, scope_end, ty, subjects.first(), &mut r);
     // "mit einer Milliarden-Übernahme": the deal word itself, as the head of a compound, names
     // no party.
@@ -1222,6 +1232,32 @@ fn subject_after_fronted_deal(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option
     // An article and an adjective may stand first ("habe das Koblenzer Bundesamt …").
     ctx.read_name(verb.end, scope_end)
         .filter(|n| words(verb.end, n.start) <= 2)
+}
+
+/// "đơn vị trúng thầu là Công ty Orvex": a verb of winning followed right away by a copula of
+/// the language (`winner_copulas`) names the winner after it, between `from` and `to`.
+fn copula_winner(ctx: &Ctx, from: usize, to: usize) -> Option<Name> {
+    let copulas = &lexicon::lexicon(ctx.lang).winner_copulas;
+    if copulas.is_empty() {
+        return None;
+    }
+    ctx.hits
+        .iter()
+        .filter(|h| h.start >= from && h.end <= to && h.has(|r| *r == Role::Receive))
+        .find_map(|h| {
+            let at = span::ctx_skip(ctx.text, h.end);
+            let rest = span::cut(ctx.text, at, to);
+            let c = copulas.iter().find(|c| {
+                rest.get(..c.len()).is_some_and(|w| w.to_lowercase() == **c)
+                    && rest[c.len()..].starts_with(char::is_whitespace)
+            })?;
+            ctx.read_name(at + c.len(), to).filter(|n| {
+                span::cut(ctx.text, at + c.len(), n.start)
+                    .split_whitespace()
+                    .count()
+                    <= 2
+            })
+        })
 }
 
 /// "Die Bestellung umfasse 40 Jets, teilte Nordmar am Dienstag mit", "The order covers 40 jets,
