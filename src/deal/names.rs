@@ -934,13 +934,14 @@ impl<'a> Ctx<'a> {
                 .unwrap_or("");
             token.chars().filter(char::is_ascii_uppercase).count() >= 2 && is_abbreviation(token)
         });
+        // The word right before it is a verb of saying (only that word is folded).
         let speech = &lexicon::lexicon(self.lang).speech_verbs;
-        let before = span::before(self.text, start).trim_end().to_lowercase();
-        let speaker = speech.iter().any(|v| {
-            before.strip_suffix(v.as_str()).is_some_and(|rest| {
-                rest.is_empty() || rest.ends_with(|c: char| c.is_whitespace() || c == ',')
-            })
-        });
+        let last_word = span::before(self.text, start)
+            .trim_end()
+            .rsplit(|c: char| c.is_whitespace() || c == ',')
+            .next()
+            .unwrap_or("");
+        let speaker = !speech.is_empty() && speech.contains(&last_word.to_lowercase());
         let unknown = UnknownName {
             raw,
             words: &words,
