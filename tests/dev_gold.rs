@@ -16,8 +16,8 @@ const TOTALS_EXTRA_CEILING: usize = 5;
 const PROVIDER_RIGHT_FLOOR: usize = 129;
 /// Matched deals whose recipient is right (measured 138 of 195 when last raised).
 const RECIPIENT_RIGHT_FLOOR: usize = 138;
-/// Matched deals whose status is right (measured 188 of 222 when last raised).
-const STATUS_RIGHT_FLOOR: usize = 188;
+/// Matched deals whose status is right (measured 189 of 222 when last raised).
+const STATUS_RIGHT_FLOOR: usize = 189;
 /// Amount recall of `amounts` on the dev gold, percent (measured 100.0 when last raised).
 const AMOUNT_RECALL_FLOOR: f64 = 99.5;
 
