@@ -341,6 +341,11 @@ struct Cues {
     /// so did Qatar", "ebenso wie Katar"): the name is on the subject's side, never the other.
     #[serde(default)]
     likewise: Vec<String>,
+    /// Right after a name (and the names joined to it), these say it took part beside the
+    /// subject ("with Orvex Capital also participating", "cũng tham gia"): the name is on the
+    /// subject's side, never the other.
+    #[serde(default)]
+    likewise_after: Vec<String>,
     /// After an investment (its word or its amount), the word leading to the company invested in
     /// ("invest $200 million in Orvex Labs", "investiert … in die Orvex AG", "đầu tư … vào Công ty
     /// Orvex"): that company receives the money.
@@ -450,6 +455,8 @@ pub enum Role {
     Lenders,
     /// See `Cues::likewise`.
     Likewise,
+    /// See `Cues::likewise_after`.
+    LikewiseAfter,
     /// See `Cues::invested_in`.
     InvestedIn,
     /// See `Cues::project_owner`.
@@ -654,6 +661,7 @@ impl Builder {
         self.add_all(&cues.arranger, Role::Arranger);
         self.add_all(&cues.lenders, Role::Lenders);
         self.add_all(&cues.likewise, Role::Likewise);
+        self.add_all(&cues.likewise_after, Role::LikewiseAfter);
         self.add_all(&cues.invested_in, Role::InvestedIn);
         self.add_all(&cues.project_owner, Role::ProjectOwner);
         self.add_all(&cues.back_reference_before, Role::BackBefore);

@@ -133,8 +133,34 @@ pub(super) fn mention_at(
     })
 }
 
+/// "… Capital and Nordmar Partners (a fund of …) also participating": between `from` (a name's
+/// end) and `to` stand only other names (capitalised words), the language's joins and
+/// parentheses: at most twelve words, no clause mark.
+fn joined_names_only(ctx: &super::names::Ctx, from: usize, to: usize) -> bool {
+    let gap = super::span::cut(ctx.text, from, to);
+    let mut depth = 0usize;
+    let mut plain = String::new();
+    for c in gap.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    let joins = &super::lexicon::lexicon(ctx.lang).joins;
+    let words: Vec<&str> = plain.split_whitespace().collect();
+    words.len() <= 12
+        && !plain.contains(['.', ';', ':'])
+        && words.iter().all(|w| {
+            let w = w.trim_matches(',');
+            w.is_empty() || w.starts_with(char::is_uppercase) || joins.contains(&w.to_lowercase())
+        })
+}
+
 /// "Saudi Arabia will give $60 million in aid, so did Qatar": a party right after a word saying
-/// it did as the subject did (`Role::Likewise`) is on the subject's side: it takes neither side
+/// it did as the subject did (`Role::Likewise`), or right before one saying it took part too
+/// ("with Orvex Capital also participating", `Role::LikewiseAfter`), is on the subject's side: it takes neither side
 /// here (no side of its own is told), and none is left for the other side. Whether there was
 /// one.
 fn did_likewise(
@@ -146,12 +172,17 @@ fn did_likewise(
         .iter()
         .filter(|p| {
             ctx.hits.iter().any(|h| {
-                h.has(|r| *r == super::lexicon::Role::Likewise)
+                (h.has(|r| *r == super::lexicon::Role::Likewise)
                     && h.end <= p.start
                     && super::span::cut(ctx.text, h.end, p.start)
                         .split_whitespace()
                         .count()
-                        <= 3
+                        <= 3)
+                    // "with Orvex Capital and Nordmar Partners also participating": after the
+                    // name, past the names joined to it and a parenthesis.
+                    || (h.has(|r| *r == super::lexicon::Role::LikewiseAfter)
+                        && h.start >= p.end
+                        && joined_names_only(ctx, p.end, h.start))
             })
         })
         .collect();
