@@ -1497,15 +1497,15 @@ fn recognise_unsettled_folded(
 /// possessive ("of the US company's"); unchanged where no partitive opens it.
 fn strip_partitive<'b>(between: &'b str, partitives: &[String]) -> &'b str {
     let t = between.trim_start();
-    let low = t.to_lowercase();
+    // (Compared without folding the text: a capital opening a partitive is ASCII in every
+    // language that lists them.)
     let Some(p) = partitives.iter().find(|p| {
-        low.strip_prefix(p.as_str())
-            .is_some_and(|r| r.is_empty() || r.starts_with(char::is_whitespace))
+        t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p))
+            && t[p.len()..].chars().next().is_none_or(char::is_whitespace)
     }) else {
         return between;
     };
-    // (Lower-casing keeps the byte length of these ASCII and German words.)
-    let rest = t.get(p.len()..).unwrap_or("");
+    let rest = &t[p.len()..];
     match rest.rfind(['\'', '’']) {
         Some(q) if rest[q..].starts_with("'s ") || rest[q..].starts_with("’s ") => {
             &rest[q + rest[q..].find(' ').unwrap_or(0)..]

@@ -35,7 +35,7 @@ impl<'l> Antecedents<'l> {
         self.sole_of_but(kinds, None)
     }
 
-    /// `sole_of`, not counting the entity named `but` ("The EIB guarantees … to Deutsche Bank":
+    /// `sole_of`, not counting the entity named `but` ("The EIB guarantees … to Kestrel Bank":
     /// with the bank that receives set aside, the one lender left).
     pub(super) fn sole_of_but(&self, kinds: &[Kind], but: Option<&str>) -> Option<&'l Entity> {
         let mut of_kind = self

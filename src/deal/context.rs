@@ -421,7 +421,7 @@ pub(super) fn public_buyer_named_in_article(mentions: &mut [Mention], named: &An
     }
 }
 
-/// "Condor is renewing its long-haul fleet … Airbus gets additional orders for seven jets": a
+/// "Finnair is replacing older jets … Airbus books a firm order for eight of them": a
 /// purchase from a maker whose sentences named no buyer is bought by the one airline the article
 /// names (airlines are who buy aircraft), where it names exactly one and does not tell it buying
 /// from another maker.

@@ -541,12 +541,22 @@ fn in_relative_clause(ctx: &Ctx, from: usize, to: usize) -> bool {
     false
 }
 
-/// "lithium from the Pilgangoora operation", "power to the Kestrel project": a name the lexicon
+/// "Kestrel Battery Corp.", "the Kestrel Group": a legal form or an organisation's word within
+/// the name says it is a company's, even where the lexicon does not know it.
+fn company_shaped(ctx: &Ctx, n: &Name) -> bool {
+    ctx.hits.iter().any(|h| {
+        h.start >= n.start
+            && h.end <= n.end
+            && h.has(|r| matches!(r, Role::OrgTail | Role::OrgHead(_)))
+    })
+}
+
+/// "ore from the Harbourline pit", "power to the Kestrel project": a name the lexicon
 /// does not know, after an article and before a common noun it qualifies (a lower-case word that
 /// is no preposition or conjunction), names a site or a project, no party.
 fn names_a_site(ctx: &Ctx, from: usize, n: &Name, limit: usize) -> bool {
     // An article in lower case right after the cue ("from the …"), not a description that
-    // opens a name ("by Government owned Corfo …").
+    // opens a name ("by state owned Orvex …").
     let at = span::ctx_skip(ctx.text, from);
     let article = ctx.hits.iter().any(|h| {
         h.start == at
@@ -561,14 +571,9 @@ fn names_a_site(ctx: &Ctx, from: usize, n: &Name, limit: usize) -> bool {
     // Not a company's name ("an die Kestrel Group verkauft"), nor before a word the lexicon
     // reads (a verb: "… verkauft").
     let at_next = span::ctx_skip(ctx.text, n.end);
-    let company = ctx.hits.iter().any(|h| {
-        h.start >= n.start
-            && h.end <= n.end
-            && h.has(|r| matches!(r, Role::OrgTail | Role::OrgHead(_)))
-    });
     n.kind.is_none()
         && article
-        && !company
+        && !company_shaped(ctx, n)
         && next.starts_with(char::is_lowercase)
         && ctx.hit_at(at_next).is_none()
         && !ends_phrase(ctx, n.end, limit)
@@ -660,10 +665,10 @@ fn invested_in(ctx: &Ctx, a: &Anchor, scope_end: usize, parties: &mut Vec<Name>)
 
 /// "vốn vay WB", "khoản vay của ADB", "a World Bank loan", "ein KfW-Kredit": a bank or fund the
 /// lexicon knows, written right after the loan word (or after the language's "of") or right
-/// before it, is who lends. Not beside a bond ("Trái phiếu BIDV"): its issuer borrows.
+/// before it, is who lends. Not beside a bond ("Trái phiếu Ngân hàng Sao Mai"): its issuer borrows.
 fn lender_beside(ctx: &Ctx, a: &Anchor) -> Option<Name> {
     let st = ctx.text;
-    // "Trái phiếu BIDV", "Kestrel Bank bonds": the issuer of a bond borrows.
+    // "Trái phiếu Ngân hàng Sao Mai", "Kestrel Bank bonds": the issuer of a bond borrows.
     if ctx
         .hits
         .iter()
@@ -717,20 +722,15 @@ fn country_it_is_for(
             if matches!(n.kind, Some(Kind::Country | Kind::Government)) {
                 return Some(n);
             }
-            // "a $40 million loan for Intel in Ohio": a known organisation, where it ends
+            // "a $40 million loan for Ericsson in Ohio": a known organisation, where it ends
             // the phrase (not "a loan for Boeing jets", where it qualifies the thing financed).
             // So is a name shaped like a company's (a legal form or an organisation's word in
-            // it: "for Kestrel Battery Corp. in Marshall County").
+            // it: "for Kestrel Battery Corp. in Lake County").
             // Not a programme a country's possessive owns ("for Kenya's Urban Rail Programme").
             let owned =
                 super::names::strip_possessive(span::cut(ctx.text, a.end, n.start).trim_end())
                     .is_some();
-            let company_shaped = !owned
-                && ctx.hits.iter().any(|h| {
-                    h.start >= n.start
-                        && h.end <= n.end
-                        && h.has(|r| matches!(r, Role::OrgTail | Role::OrgHead(_)))
-                });
+            let company_shaped = !owned && company_shaped(ctx, &n);
             if (n.kind.is_some() || company_shaped) && ends_phrase(ctx, n.end, scope_end) {
                 return Some(n);
             }
@@ -1272,14 +1272,14 @@ fn speaker_after_clause(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option<Name>
     while let Some(comma) = span::cut(st, from, scope_end).find(',').map(|i| i + from) {
         from = comma + 1;
         let at = span::ctx_skip(st, from);
-        let rest = span::cut(st, at, scope_end).to_lowercase();
-        let Some(verb) = speech.iter().find(|v| {
-            rest.strip_prefix(v.as_str())
-                .is_some_and(|r| r.starts_with(char::is_whitespace))
-        }) else {
+        let word = span::cut(st, at, scope_end)
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        if !speech.contains(&word.to_lowercase()) {
             continue;
-        };
-        let verb_end = at + verb.len();
+        }
+        let verb_end = at + word.len();
         return ctx
             .read_name(verb_end, scope_end)
             .filter(|n| span::cut(st, verb_end, n.start).split_whitespace().count() <= 3);

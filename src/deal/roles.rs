@@ -486,7 +486,7 @@ pub(super) fn decide(
     }
 }
 
-/// "A memorandum between Vietnam Electricity and Kestrel Hydro to develop a plant that will sell
+/// "A memorandum between Sao Mai Power and Kestrel Hydro to develop a plant that will sell
 /// power to Vietnam", "LNG to be sold to Germany", "nach Deutschland verkauft": where a deal
 /// between two parties says its goods are sold (a verb of selling and a country within four words
 /// of it) to the home country of exactly one of them, that one buys and the other sells. Only

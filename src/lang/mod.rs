@@ -89,7 +89,7 @@ pub struct UnknownName<'a> {
     /// It stands right after a verb of saying that puts its subject after it ("…, teilte
     /// Nordmar mit"), with no article: it is who speaks.
     pub speaker: bool,
-    /// A title follows it ("Kestrel CEO John Smith", "Texas Gov. Greg Abbott"): it names what the
+    /// A title follows it ("Kestrel CEO John Smith", "Texas Gov. Ana Ruiz"): it names what the
     /// titled person acts for.
     pub before_title: bool,
 }
