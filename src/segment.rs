@@ -24,8 +24,8 @@ const ABBREVIATIONS: &[&str] = &[
     "evtl", "Hr", "Fr", "Gen", "Gov", "Sen", "Rep", "Dt", "VP", "tr", "đ", "Q", "P", "GS.TS",
 ];
 
-/// Legal forms that end a company's name and so often end a sentence too ("… into Kestrel Inc.
-/// The fund also …").
+/// Legal forms that end a company's name and so often end a sentence too ("… is Kestrel Inc.
+/// It also …").
 const LEGAL_FORMS: &[&str] = &["Inc", "Corp", "Ltd", "Co"];
 
 /// Words that open a sentence and never go on a company's name.
@@ -34,7 +34,7 @@ const SENTENCE_OPENERS: &[&str] = &[
     "Der", "Die", "Das", "Es", "Er", "Sie", "Im", "Am",
 ];
 
-/// "… put $1 billion into Kestrel Inc. The fund also agreed …": a legal form's period ends the
+/// "Its largest holding is Kestrel Inc. It also …": a legal form's period ends the
 /// sentence when the next word is one that opens sentences (`rest` starts at that word).
 fn legal_form_ends(prev_word: &str, rest: &str) -> bool {
     let next_word = &rest[..run_len(rest, char::is_alphanumeric)];
@@ -480,11 +480,8 @@ mod tests {
     #[test]
     fn a_legal_form_ends_a_sentence_before_a_word_that_opens_one() {
         assert_eq!(
-            texts("The fund put $1 billion into Orvex Inc. The fund also bought bonds."),
-            [
-                "The fund put $1 billion into Orvex Inc.",
-                "The fund also bought bonds."
-            ]
+            texts("Its largest holding is Orvex Inc. It also holds bonds."),
+            ["Its largest holding is Orvex Inc.", "It also holds bonds."]
         );
         // Not before a name: "Kestrel Co. Ltd." and "Orvex Inc. Chairman …" stay one sentence.
         assert_eq!(

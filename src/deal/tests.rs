@@ -415,7 +415,7 @@ fn a_name_before_a_title_is_the_party_the_person_acts_for() {
     );
     let d = one(
         Lang::En,
-        "Texas Gov. Greg Abbott approved a $200 million grant for a chip plant.",
+        "Texas Gov. Ana Ruiz approved a $200 million grant for a chip plant.",
     );
     assert_eq!(d.provider.as_deref(), Some("Texas"), "{d:#?}");
 }
