@@ -26,6 +26,8 @@ pub(super) struct Antecedents<'l> {
     /// The entities the lexicon gave a defined abbreviation, each with the entity the article
     /// defined it as (to correct what was read before the definition).
     redefined: Vec<(&'l Entity, &'l Entity)>,
+    /// In how many sentences each entity of `named` was named, up to [`NAMED`] entities.
+    times: Vec<(&'l Entity, usize)>,
 }
 
 impl<'l> Antecedents<'l> {
@@ -126,6 +128,14 @@ impl<'l> Antecedents<'l> {
                     seen.retain(|e| !std::ptr::eq(*e, abbr.entity));
                 }
                 self.redefined.push((abbr.entity, name.entity));
+                if let Some(i) = self
+                    .times
+                    .iter()
+                    .position(|(e, _)| std::ptr::eq(*e, abbr.entity))
+                {
+                    let (_, n) = self.times.remove(i);
+                    self.count(name.entity, n);
+                }
             }
         }
         if self.defined.is_empty() {
@@ -148,7 +158,10 @@ impl<'l> Antecedents<'l> {
     /// Remembers the entities a sentence named, latest last; countries are no antecedents (no
     /// description here refers to a state), but they count among the entities named.
     pub(super) fn remember(&mut self, ents: &[EntityHit<'l>]) {
-        for e in ents {
+        for (i, e) in ents.iter().enumerate() {
+            if !ents[..i].iter().any(|d| std::ptr::eq(d.entity, e.entity)) {
+                self.count(e.entity, 1);
+            }
             if e.entity.kind != Kind::Country {
                 self.recent.retain(|r| !std::ptr::eq(*r, e.entity));
                 self.recent.push(e.entity);
@@ -160,6 +173,21 @@ impl<'l> Antecedents<'l> {
         if self.recent.len() > MEMORY {
             self.recent.drain(..self.recent.len() - MEMORY);
         }
+    }
+}
+
+impl<'l> Antecedents<'l> {
+    fn count(&mut self, e: &'l Entity, n: usize) {
+        if let Some((_, t)) = self.times.iter_mut().find(|(t, _)| std::ptr::eq(*t, e)) {
+            *t += n;
+        } else if self.times.len() < NAMED {
+            self.times.push((e, n));
+        }
+    }
+
+    /// Each entity the article named so far, with the number of its sentences that name it.
+    pub(super) fn times_named(&self) -> &[(&'l Entity, usize)] {
+        &self.times
     }
 }
 

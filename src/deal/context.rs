@@ -30,6 +30,12 @@ impl Side {
             Side::Recipient => &mut m.recipient,
         }
     }
+    fn as_str(self) -> &'static str {
+        match self {
+            Side::Provider => "provider",
+            Side::Recipient => "recipient",
+        }
+    }
     fn other(self) -> Side {
         match self {
             Side::Provider => Side::Recipient,
@@ -473,4 +479,124 @@ fn named_party(m: &mut Mention, e: &Entity) {
             country: e.country.clone(),
         });
     }
+}
+
+/// "Kestrel Air ordered 20 jets … Kestrel Air also took options … The carrier's order from
+/// Orvex adds twelve engines" is Kestrel Air's article: a deal whose sentences named one side and
+/// left the other empty takes the article's main party there, the one party named in more of its
+/// sentences than any other (at least two), unless that party is the side already named. A
+/// country is no main party: articles name the places deals are for as often as those who make
+/// them. Not where the article places the main party on the other side of a deal of the same
+/// kind (a lender of its loans is not the borrower of another), a rival takes the side (a maker
+/// is no buyer of another maker's sale), or a bank would receive aid. A guess, not a reading:
+/// the deal carries a note that says so.
+pub(super) fn main_party_takes_the_other_side(
+    mentions: &mut [Mention],
+    named: &Antecedents,
+    text: &str,
+) {
+    let mut counts: Vec<(Name, usize)> = named
+        .times_named()
+        .iter()
+        .filter(|(e, _)| e.kind != Kind::Country)
+        .map(|(e, n)| {
+            let name = Name {
+                start: 0,
+                end: 0,
+                canonical: e.canonical.clone(),
+                kind: Some(e.kind),
+                country: e.country.clone(),
+            };
+            (name, *n)
+        })
+        .collect();
+    // A name the lexicon does not know counts where a deal placed it on a side (not a disease
+    // or a person the sentence only named).
+    for m in mentions.iter() {
+        let placed = |p: &Name| {
+            [&m.provider, &m.recipient]
+                .iter()
+                .any(|s| s.as_deref() == Some(p.canonical.as_str()))
+        };
+        for p in m.parties.iter().filter(|p| p.kind.is_none() && placed(p)) {
+            let k = key(&p.canonical);
+            if !counts.iter().any(|(n, _)| key(&n.canonical) == k) {
+                let times = text.matches(p.canonical.as_str()).count();
+                counts.push((p.clone(), times));
+            }
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    let main = match &counts[..] {
+        [(n, c), rest @ ..] if *c >= 2 && rest.first().is_none_or(|(_, d)| d < c) => n.clone(),
+        _ => return,
+    };
+    let main_key = key(&main.canonical);
+    // A lender, licensor, donor or investor keeps its side in the article's deals of that kind;
+    // a company that buys may also sell a stake.
+    let placed: Vec<(DealType, Side)> = mentions
+        .iter()
+        .filter(|m| m.ty != DealType::Purchase)
+        .flat_map(|m| {
+            [Side::Provider, Side::Recipient]
+                .into_iter()
+                .filter(|s| s.of(m).as_deref().is_some_and(|n| key(n) == main_key))
+                .map(|s| (m.ty, s))
+        })
+        .collect();
+    for m in mentions.iter_mut() {
+        let side = match (&m.provider, &m.recipient) {
+            (Some(p), None) if key(p) != main_key => Side::Recipient,
+            (None, Some(r)) if key(r) != main_key => Side::Provider,
+            _ => continue,
+        };
+        if placed.iter().any(|&(t, s)| {
+            t == m.ty
+                && matches!(
+                    (s, side),
+                    (Side::Provider, Side::Recipient) | (Side::Recipient, Side::Provider)
+                )
+        }) {
+            continue;
+        }
+        let named_kind = side
+            .other()
+            .of(m)
+            .as_deref()
+            .and_then(|n| m.parties.iter().find(|p| p.canonical == n))
+            .and_then(|p| p.kind);
+        if rivals(named_kind, main.kind)
+            || (m.ty == DealType::Aid && side_is_lender(side, main.kind))
+        {
+            continue;
+        }
+        *side.of_mut(m) = Some(main.canonical.clone());
+        m.notes.push(format!(
+            "{} read as the article's main party: its sentence names no {}",
+            main.canonical,
+            side.as_str()
+        ));
+        if !m.parties.iter().any(|p| key(&p.canonical) == main_key) {
+            m.parties.push(Name {
+                start: m.start,
+                end: m.start,
+                ..main.clone()
+            });
+        }
+    }
+}
+
+/// Two makers or two airlines are rivals, not each other's buyer: "Orvex's jets … Kestrel Air"
+/// in an airshow article where another maker is the main party.
+fn rivals(a: Option<Kind>, b: Option<Kind>) -> bool {
+    matches!(
+        (a, b),
+        (Some(Kind::Manufacturer), Some(Kind::Manufacturer))
+            | (Some(Kind::Airline), Some(Kind::Airline))
+    )
+}
+
+/// A bank or a fund gives aid; it is not its beneficiary.
+fn side_is_lender(side: Side, kind: Option<Kind>) -> bool {
+    matches!(side, Side::Recipient) && kind.is_some_and(Kind::is_financial)
 }

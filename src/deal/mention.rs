@@ -44,6 +44,8 @@ pub(crate) struct Mention {
     /// Its sentence opens on a deal word that refers back to a deal already told ("The loan
     /// is split into …", "Khoản vay này gồm …"): it tells a part or a detail of that deal.
     pub continues: bool,
+    /// For the reader: a side read from the rest of the article, not from the deal's sentence.
+    pub notes: Vec<String>,
 }
 
 impl Mention {
@@ -130,6 +132,7 @@ pub(super) fn mention_at(
         documented: a.documented,
         joint,
         continues: false,
+        notes: Vec::new(),
     })
 }
 
@@ -316,7 +319,7 @@ pub(super) fn to_deal(article: &super::Article, lang: Lang, text: &str, mut m: M
         end: m.end,
         sources: Vec::new(),
         reports: Vec::new(),
-        notes: Vec::new(),
+        notes: m.notes,
     }
 }
 

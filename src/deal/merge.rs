@@ -115,6 +115,11 @@ fn absorb(into: &mut Mention, m: Mention) {
     ) {
         into.ty = m.ty;
     }
+    for n in &m.notes {
+        if !into.notes.contains(n) {
+            into.notes.push(n.clone());
+        }
+    }
     let primary_is_new = m.info() > into.info();
     // Mentions that name the parties say where the deal stands; a status a sentence told beats
     // one guessed from figures ("Kestrel mua lại Orvex giá 120 triệu USD" in a headline, "thông
@@ -284,6 +289,7 @@ mod tests {
             documented: true,
             joint: false,
             continues: false,
+            notes: Vec::new(),
         }
     }
 

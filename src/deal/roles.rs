@@ -39,7 +39,7 @@ impl Verbs {
             .iter()
             .filter(|h| h.start >= pre_start && h.start < scope_end)
             .find_map(|h| {
-                if h.has(|r| *r == Role::BuyerVerb) {
+                if h.has(|r| *r == Role::BuyerVerb) && !received_noun(hits, h) {
                     Some(true)
                 } else if h.has(|r| *r == Role::SellerVerb) {
                     Some(false)
@@ -50,9 +50,9 @@ impl Verbs {
         // "SAP übernahm … Kestrel und sicherte sich so Kunden": where the deal word is the
         // subject's own verb of buying, a verb of receiving later in the clause says what the
         // buyer gained, not that it won the deal.
-        let bought = hits
-            .iter()
-            .any(|h| h.end == anchor_end && h.has(|r| *r == Role::BuyerVerb));
+        let bought = hits.iter().any(|h| {
+            h.end == anchor_end && h.has(|r| *r == Role::BuyerVerb) && !received_noun(hits, h)
+        });
         Verbs {
             ty,
             received: !bought && anchor::said_in(hits, pre_start, scope_end, Role::Receive),
@@ -71,6 +71,13 @@ impl Verbs {
     fn of_a_purchase(&self) -> bool {
         matches!(self.ty, DealType::Purchase | DealType::Agreement)
     }
+}
+
+/// "Orvex won orders for 40 jets", "Kestrel received purchases worth …": a word that may be a
+/// verb of buying, right after a verb of receiving, is the noun received, no verb.
+fn received_noun(hits: &[Hit], h: &Hit) -> bool {
+    hits.iter()
+        .any(|r| r.has(|x| *x == Role::Receive) && r.end <= h.start && h.start - r.end <= 1)
 }
 
 /// "Boeing won an order from Korean Air": a supplier that won a contract from its client; the

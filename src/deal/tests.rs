@@ -419,3 +419,54 @@ fn a_name_before_a_title_is_the_party_the_person_acts_for() {
     );
     assert_eq!(d.provider.as_deref(), Some("Texas"), "{d:#?}");
 }
+
+#[test]
+fn the_articles_main_party_takes_the_side_a_sentence_left_empty_and_says_so() {
+    let d = deals(
+        Lang::En,
+        "Kestrel Air ordered 20 jets from Orvex on Monday. Kestrel Air said the jets would join \
+         its fleet next year. Kestrel Air has grown fast since 2019. Nordwind Engines will supply \
+         twelve engines under a separate $40 million contract.",
+    );
+    let engines = d
+        .iter()
+        .find(|d| d.quantity == Some(12))
+        .expect("engine deal");
+    assert_eq!(engines.provider.as_deref(), Some("Nordwind Engines"));
+    assert_eq!(engines.recipient.as_deref(), Some("Kestrel Air"));
+    assert!(
+        engines.notes.iter().any(|n| n.contains("main party")),
+        "{:?}",
+        engines.notes
+    );
+    // The jets' order names both sides: nothing read from the article, no note.
+    let jets = d
+        .iter()
+        .find(|d| d.quantity == Some(20))
+        .expect("jet order");
+    assert!(jets.notes.is_empty(), "{:?}", jets.notes);
+}
+
+#[test]
+fn a_rival_maker_is_no_buyer_of_the_main_makers_sale() {
+    let d = deals(
+        Lang::En,
+        "Airbus won orders for 40 jets at the show. Airbus said demand was strong. Airbus shares \
+         rose 2 per cent. Boeing sold twelve jets worth $1 billion.",
+    );
+    let won = d
+        .iter()
+        .find(|d| d.quantity == Some(40))
+        .expect("orders won");
+    assert_eq!(
+        won.provider.as_deref(),
+        Some("Airbus"),
+        "won orders: Airbus sells"
+    );
+    let sold = d
+        .iter()
+        .find(|d| d.quantity == Some(12))
+        .expect("jets sold");
+    assert_eq!(sold.provider.as_deref(), Some("Boeing"));
+    assert_eq!(sold.recipient, None, "{sold:#?}");
+}
