@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::error::Error;
-use crate::text::{Folded, PhraseSet, strip_diacritics};
+use crate::text::{Folded, PhraseSet};
 
 pub const DEFAULT_ALIASES: &str = include_str!("../data/aliases.tsv");
 
@@ -111,9 +111,31 @@ pub struct EntityHit<'a> {
 
 /// Comparison key: lower case, no diacritics, letters and digits only.
 pub fn key(s: &str) -> String {
-    strip_diacritics(s)
-        .to_lowercase()
-        .chars()
+    // The same key without the decomposition and the two copies, for the common ASCII name.
+    if s.is_ascii() {
+        return s
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
+    // One pass: decomposed, marks dropped, đ as d (as `strip_diacritics`), lower-cased, letters
+    // and digits kept. A capital sigma lower-cases by its place in the word: the plain way.
+    use unicode_normalization::UnicodeNormalization;
+    if s.contains('Σ') {
+        return crate::text::strip_diacritics(s)
+            .to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+    }
+    s.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' | 'Đ' => 'd',
+            other => other,
+        })
+        .flat_map(char::to_lowercase)
         .filter(|c| c.is_alphanumeric())
         .collect()
 }
@@ -275,6 +297,37 @@ impl Entities {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What `key` computes, written the plain way (three passes).
+    fn reference_key(s: &str) -> String {
+        crate::text::strip_diacritics(s)
+            .to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect()
+    }
+
+    #[test]
+    fn the_one_pass_key_is_the_plain_key() {
+        for s in [
+            "Tổng Công ty Hàng không Việt Nam",
+            "Đường sắt Đà Nẵng",
+            "Münchner Rück AG",
+            "U.S. Department of State",
+            "Ωmega Σ-Bank ΟΔΟΣ",
+            "",
+        ] {
+            assert_eq!(key(s), reference_key(s), "{s}");
+        }
+        assert_eq!(key("Đà Nẵng"), "danang");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn key_matches_the_plain_key_on_any_text(s in "\\PC{0,24}") {
+            proptest::prop_assert_eq!(key(&s), reference_key(&s));
+        }
+    }
 
     /// A state on the providing side is named as its government, with the article where the
     /// lexicon writes one, and the tracker reads that name back as the state.

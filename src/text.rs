@@ -38,6 +38,10 @@ impl Folded {
 
 /// Removes diacritics (and writes đ as d), for canonical English names and loose comparison.
 pub fn strip_diacritics(s: &str) -> String {
+    // ASCII has no marks to strip and decomposes to itself.
+    if s.is_ascii() {
+        return s.to_string();
+    }
     s.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .map(|c| match c {
