@@ -1173,10 +1173,13 @@ pub fn capitalised_within_name(st: &str, start: usize, end: usize) -> bool {
 
 /// "Kestrel Air Places Order For 20 Jets": most words (three in five) capitalised.
 pub fn title_case(st: &str) -> bool {
-    let words: Vec<&str> = st
+    let (mut words, mut caps) = (0usize, 0usize);
+    for w in st
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
-        .collect();
-    let caps = words.iter().filter(|w| is_capitalised(w)).count();
-    !words.is_empty() && caps * 5 >= words.len() * 3
+    {
+        words += 1;
+        caps += usize::from(is_capitalised(w));
+    }
+    words > 0 && caps * 5 >= words * 3
 }

@@ -120,6 +120,18 @@ pub fn compound(word: &str) -> Option<Decimal> {
     Some(Decimal::from(v))
 }
 
+/// "Handel", "Bank": every numeral word opens on the first letter of a unit ("ein", "zwei",
+/// "drei", …), a teen ("elf"), a ten, "hundert", "tausend" or "anderthalb"; most words do not,
+/// and are set aside before they are lower-cased and parsed.
+fn may_open_a_numeral(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| {
+        matches!(
+            c.to_lowercase().next(),
+            Some('e' | 'z' | 'd' | 'v' | 'f' | 's' | 'a' | 'n' | 'h' | 't')
+        )
+    })
+}
+
 /// "eineinhalb", "anderthalb", "zweieinhalb": n and a half.
 pub fn and_a_half(word: &str) -> Option<Decimal> {
     let w = word.to_lowercase();
@@ -146,6 +158,9 @@ impl crate::lang::AmountRules for Rules {
         true
     }
     fn one_word_numeral(&self, word: &str) -> Option<Decimal> {
+        if !may_open_a_numeral(word) {
+            return None;
+        }
         compound(word).or_else(|| and_a_half(word))
     }
 }
@@ -172,5 +187,13 @@ mod tests {
         assert_eq!(compound("Handel"), None);
         assert_eq!(compound("einen"), None);
         assert_eq!(and_a_half("zweieinhalb"), Some(Decimal::new(25, 1)));
+        // The first-letter test lets every numeral of the tables through.
+        for (w, _) in UNITS.iter().chain(TEENS).chain(TENS) {
+            assert!(may_open_a_numeral(w), "{w}");
+        }
+        for w in ["Hundert", "tausend", "anderthalb", "Zweieinhalb"] {
+            assert!(may_open_a_numeral(w), "{w}");
+        }
+        assert!(!may_open_a_numeral("Millionen"));
     }
 }
