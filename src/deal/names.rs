@@ -743,6 +743,10 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let rest = span::cut(self.text, pos, limit);
+        // A country's name opens on a capital (and most words here do not: no lookup for them).
+        if !rest.starts_with(char::is_uppercase) {
+            return None;
+        }
         let end = self.country_opening(rest)?;
         // "từ Việt Nam, Thái Lan và …": a list, no nationality before a name.
         if rest[..end].ends_with([',', ';', ':', '.']) {
