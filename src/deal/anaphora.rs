@@ -52,7 +52,16 @@ impl<'l> Antecedents<'l> {
     /// of a kind it may refer to (`Role::Anaphor`) is read as the latest entity of that kind named
     /// before it, in this sentence or an earlier one. Not when a name follows it at once ("the
     /// airline Kestrel Air", "der Konzern Nordmar"): then it only describes that name.
-    pub(super) fn resolve(&self, st: &str, hits: &[Hit], ents: &mut Vec<EntityHit<'l>>) {
+    ///
+    /// Where the language capitalises names only (`names_only_capitalised`), a capitalised
+    /// description after another capitalised word ends that name ("the Kestrel Fund").
+    pub(super) fn resolve(
+        &self,
+        st: &str,
+        hits: &[Hit],
+        ents: &mut Vec<EntityHit<'l>>,
+        names_only_capitalised: bool,
+    ) {
         let mut found = Vec::new();
         for h in hits {
             let Some(kinds) = h.roles.iter().find_map(|r| match r {
@@ -63,6 +72,7 @@ impl<'l> Antecedents<'l> {
             };
             if ents.iter().any(|e| e.start < h.end && h.start < e.end)
                 || names_follow(st, h.end)
+                || (names_only_capitalised && ends_a_name(st, hits, h, ents))
                 || !refers_back(st, hits, h)
             {
                 continue;
@@ -204,6 +214,22 @@ fn refers_back(st: &str, hits: &[Hit], h: &Hit) -> bool {
                 && b.start >= h.end
                 && span::cut(st, h.end, b.start).trim().is_empty())
     })
+}
+
+/// "the Kestrel Fund made …": a description written with a capital right after a capitalised
+/// word that is no known name (not "the US Fund", a country qualifying it) is that name's last
+/// word, no description. Not after a determiner ("The Fund said …" opening a sentence).
+fn ends_a_name(st: &str, hits: &[Hit], h: &Hit, ents: &[EntityHit]) -> bool {
+    let before = span::cut(st, 0, h.start);
+    let trimmed = before.trim_end();
+    let prev = trimmed.rsplit(char::is_whitespace).next().unwrap_or("");
+    span::cut(st, h.start, h.end).starts_with(char::is_uppercase)
+        && trimmed.len() < before.len()
+        && prev.starts_with(char::is_uppercase)
+        && !ents.iter().any(|e| e.end == trimmed.len())
+        && !hits.iter().any(|b| {
+            b.end == trimmed.len() && b.has(|r| matches!(r, Role::Determiner | Role::BackBefore))
+        })
 }
 
 /// A capitalised word right after `pos` (past a space) that is not a verb-like lower-case word:

@@ -270,7 +270,7 @@ fn analyse<'l>(
         ents.retain(|e| !parties::after_rival(st, lang, e.start, e.end));
     }
     antecedents.abbreviations(st, &mut ents);
-    antecedents.resolve(st, &hits, &mut ents);
+    antecedents.resolve(st, &hits, &mut ents, !lex.nouns_capitalised);
     antecedents.remember(&ents);
     let ctx = Ctx {
         text: st,

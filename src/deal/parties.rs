@@ -1651,6 +1651,8 @@ fn known_subjects(ctx: &Ctx, a: &Anchor, clause_start: usize, verb: usize) -> Ve
                 .count()
                 <= 1;
         if !place
+            && (e.entity.kind == Kind::Country
+                || !in_fronted_phrase(ctx, clause_start, e.end, a.start))
             && (before_verb || opens_clause || words_between(ctx, e.end, a.start) <= SUBJECT_WINDOW)
         {
             // "Peru-based Quillcorp", "Chile's Andes Cargo": the name the country qualifies.
@@ -1858,6 +1860,13 @@ fn name_after_fronted_phrase(ctx: &Ctx, from: usize, to: usize, window: usize) -
                 .split_whitespace()
                 .next_back()
                 .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+            // "After backing the Harbour Fund, Kestrel Capital agreed …", "Under its
+            // deal with Airbus, Kestrel …": a name inside a phrase that a fronting word opened,
+            // before the comma that closes it, is the phrase's; the subject comes after that comma.
+            if let Some(comma) = closes_later(ctx, &first, fronted, span::cut(st, n.end, to)) {
+                pos = n.end + comma;
+                continue;
+            }
             if opens_phrase
                 && !after_number
                 && span::cut(st, n.end, to).split_whitespace().count() <= window
@@ -1868,6 +1877,40 @@ fn name_after_fronted_phrase(ctx: &Ctx, from: usize, to: usize, window: usize) -
         }
     }
     None
+}
+
+/// "Under the deal with Orvex, Kestrel will buy …", "After backing the Harbour Fund, Kestrel
+/// Capital agreed …": a name in a phrase that a fronting word of the language opens
+/// at `clause_start`, closed by a comma between the name (ending at `end`) and the deal word (at
+/// `to`), is the phrase's, not the clause's subject. (A country there is what the clause is
+/// about: "In the case of Norland, the loans will …" are Norland's; see `known_subjects`.)
+fn in_fronted_phrase(ctx: &Ctx, clause_start: usize, end: usize, to: usize) -> bool {
+    let opening = span::cut(ctx.text, clause_start, end);
+    let first = opening
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    closes_later(ctx, &first, opening, span::cut(ctx.text, end, to)).is_some()
+}
+
+/// Where a fronted phrase opened by a fronting word of the language (`fronting`) and not yet
+/// closed goes on past a name: the offset in `rest` (the text after that name) of the comma that
+/// closes it.
+fn closes_later(ctx: &Ctx, first: &str, fronted: &str, rest: &str) -> Option<usize> {
+    let lex = lexicon::lexicon(ctx.lang);
+    if fronted.contains(',') || !lex.fronting.contains(&first.to_string()) {
+        return None;
+    }
+    let comma = rest.find(',')?;
+    // "In the end the operator Nordfunk, which had …": a comma that opens a relative clause on
+    // the name closes no phrase; the name is the subject.
+    let next = rest[comma + 1..]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    (!lex.relative_pronouns.contains(&next)).then_some(comma)
 }
 
 /// "Für 2 Milliarden Euro will der Chemiekonzern Nordchem die Kestrel AG übernehmen", "Nach
