@@ -125,12 +125,65 @@ pub(super) fn parties_for(
         }
     }
     r.parties.retain(|p| !own_word(p));
+    drop_names_in_asides(ctx, scope_end, &mut r);
     (
         r.parties,
         r.provider,
         r.recipient,
         subjects.first().cloned(),
     )
+}
+
+/// "Kestrel Pay, which Nordmar co-founded, raised $2 million", "Kestrel — which is backed by
+/// Orvex — raised …": a name inside a relative clause set off right after another party's name
+/// tells of that party, not of the deal: it is no party, on no side (unless it is the only party
+/// read).
+fn drop_names_in_asides(ctx: &Ctx, scope_end: usize, r: &mut Sides) {
+    // After a party, or after any capitalised word (a name the sentence did not read as one:
+    // "Prior to this Kestrel — which …").
+    let st = ctx.text;
+    let after_capital = |i: usize| {
+        span::cut(st, 0, i)
+            .trim_end()
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+    };
+    let marks = span::cut(st, 0, scope_end)
+        .match_indices([',', '—', '–'])
+        .map(|(i, _)| i)
+        .filter(|&i| after_capital(i));
+    let asides: Vec<(usize, usize)> = r
+        .parties
+        .iter()
+        .map(|p| p.end)
+        .chain(marks)
+        .filter_map(|from| {
+            let close = after_relative_clause(ctx, from, scope_end);
+            (close > from).then_some((from, close))
+        })
+        .collect();
+    if asides.is_empty() {
+        return;
+    }
+    let inside = |n: &Name| asides.iter().any(|&(s, e)| n.start >= s && n.end <= e);
+    // With no other party read, the deal would be lost with it: kept (a side read wrong is
+    // better told than a deal dropped).
+    if r.parties.iter().all(&inside) {
+        return;
+    }
+    let dropped: Vec<String> = r
+        .parties
+        .iter()
+        .filter(|p| inside(p))
+        .map(|p| p.canonical.clone())
+        .collect();
+    for side in [&mut r.provider, &mut r.recipient] {
+        if side.as_ref().is_some_and(|s| dropped.contains(s)) {
+            *side = None;
+        }
+    }
+    r.parties.retain(|p| !inside(p));
 }
 
 /// "Kestrel Finance signed a $400 million term loan through mandated lead arrangers A, B and C":
@@ -1815,7 +1868,12 @@ fn last_clause_mark(s: &str) -> Option<usize> {
 /// `from` where no such clause follows.
 fn after_relative_clause(ctx: &Ctx, from: usize, to: usize) -> usize {
     let gap = span::cut(ctx.text, from, to);
-    let Some(rest) = gap.trim_start().strip_prefix(',') else {
+    let trimmed = gap.trim_start();
+    // "Kestrel — which Nordmar co-founded — raised …": dashes set a clause off as commas do.
+    let Some((rest, close)) = [(",", ","), ("—", "—"), ("–", "–")]
+        .iter()
+        .find_map(|&(open, close)| trimmed.strip_prefix(open).map(|r| (r, close)))
+    else {
         return from;
     };
     let first = rest.split_whitespace().next().unwrap_or("").to_lowercase();
@@ -1826,7 +1884,7 @@ fn after_relative_clause(ctx: &Ctx, from: usize, to: usize) -> usize {
         return from;
     }
     let opened = from + (gap.len() - rest.len());
-    rest.find(',').map_or(from, |i| opened + i + 1)
+    rest.find(close).map_or(from, |i| opened + i + close.len())
 }
 
 /// "On Monday Kestrel Air ordered …", "Under the deal, Kestrel Bank will lend …": a clause that
