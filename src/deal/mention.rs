@@ -73,7 +73,7 @@ pub(super) fn mention_at(
     let pre_start = anchor::pre_start(anchors, k);
     let ty = kind::type_in_scope(a, hits, pre_start, scope_end, quantity);
     let status = status::status_at(
-        hits,
+        (ctx.text, hits),
         a,
         pre_start,
         scope_end,

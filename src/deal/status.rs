@@ -11,7 +11,7 @@ use super::lexicon::{Class, Hit, Role};
 /// "bestellte") says it first; then a cue in its clause, then the list's introduction, else its
 /// figures.
 pub(super) fn status_at(
-    hits: &[Hit],
+    (st, hits): (&str, &[Hit]),
     a: &Anchor,
     pre_start: usize,
     scope_end: usize,
@@ -42,6 +42,18 @@ pub(super) fn status_at(
         })
         .or(intro_status)
         .or_else(|| present_or_perfect(hits, pre_start, scope_end));
+    // "The supply agreement will run until 2030": a deal told as an existing document, whatever
+    // its verbs say about what it will do, was made, unless the article told its status before
+    // (not told here: `status_from_article` gives the status the article told last).
+    let told = match told {
+        None | Some(DealStatus::Announced) if document_is_subject(st, hits, pre_start, a) => {
+            return Status {
+                status: DealStatus::Signed,
+                told: false,
+            };
+        }
+        other => other,
+    };
     let status = told.unwrap_or_else(|| default_status(amount, quantity));
     if status == DealStatus::Signed && told_in_future {
         Status::told(DealStatus::Announced)
@@ -53,6 +65,54 @@ pub(super) fn status_at(
             told: false,
         }
     }
+}
+
+/// "The offtake agreement with Orvex will start in 2027", "Der Liefervertrag läuft bis 2030",
+/// "Khoản vay này sẽ tài trợ …": a clause whose subject is a deal document the article refers
+/// back to (a word of `back_reference_before` opening the clause, at most two lower-case words,
+/// then the document; or the document, then a word of `back_reference_after`) tells what a
+/// deal already made does or will do. Not where a verb of status stands in the clause (a
+/// document "to be signed" is not made yet): the caller asks only where none or an announcing
+/// one was read.
+fn document_is_subject(st: &str, hits: &[Hit], pre_start: usize, a: &Anchor) -> bool {
+    let in_clause = |h: &&Hit| h.start >= pre_start && h.end <= a.end;
+    if hits
+        .iter()
+        .filter(in_clause)
+        .any(|h| h.status().is_some_and(|s| s != DealStatus::Announced))
+    {
+        return false;
+    }
+    let Some(doc) = hits.iter().filter(in_clause).find(|h| {
+        h.roles.iter().any(|r| {
+            matches!(
+                r,
+                Role::Trigger {
+                    class: Class::Document,
+                    ..
+                }
+            )
+        })
+    }) else {
+        return false;
+    };
+    let opening = super::span::cut(st, pre_start, doc.start);
+    let Some(back) = hits.iter().find(|h| {
+        h.has(|r| *r == Role::BackBefore)
+            && h.end <= doc.start
+            && super::span::cut(st, pre_start, h.start).trim().is_empty()
+    }) else {
+        // "Khoản vay này …": the document first, the word that refers back right after it.
+        return opening.split_whitespace().count() <= 1
+            && hits.iter().any(|h| {
+                h.has(|r| *r == Role::BackAfter)
+                    && h.start >= doc.end
+                    && super::span::cut(st, doc.end, h.start).trim().is_empty()
+            });
+    };
+    let between = super::span::cut(st, back.end, doc.start);
+    let words: Vec<&str> = between.split_whitespace().collect();
+    words.len() <= 2 && words.iter().all(|w| w.starts_with(char::is_lowercase))
 }
 
 /// "the State Department approved a possible sale of 12 helicopters", "der mögliche Verkauf": an
