@@ -63,6 +63,24 @@ impl Models {
         }
         found.map(|i| self.makers[i].as_str())
     }
+
+    /// "Airbus A321neo", "Boeing 787-9": whether `rest` (the text right after a name) opens,
+    /// past spaces, on a designation of that name's own models (`maker`, as the table writes it).
+    pub fn opens_with_model_of(&self, rest: &str, maker: &str) -> bool {
+        let Some(ac) = self.ac.as_ref() else {
+            return false;
+        };
+        let t = rest.trim_start();
+        if t.len() == rest.len() {
+            return false;
+        }
+        ac.find_overlapping_iter(t).any(|m| {
+            let (d, i) = &self.designations[m.pattern().as_usize()];
+            m.start() == 0
+                && ends_designation(d, &t[m.end()..])
+                && crate::entity::key(&self.makers[*i]) == crate::entity::key(maker)
+        })
+    }
 }
 
 /// No letter or digit right before `at`.

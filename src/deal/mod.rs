@@ -219,6 +219,7 @@ fn drop_country_qualifiers(
         ents: &all,
         lexicon,
         amounts: &[],
+        models: None,
     };
     ents.retain(|e| !ctx.country_qualifies(e));
 }
@@ -279,6 +280,7 @@ fn analyse<'l>(
         ents: &ents,
         lexicon: ents_lex,
         amounts: &amounts,
+        models: Some(&article.lex.models),
     };
     let statistic = hits.iter().any(|h| h.has(|r| *r == Role::StatisticCue));
     // A headline in title case ("Kestrel Air Places Order For 20 Jets") capitalises every word.

@@ -31,6 +31,8 @@ pub struct Ctx<'a> {
     pub lexicon: &'a Entities,
     /// The sentence's amounts: a word inside one ("Rs", "US$") is its currency, no name.
     pub amounts: &'a [crate::model::Amount],
+    /// Model designations and their makers (none where the caller reads no deal sides).
+    pub models: Option<&'a crate::models::Models>,
 }
 
 /// "BERLIN — The army has ordered …", "PERTH (Mining Weekly) – …", "WASHINGTON, May 3 -": a

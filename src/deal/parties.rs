@@ -126,12 +126,30 @@ pub(super) fn parties_for(
     }
     r.parties.retain(|p| !own_word(p));
     drop_names_in_asides(ctx, scope_end, &mut r);
+    maker_named_by_its_model(ctx, &mut r);
     (
         r.parties,
         r.provider,
         r.recipient,
         subjects.first().cloned(),
     )
+}
+
+/// "… thỏa thuận động cơ cho Airbus A321NEO", "engines for Airbus A321neo jets": a maker named
+/// right before one of its own models names the product, not a party that receives it.
+fn maker_named_by_its_model(ctx: &Ctx, r: &mut Sides) {
+    let Some(models) = ctx.models else { return };
+    let Some(rec) = r.recipient.as_deref() else {
+        return;
+    };
+    let by_model = r.parties.iter().any(|p| {
+        p.canonical == rec
+            && p.end > p.start
+            && models.opens_with_model_of(span::after(ctx.text, p.end), &p.canonical)
+    });
+    if by_model {
+        r.recipient = None;
+    }
 }
 
 /// "Kestrel Pay, which Nordmar co-founded, raised $2 million", "Kestrel — which is backed by

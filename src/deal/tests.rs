@@ -470,3 +470,12 @@ fn a_rival_maker_is_no_buyer_of_the_main_makers_sale() {
     assert_eq!(sold.provider.as_deref(), Some("Boeing"));
     assert_eq!(sold.recipient, None, "{sold:#?}");
 }
+
+#[test]
+fn a_maker_named_before_its_own_model_receives_nothing() {
+    let d = one(
+        Lang::Vi,
+        "Hãng Kestrel Air đã ký với Công ty Orvex bản ghi nhớ chọn động cơ cho Airbus A321NEO trị giá 1 tỉ Euro.",
+    );
+    assert_ne!(d.recipient.as_deref(), Some("Airbus"), "{d:#?}");
+}
