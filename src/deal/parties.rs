@@ -780,14 +780,20 @@ fn country_it_is_for(
     scope_end: usize,
     parties: &mut Vec<Name>,
 ) -> Option<String> {
-    // The purpose word stands right after the deal word: at most two words from it to the name.
+    // The purpose word stands right after the deal word: at most two words from it to the name
+    // ("$4 billion in loans for Norland": two more where the amount anchors and the deal word
+    // follows it).
     let n = ctx
         .name_after_cue(Role::Purpose, a.end, scope_end)
         .filter(|n| {
-            span::cut(ctx.text, a.end, n.start)
+            let words = span::cut(ctx.text, a.end, n.start)
                 .split_whitespace()
-                .count()
-                <= 2
+                .count();
+            let via_deal_word = ctx
+                .hits
+                .iter()
+                .any(|h| h.start >= a.end && h.end <= n.start && h.trigger().is_some());
+            words <= 2 || (via_deal_word && words <= 4)
         })
         .and_then(|n| {
             if matches!(n.kind, Some(Kind::Country | Kind::Government)) {
