@@ -1649,7 +1649,7 @@ const SUBJECT_WINDOW: usize = 7;
 /// count as one word each, a relative clause after the name as none.
 fn words_between(ctx: &Ctx, from: usize, to: usize) -> usize {
     let st = ctx.text;
-    let from = after_relative_clause(ctx, from, to);
+    let from = past_brackets(st, after_relative_clause(ctx, from, to), to);
     let mut n = span::cut(st, from, to).split_whitespace().count();
     let units = ctx
         .ents
@@ -1660,6 +1660,22 @@ fn words_between(ctx: &Ctx, from: usize, to: usize) -> usize {
         n = n + 1 - span::cut(st, s, e).split_whitespace().count().min(n);
     }
     n
+}
+
+/// "Ngân hàng Kestrel (KBank) giữ chức năng …", "Orvex Energy (OE) said …": a short part in
+/// brackets right after a name (its abbreviation, its country) belongs to the name; where it
+/// ends (or `from` where none follows before `to`).
+fn past_brackets(st: &str, from: usize, to: usize) -> usize {
+    let gap = span::cut(st, from, to);
+    let Some(inner) = gap.trim_start().strip_prefix('(') else {
+        return from;
+    };
+    match inner.find(')') {
+        Some(i) if inner[..i].split_whitespace().count() <= 3 => {
+            from + (gap.len() - inner.len()) + i + 1
+        }
+        _ => from,
+    }
 }
 
 /// Known entities within a few words before the trigger, in the same clause; else a name that
@@ -1951,7 +1967,10 @@ fn name_after_fronted_phrase(ctx: &Ctx, from: usize, to: usize, window: usize) -
             }
             if opens_phrase
                 && !after_number
-                && span::cut(st, n.end, to).split_whitespace().count() <= window
+                && span::cut(st, past_brackets(st, n.end, to), to)
+                    .split_whitespace()
+                    .count()
+                    <= window
             {
                 return Some(n);
             }
