@@ -99,6 +99,7 @@ fn document_is_subject(st: &str, hits: &[Hit], pre_start: usize, a: &Anchor) -> 
     let opening = super::span::cut(st, pre_start, doc.start);
     let Some(back) = hits.iter().find(|h| {
         h.has(|r| *r == Role::BackBefore)
+            && h.start >= pre_start
             && h.end <= doc.start
             && super::span::cut(st, pre_start, h.start).trim().is_empty()
     }) else {

@@ -479,3 +479,18 @@ fn a_maker_named_before_its_own_model_receives_nothing() {
     );
     assert_ne!(d.recipient.as_deref(), Some("Airbus"), "{d:#?}");
 }
+
+/// A word that refers back, standing before the clause of a later deal word, is not read from
+/// that clause (a debug build checked the span and stopped on it).
+#[test]
+fn a_reference_word_before_a_later_clause_is_not_its_subjects() {
+    let d = deals(
+        Lang::En,
+        "The deal is the third big win for Orvex after the firm bagged a $20 million contract \
+         with the Norland navy last month.",
+    );
+    assert!(
+        d.iter().any(|d| d.amount.is_some()),
+        "the contract is read: {d:#?}"
+    );
+}
