@@ -13,9 +13,23 @@ pub const DEFAULT_ALIASES: &str = include_str!("../data/aliases.tsv");
 /// A state's bodies named after its nationality ("the Dutch navy"): see the file.
 const STATE_BODIES: &str = include_str!("../data/state_bodies.txt");
 
+/// The same in German ("die norwegische Marine"), with the adjective's two endings: see the file.
+const STATE_BODIES_DE: &str = include_str!("../data/state_bodies.de.txt");
+
 /// "Dutch government" → "Dutch navy", "Dutch military", …: the other bodies of the state an alias
 /// "<adjective> government" names, written the same way.
 fn state_bodies(alias: &str) -> Vec<String> {
+    // "norwegische Regierung" → "norwegische Marine", "norwegischen Marine", …
+    if let Some(stem) = alias
+        .strip_suffix(" Regierung")
+        .and_then(|a| a.strip_suffix('e'))
+        .filter(|s| !s.is_empty() && !s.contains(' '))
+    {
+        return lines(STATE_BODIES_DE)
+            .flat_map(|body| [format!("{stem}e {body}"), format!("{stem}en {body}")])
+            .filter(|b| b != alias)
+            .collect();
+    }
     let Some(adjective) = alias
         .len()
         .checked_sub(" government".len())
@@ -24,12 +38,16 @@ fn state_bodies(alias: &str) -> Vec<String> {
     else {
         return Vec::new();
     };
-    STATE_BODIES
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    lines(STATE_BODIES)
         .map(|body| format!("{adjective} {body}"))
         .collect()
+}
+
+/// The entries of a data file: its lines, trimmed, without blanks and `#` comments.
+fn lines(file: &str) -> impl Iterator<Item = &str> {
+    file.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -305,6 +323,21 @@ mod tests {
             .chars()
             .filter(|c| c.is_alphanumeric())
             .collect()
+    }
+
+    #[test]
+    fn a_german_nationality_names_its_state_bodies_in_both_endings() {
+        let b = state_bodies("norwegische Regierung");
+        for want in [
+            "norwegische Marine",
+            "norwegischen Marine",
+            "norwegischen Regierung",
+            "norwegische Staat",
+        ] {
+            assert!(b.iter().any(|x| x == want), "{want}: {b:?}");
+        }
+        assert!(!b.iter().any(|x| x == "norwegische Regierung"));
+        assert!(state_bodies("Bundesregierung").is_empty());
     }
 
     #[test]
