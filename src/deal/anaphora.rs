@@ -28,7 +28,16 @@ pub(super) struct Antecedents<'l> {
     redefined: Vec<(&'l Entity, &'l Entity)>,
     /// In how many sentences each entity of `named` was named, up to [`NAMED`] entities.
     times: Vec<(&'l Entity, usize)>,
+    /// How many sentences were remembered, and the entities named in the first [`LEAD`] of them
+    /// (the headline and the lead, where a news article names what it is about), with where the
+    /// last of those sentences ends.
+    told: usize,
+    in_lead: Vec<&'l Entity>,
+    lead_end: usize,
 }
+
+/// How many opening sentences of an article are its headline and lead.
+const LEAD: usize = 3;
 
 impl<'l> Antecedents<'l> {
     /// "The Harbour Bank approved three loans … For Norland, a loan of $40 million …": the one
@@ -167,7 +176,17 @@ impl<'l> Antecedents<'l> {
 
     /// Remembers the entities a sentence named, latest last; countries are no antecedents (no
     /// description here refers to a state), but they count among the entities named.
-    pub(super) fn remember(&mut self, ents: &[EntityHit<'l>]) {
+    /// `end`: where the sentence ends in the document.
+    pub(super) fn remember(&mut self, ents: &[EntityHit<'l>], end: usize) {
+        if self.told < LEAD {
+            self.lead_end = end;
+            for e in ents {
+                if !self.in_lead.iter().any(|l| std::ptr::eq(*l, e.entity)) {
+                    self.in_lead.push(e.entity);
+                }
+            }
+        }
+        self.told += 1;
         for (i, e) in ents.iter().enumerate() {
             if !ents[..i].iter().any(|d| std::ptr::eq(d.entity, e.entity)) {
                 self.count(e.entity, 1);
@@ -192,6 +211,18 @@ impl<'l> Antecedents<'l> {
             *t += n;
         } else if self.times.len() < NAMED {
             self.times.push((e, n));
+        }
+    }
+
+    /// Whether the article's headline or lead names the entity `canonical` (known to the
+    /// lexicon), or, for a name it does not know, writes it in `text` before the lead ends.
+    pub(super) fn in_lead(&self, canonical: &str, known: bool, text: &str) -> bool {
+        if known {
+            let k = key(canonical);
+            self.in_lead.iter().any(|e| key(&e.canonical) == k)
+        } else {
+            text.get(..self.lead_end.min(text.len()))
+                .is_some_and(|lead| lead.contains(canonical))
         }
     }
 

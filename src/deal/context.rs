@@ -484,7 +484,8 @@ fn named_party(m: &mut Mention, e: &Entity) {
 /// "Kestrel Air ordered 20 jets … Kestrel Air also took options … The carrier's order from
 /// Orvex adds twelve engines" is Kestrel Air's article: a deal whose sentences named one side and
 /// left the other empty takes the article's main party there, the one party named in more of its
-/// sentences than any other (at least two), unless that party is the side already named. A
+/// sentences than any other (at least two) and named in its headline or lead, unless that party
+/// is the side already named. A
 /// country is no main party: articles name the places deals are for as often as those who make
 /// them. Not where the article places the main party on the other side of a deal of the same
 /// kind (a lender of its loans is not the borrower of another), a rival takes the side (a maker
@@ -531,7 +532,16 @@ pub(super) fn main_party_takes_the_other_side(
         [(n, c), rest @ ..] if *c >= 2 && rest.first().is_none_or(|(_, d)| d < c) => n.clone(),
         _ => return,
     };
+    // The article is about it only where its headline or lead names it: a list of deals (a
+    // week's loans, a ticker of rounds) names its most frequent party further down.
     let main_key = key(&main.canonical);
+    let known = named
+        .times_named()
+        .iter()
+        .any(|(e, _)| key(&e.canonical) == main_key);
+    if !named.in_lead(&main.canonical, known, text) {
+        return;
+    }
     // A lender, licensor, donor or investor keeps its side in the article's deals of that kind;
     // a company that buys may also sell a stake.
     let placed: Vec<(DealType, Side)> = mentions

@@ -272,7 +272,7 @@ fn analyse<'l>(
     }
     antecedents.abbreviations(st, &mut ents);
     antecedents.resolve(st, &hits, &mut ents, !lex.nouns_capitalised);
-    antecedents.remember(&ents);
+    antecedents.remember(&ents, s.end);
     let ctx = Ctx {
         text: st,
         lang,
