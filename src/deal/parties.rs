@@ -799,7 +799,7 @@ fn country_it_is_for(
             if matches!(n.kind, Some(Kind::Country | Kind::Government)) {
                 return Some(n);
             }
-            // "a $40 million loan for Ericsson in Ohio": a known organisation, where it ends
+            // "a $40 million loan for Toyota in Nagoya": a known organisation, where it ends
             // the phrase (not "a loan for Boeing jets", where it qualifies the thing financed).
             // So is a name shaped like a company's (a legal form or an organisation's word in
             // it: "for Kestrel Battery Corp. in Lake County").
