@@ -74,14 +74,24 @@ impl Models {
         if t.len() == rest.len() {
             return false;
         }
-        ac.find_overlapping_iter(t).any(|m| {
+        // A designation opens the text: only its first few words are searched.
+        let mut cut = t.len().min(MAX_DESIGNATION);
+        while !t.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let maker = crate::entity::key(maker);
+        ac.find_overlapping_iter(&t[..cut]).any(|m| {
             let (d, i) = &self.designations[m.pattern().as_usize()];
             m.start() == 0
                 && ends_designation(d, &t[m.end()..])
-                && crate::entity::key(&self.makers[*i]) == crate::entity::key(maker)
+                && crate::entity::key(&self.makers[*i]) == maker
         })
     }
 }
+
+/// Longer than any model designation written in news (the built-in table's longest is far
+/// shorter): a name's model is looked for in this many bytes after it.
+const MAX_DESIGNATION: usize = 64;
 
 /// No letter or digit right before `at`.
 fn starts_word(text: &str, at: usize) -> bool {

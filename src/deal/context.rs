@@ -483,11 +483,11 @@ fn named_party(m: &mut Mention, e: &Entity) {
 
 /// "Kestrel Air ordered 20 jets … Kestrel Air also took options … The carrier's order from
 /// Orvex adds twelve engines" is Kestrel Air's article: a deal whose sentences named one side and
-/// left the other empty takes the article's main party there, the one party named in more of its
-/// sentences than any other (at least two) and named in its headline or lead, unless that party
-/// is the side already named. A
-/// country is no main party: articles name the places deals are for as often as those who make
-/// them. Not where the article places the main party on the other side of a deal of the same
+/// left the other empty takes the article's main party there, the one party named more often
+/// than any other (at least twice: in as many sentences for a name the lexicon knows, as many
+/// times in the text for one it does not) and named in its headline or lead, unless that party
+/// is the side already named. A country is no main party: articles name the places deals are
+/// for as often as those who make them. Not where the article places the main party on the other side of a deal of the same
 /// kind (a lender of its loans is not the borrower of another), a rival takes the side (a maker
 /// is no buyer of another maker's sale), or a bank would receive aid. A guess, not a reading:
 /// the deal carries a note that says so.
