@@ -1865,15 +1865,23 @@ fn coordinated_clause(ctx: &Ctx, a: &Anchor, clause_start: usize) -> Option<usiz
         .into_iter()
         .rev()
         .find(|&at| {
-            let verb_before = ctx
-                .hits
-                .iter()
-                .any(|h| h.start >= clause_start && h.end < at && verb(h));
+            // The earlier clause's verb may stand before its own deal word, so before
+            // `clause_start` ("Kestrel Rail hat einen Bond platziert, Nordmar hat …").
+            let verb_before = ctx.hits.iter().any(|h| h.end < at && verb(h));
             if !verb_before || pair(at) {
                 return false;
             }
             let at = span::ctx_skip(st, at);
-            let Some(n) = ctx.read_name(at, a.start).filter(|n| n.start == at) else {
+            // The name opens the clause, after an article at most ("…, die Nordmar AG hat …").
+            let opens_at = |n: &Name| {
+                n.start == at
+                    || ctx.hits.iter().any(|h| {
+                        h.start == at
+                            && h.has(|r| *r == Role::Determiner)
+                            && span::cut(st, h.end, n.start).trim().is_empty()
+                    })
+            };
+            let Some(n) = ctx.read_name(at, a.start).filter(opens_at) else {
                 return false;
             };
             ctx.hits.iter().any(|h| {
