@@ -6,16 +6,18 @@ use std::path::Path;
 use std::process::Command;
 
 const DEV: &str = "../shared/dev";
-/// Deal F1 of `extract --no-merge` on the dev set (measured 0.858 when last raised).
-const DEAL_F1_FLOOR: f64 = 0.861;
+/// Deal F1 of `extract --no-merge` on the dev set (0.862 at the tenth session's start; lowered
+/// to 0.860 when "a consortium of A and B" began to be read: one dev article tells that award
+/// twice and its gold takes the other telling, so the reading counts as an extra there).
+const DEAL_F1_FLOOR: f64 = 0.860;
 /// Totals found of 36 (measured 29 when last raised).
 const TOTALS_FOUND_FLOOR: usize = 29;
 /// Totals reported that the gold does not have: a ceiling that only ever goes down (measured 5).
 const TOTALS_EXTRA_CEILING: usize = 5;
 /// Matched deals whose provider is right (measured 129 of 182 when last raised).
 const PROVIDER_RIGHT_FLOOR: usize = 137;
-/// Matched deals whose recipient is right (measured 138 of 195 when last raised).
-const RECIPIENT_RIGHT_FLOOR: usize = 142;
+/// Matched deals whose recipient is right (measured 143 of 196 when last raised).
+const RECIPIENT_RIGHT_FLOOR: usize = 143;
 /// Matched deals whose status is right (measured 189 of 222 when last raised).
 const STATUS_RIGHT_FLOOR: usize = 190;
 /// Amount recall of `amounts` on the dev gold, percent (measured 100.0 when last raised).

@@ -408,11 +408,16 @@ impl Reader<'_, '_> {
         ) else {
             return false;
         };
+        let num = |n: &Atom| matches!(n.kind, Kind::Num(_));
+        // "20 K-8s": a letter, a hyphen glued to it and digits glued to that name a model.
+        let hyphened = || {
+            let rest = &self.text[s.end..];
+            rest.strip_prefix(['-', '‑'])
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+        };
         s.end - s.start == 1
             && s.start > prev.end
-            && self
-                .adj(k + 1)
-                .is_some_and(|n| matches!(n.kind, Kind::Num(_)))
+            && (self.adj(k + 1).is_some_and(num) || hyphened())
     }
     /// The atom index of a unit after a number, stepping over a hyphen atom ("700-Euro").
     fn unit_index(&self, k: usize) -> usize {

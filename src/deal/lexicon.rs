@@ -162,6 +162,11 @@ struct PartyPatterns {
     /// Orvex Lines"): the name after them is the party.
     #[serde(default)]
     owned_company: Vec<String>,
+    /// Common nouns a country may describe ("the UK company", "US share price", "doanh nghiệp
+    /// Mỹ"): a country written right before one (right after, where `country_before_name`
+    /// says nationalities follow their noun) is no party.
+    #[serde(default)]
+    nouns_a_country_describes: Vec<String>,
     /// Endings of adjectives made from a place name ("Koblenzer", "Münchner"): written right before
     /// a name the lexicon knows, such a capitalised word says where it sits and is none of it.
     #[serde(default)]
@@ -524,6 +529,8 @@ pub struct DealLexicon {
     pub of_a_name: Vec<String>,
     /// See `owned_company` in the lexicon file (lower-cased).
     pub owned_company: Vec<String>,
+    /// See `nouns_a_country_describes` in the lexicon file (as written).
+    pub nouns_a_country_describes: Vec<String>,
     /// See `place_adjective_endings` in the lexicon file.
     pub place_adjective_endings: Vec<String>,
     /// See `fronting` in the lexicon file (lower-cased).
@@ -836,6 +843,7 @@ impl DealLexicon {
             not_names: raw.parties.not_names.clone(),
             of_a_name: raw.parties.of_a_name.clone(),
             owned_company: lower(&raw.parties.owned_company),
+            nouns_a_country_describes: raw.parties.nouns_a_country_describes.clone(),
             place_adjective_endings: raw.parties.place_adjective_endings.clone(),
             takeover_nouns: lower(&raw.parties.takeover_nouns),
             takeover_of: lower(&raw.parties.takeover_of),

@@ -168,7 +168,9 @@ impl<'a> Ctx<'a> {
             return Some(owned);
         }
         // "với Tập đoàn Orvex của Mỹ": the country says where the name before it is from.
-        if n.kind == Some(Kind::Country) && self.nationality_after_name(n.start) {
+        if n.kind == Some(Kind::Country)
+            && (self.nationality_after_name(n.start) || self.describes_a_noun(n.start, n.end))
+        {
             return None;
         }
         Some(n)
@@ -379,7 +381,46 @@ impl<'a> Ctx<'a> {
                     .is_some()
                 || self.nationality_after_name(e.start)
                 || self.bracketed_after_name(e)
-                || self.country_compound(e))
+                || self.country_compound(e)
+                || self.describes_a_noun(e.start, e.end))
+    }
+
+    /// "The UK company also has a supply deal …", "its U.S. subsidiary", "Doanh nghiệp Mỹ này đã
+    /// ký …": a country written right before a common noun of the language's
+    /// `nouns_a_country_describes` (right after it where nationalities follow their noun) says
+    /// where that company or market is; the country is no party.
+    fn describes_a_noun(&self, start: usize, end: usize) -> bool {
+        let lex = lexicon::lexicon(self.lang);
+        let nouns = &lex.nouns_a_country_describes;
+        if nouns.is_empty() {
+            return false;
+        }
+        // A noun as written (lower-case: "US Steel" is a name), ending at a word's end.
+        let whole = |rest: &str, w: &str| {
+            rest.strip_prefix(w)
+                .is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+        };
+        if lex.country_before_name {
+            let before = self.text[..start].trim_end();
+            // The last few words are enough: the longest noun is short.
+            let from = (before.len().saturating_sub(40)..before.len())
+                .find(|&i| before.is_char_boundary(i))
+                .unwrap_or(before.len());
+            let lower = before[from..].to_lowercase();
+            nouns.iter().any(|w| {
+                lower.ends_with(w.as_str())
+                    && lower[..lower.len() - w.len()]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric())
+            })
+        } else {
+            let rest = &self.text[end..];
+            let Some(rest) = rest.strip_prefix(' ') else {
+                return false;
+            };
+            nouns.iter().any(|w| whole(rest, w))
+        }
     }
 
     /// "Công ty Sơn Đại Việt", "Tập đoàn Bảo Nhật": a country word among the capitalised words
@@ -572,11 +613,18 @@ impl<'a> Ctx<'a> {
             };
             // "Công ty đóng tàu Sao Mai": a thing it makes ("tàu") describes it too.
             let thing_word = |h: &Hit| headed && h.roles.iter().all(|r| *r == Role::SingularHead);
+            // "oil and gas firm Nordmar": a conjunction between two lower-case words of it.
+            let join_word = |h: &Hit| {
+                n > 0
+                    && h.end == we
+                    && h.has(|r| *r == Role::BetweenJoin)
+                    && self.next_word(we, limit).starts_with(char::is_lowercase)
+            };
             let plain = first.is_lowercase()
                 && w.chars().all(|c| c.is_alphabetic() || c == '-')
                 && self
                     .hit_at(ws)
-                    .is_none_or(|h| kind_word(h) || trade_word(h) || thing_word(h))
+                    .is_none_or(|h| kind_word(h) || trade_word(h) || thing_word(h) || join_word(h))
                 && !ends
                 && crate::amount::parse_number(w, self.lang).is_none();
             if !plain || we >= limit {

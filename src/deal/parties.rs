@@ -82,6 +82,11 @@ pub(super) fn parties_for(
     let verbs = Verbs::read(ctx.hits, ty, (verbs_from, a.end, scope_end), verb_final);
     let sold_by = sides_by_objects(ctx, a, (pre_start, scope_end), &verbs, &mut r);
     let mut subjects = subject_of(ctx, a, pre_start);
+    // "after Kestrel Group's offer for Orvex": the deal's owner, named in its own phrase, is
+    // its subject whatever the clause's subject is.
+    if let Some(owner) = owner_of_the_deal(ctx, a, pre_start) {
+        subjects = vec![owner];
+    }
     if subjects.is_empty() {
         subjects.extend(subject_after_verb(
             ctx,
@@ -113,6 +118,7 @@ pub(super) fn parties_for(
         push_party(&mut r.parties, w);
     }
     club_of_lenders(ctx, a, scope_end, ty, subjects.first(), &mut r);
+    awarded_to_contractor_after_deal(ctx, a, scope_end, ty, &mut r);
     // "mit einer Milliarden-Übernahme": the deal word itself, as the head of a compound, names
     // no party.
     let own_word = |n: &Name| n.start < a.end && a.start < n.end;
@@ -133,6 +139,102 @@ pub(super) fn parties_for(
         r.recipient,
         subjects.first().cloned(),
     )
+}
+
+/// "Oracle's purchase of Hyperion", "after Kestrel Group's $2 billion offer for Orvex", "Nordmar
+/// Air's order for 20 jets": a name with a possessive mark, at most four words (no verb, no
+/// clause mark) before the deal word, owns the deal: it is the one that buys, lends or orders.
+fn owner_of_the_deal(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Option<Name> {
+    let st = ctx.text;
+    let before = span::cut(st, pre_start, a.start);
+    // The last possessive mark before the deal word, at a word's end.
+    let (at, mark) = super::names::POSSESSIVES
+        .iter()
+        .filter_map(|m| {
+            before
+                .rmatch_indices(m)
+                .find(|(i, _)| before[i + m.len()..].starts_with(' '))
+                .map(|(i, _)| (pre_start + i, m.len()))
+        })
+        .max_by_key(|&(i, _)| i)?;
+    let gap = span::cut(st, at + mark, a.start);
+    // Only lower-case words and figures between ("Chile's Andes Cargo ordered": the possessive
+    // qualifies the name after it, which is the subject).
+    let lower_or_figure = |w: &str| {
+        w.starts_with(|c: char| !c.is_uppercase()) || w.contains(|c: char| c.is_ascii_digit())
+    };
+    if gap.split_whitespace().count() > 4
+        || gap.contains([',', ';', ':', '(', ')'])
+        || !gap.split_whitespace().all(lower_or_figure)
+    {
+        return None;
+    }
+    let verb_between = ctx.hits.iter().any(|h| {
+        h.start >= at + mark
+            && h.end <= a.start
+            && h.has(|r| {
+                matches!(
+                    r,
+                    Role::Status(_) | Role::Receive | Role::Award | Role::Future | Role::Auxiliary
+                )
+            })
+    });
+    if verb_between {
+        return None;
+    }
+    // The name ending at the mark: read from each of up to four capitalised words before it,
+    // the longest first.
+    let head = span::cut(st, pre_start, at);
+    let mut starts: Vec<usize> = Vec::new();
+    let mut end = head.len();
+    for _ in 0..4 {
+        let trimmed = head[..end].trim_end();
+        let from = trimmed.rfind(char::is_whitespace).map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let word = &trimmed[from..];
+        if word.is_empty() || !word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+            break;
+        }
+        starts.push(pre_start + from);
+        end = from;
+    }
+    starts.into_iter().rev().find_map(|from| {
+        ctx.read_name(from, at)
+            .filter(|n| n.start == from && n.end == at)
+    })
+}
+
+/// "The offshore contract has been awarded to Nordmar", "Gói thầu được trao cho liên danh Sao
+/// Mai": the deal word is the subject of a verb of receiving whose "to" names who received the
+/// contract; the contractor supplies what it is for (the client is named elsewhere, if at all).
+fn awarded_to_contractor_after_deal(
+    ctx: &Ctx,
+    a: &Anchor,
+    scope_end: usize,
+    ty: DealType,
+    r: &mut Sides,
+) {
+    if !matches!(ty, DealType::Purchase | DealType::Agreement) || r.provider.is_some() {
+        return;
+    }
+    let st = ctx.text;
+    let received_to = ctx.hits.iter().any(|h| {
+        h.start >= a.end
+            && h.end <= scope_end
+            && h.has(|r| *r == Role::Receive)
+            // No name between the deal word and the verb: the deal word is its subject.
+            && !ctx.ents.iter().any(|e| e.start >= a.end && e.end <= h.start)
+            && !span::cut(st, a.end, h.start).contains([',', ';'])
+            && ctx.hits.iter().any(|t| {
+                t.has(|r| *r == Role::To)
+                    && t.start >= h.end
+                    && span::cut(st, h.end, t.start).trim().is_empty()
+            })
+    });
+    if received_to {
+        r.provider = r.recipient.take();
+    }
 }
 
 /// "… thỏa thuận động cơ cho Airbus A321NEO", "engines for Airbus A321neo jets": a maker named
