@@ -132,7 +132,7 @@ pub(super) fn parties_for(
     }
     r.parties.retain(|p| !own_word(p));
     drop_names_in_asides(ctx, scope_end, &mut r);
-    maker_named_by_its_model(ctx, &mut r);
+    maker_named_by_its_model(ctx, subjects.first(), verbs.sells(), &mut r);
     (
         r.parties,
         r.provider,
@@ -239,7 +239,11 @@ fn awarded_to_contractor_after_deal(
 
 /// "… thỏa thuận động cơ cho Airbus A321NEO", "engines for Airbus A321neo jets": a maker named
 /// right before one of its own models names the product, not a party that receives it.
-fn maker_named_by_its_model(ctx: &Ctx, r: &mut Sides) {
+///
+/// The subject, read as the provider only because that maker stood on the other side, then
+/// receives, unless its verb sells: "Kestrel Air ký với Orvex thỏa thuận động cơ cho Airbus A321NEO"
+/// has Kestrel Air buying the engines.
+fn maker_named_by_its_model(ctx: &Ctx, subject: Option<&Name>, sells: bool, r: &mut Sides) {
     let Some(models) = ctx.models else { return };
     let Some(rec) = r.recipient.as_deref() else {
         return;
@@ -250,7 +254,12 @@ fn maker_named_by_its_model(ctx: &Ctx, r: &mut Sides) {
             && models.opens_with_model_of(span::after(ctx.text, p.end), &p.canonical)
     });
     if by_model {
+        // It names the product, so it is no party either.
+        r.parties.retain(|p| p.canonical != rec);
         r.recipient = None;
+        if !sells && subject.is_some_and(|s| r.provider.as_ref() == Some(&s.canonical)) {
+            r.recipient = r.provider.take();
+        }
     }
 }
 
@@ -272,6 +281,11 @@ fn drop_names_in_asides(ctx: &Ctx, scope_end: usize, r: &mut Sides) {
     let marks = span::cut(st, 0, scope_end)
         .match_indices([',', '—', '–'])
         .map(|(i, _)| i)
+        .chain(
+            span::cut(st, 0, scope_end)
+                .match_indices(" - ")
+                .map(|(i, _)| i),
+        )
         .filter(|&i| after_capital(i));
     let asides: Vec<(usize, usize)> = r
         .parties
@@ -2014,27 +2028,39 @@ fn last_clause_mark(s: &str) -> Option<usize> {
 
 /// "Nordfunk, die zum ersten Mal mitgeboten hatte, legte …", "Kestrel, which had never bid
 /// before, paid …": a relative clause set off by commas right after a name stands between the
-/// subject and its verb; the words are counted from its closing comma. Returns that position, or
-/// `from` where no such clause follows.
+/// subject and its verb; the words are counted from its closing comma. A short aside between a
+/// pair of dashes ("Orvex Engines - a venture of Kestrel and Nordmar - signed") stands there
+/// whatever it says. Returns where it closes, or `from` where none follows.
 fn after_relative_clause(ctx: &Ctx, from: usize, to: usize) -> usize {
     let gap = span::cut(ctx.text, from, to);
     let trimmed = gap.trim_start();
     // "Kestrel — which Nordmar co-founded — raised …": dashes set a clause off as commas do.
-    let Some((rest, close)) = [(",", ","), ("—", "—"), ("–", "–")]
+    let Some((rest, close)) = [(",", ","), ("—", "—"), ("–", "–"), ("- ", " -")]
         .iter()
         .find_map(|&(open, close)| trimmed.strip_prefix(open).map(|r| (r, close)))
     else {
         return from;
     };
+    let opened = from + (gap.len() - rest.len());
+    // "Orvex Engines - a venture of Kestrel and Nordmar - signed …": between a pair of dashes
+    // after a name, whatever it says is set off; after a comma, only a relative clause.
+    let dashed = close != ",";
     let first = rest.split_whitespace().next().unwrap_or("").to_lowercase();
-    if !lexicon::lexicon(ctx.lang)
-        .relative_pronouns
-        .contains(&first)
+    if !dashed
+        && !lexicon::lexicon(ctx.lang)
+            .relative_pronouns
+            .contains(&first)
     {
         return from;
     }
-    let opened = from + (gap.len() - rest.len());
-    rest.find(close).map_or(from, |i| opened + i + close.len())
+    let Some(i) = rest.find(close) else {
+        return from;
+    };
+    // A dash pair holds a short aside, not the rest of a sentence.
+    if dashed && rest[..i].split_whitespace().count() > 12 {
+        return from;
+    }
+    opened + i + close.len()
 }
 
 /// "On Monday Kestrel Air ordered …", "Under the deal, Kestrel Bank will lend …": a clause that

@@ -68,6 +68,11 @@ impl Verbs {
         }
     }
 
+    /// The subject's verb sells ("Orvex supplies …").
+    pub(super) fn sells(&self) -> bool {
+        self.buys == Some(false)
+    }
+
     fn of_a_purchase(&self) -> bool {
         matches!(self.ty, DealType::Purchase | DealType::Agreement)
     }
