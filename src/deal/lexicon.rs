@@ -167,6 +167,15 @@ struct PartyPatterns {
     /// says nationalities follow their noun) is no party.
     #[serde(default)]
     nouns_a_country_describes: Vec<String>,
+    /// Words for a group of companies formed for a deal ("consortium", "Konsortium", "liên
+    /// danh"): written right before a name, they make it the name of such a group.
+    #[serde(default)]
+    group_words: Vec<String>,
+    /// Words that open the list of a named group's members right after its name ("das
+    /// Konsortium Orvex aus Kestrel und Nordmar"): those members describe the group and are no
+    /// parties of its deal.
+    #[serde(default)]
+    members_follow: Vec<String>,
     /// Endings of adjectives made from a place name ("Koblenzer", "Münchner"): written right before
     /// a name the lexicon knows, such a capitalised word says where it sits and is none of it.
     #[serde(default)]
@@ -531,6 +540,10 @@ pub struct DealLexicon {
     pub owned_company: Vec<String>,
     /// See `nouns_a_country_describes` in the lexicon file (as written).
     pub nouns_a_country_describes: Vec<String>,
+    /// See `group_words` in the lexicon file (lower-cased).
+    pub group_words: Vec<String>,
+    /// See `members_follow` in the lexicon file (lower-cased).
+    pub members_follow: Vec<String>,
     /// See `place_adjective_endings` in the lexicon file.
     pub place_adjective_endings: Vec<String>,
     /// See `fronting` in the lexicon file (lower-cased).
@@ -844,6 +857,8 @@ impl DealLexicon {
             of_a_name: raw.parties.of_a_name.clone(),
             owned_company: lower(&raw.parties.owned_company),
             nouns_a_country_describes: raw.parties.nouns_a_country_describes.clone(),
+            group_words: lower(&raw.parties.group_words),
+            members_follow: lower(&raw.parties.members_follow),
             place_adjective_endings: raw.parties.place_adjective_endings.clone(),
             takeover_nouns: lower(&raw.parties.takeover_nouns),
             takeover_of: lower(&raw.parties.takeover_of),

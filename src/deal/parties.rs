@@ -287,7 +287,7 @@ fn drop_names_in_asides(ctx: &Ctx, scope_end: usize, r: &mut Sides) {
                 .map(|(i, _)| i),
         )
         .filter(|&i| after_capital(i));
-    let asides: Vec<(usize, usize)> = r
+    let mut asides: Vec<(usize, usize)> = r
         .parties
         .iter()
         .map(|p| p.end)
@@ -297,6 +297,11 @@ fn drop_names_in_asides(ctx: &Ctx, scope_end: usize, r: &mut Sides) {
             (close > from).then_some((from, close))
         })
         .collect();
+    asides.extend(
+        r.parties
+            .iter()
+            .filter_map(|p| members_of_a_group(ctx, p, scope_end).map(|close| (p.end, close))),
+    );
     if asides.is_empty() {
         return;
     }
@@ -2024,6 +2029,39 @@ fn last_clause_mark(s: &str) -> Option<usize> {
         }
     }
     last
+}
+
+/// "das Konsortium Orvex aus Kestrel und der französischen Nordmar", "liên danh Sao Mai gồm
+/// Kestrel và Orvex", "the consortium Orvex, made up of Kestrel and Nordmar": after a name that a
+/// word for a group of companies (`group_words`) stands right before, a word that opens its
+/// members (`members_follow`) and the names joined after it describe the group. Where the last
+/// of those names ends.
+fn members_of_a_group(ctx: &Ctx, group: &Name, limit: usize) -> Option<usize> {
+    let lex = lexicon::lexicon(ctx.lang);
+    if lex.members_follow.is_empty() {
+        return None;
+    }
+    let st = ctx.text;
+    let before = span::cut(st, 0, group.start).trim_end();
+    let tail = tail_lowercase(before, 48);
+    let named_group = lex.group_words.iter().any(|w| {
+        tail.strip_suffix(w.as_str())
+            .is_some_and(|r| r.chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
+    });
+    if !named_group {
+        return None;
+    }
+    let rest = span::cut(st, group.end, limit);
+    let lead = rest.len() - rest.trim_start_matches([' ', ',']).len();
+    let head = head_lowercase(&rest[lead..], 32);
+    let word = lex.members_follow.iter().filter(|w| {
+        head.strip_prefix(w.as_str())
+            .is_some_and(|r| r.starts_with(' '))
+    });
+    let word = word.max_by_key(|w| w.len())?;
+    let mut found = vec![ctx.read_name(group.end + lead + word.len(), limit)?];
+    coordinated(ctx, &mut found, limit);
+    found.iter().map(|n| n.end).max()
 }
 
 /// "Nordfunk, die zum ersten Mal mitgeboten hatte, legte …", "Kestrel, which had never bid
