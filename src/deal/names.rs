@@ -385,7 +385,7 @@ impl<'a> Ctx<'a> {
                 || self.describes_a_noun(e.start, e.end))
     }
 
-    /// "The UK company also has a supply deal …", "its U.S. subsidiary", "Doanh nghiệp Mỹ này đã
+    /// "The UK lender signed …", "a US unit of Kestrel", "Doanh nghiệp Mỹ này đã
     /// ký …": a country written right before a common noun of the language's
     /// `nouns_a_country_describes` (right after it where nationalities follow their noun) says
     /// where that company or market is; the country is no party.
@@ -613,7 +613,7 @@ impl<'a> Ctx<'a> {
             };
             // "Công ty đóng tàu Sao Mai": a thing it makes ("tàu") describes it too.
             let thing_word = |h: &Hit| headed && h.roles.iter().all(|r| *r == Role::SingularHead);
-            // "oil and gas firm Nordmar": a conjunction between two lower-case words of it.
+            // "steel and cable maker Nordmar": a conjunction between two lower-case words of it.
             let join_word = |h: &Hit| {
                 n > 0
                     && h.end == we

@@ -141,7 +141,7 @@ pub(super) fn parties_for(
     )
 }
 
-/// "Oracle's purchase of Hyperion", "after Kestrel Group's $2 billion offer for Orvex", "Nordmar
+/// "Nordchem's purchase of Harbourline Foods", "after Kestrel Group's $2 billion offer for Orvex", "Nordmar
 /// Air's order for 20 jets": a name with a possessive mark, at most four words (no verb, no
 /// clause mark) before the deal word, owns the deal: it is the one that buys, lends or orders.
 fn owner_of_the_deal(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Option<Name> {
@@ -237,11 +237,11 @@ fn awarded_to_contractor_after_deal(
     }
 }
 
-/// "… thỏa thuận động cơ cho Airbus A321NEO", "engines for Airbus A321neo jets": a maker named
+/// "… thỏa thuận động cơ cho Embraer E195", "engines for Airbus A321neo jets": a maker named
 /// right before one of its own models names the product, not a party that receives it.
 ///
 /// The subject, read as the provider only because that maker stood on the other side, then
-/// receives, unless its verb sells: "Kestrel Air ký với Orvex thỏa thuận động cơ cho Airbus A321NEO"
+/// receives, unless its verb sells: "Kestrel Air ký với Orvex thỏa thuận động cơ cho Embraer E195"
 /// has Kestrel Air buying the engines.
 fn maker_named_by_its_model(ctx: &Ctx, subject: Option<&Name>, sells: bool, r: &mut Sides) {
     let Some(models) = ctx.models else { return };
