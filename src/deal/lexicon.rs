@@ -162,8 +162,8 @@ struct PartyPatterns {
     /// Orvex Lines"): the name after them is the party.
     #[serde(default)]
     owned_company: Vec<String>,
-    /// Common nouns a country may describe ("the UK company", "US share price", "doanh nghiệp
-    /// Mỹ"): a country written right before one (right after, where `country_before_name`
+    /// Common nouns a country may describe ("the UK lender", "the US stock market", "doanh
+    /// nghiệp Mỹ"): a country written right before one (right after, where `country_before_name`
     /// says nationalities follow their noun) is no party.
     #[serde(default)]
     nouns_a_country_describes: Vec<String>,

@@ -395,11 +395,6 @@ impl<'a> Ctx<'a> {
         if nouns.is_empty() {
             return false;
         }
-        // A noun as written (lower-case: "US Steel" is a name), ending at a word's end.
-        let whole = |rest: &str, w: &str| {
-            rest.strip_prefix(w)
-                .is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()))
-        };
         if lex.country_before_name {
             let before = self.text[..start].trim_end();
             // The last few words are enough: the longest noun is short.
@@ -415,11 +410,14 @@ impl<'a> Ctx<'a> {
                         .is_none_or(|c| !c.is_alphanumeric())
             })
         } else {
-            let rest = &self.text[end..];
-            let Some(rest) = rest.strip_prefix(' ') else {
+            let Some(rest) = self.text[end..].strip_prefix(' ') else {
                 return false;
             };
-            nouns.iter().any(|w| whole(rest, w))
+            // A noun as written (lower-case: "US Steel" is a name), ending at a word's end.
+            nouns.iter().any(|w| {
+                rest.strip_prefix(w.as_str())
+                    .is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+            })
         }
     }
 

@@ -141,9 +141,10 @@ pub(super) fn parties_for(
     )
 }
 
-/// "Nordchem's purchase of Harbourline Foods", "after Kestrel Group's $2 billion offer for Orvex", "Nordmar
-/// Air's order for 20 jets": a name with a possessive mark, at most four words (no verb, no
-/// clause mark) before the deal word, owns the deal: it is the one that buys, lends or orders.
+/// "Nordchem's purchase of Harbourline Foods", "after Kestrel Group's $2 billion offer for
+/// Orvex", "Nordmar Air's order for 20 jets": a name with a possessive mark, at most four words
+/// (no verb, no clause mark) before the deal word, owns the deal: it is the one that buys, lends
+/// or orders.
 fn owner_of_the_deal(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Option<Name> {
     let st = ctx.text;
     let before = span::cut(st, pre_start, a.start);
@@ -205,8 +206,8 @@ fn owner_of_the_deal(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Option<Name> {
     })
 }
 
-/// "The offshore contract has been awarded to Nordmar", "Gói thầu được trao cho liên danh Sao
-/// Mai": the deal word is the subject of a verb of receiving whose "to" names who received the
+/// "The dredging contract was awarded to Nordmar", "Gói thầu được trao cho liên danh Sao Mai":
+/// the deal word is the subject of a verb of receiving whose "to" names who received the
 /// contract; the contractor supplies what it is for (the client is named elsewhere, if at all).
 fn awarded_to_contractor_after_deal(
     ctx: &Ctx,
@@ -237,12 +238,12 @@ fn awarded_to_contractor_after_deal(
     }
 }
 
-/// "… thỏa thuận động cơ cho Embraer E195", "engines for Airbus A321neo jets": a maker named
+/// "… thỏa thuận động cơ cho Embraer E195", "engines for Embraer E195 jets": a maker named
 /// right before one of its own models names the product, not a party that receives it.
 ///
 /// The subject, read as the provider only because that maker stood on the other side, then
-/// receives, unless its verb sells: "Kestrel Air ký với Orvex thỏa thuận động cơ cho Embraer E195"
-/// has Kestrel Air buying the engines.
+/// receives, unless its verb sells: "Kestrel Air ký với Orvex thỏa thuận động cơ cho Embraer
+/// E195" has Kestrel Air buying the engines.
 fn maker_named_by_its_model(ctx: &Ctx, subject: Option<&Name>, sells: bool, r: &mut Sides) {
     let Some(models) = ctx.models else { return };
     let Some(rec) = r.recipient.as_deref() else {
@@ -278,14 +279,11 @@ fn drop_names_in_asides(ctx: &Ctx, scope_end: usize, r: &mut Sides) {
             .next()
             .is_some_and(|w| w.starts_with(char::is_uppercase))
     };
-    let marks = span::cut(st, 0, scope_end)
+    let scope = span::cut(st, 0, scope_end);
+    let marks = scope
         .match_indices([',', '—', '–'])
         .map(|(i, _)| i)
-        .chain(
-            span::cut(st, 0, scope_end)
-                .match_indices(" - ")
-                .map(|(i, _)| i),
-        )
+        .chain(scope.match_indices(" - ").map(|(i, _)| i))
         .filter(|&i| after_capital(i));
     let mut asides: Vec<(usize, usize)> = r
         .parties
