@@ -1009,11 +1009,20 @@ impl<'a> Ctx<'a> {
         self.lang.deals().unknown_name_is_a_name(&unknown)
     }
 
-    /// "Orvanto acquired Belmira", "Kestrel ordered 12 jets": the word right after `end` is a
-    /// verb that makes a deal (buys, sells, orders, signs, wins, receives), so what stands before
-    /// it is its subject. A verb that only reports ("Brown said") is none.
+    /// "Orvanto acquired Belmira", "Kestrel ordered 12 jets", "Orvex had raised $2m": the word
+    /// right after `end`, past an aside and one auxiliary or word of the future, is a verb that makes a deal
+    /// (buys, sells, orders, signs, wins, receives), so what stands before it is its subject. A
+    /// verb that only reports ("Brown said") is none.
     fn before_deal_verb(&self, end: usize) -> bool {
-        let next = self.skip_ws(end, self.text.len());
+        // "Orvex — which two bankers founded — had raised": past an aside after the name.
+        let end = super::parties::after_relative_clause(self, end, self.text.len());
+        let mut next = self.skip_ws(end, self.text.len());
+        if let Some(aux) = self
+            .hit_at(next)
+            .filter(|h| h.has(|r| matches!(r, Role::Auxiliary | Role::Future)))
+        {
+            next = self.skip_ws(aux.end, self.text.len());
+        }
         self.hit_at(next).is_some_and(|h| {
             h.has(|r| {
                 matches!(

@@ -2067,7 +2067,7 @@ fn members_of_a_group(ctx: &Ctx, group: &Name, limit: usize) -> Option<usize> {
 /// subject and its verb; the words are counted from its closing comma. A short aside between a
 /// pair of dashes ("Orvex Engines - a venture of Kestrel and Nordmar - signed") stands there
 /// whatever it says. Returns where it closes, or `from` where none follows.
-fn after_relative_clause(ctx: &Ctx, from: usize, to: usize) -> usize {
+pub(super) fn after_relative_clause(ctx: &Ctx, from: usize, to: usize) -> usize {
     let gap = span::cut(ctx.text, from, to);
     let trimmed = gap.trim_start();
     // "Kestrel — which Nordmar co-founded — raised …": dashes set a clause off as commas do.
@@ -2137,13 +2137,7 @@ fn name_after_fronted_phrase(ctx: &Ctx, from: usize, to: usize, window: usize) -
                 pos = n.end + comma;
                 continue;
             }
-            if opens_phrase
-                && !after_number
-                && span::cut(st, past_brackets(st, n.end, to), to)
-                    .split_whitespace()
-                    .count()
-                    <= window
-            {
+            if opens_phrase && !after_number && words_between(ctx, n.end, to) <= window {
                 return Some(n);
             }
             return None;
