@@ -1252,11 +1252,13 @@ impl Reader<'_, '_> {
                 };
                 // "bis 2030 zwölf neue Fregatten", "by 2030 twelve frigates": a numeral
                 // written in words between the number and the noun is the count; the number
-                // before it (a year) counts nothing.
+                // before it (a year) counts nothing. So is a number in digits after a year
+                // ("bis 2028 sollen 40 Triebzüge"; not "20 Boeing 787 jets": 20 is no year).
+                let year = (1950..=2100).contains(&value);
                 if self.atoms[k..]
                     .iter()
                     .take_while(|a| a.end <= found.start)
-                    .any(Atom::is_numeral_word)
+                    .any(|a| a.is_numeral_word() || (year && matches!(a.kind, Kind::Num(_))))
                 {
                     return None;
                 }

@@ -425,7 +425,46 @@ fn sides_by_objects(
         r.provider = from_before_trigger(ctx, a, pre_start, &mut r.parties);
     }
     roles::won_from_client(verbs, &mut r.provider, &mut r.recipient);
+    if r.recipient.is_none() && verbs.won_an_order() {
+        r.recipient = client_it_is_for(ctx, a, scope_end, &mut r.parties);
+    }
     sold_by
+}
+
+/// "Kestrel Rail has won an order for Nordmar Transit, covering 40 trains", "hat einen Auftrag
+/// für die Nordbahn AG erhalten": an order won, then a purpose word and a name (a known
+/// organisation or country, a name shaped like a company's, or several capitalised words) that
+/// ends its phrase (or, where the participle comes last, stands before it): the client the
+/// order is for, who receives. Not "an order for Boeing jets" (the name qualifies the thing
+/// ordered), nor a maker: what is ordered for a maker is its model.
+fn client_it_is_for(
+    ctx: &Ctx,
+    a: &Anchor,
+    scope_end: usize,
+    parties: &mut Vec<Name>,
+) -> Option<String> {
+    let n = ctx.name_after_cue(Role::Purpose, a.end, scope_end)?;
+    if span::cut(ctx.text, a.end, n.start)
+        .split_whitespace()
+        .count()
+        > 3
+    {
+        return None;
+    }
+    let named = match n.kind {
+        Some(Kind::Manufacturer) => false,
+        Some(_) => true,
+        None => company_shaped(ctx, &n) || n.canonical.split_whitespace().count() > 1,
+    };
+    let verb_after = lexicon::lexicon(ctx.lang).verb_final
+        && ctx.hits.iter().any(|h| {
+            h.start == span::ctx_skip(ctx.text, n.end)
+                && h.has(|r| matches!(r, Role::Receive | Role::Status(_)))
+        });
+    if !named || !(ends_phrase(ctx, n.end, scope_end) || verb_after) {
+        return None;
+    }
+    party_on_a_side(parties, n)
 }
 
 /// "Jeweils 100 MHz erwarben die Kestrel Telekom …": the name after a verb that stands second

@@ -73,6 +73,12 @@ impl Verbs {
         self.buys == Some(false)
     }
 
+    /// "Kestrel Rail won an order", "hat einen Auftrag erhalten": the subject received an order
+    /// or a contract, so it supplies.
+    pub(super) fn won_an_order(&self) -> bool {
+        self.received_the_deal && self.of_a_purchase()
+    }
+
     fn of_a_purchase(&self) -> bool {
         matches!(self.ty, DealType::Purchase | DealType::Agreement)
     }
