@@ -94,7 +94,7 @@ pub(super) fn mention_at(
     let ty = kind::funding_from_business(ty, &parties, provider.as_deref());
     let ty = kind::lending_to_a_state(ty, &parties, amount.is_some());
     let joint = joint_side(ctx, subject.as_ref(), &parties, [&provider, &recipient]);
-    roles::decide(
+    let joined_supplier = roles::decide(
         ctx,
         (ty, pre_start, scope_end),
         item.as_deref().unwrap_or(""),
@@ -106,7 +106,8 @@ pub(super) fn mention_at(
     if kind::is_state_budget(ty, &parties) {
         return None;
     }
-    let joint = did_likewise(ctx, &parties, [&mut provider, &mut recipient]) || joint;
+    let joint =
+        did_likewise(ctx, &parties, [&mut provider, &mut recipient]) || joint || joined_supplier;
     let s = f.sentence;
     let item_words = item.as_deref().map(item::words).unwrap_or_default();
     Some(Mention {

@@ -1867,6 +1867,8 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
 fn known_subjects(ctx: &Ctx, a: &Anchor, clause_start: usize, verb: usize) -> Vec<Name> {
     let st = ctx.text;
     let mut found: Vec<Name> = Vec::new();
+    // Where the last entity after a preposition ended.
+    let mut object_end: Option<usize> = None;
     for e in ctx
         .ents
         .iter()
@@ -1893,6 +1895,12 @@ fn known_subjects(ctx: &Ctx, a: &Anchor, clause_start: usize, verb: usize) -> Ve
                 && h.end <= e.start
                 && span::cut(st, h.end, e.start).trim().is_empty()
         });
+        // "bei Airbus und Embraer bestellt": a name joined to one after a preposition is that
+        // preposition's too.
+        let place = place || object_end.is_some_and(|end| joined_object(ctx, end, e.start));
+        if place {
+            object_end = Some(e.end);
+        }
         let before_verb = e.end <= verb && words_between(ctx, e.end, verb) <= SUBJECT_WINDOW;
         // Where the participle comes last, the clause's first name is its subject however far
         // the verb ("Das Ministerium hat bei Rheinmetall 200 Radpanzer … bestellt").
@@ -1912,6 +1920,55 @@ fn known_subjects(ctx: &Ctx, a: &Anchor, clause_start: usize, verb: usize) -> Ve
         }
     }
     found
+}
+
+/// "bei Airbus und Embraer bestellt", "from Kestrel and Orvex": a known name right after a
+/// preposition ends at `pos` (past spaces), so a conjunction there joins a second name to it,
+/// no clause.
+fn after_prepositional_name(ctx: &Ctx, pos: usize) -> bool {
+    let end = span::before(ctx.text, pos).trim_end().len();
+    ctx.ents
+        .iter()
+        .any(|e| e.end == end && after_preposition(ctx, e.start))
+}
+
+/// A preposition (of place, "of", "from", "with", "to") ends right before `pos`.
+fn after_preposition(ctx: &Ctx, pos: usize) -> bool {
+    ctx.hits.iter().any(|h| {
+        h.end <= pos
+            && span::cut(ctx.text, h.end, pos).trim().is_empty()
+            && h.has(|r| {
+                matches!(
+                    r,
+                    Role::Locative | Role::Of | Role::From | Role::With | Role::To
+                )
+            })
+    })
+}
+
+/// "bei Airbus und dessen Rivalen Embraer bestellen": `second` is joined by a conjunction to
+/// `first`, a name after a preposition, so the two stand on one side of the deal.
+pub(super) fn joined_to_an_object(ctx: &Ctx, first: &Name, second: &Name) -> bool {
+    first.end <= second.start
+        && after_preposition(ctx, first.start)
+        && joined_object(ctx, first.end, second.start)
+}
+
+/// "bei Airbus und dessen Rivalen Embraer", "from Kestrel and Orvex": between the end of a name
+/// after a preposition (`from`) and the next name (at `to`) stands a conjunction of the language
+/// and at most three more words, none a verb or a clause mark: the next name is joined to it.
+fn joined_object(ctx: &Ctx, from: usize, to: usize) -> bool {
+    let gap = span::cut(ctx.text, from, to);
+    if gap.contains(['.', ';', ':', ',']) || gap.split_whitespace().count() > 4 {
+        return false;
+    }
+    let at = span::ctx_skip(ctx.text, from);
+    ctx.hits
+        .iter()
+        .any(|h| h.start == at && h.has(|r| *r == Role::BetweenJoin))
+        && !ctx.hits.iter().any(|h| {
+            h.start > at && h.end <= to && h.has(|r| matches!(r, Role::Status(_) | Role::Receive))
+        })
 }
 
 /// Where no known entity is the subject: the name that opens the clause (past its head and
@@ -2014,7 +2071,10 @@ fn coordinated_clause(ctx: &Ctx, a: &Anchor, clause_start: usize) -> Option<usiz
         .hits
         .iter()
         .filter(|h| {
-            h.start >= clause_start && h.end <= a.start && h.has(|r| *r == Role::BetweenJoin)
+            h.start >= clause_start
+                && h.end <= a.start
+                && h.has(|r| *r == Role::BetweenJoin)
+                && !after_prepositional_name(ctx, h.start)
         })
         .map(|h| h.end);
     let mut opens: Vec<usize> = commas.chain(joins).collect();
