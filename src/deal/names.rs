@@ -1005,6 +1005,8 @@ impl<'a> Ctx<'a> {
             before_title: self
                 .hit_at(self.skip_ws(start + raw.len(), self.text.len()))
                 .is_some_and(|h| h.has(|r| *r == Role::Title)),
+            after_comma: span::before(self.text, start).trim_end().ends_with(','),
+            next_word: self.next_word(start + raw.len(), self.text.len()),
         };
         self.lang.deals().unknown_name_is_a_name(&unknown)
     }

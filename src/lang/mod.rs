@@ -92,6 +92,11 @@ pub struct UnknownName<'a> {
     /// A title follows it ("Kestrel CEO John Smith", "Texas Gov. Ana Ruiz"): it names what the
     /// titled person acts for.
     pub before_title: bool,
+    /// A comma stands right before it: it may open a clause ("…, Ostwerk hat eine Anleihe
+    /// begeben").
+    pub after_comma: bool,
+    /// The word after it ("hat"), as written.
+    pub next_word: &'a str,
 }
 
 /// The rules of one language that amount recognition asks for; generic code never asks which

@@ -29,6 +29,17 @@ impl DealRules for Rules {
         ];
         let common_noun = NOUN_ENDINGS.iter().any(|e| w.ends_with(e));
         let function_word = super::STOPWORDS.lines().any(|s| s.trim() == w);
-        (n.written_like_a_name || n.speaker) && !common_noun && !function_word
+        (n.written_like_a_name || n.speaker || opens_clause_in_the_singular(n))
+            && !common_noun
+            && !function_word
     }
+}
+
+/// "Die Nordbahn hat einen Bond platziert, Ostwerk hat eine Anleihe begeben": a lone capitalised
+/// word after a comma, with no article, right before a finite verb in the singular, opens a
+/// clause as its subject; a common noun there takes an article ("…, die Bahn hat") or, without
+/// one, stands in the plural ("…, Analysten haben").
+fn opens_clause_in_the_singular(n: &UnknownName) -> bool {
+    const SINGULAR: &[&str] = &["hat", "hatte", "wird", "will", "soll", "ist", "war", "kann"];
+    n.after_comma && SINGULAR.contains(&n.next_word)
 }
