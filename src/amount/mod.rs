@@ -1317,7 +1317,10 @@ impl Reader<'_, '_> {
                 {
                     words.remove(0);
                 }
-                let ok = words.len() <= 3
+                // "12 K-8 C Block 40 aircraft": a model's whole designation (capitalised words
+                // and numbers only) may run to five words.
+                let designation = words.len() <= 5 && words.iter().all(named);
+                let ok = (words.len() <= 3 || designation)
                     && (words.iter().any(named) || words.len() <= 2)
                     && words.iter().all(|w| named(w) || adjective(w))
                     && !punctuated_outside_numbers(between);

@@ -73,7 +73,7 @@ pub(super) fn anchored(
         }
         let back = no_figure && anchor::refers_back(f.ctx.text, f.ctx.hits, a, false);
         let at = amount.as_ref().map(|x| x.start);
-        if let Some(m) = mention_at(f, anchors, k, amount, quantity) {
+        if let Some(m) = mention_at(f, anchors, k, amount, quantity.as_ref()) {
             if back && told_already(&m, mentions) {
                 continue;
             }
@@ -212,13 +212,13 @@ fn names_word_for_word(text: &str, name: &str) -> bool {
 /// The amount and count of `anchors[k]`: the nearest in its scope; an amount may also stand
 /// just before it ("a $1.2 billion contract"), but not one that sums several deals. With one
 /// anchor, the whole sentence is its scope.
-fn arguments<'q>(
+fn arguments(
     ctx: &Ctx,
     anchors: &[Anchor],
     k: usize,
     free: &[&Amount],
-    quantities: &'q [Quantity],
-) -> (Option<Amount>, Option<&'q Quantity>) {
+    quantities: &[Quantity],
+) -> (Option<Amount>, Option<Quantity>) {
     let st = ctx.text;
     let a = &anchors[k];
     let scope_end = anchor::scope_end(anchors, k, st.len());
@@ -246,16 +246,89 @@ fn arguments<'q>(
         |x| (x.start, x.end),
     )
     .cloned();
-    let quantity: Option<&Quantity> = nearest(
-        quantities.iter().filter(|q| {
-            in_scope(q.start)
-                && !counts_options(ctx, q)
-                && !priced_apart(ctx, q, free, amount.as_ref())
-        }),
-        a,
-        |q| (q.start, q.end),
-    );
+    let counts = |q: &&Quantity| {
+        in_scope(q.start) && !counts_options(ctx, q) && !priced_apart(ctx, q, free, amount.as_ref())
+    };
+    let quantity = nearest(quantities.iter().filter(counts), a, |q| (q.start, q.end))
+        .map(|q| counted_together(ctx, q, quantities.iter().filter(counts)));
     (amount, quantity)
+}
+
+/// "12 K-8 C aircraft and four K-8 D aircraft", "20 Maschinen des Typs E195 und 5 Maschinen des
+/// Typs E190 bestellt": counts of one thing (the same counted noun, or models of one maker) joined
+/// by the language's "and" are one order's, and its count is their sum, whichever of them stands
+/// nearest the deal word.
+fn counted_together<'q>(
+    ctx: &Ctx,
+    chosen: &Quantity,
+    others: impl Iterator<Item = &'q Quantity>,
+) -> Quantity {
+    if !chosen.discrete {
+        return chosen.clone();
+    }
+    let mut all: Vec<&Quantity> = others.collect();
+    all.sort_by_key(|q| q.start);
+    let Some(k) = all.iter().position(|q| q.start == chosen.start) else {
+        return chosen.clone();
+    };
+    let mut first = k;
+    while first > 0 && joined_counts(ctx, all[first - 1], all[first]) {
+        first -= 1;
+    }
+    let mut last = k;
+    while last + 1 < all.len() && joined_counts(ctx, all[last], all[last + 1]) {
+        last += 1;
+    }
+    // The sum keeps the first count's span and noun, which the item is read from.
+    let mut whole = all[first].clone();
+    for q in &all[first + 1..=last] {
+        whole.value += q.value;
+    }
+    whole
+}
+
+/// "20 máy bay E195 và 5 máy bay E190": `b` follows `a` past the language's "and" (a comma and the
+/// model of what `a` counts may stand before it), with no amount between, and counts the same
+/// discrete thing; not "50 máy bay A321neo và 30 máy bay Boeing 787-9" (models of two makers are
+/// two orders).
+fn joined_counts(ctx: &Ctx, a: &Quantity, b: &Quantity) -> bool {
+    if !(a.discrete && b.discrete) || b.start < a.end {
+        return false;
+    }
+    let joins = &super::lexicon::lexicon(ctx.lang).joins;
+    let gap = span::cut(ctx.text, a.end, b.start);
+    let words: Vec<&str> = gap
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some((last, model)) = words.split_last() else {
+        return false;
+    };
+    let joined = joins.iter().any(|j| j.eq_ignore_ascii_case(last));
+    let named = |w: &&str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    // "Maschinen des Typs E195 und": the words that name a model may hold a lower-case article.
+    let model_words = model.len() <= 3 && model.iter().filter(|w| !named(w)).count() <= 1;
+    let amount_between = ctx
+        .amounts
+        .iter()
+        .any(|x| x.start >= a.end && x.end <= b.start);
+    if !joined || !model_words || amount_between {
+        return false;
+    }
+    let maker = |from: usize, to: usize| {
+        ctx.models
+            .and_then(|m| m.sole_maker(span::cut(ctx.text, from, to.min(ctx.text.len()))))
+    };
+    let phrase_end = |from: usize| {
+        let rest = span::after(ctx.text, from);
+        from + rest
+            .find([',', ';', '.', '('])
+            .unwrap_or(rest.len())
+            .min(40)
+    };
+    let (m1, m2) = (maker(a.start, b.start), maker(b.start, phrase_end(b.end)));
+    let same_thing = a.unit.eq_ignore_ascii_case(&b.unit) || (m1.is_some() && m1 == m2);
+    same_thing && !(m1.is_some() && m2.is_some() && m1 != m2)
 }
 
 /// "mua máy bay tuần tra khoảng 800 triệu USD và 4 tàu hộ vệ trị giá 1,2 tỉ USD", "$900 million
