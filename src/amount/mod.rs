@@ -1646,6 +1646,12 @@ fn in_brackets(text: &str, start: usize) -> bool {
         .is_some_and(|p| matches!(before.as_bytes()[from + p], b'(' | b'['))
 }
 
+/// An entity lexicon with no entity, for readings that name no maker.
+fn no_makers() -> &'static Entities {
+    static NONE: OnceLock<Entities> = OnceLock::new();
+    NONE.get_or_init(|| Entities::parse(&[]).expect("an empty table parses"))
+}
+
 /// A whole text read as one number ("ba mươi bảy", "1.234,5", "zweitausend"), for numeral tests.
 pub fn parse_number(text: &str, lang: Lang) -> Option<Decimal> {
     let lex = lexicon(lang);
@@ -1654,7 +1660,8 @@ pub fn parse_number(text: &str, lang: Lang) -> Option<Decimal> {
         text,
         atoms: &atoms,
         lex,
-        makers: &Lexicons::builtin().entities,
+        // A number names no maker: no entity lexicon is built for it.
+        makers: no_makers(),
     };
     let n = r.number(0)?;
     let covers = atoms.first()?.start == text.len() - text.trim_start().len()
