@@ -142,6 +142,10 @@ struct PartyPatterns {
     /// Words that open a phrase of time or manner before the subject ("On Monday Kestrel …").
     #[serde(default)]
     fronting: Vec<String>,
+    /// Conjunctions that open a clause of their own after a comma ("…, while Kestrel won …"):
+    /// its subject is the name right after the conjunction.
+    #[serde(default)]
+    clause_conjunctions: Vec<String>,
     /// Articles that open a subject ("Das Unternehmen kauft …"): a short phrase that opens with
     /// one before a verb that stands second is the subject, whatever name follows the verb.
     #[serde(default)]
@@ -180,6 +184,11 @@ struct PartyPatterns {
     /// a name the lexicon knows, such a capitalised word says where it sits and is none of it.
     #[serde(default)]
     place_adjective_endings: Vec<String>,
+    /// Endings of a word joined to a name by a hyphen that says where a company sits or who holds
+    /// it ("Mexico-based", "Nordmar-backed"): such a word before a name qualifies it and is none
+    /// of it.
+    #[serde(default)]
+    qualifying_suffixes: Vec<String>,
     /// Nouns of a takeover ("acquisition", "Übernahme") and the words that tie the company taken
     /// over to them ("of", "der"): "the acquisition of Orvex Labs" names its seller.
     #[serde(default)]
@@ -546,8 +555,12 @@ pub struct DealLexicon {
     pub members_follow: Vec<String>,
     /// See `place_adjective_endings` in the lexicon file.
     pub place_adjective_endings: Vec<String>,
+    /// See `qualifying_suffixes` in the lexicon file; lower-cased.
+    pub qualifying_suffixes: Vec<String>,
     /// See `fronting` in the lexicon file (lower-cased).
     pub fronting: Vec<String>,
+    /// See `clause_conjunctions` in the lexicon file; lower-cased.
+    pub clause_conjunctions: Vec<String>,
     /// See `subject_articles` in the lexicon file (lower-cased).
     pub subject_articles: Vec<String>,
     /// See `relative_pronouns` in the lexicon file (lower-cased).
@@ -860,6 +873,7 @@ impl DealLexicon {
             group_words: lower(&raw.parties.group_words),
             members_follow: lower(&raw.parties.members_follow),
             place_adjective_endings: raw.parties.place_adjective_endings.clone(),
+            qualifying_suffixes: lower(&raw.parties.qualifying_suffixes),
             takeover_nouns: lower(&raw.parties.takeover_nouns),
             takeover_of: lower(&raw.parties.takeover_of),
             takeover_by: lower(&raw.parties.takeover_by),
@@ -891,6 +905,7 @@ impl DealLexicon {
                 heads.sort_by_key(|h| std::cmp::Reverse(h.len()));
                 heads
             },
+            clause_conjunctions: lower(&raw.parties.clause_conjunctions),
             fronting: raw
                 .parties
                 .fronting

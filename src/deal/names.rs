@@ -492,14 +492,17 @@ impl<'a> Ctx<'a> {
             .flatten()
     }
 
-    /// "Mexico-based", "Paris-headquartered": where a name is based qualifies it and is none of it.
-    /// The end of such a word at `pos`.
+    /// "Mexico-based", "Paris-headquartered", "Nordmar-backed": where a name is based or who holds
+    /// it qualifies it and is none of it (the language's `qualifying_suffixes`). The end of such a
+    /// word at `pos`.
     fn located_adjective(&self, pos: usize, limit: usize) -> Option<usize> {
         let rest = span::cut(self.text, pos, limit);
         let word = rest.split(char::is_whitespace).next()?;
-        let located = ["-based", "-headquartered", "-registered"]
+        let lower = word.to_lowercase();
+        let located = lexicon::lexicon(self.lang)
+            .qualifying_suffixes
             .iter()
-            .any(|s| word.len() > s.len() && word.ends_with(s));
+            .any(|s| lower.len() > s.len() && lower.ends_with(s.as_str()));
         // "das Koblenzer Bundesamt für …": a place's adjective right before a known name.
         let place = is_capitalised(word)
             && lexicon::lexicon(self.lang)

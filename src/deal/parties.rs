@@ -2089,10 +2089,20 @@ fn coordinated_clause(ctx: &Ctx, a: &Anchor, clause_start: usize) -> Option<usiz
             if !verb_before || pair(at) {
                 return false;
             }
-            let at = span::ctx_skip(st, at);
+            let at = past_clause_conjunction(ctx, span::ctx_skip(st, at));
             // The name opens the clause, after an article at most ("…, die Nordmar AG hat …").
+            // (Past a word that qualifies the name: "…, while Nordmar-backed Kestrel Media …".)
+            let qualified = |n: &Name| {
+                let word = span::cut(st, at, n.start).trim();
+                !word.contains(char::is_whitespace)
+                    && lexicon::lexicon(ctx.lang)
+                        .qualifying_suffixes
+                        .iter()
+                        .any(|s| word.to_lowercase().ends_with(s.as_str()))
+            };
             let opens_at = |n: &Name| {
                 n.start == at
+                    || qualified(n)
                     || ctx.hits.iter().any(|h| {
                         h.start == at
                             && h.has(|r| *r == Role::Determiner)
@@ -2109,7 +2119,22 @@ fn coordinated_clause(ctx: &Ctx, a: &Anchor, clause_start: usize) -> Option<usiz
                     && span::cut(st, n.end, h.start).split_whitespace().count() <= 1
             })
         })
-        .map(|at| span::ctx_skip(st, at))
+        .map(|at| past_clause_conjunction(ctx, span::ctx_skip(st, at)))
+}
+
+/// "…, while Kestrel Media won …", "…, trong khi Kestrel …": past a conjunction of the language
+/// that opens a clause of its own (`clause_conjunctions`) at `at`, where the clause's subject
+/// stands; `at` where none does.
+fn past_clause_conjunction(ctx: &Ctx, at: usize) -> usize {
+    let rest = head_lowercase(span::after(ctx.text, at), 24);
+    lexicon::lexicon(ctx.lang)
+        .clause_conjunctions
+        .iter()
+        .find(|c| {
+            rest.strip_prefix(c.as_str())
+                .is_some_and(|r| r.starts_with(char::is_whitespace))
+        })
+        .map_or(at, |c| span::ctx_skip(ctx.text, at + c.len()))
 }
 
 /// Where the last ';' or ':' of `s` stands that closes a clause: not one inside parentheses
