@@ -351,6 +351,10 @@ struct Cues {
     /// B and C" name a club of lenders, no single provider.
     #[serde(default)]
     arranger: Vec<String>,
+    /// Words of an offtake ("offtake agreement", "Abnahmevertrag", "bao tiêu"): the partner takes
+    /// the subject's output, so the subject supplies and the partner buys.
+    #[serde(default)]
+    offtake: Vec<String>,
     /// Plural titles of the banks that arrange or fund a loan ("through bookrunners A, B and C",
     /// "mandated lead arrangers"): a club of lenders, so the subject that signed the loan borrows.
     #[serde(default)]
@@ -474,6 +478,8 @@ pub enum Role {
     Stake,
     /// See `Cues::arranger`.
     Arranger,
+    /// See `Cues::offtake`.
+    Offtake,
     /// See `Cues::lenders`.
     Lenders,
     /// See `Cues::likewise`.
@@ -692,6 +698,7 @@ impl Builder {
         self.add_all(&cues.breakdown, Role::Breakdown);
         self.add_all(&cues.stake, Role::Stake);
         self.add_all(&cues.arranger, Role::Arranger);
+        self.add_all(&cues.offtake, Role::Offtake);
         self.add_all(&cues.lenders, Role::Lenders);
         self.add_all(&cues.likewise, Role::Likewise);
         self.add_all(&cues.likewise_after, Role::LikewiseAfter);

@@ -623,9 +623,13 @@ impl<'a> Ctx<'a> {
             };
             let plain = first.is_lowercase()
                 && w.chars().all(|c| c.is_alphabetic() || c == '-')
-                && self
-                    .hit_at(ws)
-                    .is_none_or(|h| kind_word(h) || trade_word(h) || thing_word(h) || join_word(h))
+                && self.hit_at(ws).is_none_or(|h| {
+                    kind_word(h)
+                        || trade_word(h)
+                        || thing_word(h)
+                        || join_word(h)
+                        || h.has(|r| *r == Role::Offtake)
+                })
                 && !ends
                 && crate::amount::parse_number(w, self.lang).is_none();
             if !plain || we >= limit {

@@ -132,6 +132,7 @@ pub(super) fn parties_for(
     }
     r.parties.retain(|p| !own_word(p));
     drop_names_in_asides(ctx, scope_end, &mut r);
+    offtaker_buys(ctx, (pre_start, scope_end), subjects.first(), &mut r);
     maker_named_by_its_model(ctx, subjects.first(), verbs.sells(), &mut r);
     (
         r.parties,
@@ -139,6 +140,34 @@ pub(super) fn parties_for(
         r.recipient,
         subjects.first().cloned(),
     )
+}
+
+/// "Kestrel Lithium signed an offtake agreement with Nordchem", "its offtake partner Nordchem",
+/// "hợp đồng bao tiêu với Nordchem": in a clause with a word of offtake (`offtake`), the partner
+/// takes the subject's output: the subject supplies, the one other party buys, whatever a
+/// description of the partner ("cathode maker") would have made of it.
+fn offtaker_buys(
+    ctx: &Ctx,
+    (pre_start, scope_end): (usize, usize),
+    subject: Option<&Name>,
+    r: &mut Sides,
+) {
+    let Some(s) = subject else {
+        return;
+    };
+    let offtake = ctx
+        .hits
+        .iter()
+        .any(|h| h.start >= pre_start && h.end <= scope_end && h.has(|r| *r == Role::Offtake));
+    let others: Vec<&Name> = r
+        .parties
+        .iter()
+        .filter(|p| p.canonical != s.canonical)
+        .collect();
+    if let (true, [partner]) = (offtake, &others[..]) {
+        r.recipient = Some(partner.canonical.clone());
+        r.provider = Some(s.canonical.clone());
+    }
 }
 
 /// "Nordchem's purchase of Harbourline Foods", "after Kestrel Group's $2 billion offer for
