@@ -16,10 +16,10 @@ const TOTALS_FOUND_FLOOR: usize = 29;
 const TOTALS_EXTRA_CEILING: usize = 5;
 /// Matched deals whose provider is right (measured 139 of 183 when last raised).
 const PROVIDER_RIGHT_FLOOR: usize = 139;
-/// Matched deals whose recipient is right (measured 144 of 196 when last raised).
-const RECIPIENT_RIGHT_FLOOR: usize = 144;
-/// Matched deals whose status is right (measured 189 of 222 when last raised).
-const STATUS_RIGHT_FLOOR: usize = 190;
+/// Matched deals whose recipient is right (measured 149 of 196 when last raised).
+const RECIPIENT_RIGHT_FLOOR: usize = 149;
+/// Matched deals whose status is right (measured 191 of 224 when last raised).
+const STATUS_RIGHT_FLOOR: usize = 191;
 /// Amount recall of `amounts` on the dev gold, percent (measured 100.0 when last raised).
 const AMOUNT_RECALL_FLOOR: f64 = 99.5;
 

@@ -1253,7 +1253,7 @@ impl Reader<'_, '_> {
                 // "bis 2030 zwölf neue Fregatten", "by 2030 twelve frigates": a numeral
                 // written in words between the number and the noun is the count; the number
                 // before it (a year) counts nothing. So is a number in digits after a year
-                // ("bis 2028 sollen 40 Triebzüge"; not "20 Boeing 787 jets": 20 is no year).
+                // ("bis 2028 sollen 40 Triebzüge"; not "20 Embraer E195 jets": 20 is no year).
                 let year = (1950..=2100).contains(&value);
                 if self.atoms[k..]
                     .iter()

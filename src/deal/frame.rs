@@ -289,7 +289,7 @@ fn counted_together<'q>(
 
 /// "20 máy bay E195 và 5 máy bay E190": `b` follows `a` past the language's "and" (a comma and the
 /// model of what `a` counts may stand before it), with no amount between, and counts the same
-/// discrete thing; not "50 máy bay A321neo và 30 máy bay Boeing 787-9" (models of two makers are
+/// discrete thing; not "20 máy bay ATR 72 và 10 máy bay Embraer E195" (models of two makers are
 /// two orders).
 fn joined_counts(ctx: &Ctx, a: &Quantity, b: &Quantity) -> bool {
     if !(a.discrete && b.discrete) || b.start < a.end {

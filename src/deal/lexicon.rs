@@ -185,7 +185,7 @@ struct PartyPatterns {
     #[serde(default)]
     place_adjective_endings: Vec<String>,
     /// Endings of a word joined to a name by a hyphen that says where a company sits or who holds
-    /// it ("Mexico-based", "Nordmar-backed"): such a word before a name qualifies it and is none
+    /// it ("Peru-based", "Nordmar-backed"): such a word before a name qualifies it and is none
     /// of it.
     #[serde(default)]
     qualifying_suffixes: Vec<String>,

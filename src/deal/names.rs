@@ -492,7 +492,7 @@ impl<'a> Ctx<'a> {
             .flatten()
     }
 
-    /// "Mexico-based", "Paris-headquartered", "Nordmar-backed": where a name is based or who holds
+    /// "Peru-based", "Paris-headquartered", "Nordmar-backed": where a name is based or who holds
     /// it qualifies it and is none of it (the language's `qualifying_suffixes`). The end of such a
     /// word at `pos`.
     fn located_adjective(&self, pos: usize, limit: usize) -> Option<usize> {

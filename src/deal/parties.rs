@@ -142,7 +142,7 @@ pub(super) fn parties_for(
     )
 }
 
-/// "Kestrel Lithium signed an offtake agreement with Nordchem", "its offtake partner Nordchem",
+/// "Kestrel Lithium inked an offtake contract with Nordchem", "with offtaker Nordchem",
 /// "hợp đồng bao tiêu với Nordchem": in a clause with a word of offtake (`offtake`), the partner
 /// takes the subject's output: the subject supplies, the one other party buys, whatever a
 /// description of the partner ("cathode maker") would have made of it.
@@ -464,7 +464,7 @@ fn sides_by_objects(
 /// für die Nordbahn AG erhalten": an order won, then a purpose word and a name (a known
 /// organisation or country, a name shaped like a company's, or several capitalised words) that
 /// ends its phrase (or, where the participle comes last, stands before it): the client the
-/// order is for, who receives. Not "an order for Boeing jets" (the name qualifies the thing
+/// order is for, who receives. Not "an order for Embraer jets" (the name qualifies the thing
 /// ordered), nor a maker: what is ordered for a maker is its model.
 fn client_it_is_for(
     ctx: &Ctx,
@@ -1924,7 +1924,7 @@ fn known_subjects(ctx: &Ctx, a: &Anchor, clause_start: usize, verb: usize) -> Ve
                 && h.end <= e.start
                 && span::cut(st, h.end, e.start).trim().is_empty()
         });
-        // "bei Airbus und Embraer bestellt": a name joined to one after a preposition is that
+        // "bei ATR und Embraer bestellt": a name joined to one after a preposition is that
         // preposition's too.
         let place = place || object_end.is_some_and(|end| joined_object(ctx, end, e.start));
         if place {
@@ -1951,7 +1951,7 @@ fn known_subjects(ctx: &Ctx, a: &Anchor, clause_start: usize, verb: usize) -> Ve
     found
 }
 
-/// "bei Airbus und Embraer bestellt", "from Kestrel and Orvex": a known name right after a
+/// "bei ATR und Embraer bestellt", "from Kestrel and Orvex": a known name right after a
 /// preposition ends at `pos` (past spaces), so a conjunction there joins a second name to it,
 /// no clause.
 fn after_prepositional_name(ctx: &Ctx, pos: usize) -> bool {
@@ -1975,7 +1975,7 @@ fn after_preposition(ctx: &Ctx, pos: usize) -> bool {
     })
 }
 
-/// "bei Airbus und dessen Rivalen Embraer bestellen": `second` is joined by a conjunction to
+/// "bei ATR und dessen Rivalen Embraer bestellen": `second` is joined by a conjunction to
 /// `first`, a name after a preposition, so the two stand on one side of the deal.
 pub(super) fn joined_to_an_object(ctx: &Ctx, first: &Name, second: &Name) -> bool {
     first.end <= second.start
@@ -1983,7 +1983,7 @@ pub(super) fn joined_to_an_object(ctx: &Ctx, first: &Name, second: &Name) -> boo
         && joined_object(ctx, first.end, second.start)
 }
 
-/// "bei Airbus und dessen Rivalen Embraer", "from Kestrel and Orvex": between the end of a name
+/// "bei ATR und dessen Rivalen Embraer", "from Kestrel and Orvex": between the end of a name
 /// after a preposition (`from`) and the next name (at `to`) stands a conjunction of the language
 /// and at most three more words, none a verb or a clause mark: the next name is joined to it.
 fn joined_object(ctx: &Ctx, from: usize, to: usize) -> bool {

@@ -471,7 +471,7 @@ pub(super) fn who_gets_the_money(
 /// The sides of a mention, decided once from what the clause `from..to` of a deal of type `ty`
 /// says and what its parties are: the type's default roles, then the lender, the money's way, and
 /// a maker described or named in the clause. Whether a party was left off the other side for
-/// standing joined to the provider ("bei Airbus und Embraer"): then no side is left for it.
+/// standing joined to the provider ("bei ATR und Embraer"): then no side is left for it.
 pub(super) fn decide(
     ctx: &super::names::Ctx,
     (ty, from, to): (DealType, usize, usize),
@@ -485,7 +485,7 @@ pub(super) fn decide(
     if !joint {
         let told = recipient.is_some();
         assign_roles(ty, parties, item, subject, provider, recipient);
-        // "bei Airbus und dessen Rivalen Embraer": the party left beside a supplier, joined to
+        // "bei ATR und dessen Rivalen Embraer": the party left beside a supplier, joined to
         // it after its preposition, supplies too; it is not the other side.
         let side = |c: &Option<String>| parties.iter().find(|p| Some(&p.canonical) == c.as_ref());
         if let (false, Some(p), Some(r)) = (told, side(provider), side(recipient)) {
