@@ -1254,7 +1254,7 @@ impl Reader<'_, '_> {
                 // written in words between the number and the noun is the count; the number
                 // before it (a year) counts nothing. So is a number in digits after a year
                 // ("bis 2028 sollen 40 Triebzüge"; not "20 Embraer E195 jets": 20 is no year).
-                let year = (1950..=2100).contains(&value);
+                let year = (1900..=2100).contains(&value);
                 if self.atoms[k..]
                     .iter()
                     .take_while(|a| a.end <= found.start)
@@ -1309,7 +1309,6 @@ impl Reader<'_, '_> {
                 }
                 // "six more A350 jets", "20 more aircraft": "more" right after a count (not a
                 // year: "in 2024 more Boeing jets") adds to an earlier order and counts too.
-                let year = (1900..=2100).contains(&value);
                 if !year
                     && words
                         .first()

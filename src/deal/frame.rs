@@ -319,12 +319,18 @@ fn joined_counts(ctx: &Ctx, a: &Quantity, b: &Quantity) -> bool {
         ctx.models
             .and_then(|m| m.sole_maker(span::cut(ctx.text, from, to.min(ctx.text.len()))))
     };
+    // The phrase of the second count: to its clause mark, at most 40 bytes (on a character's
+    // boundary: a Vietnamese syllable may straddle the 40th byte).
     let phrase_end = |from: usize| {
         let rest = span::after(ctx.text, from);
-        from + rest
+        let mut end = rest
             .find([',', ';', '.', '('])
             .unwrap_or(rest.len())
-            .min(40)
+            .min(40);
+        while !rest.is_char_boundary(end) {
+            end -= 1;
+        }
+        from + end
     };
     let (m1, m2) = (maker(a.start, b.start), maker(b.start, phrase_end(b.end)));
     let same_thing = a.unit.eq_ignore_ascii_case(&b.unit) || (m1.is_some() && m1 == m2);

@@ -155,10 +155,7 @@ fn offtaker_buys(
     let Some(s) = subject else {
         return;
     };
-    let offtake = ctx
-        .hits
-        .iter()
-        .any(|h| h.start >= pre_start && h.end <= scope_end && h.has(|r| *r == Role::Offtake));
+    let offtake = anchor::said_in(ctx.hits, pre_start, scope_end, Role::Offtake);
     let others: Vec<&Name> = r
         .parties
         .iter()

@@ -498,10 +498,7 @@ pub(super) fn decide(
     lender_provides(ty, parties, provider, recipient);
     who_gets_the_money(ctx, ty, (from, to), amount, subject, (provider, recipient));
     // "an offtake agreement with cathode maker Nordchem": the offtaker buys, maker or not.
-    let offtake = ctx
-        .hits
-        .iter()
-        .any(|h| h.start >= from && h.end <= to && h.has(|r| *r == Role::Offtake));
+    let offtake = anchor::said_in(ctx.hits, from, to, Role::Offtake);
     if !(offtake && provider.is_some() && recipient.is_some()) {
         super::parties::maker_described(ctx, (ty, from, to), subject, parties, provider);
         maker_in_clause(ty, ctx.ents, from, to, parties, provider, recipient);
