@@ -100,14 +100,50 @@ pub struct Entity {
     pub country: Option<String>,
 }
 
-/// How an alias's case must match the text.
-enum Spelling {
+/// How an alias's case must match the text. The aliases of one entity that differ only in case
+/// ("ADNOC" and "Adnoc", "KEXIM" and "Kexim") are one phrase of the automaton, which reports one
+/// of them: the phrase accepts every spelling any of them accepts.
+#[derive(Default)]
+struct Spelling {
     /// Any case ("Vietnam Airlines" also as "VIETNAM AIRLINES" or "vietnam airlines").
-    Any,
-    /// As written ("US", "GE").
-    Exact(String),
-    /// With a capital first letter ("Pháp", "Boeing").
-    Capital,
+    any: bool,
+    /// With a capital first letter ("Pháp", "Boeing", "Adnoc").
+    capital: bool,
+    /// As written ("US", "GE", "ADNOC").
+    exact: Vec<String>,
+}
+
+impl Spelling {
+    fn of(alias: &str) -> Spelling {
+        if case_sensitive(alias) {
+            Spelling {
+                exact: vec![alias.to_string()],
+                ..Spelling::default()
+            }
+        } else if needs_capital(alias) {
+            Spelling {
+                capital: true,
+                ..Spelling::default()
+            }
+        } else {
+            Spelling {
+                any: true,
+                ..Spelling::default()
+            }
+        }
+    }
+
+    fn widen(&mut self, other: Spelling) {
+        self.any |= other.any;
+        self.capital |= other.capital;
+        self.exact.extend(other.exact);
+    }
+
+    fn accepts(&self, found: &str) -> bool {
+        self.any
+            || (self.capital && found.starts_with(char::is_uppercase))
+            || self.exact.iter().any(|e| e == found)
+    }
 }
 
 /// The alias lexicon, compiled.
@@ -175,6 +211,7 @@ impl Entities {
     pub fn parse(tables: &[(&str, &str)]) -> Result<Entities, Error> {
         let mut entities: Vec<Entity> = Vec::new();
         let mut phrases = Vec::new();
+        let mut phrase_of: HashMap<String, usize> = HashMap::new();
         let mut phrase_entity = Vec::new();
         let mut by_key = HashMap::new();
         let mut bodies: Vec<(String, usize)> = Vec::new();
@@ -218,15 +255,25 @@ impl Entities {
                 for a in aliases.into_iter().filter(|a| !a.is_empty()) {
                     // Later tables (the user's) override earlier ones for the same name.
                     by_key.insert(key(a), idx);
-                    phrases.push((a.to_string(), false));
-                    let spelling = if case_sensitive(a) {
-                        Spelling::Exact(a.to_string())
-                    } else if needs_capital(a) {
-                        Spelling::Capital
-                    } else {
-                        Spelling::Any
-                    };
-                    phrase_entity.push((idx, spelling));
+                    // The automaton matches lower case: an alias already there in another case
+                    // widens that phrase's spellings, or, given to another entity, now names
+                    // this one (a later table overrides, as for the key).
+                    match phrase_of.get(&a.to_lowercase()) {
+                        Some(&i) => {
+                            let (owner, spelling): &mut (usize, Spelling) = &mut phrase_entity[i];
+                            if *owner == idx {
+                                spelling.widen(Spelling::of(a));
+                            } else {
+                                *owner = idx;
+                                *spelling = Spelling::of(a);
+                            }
+                        }
+                        None => {
+                            phrase_of.insert(a.to_lowercase(), phrases.len());
+                            phrases.push((a.to_string(), false));
+                            phrase_entity.push((idx, Spelling::of(a)));
+                        }
+                    }
                 }
             }
         }
@@ -236,8 +283,18 @@ impl Entities {
                 continue;
             }
             by_key.insert(key(&b), idx);
+            if phrase_of.contains_key(&b.to_lowercase()) {
+                continue;
+            }
+            phrase_of.insert(b.to_lowercase(), phrases.len());
             phrases.push((b, false));
-            phrase_entity.push((idx, Spelling::Any));
+            phrase_entity.push((
+                idx,
+                Spelling {
+                    any: true,
+                    ..Spelling::default()
+                },
+            ));
         }
         Ok(Entities {
             set: PhraseSet::compact(&phrases),
@@ -253,12 +310,9 @@ impl Entities {
             .find(text, folded)
             .into_iter()
             .filter_map(|h| {
-                let (idx, exact) = &self.phrase_entity[h.id];
-                let found = &text[h.start..h.end];
-                match exact {
-                    Spelling::Exact(exact) if found != exact => return None,
-                    Spelling::Capital if !found.starts_with(char::is_uppercase) => return None,
-                    _ => {}
+                let (idx, spelling) = &self.phrase_entity[h.id];
+                if !spelling.accepts(&text[h.start..h.end]) {
+                    return None;
                 }
                 Some(EntityHit {
                     start: h.start,
@@ -419,6 +473,37 @@ mod tests {
         assert_eq!(e.lookup("Tập đoàn Boeing").unwrap().canonical, "Boeing");
         assert_eq!(e.lookup("Mỹ").unwrap().canonical, "United States");
         assert!(e.lookup("Nobody Ltd").is_none());
+    }
+
+    /// "ADNOC" and "Adnoc" are one phrase of the lower-case automaton: the all-capital spelling
+    /// listed first must not make the other unmatchable, and a later table's row for the same
+    /// alias names its own entity (as the key lookup does).
+    #[test]
+    fn aliases_differing_in_case_match_each_spelling_and_later_rows_win() {
+        let e = Entities::parse(&[
+            (
+                "a.tsv",
+                "Orvex Energy\tcompany\tNorway\tOEC|Oec\nKestrel\tairline\t\tKestrel|Kestrel Air\n",
+            ),
+            ("b.tsv", "Kestrel Air Group\tairline\t\tKestrel Air\n"),
+        ])
+        .unwrap();
+        let names = |text: &str| -> Vec<String> {
+            e.find(text, &Folded::new(text))
+                .iter()
+                .map(|h| h.entity.canonical.clone())
+                .collect()
+        };
+        assert_eq!(
+            names("OEC signed, then Oec paid"),
+            ["Orvex Energy", "Orvex Energy"]
+        );
+        assert!(names("the oec said").is_empty());
+        assert_eq!(names("Kestrel Air ordered"), ["Kestrel Air Group"]);
+        assert_eq!(
+            e.lookup("Kestrel Air").unwrap().canonical,
+            "Kestrel Air Group"
+        );
     }
 
     #[test]
