@@ -261,7 +261,7 @@ pub(super) fn trace(text: &str, mentions: &[Mention]) {
 
 pub(super) fn to_deal(article: &super::Article, lang: Lang, text: &str, mut m: Mention) -> Deal {
     let doc = article.doc;
-    state_that_provides(&mut m, &article.lex.entities);
+    states_act_through_their_governments(&mut m, &article.lex.entities);
     let parties: Vec<String> = m.parties.iter().map(|p| p.canonical.clone()).collect();
     let evidence = span::cut(text, m.start, m.end).to_string();
     // A state body's name ("Ministry of Industry and Trade") says nothing of a deal's sector.
@@ -326,27 +326,41 @@ pub(super) fn to_deal(article: &super::Article, lang: Lang, text: &str, mut m: M
 
 /// "Norland pledged $50 million in aid", "Norland will lend …": a country on the side that
 /// provides is named as its government (`Entities::government_of`), in the parties too, so that
-/// the donor of one article and the "Government of Norland" of the next are one party.
-fn state_that_provides(m: &mut Mention, entities: &crate::entity::Entities) {
-    let Some(provider) = m.provider.clone() else {
-        return;
-    };
+/// the donor of one article and the "Government of Norland" of the next are one party. So is a
+/// country that borrows ("a $300 million loan to Norland"): a state's debt is its government's.
+/// A country that receives aid or buys keeps its own name (the aid is for the country).
+fn states_act_through_their_governments(m: &mut Mention, entities: &crate::entity::Entities) {
+    let provider = m.provider.take();
+    m.provider = state_as_government(m, entities, provider);
+    if m.ty == DealType::Financing {
+        let recipient = m.recipient.take();
+        m.recipient = state_as_government(m, entities, recipient);
+    }
+}
+
+/// The name a side takes: `state`'s government where it is a country, `state` otherwise.
+fn state_as_government(
+    m: &mut Mention,
+    entities: &crate::entity::Entities,
+    state: Option<String>,
+) -> Option<String> {
+    let state = state?;
     let is_country = m
         .parties
         .iter()
-        .any(|p| p.canonical == provider && p.kind == Some(crate::entity::Kind::Country))
+        .any(|p| p.canonical == state && p.kind == Some(crate::entity::Kind::Country))
         || entities
-            .by_canonical(&provider)
+            .by_canonical(&state)
             .is_some_and(|e| e.kind == crate::entity::Kind::Country);
     if !is_country {
-        return;
+        return Some(state);
     }
-    let government = entities.government_of(&provider);
-    for p in m.parties.iter_mut().filter(|p| p.canonical == provider) {
+    let government = entities.government_of(&state);
+    for p in m.parties.iter_mut().filter(|p| p.canonical == state) {
         p.canonical = government.clone();
         p.kind = Some(crate::entity::Kind::Government);
     }
-    m.provider = Some(government);
     let mut seen = std::collections::HashSet::new();
     m.parties.retain(|p| seen.insert(p.canonical.clone()));
+    Some(government)
 }

@@ -347,9 +347,9 @@ fn a_country_and_an_organisation_word_are_one_name() {
 }
 
 /// A state on the side that gives acts through its government, named as the lexicon names
-/// governments; a state that receives keeps its own name.
+/// governments, and so does a state that borrows; a state that receives aid keeps its own name.
 #[test]
-fn a_state_that_provides_is_its_government() {
+fn a_state_that_provides_or_borrows_is_its_government() {
     let d = one(
         Lang::En,
         "The United States pledged $40 million in humanitarian aid to Haiti.",
@@ -369,6 +369,17 @@ fn a_state_that_provides_is_its_government() {
     );
     assert_eq!(d.provider.as_deref(), Some("Government of Norway"));
     assert_eq!(d.recipient.as_deref(), Some("Ukraine"));
+    let d = one(
+        Lang::En,
+        "The Nordic Investment Bank approved a $90 million loan to Peru for flood defences.",
+    );
+    assert_eq!(d.recipient.as_deref(), Some("Government of Peru"));
+    let d = one(
+        Lang::Vi,
+        "Na Uy cung cấp cho Lào khoản vay ưu đãi trị giá 80 triệu USD.",
+    );
+    assert_eq!(d.provider.as_deref(), Some("Government of Norway"));
+    assert_eq!(d.recipient.as_deref(), Some("Government of Laos"));
 }
 
 /// A place's adjective before a known name says where it sits and is none of it; the subject
