@@ -154,6 +154,13 @@ struct PartyPatterns {
     /// mitgeboten hatte, legte …"): the clause stands between the subject and its verb.
     #[serde(default)]
     relative_pronouns: Vec<String>,
+    /// A group named by its leader ("a consortium led by Kestrel", "liên danh do Kestrel đứng
+    /// đầu"): the words right before the leader's name, and, where the language closes the
+    /// phrase after the name, the words that may close it.
+    #[serde(default)]
+    led_by: Vec<String>,
+    #[serde(default)]
+    led_by_close: Vec<String>,
     /// Abbreviations written like an organisation's acronym that name a thing, a kind of contract
     /// or a figure ("EPC", "FID", "GDP", "JV"): never a party on their own.
     #[serde(default)]
@@ -346,6 +353,10 @@ struct Cues {
     /// A share of a company, with the word that leads to the company ("stake in", "cổ phần").
     #[serde(default)]
     stake: Vec<String>,
+    /// The words of `stake` that name units traded on a market ("shares", "Aktien"): bought
+    /// with no buyer named, such units are trading in the company's stock, no deal with it.
+    #[serde(default)]
+    traded_units: Vec<String>,
     /// The title of the one bank that arranges a loan, right before its name ("through lead
     /// arranger Kestrel Bank"): that bank lends. Singular only: "arrangers A,
     /// B and C" name a club of lenders, no single provider.
@@ -571,6 +582,11 @@ pub struct DealLexicon {
     pub subject_articles: Vec<String>,
     /// See `relative_pronouns` in the lexicon file (lower-cased).
     pub relative_pronouns: Vec<String>,
+    /// See `led_by` and `led_by_close` in the lexicon file (lower-cased).
+    pub led_by: Vec<String>,
+    pub led_by_close: Vec<String>,
+    /// See `traded_units` in the lexicon file (lower-cased).
+    pub traded_units: Vec<String>,
     /// See `takeover_nouns`, `takeover_of` and `takeover_by` in the lexicon file (lower-cased).
     pub takeover_nouns: Vec<String>,
     pub takeover_of: Vec<String>,
@@ -931,6 +947,9 @@ impl DealLexicon {
                 .iter()
                 .map(|w| w.to_lowercase())
                 .collect(),
+            led_by: lower(&raw.parties.led_by),
+            led_by_close: lower(&raw.parties.led_by_close),
+            traded_units: lower(&raw.cues.traded_units),
         }
     }
 

@@ -440,9 +440,17 @@ impl<'a> Ctx<'a> {
     }
 
     /// "Tập đoàn Orvex (Đức)", "Orvex Group (Germany)": a country alone in brackets right after
-    /// a capitalised word says where that name is from.
+    /// a capitalised word says where that name is from; so does one after the name's short form
+    /// ("Quỹ Kestrel Capital (KC, Na Uy)").
     fn bracketed_after_name(&self, e: &EntityHit) -> bool {
-        let before = self.text[..e.start].trim_end();
+        let mut before = self.text[..e.start].trim_end();
+        if let Some(short) = before.strip_suffix(',') {
+            if let Some(i) = short.rfind('(') {
+                if is_abbreviation(short[i + 1..].trim()) {
+                    before = &short[..=i];
+                }
+            }
+        }
         let Some(open) = before.strip_suffix('(') else {
             return false;
         };
@@ -1075,6 +1083,18 @@ impl<'a> Ctx<'a> {
                 return None;
             }
         }
+        // "(KC, Na Uy)", "(Orvex, Germany)": a short form, then the country the name is from.
+        let inner = match inner.split_once(',') {
+            Some((short, place))
+                if self
+                    .lexicon
+                    .lookup(place.trim())
+                    .is_some_and(|e| e.kind == Kind::Country) =>
+            {
+                short.trim()
+            }
+            _ => inner,
+        };
         (!inner.is_empty() && is_capitalised(inner)).then_some(inner)
     }
 

@@ -132,6 +132,9 @@ pub(super) fn parties_for(
     }
     r.parties.retain(|p| !own_word(p));
     drop_names_in_asides(ctx, scope_end, &mut r);
+    if subjects.is_empty() {
+        stock_traded(ctx, a, scope_end, &mut r);
+    }
     offtaker_buys(ctx, (pre_start, scope_end), subjects.first(), &mut r);
     maker_named_by_its_model(ctx, subjects.first(), verbs.sells(), &mut r);
     (
@@ -732,8 +735,12 @@ fn to_and_from(
     let clause_start = span::cut(st, pre_start, a.start)
         .rfind([';', ':', ','])
         .map_or(pre_start, |i| pre_start + i + 1);
+    // "A consortium led by Kestrel bought …": that "by" names the subject, not a seller.
+    let leader = group_leader(ctx, clause_start, a.start);
+    let leads = |h: &Hit| leader.as_ref().is_some_and(|(_, end)| h.end == *end);
     for h in ctx.hits.iter().filter(|h| {
         ((h.start >= a.end && h.start < scope_end) || (h.start >= clause_start && h.end <= a.start))
+            && !leads(h)
             && h.has(|r| matches!(r, Role::To | Role::From | Role::Purpose))
             && !in_apposition(ctx, h.start)
             && !(h.start >= a.end && in_relative_clause(ctx, a.end, h.start))
@@ -1573,6 +1580,34 @@ fn stake_target(
     party_on_a_side(parties, n)
 }
 
+/// "Investors bought shares of Kestrel worth $2 billion": units of the language's
+/// `traded_units` (in a `stake` cue) bought where no buyer is named trade the company's stock on
+/// a market; the company sells nothing and is no party.
+fn stock_traded(ctx: &Ctx, a: &Anchor, scope_end: usize, r: &mut Sides) {
+    if r.recipient.is_some() {
+        return;
+    }
+    let lex = lexicon::lexicon(ctx.lang);
+    let traded = ctx.hits.iter().find(|h| {
+        h.start >= a.start && h.end < scope_end && h.has(|r| *r == Role::Stake) && {
+            let cue = span::cut(ctx.text, h.start, h.end).to_lowercase();
+            lex.traded_units
+                .iter()
+                .any(|u| cue.split_whitespace().next() == Some(u.as_str()))
+        }
+    });
+    let Some(cue) = traded else {
+        return;
+    };
+    let Some(n) = ctx.read_name(cue.end, scope_end) else {
+        return;
+    };
+    if r.provider.as_deref() == Some(n.canonical.as_str()) {
+        r.provider = None;
+        r.parties.retain(|p| p.canonical != n.canonical);
+    }
+}
+
 /// "the acquisition of Orvex Labs (by Nordchem)", "die Übernahme der Orvex AG durch die Nordchem
 /// AG": a takeover noun of the language and its tie word name the company taken over, which
 /// sells; the name after the word for "by" is the buyer.
@@ -1862,6 +1897,60 @@ fn past_brackets(st: &str, from: usize, to: usize) -> usize {
     }
 }
 
+/// "A consortium led by Kestrel Capital bought …", "Ein Konsortium unter Führung von Kestrel
+/// übernimmt …", "Liên danh do Kestrel đứng đầu đã mua lại …": the leader named right after the
+/// language's `led_by` words (and closed by one of its `led_by_close` words, past a bracket, where
+/// the language has them) within `from..to`, with no verb before those words: the group it leads
+/// opens the clause, and the leader speaks for it. Not "a round led by Orvex Ventures" after the
+/// deal word: that "by" names the investor. The leader, and where the words before it end.
+fn group_leader(ctx: &Ctx, from: usize, to: usize) -> Option<(Name, usize)> {
+    let lex = lexicon::lexicon(ctx.lang);
+    let clause = span::cut(ctx.text, from, to);
+    for (i, _) in clause.char_indices() {
+        if clause[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        for p in &lex.led_by {
+            let said = clause
+                .get(i..i + p.len())
+                .is_some_and(|w| w.to_lowercase() == *p)
+                && clause[i + p.len()..].starts_with(' ');
+            if !said {
+                continue;
+            }
+            let at = from + i;
+            let verb_before = ctx.hits.iter().any(|h| {
+                h.start >= from
+                    && h.end <= at
+                    && h.has(|r| matches!(r, Role::Status(_) | Role::Receive | Role::BuyerVerb))
+            });
+            if verb_before {
+                return None;
+            }
+            let Some(n) = ctx.read_name(at + p.len(), to) else {
+                continue;
+            };
+            if !lex.led_by_close.is_empty() {
+                let after = past_brackets(ctx.text, n.end, to);
+                let rest = span::cut(ctx.text, after, to).trim_start().to_lowercase();
+                if !lex
+                    .led_by_close
+                    .iter()
+                    .any(|c| rest.starts_with(c.as_str()))
+                {
+                    continue;
+                }
+            }
+            return Some((n, at + p.len()));
+        }
+    }
+    None
+}
+
 /// Known entities within a few words before the trigger, in the same clause; else a name that
 /// opens the clause ("Nordmar Airlines hat … bestellt").
 fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
@@ -1877,6 +1966,9 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
         .filter(|h| h.start >= clause_start && h.end <= a.start)
         .find(|h| h.has(|r| matches!(r, Role::Status(_) | Role::Receive)))
         .map_or(a.start, |h| h.start);
+    if let Some((leader, _)) = group_leader(ctx, clause_start, verb) {
+        return vec![leader];
+    }
     let mut found = known_subjects(ctx, a, clause_start, verb);
     if !found.is_empty() {
         coordinated_before(ctx, &mut found, clause_start);
