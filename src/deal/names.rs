@@ -1022,6 +1022,11 @@ impl<'a> Ctx<'a> {
                 .is_some_and(|h| h.has(|r| *r == Role::Title)),
             after_comma: span::before(self.text, start).trim_end().ends_with(','),
             next_word: self.next_word(start + raw.len(), self.text.len()),
+            described_after: super::parties::after_relative_clause(
+                self,
+                start + raw.len(),
+                self.text.len(),
+            ) > start + raw.len(),
         };
         self.lang.deals().unknown_name_is_a_name(&unknown)
     }

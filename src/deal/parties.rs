@@ -1987,11 +1987,21 @@ fn known_subjects(ctx: &Ctx, a: &Anchor, clause_start: usize, verb: usize) -> Ve
     let mut found: Vec<Name> = Vec::new();
     // Where the last entity after a preposition ended.
     let mut object_end: Option<usize> = None;
-    for e in ctx
-        .ents
-        .iter()
-        .filter(|e| e.start >= clause_start && e.end <= a.start)
-    {
+    // "Lindmark, khi đó là công ty con của Orvex, chuyển nhượng …": a name inside a description
+    // or relative clause set off by commas describes another; it is no subject.
+    let asides: Vec<(usize, usize)> = span::cut(st, clause_start, a.start)
+        .match_indices(',')
+        .map(|(i, _)| clause_start + i)
+        .filter_map(|from| {
+            let close = after_relative_clause(ctx, from, a.start);
+            (close > from).then_some((from, close))
+        })
+        .collect();
+    for e in ctx.ents.iter().filter(|e| {
+        e.start >= clause_start
+            && e.end <= a.start
+            && !asides.iter().any(|&(s, c)| s < e.start && e.end <= c)
+    }) {
         // "tại Hoa Kỳ", "in Germany": a place, not a party.
         // … nor is the possessor in "đối tác của Hoa Kỳ" or a name after any other preposition.
         let place = ctx.hits.iter().any(|h| {
@@ -2323,12 +2333,17 @@ pub(super) fn after_relative_clause(ctx: &Ctx, from: usize, to: usize) -> usize 
     // "Orvex Engines - a venture of Kestrel and Nordmar - signed …": between a pair of dashes
     // after a name, whatever it says is set off; after a comma, only a relative clause.
     let dashed = close != ",";
+    let lex = lexicon::lexicon(ctx.lang);
     let first = rest.split_whitespace().next().unwrap_or("").to_lowercase();
-    if !dashed
-        && !lexicon::lexicon(ctx.lang)
-            .relative_pronouns
-            .contains(&first)
-    {
+    // "Kestrel, then a unit of Orvex, sold …", "Kestrel, khi đó là công ty con của Orvex, …": a
+    // description opened by a word of apposition is set off as a relative clause is.
+    let phrase = head_lowercase(rest.trim_start(), 40);
+    let apposition = lex.apposition_openers.iter().any(|o| {
+        phrase
+            .strip_prefix(o.as_str())
+            .is_some_and(|r| r.starts_with(char::is_whitespace))
+    });
+    if !dashed && !apposition && !lex.relative_pronouns.contains(&first) {
         return from;
     }
     let Some(i) = rest.find(close) else {

@@ -97,6 +97,9 @@ pub struct UnknownName<'a> {
     pub after_comma: bool,
     /// The word after it ("hat"), as written.
     pub next_word: &'a str,
+    /// A description or a relative clause set off by commas follows it ("Lindmark, a unit of
+    /// Nordchem, sold …", "Lindmark, khi đó là công ty con của …,"): it is what that describes.
+    pub described_after: bool,
 }
 
 /// The rules of one language that amount recognition asks for; generic code never asks which

@@ -29,7 +29,7 @@ impl DealRules for Rules {
         ];
         let common_noun = NOUN_ENDINGS.iter().any(|e| w.ends_with(e));
         let function_word = super::STOPWORDS.lines().any(|s| s.trim() == w);
-        (n.written_like_a_name || n.speaker || opens_clause_in_the_singular(n))
+        (n.written_like_a_name || n.speaker || n.described_after || opens_clause_in_the_singular(n))
             && !common_noun
             && !function_word
     }

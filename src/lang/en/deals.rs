@@ -26,7 +26,8 @@ impl DealRules for Rules {
             && n.sentence_start
             && !n.written_like_a_name
             && !n.before_deal_verb
-            && !n.before_title;
+            && !n.before_title
+            && !n.described_after;
         !function_word && !opener
     }
 }

@@ -26,7 +26,7 @@ impl DealRules for Rules {
     /// by a deal verb ("Orvanto mua lại …").
     fn unknown_name_is_a_name(&self, n: &UnknownName) -> bool {
         let lone_opener = n.sentence_start && n.words.len() == 1;
-        let opener_ok = !lone_opener || n.inner_capital || n.before_deal_verb;
+        let opener_ok = !lone_opener || n.inner_capital || n.before_deal_verb || n.described_after;
         n.raw == strip_diacritics(n.raw) && opener_ok
     }
 
