@@ -206,6 +206,13 @@ struct PartyPatterns {
     /// Nordchem", "durch die Nordchem AG"): the buyer.
     #[serde(default)]
     takeover_by: Vec<String>,
+    /// Nouns of a bid for a company ("bid", "Übernahmeangebot") and the word that ties what is
+    /// bid for to them, past the bid's amount ("a $2 billion bid for Orvex", "bid of $2 billion
+    /// for Orvex"): the company bid for is the target, which sells.
+    #[serde(default)]
+    bid_nouns: Vec<String>,
+    #[serde(default)]
+    bid_for: Vec<String>,
     /// Words that open a description set off by commas after a name ("Kestrel Air, a long-time
     /// customer of Orvex, …"): indefinite articles.
     #[serde(default)]
@@ -591,6 +598,9 @@ pub struct DealLexicon {
     pub takeover_nouns: Vec<String>,
     pub takeover_of: Vec<String>,
     pub takeover_by: Vec<String>,
+    /// See `bid_nouns` and `bid_for` in the lexicon file (lower-cased).
+    pub bid_nouns: Vec<String>,
+    pub bid_for: Vec<String>,
     /// See `takeover_verbs` in the lexicon file (lower-cased).
     pub takeover_verbs: Vec<String>,
     /// See `nominative_articles` in the lexicon file (lower-cased).
@@ -900,6 +910,8 @@ impl DealLexicon {
             takeover_nouns: lower(&raw.parties.takeover_nouns),
             takeover_of: lower(&raw.parties.takeover_of),
             takeover_by: lower(&raw.parties.takeover_by),
+            bid_nouns: lower(&raw.parties.bid_nouns),
+            bid_for: lower(&raw.parties.bid_for),
             apposition_openers: lower(&raw.parties.apposition_openers),
             speech_verbs: lower(&raw.parties.speech_verbs),
             winner_copulas: lower(&raw.parties.winner_copulas),

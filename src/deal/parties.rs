@@ -451,6 +451,9 @@ fn sides_by_objects(
         push_party(&mut r.parties, target);
     }
     if r.provider.is_none() {
+        r.provider = bid_target(ctx, a, scope_end).and_then(|n| party_on_a_side(&mut r.parties, n));
+    }
+    if r.provider.is_none() {
         r.provider = from_before_trigger(ctx, a, pre_start, &mut r.parties);
     }
     roles::won_from_client(verbs, &mut r.provider, &mut r.recipient);
@@ -1648,6 +1651,48 @@ fn taken_over(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option<(Name, Option<N
         })
         .flatten();
     Some((target, buyer))
+}
+
+/// "Kestrel's bid of $2.1 billion for Orvex Analytics", "ein Übernahmeangebot für die Orvex
+/// AG": after a bid noun of the language (`bid_nouns`), past its amount and the word tying it
+/// (at most two more words), the word for what it is for (`bid_for`) names the company bid for:
+/// the target, which sells.
+fn bid_target(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option<Name> {
+    let lex = lexicon::lexicon(ctx.lang);
+    let head = a.head.to_lowercase();
+    if a.ty != DealType::Purchase || !lex.bid_nouns.iter().any(|n| head.ends_with(n.as_str())) {
+        return None;
+    }
+    let mut at = a.end;
+    let mut words = 0;
+    while at < scope_end && words <= 2 {
+        if let Some(x) = ctx
+            .amounts
+            .iter()
+            .find(|x| x.start == span::ctx_skip(ctx.text, at))
+        {
+            at = x.end;
+            continue;
+        }
+        let rest = span::cut(ctx.text, at, scope_end);
+        // "(€1.9 billion)": the amount converted, in brackets.
+        if rest.trim_start().starts_with('(') {
+            let close = rest.find(')')?;
+            at += close + 1;
+            continue;
+        }
+        let word = rest.split_whitespace().next()?;
+        if word.contains([',', ';', '.']) {
+            return None;
+        }
+        let end = at + (rest.len() - rest.trim_start().len()) + word.len();
+        if lex.bid_for.contains(&word.to_lowercase()) {
+            return ctx.read_name(end, scope_end);
+        }
+        words += 1;
+        at = end;
+    }
+    None
 }
 
 /// "von B … erhalten": the from-marker may stand before the trigger too; B provides.
