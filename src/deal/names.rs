@@ -717,7 +717,18 @@ impl<'a> Ctx<'a> {
             && self
                 .hit_at(last_start)
                 .is_some_and(|h| h.end == name_end && h.has(|r| *r == Role::OrgTail));
-        if !tail {
+        // "Korea Zinc has obtained a loan": capitalised words after the country, no title, right
+        // before a verb that makes a deal, are a company's name that opens with the country.
+        // (Not a day or a month: "Japan Tuesday signed …".)
+        let subject = words > 0
+            && rest.starts_with(' ')
+            && !self.hits.iter().any(|h| {
+                h.start >= end
+                    && h.end <= name_end
+                    && h.has(|r| matches!(r, Role::Title | Role::PortfolioTitle | Role::Stop))
+            })
+            && self.before_deal_verb(name_end);
+        if !tail && !subject {
             return None;
         }
         let raw = span::cut(self.text, start, name_end).trim();

@@ -496,3 +496,20 @@ fn a_reference_word_before_a_later_clause_is_not_its_subjects() {
         "the contract is read: {d:#?}"
     );
 }
+
+/// Capitalised words after a country, right before the verb of the deal, name a company that
+/// opens with the country; the corpus compares names loosely, so the exact name is checked here.
+#[test]
+fn a_company_named_after_its_country_is_no_state() {
+    let d = one(
+        Lang::En,
+        "Peru Cobre has obtained a $300 million three-year loan from Kestrel Bank.",
+    );
+    assert_eq!(d.recipient.as_deref(), Some("Peru Cobre"));
+    assert!(!d.parties.iter().any(|p| p == "Peru" || p == "Government of Peru"));
+    let d = one(
+        Lang::En,
+        "Japan Tuesday signed a $500 million loan agreement with Kestrel Bank.",
+    );
+    assert_eq!(d.recipient.as_deref(), Some("Government of Japan"));
+}
