@@ -1951,47 +1951,52 @@ fn past_brackets(st: &str, from: usize, to: usize) -> usize {
 fn group_leader(ctx: &Ctx, from: usize, to: usize) -> Option<(Name, usize)> {
     let lex = lexicon::lexicon(ctx.lang);
     let clause = span::cut(ctx.text, from, to);
-    for (i, _) in clause.char_indices() {
-        if clause[..i]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-        {
+    // Lower-cased once; a clause whose case folding changes its length (rare letters) is read
+    // as written.
+    let lower = clause.to_lowercase();
+    let lower = if lower.len() == clause.len() {
+        lower
+    } else {
+        clause.to_string()
+    };
+    let mut found: Vec<(usize, &String)> = lex
+        .led_by
+        .iter()
+        .flat_map(|p| lower.match_indices(p.as_str()).map(move |(i, _)| (i, p)))
+        .filter(|&(i, p)| {
+            !lower[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && lower[i + p.len()..].starts_with(' ')
+        })
+        .collect();
+    found.sort();
+    for (i, p) in found {
+        let at = from + i;
+        let verb_before = ctx.hits.iter().any(|h| {
+            h.start >= from
+                && h.end <= at
+                && h.has(|r| matches!(r, Role::Status(_) | Role::Receive | Role::BuyerVerb))
+        });
+        if verb_before {
+            return None;
+        }
+        let Some(n) = ctx.read_name(at + p.len(), to) else {
             continue;
-        }
-        for p in &lex.led_by {
-            let said = clause
-                .get(i..i + p.len())
-                .is_some_and(|w| w.to_lowercase() == *p)
-                && clause[i + p.len()..].starts_with(' ');
-            if !said {
+        };
+        if !lex.led_by_close.is_empty() {
+            let after = past_brackets(ctx.text, n.end, to);
+            let rest = span::cut(ctx.text, after, to).trim_start().to_lowercase();
+            if !lex
+                .led_by_close
+                .iter()
+                .any(|c| rest.starts_with(c.as_str()))
+            {
                 continue;
             }
-            let at = from + i;
-            let verb_before = ctx.hits.iter().any(|h| {
-                h.start >= from
-                    && h.end <= at
-                    && h.has(|r| matches!(r, Role::Status(_) | Role::Receive | Role::BuyerVerb))
-            });
-            if verb_before {
-                return None;
-            }
-            let Some(n) = ctx.read_name(at + p.len(), to) else {
-                continue;
-            };
-            if !lex.led_by_close.is_empty() {
-                let after = past_brackets(ctx.text, n.end, to);
-                let rest = span::cut(ctx.text, after, to).trim_start().to_lowercase();
-                if !lex
-                    .led_by_close
-                    .iter()
-                    .any(|c| rest.starts_with(c.as_str()))
-                {
-                    continue;
-                }
-            }
-            return Some((n, at + p.len()));
         }
+        return Some((n, at + p.len()));
     }
     None
 }

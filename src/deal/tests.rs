@@ -506,7 +506,11 @@ fn a_company_named_after_its_country_is_no_state() {
         "Peru Cobre has obtained a $300 million three-year loan from Kestrel Bank.",
     );
     assert_eq!(d.recipient.as_deref(), Some("Peru Cobre"));
-    assert!(!d.parties.iter().any(|p| p == "Peru" || p == "Government of Peru"));
+    assert!(
+        !d.parties
+            .iter()
+            .any(|p| p == "Peru" || p == "Government of Peru")
+    );
     let d = one(
         Lang::En,
         "Japan Tuesday signed a $500 million loan agreement with Kestrel Bank.",
