@@ -1653,10 +1653,10 @@ fn taken_over(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option<(Name, Option<N
     Some((target, buyer))
 }
 
-/// "Kestrel's bid of $2.1 billion for Orvex Analytics", "ein Übernahmeangebot für die Orvex
-/// AG": after a bid noun of the language (`bid_nouns`), past its amount and the word tying it
-/// (at most two more words), the word for what it is for (`bid_for`) names the company bid for:
-/// the target, which sells.
+/// "Kestrel's bid of $2.1 billion for Orvex Analytics": after a bid noun of the language
+/// (`bid_nouns`), past its amount, a conversion in brackets and the word tying it (at most two
+/// more words), the word for what it is for (`bid_for`) names the company bid for: the target,
+/// which sells. (German and Vietnamese list none yet: no bid noun is a deal word there.)
 fn bid_target(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option<Name> {
     let lex = lexicon::lexicon(ctx.lang);
     let head = a.head.to_lowercase();
@@ -2381,7 +2381,8 @@ pub(super) fn after_relative_clause(ctx: &Ctx, from: usize, to: usize) -> usize 
     };
     let opened = from + (gap.len() - rest.len());
     // "Orvex Engines - a venture of Kestrel and Nordmar - signed …": between a pair of dashes
-    // after a name, whatever it says is set off; after a comma, only a relative clause.
+    // after a name, whatever it says is set off; after a comma, only a relative clause or a
+    // description opened by a word of apposition.
     let dashed = close != ",";
     let lex = lexicon::lexicon(ctx.lang);
     let first = rest.split_whitespace().next().unwrap_or("").to_lowercase();
