@@ -101,15 +101,15 @@ pub struct Entity {
 }
 
 /// How an alias's case must match the text. The aliases of one entity that differ only in case
-/// ("ADNOC" and "Adnoc", "KEXIM" and "Kexim") are one phrase of the automaton, which reports one
+/// ("KEPCO" and "Kepco", "KEXIM" and "Kexim") are one phrase of the automaton, which reports one
 /// of them: the phrase accepts every spelling any of them accepts.
 #[derive(Default)]
 struct Spelling {
     /// Any case ("Vietnam Airlines" also as "VIETNAM AIRLINES" or "vietnam airlines").
     any: bool,
-    /// With a capital first letter ("Pháp", "Boeing", "Adnoc").
+    /// With a capital first letter ("Pháp", "Boeing", "Kepco").
     capital: bool,
-    /// As written ("US", "GE", "ADNOC").
+    /// As written ("US", "GE", "KEPCO").
     exact: Vec<String>,
 }
 
@@ -475,7 +475,7 @@ mod tests {
         assert!(e.lookup("Nobody Ltd").is_none());
     }
 
-    /// "ADNOC" and "Adnoc" are one phrase of the lower-case automaton: the all-capital spelling
+    /// "OEC" and "Oec" are one phrase of the lower-case automaton: the all-capital spelling
     /// listed first must not make the other unmatchable, and a later table's row for the same
     /// alias names its own entity (as the key lookup does).
     #[test]
