@@ -111,6 +111,9 @@ fn drop_headings(st: &str, anchors: &mut Vec<Anchor>) {
 /// six words up to its comma) names the deal told before; where the clause after it has a deal
 /// word of its own, that one anchors.
 fn in_fronted_phrase(st: &str, hits: &[Hit], h: &Hit, fronting: &[String]) -> bool {
+    if in_label(st, hits, h) {
+        return true;
+    }
     let Some(comma) = st.find(',') else {
         return false;
     };
@@ -126,6 +129,21 @@ fn in_fronted_phrase(st: &str, hits: &[Hit], h: &Hit, fronting: &[String]) -> bo
         && hits
             .iter()
             .any(|t| t.start > comma && t.trigger().is_some_and(|(_, _, plural)| !plural))
+}
+
+/// "Health aid: through its relief programme, Kestrel Aid will give Norland $3 million": a deal
+/// word in a short label (at most five words) that opens the sentence before a colon heads what
+/// follows; where the text after the colon has a deal word of its own, that one anchors.
+fn in_label(st: &str, hits: &[Hit], h: &Hit) -> bool {
+    let Some(colon) = st.find(':') else {
+        return false;
+    };
+    let label = &st[..colon];
+    h.end <= colon
+        && label.split_whitespace().count() <= 5
+        && hits
+            .iter()
+            .any(|t| t.start > colon && t.trigger().is_some_and(|(_, _, plural)| !plural))
 }
 
 /// "firm orders for 20 jets", "Bestellungen über neun Flugzeuge", "signed deals for seven

@@ -226,6 +226,11 @@ struct PartyPatterns {
     /// the name after one is the winner.
     #[serde(default)]
     winner_copulas: Vec<String>,
+    /// Words that open the title of a law written before it ("Luật", "Đạo luật"), where the
+    /// language puts the kind of title first: a capitalised deal word in the capitalised title
+    /// after one ("Đạo luật Cứu trợ …", "Luật Đầu tư") names the law, no deal.
+    #[serde(default)]
+    title_heads: Vec<String>,
     /// Verbs of saying that put their subject after them ("…, teilte Nordmar mit", "…, sagte
     /// Orvex"): the word right after one is who speaks.
     #[serde(default)]
@@ -617,6 +622,8 @@ pub struct DealLexicon {
     pub speech_verbs: Vec<String>,
     /// See `winner_copulas` in the lexicon file (lower-cased).
     pub winner_copulas: Vec<String>,
+    /// See `title_heads` in the lexicon file (lower-cased).
+    pub title_heads: Vec<String>,
     /// See `maker_words` in the lexicon file (lower-cased).
     pub maker_words: Vec<String>,
     /// See `rivals` and `beat_verbs` in the lexicon file (lower-cased).
@@ -915,6 +922,7 @@ impl DealLexicon {
             apposition_openers: lower(&raw.parties.apposition_openers),
             speech_verbs: lower(&raw.parties.speech_verbs),
             winner_copulas: lower(&raw.parties.winner_copulas),
+            title_heads: lower(&raw.parties.title_heads),
             maker_words: lower(&raw.parties.maker_words),
             takeover_verbs: lower(&raw.parties.takeover_verbs),
             nominative_articles: lower(&raw.parties.nominative_articles),

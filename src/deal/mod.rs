@@ -288,6 +288,7 @@ fn analyse<'l>(
     let in_name = |start: usize, end: usize| {
         ents.iter().any(|e| e.start < end && start < e.end)
             || (plain_case && names::capitalised_within_name(st, start, end))
+            || names::in_a_title(st, start, end, &lex.title_heads)
     };
     let anchors = anchor::anchors(st, &hits, statistic, &quantities, &in_name, &lex.fronting);
     let mut free = free::own_amounts(st, &hits, &amounts);

@@ -1277,6 +1277,33 @@ pub fn capitalised_within_name(st: &str, start: usize, end: usize) -> bool {
     !sentence_start && name_word(prev) && starts_upper
 }
 
+/// "Theo Luật Đầu tư …", "Đạo luật Cứu trợ Norland": a capitalised word right after one of
+/// `heads` (lower-cased title heads, such as "luật"), or after a head and at most three words of
+/// its title, of which the first is capitalised, is part of a law's title.
+pub fn in_a_title(st: &str, start: usize, end: usize, heads: &[String]) -> bool {
+    if heads.is_empty() || !is_capitalised(span::cut(st, start, end)) {
+        return false;
+    }
+    let before = span::before(st, start).trim_end();
+    if before.ends_with(|c: char| !c.is_alphanumeric()) {
+        return false;
+    }
+    let words: Vec<&str> = before.split_whitespace().rev().take(6).collect();
+    (0..words.len()).any(|between| {
+        // `between` words of the title stand between the head and this word.
+        if between > 3 || (between > 0 && !is_capitalised(words[between - 1])) {
+            return false;
+        }
+        heads.iter().any(|h| {
+            let n = h.split_whitespace().count();
+            between + n <= words.len() && {
+                let head: Vec<&str> = words[between..between + n].iter().rev().copied().collect();
+                head.join(" ").to_lowercase() == *h
+            }
+        })
+    })
+}
+
 /// "Kestrel Air Places Order For 20 Jets": most words (three in five) capitalised.
 pub fn title_case(st: &str) -> bool {
     let (mut words, mut caps) = (0usize, 0usize);

@@ -107,6 +107,13 @@ pub(super) fn parties_for(
     }
     object_after_second_verb(ctx, a, scope_end, (sold_by.as_ref(), &subjects), &mut r);
     sides_by_subject(ctx, a, (pre_start, scope_end), &verbs, &subjects, &mut r);
+    if matches!(ty, DealType::Financing | DealType::Aid) && r.recipient.is_none() {
+        if let Some(n) = receives_before_amount(ctx, a, scope_end)
+            .filter(|n| r.provider.as_ref() != Some(&n.canonical))
+        {
+            r.recipient = party_on_a_side(&mut r.parties, n);
+        }
+    }
     // (From the sentence's start: "… trúng thầu là Orvex với giá hợp đồng …" tells the winner of
     // the contract word after it too.)
     if let Some(w) = copula_winner(ctx, 0, scope_end) {
@@ -143,6 +150,21 @@ pub(super) fn parties_for(
         r.recipient,
         subjects.first().cloned(),
     )
+}
+
+/// "The Harbour Bank will lend Kestrel Foods $90 million", "granted Norland up to $5 million": a
+/// name right after the deal word of a loan or a grant and right before its amount (at most two
+/// words between, no punctuation) is the indirect object, who receives the money.
+fn receives_before_amount(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option<Name> {
+    let at = ctx_skip(ctx.text, a.end);
+    let n = ctx.read_name(at, scope_end).filter(|n| n.start == at)?;
+    let amount = ctx
+        .amounts
+        .iter()
+        .filter(|x| x.start >= n.end && x.start < scope_end)
+        .min_by_key(|x| x.start)?;
+    let gap = span::cut(ctx.text, n.end, amount.start);
+    (gap.split_whitespace().count() <= 2 && !gap.contains([',', ';', '.', '('])).then_some(n)
 }
 
 /// "Kestrel Lithium inked an offtake contract with Nordchem", "with offtaker Nordchem",
@@ -2035,6 +2057,8 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
 fn known_subjects(ctx: &Ctx, a: &Anchor, clause_start: usize, verb: usize) -> Vec<Name> {
     let st = ctx.text;
     let mut found: Vec<Name> = Vec::new();
+    // Whether each name found stands in a phrase fronted before the clause.
+    let mut in_front: Vec<bool> = Vec::new();
     // Where the last entity after a preposition ended.
     let mut object_end: Option<usize> = None;
     // "Lindmark, khi đó là công ty con của Orvex, chuyển nhượng …": a name inside a description
@@ -2087,17 +2111,33 @@ fn known_subjects(ctx: &Ctx, a: &Anchor, clause_start: usize, verb: usize) -> Ve
                 .split_whitespace()
                 .count()
                 <= 1;
+        let fronted = in_fronted_phrase(ctx, clause_start, e.end, a.start);
         if !place
-            && (e.entity.kind == Kind::Country
-                || !in_fronted_phrase(ctx, clause_start, e.end, a.start))
+            && (e.entity.kind == Kind::Country || !fronted)
             && (before_verb || opens_clause || words_between(ctx, e.end, a.start) <= SUBJECT_WINDOW)
         {
             // "Peru-based Quillcorp", "Chile's Andes Cargo": the name the country qualifies.
             let qualified = ctx.name_qualified_by(e, a.start);
             found.push(qualified.unwrap_or_else(|| entity_name(e)));
+            in_front.push(fronted);
         }
     }
+    country_in_front_yields(found, &in_front)
+}
+
+/// "Under a programme of Norland, Kestrel Aid will give …": a country in a fronted phrase is
+/// what the clause is about only where no subject follows the phrase ("In the case of Norland,
+/// the loans will …"); a name after the phrase's comma is the subject.
+fn country_in_front_yields(found: Vec<Name>, in_front: &[bool]) -> Vec<Name> {
+    if in_front.iter().all(|&f| f) || !in_front.iter().any(|&f| f) {
+        return found;
+    }
     found
+        .into_iter()
+        .zip(in_front)
+        .filter(|(_, f)| !**f)
+        .map(|(n, _)| n)
+        .collect()
 }
 
 /// "bei ATR und Embraer bestellt", "from Kestrel and Orvex": a known name right after a
