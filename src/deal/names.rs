@@ -863,7 +863,7 @@ impl<'a> Ctx<'a> {
             let phrase = self
                 .lang
                 .deals()
-                .name_phrase_len(span::cut(self.text, pos, limit));
+                .name_phrase_len(span::cut(self.text, pos, limit), headed && words == 0);
             if phrase > 0 {
                 end = pos + phrase;
                 words += 1;

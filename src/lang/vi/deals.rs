@@ -31,12 +31,13 @@ impl DealRules for Rules {
     }
 
     /// "Bất động sản Hòa Bình": a kind of business (several syllables, the first capitalised)
-    /// opening the rest of a company's name.
-    fn name_phrase_len(&self, s: &str) -> usize {
-        if !s.starts_with(char::is_uppercase) {
+    /// opening the rest of a company's name; right after an organisation's head also in lower
+    /// case, where a capitalised name follows ("Công ty đóng tàu Hạ Long").
+    fn name_phrase_len(&self, s: &str, after_head: bool) -> usize {
+        if !s.starts_with(char::is_uppercase) && !after_head {
             return 0;
         }
-        let first = strip_diacritics(s.split(' ').next().unwrap_or(""));
+        let first = capitalise(&strip_diacritics(s.split(' ').next().unwrap_or("")));
         plain_forms()
             .business_words
             .iter()
@@ -46,7 +47,9 @@ impl DealRules for Rules {
                 let n = vi.split(' ').count();
                 let end = s.split_inclusive(' ').take(n).map(str::len).sum::<usize>();
                 let words = s[..end].trim_end();
-                (strip_diacritics(words) == *vi && end < s.len()).then_some(words.len())
+                let name_follows = s[end..].starts_with(char::is_uppercase);
+                (capitalise(&strip_diacritics(words)) == *vi && end < s.len() && name_follows)
+                    .then_some(words.len())
             })
             .max()
             .unwrap_or(0)
@@ -71,6 +74,11 @@ impl DealRules for Rules {
             rest = r.trim_start();
         }
         let mut kinds = Vec::new();
+        let capitalised = capitalise(rest);
+        if capitalised != rest {
+            // "Công ty đóng tàu Hạ Long": a kind of business written in lower case after the head.
+            rest = &capitalised;
+        }
         while let Some((r, en)) = forms.business_words.iter().find_map(|(vi, en)| {
             rest.strip_prefix(vi.as_str())
                 .filter(|r| r.starts_with(' '))
@@ -89,6 +97,14 @@ impl DealRules for Rules {
         }
         name
     }
+}
+
+/// `s` with its first letter in upper case.
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// The lexicon's plain organisation heads and kinds of business (`deals.toml`), without
