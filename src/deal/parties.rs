@@ -830,6 +830,12 @@ fn in_relative_clause(ctx: &Ctx, from: usize, to: usize) -> bool {
 
 /// "Kestrel Battery Corp.", "the Kestrel Group": a legal form or an organisation's word within
 /// the name says it is a company's, even where the lexicon does not know it.
+/// A name the lexicon knows, one shaped like a company's, or one of several words ("Keppel
+/// Land"): not a lone unknown word, which is as often a person or a place.
+fn org_like(ctx: &Ctx, n: &Name) -> bool {
+    n.kind.is_some() || company_shaped(ctx, n) || n.canonical.split_whitespace().count() >= 2
+}
+
 fn company_shaped(ctx: &Ctx, n: &Name) -> bool {
     ctx.hits.iter().any(|h| {
         h.start >= n.start
@@ -2238,6 +2244,14 @@ fn opening_subject(ctx: &Ctx, a: &Anchor, clause_start: usize, verb: usize) -> V
         return Vec::new();
     };
     let between = words_between(ctx, n.end, a.start);
+    // A name that opens the clause right after a fronted phrase's comma is its subject a little
+    // further from the verb too ("Tháng 5, Tập đoàn Kestrel thông qua công ty con là Orvex đã
+    // chuyển nhượng …").
+    let opens_clause = opens_clause
+        || (span::cut(st, clause_start, n.start)
+            .trim_end()
+            .ends_with(',')
+            && org_like(ctx, &n));
     if between <= SUBJECT_WINDOW || (opens_clause && between <= 2 * SUBJECT_WINDOW) {
         let mut found = vec![n];
         coordinated(ctx, &mut found, verb);
@@ -2473,11 +2487,13 @@ fn name_after_fronted_phrase(ctx: &Ctx, from: usize, to: usize, window: usize) -
             let opens_phrase = fronted.ends_with(',')
                 || (fronted.split_whitespace().count() <= 4
                     && lexicon::lexicon(ctx.lang).fronting.contains(&first));
-            // "2 Milliarden Euro", "2.480.500 triệu VND": a currency after a number is no name.
-            let after_number = fronted
-                .split_whitespace()
-                .next_back()
-                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+            // "2 Milliarden Euro", "2.480.500 triệu VND": a currency after a number is no name
+            // (a comma after the number closes it: "Năm 2021, Tập đoàn Kestrel …").
+            let after_number = !fronted.ends_with(',')
+                && fronted
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
             // "After backing the Harbour Fund, Kestrel Capital agreed …", "Under its
             // deal with Airbus, Kestrel …": a name inside a phrase that a fronting word opened,
             // before the comma that closes it, is the phrase's; the subject comes after that comma.
@@ -2485,6 +2501,12 @@ fn name_after_fronted_phrase(ctx: &Ctx, from: usize, to: usize, window: usize) -
                 pos = n.end + comma;
                 continue;
             }
+            // (One right after the phrase's comma may stand further: see `opening_subject`.)
+            let window = if fronted.ends_with(',') && org_like(ctx, &n) {
+                2 * window
+            } else {
+                window
+            };
             if opens_phrase && !after_number && words_between(ctx, n.end, to) <= window {
                 return Some(n);
             }
