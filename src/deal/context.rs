@@ -495,6 +495,7 @@ pub(super) fn main_party_takes_the_other_side(
     mentions: &mut [Mention],
     named: &Antecedents,
     text: &str,
+    lang: crate::lang::Lang,
 ) {
     let mut counts: Vec<(Name, usize)> = named
         .times_named()
@@ -526,6 +527,25 @@ pub(super) fn main_party_takes_the_other_side(
                 counts.push((p.clone(), times));
             }
         }
+    }
+    // An organisation the lexicon does not know but the article defines with its initials
+    // ("The Harbour Board of Trade (HBT)") counts as often as it writes either form.
+    for (long, short) in defined_by_initials(text) {
+        let known = counts
+            .iter()
+            .any(|(n, _)| key(&n.canonical) == key(long) || key(&n.canonical) == key(short));
+        if known {
+            continue;
+        }
+        let times = whole_words(text, short).max(text.matches(long).count());
+        let name = Name {
+            start: 0,
+            end: 0,
+            canonical: lang.deals().englishify(long),
+            kind: None,
+            country: None,
+        };
+        counts.push((name, times));
     }
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     let main = match &counts[..] {
@@ -596,6 +616,62 @@ pub(super) fn main_party_takes_the_other_side(
     }
 }
 
+/// "The Harbour Board of Trade (HBT) sold …": each name of capitalised words (joined by short
+/// lower-case words: "of", "for", "in") written right before an abbreviation in brackets made of
+/// their initials, with that abbreviation.
+fn defined_by_initials(text: &str) -> Vec<(&str, &str)> {
+    let mut found = Vec::new();
+    for (open, _) in text.match_indices('(') {
+        let Some(close) = text[open..].find(')').map(|i| open + i) else {
+            continue;
+        };
+        let short = &text[open + 1..close];
+        if short.len() < 2
+            || short.len() > 8
+            || !short.chars().all(|c| c.is_ascii_uppercase())
+            || found.iter().any(|&(_, s)| s == short)
+        {
+            continue;
+        }
+        // Back from the bracket, one capitalised word per initial, from the last.
+        let before = text[..open].trim_end();
+        let mut initials = short.chars().rev();
+        let mut want = initials.next();
+        let mut start = before.len();
+        for (i, w) in before
+            .rsplit(' ')
+            .scan(before.len(), |end, w| {
+                let s = *end - w.len();
+                *end = s.saturating_sub(1);
+                Some((s, w))
+            })
+            .take(short.len() * 3)
+        {
+            let Some(c) = want else { break };
+            if w.starts_with(c) && w.chars().skip(1).all(char::is_lowercase) {
+                start = i;
+                want = initials.next();
+            } else if !(w.len() <= 3 && w.chars().all(char::is_lowercase)) {
+                break;
+            }
+        }
+        if want.is_none() && start < before.len() {
+            found.push((&before[start..], short));
+        }
+    }
+    found
+}
+
+/// How often `word` stands in `text` as a whole word.
+fn whole_words(text: &str, word: &str) -> usize {
+    text.match_indices(word)
+        .filter(|&(i, _)| {
+            let ok = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+            ok(text[..i].chars().next_back()) && ok(text[i + word.len()..].chars().next())
+        })
+        .count()
+}
+
 /// Two makers or two airlines are rivals, not each other's buyer: "Orvex's jets … Kestrel Air"
 /// in an airshow article where another maker is the main party.
 fn rivals(a: Option<Kind>, b: Option<Kind>) -> bool {
@@ -609,4 +685,19 @@ fn rivals(a: Option<Kind>, b: Option<Kind>) -> bool {
 /// A bank or a fund gives aid; it is not its beneficiary.
 fn side_is_lender(side: Side, kind: Option<Kind>) -> bool {
     matches!(side, Side::Recipient) && kind.is_some_and(Kind::is_financial)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_defined_by_their_initials() {
+        let text = "The Harbour Board of Trade (HBT) met. Kestrel Air (KA) and the EPC (EPC) deal.";
+        assert_eq!(
+            defined_by_initials(text),
+            vec![("Harbour Board of Trade", "HBT"), ("Kestrel Air", "KA")]
+        );
+        assert_eq!(whole_words("HBT and HBTX, (HBT)", "HBT"), 2);
+    }
 }

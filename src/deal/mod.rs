@@ -176,7 +176,7 @@ fn extract_window<'l>(
     context::maker_of_the_model(&mut merged, text, article.lex);
     context::sides_told_once(&mut merged);
     context::the_other_side(&mut merged);
-    context::main_party_takes_the_other_side(&mut merged, antecedents, text);
+    context::main_party_takes_the_other_side(&mut merged, antecedents, text, lang);
     context::public_buyer_named_in_article(&mut merged, antecedents);
     context::airline_named_in_article(&mut merged, antecedents);
     context::status_from_article(&mut merged);
