@@ -1588,6 +1588,25 @@ fn speaker_after_clause(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option<Name>
 
 /// "a 30% stake in Kestrel Foods", "mua 10% cổ phần Công ty Hòa Bình", "die Mehrheit an Nordmar
 /// Air": the company whose shares a purchase or investment takes is its target; it provides them.
+/// "50 triệu cổ phần KST của CTCP Kestrel", "20 million KST shares of Kestrel Foods": a share's
+/// ticker (one word of two to five capitals the lexicon does not know) followed by a word of
+/// belonging and a name: the shares are that name's.
+fn owner_of_the_ticker(ctx: &Ctx, ticker: &Name, scope_end: usize) -> Option<Name> {
+    let t = ticker.canonical.as_str();
+    let ticker_like = ticker.kind.is_none()
+        && (2..=5).contains(&t.len())
+        && t.chars().all(|c| c.is_ascii_uppercase());
+    if !ticker_like {
+        return None;
+    }
+    let at = ctx_skip(ctx.text, ticker.end);
+    let of = ctx
+        .hits
+        .iter()
+        .find(|h| h.start == at && h.has(|r| *r == Role::Of))?;
+    ctx.read_name(ctx_skip(ctx.text, of.end), scope_end)
+}
+
 fn stake_target(
     ctx: &Ctx,
     a: &Anchor,
@@ -1601,6 +1620,7 @@ fn stake_target(
         return None;
     }
     let n = ctx.name_after_cue(Role::Stake, a.start, scope_end)?;
+    let n = owner_of_the_ticker(ctx, &n, scope_end).unwrap_or(n);
     // "made an investment in Kestrel, built up a stake in Orvex, …": a stake told in a clause of
     // its own, past a comma, is another deal's.
     // (A comma that marks a clause has a space after it; "7,5%" is a number.)
