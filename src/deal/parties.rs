@@ -929,7 +929,7 @@ fn bought_by(ctx: &Ctx, from: &Hit) -> bool {
 /// for what is invested in (`Role::InvestedIn`, at most an amount and an article between the
 /// deal word and it) receives the money.
 fn invested_in(ctx: &Ctx, a: &Anchor, scope_end: usize, parties: &mut Vec<Name>) -> Option<String> {
-    // Only an amount may stand between the deal word and the cue.
+    // Only an amount (and a few words before it) may stand between the deal word and the cue.
     let cue = ctx.hits.iter().find(|h| {
         h.start >= a.end && h.end < scope_end && h.has(|r| *r == Role::InvestedIn) && {
             let mut gap = span::cut(ctx.text, a.end, h.start).to_string();
@@ -940,7 +940,8 @@ fn invested_in(ctx: &Ctx, a: &Anchor, scope_end: usize, parties: &mut Vec<Name>)
             {
                 gap = gap.replace(span::cut(ctx.text, x.start, x.end), "");
             }
-            gap.split_whitespace().count() <= 1
+            // "a further", "up to an additional": a few words before the amount.
+            gap.split_whitespace().count() <= 3
         }
     })?;
     // The name after this cue, not after a later one ("in new plants in Norland").
@@ -952,6 +953,10 @@ fn invested_in(ctx: &Ctx, a: &Anchor, scope_end: usize, parties: &mut Vec<Name>)
                     .split_whitespace()
                     .count()
                     <= 1
+                // "in Orvex's second fund": the possessor owns what is invested in.
+                && !super::names::POSSESSIVES
+                    .iter()
+                    .any(|p| span::after(ctx.text, n.end).starts_with(p))
         })?;
     party_on_a_side(parties, n)
 }
