@@ -30,11 +30,12 @@ pub(super) fn anchors(
     fronting: &[String],
 ) -> Vec<Anchor> {
     let mut anchors: Vec<Anchor> = Vec::new();
+    let label = label_end(st, hits);
     for (i, h) in hits.iter().enumerate() {
         let Some((ty, class, plural)) = h.trigger() else {
             continue;
         };
-        if in_fronted_phrase(st, hits, h, fronting) {
+        if label.is_some_and(|colon| h.end <= colon) || in_fronted_phrase(st, hits, h, fronting) {
             continue;
         }
         // "The Public Investment Fund agreed to invest …": a deal word inside a name is none.
@@ -111,9 +112,6 @@ fn drop_headings(st: &str, anchors: &mut Vec<Anchor>) {
 /// six words up to its comma) names the deal told before; where the clause after it has a deal
 /// word of its own, that one anchors.
 fn in_fronted_phrase(st: &str, hits: &[Hit], h: &Hit, fronting: &[String]) -> bool {
-    if in_label(st, hits, h) {
-        return true;
-    }
     let Some(comma) = st.find(',') else {
         return false;
     };
@@ -133,17 +131,15 @@ fn in_fronted_phrase(st: &str, hits: &[Hit], h: &Hit, fronting: &[String]) -> bo
 
 /// "Health aid: through its relief programme, Kestrel Aid will give Norland $3 million": a deal
 /// word in a short label (at most five words) that opens the sentence before a colon heads what
-/// follows; where the text after the colon has a deal word of its own, that one anchors.
-fn in_label(st: &str, hits: &[Hit], h: &Hit) -> bool {
-    let Some(colon) = st.find(':') else {
-        return false;
-    };
-    let label = &st[..colon];
-    h.end <= colon
-        && label.split_whitespace().count() <= 5
+/// follows; where the text after the colon has a deal word of its own, that one anchors. Where
+/// such a label ends (its colon).
+fn label_end(st: &str, hits: &[Hit]) -> Option<usize> {
+    let colon = st.find(':')?;
+    (st[..colon].split_whitespace().count() <= 5
         && hits
             .iter()
-            .any(|t| t.start > colon && t.trigger().is_some_and(|(_, _, plural)| !plural))
+            .any(|t| t.start > colon && t.trigger().is_some_and(|(_, _, plural)| !plural)))
+    .then_some(colon)
 }
 
 /// "firm orders for 20 jets", "Bestellungen über neun Flugzeuge", "signed deals for seven

@@ -32,23 +32,27 @@ impl DealRules for Rules {
 
     /// "Bất động sản Hòa Bình": a kind of business (several syllables, the first capitalised)
     /// opening the rest of a company's name; right after an organisation's head also in lower
-    /// case, where a capitalised name follows ("Công ty đóng tàu Hạ Long").
+    /// case, where a capitalised name follows ("Công ty đóng tàu Bình Định").
     fn name_phrase_len(&self, s: &str, after_head: bool) -> usize {
         if !s.starts_with(char::is_uppercase) && !after_head {
             return 0;
         }
-        let first = capitalise(&strip_diacritics(s.split(' ').next().unwrap_or("")));
+        let first = strip_diacritics(s.split(' ').next().unwrap_or(""));
         plain_forms()
             .business_words
             .iter()
             .map(|(vi, _)| vi)
-            .filter(|vi| vi.split(' ').next() == Some(first.as_str()))
+            .filter(|vi| {
+                vi.split(' ')
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case(&first))
+            })
             .filter_map(|vi| {
                 let n = vi.split(' ').count();
                 let end = s.split_inclusive(' ').take(n).map(str::len).sum::<usize>();
                 let words = s[..end].trim_end();
                 let name_follows = s[end..].starts_with(char::is_uppercase);
-                (capitalise(&strip_diacritics(words)) == *vi && end < s.len() && name_follows)
+                (end < s.len() && name_follows && strip_diacritics(words).eq_ignore_ascii_case(vi))
                     .then_some(words.len())
             })
             .max()
@@ -76,7 +80,7 @@ impl DealRules for Rules {
         let mut kinds = Vec::new();
         let capitalised = capitalise(rest);
         if capitalised != rest {
-            // "Công ty đóng tàu Hạ Long": a kind of business written in lower case after the head.
+            // "Công ty đóng tàu Bình Định": a kind of business written in lower case after the head.
             rest = &capitalised;
         }
         while let Some((r, en)) = forms.business_words.iter().find_map(|(vi, en)| {
