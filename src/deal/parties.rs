@@ -2270,8 +2270,8 @@ fn opening_subject(ctx: &Ctx, a: &Anchor, clause_start: usize, verb: usize) -> V
     };
     let between = words_between(ctx, n.end, a.start);
     // A name that opens the clause right after a fronted phrase's comma is its subject a little
-    // further from the verb too ("Tháng 5, Tập đoàn Kestrel thông qua công ty con là Orvex đã
-    // chuyển nhượng …").
+    // further from the verb too ("Cuối năm 2023, Orvex Land thông qua một công ty con là Lindmark
+    // đã chuyển nhượng …").
     let opens_clause = opens_clause
         || (span::cut(st, clause_start, n.start)
             .trim_end()

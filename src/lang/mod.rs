@@ -151,7 +151,7 @@ pub trait DealRules: Sync {
 
     /// The length in bytes of a phrase of several words that `s` opens and that is read whole
     /// inside a name ("Bất động sản Hòa Bình": a kind of business), else 0. `after_head`: `s`
-    /// follows an organisation's head word right away ("Công ty đóng tàu Hạ Long"), where the
+    /// follows an organisation's head word right away ("Công ty đóng tàu Bình Định"), where the
     /// language may write the phrase in lower case.
     fn name_phrase_len(&self, _s: &str, _after_head: bool) -> usize {
         0
