@@ -37,8 +37,15 @@ impl DealRules for Rules {
         if !s.starts_with(char::is_uppercase) && !after_head {
             return 0;
         }
-        let first = strip_diacritics(s.split(' ').next().unwrap_or(""));
-        plain_forms()
+        let word = s.split(' ').next().unwrap_or("");
+        let forms = plain_forms();
+        // Most words open no kind of business: compare the first syllable, in lower case, before
+        // stripping any diacritics.
+        if !forms.first_syllables.contains(&word.to_lowercase()) {
+            return 0;
+        }
+        let first = strip_diacritics(word);
+        forms
             .business_words
             .iter()
             .map(|(vi, _)| vi)
@@ -116,6 +123,9 @@ fn capitalise(s: &str) -> String {
 struct PlainForms {
     heads: Vec<String>,
     business_words: Vec<(String, String)>,
+    /// The first syllable of each kind of business in lower case, as written and without
+    /// diacritics.
+    first_syllables: std::collections::HashSet<String>,
 }
 
 fn plain_forms() -> &'static PlainForms {
@@ -132,6 +142,12 @@ fn plain_forms() -> &'static PlainForms {
                 .business_words
                 .iter()
                 .map(|[vi, en]| (strip_diacritics(vi), en.clone()))
+                .collect(),
+            first_syllables: lex
+                .business_words
+                .iter()
+                .filter_map(|[vi, _]| vi.split(' ').next())
+                .flat_map(|w| [w.to_lowercase(), strip_diacritics(w).to_lowercase()])
                 .collect(),
         }
     })
