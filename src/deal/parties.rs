@@ -828,14 +828,14 @@ fn in_relative_clause(ctx: &Ctx, from: usize, to: usize) -> bool {
     false
 }
 
-/// "Kestrel Battery Corp.", "the Kestrel Group": a legal form or an organisation's word within
-/// the name says it is a company's, even where the lexicon does not know it.
-/// A name the lexicon knows, one shaped like a company's, or one of several words ("Keppel
+/// A name the lexicon knows, one shaped like a company's, or one of several words ("Orvex
 /// Land"): not a lone unknown word, which is as often a person or a place.
 fn org_like(ctx: &Ctx, n: &Name) -> bool {
     n.kind.is_some() || company_shaped(ctx, n) || n.canonical.split_whitespace().count() >= 2
 }
 
+/// "Kestrel Battery Corp.", "the Kestrel Group": a legal form or an organisation's word within
+/// the name says it is a company's, even where the lexicon does not know it.
 fn company_shaped(ctx: &Ctx, n: &Name) -> bool {
     ctx.hits.iter().any(|h| {
         h.start >= n.start

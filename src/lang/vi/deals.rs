@@ -58,7 +58,9 @@ impl DealRules for Rules {
                 let n = vi.split(' ').count();
                 let end = s.split_inclusive(' ').take(n).map(str::len).sum::<usize>();
                 let words = s[..end].trim_end();
-                let name_follows = s[end..].starts_with(char::is_uppercase);
+                // In lower case only where a capitalised name follows.
+                let name_follows =
+                    s.starts_with(char::is_uppercase) || s[end..].starts_with(char::is_uppercase);
                 (end < s.len() && name_follows && strip_diacritics(words).eq_ignore_ascii_case(vi))
                     .then_some(words.len())
             })
