@@ -1229,7 +1229,7 @@ fn is_listing(p: &str) -> bool {
 
 /// "KHA", "NDF", "ORVX", "E.ON": one word of capitals (and digits or dots), as abbreviations and
 /// tickers are written.
-fn is_abbreviation(p: &str) -> bool {
+pub(super) fn is_abbreviation(p: &str) -> bool {
     !p.contains(char::is_whitespace)
         && p.chars().any(|c| c.is_ascii_uppercase())
         && p.chars()

@@ -1594,14 +1594,10 @@ fn speaker_after_clause(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option<Name>
 /// "a 30% stake in Kestrel Foods", "mua 10% cổ phần Công ty Hòa Bình", "die Mehrheit an Nordmar
 /// Air": the company whose shares a purchase or investment takes is its target; it provides them.
 /// "50 triệu cổ phần KST của CTCP Kestrel", "20 million KST shares of Kestrel Foods": a share's
-/// ticker (one word of two to five capitals the lexicon does not know) followed by a word of
-/// belonging and a name: the shares are that name's.
+/// ticker (an abbreviation the lexicon does not know, `names::is_abbreviation`) followed by a
+/// word of belonging and a name: the shares are that name's.
 fn owner_of_the_ticker(ctx: &Ctx, ticker: &Name, scope_end: usize) -> Option<Name> {
-    let t = ticker.canonical.as_str();
-    let ticker_like = ticker.kind.is_none()
-        && (2..=5).contains(&t.len())
-        && t.chars().all(|c| c.is_ascii_uppercase());
-    if !ticker_like {
+    if ticker.kind.is_some() || !super::names::is_abbreviation(&ticker.canonical) {
         return None;
     }
     let at = ctx_skip(ctx.text, ticker.end);
