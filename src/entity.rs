@@ -153,6 +153,30 @@ pub struct Entities {
     /// For each phrase: the entity, and how its case must match.
     phrase_entity: Vec<(usize, Spelling)>,
     by_key: HashMap<String, usize>,
+    /// The adjectives of nationality, lower-cased, and the state each names: see
+    /// [`Entities::nationality`].
+    nationalities: HashMap<String, usize>,
+}
+
+/// "German government" → "german", "deutsche Regierung" → "deutsche", "deutschen", "deutscher",
+/// "deutsches": the adjective of nationality an alias "<adjective> government" (or its German
+/// form) is written with, in each ending it takes before a noun; lower-cased.
+fn nationality_forms(alias: &str) -> Vec<String> {
+    let lower = alias.to_lowercase();
+    if let Some(stem) = lower
+        .strip_suffix("e regierung")
+        .filter(|s| !s.is_empty() && !s.contains(' '))
+    {
+        return ["e", "en", "er", "es"]
+            .iter()
+            .map(|end| format!("{stem}{end}"))
+            .collect();
+    }
+    lower
+        .strip_suffix(" government")
+        .filter(|s| !s.is_empty() && !s.contains(' ') && *s != "the")
+        .map(|s| vec![s.to_string()])
+        .unwrap_or_default()
 }
 
 /// A known entity found in a text.
@@ -215,6 +239,7 @@ impl Entities {
         let mut phrase_entity = Vec::new();
         let mut by_key = HashMap::new();
         let mut bodies: Vec<(String, usize)> = Vec::new();
+        let mut nationalities = HashMap::new();
         for (name, table) in tables {
             for (n, line) in table.lines().enumerate() {
                 let line = line.trim_end_matches('\r');
@@ -252,6 +277,10 @@ impl Entities {
                         .flat_map(|a| state_bodies(a))
                         .map(|b| (b, idx)),
                 );
+                // Later tables (the user's) override earlier ones for the same adjective.
+                for form in aliases.iter().flat_map(|a| nationality_forms(a)) {
+                    nationalities.insert(form, idx);
+                }
                 for a in aliases.into_iter().filter(|a| !a.is_empty()) {
                     // Later tables (the user's) override earlier ones for the same name.
                     by_key.insert(key(a), idx);
@@ -301,7 +330,17 @@ impl Entities {
             entities,
             phrase_entity,
             by_key,
+            nationalities,
         })
+    }
+
+    /// The state an adjective of nationality names ("Japanese", "deutschen"), read from the
+    /// aliases "<adjective> government" and "<adjective>e Regierung" of the alias tables, so that a
+    /// user's table that names a government that way adds its adjective too.
+    pub fn nationality(&self, word: &str) -> Option<&Entity> {
+        self.nationalities
+            .get(&word.to_lowercase())
+            .map(|&i| &self.entities[i])
     }
 
     /// Known entities in `text`, longest match first, no overlaps.
@@ -392,6 +431,28 @@ mod tests {
         }
         assert!(!b.iter().any(|x| x == "norwegische Regierung"));
         assert!(state_bodies("Bundesregierung").is_empty());
+    }
+
+    #[test]
+    fn an_adjective_of_nationality_names_its_state() {
+        let table = "canonical\tkind\tcountry\taliases\n\
+                     Norland\tcountry\t\tNorland|Norlandic government|norlandische Regierung\n";
+        let e = Entities::parse(&[("t", table)]).unwrap();
+        for form in [
+            "Norlandic",
+            "norlandische",
+            "norlandischen",
+            "norlandischer",
+            "norlandisches",
+        ] {
+            assert_eq!(
+                e.nationality(form).map(|x| x.canonical.as_str()),
+                Some("Norland"),
+                "{form}"
+            );
+        }
+        assert!(e.nationality("norlandisch").is_none());
+        assert!(e.nationality("Norland").is_none());
     }
 
     #[test]

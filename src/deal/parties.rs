@@ -114,6 +114,9 @@ pub(super) fn parties_for(
             r.recipient = party_on_a_side(&mut r.parties, n);
         }
     }
+    if matches!(ty, DealType::Financing | DealType::Aid) {
+        state_named_by_its_adjective(ctx, a, &mut r);
+    }
     // (From the sentence's start: "… trúng thầu là Orvex với giá hợp đồng …" tells the winner of
     // the contract word after it too.)
     if let Some(w) = copula_winner(ctx, 0, scope_end) {
@@ -150,6 +153,51 @@ pub(super) fn parties_for(
         r.recipient,
         subjects.first().cloned(),
     )
+}
+
+/// "Norland will receive a Japanese loan of $200 million", "der Norland eine norwegische
+/// Mitfinanzierung zugesagt hatte": the adjective of a nationality right before the deal word of a
+/// loan or of aid (or before the compound it ends) names the state that gives it. It provides,
+/// in place of a name the lexicon does not know (a head of government who promised it for his
+/// state), not of an organisation read there ("a Japanese loan from the Kestrel Bank").
+fn state_named_by_its_adjective(ctx: &Ctx, a: &Anchor, r: &mut Sides) {
+    let st = ctx.text;
+    // Back over the compound's first part ("Mit-finanzierung"), then to the word before.
+    let word_start = span::before(st, a.start)
+        .trim_end_matches(|c: char| c.is_alphabetic() || c == '-')
+        .len();
+    let before = span::before(st, word_start);
+    let gap = before.len() - before.trim_end().len();
+    if gap == 0 || before[before.len() - gap..].contains('\n') {
+        return;
+    }
+    let adjective = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let Some(state) = ctx.lexicon.nationality(adjective) else {
+        return;
+    };
+    let provider_known = r.provider.as_ref().is_some_and(|p| {
+        r.parties
+            .iter()
+            .any(|n| &n.canonical == p && n.kind.is_some())
+    });
+    if provider_known || r.recipient.as_deref() == Some(state.canonical.as_str()) {
+        return;
+    }
+    let start = before.trim_end().len() - adjective.len();
+    r.provider = party_on_a_side(
+        &mut r.parties,
+        Name {
+            start,
+            end: start + adjective.len(),
+            canonical: state.canonical.clone(),
+            kind: Some(state.kind),
+            country: state.country.clone(),
+        },
+    );
 }
 
 /// "The Harbour Bank will lend Kestrel Foods $90 million", "granted Norland up to $5 million": a
