@@ -139,6 +139,10 @@ struct PartyPatterns {
     /// ("der Konkurrent Nordmar", "Kestrel-Konkurrent Orchid"): no part of it.
     #[serde(default)]
     descriptor_nouns: Vec<String>,
+    /// Units of age or time a count before a descriptor noun is told in ("das fünf Jahre alte
+    /// Startup Nordchem"): the count, the unit and the adjective after it describe the name.
+    #[serde(default)]
+    age_units: Vec<String>,
     /// Words that open a phrase of time or manner before the subject ("On Monday Kestrel …").
     #[serde(default)]
     fronting: Vec<String>,
@@ -570,6 +574,8 @@ pub struct DealLexicon {
     pub descriptor_words: usize,
     /// See `descriptor_nouns` in the lexicon file (lower-cased).
     pub descriptor_nouns: Vec<String>,
+    /// See `age_units` in the lexicon file (lower-cased).
+    pub age_units: Vec<String>,
     /// See `not_names` in the lexicon file (as written).
     pub not_names: Vec<String>,
     /// See `of_a_name` in the lexicon file (as written).
@@ -903,6 +909,12 @@ impl DealLexicon {
             descriptor_nouns: raw
                 .parties
                 .descriptor_nouns
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            age_units: raw
+                .parties
+                .age_units
                 .iter()
                 .map(|w| w.to_lowercase())
                 .collect(),

@@ -800,6 +800,7 @@ impl<'a> Ctx<'a> {
                     .or_else(|| self.country_possessive(pos, limit))
                     .or_else(|| self.descriptor(pos, limit))
                     .or_else(|| self.descriptor_noun(pos, limit))
+                    .or_else(|| self.told_with_a_number(pos, limit))
                 {
                     Some(end) => pos = self.skip_ws(end, limit),
                     None => break,
@@ -1182,7 +1183,10 @@ impl<'a> Ctx<'a> {
         let canonical = match (has_head, template) {
             (true, Some(t)) if !trimmed.is_empty() => t.replace("{}", &self.englishify(trimmed)),
             (true, None) => raw.to_string(),
-            _ => match self.described_compound(raw) {
+            _ => match self
+                .described_compound(raw)
+                .or_else(|| self.described_inside(raw))
+            {
                 Some(name) => name.to_string(),
                 None => self.englishify(trim_legal(raw)),
             },
@@ -1196,6 +1200,33 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// "das fünf Jahre alte Startup Kestrel", "das 2015 gegründete Startup Orvex": a number (with a
+    /// unit of age of the language, `age_units`, after it) and one lower-case word, right before a
+    /// descriptor noun of the language, describe the name after that noun. Where they end. Not
+    /// before any other noun: "die zehn neuen Airbus-Jets" counts things.
+    fn told_with_a_number(&self, pos: usize, limit: usize) -> Option<usize> {
+        let (ws, we, ends) = self.word(pos, limit);
+        let w = span::cut(self.text, ws, we);
+        let number = w.chars().all(|c| c.is_ascii_digit())
+            || crate::amount::parse_number(w, self.lang).is_some();
+        if ends || !number {
+            return None;
+        }
+        let mut p = self.skip_ws(we, limit);
+        let (us, ue, uends) = self.word(p, limit);
+        let units = &lexicon::lexicon(self.lang).age_units;
+        if !uends && units.contains(&span::cut(self.text, us, ue).to_lowercase()) {
+            p = self.skip_ws(ue, limit);
+        }
+        let (aws, awe, aends) = self.word(p, limit);
+        let adjective = span::cut(self.text, aws, awe);
+        if aends || !adjective.starts_with(char::is_lowercase) {
+            return None;
+        }
+        let noun = self.skip_ws(awe, limit);
+        self.descriptor_noun(noun, limit).map(|_| awe)
+    }
+
     /// "der Darmstädter Nordchem-Konzern", "die Kestrel-Gruppe": a name joined by a hyphen to a
     /// descriptor of the language, as the last word, is the name; the words before it only
     /// describe it.
@@ -1205,6 +1236,30 @@ impl<'a> Ctx<'a> {
         let tail = tail.to_lowercase();
         let nouns = &lexicon::lexicon(self.lang).descriptor_nouns;
         (!name.is_empty() && is_capitalised(name) && nouns.contains(&tail)).then_some(name)
+    }
+
+    /// "das Berliner Startup Kestrel", "der Münchner Chemiekonzern Nordchem Solutions": in a
+    /// language that writes its nouns with a capital, capitalised words read as one name that
+    /// hold a descriptor of the language (also as a compound's last part) before their last word
+    /// are a description and a name; the name is the words after the last descriptor.
+    fn described_inside<'r>(&self, raw: &'r str) -> Option<&'r str> {
+        let nouns = &lexicon::lexicon(self.lang).descriptor_nouns;
+        let words: Vec<(usize, &str)> = raw
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - raw.as_ptr() as usize, w))
+            .collect();
+        let described = |w: &str| {
+            let w = w.to_lowercase();
+            nouns.iter().any(|n| w.ends_with(n.as_str()))
+        };
+        let (i, _) = words[..words.len().saturating_sub(1)]
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, (_, w))| described(w))?;
+        let (at, _) = words[i + 1];
+        let name = &raw[at..];
+        name.split_whitespace().all(is_capitalised).then_some(name)
     }
 
     /// The name as English writes it (the language's own rule).
