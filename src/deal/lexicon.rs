@@ -239,6 +239,10 @@ struct PartyPatterns {
     /// Orvex"): the word right after one is who speaks.
     #[serde(default)]
     speech_verbs: Vec<String>,
+    /// Adverbs that may stand between a subject and its verb ("Kestrel has also signed …",
+    /// "Orvex recently won …"): passed over when looking for the verb after a name.
+    #[serde(default)]
+    adverbs: Vec<String>,
     /// Words for a competitor, which may stand between a verb of beating and the name beaten.
     #[serde(default)]
     rivals: Vec<String>,
@@ -626,6 +630,8 @@ pub struct DealLexicon {
     pub apposition_openers: Vec<String>,
     /// See `speech_verbs` in the lexicon file (lower-cased).
     pub speech_verbs: Vec<String>,
+    /// See `adverbs` in the lexicon file (lower-cased).
+    pub adverbs: Vec<String>,
     /// See `winner_copulas` in the lexicon file (lower-cased).
     pub winner_copulas: Vec<String>,
     /// See `title_heads` in the lexicon file (lower-cased).
@@ -933,6 +939,7 @@ impl DealLexicon {
             bid_for: lower(&raw.parties.bid_for),
             apposition_openers: lower(&raw.parties.apposition_openers),
             speech_verbs: lower(&raw.parties.speech_verbs),
+            adverbs: lower(&raw.parties.adverbs),
             winner_copulas: lower(&raw.parties.winner_copulas),
             title_heads: lower(&raw.parties.title_heads),
             maker_words: lower(&raw.parties.maker_words),

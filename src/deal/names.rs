@@ -1043,19 +1043,34 @@ impl<'a> Ctx<'a> {
         self.lang.deals().unknown_name_is_a_name(&unknown)
     }
 
-    /// "Orvanto acquired Belmira", "Kestrel ordered 12 jets", "Orvex had raised $2m": the word
-    /// right after `end`, past an aside and one auxiliary or word of the future, is a verb that makes a deal
+    /// "Orvanto acquired Belmira", "Kestrel ordered 12 jets", "Orvex had raised $2m", "Kestrel has
+    /// also signed": the word right after `end`, past an aside, one auxiliary or word of the future
+    /// and the language's adverbs, is a verb that makes a deal
     /// (buys, sells, orders, signs, wins, receives), so what stands before it is its subject. A
     /// verb that only reports ("Brown said") is none.
     fn before_deal_verb(&self, end: usize) -> bool {
         // "Orvex — which two bankers founded — had raised": past an aside after the name.
         let end = super::parties::after_relative_clause(self, end, self.text.len());
-        let mut next = self.skip_ws(end, self.text.len());
-        if let Some(aux) = self
-            .hit_at(next)
-            .filter(|h| h.has(|r| matches!(r, Role::Auxiliary | Role::Future)))
-        {
-            next = self.skip_ws(aux.end, self.text.len());
+        let len = self.text.len();
+        let mut next = self.skip_ws(end, len);
+        // "Orvex has also signed": past one auxiliary or word of the future and the language's
+        // adverbs, at most three words.
+        let adverbs = &lexicon::lexicon(self.lang).adverbs;
+        let mut aux_seen = false;
+        for _ in 0..3 {
+            if let Some(aux) = self
+                .hit_at(next)
+                .filter(|h| !aux_seen && h.has(|r| matches!(r, Role::Auxiliary | Role::Future)))
+            {
+                aux_seen = true;
+                next = self.skip_ws(aux.end, len);
+                continue;
+            }
+            let (ws, we, ends) = self.word(next, len);
+            if ends || !adverbs.contains(&span::cut(self.text, ws, we).to_lowercase()) {
+                break;
+            }
+            next = self.skip_ws(we, len);
         }
         self.hit_at(next).is_some_and(|h| {
             h.has(|r| {
