@@ -82,7 +82,11 @@ pub(super) fn anchored(
                 continue;
             }
             used.extend(at);
+            let mut m = m;
+            let scope_end = anchor::scope_end(anchors, k, f.ctx.text.len());
+            let likewise = super::mention::deal_done_likewise(f.ctx, (a.end, scope_end), &mut m);
             mentions.push(m);
+            mentions.extend(likewise);
         }
     }
     used

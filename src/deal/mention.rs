@@ -201,6 +201,91 @@ fn did_likewise(
     !likewise.is_empty()
 }
 
+/// "Saudi Arabia will give $60 million in aid, so did Qatar", "Orvex bought 20 jets, as did
+/// Kestrel Air": a party right after a word saying it did as the subject did (`Role::Likewise`,
+/// opening a clause of its own after a comma or a join word)
+/// made a deal of its own, the same as the subject's: a copy of `m` with that party on the side the
+/// subject took (the side of the party written first), and none of its parties but the other
+/// side's. That party leaves `m`'s parties. Not one that took part in the subject's deal ("with
+/// Orvex Capital also participating": one round, `Role::LikewiseAfter`).
+pub(super) fn deal_done_likewise(
+    ctx: &super::names::Ctx,
+    (from, to): (usize, usize),
+    m: &mut Mention,
+) -> Option<Mention> {
+    let st = ctx.text;
+    let other = ctx
+        .hits
+        .iter()
+        .filter(|h| {
+            h.start >= from
+                && h.end <= to
+                && h.has(|r| *r == super::lexicon::Role::Likewise)
+                && opens_a_clause(ctx, h.start)
+        })
+        .find_map(|h| {
+            let n = ctx.read_name(super::span::ctx_skip(st, h.end), to)?;
+            let gap = super::span::cut(st, h.end, n.start);
+            (gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', '.'])).then_some(n)
+        })?;
+    // The subject's side: the side of the party written first (the subject opens the clause).
+    let written_at = |side: &Option<String>| {
+        side.as_ref()
+            .and_then(|s| m.parties.iter().find(|p| &p.canonical == s))
+            .map(|p| p.start)
+    };
+    let subject_side = match (written_at(&m.provider), written_at(&m.recipient)) {
+        (Some(p), Some(r)) if r < p => Side::Recipient,
+        (Some(_), _) => Side::Provider,
+        (None, Some(_)) => Side::Recipient,
+        (None, None) => return None,
+    };
+    m.parties.retain(|p| p.canonical != other.canonical);
+    if [&m.provider, &m.recipient]
+        .iter()
+        .any(|s| s.as_deref() == Some(other.canonical.as_str()))
+    {
+        return None;
+    }
+    let mut copy = m.clone();
+    copy.joint = false;
+    let kept = match subject_side {
+        Side::Provider => {
+            copy.provider = Some(other.canonical.clone());
+            copy.recipient.clone()
+        }
+        Side::Recipient => {
+            copy.recipient = Some(other.canonical.clone());
+            copy.provider.clone()
+        }
+    };
+    copy.parties = m
+        .parties
+        .iter()
+        .filter(|p| kept.as_deref() == Some(p.canonical.as_str()))
+        .cloned()
+        .collect();
+    copy.parties.insert(0, other);
+    Some(copy)
+}
+
+/// "…, so did Qatar", "… and so did Qatar": a comma or a join word right before `at` ("cho Lào
+/// cũng như Campuchia" joins a second recipient in place, no clause of its own).
+fn opens_a_clause(ctx: &super::names::Ctx, at: usize) -> bool {
+    let before = super::span::before(ctx.text, at).trim_end();
+    before.ends_with(',')
+        || ctx
+            .hits
+            .iter()
+            .any(|h| h.end == before.len() && h.has(|r| *r == super::lexicon::Role::BetweenJoin))
+}
+
+/// The side a party done-likewise takes in its own copy of the deal.
+enum Side {
+    Provider,
+    Recipient,
+}
+
 /// "Norland and Vestria jointly buy …": names joined to a subject its verb placed share its side;
 /// so do names joined to any party on a side (`shares_a_side`). Then none is left for the other
 /// side.
