@@ -1066,8 +1066,12 @@ impl<'a> Ctx<'a> {
                 next = self.skip_ws(aux.end, len);
                 continue;
             }
+            if adverbs.is_empty() {
+                break;
+            }
             let (ws, we, ends) = self.word(next, len);
-            if ends || !adverbs.contains(&span::cut(self.text, ws, we).to_lowercase()) {
+            let w = span::cut(self.text, ws, we);
+            if ends || !adverbs.iter().any(|a| a.eq_ignore_ascii_case(w)) {
                 break;
             }
             next = self.skip_ws(we, len);
@@ -1220,16 +1224,20 @@ impl<'a> Ctx<'a> {
     /// descriptor noun of the language, describe the name after that noun. Where they end. Not
     /// before any other noun: "die zehn neuen Airbus-Jets" counts things.
     fn told_with_a_number(&self, pos: usize, limit: usize) -> Option<usize> {
+        let lex = lexicon::lexicon(self.lang);
+        // Most words are no number: nothing to do in a language without descriptor nouns, and
+        // the words after are looked at before the number is parsed.
+        if lex.descriptor_nouns.is_empty() {
+            return None;
+        }
         let (ws, we, ends) = self.word(pos, limit);
         let w = span::cut(self.text, ws, we);
-        let number = w.chars().all(|c| c.is_ascii_digit())
-            || crate::amount::parse_number(w, self.lang).is_some();
-        if ends || !number {
+        if ends || !w.starts_with(|c: char| c.is_ascii_digit() || c.is_lowercase()) {
             return None;
         }
         let mut p = self.skip_ws(we, limit);
         let (us, ue, uends) = self.word(p, limit);
-        let units = &lexicon::lexicon(self.lang).age_units;
+        let units = &lex.age_units;
         if !uends && units.contains(&span::cut(self.text, us, ue).to_lowercase()) {
             p = self.skip_ws(ue, limit);
         }
@@ -1239,7 +1247,10 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let noun = self.skip_ws(awe, limit);
-        self.descriptor_noun(noun, limit).map(|_| awe)
+        self.descriptor_noun(noun, limit)?;
+        let number = w.chars().all(|c| c.is_ascii_digit())
+            || crate::amount::parse_number(w, self.lang).is_some();
+        number.then_some(awe)
     }
 
     /// "der Darmstädter Nordchem-Konzern", "die Kestrel-Gruppe": a name joined by a hyphen to a
