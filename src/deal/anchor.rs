@@ -366,3 +366,41 @@ pub(super) fn collective(st: &str, hits: &[Hit], i: usize) -> bool {
     }
     false
 }
+
+/// "The fund put $20 million into Kestrel Labs": a verb of the language's `money_first_verbs` is
+/// a deal word only with an amount right after it (at most two words between, no punctuation) and
+/// a word leading to what the money goes into (`Role::InvestedIn`) at most three words after that
+/// amount. Elsewhere ("The value is put at $2 billion", "put pressure on") its hit is dropped, so
+/// that no stage reads it as a deal word.
+pub(super) fn drop_money_verbs_without_money(
+    st: &str,
+    lex: &super::lexicon::DealLexicon,
+    hits: &mut Vec<Hit>,
+    amounts: &[crate::model::Amount],
+) {
+    let verbs = &lex.money_first_verbs;
+    if verbs.is_empty() {
+        return;
+    }
+    let close = |from: usize, to: usize, words: usize| {
+        from <= to && {
+            let gap = span::cut(st, from, to);
+            gap.split_whitespace().count() <= words && !gap.contains([',', ';', '.', ':'])
+        }
+    };
+    let invested_in: Vec<usize> = hits
+        .iter()
+        .filter(|h| h.has(|r| *r == Role::InvestedIn))
+        .map(|h| h.start)
+        .collect();
+    hits.retain(|h| {
+        let verb = h.trigger().is_some()
+            && verbs
+                .iter()
+                .any(|v| v.eq_ignore_ascii_case(span::cut(st, h.start, h.end)));
+        !verb
+            || amounts.iter().any(|x| {
+                close(h.end, x.start, 2) && invested_in.iter().any(|&i| close(x.end, i, 3))
+            })
+    });
+}

@@ -82,6 +82,15 @@ struct PartyPatterns {
     /// without a figure ("Orvex Pharma agrees to acquire Kestrel Labs").
     #[serde(default)]
     takeover_verbs: Vec<String>,
+    /// Verbs of investing that are deal words only with the money right after them and the word
+    /// leading to what it goes into after that ("put $1 billion into Orvex"): elsewhere ("put
+    /// the value at $2 billion", "put pressure on") they anchor nothing.
+    #[serde(default)]
+    money_first_verbs: Vec<String>,
+    /// Participles of owning or running: a "by" right after one names who owns the thing before
+    /// it ("a fund run by Orvex"), not the side a deal comes from.
+    #[serde(default)]
+    owner_participles: Vec<String>,
     /// Articles only a subject takes (German "der"): a name after the verb that opens with one
     /// is the verb's subject, not its object.
     #[serde(default)]
@@ -618,6 +627,10 @@ pub struct DealLexicon {
     pub bid_for: Vec<String>,
     /// See `takeover_verbs` in the lexicon file (lower-cased).
     pub takeover_verbs: Vec<String>,
+    /// See `money_first_verbs` in the lexicon file (lower-cased).
+    pub money_first_verbs: Vec<String>,
+    /// See `owner_participles` in the lexicon file (lower-cased).
+    pub owner_participles: Vec<String>,
     /// See `nominative_articles` in the lexicon file (lower-cased).
     pub nominative_articles: Vec<String>,
     /// See `dative_articles` in the lexicon file (lower-cased).
@@ -944,6 +957,8 @@ impl DealLexicon {
             title_heads: lower(&raw.parties.title_heads),
             maker_words: lower(&raw.parties.maker_words),
             takeover_verbs: lower(&raw.parties.takeover_verbs),
+            money_first_verbs: lower(&raw.parties.money_first_verbs),
+            owner_participles: lower(&raw.parties.owner_participles),
             nominative_articles: lower(&raw.parties.nominative_articles),
             dative_articles: lower(&raw.parties.dative_articles),
             passive_by: lower(&raw.parties.passive_by),

@@ -255,7 +255,8 @@ fn analyse<'l>(
     let text = article.doc.text.as_str();
     let st = span::cut(text, s.start, s.end);
     let lex = lexicon::lexicon(lang);
-    let hits = lex.scan(st, folded);
+    let mut hits = lex.scan(st, folded);
+    anchor::drop_money_verbs_without_money(st, lex, &mut hits, &amounts);
     let ents_lex = &article.lex.entities;
     let mut ents = ents_lex.find(st, folded);
     drop_country_qualifiers(st, lang, &hits, ents_lex, &mut ents);

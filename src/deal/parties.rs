@@ -818,7 +818,15 @@ fn to_and_from(
             && !in_apposition(ctx, h.start)
             && !(h.start >= a.end && in_relative_clause(ctx, a.end, h.start))
     }) {
-        let slot = if recipient.is_none() && (h.has(|r| *r == Role::To) || built_for(ctx, a, h)) {
+        // What money goes into belongs to its owner: it receives the investment. (What is
+        // bought from its owner is sold by it: "a stake … held by Orvex", the "from" side.)
+        let owner = a.ty == DealType::Investment && h.has(|r| *r == Role::From) && owned_by(ctx, h);
+        let slot = if owner {
+            if recipient.is_some() {
+                continue;
+            }
+            &mut *recipient
+        } else if recipient.is_none() && (h.has(|r| *r == Role::To) || built_for(ctx, a, h)) {
             &mut *recipient
         } else if h.has(|r| *r == Role::From) && bought_by(ctx, h) {
             if recipient.is_some() {
@@ -840,6 +848,19 @@ fn to_and_from(
             joined.into_iter().for_each(|n| push_party(parties, n));
         }
     }
+}
+
+/// "a fund run by Orvex Partners", "a terminal operated by Kestrel Ports": a "by" right after a
+/// participle of owning or running (the language's `owner_participles`) names who owns the thing
+/// before it. In an investment it receives, not the side the money comes from: what the money
+/// goes into is its own.
+fn owned_by(ctx: &Ctx, h: &Hit) -> bool {
+    let participles = &lexicon::lexicon(ctx.lang).owner_participles;
+    !participles.is_empty()
+        && span::before(ctx.text, h.start)
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| participles.iter().any(|p| p.eq_ignore_ascii_case(w)))
 }
 
 /// "bought 30 trucks to replace those that went to Norland", "Panzer, die an Norland
