@@ -288,7 +288,9 @@ fn analyse<'l>(
     let plain_case = !lex.nouns_capitalised && !names::title_case(st);
     let in_name = |start: usize, end: usize| {
         ents.iter().any(|e| e.start < end && start < e.end)
-            || (plain_case && names::capitalised_within_name(st, start, end))
+            || (plain_case
+                && (names::capitalised_within_name(st, start, end)
+                    || names::opens_a_business_name(st, lang, start, end)))
             || names::in_a_title(st, start, end, &lex.title_heads)
     };
     let anchors = anchor::anchors(st, &hits, statistic, &quantities, &in_name, &lex.fronting);

@@ -1358,6 +1358,23 @@ pub fn capitalised_within_name(st: &str, start: usize, end: usize) -> bool {
     !sentence_start && name_word(prev) && starts_upper
 }
 
+/// "Theo đó, Đầu tư Sao Mai mua lại …": a capitalised kind of business of the language
+/// (`name_phrase_len`) that covers the word at `start..end` and is followed by a capitalised word
+/// opens a company's name, wherever it stands; the deal word in it anchors nothing ("Đầu tư vào
+/// …", followed by a lower-case word, still does).
+pub fn opens_a_business_name(st: &str, lang: Lang, start: usize, end: usize) -> bool {
+    let rest = span::after(st, start);
+    if !rest.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let len = lang.deals().name_phrase_len(rest, false);
+    len >= end - start
+        && rest[len..]
+            .strip_prefix(' ')
+            .and_then(|a| a.split(char::is_whitespace).next())
+            .is_some_and(is_capitalised)
+}
+
 /// "Theo Luật Đầu tư …", "Đạo luật Cứu trợ Norland": a capitalised word right after one of
 /// `heads` (lower-cased title heads, such as "luật"), or after a head and at most three words of
 /// its title, of which the first is capitalised, is part of a law's title.

@@ -27,7 +27,10 @@ impl DealRules for Rules {
     fn unknown_name_is_a_name(&self, n: &UnknownName) -> bool {
         let lone_opener = n.sentence_start && n.words.len() == 1;
         let opener_ok = !lone_opener || n.inner_capital || n.before_deal_verb || n.described_after;
-        n.raw == strip_diacritics(n.raw) && opener_ok
+        // "Đầu tư KSC", "Xây dựng Sao Mai": a kind of business opening the name may carry
+        // diacritics; what follows it is the name proper.
+        let proper = n.raw[self.name_phrase_len(n.raw, false)..].trim_start();
+        !proper.is_empty() && proper == strip_diacritics(proper) && opener_ok
     }
 
     /// "Bất động sản Hòa Bình": a kind of business (several syllables, the first capitalised)
