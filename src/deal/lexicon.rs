@@ -148,7 +148,7 @@ struct PartyPatterns {
     /// ("der Konkurrent Nordmar", "Kestrel-Konkurrent Orchid"): no part of it.
     #[serde(default)]
     descriptor_nouns: Vec<String>,
-    /// Units of age or time a count before a descriptor noun is told in ("das fünf Jahre alte
+    /// Units of age or time a count before a descriptor noun is told in ("das vier Jahre alte
     /// Startup Nordchem"): the count, the unit and the adjective after it describe the name.
     #[serde(default)]
     age_units: Vec<String>,
@@ -404,8 +404,9 @@ struct Cues {
     /// is the client, who receives the works.
     #[serde(default)]
     project_owner: Vec<String>,
-    /// Right before a name, these say it did as the subject did ("… will give $60 million in aid,
-    /// so did Qatar", "ebenso wie Katar"): the name is on the subject's side, never the other.
+    /// Right before a name, these say it did as the subject did ("… will give $40 million in aid,
+    /// so did Vestria", "ebenso wie Vestria"): the name is on the subject's side, never the other;
+    /// after a comma or a join word it made a deal of its own, the same as the subject's.
     #[serde(default)]
     likewise: Vec<String>,
     /// Right after a name (and the names joined to it), these say it took part beside the

@@ -162,7 +162,7 @@ fn joined_names_only(ctx: &super::names::Ctx, from: usize, to: usize) -> bool {
         })
 }
 
-/// "Saudi Arabia will give $60 million in aid, so did Qatar": a party right after a word saying
+/// "Norland will give $40 million in aid, so did Vestria": a party right after a word saying
 /// it did as the subject did (`Role::Likewise`), or right before one saying it took part too
 /// ("with Orvex Capital also participating", `Role::LikewiseAfter`), is on the subject's side: it takes neither side
 /// here (no side of its own is told), and none is left for the other side. Whether there was
@@ -201,7 +201,7 @@ fn did_likewise(
     !likewise.is_empty()
 }
 
-/// "Saudi Arabia will give $60 million in aid, so did Qatar", "Orvex bought 20 jets, as did
+/// "Norland will give $40 million in aid, so did Vestria", "Orvex bought 20 jets, as did
 /// Kestrel Air": a party right after a word saying it did as the subject did (`Role::Likewise`,
 /// opening a clause of its own after a comma or a join word)
 /// made a deal of its own, the same as the subject's: a copy of `m` with that party on the side the
@@ -269,7 +269,7 @@ pub(super) fn deal_done_likewise(
     Some(copy)
 }
 
-/// "…, so did Qatar", "… and so did Qatar": a comma or a join word right before `at` ("cho Lào
+/// "…, so did Vestria", "… and so did Vestria": a comma or a join word right before `at` ("cho Lào
 /// cũng như Campuchia" joins a second recipient in place, no clause of its own).
 fn opens_a_clause(ctx: &super::names::Ctx, at: usize) -> bool {
     let before = super::span::before(ctx.text, at).trim_end();

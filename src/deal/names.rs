@@ -1219,7 +1219,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// "das fünf Jahre alte Startup Kestrel", "das 2015 gegründete Startup Orvex": a number (with a
+    /// "das vier Jahre alte Startup Kestrel", "das 2015 gegründete Startup Orvex": a number (with a
     /// unit of age of the language, `age_units`, after it) and one lower-case word, right before a
     /// descriptor noun of the language, describe the name after that noun. Where they end. Not
     /// before any other noun: "die zehn neuen Airbus-Jets" counts things.
@@ -1358,7 +1358,7 @@ pub fn capitalised_within_name(st: &str, start: usize, end: usize) -> bool {
     !sentence_start && name_word(prev) && starts_upper
 }
 
-/// "Theo đó, Đầu tư Sao Mai mua lại …": a capitalised kind of business of the language
+/// "Tuần trước, Đầu tư Sao Mai đã hoàn tất …": a capitalised kind of business of the language
 /// (`name_phrase_len`) that covers the word at `start..end` and is followed by a capitalised word
 /// opens a company's name, wherever it stands; the deal word in it anchors nothing ("Đầu tư vào
 /// …", followed by a lower-case word, still does).
