@@ -153,18 +153,18 @@ pub struct Entities {
     /// For each phrase: the entity, and how its case must match.
     phrase_entity: Vec<(usize, Spelling)>,
     by_key: HashMap<String, usize>,
-    /// The adjectives of nationality, lower-cased, and the state each names: see
+    /// The adjectives of nationality, as written, and the state each names: see
     /// [`Entities::nationality`].
     nationalities: HashMap<String, usize>,
 }
 
-/// "German government" → "german", "deutsche Regierung" → "deutsche", "deutschen", "deutscher",
+/// "German government" → "German", "deutsche Regierung" → "deutsche", "deutschen", "deutscher",
 /// "deutsches": the adjective of nationality an alias "<adjective> government" (or its German
-/// form) is written with, in each ending it takes before a noun; lower-cased.
+/// form) is written with, in each ending it takes before a noun, as the alias writes it.
 fn nationality_forms(alias: &str) -> Vec<String> {
-    let lower = alias.to_lowercase();
-    if let Some(stem) = lower
-        .strip_suffix("e regierung")
+    if let Some(stem) = alias
+        .strip_suffix("e Regierung")
+        .or_else(|| alias.strip_suffix("e regierung"))
         .filter(|s| !s.is_empty() && !s.contains(' '))
     {
         return ["e", "en", "er", "es"]
@@ -172,9 +172,10 @@ fn nationality_forms(alias: &str) -> Vec<String> {
             .map(|end| format!("{stem}{end}"))
             .collect();
     }
-    lower
+    alias
         .strip_suffix(" government")
-        .filter(|s| !s.is_empty() && !s.contains(' ') && *s != "the")
+        .or_else(|| alias.strip_suffix(" Government"))
+        .filter(|s| !s.is_empty() && !s.contains(' ') && !s.eq_ignore_ascii_case("the"))
         .map(|s| vec![s.to_string()])
         .unwrap_or_default()
 }
@@ -337,9 +338,18 @@ impl Entities {
     /// The state an adjective of nationality names ("Japanese", "deutschen"), read from the
     /// aliases "<adjective> government" and "<adjective>e Regierung" of the alias tables, so that a
     /// user's table that names a government that way adds its adjective too.
+    ///
+    /// As the alias writes it ("German", "US", "deutschen"), or with a capital where the alias has
+    /// none (a German adjective opening a sentence): "us" in "gave us aid" is no state.
     pub fn nationality(&self, word: &str) -> Option<&Entity> {
+        let decapitalised = || {
+            let mut cs = word.chars();
+            cs.next()
+                .map(|c| c.to_lowercase().chain(cs).collect::<String>())
+        };
         self.nationalities
-            .get(&word.to_lowercase())
+            .get(word)
+            .or_else(|| decapitalised().and_then(|w| self.nationalities.get(&w)))
             .map(|&i| &self.entities[i])
     }
 
@@ -451,6 +461,8 @@ mod tests {
                 "{form}"
             );
         }
+        assert!(e.nationality("Norlandische").is_some());
+        assert!(e.nationality("norlandic").is_none());
         assert!(e.nationality("norlandisch").is_none());
         assert!(e.nationality("Norland").is_none());
     }

@@ -240,13 +240,13 @@ pub(super) fn deal_done_likewise(
         (None, Some(_)) => Side::Recipient,
         (None, None) => return None,
     };
-    m.parties.retain(|p| p.canonical != other.canonical);
     if [&m.provider, &m.recipient]
         .iter()
         .any(|s| s.as_deref() == Some(other.canonical.as_str()))
     {
         return None;
     }
+    m.parties.retain(|p| p.canonical != other.canonical);
     let mut copy = m.clone();
     copy.joint = false;
     let kept = match subject_side {
