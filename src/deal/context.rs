@@ -6,43 +6,10 @@ use crate::entity::{Entity, Kind, key};
 use crate::model::DealType;
 
 use super::anaphora::Antecedents;
-use super::mention::Mention;
+use super::mention::{Mention, Side};
 use super::names::Name;
 use super::span;
 use crate::lexicons::Lexicons;
-
-#[derive(Clone, Copy)]
-enum Side {
-    Provider,
-    Recipient,
-}
-
-impl Side {
-    fn of(self, m: &Mention) -> &Option<String> {
-        match self {
-            Side::Provider => &m.provider,
-            Side::Recipient => &m.recipient,
-        }
-    }
-    fn of_mut(self, m: &mut Mention) -> &mut Option<String> {
-        match self {
-            Side::Provider => &mut m.provider,
-            Side::Recipient => &mut m.recipient,
-        }
-    }
-    fn as_str(self) -> &'static str {
-        match self {
-            Side::Provider => "provider",
-            Side::Recipient => "recipient",
-        }
-    }
-    fn other(self) -> Side {
-        match self {
-            Side::Provider => Side::Recipient,
-            Side::Recipient => Side::Provider,
-        }
-    }
-}
 
 /// "Harbourline Bank signed three loans with the ministry of finance. The first, of 20 billion
 /// yen, funds a metro line; the second …": the later sentences tell deals of the same kind without

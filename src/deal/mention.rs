@@ -229,12 +229,13 @@ pub(super) fn deal_done_likewise(
             (gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', '.'])).then_some(n)
         })?;
     // The subject's side: the side of the party written first (the subject opens the clause).
-    let written_at = |side: &Option<String>| {
-        side.as_ref()
+    let written_at = |side: Side| {
+        side.of(m)
+            .as_ref()
             .and_then(|s| m.parties.iter().find(|p| &p.canonical == s))
             .map(|p| p.start)
     };
-    let subject_side = match (written_at(&m.provider), written_at(&m.recipient)) {
+    let subject_side = match (written_at(Side::Provider), written_at(Side::Recipient)) {
         (Some(p), Some(r)) if r < p => Side::Recipient,
         (Some(_), _) => Side::Provider,
         (None, Some(_)) => Side::Recipient,
@@ -249,16 +250,8 @@ pub(super) fn deal_done_likewise(
     m.parties.retain(|p| p.canonical != other.canonical);
     let mut copy = m.clone();
     copy.joint = false;
-    let kept = match subject_side {
-        Side::Provider => {
-            copy.provider = Some(other.canonical.clone());
-            copy.recipient.clone()
-        }
-        Side::Recipient => {
-            copy.recipient = Some(other.canonical.clone());
-            copy.provider.clone()
-        }
-    };
+    *subject_side.of_mut(&mut copy) = Some(other.canonical.clone());
+    let kept = subject_side.other().of(&copy).clone();
     copy.parties = m
         .parties
         .iter()
@@ -280,10 +273,38 @@ fn opens_a_clause(ctx: &super::names::Ctx, at: usize) -> bool {
             .any(|h| h.end == before.len() && h.has(|r| *r == super::lexicon::Role::BetweenJoin))
 }
 
-/// The side a party done-likewise takes in its own copy of the deal.
-enum Side {
+/// A side of a deal: the party that provides or the one that receives.
+#[derive(Clone, Copy)]
+pub(super) enum Side {
     Provider,
     Recipient,
+}
+
+impl Side {
+    pub(super) fn of(self, m: &Mention) -> &Option<String> {
+        match self {
+            Side::Provider => &m.provider,
+            Side::Recipient => &m.recipient,
+        }
+    }
+    pub(super) fn of_mut(self, m: &mut Mention) -> &mut Option<String> {
+        match self {
+            Side::Provider => &mut m.provider,
+            Side::Recipient => &mut m.recipient,
+        }
+    }
+    pub(super) fn as_str(self) -> &'static str {
+        match self {
+            Side::Provider => "provider",
+            Side::Recipient => "recipient",
+        }
+    }
+    pub(super) fn other(self) -> Side {
+        match self {
+            Side::Provider => Side::Recipient,
+            Side::Recipient => Side::Provider,
+        }
+    }
 }
 
 /// "Norland and Vestria jointly buy …": names joined to a subject its verb placed share its side;

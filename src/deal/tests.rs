@@ -520,21 +520,26 @@ fn a_company_named_after_its_country_is_no_state() {
 
 #[test]
 fn a_german_description_before_a_name_is_none_of_it() {
-    // A city's adjective and a descriptor noun read with the name: the name is what follows.
-    let d = one(
-        Lang::De,
-        "Das Hamburger Startup Kestrel wurde für 30 Millionen Euro an die Orvex Group verkauft.",
-    );
-    assert_eq!(d.provider.as_deref(), Some("Kestrel"));
-    // A count of years and its adjective before the descriptor noun.
-    let d = one(
-        Lang::De,
-        "Das sieben Jahre alte Startup Lindmark wurde für 12 Millionen Euro an Nordchem verkauft.",
-    );
-    assert_eq!(d.provider.as_deref(), Some("Lindmark"));
-    let d = one(
-        Lang::De,
-        "Die 2019 gegründete Firma Harbourline wurde für 8 Millionen Euro an Nordchem verkauft.",
-    );
-    assert_eq!(d.provider.as_deref(), Some("Harbourline"));
+    for (text, seller) in [
+        // A city's adjective and a descriptor noun read with the name: the name is what follows.
+        (
+            "Das Hamburger Startup Kestrel wurde für 30 Millionen Euro an die Orvex Group verkauft.",
+            "Kestrel",
+        ),
+        // A count of years (or a year) and its adjective before the descriptor noun.
+        (
+            "Das sieben Jahre alte Startup Lindmark wurde für 12 Millionen Euro an Nordchem verkauft.",
+            "Lindmark",
+        ),
+        (
+            "Die 2019 gegründete Firma Harbourline wurde für 8 Millionen Euro an Nordchem verkauft.",
+            "Harbourline",
+        ),
+    ] {
+        assert_eq!(
+            one(Lang::De, text).provider.as_deref(),
+            Some(seller),
+            "{text}"
+        );
+    }
 }
