@@ -1270,6 +1270,10 @@ impl<'a> Ctx<'a> {
     /// are a description and a name; the name is the words after the last descriptor.
     fn described_inside<'r>(&self, raw: &'r str) -> Option<&'r str> {
         let nouns = &lexicon::lexicon(self.lang).descriptor_nouns;
+        if nouns.is_empty() {
+            return None;
+        }
+        // Each word with where it starts in `raw`.
         let words: Vec<(usize, &str)> = raw
             .split_whitespace()
             .map(|w| (w.as_ptr() as usize - raw.as_ptr() as usize, w))
