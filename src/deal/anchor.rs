@@ -285,6 +285,29 @@ pub(super) fn refers_back(st: &str, hits: &[Hit], a: &Anchor, modified: bool) ->
     })
 }
 
+/// "The value of the offshore contract is …", "hợp đồng EPC này": one word between the
+/// referring word and the deal word that tells which of the deals told before it means (the one
+/// whose item has that word). That word, where it is one; not a figure or a name.
+pub(super) fn back_with_qualifier<'s>(st: &'s str, hits: &[Hit], a: &Anchor) -> Option<&'s str> {
+    let one_word = |gap: &'s str| {
+        let mut words = gap.split_whitespace();
+        let w = words.next()?;
+        (words.next().is_none()
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && (w.chars().all(char::is_lowercase) || w.chars().all(char::is_uppercase)))
+        .then_some(w)
+    };
+    hits.iter().find_map(|h| {
+        if h.has(|r| *r == Role::BackBefore) && h.end <= a.start {
+            one_word(span::cut(st, h.end, a.start))
+        } else if h.has(|r| *r == Role::BackAfter) && h.start >= a.end {
+            one_word(span::cut(st, a.end, h.start))
+        } else {
+            None
+        }
+    })
+}
+
 /// "The loan consists of two tranches …", "Der Kredit besteht aus …": the sentence's
 /// first anchor opens it (at most three words before it) and refers back to a deal told before.
 pub(super) fn opens_on_a_deal_told(st: &str, hits: &[Hit], anchors: &[Anchor]) -> bool {

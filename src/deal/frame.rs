@@ -23,6 +23,8 @@ pub(super) struct Frame<'a> {
     pub intro_status: Option<DealStatus>,
     /// The sentence's counts of things.
     pub quantities: &'a [Quantity],
+    /// The document, where mentions told before keep their sentences.
+    pub doc: &'a str,
 }
 
 impl<'a> Frame<'a> {
@@ -31,7 +33,7 @@ impl<'a> Frame<'a> {
         ctx: &'a Ctx<'a>,
         s: &'a Sentence,
         quantities: &'a [Quantity],
-        text: &str,
+        text: &'a str,
         lex: &DealLexicon,
     ) -> Self {
         let intro_status = s.list_intro.and_then(|(a, b)| {
@@ -44,6 +46,7 @@ impl<'a> Frame<'a> {
             sentence: s,
             intro_status,
             quantities,
+            doc: text,
         }
     }
 }
@@ -165,9 +168,18 @@ fn value_of_the_deal_before(f: &Frame, a: &Anchor, m: &Mention, mentions: &mut [
     let Some(value) = &m.amount else {
         return false;
     };
-    if m.quantity.is_some() || !anchor::refers_back(f.ctx.text, f.ctx.hits, a, true) {
+    if m.quantity.is_some() {
         return false;
     }
+    // "The value of the offshore contract is …": a word between names the deal by its item.
+    let qualifier = if anchor::refers_back(f.ctx.text, f.ctx.hits, a, true) {
+        None
+    } else {
+        match anchor::back_with_qualifier(f.ctx.text, f.ctx.hits, a) {
+            Some(w) => Some(w),
+            None => return false,
+        }
+    };
     // "The contract was signed by Orchid's chief executive …": parties the earlier deal named
     // already add no deal of their own.
     let covers = |x: &Mention| {
@@ -177,7 +189,12 @@ fn value_of_the_deal_before(f: &Frame, a: &Anchor, m: &Mention, mentions: &mut [
                 .any(|q| key(&q.canonical) == key(&p.canonical))
         })
     };
-    let recent = |x: &Mention| x.amount.is_none() && x.block + 1 >= f.sentence.block && covers(x);
+    let recent = |x: &Mention| {
+        x.amount.is_none()
+            && x.block + 1 >= f.sentence.block
+            && covers(x)
+            && qualifier.is_none_or(|q| names_word_for_word(span::cut(f.doc, x.start, x.end), q))
+    };
     // "… an order with A for ten ships and another with B. The order is worth …, A says": a
     // party the value's sentence names picks which of the deals just told it values.
     let named = |x: &Mention| {
@@ -193,7 +210,11 @@ fn value_of_the_deal_before(f: &Frame, a: &Anchor, m: &Mention, mentions: &mut [
     let pick = mentions
         .iter()
         .rposition(|x| recent(x) && named(x))
-        .or_else(|| n.checked_sub(1).filter(|&i| recent(&mentions[i])));
+        .or_else(|| match qualifier {
+            // The word picks the deal, the last told or one before it.
+            Some(_) => mentions.iter().rposition(recent),
+            None => n.checked_sub(1).filter(|&i| recent(&mentions[i])),
+        });
     match pick {
         Some(i) => {
             mentions[i].amount = Some(value.clone());
