@@ -230,6 +230,10 @@ struct PartyPatterns {
     /// customer of Orvex, …"): indefinite articles.
     #[serde(default)]
     apposition_openers: Vec<String>,
+    /// Possessives that open a description a name then restates after a comma ("into its
+    /// rival, Kestrel Inc."): the name is the one the description means.
+    #[serde(default)]
+    restated_openers: Vec<String>,
     /// Words that describe a maker ("Hersteller", "-bauer", "maker", "nhà sản xuất"); a single
     /// word also as the end of a compound ("Turbinenbauer", "planemaker"). A name the lexicon
     /// does not know, right after a description holding one, is a maker's.
@@ -642,6 +646,8 @@ pub struct DealLexicon {
     pub passive_agent_after_aux: bool,
     /// See `apposition_openers` in the lexicon file (lower-cased).
     pub apposition_openers: Vec<String>,
+    /// See `restated_openers` in the lexicon file (lower-cased).
+    pub restated_openers: Vec<String>,
     /// See `speech_verbs` in the lexicon file (lower-cased).
     pub speech_verbs: Vec<String>,
     /// See `adverbs` in the lexicon file (lower-cased).
@@ -952,6 +958,7 @@ impl DealLexicon {
             bid_nouns: lower(&raw.parties.bid_nouns),
             bid_for: lower(&raw.parties.bid_for),
             apposition_openers: lower(&raw.parties.apposition_openers),
+            restated_openers: lower(&raw.parties.restated_openers),
             speech_verbs: lower(&raw.parties.speech_verbs),
             adverbs: lower(&raw.parties.adverbs),
             winner_copulas: lower(&raw.parties.winner_copulas),

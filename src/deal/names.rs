@@ -205,6 +205,29 @@ impl<'a> Ctx<'a> {
         self.read_name_at(at, limit)
     }
 
+    /// "Orvex's second Harbour Fund": the name after a possessive at `end` past at most two
+    /// lower-case words that describe it, where it starts with a capital and holds no digit.
+    pub fn owned_past_description(&self, end: usize, limit: usize) -> Option<Name> {
+        let rest = span::cut(self.text, end, limit);
+        let mark = POSSESSIVES
+            .into_iter()
+            .find(|m| rest.starts_with(m) && rest[m.len()..].starts_with(' '))?;
+        let mut at = self.skip_ws(end + mark.len(), limit);
+        for _ in 0..3 {
+            let next = self.next_word(at, limit);
+            if is_capitalised(next) {
+                return (!next.contains(|c: char| c.is_ascii_digit()))
+                    .then(|| self.read_name_at(at, limit))
+                    .flatten();
+            }
+            if next.is_empty() || !next.chars().all(|c| c.is_lowercase() || c == '-') {
+                return None;
+            }
+            at = self.skip_ws(at + next.len(), limit);
+        }
+        None
+    }
+
     /// `read_name`, before a nationality tied to the name before it is set aside.
     fn read_name_at(&self, pos: usize, limit: usize) -> Option<Name> {
         let described_from = pos;
@@ -340,13 +363,43 @@ impl<'a> Ctx<'a> {
             .iter()
             .filter(|h| h.start >= from && h.end < to && h.has(|r| *r == role))
             .find_map(|h| {
-                self.read_name(h.end, to).filter(|n| {
-                    span::cut(self.text, h.end, n.start)
-                        .split_whitespace()
-                        .count()
-                        <= 1
-                })
+                self.read_name(h.end, to)
+                    .filter(|n| {
+                        span::cut(self.text, h.end, n.start)
+                            .split_whitespace()
+                            .count()
+                            <= 1
+                    })
+                    .or_else(|| self.restated_after_description(h.end, to))
             })
+    }
+
+    /// "into its rival, Kestrel Inc.", "an seine Tochter, die Orvex GmbH": a description opened by
+    /// a possessive of the language (`restated_openers`), at most two more words and a comma,
+    /// then a name that ends the clause: the name restates the description, so it is the one
+    /// meant. Not where the name runs on ("its rival, Kestrel, said"): a new clause.
+    pub fn restated_after_description(&self, pos: usize, to: usize) -> Option<Name> {
+        let openers = &lexicon::lexicon(self.lang).restated_openers;
+        if openers.is_empty() {
+            return None;
+        }
+        let rest = span::cut(self.text, pos, to);
+        let comma = rest.find(',')?;
+        let mut words = rest[..comma].split_whitespace();
+        let first = words.next()?;
+        let described: Vec<&str> = words.collect();
+        if !openers.iter().any(|o| o.eq_ignore_ascii_case(first))
+            || described.is_empty()
+            || described.len() > 2
+            || described
+                .iter()
+                .any(|w| !w.chars().all(|c| c.is_alphabetic() || c == '-'))
+        {
+            return None;
+        }
+        let n = self.read_name(pos + comma + 1, to)?;
+        let after = span::cut(self.text, n.end, to).trim_start();
+        (after.is_empty() || after.starts_with(['.', ';', ')'])).then_some(n)
     }
 
     /// A title written after its portfolio follows `end`, right after it or past more of the

@@ -1018,15 +1018,24 @@ fn invested_in(ctx: &Ctx, a: &Anchor, scope_end: usize, parties: &mut Vec<Name>)
         .name_after_cue(Role::InvestedIn, cue.start, scope_end)
         .filter(|n| {
             n.start >= cue.end
-                && span::cut(ctx.text, cue.end, n.start)
+                && (span::cut(ctx.text, cue.end, n.start)
                     .split_whitespace()
                     .count()
                     <= 1
-                // "in Orvex's second fund": the possessor owns what is invested in.
-                && !super::names::POSSESSIVES
-                    .iter()
-                    .any(|p| span::after(ctx.text, n.end).starts_with(p))
+                    || ctx
+                        .restated_after_description(cue.end, scope_end)
+                        .is_some_and(|r| r.start == n.start))
         })?;
+    // "in Orvex's second fund": the possessor owns what is invested in, which is a party only
+    // where a name says what it is ("in Orvex's second Harbour Fund").
+    let owner = super::names::POSSESSIVES
+        .iter()
+        .any(|p| span::after(ctx.text, n.end).starts_with(p));
+    let n = if owner {
+        ctx.owned_past_description(n.end, scope_end)?
+    } else {
+        n
+    };
     party_on_a_side(parties, n)
 }
 
