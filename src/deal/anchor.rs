@@ -43,7 +43,16 @@ pub(super) fn anchors(
             continue;
         }
         let plural = plural && !orders_for_a_count(st, h, ty, quantities);
-        if plural || h.has(|r| *r == Role::Blocker) || collective(st, hits, i) {
+        if h.has(|r| *r == Role::Blocker) || collective(st, hits, i) {
+            continue;
+        }
+        if plural {
+            // "an agreement for $8 billion in loans": the plural says what the agreement is.
+            if let Some(prev) = anchors.last_mut() {
+                if money_of_the_agreement(st, prev, h, class) {
+                    prev.ty = ty;
+                }
+            }
             continue;
         }
         if class == Class::Action && !act_may_anchor(st, hits, i, &anchors, statistic) {
@@ -215,6 +224,20 @@ fn specifies_the_agreement(st: &str, hits: &[Hit], prev: &Anchor, h: &Hit, class
         && !between_hits
         && gap.split_whitespace().count() <= 4
         && !gap.contains([',', ';', '.'])
+}
+
+/// "an agreement for $8.5 billion in loans", "a deal worth $2 billion in credits": a plural deal
+/// word right after the amount of a generic agreement (past a preposition) says what the money
+/// is, so what kind of agreement it is.
+fn money_of_the_agreement(st: &str, prev: &Anchor, h: &Hit, class: Class) -> bool {
+    let gap = span::cut(st, prev.end, h.start).trim();
+    prev.class == Class::Document
+        && prev.ty == DealType::Agreement
+        && class == Class::Document
+        && (a_value(gap)
+            || gap
+                .split_once(' ')
+                .is_some_and(|(w, rest)| w.chars().all(char::is_lowercase) && a_value(rest)))
 }
 
 /// Where the clause of `anchors[k]` may start: after the previous anchor.

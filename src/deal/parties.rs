@@ -1091,9 +1091,22 @@ fn country_it_is_for(
     let n = ctx
         .name_after_cue(Role::Purpose, a.end, scope_end)
         .filter(|n| {
+            // An amount between counts as no words ("an agreement for $8.5 billion in loans for
+            // Norland").
+            let amount_words: usize = ctx
+                .amounts
+                .iter()
+                .filter(|x| x.start >= a.end && x.end <= n.start)
+                .map(|x| {
+                    span::cut(ctx.text, x.start, x.end)
+                        .split_whitespace()
+                        .count()
+                })
+                .sum();
             let words = span::cut(ctx.text, a.end, n.start)
                 .split_whitespace()
-                .count();
+                .count()
+                .saturating_sub(amount_words);
             let via_deal_word = ctx
                 .hits
                 .iter()
