@@ -1101,7 +1101,7 @@ impl<'a> Ctx<'a> {
     /// and the language's adverbs, is a verb that makes a deal
     /// (buys, sells, orders, signs, wins, receives), so what stands before it is its subject. A
     /// verb that only reports ("Brown said") is none.
-    fn before_deal_verb(&self, end: usize) -> bool {
+    pub fn before_deal_verb(&self, end: usize) -> bool {
         // "Orvex — which two bankers founded — had raised": past an aside after the name.
         let end = super::parties::after_relative_clause(self, end, self.text.len());
         let len = self.text.len();
@@ -1122,12 +1122,23 @@ impl<'a> Ctx<'a> {
             if adverbs.is_empty() {
                 break;
             }
-            let (ws, we, ends) = self.word(next, len);
+            // "The ministry, too, signed": an adverb set off by commas.
+            let aside = span::cut(self.text, next, len).starts_with(',');
+            let at = if aside {
+                self.skip_ws(next + 1, len)
+            } else {
+                next
+            };
+            let (ws, we, ends) = self.word(at, len);
             let w = span::cut(self.text, ws, we);
-            if ends || !adverbs.iter().any(|a| a.eq_ignore_ascii_case(w)) {
+            let closed = span::cut(self.text, we, len).starts_with(',');
+            if ends != aside
+                || (aside && !closed)
+                || !adverbs.iter().any(|a| a.eq_ignore_ascii_case(w))
+            {
                 break;
             }
-            next = self.skip_ws(we, len);
+            next = self.skip_ws(if aside { we + 1 } else { we }, len);
         }
         self.hit_at(next).is_some_and(|h| {
             h.has(|r| {

@@ -2352,10 +2352,11 @@ fn opening_subject(ctx: &Ctx, a: &Anchor, clause_start: usize, verb: usize) -> V
                 .flatten()
         })
         .or_else(|| subject_after_second_verb(ctx, clause_start, a.start))
+        .or_else(|| subject_after_short_lead(ctx, clause_start, a.start))
     else {
         return Vec::new();
     };
-    let between = words_between(ctx, n.end, a.start);
+    let between = words_between(ctx, past_adverb_aside(ctx, n.end), a.start);
     // A name that opens the clause right after a fronted phrase's comma is its subject a little
     // further from the verb too ("Cuối năm 2023, Orvex Land thông qua một công ty con là Lindmark
     // đã chuyển nhượng …").
@@ -2370,6 +2371,51 @@ fn opening_subject(ctx: &Ctx, a: &Anchor, clause_start: usize, verb: usize) -> V
         found
     } else {
         Vec::new()
+    }
+}
+
+/// "Today the Kestrel Agency signed …", "The day saw the Kestrel Agency signing …": a name after
+/// an article, at most three words into its clause and after no preposition, right before a
+/// verb that makes a deal (past the language's adverbs, also one set off by commas: ", too,")
+/// is the subject the words before it only led to.
+fn subject_after_short_lead(ctx: &Ctx, clause_start: usize, to: usize) -> Option<Name> {
+    ctx.hits
+        .iter()
+        .filter(|h| h.start >= clause_start && h.end < to && h.has(|r| *r == Role::Determiner))
+        .take_while(|h| {
+            span::cut(ctx.text, clause_start, h.start)
+                .split_whitespace()
+                .count()
+                <= 3
+        })
+        .filter(|h| h.start > clause_start && !after_preposition(ctx, h.start))
+        .find_map(|h| {
+            let n = ctx.read_name(h.end, to)?;
+            (n.start == span::ctx_skip(ctx.text, h.end)
+                && n.kind != Some(Kind::Country)
+                && ctx.before_deal_verb(n.end))
+            .then_some(n)
+        })
+}
+
+/// "The ministry, too, signed …": past an adverb of the language set off by commas right at
+/// `pos`, which tells nothing between a subject and its verb; else `pos`.
+fn past_adverb_aside(ctx: &Ctx, pos: usize) -> usize {
+    let rest = span::after(ctx.text, pos);
+    let Some(inner) = rest.strip_prefix(',') else {
+        return pos;
+    };
+    let Some((word, _)) = inner.split_once(',') else {
+        return pos;
+    };
+    let adverb = lexicon::lexicon(ctx.lang)
+        .adverbs
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(word.trim()));
+    if adverb {
+        pos + 1 + word.len() + 1
+    } else {
+        pos
     }
 }
 
