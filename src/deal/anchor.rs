@@ -58,6 +58,9 @@ pub(super) fn anchors(
         if class == Class::Action && !act_may_anchor(st, hits, i, &anchors, statistic) {
             continue;
         }
+        if prices_the_deal_told(st, hits, h, &anchors) {
+            continue;
+        }
         // The manner of an act anchored already ("… in an all-stock deal") is no deal of its own,
         // but it documents the act: a deal even without a figure.
         if let Some(act) = anchors
@@ -238,6 +241,19 @@ fn money_of_the_agreement(st: &str, prev: &Anchor, h: &Hit, class: Class) -> boo
             || gap
                 .split_once(' ')
                 .is_some_and(|(w, rest)| w.chars().all(char::is_lowercase) && a_value(rest)))
+}
+
+/// "EVN và Liên danh Orvex ký hợp đồng gói thầu EPC … với tổng giá trị hợp đồng là 1.200 tỷ
+/// đồng", "signed a contract with Orvex; the value of the contract is …": a deal word right after
+/// a word for a deal's value (`value_of`), after a deal word that anchored in the sentence
+/// already, names that deal to price it; it anchors none of its own.
+fn prices_the_deal_told(st: &str, hits: &[Hit], h: &Hit, anchors: &[Anchor]) -> bool {
+    anchors.iter().any(|a| a.class == Class::Document)
+        && hits.iter().any(|v| {
+            v.has(|r| *r == Role::ValueOf)
+                && v.end <= h.start
+                && span::cut(st, v.end, h.start).trim().is_empty()
+        })
 }
 
 /// Where the clause of `anchors[k]` may start: after the previous anchor.

@@ -24,8 +24,32 @@ pub(super) fn own_amounts<'x>(st: &str, hits: &[Hit], amounts: &'x [Amount]) -> 
                 && !contingent(st, hits, x)
                 && !part_payment(st, hits, x)
                 && !paid_at_one_step(st, hits, amounts, x)
+                && !part_in_brackets(st, hits, amounts, x)
         })
         .collect()
+}
+
+/// "1.200 tỷ đồng (gồm 20 triệu USD và 700 tỷ đồng)", "$900 million (including $300 million in
+/// cash)": the amounts in brackets opened right after an amount by a breakdown word are what
+/// that amount is made of, often in several currencies: no deal's value, no total.
+fn part_in_brackets(st: &str, hits: &[Hit], amounts: &[Amount], x: &Amount) -> bool {
+    let before = span::before(st, x.start);
+    let Some(open) = before.rfind('(') else {
+        return false;
+    };
+    if before[open..].contains(')') {
+        return false;
+    }
+    let whole = amounts
+        .iter()
+        .any(|y| y.end <= open && span::cut(st, y.end, open).trim().is_empty());
+    let opens_with_breakdown = hits.iter().any(|h| {
+        h.has(|r| *r == Role::Breakdown)
+            && h.start > open
+            && h.end <= x.start
+            && span::cut(st, open + 1, h.start).trim().is_empty()
+    });
+    whole && opens_with_breakdown
 }
 
 /// "Kestrel Telecom took 300 MHz for $2 billion and will pay $500 million upfront": an amount

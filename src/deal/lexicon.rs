@@ -375,6 +375,11 @@ struct Cues {
     /// ("the proposed sale", "der geplante Auftrag").
     #[serde(default)]
     back_reference_modifiers: Vec<String>,
+    /// Words for the value of a deal, right before a deal word ("tổng giá trị hợp đồng là …",
+    /// "the value of the contract"): after a deal already anchored in the sentence, that deal word
+    /// names the same deal to price it and anchors none of its own.
+    #[serde(default)]
+    value_of: Vec<String>,
     /// Words that lead from an agreement to what it is about ("ký biên bản ghi nhớ về việc phát
     /// triển dự án …"): what follows is the agreement's item.
     #[serde(default)]
@@ -509,6 +514,8 @@ pub enum Role {
     Topic,
     /// See `Cues::back_reference_modifiers`.
     BackModifier,
+    /// See `Cues::value_of`.
+    ValueOf,
     /// See `Cues::worth_of`.
     WorthOf,
     /// See `Cues::borrowed_by_issuer`.
@@ -757,6 +764,7 @@ impl Builder {
         self.add_all(&cues.programme_money, Role::ProgrammeMoney);
         self.add_all(&cues.topic, Role::Topic);
         self.add_all(&cues.back_reference_modifiers, Role::BackModifier);
+        self.add_all(&cues.value_of, Role::ValueOf);
         self.add_all(&cues.worth_of, Role::WorthOf);
         self.add_all(&cues.borrowed_by_issuer, Role::BorrowedBy);
         self.add_all(&cues.portfolio_titles, Role::PortfolioTitle);

@@ -337,7 +337,28 @@ impl<'a> Ctx<'a> {
         {
             n.kind = Some(Kind::Manufacturer);
         }
+        // "Liên danh Kestrel – Tổng công ty Orvex (ORV)": the leader's name spans the members
+        // joined after it, who stand on its side.
+        if let Some(m) = self.member_after_dash(n.end, limit) {
+            n.end = m;
+        }
         Some(n)
+    }
+
+    /// Where a member of a consortium joined by a dash right after `end` ends (past the
+    /// abbreviation in brackets after it): the dash followed by an organisation's head (see
+    /// `name_words`).
+    fn member_after_dash(&self, end: usize, limit: usize) -> Option<usize> {
+        let rest = span::cut(self.text, end, limit);
+        let dash = [" – ", " - "].into_iter().find(|d| rest.starts_with(d))?;
+        let at = end + dash.len();
+        self.org_head_at(at, limit)?;
+        let m = self.read_name_at(at, limit)?;
+        let after = span::cut(self.text, m.end, limit);
+        let bracket = after
+            .strip_prefix(" (")
+            .and_then(|inner| inner.find(')').filter(|&i| i <= 12).map(|i| i + 3));
+        Some(m.end + bracket.unwrap_or(0))
     }
 
     /// "der Turbinenbauer", "blade maker", "nhà sản xuất ô tô": the description before a
@@ -955,6 +976,11 @@ impl<'a> Ctx<'a> {
             }
             let cap = is_capitalised(w) && has_letter(w);
             let joined = w == "&" || w == "-" || w == "–";
+            // "Liên danh Kestrel – Tổng công ty Orvex": a dash before another organisation's
+            // head joins two members of a consortium; the name read is its leader's.
+            if joined && w != "&" && self.org_head_at(self.skip_ws(we, limit), limit).is_some() {
+                break;
+            }
             if joined {
                 pos = we;
                 continue;

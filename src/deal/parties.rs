@@ -2193,6 +2193,7 @@ fn known_subjects(ctx: &Ctx, a: &Anchor, clause_start: usize, verb: usize) -> Ve
         e.start >= clause_start
             && e.end <= a.start
             && !asides.iter().any(|&(s, c)| s < e.start && e.end <= c)
+            && !member_after_dash(ctx, clause_start, e.start)
     }) {
         // "tại Hoa Kỳ", "in Germany": a place, not a party.
         // … nor is the possessor in "đối tác của Hoa Kỳ" or a name after any other preposition.
@@ -2241,6 +2242,36 @@ fn known_subjects(ctx: &Ctx, a: &Anchor, clause_start: usize, verb: usize) -> Ve
         }
     }
     country_in_front_yields(found, &in_front)
+}
+
+/// "Liên danh nhà thầu Kestrel – Tổng công ty Orvex (ORV) ký …": a name after a word for a group
+/// of companies (`group_words`) and a dash, with no comma between, is a later member of the
+/// group, which its first member (the leader) speaks for: no subject of its own.
+fn member_after_dash(ctx: &Ctx, clause_start: usize, pos: usize) -> bool {
+    let lex = lexicon::lexicon(ctx.lang);
+    if lex.group_words.is_empty() {
+        return false;
+    }
+    let before = span::cut(ctx.text, clause_start, pos);
+    let Some(dash) = before
+        .match_indices(" – ")
+        .chain(before.match_indices(" - "))
+        .map(|(i, _)| i)
+        .max()
+    else {
+        return false;
+    };
+    let lower = before[..dash].to_lowercase();
+    // Positions in the lower-cased text are the text's where folding keeps its length.
+    if lower.len() != dash {
+        return false;
+    }
+    let group = lex
+        .group_words
+        .iter()
+        .filter_map(|w| lower.rfind(w.as_str()))
+        .max();
+    group.is_some_and(|g| !before[g..].contains([',', ';']))
 }
 
 /// "Under a programme of Norland, Kestrel Aid will give …": a country in a fronted phrase is
