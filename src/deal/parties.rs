@@ -2,7 +2,7 @@
 //! ("between A and B", "with B", "to B", "from B", the subject), with the sides the text states
 //! (decided in `roles`), to `mention`.
 
-use crate::entity::{EntityHit, Kind};
+use crate::entity::{EntityHit, Kind, key};
 use crate::lang::Lang;
 use crate::model::DealType;
 
@@ -361,6 +361,51 @@ fn maker_named_by_its_model(ctx: &Ctx, subject: Option<&Name>, sells: bool, r: &
             r.recipient = r.provider.take();
         }
     }
+}
+
+/// "đơn hàng 50 máy bay A321neo và 30 máy bay Boeing 787-9", "an order for 40 A220s and ten
+/// Embraer E195s": a maker read as the seller because it is named before its own model, after
+/// the deal word named models of one other maker first, sells the second item only; the deal's
+/// first item, and so the deal, is that other maker's.
+pub(super) fn maker_of_the_first_item(
+    ctx: &Ctx,
+    from: usize,
+    parties: &mut Vec<Name>,
+    (provider, recipient): (&mut Option<String>, &Option<String>),
+) {
+    let Some(models) = ctx.models else { return };
+    let Some(prov) = provider.clone() else {
+        return;
+    };
+    let Some(p) = parties
+        .iter()
+        .find(|p| p.canonical == prov && p.start >= from && p.end > p.start)
+        .cloned()
+    else {
+        return;
+    };
+    if !models.opens_with_model_of(span::after(ctx.text, p.end), &p.canonical) {
+        return;
+    }
+    let Some(first) = models.sole_maker(span::cut(ctx.text, from, p.start)) else {
+        return;
+    };
+    if key(first) == key(&prov) || recipient.as_deref().is_some_and(|x| key(x) == key(first)) {
+        return;
+    }
+    parties.retain(|q| q.canonical != prov);
+    let (canonical, kind, country) = match ctx.lexicon.by_canonical(first) {
+        Some(e) => (e.canonical.clone(), e.kind, e.country.clone()),
+        None => (first.to_string(), Kind::Manufacturer, None),
+    };
+    let maker = Name {
+        start: p.start,
+        end: p.start,
+        canonical,
+        kind: Some(kind),
+        country,
+    };
+    *provider = party_on_a_side(parties, maker);
 }
 
 /// "Kestrel Pay, which Nordmar co-founded, raised $2 million", "Kestrel — which is backed by

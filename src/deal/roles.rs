@@ -503,6 +503,9 @@ pub(super) fn decide(
         super::parties::maker_described(ctx, (ty, from, to), subject, parties, provider);
         maker_in_clause(ty, ctx.ents, from, to, parties, provider, recipient);
     }
+    if ty == DealType::Purchase {
+        super::parties::maker_of_the_first_item(ctx, from, parties, (provider, recipient));
+    }
     // "… do Tổng công ty Sao Mai làm chủ đầu tư": the project's owner is the client, whatever
     // else the clause said of it.
     if ty == DealType::Purchase {
