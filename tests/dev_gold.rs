@@ -10,16 +10,17 @@ const DEV: &str = "../shared/dev";
 /// to 0.860 when "a consortium of A and B" began to be read: one dev article tells that award
 /// twice and its gold takes the other telling, so the reading counts as an extra there; raised
 /// to 0.861 at the twelfth session's end, measured 0.8619; 0.8619 again at the thirteenth's;
-/// raised to 0.864 at the fourteenth's end, measured 0.8646).
-const DEAL_F1_FLOOR: f64 = 0.864;
+/// raised to 0.864 at the fourteenth's end, measured 0.8646; raised to 0.866 at the fifteenth's,
+/// measured 0.8667).
+const DEAL_F1_FLOOR: f64 = 0.866;
 /// Totals found of 36 (measured 29 when last raised).
 const TOTALS_FOUND_FLOOR: usize = 29;
 /// Totals reported that the gold does not have: a ceiling that only ever goes down (measured 5).
 const TOTALS_EXTRA_CEILING: usize = 5;
-/// Matched deals whose provider is right (measured 156 of 186 when last raised).
-const PROVIDER_RIGHT_FLOOR: usize = 156;
-/// Matched deals whose recipient is right (measured 159 of 199 when last raised).
-const RECIPIENT_RIGHT_FLOOR: usize = 159;
+/// Matched deals whose provider is right (measured 157 of 186 when last raised).
+const PROVIDER_RIGHT_FLOOR: usize = 157;
+/// Matched deals whose recipient is right (measured 162 of 199 when last raised).
+const RECIPIENT_RIGHT_FLOOR: usize = 162;
 /// Matched deals whose status is right (measured 194 of 227 when last raised).
 const STATUS_RIGHT_FLOOR: usize = 194;
 /// Amount recall of `amounts` on the dev gold, percent (measured 100.0 when last raised).

@@ -47,7 +47,7 @@ pub(super) fn anchors(
             continue;
         }
         if plural {
-            // "an agreement for $8 billion in loans": the plural says what the agreement is.
+            // "an agreement for $700 million in loans": the plural says what the agreement is.
             if let Some(prev) = anchors.last_mut() {
                 if money_of_the_agreement(st, prev, h, class) {
                     prev.ty = ty;
@@ -229,7 +229,7 @@ fn specifies_the_agreement(st: &str, hits: &[Hit], prev: &Anchor, h: &Hit, class
         && !gap.contains([',', ';', '.'])
 }
 
-/// "an agreement for $8.5 billion in loans", "a deal worth $2 billion in credits": a plural deal
+/// "an agreement for $700 million in loans", "a deal worth $2 billion in credits": a plural deal
 /// word right after the amount of a generic agreement (past a preposition) says what the money
 /// is, so what kind of agreement it is.
 fn money_of_the_agreement(st: &str, prev: &Anchor, h: &Hit, class: Class) -> bool {
@@ -243,7 +243,7 @@ fn money_of_the_agreement(st: &str, prev: &Anchor, h: &Hit, class: Class) -> boo
                 .is_some_and(|(w, rest)| w.chars().all(char::is_lowercase) && a_value(rest)))
 }
 
-/// "EVN và Liên danh Orvex ký hợp đồng gói thầu EPC … với tổng giá trị hợp đồng là 1.200 tỷ
+/// "Sao Mai và nhà thầu Orvex ký hợp đồng xây bến số 2, tổng giá trị hợp đồng khoảng 900 tỷ
 /// đồng", "signed a contract with Orvex; the value of the contract is …": a deal word right after
 /// a word for a deal's value (`value_of`), after a deal word that anchored in the sentence
 /// already, names that deal to price it; it anchors none of its own.
@@ -324,7 +324,7 @@ pub(super) fn refers_back(st: &str, hits: &[Hit], a: &Anchor, modified: bool) ->
     })
 }
 
-/// "The value of the offshore contract is …", "hợp đồng EPC này": one word between the
+/// "The value of the northern contract is …", "hợp đồng EPC này": one word between the
 /// referring word and the deal word that tells which of the deals told before it means (the one
 /// whose item has that word). That word, where it is one; not a figure or a name.
 pub(super) fn back_with_qualifier<'s>(st: &'s str, hits: &[Hit], a: &Anchor) -> Option<&'s str> {

@@ -171,7 +171,7 @@ fn value_of_the_deal_before(f: &Frame, a: &Anchor, m: &Mention, mentions: &mut [
     if m.quantity.is_some() {
         return false;
     }
-    // "The value of the offshore contract is …": a word between names the deal by its item.
+    // "The value of the northern contract is …": a word between picks the deal it prices.
     let qualifier = if anchor::refers_back(f.ctx.text, f.ctx.hits, a, true) {
         None
     } else {

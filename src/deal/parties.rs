@@ -363,7 +363,7 @@ fn maker_named_by_its_model(ctx: &Ctx, subject: Option<&Name>, sells: bool, r: &
     }
 }
 
-/// "đơn hàng 50 máy bay A321neo và 30 máy bay Boeing 787-9", "an order for 40 A220s and ten
+/// "đơn hàng 40 máy bay A220 và 12 máy bay Embraer E195", "an order for 40 A220s and ten
 /// Embraer E195s": a maker read as the seller because it is named before its own model, after
 /// the deal word named models of one other maker first, sells the second item only; the deal's
 /// first item, and so the deal, is that other maker's.
@@ -1136,7 +1136,7 @@ fn country_it_is_for(
     let n = ctx
         .name_after_cue(Role::Purpose, a.end, scope_end)
         .filter(|n| {
-            // An amount between counts as no words ("an agreement for $8.5 billion in loans for
+            // An amount between counts as no words ("an agreement for $700 million in loans for
             // Norland").
             let amount_words: usize = ctx
                 .amounts
