@@ -374,14 +374,15 @@ pub(super) fn maker_of_the_first_item(
     (provider, recipient): (&mut Option<String>, &Option<String>),
 ) {
     let Some(models) = ctx.models else { return };
-    let Some(prov) = provider.clone() else {
+    let Some(prov) = provider.as_deref() else {
         return;
     };
-    let Some(p) = parties
-        .iter()
-        .find(|p| p.canonical == prov && p.start >= from && p.end > p.start)
-        .cloned()
-    else {
+    let Some(p) = parties.iter().find(|p| {
+        p.canonical == prov
+            && p.kind == Some(Kind::Manufacturer)
+            && p.start >= from
+            && p.end > p.start
+    }) else {
         return;
     };
     if !models.opens_with_model_of(span::after(ctx.text, p.end), &p.canonical) {
@@ -390,17 +391,18 @@ pub(super) fn maker_of_the_first_item(
     let Some(first) = models.sole_maker(span::cut(ctx.text, from, p.start)) else {
         return;
     };
-    if key(first) == key(&prov) || recipient.as_deref().is_some_and(|x| key(x) == key(first)) {
+    if key(first) == key(prov) || recipient.as_deref().is_some_and(|x| key(x) == key(first)) {
         return;
     }
+    let (at, prov) = (p.start, prov.to_string());
     parties.retain(|q| q.canonical != prov);
     let (canonical, kind, country) = match ctx.lexicon.by_canonical(first) {
         Some(e) => (e.canonical.clone(), e.kind, e.country.clone()),
         None => (first.to_string(), Kind::Manufacturer, None),
     };
     let maker = Name {
-        start: p.start,
-        end: p.start,
+        start: at,
+        end: at,
         canonical,
         kind: Some(kind),
         country,
@@ -2234,11 +2236,12 @@ fn known_subjects(ctx: &Ctx, a: &Anchor, clause_start: usize, verb: usize) -> Ve
             (close > from).then_some((from, close))
         })
         .collect();
+    let members = later_members(ctx, clause_start, a.start);
     for e in ctx.ents.iter().filter(|e| {
         e.start >= clause_start
             && e.end <= a.start
             && !asides.iter().any(|&(s, c)| s < e.start && e.end <= c)
-            && !member_after_dash(ctx, clause_start, e.start)
+            && !members.is_some_and(|(s, end)| e.start > s && e.end <= end)
     }) {
         // "tại Hoa Kỳ", "in Germany": a place, not a party.
         // … nor is the possessor in "đối tác của Hoa Kỳ" or a name after any other preposition.
@@ -2291,32 +2294,33 @@ fn known_subjects(ctx: &Ctx, a: &Anchor, clause_start: usize, verb: usize) -> Ve
 
 /// "Liên danh nhà thầu Kestrel – Tổng công ty Orvex (ORV) ký …": a name after a word for a group
 /// of companies (`group_words`) and a dash, with no comma between, is a later member of the
-/// group, which its first member (the leader) speaks for: no subject of its own.
-fn member_after_dash(ctx: &Ctx, clause_start: usize, pos: usize) -> bool {
+/// group, which its first member (the leader) speaks for: no subject of its own. Where such
+/// members stand in the clause `from..to` (from the dash to the next comma), found once per
+/// clause.
+fn later_members(ctx: &Ctx, from: usize, to: usize) -> Option<(usize, usize)> {
     let lex = lexicon::lexicon(ctx.lang);
     if lex.group_words.is_empty() {
-        return false;
+        return None;
     }
-    let before = span::cut(ctx.text, clause_start, pos);
-    let Some(dash) = before
-        .match_indices(" – ")
-        .chain(before.match_indices(" - "))
-        .map(|(i, _)| i)
-        .max()
-    else {
-        return false;
-    };
-    let lower = before[..dash].to_lowercase();
+    let clause = span::cut(ctx.text, from, to);
+    let dash = clause.find(" – ").or_else(|| clause.find(" - "))?;
+    let lower = clause[..dash].to_lowercase();
     // Positions in the lower-cased text are the text's where folding keeps its length.
     if lower.len() != dash {
-        return false;
+        return None;
     }
     let group = lex
         .group_words
         .iter()
         .filter_map(|w| lower.rfind(w.as_str()))
-        .max();
-    group.is_some_and(|g| !before[g..].contains([',', ';']))
+        .max()?;
+    if clause[group..dash].contains([',', ';']) {
+        return None;
+    }
+    let end = clause[dash..]
+        .find([',', ';'])
+        .map_or(clause.len(), |i| dash + i);
+    Some((from + dash, from + end))
 }
 
 /// "Under a programme of Norland, Kestrel Aid will give …": a country in a fronted phrase is
