@@ -326,7 +326,7 @@ pub(super) fn refers_back(st: &str, hits: &[Hit], a: &Anchor, modified: bool) ->
 
 /// "The value of the northern contract is …", "hợp đồng EPC này": one word between the
 /// referring word and the deal word that tells which of the deals told before it means (the one
-/// whose item has that word). That word, where it is one; not a figure or a name.
+/// whose sentence has that word). That word, where it is one; not a figure or a name.
 pub(super) fn back_with_qualifier<'s>(st: &'s str, hits: &[Hit], a: &Anchor) -> Option<&'s str> {
     let one_word = |gap: &'s str| {
         let mut words = gap.split_whitespace();

@@ -175,10 +175,10 @@ fn value_of_the_deal_before(f: &Frame, a: &Anchor, m: &Mention, mentions: &mut [
     let qualifier = if anchor::refers_back(f.ctx.text, f.ctx.hits, a, true) {
         None
     } else {
-        match anchor::back_with_qualifier(f.ctx.text, f.ctx.hits, a) {
-            Some(w) => Some(w),
-            None => return false,
-        }
+        let Some(w) = anchor::back_with_qualifier(f.ctx.text, f.ctx.hits, a) else {
+            return false;
+        };
+        Some(w)
     };
     // "The contract was signed by Orchid's chief executive …": parties the earlier deal named
     // already add no deal of their own.

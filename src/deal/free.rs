@@ -29,7 +29,7 @@ pub(super) fn own_amounts<'x>(st: &str, hits: &[Hit], amounts: &'x [Amount]) -> 
         .collect()
 }
 
-/// "1.200 tỷ đồng (gồm 20 triệu USD và 700 tỷ đồng)", "$900 million (including $300 million in
+/// "900 tỷ đồng (gồm 15 triệu USD và 540 tỷ đồng)", "$900 million (including $300 million in
 /// cash)": the amounts in brackets opened right after an amount by a breakdown word are what
 /// that amount is made of, often in several currencies: no deal's value, no total.
 fn part_in_brackets(st: &str, hits: &[Hit], amounts: &[Amount], x: &Amount) -> bool {

@@ -505,10 +505,8 @@ pub(super) fn decide(
     }
     if ty == DealType::Purchase {
         super::parties::maker_of_the_first_item(ctx, from, parties, (provider, recipient));
-    }
-    // "… do Tổng công ty Sao Mai làm chủ đầu tư": the project's owner is the client, whatever
-    // else the clause said of it.
-    if ty == DealType::Purchase {
+        // "… do Tổng công ty Sao Mai làm chủ đầu tư": the project's owner is the client,
+        // whatever else the clause said of it.
         if let Some(owner) = super::parties::project_owner(ctx, from, to) {
             if provider.as_ref() == Some(&owner.canonical) {
                 *provider = None;
