@@ -54,6 +54,10 @@ fn dateline(st: &str, start: usize, end: usize) -> bool {
 /// newswires type for it ("SAP`s bid").
 pub(super) const POSSESSIVES: [&str; 3] = ["'s", "’s", "`s"];
 
+/// The spaced dashes that join the members of a consortium ("Liên danh Kestrel – Tổng công ty
+/// Orvex").
+pub(super) const MEMBER_DASHES: [&str; 2] = [" – ", " - "];
+
 /// `word` without its possessive mark, if it has one ("Kestrel's" → "Kestrel").
 pub(super) fn strip_possessive(word: &str) -> Option<&str> {
     POSSESSIVES.iter().find_map(|m| word.strip_suffix(m))
@@ -350,15 +354,11 @@ impl<'a> Ctx<'a> {
     /// `name_words`).
     fn member_after_dash(&self, end: usize, limit: usize) -> Option<usize> {
         let rest = span::cut(self.text, end, limit);
-        let dash = [" – ", " - "].into_iter().find(|d| rest.starts_with(d))?;
+        let dash = MEMBER_DASHES.into_iter().find(|d| rest.starts_with(d))?;
         let at = end + dash.len();
         self.org_head_at(at, limit)?;
         let m = self.read_name_at(at, limit)?;
-        let after = span::cut(self.text, m.end, limit);
-        let bracket = after
-            .strip_prefix(" (")
-            .and_then(|inner| inner.find(')').filter(|&i| i <= 12).map(|i| i + 3));
-        Some(m.end + bracket.unwrap_or(0))
+        Some(super::parties::past_brackets(self.text, m.end, limit))
     }
 
     /// "der Turbinenbauer", "blade maker", "nhà sản xuất ô tô": the description before a

@@ -2116,7 +2116,7 @@ fn words_between(ctx: &Ctx, from: usize, to: usize) -> usize {
 /// "Ngân hàng Kestrel (KBank) giữ chức năng …", "Orvex Energy (OE) said …": a short part in
 /// brackets right after a name (its abbreviation, its country) belongs to the name; where it
 /// ends (or `from` where none follows before `to`).
-fn past_brackets(st: &str, from: usize, to: usize) -> usize {
+pub(super) fn past_brackets(st: &str, from: usize, to: usize) -> usize {
     let gap = span::cut(st, from, to);
     let Some(inner) = gap.trim_start().strip_prefix('(') else {
         return from;
@@ -2303,7 +2303,10 @@ fn later_members(ctx: &Ctx, from: usize, to: usize) -> Option<(usize, usize)> {
         return None;
     }
     let clause = span::cut(ctx.text, from, to);
-    let dash = clause.find(" – ").or_else(|| clause.find(" - "))?;
+    let dash = super::names::MEMBER_DASHES
+        .iter()
+        .filter_map(|d| clause.find(d))
+        .min()?;
     let lower = clause[..dash].to_lowercase();
     // Positions in the lower-cased text are the text's where folding keeps its length.
     if lower.len() != dash {
