@@ -244,9 +244,9 @@ fn money_of_the_agreement(st: &str, prev: &Anchor, h: &Hit, class: Class) -> boo
 }
 
 /// "Sao Mai và nhà thầu Orvex ký hợp đồng xây bến số 2, tổng giá trị hợp đồng khoảng 900 tỷ
-/// đồng", "signed a contract with Orvex; the value of the contract is …": a deal word right after
-/// a word for a deal's value (`value_of`), after a deal word that anchored in the sentence
-/// already, names that deal to price it; it anchors none of its own.
+/// đồng": a deal word right after a word for a deal's value (`value_of`, listed where the
+/// language writes the value before the deal word), after a deal word that anchored in the
+/// sentence already, names that deal to price it; it anchors none of its own.
 fn prices_the_deal_told(st: &str, hits: &[Hit], h: &Hit, anchors: &[Anchor]) -> bool {
     anchors.iter().any(|a| a.class == Class::Document)
         && hits.iter().any(|v| {

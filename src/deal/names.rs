@@ -1148,23 +1148,17 @@ impl<'a> Ctx<'a> {
             if adverbs.is_empty() {
                 break;
             }
-            // "The ministry, too, signed": an adverb set off by commas.
-            let aside = span::cut(self.text, next, len).starts_with(',');
-            let at = if aside {
-                self.skip_ws(next + 1, len)
-            } else {
-                next
-            };
-            let (ws, we, ends) = self.word(at, len);
+            let past = self.past_adverb_aside(next);
+            if past > next {
+                next = self.skip_ws(past, len);
+                continue;
+            }
+            let (ws, we, ends) = self.word(next, len);
             let w = span::cut(self.text, ws, we);
-            let closed = span::cut(self.text, we, len).starts_with(',');
-            if ends != aside
-                || (aside && !closed)
-                || !adverbs.iter().any(|a| a.eq_ignore_ascii_case(w))
-            {
+            if ends || !adverbs.iter().any(|a| a.eq_ignore_ascii_case(w)) {
                 break;
             }
-            next = self.skip_ws(if aside { we + 1 } else { we }, len);
+            next = self.skip_ws(we, len);
         }
         self.hit_at(next).is_some_and(|h| {
             h.has(|r| {
@@ -1182,6 +1176,27 @@ impl<'a> Ctx<'a> {
                 )
             })
         })
+    }
+
+    /// "The ministry, too, signed …": past an adverb of the language set off by commas right at
+    /// `pos`, which tells nothing between a subject and its verb; else `pos`.
+    pub fn past_adverb_aside(&self, pos: usize) -> usize {
+        let rest = span::after(self.text, pos);
+        let Some((word, _)) = rest
+            .strip_prefix(',')
+            .and_then(|inner| inner.split_once(','))
+        else {
+            return pos;
+        };
+        let adverb = lexicon::lexicon(self.lang)
+            .adverbs
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(word.trim()));
+        if adverb {
+            pos + 1 + word.len() + 1
+        } else {
+            pos
+        }
     }
 
     /// A known entity, with a short form in parentheses after it if any.

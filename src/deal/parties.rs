@@ -2439,7 +2439,7 @@ fn opening_subject(ctx: &Ctx, a: &Anchor, clause_start: usize, verb: usize) -> V
     else {
         return Vec::new();
     };
-    let between = words_between(ctx, past_adverb_aside(ctx, n.end), a.start);
+    let between = words_between(ctx, ctx.past_adverb_aside(n.end), a.start);
     // A name that opens the clause right after a fronted phrase's comma is its subject a little
     // further from the verb too ("Cuối năm 2023, Orvex Land thông qua một công ty con là Lindmark
     // đã chuyển nhượng …").
@@ -2479,27 +2479,6 @@ fn subject_after_short_lead(ctx: &Ctx, clause_start: usize, to: usize) -> Option
                 && ctx.before_deal_verb(n.end))
             .then_some(n)
         })
-}
-
-/// "The ministry, too, signed …": past an adverb of the language set off by commas right at
-/// `pos`, which tells nothing between a subject and its verb; else `pos`.
-fn past_adverb_aside(ctx: &Ctx, pos: usize) -> usize {
-    let rest = span::after(ctx.text, pos);
-    let Some(inner) = rest.strip_prefix(',') else {
-        return pos;
-    };
-    let Some((word, _)) = inner.split_once(',') else {
-        return pos;
-    };
-    let adverb = lexicon::lexicon(ctx.lang)
-        .adverbs
-        .iter()
-        .any(|a| a.eq_ignore_ascii_case(word.trim()));
-    if adverb {
-        pos + 1 + word.len() + 1
-    } else {
-        pos
-    }
 }
 
 /// "Sweden gave $40 million, Austria $12 million and Finland promised a grant of $9 million":
