@@ -79,7 +79,7 @@ pub(super) fn parties_for(
     } else {
         pre_start
     };
-    let verbs = Verbs::read(ctx.hits, ty, (verbs_from, a.end, scope_end), verb_final);
+    let verbs = Verbs::read(ctx, ty, (verbs_from, a.end, scope_end), verb_final);
     let sold_by = sides_by_objects(ctx, a, (pre_start, scope_end), &verbs, &mut r);
     let mut subjects = subject_of(ctx, a, pre_start);
     // "after Kestrel Group's offer for Orvex": the deal's owner, named in its own phrase, is

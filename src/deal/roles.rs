@@ -9,7 +9,8 @@ use crate::text::strip_diacritics;
 
 use super::anchor;
 use super::lexicon::{Class, Hit, Role};
-use super::names::Name;
+use super::names::{Ctx, Name};
+use super::span;
 
 /// What the verbs of an anchor's clause say about the sides of its deal.
 pub(super) struct Verbs {
@@ -19,6 +20,9 @@ pub(super) struct Verbs {
     /// The verb of receiving stands before the deal word or is it ("won an order"), not after
     /// it ("under the deal the airline will receive 50 jets": it receives the goods).
     received_the_deal: bool,
+    /// "FPT will receive $41 million from Kestrel": what the subject receives is money, so the
+    /// one it comes from pays for the deal.
+    received_money: bool,
     /// "X awarded a contract to B": the subject gave it.
     awarded: bool,
     /// The subject's verb buys ("Orchid Chemie übernimmt"): true, sells ("X sells"): false.
@@ -30,11 +34,12 @@ impl Verbs {
     /// `verb_final`: the language puts the participle last ("hat einen Auftrag an Land
     /// gezogen"), so a verb of receiving after the deal word may still take the deal.
     pub(super) fn read(
-        hits: &[Hit],
+        ctx: &Ctx,
         ty: DealType,
         (pre_start, anchor_end, scope_end): (usize, usize, usize),
         verb_final: bool,
     ) -> Verbs {
+        let hits = ctx.hits;
         let buys = hits
             .iter()
             .filter(|h| h.start >= pre_start && h.start < scope_end)
@@ -63,6 +68,7 @@ impl Verbs {
                     if verb_final { scope_end } else { anchor_end },
                     Role::Receive,
                 ),
+            received_money: money_received(ctx, pre_start, scope_end),
             awarded: anchor::said_in(hits, pre_start, scope_end, Role::Award),
             buys,
         }
@@ -84,6 +90,24 @@ impl Verbs {
     }
 }
 
+/// "will receive about $41 million from Kestrel", "nhận được 932 tỷ đồng": a verb of receiving
+/// followed by an amount, at most two words between.
+fn money_received(ctx: &Ctx, from: usize, to: usize) -> bool {
+    ctx.hits
+        .iter()
+        .filter(|h| h.start >= from && h.start < to && h.has(|r| *r == Role::Receive))
+        .any(|h| {
+            ctx.amounts.iter().any(|a| {
+                a.start >= h.end
+                    && a.start < to
+                    && span::cut(ctx.text, h.end, a.start)
+                        .split_whitespace()
+                        .count()
+                        <= 2
+            })
+        })
+}
+
 /// "Orvex won orders for 40 jets", "Kestrel received purchases worth …": a word that may be a
 /// verb of buying, right after a verb of receiving, is the noun received, no verb.
 fn received_noun(hits: &[Hit], h: &Hit) -> bool {
@@ -94,13 +118,15 @@ fn received_noun(hits: &[Hit], h: &Hit) -> bool {
 /// "Boeing won an order from Korean Air": a supplier that won a contract from its client; the
 /// "from" party is the client, so it receives. (A ministry that receives aid "from" a donor is
 /// already the recipient.) A client named "to" or "for" ("won a contract to supply 30 jets to
-/// Kestrel Air") already receives and stays, unless a party it was won from is named too.
+/// Kestrel Air") already receives and stays, unless a party it was won from is named too. Money
+/// received "from" a party says the same ("will receive $41 million from Orvex"); goods received
+/// after the deal word do not ("under the contract it will receive 12 jets from Airbus").
 pub(super) fn won_from_client(
     v: &Verbs,
     provider: &mut Option<String>,
     recipient: &mut Option<String>,
 ) {
-    if v.received && v.of_a_purchase() && provider.is_some() {
+    if (v.won_an_order() || v.received_money) && v.of_a_purchase() && provider.is_some() {
         // "won a contract from the navy to build an icebreaker for the coast guard": the one it
         // was won from pays, whoever uses what is built.
         *recipient = provider.take();
