@@ -314,6 +314,7 @@ fn analyse<'l>(
         told_deal: !mentions.is_empty() || !totals.is_empty(),
     };
     free::amount_anchored(&frame, &amounts, &free, &used, statistic, before, mentions);
+    parties::joined_amounts_share_recipient(&ctx, &mut mentions[told_before..]);
     if told_before > 0 && anchor::opens_on_a_deal_told(st, &hits, &anchors) {
         for m in &mut mentions[told_before..] {
             m.continues = true;

@@ -2907,3 +2907,53 @@ pub(super) fn supersede_countries(parties: &mut Vec<Name>) {
         parties.retain(|p| !(p.kind == Some(Kind::Country) && agencies.contains(&p.canonical)));
     }
 }
+
+/// "an agreement for $2.5 billion in grants and up to $3 billion in loans for Kestrel Motors":
+/// two amounts joined by a conjunction (the first's noun before it, at most one word after it, no
+/// punctuation) are objects of one phrase, and the recipient named after the second is the
+/// first's too, where the first names none. `mentions` are one sentence's.
+pub(super) fn joined_amounts_share_recipient(ctx: &Ctx, mentions: &mut [super::Mention]) {
+    let mut order: Vec<usize> = (0..mentions.len())
+        .filter(|&i| mentions[i].amount.is_some())
+        .collect();
+    order.sort_by_key(|&i| mentions[i].amount.as_ref().map(|a| a.start));
+    for w in order.windows(2) {
+        let (i, j) = (w[0], w[1]);
+        // Amounts are tied to mentions in document offsets; names and hits are the sentence's.
+        let base = mentions[i].start;
+        let (Some(a1), Some(a2)) = (&mentions[i].amount, &mentions[j].amount) else {
+            continue;
+        };
+        let (a1, a2) = (
+            a1.start - base..a1.end - base,
+            a2.start - base..a2.end - base,
+        );
+        let (Some(r), None) = (&mentions[j].recipient, &mentions[i].recipient) else {
+            continue;
+        };
+        let Some(named) = mentions[j].parties.iter().find(|p| &p.canonical == r) else {
+            continue;
+        };
+        if a1.end >= a2.start || named.start < a2.end {
+            continue;
+        }
+        // "$2.5 billion in grants and up to $3 billion": the first amount's noun (two words at
+        // most) before the conjunction, at most one word after it, no punctuation.
+        let words = |from: usize, to: usize| {
+            let gap = span::cut(ctx.text, from, to);
+            (!gap.contains([',', ';', ':', '.'])).then(|| gap.split_whitespace().count())
+        };
+        let joined = ctx.hits.iter().any(|h| {
+            h.start >= a1.end
+                && h.end <= a2.start
+                && h.has(|r| *r == Role::BetweenJoin)
+                && words(a1.end, h.start).is_some_and(|n| n <= 2)
+                && words(h.end, a2.start).is_some_and(|n| n <= 1)
+        });
+        if joined {
+            let n = named.clone();
+            let m1 = &mut mentions[i];
+            m1.recipient = party_on_a_side(&mut m1.parties, n);
+        }
+    }
+}
