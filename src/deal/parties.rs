@@ -858,12 +858,33 @@ fn to_and_from(
     // "A consortium led by Kestrel bought …": that "by" names the subject, not a seller.
     let leader = group_leader(ctx, clause_start, a.start);
     let leads = |h: &Hit| leader.as_ref().is_some_and(|(_, end)| h.end == *end);
-    for h in ctx.hits.iter().filter(|h| {
-        ((h.start >= a.end && h.start < scope_end) || (h.start >= clause_start && h.end <= a.start))
-            && !leads(h)
+    // "a $20 million loan to A and a $30 million loan to B", "cho A vay 20 triệu USD và cho B
+    // vay 30 triệu USD": a sentence may tell several deals, each with its own cue; the cue
+    // nearest the deal word, before or after it, is read first. Not where the verb ends the
+    // clause ("hat bei A 20 Jets bestellt. die X hat bei B …"): the cues before it are its own,
+    // read in text order.
+    let verb_final = lexicon::lexicon(ctx.lang).verb_final;
+    let mut cues: Vec<(usize, &Hit)> = ctx
+        .hits
+        .iter()
+        .filter_map(|h| {
+            if h.start >= a.end && h.start < scope_end {
+                Some((h.start - a.end, h))
+            } else if h.start >= clause_start && h.end <= a.start {
+                Some((a.start - h.end, h))
+            } else {
+                None
+            }
+        })
+        .collect();
+    if !verb_final {
+        cues.sort_by_key(|&(distance, _)| distance);
+    }
+    for (_, h) in cues.into_iter().filter(|(_, h)| {
+        !leads(h)
             && h.has(|r| matches!(r, Role::To | Role::From | Role::Purpose))
             && !in_apposition(ctx, h.start)
-            && !(h.start >= a.end && in_relative_clause(ctx, a.end, h.start))
+            && (h.start < a.end || !in_relative_clause(ctx, a.end, h.start))
     }) {
         // What money goes into belongs to its owner: it receives the investment. (What is
         // bought from its owner is sold by it: "a stake … held by Orvex", the "from" side.)
