@@ -329,6 +329,49 @@ pub(super) fn abbreviations_defined_later(mentions: &mut [Mention], named: &Ante
     }
 }
 
+/// "Kestrel Air awarded Orvex a contract for twelve engines. The agreement between Kestrel Air
+/// and Orvex was signed in May.": a deal whose sentence named two parties and placed neither
+/// (an agreement "between" them, "with" each other) takes the sides another deal of the article
+/// gave the same two, where every such deal gives them the same way round.
+pub(super) fn sides_of_the_pair_told_elsewhere(mentions: &mut [Mention]) {
+    let sided: Vec<(String, String)> = mentions
+        .iter()
+        .filter_map(|m| Some((key(m.provider.as_deref()?), key(m.recipient.as_deref()?))))
+        .collect();
+    for m in mentions
+        .iter_mut()
+        .filter(|m| m.provider.is_none() && m.recipient.is_none())
+    {
+        let mut pair: Vec<&Name> = Vec::new();
+        for p in &m.parties {
+            if !pair.iter().any(|q| key(&q.canonical) == key(&p.canonical)) {
+                pair.push(p);
+            }
+        }
+        let [a, b] = pair[..] else { continue };
+        let (ka, kb) = (key(&a.canonical), key(&b.canonical));
+        let ways: Vec<bool> = sided
+            .iter()
+            .filter_map(|(p, r)| {
+                if (p, r) == (&ka, &kb) {
+                    Some(true)
+                } else if (p, r) == (&kb, &ka) {
+                    Some(false)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let Some(&first) = ways.first() else { continue };
+        if ways.iter().any(|&w| w != first) {
+            continue;
+        }
+        let (provider, recipient) = if first { (a, b) } else { (b, a) };
+        m.provider = Some(provider.canonical.clone());
+        m.recipient = Some(recipient.canonical.clone());
+    }
+}
+
 /// "Harbourline Bank lent Kestrel Foods $300 million. The loan consists of a $100 million
 /// tranche and a $200 million term facility.": a deal told in a sentence that opens on the deal
 /// told before and names no party of its own is a part of that deal; it takes its parties and

@@ -171,6 +171,7 @@ fn extract_window<'l>(
     let mut merged = merge::within_document(mentions);
     merged.retain(|m| !totals::restates_a_total(m, &totals));
     context::parts_of_the_deal_before(&mut merged);
+    context::sides_of_the_pair_told_elsewhere(&mut merged);
     context::sides_from_article(&mut merged);
     context::provider_named_in_article(&mut merged, antecedents);
     context::maker_of_the_model(&mut merged, text, article.lex);
