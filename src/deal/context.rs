@@ -558,45 +558,57 @@ pub(super) fn main_party_takes_the_other_side(
         counts.push((name, times));
     }
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-    let main = match &counts[..] {
-        [(n, c), rest @ ..] if *c >= 2 && rest.first().is_none_or(|(_, d)| d < c) => n.clone(),
-        _ => return,
-    };
-    // The article is about it only where its headline or lead names it: a list of deals (a
-    // week's loans, a ticker of rounds) names its most frequent party further down.
-    let main_key = key(&main.canonical);
-    let known = named
-        .times_named()
-        .iter()
-        .any(|(e, _)| key(&e.canonical) == main_key);
-    if !named.in_lead(&main.canonical, known, text) {
-        return;
-    }
+    let main = main_parties(&counts, named, text);
+    let main_keys: Vec<String> = main.iter().map(|n| key(&n.canonical)).collect();
     // A lender, licensor, donor or investor keeps its side in the article's deals of that kind;
     // a company that buys may also sell a stake.
-    let placed: Vec<(DealType, Side)> = mentions
+    let placed: Vec<Vec<(DealType, Side)>> = main_keys
         .iter()
-        .filter(|m| m.ty != DealType::Purchase)
-        .flat_map(|m| {
-            [Side::Provider, Side::Recipient]
-                .into_iter()
-                .filter(|s| s.of(m).as_deref().is_some_and(|n| key(n) == main_key))
-                .map(|s| (m.ty, s))
+        .map(|k| {
+            mentions
+                .iter()
+                .filter(|m| m.ty != DealType::Purchase)
+                .flat_map(|m| {
+                    [Side::Provider, Side::Recipient]
+                        .into_iter()
+                        .filter(|s| s.of(m).as_deref().is_some_and(|n| key(n) == *k))
+                        .map(|s| (m.ty, s))
+                })
+                .collect()
         })
         .collect();
+    // Two main parties take each other's empty side only the way round a deal of the article
+    // placed them (the supplier of their contract is not the lender of the other's loan).
+    let sided: Vec<(String, String)> = mentions
+        .iter()
+        .filter_map(|m| Some((key(m.provider.as_deref()?), key(m.recipient.as_deref()?))))
+        .collect();
     for m in mentions.iter_mut() {
-        let side = match (&m.provider, &m.recipient) {
-            (Some(p), None) if key(p) != main_key => Side::Recipient,
-            (None, Some(r)) if key(r) != main_key => Side::Provider,
+        let (side, told) = match (&m.provider, &m.recipient) {
+            (Some(p), None) => (Side::Recipient, key(p)),
+            (None, Some(r)) => (Side::Provider, key(r)),
             _ => continue,
         };
-        if placed.iter().any(|&(t, s)| {
-            t == m.ty
-                && matches!(
-                    (s, side),
-                    (Side::Provider, Side::Recipient) | (Side::Recipient, Side::Provider)
-                )
-        }) {
+        // One main party takes any deal's empty side but its own; of two, each takes the side a
+        // deal of the other left empty.
+        let i = match main.len() {
+            1 if main_keys[0] != told => 0,
+            2 if main_keys[0] == told => 1,
+            2 if main_keys[1] == told => 0,
+            _ => continue,
+        };
+        let fill = main[i].clone();
+        let way = match side {
+            Side::Recipient => (told.clone(), main_keys[i].clone()),
+            Side::Provider => (main_keys[i].clone(), told.clone()),
+        };
+        if main.len() == 2 && !sided.contains(&way) {
+            continue;
+        }
+        if placed[i]
+            .iter()
+            .any(|&(t, s)| t == m.ty && s == side.other())
+        {
             continue;
         }
         let named_kind = side
@@ -605,24 +617,61 @@ pub(super) fn main_party_takes_the_other_side(
             .as_deref()
             .and_then(|n| m.parties.iter().find(|p| p.canonical == n))
             .and_then(|p| p.kind);
-        if rivals(named_kind, main.kind)
-            || (m.ty == DealType::Aid && side_is_lender(side, main.kind))
+        if rivals(named_kind, fill.kind)
+            || (m.ty == DealType::Aid && side_is_lender(side, fill.kind))
         {
             continue;
         }
-        *side.of_mut(m) = Some(main.canonical.clone());
+        *side.of_mut(m) = Some(fill.canonical.clone());
         m.notes.push(format!(
             "{} read as the article's main party: its sentence names no {}",
-            main.canonical,
+            fill.canonical,
             side.as_str()
         ));
-        if !m.parties.iter().any(|p| key(&p.canonical) == main_key) {
+        let fill_key = key(&fill.canonical);
+        if !m.parties.iter().any(|p| key(&p.canonical) == fill_key) {
             m.parties.push(Name {
                 start: m.start,
                 end: m.start,
-                ..main.clone()
+                ..fill
             });
         }
+    }
+}
+
+/// The article's main party, or its two: the party named most often (at least twice) and named
+/// in its headline or lead ("Kestrel Air ordered 20 jets … Kestrel Air also took options"); of
+/// parties tied for most, the one the lead names ("Pledges for the UN appeal … Norland gave …":
+/// the UN is named as often as Norland further down, but the lead is about it); two tied parties
+/// both in the lead are the article's two sides ("Orvex signed a framework contract with the
+/// Norland army … Orvex expects orders worth …": a deal of one of them is with the other).
+fn main_parties(counts: &[(Name, usize)], named: &Antecedents, text: &str) -> Vec<Name> {
+    let Some(&(_, most)) = counts.first() else {
+        return Vec::new();
+    };
+    if most < 2 {
+        return Vec::new();
+    }
+    let tied: Vec<&Name> = counts
+        .iter()
+        .take_while(|(_, c)| *c == most)
+        .map(|(n, _)| n)
+        .collect();
+    let led: Vec<Name> = tied
+        .iter()
+        .filter(|n| {
+            let k = key(&n.canonical);
+            let known = named
+                .times_named()
+                .iter()
+                .any(|(e, _)| key(&e.canonical) == k);
+            named.in_lead(&n.canonical, known, text)
+        })
+        .map(|n| (*n).clone())
+        .collect();
+    match (tied.len(), led.len()) {
+        (_, 1) | (2, 2) => led,
+        _ => Vec::new(),
     }
 }
 

@@ -274,7 +274,7 @@ fn opens_a_clause(ctx: &super::names::Ctx, at: usize) -> bool {
 }
 
 /// A side of a deal: the party that provides or the one that receives.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Side {
     Provider,
     Recipient,
