@@ -81,6 +81,7 @@ impl<'l> Antecedents<'l> {
             };
             if ents.iter().any(|e| e.start < h.end && h.start < e.end)
                 || names_follow(st, h.end)
+                || owner_follows(st, hits, h, ents)
                 || (names_only_capitalised && ends_a_name(st, hits, h, ents))
                 || !refers_back(st, hits, h)
             {
@@ -265,6 +266,19 @@ fn ends_a_name(st: &str, hits: &[Hit], h: &Hit, ents: &[EntityHit]) -> bool {
 
 /// A capitalised word right after `pos` (past a space) that is not a verb-like lower-case word:
 /// the description names it ("the carrier Kestrel Air").
+/// "the board of Orvex", "der Aufsichtsrat der Lufthansa": a word that makes the entity named
+/// after it the description's owner (`owner_before_name`) follows the description.
+fn owner_follows(st: &str, hits: &[Hit], h: &Hit, ents: &[EntityHit]) -> bool {
+    hits.iter().any(|o| {
+        o.has(|r| *r == Role::OwnerBefore)
+            && o.start > h.end
+            && span::cut(st, h.end, o.start).trim().is_empty()
+            && ents
+                .iter()
+                .any(|e| e.start > o.end && span::cut(st, o.end, e.start).trim().is_empty())
+    })
+}
+
 fn names_follow(st: &str, pos: usize) -> bool {
     let rest = span::after(st, pos);
     let Some(next) = rest.strip_prefix(' ') else {

@@ -434,6 +434,10 @@ struct Cues {
     /// Right after a deal word, these refer back to a deal already told ("thương vụ này").
     #[serde(default)]
     back_reference_after: Vec<String>,
+    /// Between a description and a name after it, these make the name its owner ("the board of
+    /// Orvex", "der Aufsichtsrat der Orvex AG"): the description then refers to no earlier party.
+    #[serde(default)]
+    owner_before_name: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -546,6 +550,8 @@ pub enum Role {
     BackBefore,
     /// See `Cues::back_reference_after`.
     BackAfter,
+    /// See `Cues::owner_before_name`.
+    OwnerBefore,
     BetweenOpen,
     BetweenJoin,
     With,
@@ -779,6 +785,7 @@ impl Builder {
         self.add_all(&cues.project_owner, Role::ProjectOwner);
         self.add_all(&cues.back_reference_before, Role::BackBefore);
         self.add_all(&cues.back_reference_after, Role::BackAfter);
+        self.add_all(&cues.owner_before_name, Role::OwnerBefore);
     }
 
     /// One phrase with one more role (a phrase met again keeps its first spelling).
