@@ -147,12 +147,37 @@ pub(super) fn parties_for(
     }
     offtaker_buys(ctx, (pre_start, scope_end), subjects.first(), &mut r);
     maker_named_by_its_model(ctx, subjects.first(), verbs.sells(), &mut r);
+    members_follow_their_leader(ctx, (pre_start, a.start), &mut r);
+    group_supplies(ctx, ty, &verbs, subjects.first(), &mut r);
     (
         r.parties,
         r.provider,
         r.recipient,
         subjects.first().cloned(),
     )
+}
+
+/// "Liên danh Orvex – Tổng công ty Sông Lam (SLC) và EVN ký …": the later members of a group
+/// (`later_members`) are no parties of their own where its leader is one; the leader speaks for
+/// the group, so the deal is between the group and the other side. A member a cue placed on a
+/// side stays.
+fn members_follow_their_leader(ctx: &Ctx, (from, to): (usize, usize), r: &mut Sides) {
+    let Some((dash, end)) = later_members(ctx, from, to) else {
+        return;
+    };
+    let member = |p: &Name| p.start > dash && p.end <= end;
+    let led = r.parties.iter().any(|p| p.end <= dash && p.start >= from);
+    if !led {
+        return;
+    }
+    let placed = |p: &Name| {
+        [&r.provider, &r.recipient]
+            .iter()
+            .any(|s| s.as_deref() == Some(p.canonical.as_str()))
+    };
+    let keep: Vec<bool> = r.parties.iter().map(|p| !member(p) || placed(p)).collect();
+    let mut k = keep.iter();
+    r.parties.retain(|_| *k.next().unwrap_or(&true));
 }
 
 /// "Norland will receive a Japanese loan of $200 million", "der Norland eine norwegische
@@ -2228,6 +2253,9 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
         return vec![leader];
     }
     let mut found = known_subjects(ctx, a, clause_start, verb);
+    if found.is_empty() {
+        found.extend(group_before_verb(ctx, clause_start, verb));
+    }
     if !found.is_empty() {
         coordinated_before(ctx, &mut found, clause_start);
         coordinated(ctx, &mut found, verb);
@@ -2626,6 +2654,41 @@ fn last_clause_mark(s: &str) -> Option<usize> {
     last
 }
 
+/// "das Konsortium Orvex", "liên danh nhà thầu Orvex": a word for a group of companies
+/// (`group_words`) stands right before the name.
+fn named_as_group(ctx: &Ctx, name: &Name) -> bool {
+    let before = span::cut(ctx.text, 0, name.start).trim_end();
+    let tail = tail_lowercase(before, 48);
+    lexicon::lexicon(ctx.lang).group_words.iter().any(|w| {
+        tail.strip_suffix(w.as_str())
+            .is_some_and(|r| r.chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
+    })
+}
+
+/// "Liên danh nhà thầu Orvex – Sông Lam ký hợp đồng với EVN", "the consortium Orvex signed the
+/// contract with the ministry": a group of companies formed for a contract, the subject of a
+/// purchase no verb gave a side (no buying, selling, receiving or awarding), supplies it; the
+/// party read as the supplier is its client.
+fn group_supplies(ctx: &Ctx, ty: DealType, verbs: &Verbs, subject: Option<&Name>, r: &mut Sides) {
+    let Some(s) = subject else { return };
+    if ty != DealType::Purchase || verbs.tells_a_side() || !named_as_group(ctx, s) {
+        return;
+    }
+    if r.recipient.as_deref() == Some(s.canonical.as_str()) {
+        std::mem::swap(&mut r.provider, &mut r.recipient);
+    } else if r.provider.is_none() && r.recipient.is_none() {
+        let others: Vec<&Name> = r
+            .parties
+            .iter()
+            .filter(|p| p.canonical != s.canonical)
+            .collect();
+        if let [client] = others[..] {
+            r.recipient = Some(client.canonical.clone());
+            r.provider = Some(s.canonical.clone());
+        }
+    }
+}
+
 /// "das Konsortium Orvex aus Kestrel und der französischen Nordmar", "liên danh Sao Mai gồm
 /// Kestrel và Orvex", "the consortium Orvex, made up of Kestrel and Nordmar": after a name that a
 /// word for a group of companies (`group_words`) stands right before, a word that opens its
@@ -2637,13 +2700,7 @@ fn members_of_a_group(ctx: &Ctx, group: &Name, limit: usize) -> Option<usize> {
         return None;
     }
     let st = ctx.text;
-    let before = span::cut(st, 0, group.start).trim_end();
-    let tail = tail_lowercase(before, 48);
-    let named_group = lex.group_words.iter().any(|w| {
-        tail.strip_suffix(w.as_str())
-            .is_some_and(|r| r.chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
-    });
-    if !named_group {
+    if !named_as_group(ctx, group) {
         return None;
     }
     let rest = span::cut(st, group.end, limit);
@@ -2872,6 +2929,38 @@ pub(super) fn joined_to(ctx: &Ctx, subject: &Name, parties: &[Name]) -> bool {
     })
 }
 
+/// "Liên danh nhà thầu Orvex – Tổng công ty Sông Lam (SLC) đã ký …": a group of companies
+/// (`group_words`) whose later members, after a dash, run up to the clause's verb (at `verb`)
+/// is the clause's subject, named by its first member, whether or not the lexicon knows it.
+fn group_before_verb(ctx: &Ctx, clause_start: usize, verb: usize) -> Option<Name> {
+    let (dash, end) = later_members(ctx, clause_start, verb)?;
+    if end < verb && !span::cut(ctx.text, end, verb).trim().is_empty() {
+        return None;
+    }
+    let before = span::cut(ctx.text, clause_start, dash);
+    let lower = before.to_lowercase();
+    if lower.len() != before.len() {
+        return None;
+    }
+    let (at, word) = lexicon::lexicon(ctx.lang)
+        .group_words
+        .iter()
+        .filter_map(|w| lower.rfind(w.as_str()).map(|i| (i, w)))
+        .max_by_key(|&(i, w)| (i + w.len(), w.len()))?;
+    ctx.read_name(clause_start + at + word.len(), dash)
+}
+
+/// "liên danh nhà thầu", "the consortium": the words before a group's first member, which then
+/// stands for the group (`group_words`).
+fn names_a_group(ctx: &Ctx, gap: &str) -> bool {
+    let gap = gap.trim().to_lowercase();
+    !gap.is_empty()
+        && lexicon::lexicon(ctx.lang)
+            .group_words
+            .iter()
+            .any(|g| g.to_lowercase() == gap)
+}
+
 /// "Kestrel Airways and Airbus signed …": a name the lexicon does not know, joined by "and" /
 /// "và" / "und" before the first known subject, is a subject too, and the first one.
 fn coordinated_before(ctx: &Ctx, found: &mut Vec<Name>, clause_start: usize) {
@@ -2886,16 +2975,42 @@ fn coordinated_before(ctx: &Ctx, found: &mut Vec<Name>, clause_start: usize) {
             && h.start >= clause_start
             && h.has(|r| *r == Role::BetweenJoin)
             && (span::cut(st, h.end, first).trim().is_empty()
+                || names_a_group(ctx, span::cut(st, h.end, first))
                 || ctx
                     .read_name(h.end, st.len())
                     .is_some_and(|n| n.start == first))
     }) else {
         return;
     };
-    let Some(n) = ctx.read_name(clause_start, join.start) else {
+    // "Tập đoàn Điện lực Việt Nam (EVN), Ban QLDA Điện 3 và …": the names listed before the join,
+    // separated by commas, each filling its part (its abbreviation in brackets is part of it).
+    let mut starts = vec![clause_start];
+    starts.extend(
+        span::cut(st, clause_start, join.start)
+            .match_indices(',')
+            .map(|(i, _)| clause_start + i + 1),
+    );
+    let mut listed: Vec<Name> = Vec::new();
+    for (k, &from) in starts.iter().enumerate() {
+        let to = starts.get(k + 1).map_or(join.start, |&next| next - 1);
+        let fills = |n: &Name| {
+            let rest = span::cut(st, past_brackets(st, n.end, to), to).trim();
+            rest.is_empty() || rest == ")"
+        };
+        let part = span::cut(st, from, to).trim();
+        match ctx.read_name(from, to).filter(fills) {
+            Some(n) => listed.push(n),
+            // A dateline or a phrase of time before the list ("Ngày 9/2, …").
+            None if listed.is_empty() => {}
+            // A body the reader cannot name ("Ban QLDA Điện 3"): listed, no party.
+            None if part.chars().next().is_some_and(char::is_uppercase)
+                && part.split_whitespace().count() <= 6 => {}
+            None => return,
+        }
+    }
+    let Some(n) = listed.first() else {
         return;
     };
-    let joined = span::cut(st, n.end, join.start).trim();
     // It opens the clause: at most a dateline, an article and a description before it, no verb.
     let lead = span::cut(st, clause_start, n.start);
     let opens = lead.split_whitespace().count() <= 4
@@ -2909,11 +3024,13 @@ fn coordinated_before(ctx: &Ctx, found: &mut Vec<Name>, clause_start: usize) {
                     )
                 })
         });
-    if (joined.is_empty() || joined == ")")
-        && opens
-        && !found.iter().any(|f| f.canonical == n.canonical)
-    {
-        found.insert(0, n);
+    if !opens {
+        return;
+    }
+    for n in listed.into_iter().rev() {
+        if !found.iter().any(|f| f.canonical == n.canonical) {
+            found.insert(0, n);
+        }
     }
 }
 

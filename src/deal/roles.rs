@@ -74,6 +74,11 @@ impl Verbs {
         }
     }
 
+    /// A verb said who buys, sells, receives or awards: the sides need no guess.
+    pub(super) fn tells_a_side(&self) -> bool {
+        self.buys.is_some() || self.received || self.awarded
+    }
+
     /// The subject's verb sells ("Orvex supplies …").
     pub(super) fn sells(&self) -> bool {
         self.buys == Some(false)
