@@ -437,6 +437,35 @@ pub(super) fn public_buyer_named_in_article(mentions: &mut [Mention], named: &An
     }
 }
 
+/// "Loan agreements between Norland and two development banks were signed on Monday. … Of the
+/// first project's cost, the Harbour Development Bank lends $200 million.": a loan from a bank
+/// or a fund whose sentences named no borrower goes to the one state the article names, where it
+/// names exactly one and the lender is not of that state (a state's own banks lend to its
+/// companies, whom news leaves unnamed). A sovereign loan's borrower is named once, in the lead,
+/// and then left out.
+pub(super) fn borrowing_state_named_in_article(mentions: &mut [Mention], named: &Antecedents) {
+    let Some(state) = named.sole_of(&[Kind::Country]) else {
+        return;
+    };
+    for m in mentions
+        .iter_mut()
+        .filter(|m| m.ty == DealType::Financing && m.recipient.is_none())
+    {
+        let Some(lender) = m.provider.as_deref() else {
+            continue;
+        };
+        let foreign_lender = m.parties.iter().any(|p| {
+            p.canonical == lender
+                && p.kind.is_some_and(Kind::is_financial)
+                && p.country.as_deref() != Some(state.canonical.as_str())
+        });
+        if foreign_lender {
+            m.recipient = Some(state.canonical.clone());
+            named_party(m, state);
+        }
+    }
+}
+
 /// "Finnair is replacing older jets … Airbus books a firm order for eight of them": a
 /// purchase from a maker whose sentences named no buyer is bought by the one airline the article
 /// names (airlines are who buy aircraft), where it names exactly one and does not tell it buying

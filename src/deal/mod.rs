@@ -179,6 +179,7 @@ fn extract_window<'l>(
     context::the_other_side(&mut merged);
     context::main_party_takes_the_other_side(&mut merged, antecedents, text, lang);
     context::public_buyer_named_in_article(&mut merged, antecedents);
+    context::borrowing_state_named_in_article(&mut merged, antecedents);
     context::airline_named_in_article(&mut merged, antecedents);
     context::status_from_article(&mut merged);
     let mut deals: Vec<Deal> = merged
