@@ -536,57 +536,7 @@ pub(super) fn main_party_takes_the_other_side(
     text: &str,
     lang: crate::lang::Lang,
 ) {
-    let mut counts: Vec<(Name, usize)> = named
-        .times_named()
-        .iter()
-        .filter(|(e, _)| e.kind != Kind::Country)
-        .map(|(e, n)| {
-            let name = Name {
-                start: 0,
-                end: 0,
-                canonical: e.canonical.clone(),
-                kind: Some(e.kind),
-                country: e.country.clone(),
-            };
-            (name, *n)
-        })
-        .collect();
-    // A name the lexicon does not know counts where a deal placed it on a side (not a disease
-    // or a person the sentence only named).
-    for m in mentions.iter() {
-        let placed = |p: &Name| {
-            [&m.provider, &m.recipient]
-                .iter()
-                .any(|s| s.as_deref() == Some(p.canonical.as_str()))
-        };
-        for p in m.parties.iter().filter(|p| p.kind.is_none() && placed(p)) {
-            let k = key(&p.canonical);
-            if !counts.iter().any(|(n, _)| key(&n.canonical) == k) {
-                let times = text.matches(p.canonical.as_str()).count();
-                counts.push((p.clone(), times));
-            }
-        }
-    }
-    // An organisation the lexicon does not know but the article defines with its initials
-    // ("The Harbour Board of Trade (HBT)") counts as often as it writes either form.
-    for (long, short) in defined_by_initials(text) {
-        let known = counts
-            .iter()
-            .any(|(n, _)| key(&n.canonical) == key(long) || key(&n.canonical) == key(short));
-        if known {
-            continue;
-        }
-        let times = whole_words(text, short).max(text.matches(long).count());
-        let name = Name {
-            start: 0,
-            end: 0,
-            canonical: lang.deals().englishify(long),
-            kind: None,
-            country: None,
-        };
-        counts.push((name, times));
-    }
-    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    let counts = times_each_party_named(mentions, named, text, lang);
     let main = main_parties(&counts, named, text);
     let main_keys: Vec<String> = main.iter().map(|n| key(&n.canonical)).collect();
     // A lender, licensor, donor or investor keeps its side in the article's deals of that kind;
@@ -666,6 +616,70 @@ pub(super) fn main_party_takes_the_other_side(
             });
         }
     }
+}
+
+/// How often the article names each party (most named first): a name the lexicon knows, in
+/// as many sentences as name it; a name it does not know, as many times as the text writes it,
+/// where a deal placed it on a side or the article defines it with its initials. No country: a
+/// country is named for where deals are, as often as for who makes them.
+fn times_each_party_named(
+    mentions: &[Mention],
+    named: &Antecedents,
+    text: &str,
+    lang: crate::lang::Lang,
+) -> Vec<(Name, usize)> {
+    let mut counts: Vec<(Name, usize)> = named
+        .times_named()
+        .iter()
+        .filter(|(e, _)| e.kind != Kind::Country)
+        .map(|(e, n)| {
+            let name = Name {
+                start: 0,
+                end: 0,
+                canonical: e.canonical.clone(),
+                kind: Some(e.kind),
+                country: e.country.clone(),
+            };
+            (name, *n)
+        })
+        .collect();
+    // A name the lexicon does not know counts where a deal placed it on a side (not a disease
+    // or a person the sentence only named).
+    for m in mentions.iter() {
+        let placed = |p: &Name| {
+            [&m.provider, &m.recipient]
+                .iter()
+                .any(|s| s.as_deref() == Some(p.canonical.as_str()))
+        };
+        for p in m.parties.iter().filter(|p| p.kind.is_none() && placed(p)) {
+            let k = key(&p.canonical);
+            if !counts.iter().any(|(n, _)| key(&n.canonical) == k) {
+                let times = text.matches(p.canonical.as_str()).count();
+                counts.push((p.clone(), times));
+            }
+        }
+    }
+    // An organisation the lexicon does not know but the article defines with its initials
+    // ("The Harbour Board of Trade (HBT)") counts as often as it writes either form.
+    for (long, short) in defined_by_initials(text) {
+        let known = counts
+            .iter()
+            .any(|(n, _)| key(&n.canonical) == key(long) || key(&n.canonical) == key(short));
+        if known {
+            continue;
+        }
+        let times = whole_words(text, short).max(text.matches(long).count());
+        let name = Name {
+            start: 0,
+            end: 0,
+            canonical: lang.deals().englishify(long),
+            kind: None,
+            country: None,
+        };
+        counts.push((name, times));
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    counts
 }
 
 /// The article's main party, or its two: the party named most often (at least twice) and named
