@@ -332,15 +332,24 @@ pub(super) fn abbreviations_defined_later(mentions: &mut [Mention], named: &Ante
 /// "Kestrel Air awarded Orvex a contract for twelve engines. The agreement between Kestrel Air
 /// and Orvex was signed in May.": a deal whose sentence named two parties and placed neither
 /// (an agreement "between" them, "with" each other) takes the sides another deal of the article
-/// gave the same two, where every such deal gives them the same way round.
+/// gave the same two, where every such deal gives them the same way round. Not a memorandum, a
+/// letter of intent or a trade agreement: those are cooperation, with no sides.
 pub(super) fn sides_of_the_pair_told_elsewhere(mentions: &mut [Mention]) {
     let sided: Vec<(String, String)> = mentions
         .iter()
         .filter_map(|m| Some((key(m.provider.as_deref()?), key(m.recipient.as_deref()?))))
         .collect();
+    // Memoranda, letters of intent and trade agreements are cooperation: their sides stay
+    // empty however the two deal elsewhere (cooperation has no provider and no recipient).
+    let cooperation = |t: DealType| {
+        matches!(
+            t,
+            DealType::Mou | DealType::LetterOfIntent | DealType::TradeAgreement
+        )
+    };
     for m in mentions
         .iter_mut()
-        .filter(|m| m.provider.is_none() && m.recipient.is_none())
+        .filter(|m| m.provider.is_none() && m.recipient.is_none() && !cooperation(m.ty))
     {
         let mut pair: Vec<&Name> = Vec::new();
         for p in &m.parties {
