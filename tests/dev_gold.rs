@@ -17,10 +17,10 @@ const DEAL_F1_FLOOR: f64 = 0.866;
 const TOTALS_FOUND_FLOOR: usize = 29;
 /// Totals reported that the gold does not have: a ceiling that only ever goes down (measured 5).
 const TOTALS_EXTRA_CEILING: usize = 5;
-/// Matched deals whose provider is right (measured 158 of 186 when last raised).
-const PROVIDER_RIGHT_FLOOR: usize = 158;
-/// Matched deals whose recipient is right (measured 164 of 199 when last raised).
-const RECIPIENT_RIGHT_FLOOR: usize = 164;
+/// Matched deals whose provider is right (measured 160 of 186 when last raised).
+const PROVIDER_RIGHT_FLOOR: usize = 160;
+/// Matched deals whose recipient is right (measured 170 of 199 when last raised).
+const RECIPIENT_RIGHT_FLOOR: usize = 170;
 /// Matched deals whose status is right (measured 194 of 227 when last raised).
 const STATUS_RIGHT_FLOOR: usize = 194;
 /// Amount recall of `amounts` on the dev gold, percent (measured 100.0 when last raised).
