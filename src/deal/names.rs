@@ -231,20 +231,55 @@ impl<'a> Ctx<'a> {
         }
         None
     }
+    /// "Shares of Kestrel Imaging", "the president of the Kestrel Bank": past a common noun and
+    /// the word that says it is of a name (`of_a_name`), and the body's own article after it.
+    fn past_of_a_name(&self, pos: usize, limit: usize) -> usize {
+        let rest = span::cut(self.text, pos, limit);
+        match lexicon::lexicon(self.lang).of_a_name.iter().find(|p| {
+            rest.strip_prefix(p.as_str())
+                .is_some_and(|r| r.starts_with(' '))
+        }) {
+            Some(p) => self.skip_determiners(pos + p.len(), limit),
+            None => pos,
+        }
+    }
+
+    /// "Vizeminister Karl Brandt", "Minister Lan": a title at `pos`, or a name right after one,
+    /// names a person.
+    fn titled(&self, pos: usize) -> bool {
+        let after_title = self.hits.iter().any(|h| {
+            h.has(|r| *r == Role::Title)
+                && h.end <= pos
+                && span::cut(self.text, h.end, pos).trim().is_empty()
+        });
+        after_title
+            || self
+                .hit_at(pos)
+                .is_some_and(|h| h.has(|r| *r == Role::Title))
+    }
+
+    /// "Kiel/Oslo - Der Schiffbauer Nordwerft …", "PERTH (Mining Weekly) – …": after a dateline
+    /// ending at `end`, the clause's first name is the one after its dash (past the agency in
+    /// brackets).
+    fn name_after_dateline(&self, end: usize, limit: usize) -> Option<Name> {
+        let after = span::after(self.text, end);
+        let bracketed = |gap: &str| {
+            let gap = gap.trim();
+            gap.is_empty() || (gap.starts_with('(') && gap.ends_with(')'))
+        };
+        after
+            .find(['—', '–', '-'])
+            .filter(|&d| bracketed(&after[..d]))
+            .and_then(|d| {
+                let dash = after[d..].chars().next().map_or(1, char::len_utf8);
+                self.read_name(end + d + dash, limit)
+            })
+    }
 
     /// `read_name`, before a nationality tied to the name before it is set aside.
     fn read_name_at(&self, pos: usize, limit: usize) -> Option<Name> {
         let described_from = pos;
-        let mut pos = self.skip_determiners(pos, limit);
-        // "Shares of Kestrel Imaging": the name is what the common noun is said of.
-        let rest = span::cut(self.text, pos, limit);
-        if let Some(p) = lexicon::lexicon(self.lang).of_a_name.iter().find(|p| {
-            rest.strip_prefix(p.as_str())
-                .is_some_and(|r| r.starts_with(' '))
-        }) {
-            // "the president of the Kestrel Bank": the body's own article may follow.
-            pos = self.skip_determiners(pos + p.len(), limit);
-        }
+        let pos = self.past_of_a_name(self.skip_determiners(pos, limit), limit);
         if pos >= limit || self.amounts.iter().any(|a| a.start <= pos && pos < a.end) {
             return None;
         }
@@ -262,18 +297,7 @@ impl<'a> Ctx<'a> {
             return Some(n);
         }
         let start = pos;
-        // "Vizeminister Karl Brandt", "Minister Lan": a title, or a name right after one,
-        // names a person.
-        let after_title = self.hits.iter().any(|h| {
-            h.has(|r| *r == Role::Title)
-                && h.end <= pos
-                && span::cut(self.text, h.end, pos).trim().is_empty()
-        });
-        if after_title
-            || self
-                .hit_at(pos)
-                .is_some_and(|h| h.has(|r| *r == Role::Title))
-        {
+        if self.titled(pos) {
             return None;
         }
         // "Bank of Norland", "Group of Seven": a head joined to the rest by a connector is the
@@ -311,21 +335,7 @@ impl<'a> Ctx<'a> {
             _ => end,
         };
         if dateline(self.text, start, end) {
-            // The clause's first name is the one after the dateline's dash ("Kiel/Oslo - Der
-            // Schiffbauer Nordwerft …").
-            // (Past the agency in brackets: "PERTH (Mining Weekly) – …".)
-            let after = span::after(self.text, end);
-            let bracketed = |gap: &str| {
-                let gap = gap.trim();
-                gap.is_empty() || (gap.starts_with('(') && gap.ends_with(')'))
-            };
-            return after
-                .find(['—', '–', '-'])
-                .filter(|&d| bracketed(&after[..d]))
-                .and_then(|d| {
-                    let dash = after[d..].chars().next().map_or(1, char::len_utf8);
-                    self.read_name(end + d + dash, limit)
-                });
+            return self.name_after_dateline(end, limit);
         }
         // "Defence Minister Ana Ruiz", "Trade and Industry Minister Raj Mehta": a portfolio.
         if head.is_none() && self.portfolio_follows(end, limit) {
@@ -617,6 +627,34 @@ impl<'a> Ctx<'a> {
     fn descriptor(&self, pos: usize, limit: usize) -> Option<usize> {
         self.descriptor_of(pos, limit, lexicon::lexicon(self.lang).descriptor_words)
     }
+    /// At an organisation's head, or right after one ("Công ty | đóng tàu Sao Mai"). (The
+    /// sentence's hits are in text order: the one before `ws` is the last that starts before it.)
+    fn at_or_after_org_head(&self, ws: usize) -> bool {
+        let before = self.hits.partition_point(|h| h.start < ws);
+        self.hit_at(ws).is_some_and(|h| h.org_head().is_some())
+            || before.checked_sub(1).is_some_and(|k| {
+                let h = &self.hits[k];
+                h.org_head().is_some()
+                    && h.end <= ws
+                    && span::cut(self.text, h.end, ws).trim().is_empty()
+            })
+    }
+
+    /// "Turbine maker Orvex Wind and …", "to Basque firm Orvex": the capitalised word `ws..we`
+    /// right before a word for a kind of organisation written in lower case, itself right before
+    /// a capitalised word, says what that kind makes or where it is from. Where the name starts.
+    fn kind_after_capitalised(&self, ws: usize, we: usize, limit: usize) -> Option<usize> {
+        let next = self.skip_ws(we, limit);
+        self.hit_at(next)
+            .filter(|h| {
+                kind_word(h)
+                    && span::cut(self.text, h.start, h.end).starts_with(char::is_lowercase)
+                    && h.end < limit
+                    && is_capitalised(self.next_word(h.end, limit))
+                    && self.entity_at(ws).is_none()
+            })
+            .map(|h| self.skip_ws(h.end, limit))
+    }
 
     /// `descriptor`, of up to `max` words.
     fn descriptor_of(&self, pos: usize, limit: usize, max: usize) -> Option<usize> {
@@ -626,25 +664,8 @@ impl<'a> Ctx<'a> {
             let (ws, we, ends) = self.word(p, limit);
             let w = span::cut(self.text, ws, we);
             let first = w.chars().next()?;
-            // A word that only names a kind of organisation ("carrier", "airline", "group")
-            // describes too.
-            let kind_word = |h: &Hit| {
-                h.roles
-                    .iter()
-                    .all(|r| matches!(r, Role::OrgHead(_) | Role::OrgTail | Role::Anaphor(_)))
-            };
             if n == 0 {
-                // At an organisation's head, or right after one ("Công ty | đóng tàu Sao Mai").
-                // (The sentence's hits are in text order: the one before `ws` is the last that
-                // starts before it.)
-                let before = self.hits.partition_point(|h| h.start < ws);
-                headed = self.hit_at(ws).is_some_and(|h| h.org_head().is_some())
-                    || before.checked_sub(1).is_some_and(|k| {
-                        let h = &self.hits[k];
-                        h.org_head().is_some()
-                            && h.end <= ws
-                            && span::cut(self.text, h.end, ws).trim().is_empty()
-                    });
+                headed = self.at_or_after_org_head(ws);
             }
             // "quỹ đầu tư", "Investment firm Kestrel Partners said": a kind of organisation of
             // several words is read whole ("tư" in it is no numeral), capitalised or not when it
@@ -667,19 +688,9 @@ impl<'a> Ctx<'a> {
                 p = self.skip_ws(h.end, limit);
                 continue;
             }
-            // "Turbine maker Orvex Wind and …", "to Basque firm Orvex": a capitalised word right
-            // before a word for a kind of organisation written in lower case, itself right before
-            // a capitalised word, says what that kind makes or where it is from.
+            // "Turbine maker Orvex Wind": what the kind makes, then the name.
             if first.is_uppercase() && n == 0 && !ends {
-                let next = self.skip_ws(we, limit);
-                if let Some(h) = self.hit_at(next).filter(|h| {
-                    kind_word(h)
-                        && span::cut(self.text, h.start, h.end).starts_with(char::is_lowercase)
-                        && h.end < limit
-                        && is_capitalised(self.next_word(h.end, limit))
-                        && self.entity_at(ws).is_none()
-                }) {
-                    p = self.skip_ws(h.end, limit);
+                if let Some(p) = self.kind_after_capitalised(ws, we, limit) {
                     return Some(p);
                 }
             }
@@ -1522,4 +1533,12 @@ pub fn title_case(st: &str) -> bool {
         caps += usize::from(is_capitalised(w));
     }
     words > 0 && caps * 5 >= words * 3
+}
+
+/// A word that only names a kind of organisation ("carrier", "airline", "group"): it describes
+/// the name after it.
+fn kind_word(h: &Hit) -> bool {
+    h.roles
+        .iter()
+        .all(|r| matches!(r, Role::OrgHead(_) | Role::OrgTail | Role::Anaphor(_)))
 }
