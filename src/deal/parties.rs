@@ -162,6 +162,10 @@ pub(super) fn parties_for(
 /// the group, so the deal is between the group and the other side. A member a cue placed on a
 /// side stays.
 fn members_follow_their_leader(ctx: &Ctx, (from, to): (usize, usize), r: &mut Sides) {
+    // A leader and a member: two parties at least, one of them after the other.
+    if r.parties.len() < 2 {
+        return;
+    }
     let Some((dash, end)) = later_members(ctx, from, to) else {
         return;
     };
@@ -2352,6 +2356,10 @@ fn later_members(ctx: &Ctx, from: usize, to: usize) -> Option<(usize, usize)> {
         return None;
     }
     let clause = span::cut(ctx.text, from, to);
+    // Most clauses have no dash at all: one scan for its characters before the searches.
+    if !clause.contains(['-', '–']) {
+        return None;
+    }
     let dash = super::names::MEMBER_DASHES
         .iter()
         .filter_map(|d| clause.find(d))
