@@ -117,30 +117,10 @@ pub(super) fn parties_for(
     if matches!(ty, DealType::Financing | DealType::Aid) {
         state_named_by_its_adjective(ctx, a, &mut r);
     }
-    // (From the sentence's start: "… trúng thầu là Orvex với giá hợp đồng …" tells the winner of
-    // the contract word after it too.)
-    if let Some(w) = copula_winner(ctx, 0, scope_end) {
-        // The winner supplies; a subject read as the supplier is the client that announced it.
-        let was = r.provider.replace(w.canonical.clone());
-        if r.recipient.is_none() || r.recipient.as_ref() == Some(&w.canonical) {
-            r.recipient = was.filter(|p| *p != w.canonical);
-        }
-        push_party(&mut r.parties, w);
-    }
+    winner_supplies(ctx, scope_end, &mut r);
     club_of_lenders(ctx, a, scope_end, ty, subjects.first(), &mut r);
     awarded_to_contractor_after_deal(ctx, a, scope_end, ty, &mut r);
-    // "mit einer Milliarden-Übernahme": the deal word itself, as the head of a compound, names
-    // no party.
-    let own_word = |n: &Name| n.start < a.end && a.start < n.end;
-    for side in [&mut r.provider, &mut r.recipient] {
-        if r.parties
-            .iter()
-            .any(|p| own_word(p) && side.as_ref() == Some(&p.canonical))
-        {
-            *side = None;
-        }
-    }
-    r.parties.retain(|p| !own_word(p));
+    no_party_in_the_deal_word(a, &mut r);
     drop_names_in_asides(ctx, scope_end, &mut r);
     if subjects.is_empty() {
         stock_traded(ctx, a, scope_end, &mut r);
@@ -155,6 +135,34 @@ pub(super) fn parties_for(
         r.recipient,
         subjects.first().cloned(),
     )
+}
+
+/// "… trúng thầu là Orvex với giá hợp đồng …": the winner a copula names (read from the
+/// sentence's start, so that it tells the contract word after it too) supplies; a subject read
+/// as the supplier is the client that announced it.
+fn winner_supplies(ctx: &Ctx, scope_end: usize, r: &mut Sides) {
+    if let Some(w) = copula_winner(ctx, 0, scope_end) {
+        let was = r.provider.replace(w.canonical.clone());
+        if r.recipient.is_none() || r.recipient.as_ref() == Some(&w.canonical) {
+            r.recipient = was.filter(|p| *p != w.canonical);
+        }
+        push_party(&mut r.parties, w);
+    }
+}
+
+/// "mit einer Milliarden-Übernahme": the deal word itself, as the head of a compound, names no
+/// party.
+fn no_party_in_the_deal_word(a: &Anchor, r: &mut Sides) {
+    let own_word = |n: &Name| n.start < a.end && a.start < n.end;
+    for side in [&mut r.provider, &mut r.recipient] {
+        if r.parties
+            .iter()
+            .any(|p| own_word(p) && side.as_ref() == Some(&p.canonical))
+        {
+            *side = None;
+        }
+    }
+    r.parties.retain(|p| !own_word(p));
 }
 
 /// "Liên danh Orvex – Tổng công ty Sông Lam (SLC) và EVN ký …": the later members of a group
