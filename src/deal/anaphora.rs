@@ -264,9 +264,7 @@ fn ends_a_name(st: &str, hits: &[Hit], h: &Hit, ents: &[EntityHit]) -> bool {
         })
 }
 
-/// A capitalised word right after `pos` (past a space) that is not a verb-like lower-case word:
-/// the description names it ("the carrier Kestrel Air").
-/// "the board of Orvex", "der Aufsichtsrat der Lufthansa": a word that makes the entity named
+/// "the board of Orvex", "der Aufsichtsrat der Eurowings": a word that makes the entity named
 /// after it the description's owner (`owner_before_name`) follows the description.
 fn owner_follows(st: &str, hits: &[Hit], h: &Hit, ents: &[EntityHit]) -> bool {
     hits.iter().any(|o| {
@@ -279,6 +277,8 @@ fn owner_follows(st: &str, hits: &[Hit], h: &Hit, ents: &[EntityHit]) -> bool {
     })
 }
 
+/// A capitalised word right after `pos` (past a space) that is not a verb-like lower-case word:
+/// the description names it ("the carrier Kestrel Air").
 fn names_follow(st: &str, pos: usize) -> bool {
     let rest = span::after(st, pos);
     let Some(next) = rest.strip_prefix(' ') else {

@@ -335,10 +335,7 @@ pub(super) fn abbreviations_defined_later(mentions: &mut [Mention], named: &Ante
 /// gave the same two, where every such deal gives them the same way round. Not a memorandum, a
 /// letter of intent or a trade agreement: those are cooperation, with no sides.
 pub(super) fn sides_of_the_pair_told_elsewhere(mentions: &mut [Mention]) {
-    let sided: Vec<(String, String)> = mentions
-        .iter()
-        .filter_map(|m| Some((key(m.provider.as_deref()?), key(m.recipient.as_deref()?))))
-        .collect();
+    let sided = sided_pairs(mentions);
     // Memoranda, letters of intent and trade agreements are cooperation: their sides stay
     // empty however the two deal elsewhere (cooperation has no provider and no recipient).
     let cooperation = |t: DealType| {
@@ -379,6 +376,14 @@ pub(super) fn sides_of_the_pair_told_elsewhere(mentions: &mut [Mention]) {
         m.provider = Some(provider.canonical.clone());
         m.recipient = Some(recipient.canonical.clone());
     }
+}
+
+/// The (provider, recipient) keys of every deal of the article that places both sides.
+fn sided_pairs(mentions: &[Mention]) -> Vec<(String, String)> {
+    mentions
+        .iter()
+        .filter_map(|m| Some((key(m.provider.as_deref()?), key(m.recipient.as_deref()?))))
+        .collect()
 }
 
 /// "Harbourline Bank lent Kestrel Foods $300 million. The loan consists of a $100 million
@@ -567,10 +572,7 @@ pub(super) fn main_party_takes_the_other_side(
         .collect();
     // Two main parties take each other's empty side only the way round a deal of the article
     // placed them (the supplier of their contract is not the lender of the other's loan).
-    let sided: Vec<(String, String)> = mentions
-        .iter()
-        .filter_map(|m| Some((key(m.provider.as_deref()?), key(m.recipient.as_deref()?))))
-        .collect();
+    let sided = sided_pairs(mentions);
     for m in mentions.iter_mut() {
         let (side, told) = match (&m.provider, &m.recipient) {
             (Some(p), None) => (Side::Recipient, key(p)),

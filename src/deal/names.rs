@@ -231,6 +231,7 @@ impl<'a> Ctx<'a> {
         }
         None
     }
+
     /// "Shares of Kestrel Imaging", "the president of the Kestrel Bank": past a common noun and
     /// the word that says it is of a name (`of_a_name`), and the body's own article after it.
     fn past_of_a_name(&self, pos: usize, limit: usize) -> usize {
@@ -627,6 +628,7 @@ impl<'a> Ctx<'a> {
     fn descriptor(&self, pos: usize, limit: usize) -> Option<usize> {
         self.descriptor_of(pos, limit, lexicon::lexicon(self.lang).descriptor_words)
     }
+
     /// At an organisation's head, or right after one ("Công ty | đóng tàu Sao Mai"). (The
     /// sentence's hits are in text order: the one before `ws` is the last that starts before it.)
     fn at_or_after_org_head(&self, ws: usize) -> bool {

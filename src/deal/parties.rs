@@ -174,12 +174,13 @@ fn members_follow_their_leader(ctx: &Ctx, (from, to): (usize, usize), r: &mut Si
     if r.parties.len() < 2 {
         return;
     }
-    let Some((dash, end)) = later_members(ctx, from, to) else {
+    let Some(Members { first, dash, end }) = later_members(ctx, from, to) else {
         return;
     };
     let member = |p: &Name| p.start > dash && p.end <= end;
-    let led = r.parties.iter().any(|p| p.end <= dash && p.start >= from);
-    if !led {
+    // The leader is a party: a name from the group word to the dash (or one that spans the
+    // members, as `read_name` reads a leader).
+    if !r.parties.iter().any(|p| p.start >= first && p.start < dash) {
         return;
     }
     let placed = |p: &Name| {
@@ -2297,7 +2298,7 @@ fn known_subjects(ctx: &Ctx, a: &Anchor, clause_start: usize, verb: usize) -> Ve
             (close > from).then_some((from, close))
         })
         .collect();
-    let members = later_members(ctx, clause_start, a.start);
+    let members = later_members(ctx, clause_start, a.start).map(|m| (m.dash, m.end));
     for e in ctx.ents.iter().filter(|e| {
         e.start >= clause_start
             && e.end <= a.start
@@ -2358,7 +2359,7 @@ fn known_subjects(ctx: &Ctx, a: &Anchor, clause_start: usize, verb: usize) -> Ve
 /// group, which its first member (the leader) speaks for: no subject of its own. Where such
 /// members stand in the clause `from..to` (from the dash to the next comma), found once per
 /// clause.
-fn later_members(ctx: &Ctx, from: usize, to: usize) -> Option<(usize, usize)> {
+fn later_members(ctx: &Ctx, from: usize, to: usize) -> Option<Members> {
     let lex = lexicon::lexicon(ctx.lang);
     if lex.group_words.is_empty() {
         return None;
@@ -2377,10 +2378,12 @@ fn later_members(ctx: &Ctx, from: usize, to: usize) -> Option<(usize, usize)> {
     if lower.len() != dash {
         return None;
     }
-    let group = lex
+    // The last group word before the dash, the longest where several start there ("liên danh
+    // nhà thầu" over "liên danh").
+    let (group, word) = lex
         .group_words
         .iter()
-        .filter_map(|w| lower.rfind(w.as_str()))
+        .filter_map(|w| lower.rfind(w.as_str()).map(|i| (i, w.len())))
         .max()?;
     if clause[group..dash].contains([',', ';']) {
         return None;
@@ -2388,7 +2391,19 @@ fn later_members(ctx: &Ctx, from: usize, to: usize) -> Option<(usize, usize)> {
     let end = clause[dash..]
         .find([',', ';'])
         .map_or(clause.len(), |i| dash + i);
-    Some((from + dash, from + end))
+    Some(Members {
+        first: from + group + word,
+        dash: from + dash,
+        end: from + end,
+    })
+}
+
+/// Where a group's members stand ([`later_members`]): its first member (the leader) from
+/// `first` up to the `dash`, the later ones from there to `end`.
+struct Members {
+    first: usize,
+    dash: usize,
+    end: usize,
 }
 
 /// "Under a programme of Norland, Kestrel Aid will give …": a country in a fronted phrase is
@@ -2949,21 +2964,11 @@ pub(super) fn joined_to(ctx: &Ctx, subject: &Name, parties: &[Name]) -> bool {
 /// (`group_words`) whose later members, after a dash, run up to the clause's verb (at `verb`)
 /// is the clause's subject, named by its first member, whether or not the lexicon knows it.
 fn group_before_verb(ctx: &Ctx, clause_start: usize, verb: usize) -> Option<Name> {
-    let (dash, end) = later_members(ctx, clause_start, verb)?;
-    if end < verb && !span::cut(ctx.text, end, verb).trim().is_empty() {
+    let m = later_members(ctx, clause_start, verb)?;
+    if m.end < verb && !span::cut(ctx.text, m.end, verb).trim().is_empty() {
         return None;
     }
-    let before = span::cut(ctx.text, clause_start, dash);
-    let lower = before.to_lowercase();
-    if lower.len() != before.len() {
-        return None;
-    }
-    let (at, word) = lexicon::lexicon(ctx.lang)
-        .group_words
-        .iter()
-        .filter_map(|w| lower.rfind(w.as_str()).map(|i| (i, w)))
-        .max_by_key(|&(i, w)| (i + w.len(), w.len()))?;
-    ctx.read_name(clause_start + at + word.len(), dash)
+    ctx.read_name(m.first, m.dash)
 }
 
 /// "liên danh nhà thầu", "the consortium": the words before a group's first member, which then
