@@ -128,7 +128,7 @@ pub(super) fn parties_for(
     offtaker_buys(ctx, (pre_start, scope_end), subjects.first(), &mut r);
     maker_named_by_its_model(ctx, subjects.first(), verbs.sells(), &mut r);
     members_follow_their_leader(ctx, (pre_start, a.start), &mut r);
-    group_supplies(ctx, ty, &verbs, subjects.first(), &mut r);
+    group_supplies(ctx, ty, &verbs, &subjects, &mut r);
     (
         r.parties,
         r.provider,
@@ -2698,13 +2698,18 @@ fn named_as_group(ctx: &Ctx, name: &Name) -> bool {
 
 /// "Liên danh nhà thầu Orvex – Sông Lam ký hợp đồng với EVN", "the consortium Orvex signed the
 /// contract with the ministry": a group of companies formed for a contract, the subject of a
-/// purchase no verb gave a side (no buying, selling, receiving or awarding), supplies it; the
-/// party read as the supplier is its client.
-fn group_supplies(ctx: &Ctx, ty: DealType, verbs: &Verbs, subject: Option<&Name>, r: &mut Sides) {
-    let Some(s) = subject else { return };
-    if ty != DealType::Purchase || verbs.tells_a_side() || !named_as_group(ctx, s) {
+/// purchase or a contract no verb gave a side (no buying, selling, receiving or awarding),
+/// supplies it; the party read as the supplier is its client. (A memorandum of a group is
+/// cooperation: no sides.)
+fn group_supplies(ctx: &Ctx, ty: DealType, verbs: &Verbs, subjects: &[Name], r: &mut Sides) {
+    let contract = matches!(ty, DealType::Purchase | DealType::Agreement);
+    if !contract || verbs.tells_a_side() {
         return;
     }
+    // The group among the clause's subjects ("A và Liên danh X – Y ký …").
+    let Some(s) = subjects.iter().find(|s| named_as_group(ctx, s)) else {
+        return;
+    };
     if r.recipient.as_deref() == Some(s.canonical.as_str()) {
         std::mem::swap(&mut r.provider, &mut r.recipient);
     } else if r.provider.is_none() && r.recipient.is_none() {
@@ -3012,6 +3017,9 @@ fn coordinated_before(ctx: &Ctx, found: &mut Vec<Name>, clause_start: usize) {
             .map(|(i, _)| clause_start + i + 1),
     );
     let mut listed: Vec<Name> = Vec::new();
+    // Where the part of the first name listed starts: a phrase of time or place set off by a
+    // comma before it is no part of the name's own lead.
+    let mut first_part = clause_start;
     for (k, &from) in starts.iter().enumerate() {
         let to = starts.get(k + 1).map_or(join.start, |&next| next - 1);
         let fills = |n: &Name| {
@@ -3020,7 +3028,12 @@ fn coordinated_before(ctx: &Ctx, found: &mut Vec<Name>, clause_start: usize) {
         };
         let part = span::cut(st, from, to).trim();
         match ctx.read_name(from, to).filter(fills) {
-            Some(n) => listed.push(n),
+            Some(n) => {
+                if listed.is_empty() {
+                    first_part = from;
+                }
+                listed.push(n);
+            }
             // A dateline or a phrase of time before the list ("Ngày 9/2, …").
             None if listed.is_empty() => {}
             // A body the reader cannot name ("Ban QLDA Điện 3"): listed, no party.
@@ -3032,8 +3045,9 @@ fn coordinated_before(ctx: &Ctx, found: &mut Vec<Name>, clause_start: usize) {
     let Some(n) = listed.first() else {
         return;
     };
-    // It opens the clause: at most a dateline, an article and a description before it, no verb.
-    let lead = span::cut(st, clause_start, n.start);
+    // It opens the clause: at most a phrase set off by a comma ("Sáng 12/6 tại Hà Nội, …"), an
+    // article and a description before it, no verb.
+    let lead = span::cut(st, first_part, n.start);
     let opens = lead.split_whitespace().count() <= 4
         && !ctx.hits.iter().any(|h| {
             h.start >= clause_start
