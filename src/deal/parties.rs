@@ -165,7 +165,7 @@ fn no_party_in_the_deal_word(a: &Anchor, r: &mut Sides) {
     r.parties.retain(|p| !own_word(p));
 }
 
-/// "Liên danh Orvex – Tổng công ty Sông Lam (SLC) và EVN ký …": the later members of a group
+/// "Liên danh Orvex – Tổng công ty Sông Lam (SLC) và Công ty Điện lực Sao Mai ký …": the later members of a group
 /// (`later_members`) are no parties of their own where its leader is one; the leader speaks for
 /// the group, so the deal is between the group and the other side. A member a cue placed on a
 /// side stays.
@@ -2696,7 +2696,7 @@ fn named_as_group(ctx: &Ctx, name: &Name) -> bool {
     })
 }
 
-/// "Liên danh nhà thầu Orvex – Sông Lam ký hợp đồng với EVN", "the consortium Orvex signed the
+/// "Liên danh nhà thầu Orvex – Sông Lam ký hợp đồng với Công ty Điện lực Sao Mai", "the consortium Orvex signed the
 /// contract with the ministry": a group of companies formed for a contract, the subject of a
 /// purchase or a contract no verb gave a side (no buying, selling, receiving or awarding),
 /// supplies it; the party read as the supplier is its client. (A memorandum of a group is
@@ -3008,7 +3008,7 @@ fn coordinated_before(ctx: &Ctx, found: &mut Vec<Name>, clause_start: usize) {
     }) else {
         return;
     };
-    // "Tập đoàn Điện lực Việt Nam (EVN), Ban QLDA Điện 3 và …": the names listed before the join,
+    // "Công ty Điện lực Sao Mai (SMP), Ban quản lý dự án 4 và …": the names listed before the join,
     // separated by commas, each filling its part (its abbreviation in brackets is part of it).
     let mut starts = vec![clause_start];
     starts.extend(
@@ -3036,7 +3036,7 @@ fn coordinated_before(ctx: &Ctx, found: &mut Vec<Name>, clause_start: usize) {
             }
             // A dateline or a phrase of time before the list ("Ngày 9/2, …").
             None if listed.is_empty() => {}
-            // A body the reader cannot name ("Ban QLDA Điện 3"): listed, no party.
+            // A body the reader cannot name ("Ban quản lý dự án 4"): listed, no party.
             None if part.chars().next().is_some_and(char::is_uppercase)
                 && part.split_whitespace().count() <= 6 => {}
             None => return,
