@@ -297,14 +297,17 @@ fn analyse<'l>(
     };
     let anchors = anchor::anchors(st, &hits, statistic, &quantities, &in_name, &lex.fronting);
     let mut free = free::own_amounts(st, &hits, &amounts);
-    // Only an amount of the sentence's own can be a total the single named deal vetoes.
-    let single_named_deal = !free.is_empty() && parties::single_named_deal(&ctx, &anchors);
+    // Only an amount of the sentence's own can be a total the single named deal vetoes. Reading
+    // the parties costs more than all the rest of the test, and only a sentence with a total cue
+    // asks: decided when first asked, once.
+    let single = std::cell::OnceCell::new();
+    let single_named_deal = || *single.get_or_init(|| parties::single_named_deal(&ctx, &anchors));
     totals::set_apart(
         article,
         s,
         &ctx,
         &mut free,
-        single_named_deal,
+        &single_named_deal,
         statistic,
         totals,
     );

@@ -16,7 +16,7 @@ pub(super) fn set_apart(
     s: &Sentence,
     ctx: &Ctx,
     free: &mut Vec<&Amount>,
-    single_named_deal: bool,
+    single_named_deal: &dyn Fn() -> bool,
     statistic: bool,
     totals: &mut Vec<Told>,
 ) {
@@ -196,7 +196,13 @@ fn auction_proceeds(st: &str, hits: &[Hit], x: &Amount) -> bool {
 /// - "in total $2 billion", "insgesamt 717 Millionen": a total cue stands before it in its clause
 ///   or right after it, no single named deal is the sentence's subject, and the sentence tells of
 ///   deals at all (a deal word somewhere in it).
-fn is_total(st: &str, hits: &[Hit], x: &Amount, single_named_deal: bool, statistic: bool) -> bool {
+fn is_total(
+    st: &str,
+    hits: &[Hit],
+    x: &Amount,
+    single_named_deal: &dyn Fn() -> bool,
+    statistic: bool,
+) -> bool {
     if auction_proceeds(st, hits, x) {
         return true;
     }
@@ -255,7 +261,7 @@ fn is_total(st: &str, hits: &[Hit], x: &Amount, single_named_deal: bool, statist
                         .any(|t| t.trigger().is_some() && t.start >= c.end && t.end <= h.start)
             })
     });
-    if summed_by_subject && !single_named_deal {
+    if summed_by_subject && !single_named_deal() {
         return true;
     }
     // "Der Gesamtwert des Auftrags", "tổng giá trị thương vụ": a single deal named beside the
@@ -282,7 +288,7 @@ fn is_total(st: &str, hits: &[Hit], x: &Amount, single_named_deal: bool, statist
                 )
             })
         });
-    (cue_before || cue_after) && !single_named_deal && tells_deals
+    (cue_before || cue_after) && tells_deals && !single_named_deal()
 }
 
 /// "ký các hợp đồng đạt hơn 3 tỷ USD, trong đó hợp đồng lớn nhất trị giá 800 triệu USD", "$2 billion,
