@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::error::Error;
-use crate::text::{Folded, PhraseSet};
+use crate::text::{Folded, PhraseHit, PhraseSet, RawMatch};
 
 pub const DEFAULT_ALIASES: &str = include_str!("../data/aliases.tsv");
 
@@ -327,7 +327,7 @@ impl Entities {
             ));
         }
         Ok(Entities {
-            set: PhraseSet::compact(&phrases),
+            set: PhraseSet::new(&phrases),
             entities,
             phrase_entity,
             by_key,
@@ -355,8 +355,29 @@ impl Entities {
 
     /// Known entities in `text`, longest match first, no overlaps.
     pub fn find<'a>(&'a self, text: &str, folded: &Folded) -> Vec<EntityHit<'a>> {
-        self.set
-            .find(text, folded)
+        self.hits(text, self.set.find(text, folded))
+    }
+
+    /// The names among `raw`, the matches of the aliases in `folded` a [`JointScan`] reported
+    /// (the set's index given by [`Entities::phrases`]): what [`Entities::find`] gives.
+    ///
+    /// [`JointScan`]: crate::text::JointScan
+    pub fn select<'a>(
+        &'a self,
+        text: &str,
+        folded: &Folded,
+        raw: &[RawMatch],
+    ) -> Vec<EntityHit<'a>> {
+        self.hits(text, self.set.select(text, folded, raw))
+    }
+
+    /// The aliases' phrase set, for a joint scan.
+    pub fn phrases(&self) -> &PhraseSet {
+        &self.set
+    }
+
+    fn hits<'a>(&'a self, text: &str, found: Vec<PhraseHit>) -> Vec<EntityHit<'a>> {
+        found
             .into_iter()
             .filter_map(|h| {
                 let (idx, spelling) = &self.phrase_entity[h.id];

@@ -11,8 +11,10 @@ use std::sync::OnceLock;
 
 use crate::entity::{DEFAULT_ALIASES, Entities};
 use crate::error::Error;
+use crate::lang::Lang;
 use crate::models::{DEFAULT_MODELS, Models};
 use crate::sector::{DEFAULT_SECTORS, Sectors};
+use crate::text::JointScan;
 use crate::track::{Concepts, DEFAULT_CONCEPTS};
 
 /// Entity aliases, sector keywords, tracking concepts and model makers: the built-in tables
@@ -22,6 +24,16 @@ pub struct Lexicons {
     pub sectors: Sectors,
     pub concepts: Concepts,
     pub models: Models,
+    /// Per language, the deal words, amount words and entity names matched in one pass (built
+    /// on the first sentence of the language).
+    scans: [OnceLock<JointScan>; 3],
+}
+
+/// Which list of a [`JointScan`] of [`Lexicons::scan`] holds which lexicon's matches.
+pub mod joint {
+    pub const DEALS: usize = 0;
+    pub const AMOUNTS: usize = 1;
+    pub const ENTITIES: usize = 2;
 }
 
 /// The user's files extending the built-in lexicons (each optional).
@@ -62,6 +74,19 @@ impl Lexicons {
             sectors: Sectors::parse(&sector_tables)?,
             concepts: Concepts::parse(&concept_tables)?,
             models: Models::parse(&model_tables)?,
+            scans: Default::default(),
+        })
+    }
+
+    /// One automaton over the deal words and amount words of `lang` and the entity names: a
+    /// sentence is scanned once for all three (lists in the order of [`joint`]).
+    pub fn scan(&self, lang: Lang) -> &JointScan {
+        self.scans[lang.index()].get_or_init(|| {
+            JointScan::new(&[
+                crate::deal::lexicon::lexicon(lang).phrases(),
+                crate::amount::lexicon::lexicon(lang).phrases(),
+                self.entities.phrases(),
+            ])
         })
     }
 

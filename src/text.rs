@@ -1,6 +1,8 @@
 //! Text helpers shared by the stages: case folding with an offset map back to the original text,
 //! diacritic folding, and phrase matching (Aho-Corasick) at word boundaries.
 
+use std::sync::OnceLock;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use unicode_normalization::UnicodeNormalization;
 
@@ -64,11 +66,21 @@ pub struct PhraseHit {
     pub id: usize,
 }
 
+/// A match of one phrase of a set in a folded text, before the set's own rules (word edges,
+/// compounds, longest first) are applied: folded byte span and the phrase's index in its set.
+pub type RawMatch = (usize, usize, usize);
+
 /// A set of phrases matched case-insensitively at word boundaries, longest first, no overlaps.
 /// Phrases flagged `compound` may also end a longer word whose first letter is a capital
 /// (German compound nouns: "Kaufvertrag" ends with "vertrag").
+///
+/// The set's own automaton is built on first use: on the hot path the sets of a language are
+/// matched together by one [`JointScan`], and a set whose phrases only that scan reads never
+/// builds its own.
 pub struct PhraseSet {
-    ac: Option<AhoCorasick>,
+    ac: OnceLock<Option<AhoCorasick>>,
+    /// The phrases, lower-cased: what the automaton is built from.
+    pats: Vec<String>,
     compound: Vec<bool>,
     /// Phrases this long (in characters) also match inside a word (0: never).
     inside_from: usize,
@@ -78,36 +90,25 @@ pub struct PhraseSet {
     word_edges: Vec<(bool, bool)>,
 }
 
+/// An overlapping automaton over `pats`, `None` for no phrase. A contiguous NFA, not a full DFA:
+/// the DFAs of the lexicons took 0.8-2.3 MB each, far more than the L2 cache, and scanning with
+/// them was slower end to end than with the NFAs (well under 1 MB for the ~5,000 entity aliases;
+/// BENCHMARKS.md, 2026-12-01).
+fn automaton<S: AsRef<[u8]>>(pats: &[S]) -> Option<AhoCorasick> {
+    (!pats.is_empty()).then(|| {
+        AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(pats)
+            .expect("phrase automaton")
+    })
+}
+
 impl PhraseSet {
     pub fn new(phrases: &[(String, bool)]) -> PhraseSet {
-        PhraseSet::build(phrases, AhoCorasickKind::DFA)
-    }
-
-    /// Like [`PhraseSet::new`] with a contiguous NFA instead of a full DFA: for a large lexicon
-    /// (the ~3,000 aliases of the entity table), whose DFA would take 12 MB against the NFA's
-    /// well under 1 MB. Same matches.
-    pub fn compact(phrases: &[(String, bool)]) -> PhraseSet {
-        PhraseSet::build(phrases, AhoCorasickKind::ContiguousNFA)
-    }
-
-    fn build(phrases: &[(String, bool)], kind: AhoCorasickKind) -> PhraseSet {
         let pats: Vec<String> = phrases.iter().map(|(p, _)| p.to_lowercase()).collect();
-        let ac = if pats.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::Standard)
-                    // A full DFA (`new`): ~1 MB and ~10 ms to build per small lexicon, and
-                    // 10-15 % faster end to end than the default NFA (BENCHMARKS.md); for the
-                    // entity table the contiguous NFA is as fast end to end (2026-11-29).
-                    .kind(Some(kind))
-                    .build(&pats)
-                    .expect("phrase automaton"),
-            )
-        };
         PhraseSet {
-            ac,
+            ac: OnceLock::new(),
             compound: phrases.iter().map(|(_, c)| *c).collect(),
             inside_from: 0,
             lens: pats.iter().map(|p| p.chars().count()).collect(),
@@ -120,6 +121,7 @@ impl PhraseSet {
                     )
                 })
                 .collect(),
+            pats,
         }
     }
 
@@ -132,14 +134,23 @@ impl PhraseSet {
 
     /// All non-overlapping hits in `text`, leftmost-longest among the valid ones.
     pub fn find(&self, text: &str, folded: &Folded) -> Vec<PhraseHit> {
-        let Some(ac) = &self.ac else {
+        let Some(ac) = self.ac.get_or_init(|| automaton(&self.pats)) else {
             return Vec::new();
         };
+        let raw: Vec<RawMatch> = ac
+            .find_overlapping_iter(folded.lower.as_str())
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .collect();
+        self.select(text, folded, &raw)
+    }
+
+    /// The hits among `raw`, every match of this set's phrases in `folded` as the automaton
+    /// reports them (by [`PhraseSet::find`] or a [`JointScan`]): those at word edges (or inside a
+    /// compound where allowed), leftmost-longest, no overlaps.
+    pub fn select(&self, text: &str, folded: &Folded, raw: &[RawMatch]) -> Vec<PhraseHit> {
         let lower = &folded.lower;
         let mut cands: Vec<PhraseHit> = Vec::new();
-        for m in ac.find_overlapping_iter(lower.as_str()) {
-            let (s, e) = (m.start(), m.end());
-            let id = m.pattern().as_usize();
+        for &(s, e, id) in raw {
             if self.inside_from > 0 && self.lens[id] >= self.inside_from {
                 cands.push(PhraseHit {
                     start: folded.orig(s),
@@ -175,7 +186,7 @@ impl PhraseSet {
             cands.push(PhraseHit {
                 start: folded.orig(s),
                 end: folded.orig(e),
-                id: m.pattern().as_usize(),
+                id,
             });
         }
         cands.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
@@ -184,6 +195,50 @@ impl PhraseSet {
             if out.last().is_none_or(|l| c.start >= l.end) {
                 out.push(c);
             }
+        }
+        out
+    }
+}
+
+/// Several phrase sets matched in one pass: one automaton over all their phrases, its matches
+/// handed back to each set by the place of the phrase in the joint list. What each set then
+/// selects ([`PhraseSet::select`]) is what its own [`PhraseSet::find`] gives: an overlapping
+/// search reports every match of every phrase, and a set's matches keep the order its own
+/// automaton reports them in (by end, then longest first; a phrase listed twice by its index).
+///
+/// Why: a sentence was scanned once per lexicon (deal words, amount words, entity names), and
+/// the scans were a quarter of the run's time (BENCHMARKS.md, 2026-12-01).
+pub struct JointScan {
+    ac: Option<AhoCorasick>,
+    /// The joint index of each set's first phrase, and one past the last set's.
+    starts: Vec<usize>,
+}
+
+impl JointScan {
+    pub fn new(sets: &[&PhraseSet]) -> JointScan {
+        let mut starts = vec![0];
+        let mut pats: Vec<&str> = Vec::new();
+        for set in sets {
+            pats.extend(set.pats.iter().map(String::as_str));
+            starts.push(pats.len());
+        }
+        JointScan {
+            ac: automaton(&pats),
+            starts,
+        }
+    }
+
+    /// Every match in `folded` of the phrases of each set, in the order of the sets given to
+    /// [`JointScan::new`], with indices within the set.
+    pub fn scan(&self, folded: &Folded) -> Vec<Vec<RawMatch>> {
+        let mut out = vec![Vec::new(); self.starts.len() - 1];
+        let Some(ac) = &self.ac else {
+            return out;
+        };
+        for m in ac.find_overlapping_iter(folded.lower.as_str()) {
+            let id = m.pattern().as_usize();
+            let set = self.starts.partition_point(|&s| s <= id) - 1;
+            out[set].push((m.start(), m.end(), id - self.starts[set]));
         }
         out
     }

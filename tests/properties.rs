@@ -276,3 +276,122 @@ proptest! {
         }
     }
 }
+
+/// Words of the three languages' lexicons (deal words, amount words, entity names, compounds and
+/// their pieces) and fillers, in several spellings: the texts the joint-scan property reads.
+const SCAN_WORDS: &[&str] = &[
+    "hợp đồng",
+    "Hợp đồng",
+    "ký",
+    "mua",
+    "bán",
+    "tỷ",
+    "triệu",
+    "đồng",
+    "USD",
+    "US$",
+    "tập đoàn",
+    "Tập đoàn",
+    "Boeing",
+    "Airbus",
+    "Vietnam Airlines",
+    "Việt Nam",
+    "Mỹ",
+    "máy bay",
+    "chiếc",
+    "Kaufvertrag",
+    "Liefervertrag",
+    "vertrag",
+    "Vertrag",
+    "Milliarden",
+    "Millionen",
+    "Euro",
+    "unterzeichnet",
+    "Auftrag",
+    "Aufträge",
+    "Deutschland",
+    "Siemens",
+    "zwei",
+    "einundzwanzig",
+    "contract",
+    "Contract",
+    "signed",
+    "billion",
+    "million",
+    "$",
+    "€",
+    "worth",
+    "aircraft",
+    "the",
+    "of",
+    "and",
+    "with",
+    "Government",
+    "Germany",
+    "United States",
+    "Kestrel",
+    "Orvex",
+    "12",
+    "3,5",
+    "1.200",
+    "737",
+    "MAX",
+    "-",
+    ",",
+    ".",
+    "(",
+    ")",
+    "x",
+    "ĐỒNG",
+    "EVN",
+];
+
+fn scan_text() -> impl Strategy<Value = String> {
+    proptest::collection::vec((0..SCAN_WORDS.len(), 0..3usize), 0..24).prop_map(|ws| {
+        ws.iter()
+            .map(|&(i, glue)| {
+                let w = SCAN_WORDS[i];
+                // Words written apart, glued on (compounds, "vertrags"), or in capitals.
+                match glue {
+                    0 => format!("{w} "),
+                    1 => w.to_string(),
+                    _ => format!("{} ", w.to_uppercase()),
+                }
+            })
+            .collect()
+    })
+}
+
+proptest! {
+    #![proptest_config(cases())]
+
+    /// One automaton over a language's deal words, amount words and the entity names gives each
+    /// lexicon exactly the hits its own scan gives: the hot path scans a sentence once.
+    #[test]
+    fn the_joint_scan_selects_what_each_lexicons_own_scan_finds(text in scan_text()) {
+        use dealtrack::lexicons::{Lexicons, joint};
+        use dealtrack::text::Folded;
+        let lex = Lexicons::builtin();
+        let folded = Folded::new(&text);
+        for lang in Lang::ALL {
+            let raw = lex.scan(lang).scan(&folded);
+            let deals = dealtrack::deal::lexicon::lexicon(lang);
+            prop_assert_eq!(
+                format!("{:?}", deals.select(&text, &folded, &raw[joint::DEALS])),
+                format!("{:?}", deals.scan(&text, &folded))
+            );
+            let amounts = dealtrack::amount::lexicon::lexicon(lang);
+            prop_assert_eq!(
+                format!("{:?}", amounts.select(&text, &folded, &raw[joint::AMOUNTS])),
+                format!("{:?}", amounts.scan(&text, &folded))
+            );
+            let names = |hits: Vec<dealtrack::entity::EntityHit>| -> Vec<(usize, usize, String)> {
+                hits.iter().map(|h| (h.start, h.end, h.entity.canonical.clone())).collect()
+            };
+            prop_assert_eq!(
+                names(lex.entities.select(&text, &folded, &raw[joint::ENTITIES])),
+                names(lex.entities.find(&text, &folded))
+            );
+        }
+    }
+}

@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use crate::lang::Lang;
 use crate::model::Qualifier;
-use crate::text::{Folded, PhraseHit, PhraseSet};
+use crate::text::{Folded, PhraseHit, PhraseSet, RawMatch};
 
 pub const CURRENCIES: &str = include_str!("../../data/currencies.tsv");
 
@@ -425,8 +425,22 @@ impl AmountLexicon {
     }
 
     pub fn scan<'a>(&'a self, text: &str, folded: &Folded) -> Vec<Hit<'a>> {
-        self.set
-            .find(text, folded)
+        self.hits(self.set.find(text, folded))
+    }
+
+    /// The lexicon's words among `raw`, the matches a joint scan reported for [`Self::phrases`]:
+    /// what [`Self::scan`] gives.
+    pub fn select<'a>(&'a self, text: &str, folded: &Folded, raw: &[RawMatch]) -> Vec<Hit<'a>> {
+        self.hits(self.set.select(text, folded, raw))
+    }
+
+    /// The lexicon's phrase set, for a joint scan.
+    pub fn phrases(&self) -> &PhraseSet {
+        &self.set
+    }
+
+    fn hits(&self, found: Vec<PhraseHit>) -> Vec<Hit<'_>> {
+        found
             .into_iter()
             .map(|PhraseHit { start, end, id }| Hit {
                 start,

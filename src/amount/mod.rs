@@ -22,7 +22,7 @@ use crate::entity::Entities;
 use crate::lang::Lang;
 use crate::lexicons::Lexicons;
 use crate::model::{Amount, Qualifier, Quantity};
-use crate::text::Folded;
+use crate::text::{Folded, RawMatch};
 
 use lexicon::{AmountLexicon, Role, lexicon};
 
@@ -277,14 +277,14 @@ fn number_atoms<'a>(text: &str, lang: Lang, lex: &'a AmountLexicon, out: &mut Ve
 }
 
 fn atoms<'a>(text: &str, lang: Lang, lex: &'a AmountLexicon) -> Vec<Atom<'a>> {
-    atoms_folded(text, &Folded::new(text), lang, lex)
+    atoms_of_words(text, lex.scan(text, &Folded::new(text)), lang, lex)
 }
 
-/// [`atoms`] of a text already folded (the deal pipeline folds each sentence once for all its
-/// stages).
-fn atoms_folded<'a>(
+/// [`atoms`] of a text whose lexicon words are already found (the deal pipeline folds and scans
+/// each sentence once for all its stages).
+fn atoms_of_words<'a>(
     text: &str,
-    folded: &Folded,
+    words: Vec<lexicon::Hit<'a>>,
     lang: Lang,
     lex: &'a AmountLexicon,
 ) -> Vec<Atom<'a>> {
@@ -297,7 +297,7 @@ fn atoms_folded<'a>(
         let k = nums.partition_point(|&(_, b)| b <= s);
         nums.get(k).is_some_and(|&(a, _)| a < e)
     };
-    for h in lex.scan(text, folded) {
+    for h in words {
         // A count noun ending a compound ("200 Radpanzer") counts from the compound's start.
         let start = if h.has(|r| *r == Role::CountNoun) {
             text[..h.start]
@@ -1406,20 +1406,25 @@ pub fn recognise(text: &str, lang: Lang, makers: &Entities) -> (Vec<Amount>, Vec
 /// told sentences before it, and "¥" the article's, from the country names in `text[cues]` (the
 /// whole text for an article; a window's own text for a document analysed in windows, which
 /// keeps each window's cost its own size). Per span, spans relative to the span. `folds` holds
-/// each span's text folded ([`Folded::new`]), one per span, so that the caller folds once.
+/// each span's text folded ([`Folded::new`]) and `words` the matches of the language's amount
+/// lexicon in it (a joint scan's list for [`AmountLexicon::phrases`]), one per span, so that the
+/// caller folds and scans once for all its stages.
 pub fn recognise_spans(
     text: &str,
     spans: &[(usize, usize)],
-    folds: &[Folded],
+    (folds, words): (&[Folded], &[&[RawMatch]]),
     cues: std::ops::Range<usize>,
     lang: Lang,
     makers: &Entities,
 ) -> Vec<(Vec<Amount>, Vec<Quantity>)> {
+    let lex = lexicon(lang);
     let mut out: Vec<(Vec<Amount>, Vec<Quantity>)> = spans
         .iter()
         .zip(folds)
-        .map(|(&(s, e), f)| {
-            recognise_unsettled_folded(text.get(s..e).unwrap_or(""), f, lang, makers)
+        .zip(words)
+        .map(|((&(s, e), f), raw)| {
+            let t = text.get(s..e).unwrap_or("");
+            recognise_unsettled_words(t, lex.select(t, f, raw), lang, makers)
         })
         .collect();
     let mut money: Vec<Amount> = Vec::new();
@@ -1450,17 +1455,19 @@ pub fn recognise_spans(
 /// Amounts and quantities of `text`, amounts written without a currency still unsettled
 /// (`currency_inferred`, empty currency): see `settle_currencies`.
 fn recognise_unsettled(text: &str, lang: Lang, makers: &Entities) -> (Vec<Amount>, Vec<Quantity>) {
-    recognise_unsettled_folded(text, &Folded::new(text), lang, makers)
+    let words = lexicon(lang).scan(text, &Folded::new(text));
+    recognise_unsettled_words(text, words, lang, makers)
 }
 
-fn recognise_unsettled_folded(
+/// [`recognise_unsettled`] of a text whose lexicon words are already found.
+fn recognise_unsettled_words(
     text: &str,
-    folded: &Folded,
+    words: Vec<lexicon::Hit<'static>>,
     lang: Lang,
     makers: &Entities,
 ) -> (Vec<Amount>, Vec<Quantity>) {
     let lex = lexicon(lang);
-    let atoms = atoms_folded(text, folded, lang, lex);
+    let atoms = atoms_of_words(text, words, lang, lex);
     let r = Reader {
         text,
         atoms: &atoms,

@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use crate::lang::Lang;
 use crate::model::{DealStatus, DealType};
-use crate::text::{Folded, PhraseHit, PhraseSet};
+use crate::text::{Folded, PhraseHit, PhraseSet, RawMatch};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -1032,8 +1032,22 @@ impl DealLexicon {
 
     /// Every lexicon phrase in `text` (longest first, no overlaps), with its roles.
     pub fn scan<'a>(&'a self, text: &str, folded: &Folded) -> Vec<Hit<'a>> {
-        self.set
-            .find(text, folded)
+        self.hits(self.set.find(text, folded))
+    }
+
+    /// The lexicon's phrases among `raw`, the matches a joint scan reported for
+    /// [`Self::phrases`]: what [`Self::scan`] gives.
+    pub fn select<'a>(&'a self, text: &str, folded: &Folded, raw: &[RawMatch]) -> Vec<Hit<'a>> {
+        self.hits(self.set.select(text, folded, raw))
+    }
+
+    /// The lexicon's phrase set, for a joint scan.
+    pub fn phrases(&self) -> &PhraseSet {
+        &self.set
+    }
+
+    fn hits(&self, found: Vec<PhraseHit>) -> Vec<Hit<'_>> {
+        found
             .into_iter()
             .map(|PhraseHit { start, end, id }| Hit {
                 start,

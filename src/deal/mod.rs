@@ -46,10 +46,10 @@ mod totals;
 use crate::amount;
 use crate::entity;
 use crate::lang::Lang;
-use crate::lexicons::Lexicons;
+use crate::lexicons::{Lexicons, joint};
 use crate::model::{Amount, Deal, Document, Extraction, Quantity};
 use crate::segment::{self, Sentence};
-use crate::text::Folded;
+use crate::text::{Folded, RawMatch};
 
 use frame::Frame;
 use lexicon::Role;
@@ -148,16 +148,27 @@ fn extract_window<'l>(
     let mut mentions = Vec::new();
     let mut totals = Vec::new();
     let spans: Vec<(usize, usize)> = sentences.iter().map(|s| (s.start, s.end)).collect();
-    // Each sentence folded once, for the amounts and for the deal stages.
+    // Each sentence folded once and scanned once for the deal words, amount words and names
+    // (one joint automaton), for the amounts and for the deal stages.
     let folds: Vec<Folded> = sentences
         .iter()
         .map(|s| Folded::new(span::cut(text, s.start, s.end)))
         .collect();
-    let figures = amount::recognise_spans(text, &spans, &folds, cues, lang, &article.lex.entities);
-    for ((s, folded), figures) in sentences.iter().zip(&folds).zip(figures) {
+    let joint = article.lex.scan(lang);
+    let scans: Vec<Vec<Vec<RawMatch>>> = folds.iter().map(|f| joint.scan(f)).collect();
+    let amount_words: Vec<&[RawMatch]> = scans.iter().map(|m| &m[joint::AMOUNTS][..]).collect();
+    let figures = amount::recognise_spans(
+        text,
+        &spans,
+        (&folds, &amount_words),
+        cues,
+        lang,
+        &article.lex.entities,
+    );
+    for (((s, folded), scan), figures) in sentences.iter().zip(&folds).zip(&scans).zip(figures) {
         analyse(
             article,
-            (s, folded),
+            (s, folded, scan),
             lang,
             figures,
             antecedents,
@@ -244,7 +255,7 @@ fn fault_injection(doc: &Document) {
 /// scope, then the money amounts no trigger took.
 fn analyse<'l>(
     article: &Article<'l>,
-    (s, folded): (&Sentence, &Folded),
+    (s, folded, scan): (&Sentence, &Folded, &[Vec<RawMatch>]),
     lang: Lang,
     (amounts, quantities): (Vec<Amount>, Vec<Quantity>),
     antecedents: &mut anaphora::Antecedents<'l>,
@@ -257,10 +268,10 @@ fn analyse<'l>(
     let text = article.doc.text.as_str();
     let st = span::cut(text, s.start, s.end);
     let lex = lexicon::lexicon(lang);
-    let mut hits = lex.scan(st, folded);
+    let mut hits = lex.select(st, folded, &scan[joint::DEALS]);
     anchor::drop_money_verbs_without_money(st, lex, &mut hits, &amounts);
     let ents_lex = &article.lex.entities;
-    let mut ents = ents_lex.find(st, folded);
+    let mut ents = ents_lex.select(st, folded, &scan[joint::ENTITIES]);
     drop_country_qualifiers(st, lang, &hits, ents_lex, &mut ents);
     // "US$7 million", "S$20 million": a name inside an amount is its currency, no party.
     ents.retain(|e| !amounts.iter().any(|a| e.start < a.end && a.start < e.end));
