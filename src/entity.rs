@@ -4,6 +4,7 @@
 //! A name the lexicon lacks is kept as written (legal-form words trimmed), never dropped.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use crate::error::Error;
 use crate::text::{Folded, PhraseHit, PhraseSet, RawMatch};
@@ -152,7 +153,7 @@ pub struct Entities {
     set: PhraseSet,
     /// For each phrase: the entity, and how its case must match.
     phrase_entity: Vec<(usize, Spelling)>,
-    by_key: HashMap<String, usize>,
+    by_key: rustc_hash::FxHashMap<String, usize>,
     /// The adjectives of nationality, as written, and the state each names: see
     /// [`Entities::nationality`].
     nationalities: HashMap<String, usize>,
@@ -190,16 +191,64 @@ pub struct EntityHit<'a> {
 
 /// Comparison key: lower case, no diacritics, letters and digits only.
 pub fn key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    key_into(s, &mut out);
+    out
+}
+
+/// [`key`] written into `out` (cleared first), so that a lookup can reuse one buffer.
+fn key_into(s: &str, out: &mut String) {
+    out.clear();
     // The same key without the decomposition and the two copies, for the common ASCII name.
     if s.is_ascii() {
-        return s
-            .bytes()
-            .filter(u8::is_ascii_alphanumeric)
-            .map(|b| char::from(b.to_ascii_lowercase()))
-            .collect();
+        out.extend(
+            s.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        return;
     }
-    // One pass: decomposed, marks dropped, đ as d (as `strip_diacritics`), lower-cased, letters
-    // and digits kept. A capital sigma lower-cases by its place in the word: the plain way.
+    // Latin letters with their marks (Vietnamese, German, French), Latin-1 signs and general
+    // punctuation: each character's key from a table made once the plain way. A character of
+    // these ranges decomposes to letters and marks of the ranges, and the marks are dropped, so
+    // the key of a text of them is the keys of its characters one after another.
+    if s.chars().all(|c| c.is_ascii() || latin_key(c).is_some()) {
+        for c in s.chars() {
+            if c.is_ascii() {
+                if c.is_ascii_alphanumeric() {
+                    out.push(c.to_ascii_lowercase());
+                }
+            } else if let Some(k) = latin_key(c) {
+                out.push_str(k);
+            }
+        }
+        return;
+    }
+    out.push_str(&plain_key(s));
+}
+
+/// The key of a character of the ranges [`key`] reads through a table, `None` outside them.
+fn latin_key(c: char) -> Option<&'static str> {
+    const RANGES: [(char, char); 4] = [
+        ('\u{80}', '\u{24f}'),
+        ('\u{300}', '\u{36f}'),
+        ('\u{1e00}', '\u{1eff}'),
+        ('\u{2000}', '\u{206f}'),
+    ];
+    static TABLE: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        RANGES
+            .iter()
+            .map(|&(a, b)| (a..=b).map(|c| plain_key(&c.to_string())).collect())
+            .collect()
+    });
+    let r = RANGES.iter().position(|&(a, b)| a <= c && c <= b)?;
+    Some(table[r][c as usize - RANGES[r].0 as usize].as_str())
+}
+
+/// [`key`] the long way: decomposed, marks dropped, đ as d (as `strip_diacritics`), lower-cased,
+/// letters and digits kept. A capital sigma lower-cases by its place in the word: the plain way.
+fn plain_key(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     if s.contains('Σ') {
         return crate::text::strip_diacritics(s)
@@ -238,7 +287,7 @@ impl Entities {
         let mut phrases = Vec::new();
         let mut phrase_of: HashMap<String, usize> = HashMap::new();
         let mut phrase_entity = Vec::new();
-        let mut by_key = HashMap::new();
+        let mut by_key = rustc_hash::FxHashMap::default();
         let mut bodies: Vec<(String, usize)> = Vec::new();
         let mut nationalities = HashMap::new();
         for (name, table) in tables {
@@ -395,11 +444,19 @@ impl Entities {
 
     /// The entity a whole name denotes, if the lexicon knows it.
     pub fn lookup(&self, name: &str) -> Option<&Entity> {
-        let k = key(name);
-        if k.is_empty() {
-            return None;
+        // Names are looked up many times a sentence: the key is written into one buffer per
+        // thread, not a new string each time.
+        thread_local! {
+            static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
         }
-        self.by_key.get(&k).map(|&i| &self.entities[i])
+        let i = KEY.with_borrow_mut(|k| {
+            key_into(name, k);
+            if k.is_empty() {
+                return None;
+            }
+            self.by_key.get(k.as_str()).copied()
+        })?;
+        Some(&self.entities[i])
     }
 
     /// "Germany" pledging aid, lending, licensing or selling arms acts through its government:
@@ -506,6 +563,15 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn key_matches_the_plain_key_on_any_text(s in "\\PC{0,24}") {
+            proptest::prop_assert_eq!(key(&s), reference_key(&s));
+        }
+
+        /// Latin text with its marks, precomposed or not, beside other scripts: the table's
+        /// ranges and their edges.
+        #[test]
+        fn key_matches_the_plain_key_on_latin_text(
+            s in "[a-zA-Z0-9 \\u{80}-\\u{24f}\\u{300}-\\u{36f}\\u{1e00}-\\u{1eff}\\u{2000}-\\u{206f}\\u{370}-\\u{3ff}\\u{400}-\\u{4ff}İıßẞΣς]{0,24}"
+        ) {
             proptest::prop_assert_eq!(key(&s), reference_key(&s));
         }
     }
