@@ -22,6 +22,11 @@ impl Folded {
                 map.push(i);
                 continue;
             }
+            if let Some(lc) = latin_lower(c) {
+                lower.push(lc);
+                map.extend(std::iter::repeat_n(i, lc.len_utf8()));
+                continue;
+            }
             for lc in c.to_lowercase() {
                 let before = lower.len();
                 lower.push(lc);
@@ -36,6 +41,33 @@ impl Folded {
     pub fn orig(&self, i: usize) -> usize {
         self.map[i]
     }
+}
+
+/// The lower case of a Latin letter with its marks (Latin-1, Latin Extended-A and -B, and the
+/// Vietnamese letters of Latin Extended Additional) where it is one character, from a table made
+/// once with `char::to_lowercase`: a sentence is folded a character at a time, and the table
+/// is a direct index where `to_lowercase` searches.
+fn latin_lower(c: char) -> Option<char> {
+    const RANGES: [(char, char); 2] = [('\u{80}', '\u{24f}'), ('\u{1e00}', '\u{1eff}')];
+    static TABLE: OnceLock<Vec<Vec<Option<char>>>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        RANGES
+            .iter()
+            .map(|&(a, b)| {
+                (a..=b)
+                    .map(|c| {
+                        let mut l = c.to_lowercase();
+                        match (l.next(), l.next()) {
+                            (Some(one), None) => Some(one),
+                            _ => None,
+                        }
+                    })
+                    .collect()
+            })
+            .collect()
+    });
+    let r = RANGES.iter().position(|&(a, b)| a <= c && c <= b)?;
+    table[r][c as usize - RANGES[r].0 as usize]
 }
 
 /// Removes diacritics (and writes đ as d), for canonical English names and loose comparison.
@@ -247,6 +279,16 @@ impl JointScan {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_latin_table_lower_cases_as_to_lowercase() {
+        for c in ('\u{80}'..='\u{24f}').chain('\u{1e00}'..='\u{1eff}') {
+            let want: String = c.to_lowercase().collect();
+            let f = Folded::new(&c.to_string());
+            assert_eq!(f.lower, want, "{c:?}");
+            assert!(f.map.iter().all(|&i| i == 0 || i == c.len_utf8()), "{c:?}");
+        }
+    }
 
     #[test]
     fn folding_maps_offsets_back() {

@@ -233,6 +233,7 @@ fn drop_country_qualifiers(
         lexicon,
         amounts: &[],
         models: None,
+        names_read: Default::default(),
     };
     ents.retain(|e| !ctx.country_qualifies(e));
 }
@@ -295,13 +296,16 @@ fn analyse<'l>(
         lexicon: ents_lex,
         amounts: &amounts,
         models: Some(&article.lex.models),
+        names_read: Default::default(),
     };
     let statistic = hits.iter().any(|h| h.has(|r| *r == Role::StatisticCue));
-    // A headline in title case ("Kestrel Air Places Order For 20 Jets") capitalises every word.
-    let plain_case = !lex.nouns_capitalised && !names::title_case(st);
+    // A headline in title case ("Kestrel Air Places Order For 20 Jets") capitalises every word
+    // (read once, and only for a sentence with a deal word to place).
+    let title = std::cell::OnceCell::new();
+    let plain_case = || !lex.nouns_capitalised && !*title.get_or_init(|| names::title_case(st));
     let in_name = |start: usize, end: usize| {
         ents.iter().any(|e| e.start < end && start < e.end)
-            || (plain_case
+            || (plain_case()
                 && (names::capitalised_within_name(st, start, end)
                     || names::opens_a_business_name(st, lang, start, end)))
             || names::in_a_title(st, start, end, &lex.title_heads)

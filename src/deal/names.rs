@@ -33,7 +33,13 @@ pub struct Ctx<'a> {
     pub amounts: &'a [crate::model::Amount],
     /// Model designations and their makers (none where the caller reads no deal sides).
     pub models: Option<&'a crate::models::Models>,
+    /// The names read so far in this sentence, by where the reading started and its limit
+    /// (see `read_name_at`); start with `Default::default()`.
+    pub names_read: NamesRead,
 }
+
+/// The names a [`Ctx`] has read, by start and limit.
+pub type NamesRead = std::cell::RefCell<rustc_hash::FxHashMap<(usize, usize), Option<Name>>>;
 
 /// "BERLIN — The army has ordered …", "PERTH (Mining Weekly) – …", "WASHINGTON, May 3 -": a
 /// place in capitals that opens a report, before a dash, a comma or the agency in brackets, is
@@ -277,8 +283,19 @@ impl<'a> Ctx<'a> {
             })
     }
 
-    /// `read_name`, before a nationality tied to the name before it is set aside.
+    /// `read_name`, before a nationality tied to the name before it is set aside. The reading
+    /// depends on the sentence and the two offsets alone, and the sides of several deal words
+    /// (and the totals test) read the same names again: each is read once per sentence.
     fn read_name_at(&self, pos: usize, limit: usize) -> Option<Name> {
+        if let Some(n) = self.names_read.borrow().get(&(pos, limit)) {
+            return n.clone();
+        }
+        let n = self.read_name_uncached(pos, limit);
+        self.names_read.borrow_mut().insert((pos, limit), n.clone());
+        n
+    }
+
+    fn read_name_uncached(&self, pos: usize, limit: usize) -> Option<Name> {
         let described_from = pos;
         let pos = self.past_of_a_name(self.skip_determiners(pos, limit), limit);
         if pos >= limit || self.amounts.iter().any(|a| a.start <= pos && pos < a.end) {
