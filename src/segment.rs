@@ -365,9 +365,17 @@ impl Iterator for Split<'_> {
     type Item = (usize, usize);
 
     fn next(&mut self) -> Option<(usize, usize)> {
-        while let Some(c) = self.s[self.at..].chars().next() {
-            let i = self.at;
-            self.at += c.len_utf8();
+        // Only '.', '!', '?' and '…' can end a sentence (`boundary`), and of the bytes of UTF-8
+        // text only those marks and 0xE2, the first byte of '…' (and of other punctuation),
+        // start one: the search skips from one such byte to the next, not a character at a time.
+        let bytes = self.s.as_bytes();
+        while let Some(k) = bytes[self.at..]
+            .iter()
+            .position(|b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+        {
+            let i = self.at + k;
+            let c = self.s[i..].chars().next().expect("a character starts here");
+            self.at = i + c.len_utf8();
             if let Some((a, b)) = self.boundary(i, c) {
                 if let Some(t) = trimmed(self.s, self.base, a, b) {
                     return Some(t);
