@@ -694,11 +694,44 @@ pub fn for_each_deal(paths: &[PathBuf], diag: &mut Diagnostics, mut f: impl FnMu
 }
 
 /// The amounts of one document, one row each, with spans into its text.
+///
+/// A document longer than a window ([`crate::deal::WINDOW_BYTES`]) is read in the windows of
+/// sentences `extract` reads it in, each window's amounts with their currencies settled within
+/// it: a 50 MB text without a newline was folded whole, with a map of eight bytes per byte
+/// (0.9 GB), where a window takes a few megabytes. A document of ordinary length is one window,
+/// read whole as before.
 pub fn amount_rows(doc: &Document, forced: Option<Lang>, lex: &Lexicons) -> Vec<AmountRow> {
     let lang = language_of(doc, forced);
-    let base = doc.body_start;
-    crate::amount::recognise(doc.body(), lang, &lex.entities)
-        .0
+    let window = crate::deal::WINDOW_BYTES;
+    // Spans into the document's text.
+    let found: Vec<Amount> = if doc.body().len() <= window {
+        let base = doc.body_start;
+        crate::amount::recognise(doc.body(), lang, &lex.entities)
+            .0
+            .into_iter()
+            .map(|a| Amount {
+                start: a.start + base,
+                end: a.end + base,
+                ..a
+            })
+            .collect()
+    } else {
+        let sentences = crate::segment::iter(&doc.text, doc.body_start);
+        crate::segment::in_windows(sentences, window)
+            .flat_map(|w| {
+                let (from, to) = (w[0].start, w[w.len() - 1].end);
+                crate::amount::recognise(&doc.text[from..to], lang, &lex.entities)
+                    .0
+                    .into_iter()
+                    .map(move |a| Amount {
+                        start: a.start + from,
+                        end: a.end + from,
+                        ..a
+                    })
+            })
+            .collect()
+    };
+    found
         .into_iter()
         .map(|a| {
             let Amount {
@@ -713,8 +746,8 @@ pub fn amount_rows(doc: &Document, forced: Option<Lang>, lex: &Lexicons) -> Vec<
             } = a;
             AmountRow {
                 source: doc.source.clone(),
-                start: base + start,
-                end: base + end,
+                start,
+                end,
                 text,
                 value,
                 value_max,

@@ -157,3 +157,28 @@ fn windows_cover_every_sentence_once_in_order_and_stay_bounded() {
         }
     }
 }
+
+/// `amounts` reads a document longer than a window window by window (a 50 MB line took 0.9 GB
+/// read whole): every amount of it, each once, at its place in the text, as the whole text
+/// reads them where each amount names its currency.
+#[test]
+fn amounts_of_a_document_longer_than_a_window_are_read_window_by_window() {
+    let block = PARAGRAPHS.join("\n\n");
+    let copies = WINDOW_BYTES / block.len() * 3 + 1;
+    let text = vec![block.as_str(); copies].join("\n\n");
+    assert!(text.len() > 2 * WINDOW_BYTES);
+    let doc = document(&text);
+    let rows = dealtrack::pipeline::amount_rows(&doc, Some(Lang::En), Lexicons::builtin());
+    let whole = dealtrack::amount::recognise(&text, Lang::En, &Lexicons::builtin().entities).0;
+    let got: Vec<(usize, usize, String, String)> = rows
+        .iter()
+        .map(|r| (r.start, r.end, r.value.to_string(), r.currency.clone()))
+        .collect();
+    let want: Vec<(usize, usize, String, String)> = whole
+        .iter()
+        .map(|a| (a.start, a.end, a.value.to_string(), a.currency.clone()))
+        .collect();
+    assert_eq!(got.len(), 6 * copies);
+    assert_eq!(got, want);
+    assert!(rows.iter().all(|r| text[r.start..r.end] == r.text));
+}
