@@ -20,6 +20,8 @@ struct Numbers {
     tens: HashMap<String, u64>,
     ten_multiplier: Vec<String>,
     hundred: Vec<String>,
+    #[serde(default)]
+    indefinite: Vec<String>,
     zero_filler: Vec<String>,
     half_after: Vec<String>,
     half_before: Vec<String>,
@@ -207,6 +209,8 @@ pub struct AmountLexicon {
     pub model_plurals: bool,
     /// See `truncation_joins` in the lexicon file; lower-cased.
     pub truncation_joins: Vec<String>,
+    /// See `indefinite` under `[numbers]` in the lexicon file; lower-cased.
+    pub indefinite: Vec<String>,
     /// See `partitives` in the lexicon file; lower-cased.
     pub partitives: Vec<String>,
     /// See `[bare]` in the lexicon file; lower-cased.
@@ -382,6 +386,12 @@ impl AmountLexicon {
                 .as_ref()
                 .map(|v| v.iter().map(|w| w.to_lowercase()).collect()),
             model_plurals: raw.quantities.model_plurals,
+            indefinite: raw
+                .numbers
+                .indefinite
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
             truncation_joins: raw
                 .quantities
                 .truncation_joins

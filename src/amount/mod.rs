@@ -448,6 +448,19 @@ impl Reader<'_, '_> {
         }
     }
 
+    /// "several hundred million dollars", "mehreren hundert Millionen Euro", "vài trăm triệu
+    /// USD": a word of the language's `indefinite` list right before the bare hundred word at
+    /// atom `k` leaves the count of hundreds unsaid, so the words tell no figure.
+    fn unsaid_count_before(&self, k: usize) -> bool {
+        let before = self.text[..self.atoms[k].start].trim_end();
+        let word = before
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        !word.is_empty() && self.lex.indefinite.contains(&word)
+    }
+
     /// Numeral words: "ba mươi bảy", "two hundred and five", "hai trăm linh năm".
     fn words(&self, k: usize) -> Option<(Decimal, usize, bool, Option<Decimal>)> {
         let mut current = Decimal::ZERO;
@@ -490,6 +503,9 @@ impl Reader<'_, '_> {
                     Role::Hundred => {
                         // "trăm" alone is a hundred; "không trăm" is zero hundreds.
                         if current.is_zero() && !explicit_zero {
+                            if n == 0 && self.unsaid_count_before(k) {
+                                return None;
+                            }
                             current = Decimal::ONE;
                         }
                         current = current.checked_mul(Decimal::from(100))?;
