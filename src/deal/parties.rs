@@ -88,13 +88,7 @@ pub(super) fn parties_for(
         subjects = vec![owner];
     }
     if subjects.is_empty() {
-        subjects.extend(subject_after_verb(
-            ctx,
-            a,
-            pre_start,
-            scope_end,
-            &mut r.parties,
-        ));
+        subjects = subject_after_verb(ctx, a, pre_start, scope_end, &mut r.parties);
     }
     if subjects.is_empty() {
         subjects.extend(subject_after_fronted_deal(ctx, a, scope_end));
@@ -1666,13 +1660,37 @@ fn subject_fronted(lex: &lexicon::DealLexicon, fronted: &str) -> bool {
 /// "Im Januar erwarb die Kestrel Bank die Harbourline Versicherung", "Jeweils 100 Megahertz
 /// erwarben die Kestrel Telekom für …": where the verb stands second, a clause that opens with
 /// something else has its subject right after the verb; a name right after the subject is the
-/// verb's object, a party too.
+/// verb's object, a party too. "Am Montag unterzeichneten Nordmar und Lindmark …": names joined
+/// to that subject by a conjunction share it.
 fn subject_after_verb(
     ctx: &Ctx,
     a: &Anchor,
     pre_start: usize,
     scope_end: usize,
     parties: &mut Vec<Name>,
+) -> Vec<Name> {
+    let Some(first) = first_subject_after_verb(ctx, a, pre_start, scope_end) else {
+        return Vec::new();
+    };
+    let mut subjects = vec![first];
+    coordinated(ctx, &mut subjects, scope_end);
+    let words = |from: usize, to: usize| span::cut(ctx.text, from, to).split_whitespace().count();
+    let last = subjects.iter().map(|n| n.end).max().unwrap_or(a.end);
+    if let Some(object) = ctx
+        .read_name(last, scope_end)
+        .filter(|n| words(last, n.start) <= 1)
+    {
+        push_party(parties, object);
+    }
+    subjects
+}
+
+/// The name right after the verb that stands second (see `subject_after_verb`).
+fn first_subject_after_verb(
+    ctx: &Ctx,
+    a: &Anchor,
+    pre_start: usize,
+    scope_end: usize,
 ) -> Option<Name> {
     let lex = lexicon::lexicon(ctx.lang);
     let fronted = span::cut(ctx.text, pre_start, a.start).trim();
@@ -1685,16 +1703,8 @@ fn subject_after_verb(
     }
     let words = |from: usize, to: usize| span::cut(ctx.text, from, to).split_whitespace().count();
     // An article and an adjective may stand first ("die Deutsche Telekom").
-    let subject = ctx
-        .read_name(a.end, scope_end)
-        .filter(|n| words(a.end, n.start) <= 2)?;
-    if let Some(object) = ctx
-        .read_name(subject.end, scope_end)
-        .filter(|n| words(subject.end, n.start) <= 1)
-    {
-        push_party(parties, object);
-    }
-    Some(subject)
+    ctx.read_name(a.end, scope_end)
+        .filter(|n| words(a.end, n.start) <= 2)
 }
 
 /// "Für den Ausbau der Häfen will Nordland 200 Millionen Euro bereitstellen": where the verb
