@@ -703,32 +703,23 @@ pub fn for_each_deal(paths: &[PathBuf], diag: &mut Diagnostics, mut f: impl FnMu
 pub fn amount_rows(doc: &Document, forced: Option<Lang>, lex: &Lexicons) -> Vec<AmountRow> {
     let lang = language_of(doc, forced);
     let window = crate::deal::WINDOW_BYTES;
-    // Spans into the document's text.
-    let found: Vec<Amount> = if doc.body().len() <= window {
-        let base = doc.body_start;
-        crate::amount::recognise(doc.body(), lang, &lex.entities)
+    // The amounts of `doc.text[from..to]`, with spans into the document's text.
+    let read = |from: usize, to: usize| {
+        crate::amount::recognise(&doc.text[from..to], lang, &lex.entities)
             .0
             .into_iter()
-            .map(|a| Amount {
-                start: a.start + base,
-                end: a.end + base,
+            .map(move |a| Amount {
+                start: a.start + from,
+                end: a.end + from,
                 ..a
             })
-            .collect()
+    };
+    let found: Vec<Amount> = if doc.body().len() <= window {
+        read(doc.body_start, doc.text.len()).collect()
     } else {
         let sentences = crate::segment::iter(&doc.text, doc.body_start);
         crate::segment::in_windows(sentences, window)
-            .flat_map(|w| {
-                let (from, to) = (w[0].start, w[w.len() - 1].end);
-                crate::amount::recognise(&doc.text[from..to], lang, &lex.entities)
-                    .0
-                    .into_iter()
-                    .map(move |a| Amount {
-                        start: a.start + from,
-                        end: a.end + from,
-                        ..a
-                    })
-            })
+            .flat_map(|w| read(w[0].start, w[w.len() - 1].end))
             .collect()
     };
     found
