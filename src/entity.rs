@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::error::Error;
-use crate::text::{Folded, PhraseHit, PhraseSet, RawMatch};
+use crate::text::{CharTable, Folded, PhraseHit, PhraseSet, RawMatch};
 
 pub const DEFAULT_ALIASES: &str = include_str!("../data/aliases.tsv");
 
@@ -229,21 +229,19 @@ fn key_into(s: &str, out: &mut String) {
 
 /// The key of a character of the ranges [`key`] reads through a table, `None` outside them.
 fn latin_key(c: char) -> Option<&'static str> {
-    const RANGES: [(char, char); 4] = [
-        ('\u{80}', '\u{24f}'),
-        ('\u{300}', '\u{36f}'),
-        ('\u{1e00}', '\u{1eff}'),
-        ('\u{2000}', '\u{206f}'),
-    ];
-    static TABLE: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    static TABLE: OnceLock<CharTable<String>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        RANGES
-            .iter()
-            .map(|&(a, b)| (a..=b).map(|c| plain_key(&c.to_string())).collect())
-            .collect()
+        CharTable::new(
+            &[
+                ('\u{80}', '\u{24f}'),
+                ('\u{300}', '\u{36f}'),
+                ('\u{1e00}', '\u{1eff}'),
+                ('\u{2000}', '\u{206f}'),
+            ],
+            |c| plain_key(&c.to_string()),
+        )
     });
-    let r = RANGES.iter().position(|&(a, b)| a <= c && c <= b)?;
-    Some(table[r][c as usize - RANGES[r].0 as usize].as_str())
+    table.get(c).map(String::as_str)
 }
 
 /// [`key`] the long way: decomposed, marks dropped, đ as d (as `strip_diacritics`), lower-cased,

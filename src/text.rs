@@ -43,31 +43,44 @@ impl Folded {
     }
 }
 
+/// A value for each character of a few ranges, computed once: a direct index where a Unicode
+/// table would be searched for every character of every sentence.
+pub struct CharTable<T> {
+    ranges: &'static [(char, char)],
+    values: Vec<Vec<T>>,
+}
+
+impl<T> CharTable<T> {
+    pub fn new(ranges: &'static [(char, char)], f: impl Fn(char) -> T) -> CharTable<T> {
+        let values = ranges
+            .iter()
+            .map(|&(a, b)| (a..=b).map(&f).collect())
+            .collect();
+        CharTable { ranges, values }
+    }
+
+    /// The value of `c`, `None` outside the ranges.
+    pub fn get(&self, c: char) -> Option<&T> {
+        let r = self.ranges.iter().position(|&(a, b)| a <= c && c <= b)?;
+        self.values[r].get(c as usize - self.ranges[r].0 as usize)
+    }
+}
+
 /// The lower case of a Latin letter with its marks (Latin-1, Latin Extended-A and -B, and the
 /// Vietnamese letters of Latin Extended Additional) where it is one character, from a table made
-/// once with `char::to_lowercase`: a sentence is folded a character at a time, and the table
-/// is a direct index where `to_lowercase` searches.
+/// once with `char::to_lowercase`.
 fn latin_lower(c: char) -> Option<char> {
-    const RANGES: [(char, char); 2] = [('\u{80}', '\u{24f}'), ('\u{1e00}', '\u{1eff}')];
-    static TABLE: OnceLock<Vec<Vec<Option<char>>>> = OnceLock::new();
+    static TABLE: OnceLock<CharTable<Option<char>>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        RANGES
-            .iter()
-            .map(|&(a, b)| {
-                (a..=b)
-                    .map(|c| {
-                        let mut l = c.to_lowercase();
-                        match (l.next(), l.next()) {
-                            (Some(one), None) => Some(one),
-                            _ => None,
-                        }
-                    })
-                    .collect()
-            })
-            .collect()
+        CharTable::new(&[('\u{80}', '\u{24f}'), ('\u{1e00}', '\u{1eff}')], |c| {
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(one), None) => Some(one),
+                _ => None,
+            }
+        })
     });
-    let r = RANGES.iter().position(|&(a, b)| a <= c && c <= b)?;
-    table[r][c as usize - RANGES[r].0 as usize]
+    table.get(c).copied().flatten()
 }
 
 /// Removes diacritics (and writes đ as d), for canonical English names and loose comparison.
