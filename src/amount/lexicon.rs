@@ -26,6 +26,10 @@ struct Numbers {
     half_after: Vec<String>,
     half_before: Vec<String>,
     half_prefix: Vec<String>,
+    /// Fractions written before a scale word, with their value as a decimal string: "a quarter
+    /// of a billion" is 250 million (read as "a billion" before, four times too much).
+    #[serde(default)]
+    fractions: HashMap<String, String>,
     and: Vec<String>,
     ambiguous: Vec<String>,
     decimal_words: Vec<String>,
@@ -167,7 +171,8 @@ pub enum Role {
     ZeroFiller,
     HalfAfter,
     HalfBefore,
-    HalfPrefix,
+    /// A fraction before a scale word: "half a" (0.5) or "a quarter of a" (0.25) billion.
+    Fraction(Decimal),
     /// A qualifier that is a preposition right after a noun ("Auftrag über").
     NotAfterNoun,
     And,
@@ -286,13 +291,19 @@ impl AmountLexicon {
         for (w, v) in &n.tens {
             add(w, Role::Ten(*v));
         }
+        for (w, v) in &n.fractions {
+            let v: Decimal = v
+                .parse()
+                .unwrap_or_else(|_| panic!("amount lexicon: fraction {w:?} = {v:?} is no decimal"));
+            add(w, Role::Fraction(v));
+        }
         for (list, role) in [
             (&n.ten_multiplier, Role::TenMultiplier),
             (&n.hundred, Role::Hundred),
             (&n.zero_filler, Role::ZeroFiller),
             (&n.half_after, Role::HalfAfter),
             (&n.half_before, Role::HalfBefore),
-            (&n.half_prefix, Role::HalfPrefix),
+            (&n.half_prefix, Role::Fraction(Decimal::new(5, 1))),
             (&raw.qualifiers.after_noun_not_qualifier, Role::NotAfterNoun),
             (&n.and, Role::And),
             (&n.ambiguous, Role::Ambiguous),

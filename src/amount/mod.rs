@@ -55,6 +55,13 @@ impl Atom<'_> {
     fn has(&self, f: impl Fn(&Role) -> bool) -> bool {
         self.roles().iter().any(f)
     }
+    /// The value of a fraction word before a scale ("half a" 0.5).
+    fn fraction(&self) -> Option<Decimal> {
+        self.roles().iter().find_map(|r| match r {
+            Role::Fraction(f) => Some(*f),
+            _ => None,
+        })
+    }
     fn scale(&self) -> Option<Decimal> {
         self.roles().iter().find_map(|r| match r {
             Role::Scale(m) => Some(*m),
@@ -563,12 +570,8 @@ impl Reader<'_, '_> {
         let a = self.at(k)?;
         let (mut value, mut next, mut strong, mut last_mult) = match a.kind {
             Kind::Num(v) => (v, k + 1, true, None),
-            // "nửa tỷ", "half a billion", "eine halbe Milliarde"
-            _ if a.has(|r| *r == Role::HalfPrefix)
-                && self.adj(k + 1).is_some_and(|s| s.scale().is_some()) =>
-            {
-                (Decimal::new(5, 1), k + 1, true, None)
-            }
+            // "nửa tỷ", "half a billion", "eine halbe Milliarde", "a quarter-billion"
+            _ if let Some((f, next)) = self.fraction_of_scale(k) => (f, next, true, None),
             _ if a.is_numeral_word() => self.words(k)?,
             _ => return None,
         };
@@ -781,6 +784,24 @@ impl Reader<'_, '_> {
     }
 
     /// Whether atom `k` is a hyphen glued to the atom before it and to a scale word after it.
+    /// "a $2 billion-plus order": a postfix qualifier glued by a hyphen (atom `k`) to the end of
+    /// the amount before it.
+    fn hyphened_postfix(&self, k: usize) -> Option<Qualifier> {
+        let (prev, h, q) = (self.at(k.checked_sub(1)?)?, self.at(k)?, self.at(k + 1)?);
+        (matches!(&self.text[h.start..h.end], "-" | "‑") && h.start == prev.end && q.start == h.end)
+            .then(|| q.postfix_qualifier())
+            .flatten()
+    }
+
+    /// "a quarter of a billion", "a quarter-billion", "nửa tỷ": a fraction word at atom `k` with
+    /// a scale word after it, and the atom of that scale word.
+    fn fraction_of_scale(&self, k: usize) -> Option<(Decimal, usize)> {
+        let f = self.at(k)?.fraction()?;
+        let next = k + 1 + usize::from(self.hyphen_before_scale(k + 1));
+        self.adj_hyphen(next)?.scale()?;
+        Some((f, next))
+    }
+
     fn hyphen_before_scale(&self, k: usize) -> bool {
         let (Some(prev), Some(h), Some(n)) = (
             k.checked_sub(1).and_then(|p| self.atoms.get(p)),
@@ -1057,6 +1078,9 @@ impl Reader<'_, '_> {
         if let Some(q) = self.adj(k).and_then(|a| a.postfix_qualifier()) {
             qualifier = Some(q);
             k += 1;
+        } else if let Some(q) = self.hyphened_postfix(k) {
+            qualifier = Some(q);
+            k += 2;
         }
         let qualifier = if value_max.is_some() {
             Qualifier::Range
