@@ -89,6 +89,22 @@ impl Models {
     }
 }
 
+impl Models {
+    /// "F-16", "A321neo", "Dreamliner": whether `word` (one word as written) is a designation of
+    /// the table, whole or with what may follow one ("A321" in "A321neo"). A model is no party.
+    pub fn is_designation(&self, word: &str) -> bool {
+        let Some(ac) = self.ac.as_ref() else {
+            return false;
+        };
+        ac.find_overlapping_iter(word).any(|m| {
+            let (d, _) = &self.designations[m.pattern().as_usize()];
+            m.start() == 0
+                && ends_designation(d, &word[m.end()..])
+                && word[m.end()..].chars().all(char::is_alphanumeric)
+        })
+    }
+}
+
 /// Longer than any model designation written in news (the built-in table's longest is far
 /// shorter): a name's model is looked for in this many bytes after it.
 const MAX_DESIGNATION: usize = 64;

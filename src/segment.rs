@@ -18,10 +18,11 @@ pub struct Sentence {
 /// Words after which a period does not end a sentence (compared case-sensitively, without the dot).
 const ABBREVIATIONS: &[&str] = &[
     "TP", "Tp", "TS", "ThS", "PGS", "GS", "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "Co",
-    "Corp", "Inc", "Ltd", "Nr", "Nrn", "bzw", "ca", "vgl", "usw", "etc", "Mio", "Mrd", "Tsd", "Bd",
-    "Abs", "Art", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Okt",
-    "Nov", "Dec", "Dez", "No", "vs", "approx", "z", "B", "d", "h", "u", "a", "o", "ggf", "inkl",
-    "evtl", "Hr", "Fr", "Gen", "Gov", "Sen", "Rep", "Dt", "VP", "tr", "đ", "Q", "P", "GS.TS",
+    "Corp", "Inc", "Ltd", "Nr", "Nrn", "bzw", "ca", "vgl", "usw", "etc", "Mio", "Mill", "Mia",
+    "Mrd", "Tsd", "Bd", "Abs", "Art", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Okt", "Nov", "Dec", "Dez", "No", "vs", "approx", "z", "B", "d", "h", "u", "a",
+    "o", "ggf", "inkl", "evtl", "Hr", "Fr", "Gen", "Gov", "Sen", "Rep", "Dt", "VP", "tr", "đ", "Q",
+    "P", "GS.TS",
 ];
 
 /// Legal forms that end a company's name and so often end a sentence too ("… is Kestrel Inc.

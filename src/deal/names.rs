@@ -111,6 +111,24 @@ fn has_inner_capital(w: &str) -> bool {
     w.chars().skip(1).any(char::is_uppercase)
 }
 
+/// A verb that makes a deal: buys, sells, orders, signs, wins, receives, awards.
+fn makes_a_deal(h: &Hit) -> bool {
+    h.has(|r| {
+        matches!(
+            r,
+            Role::BuyerVerb
+                | Role::SellerVerb
+                | Role::Status(crate::model::DealStatus::Signed)
+                | Role::Receive
+                | Role::Award
+                | Role::Trigger {
+                    class: lexicon::Class::Action,
+                    ..
+                }
+        )
+    })
+}
+
 fn has_letter(w: &str) -> bool {
     w.chars().any(char::is_alphabetic)
 }
@@ -1082,6 +1100,12 @@ impl<'a> Ctx<'a> {
         if words.len() == 1 && lex.not_names.iter().any(|n| n == raw) {
             return false;
         }
+        // "to produce F-16 fighter jets", "ordered K-9 howitzers": a model is no party.
+        if words.len() == 1
+            && (designation_shaped(raw) || self.models.is_some_and(|m| m.is_designation(raw)))
+        {
+            return false;
+        }
         // "den Konkurrenten Nordmar": a descriptor announces a name, even a lone word.
         let prev = span::before(self.text, start)
             .trim_end()
@@ -1135,6 +1159,7 @@ impl<'a> Ctx<'a> {
             words: &words,
             sentence_start,
             before_deal_verb: self.before_deal_verb(start + raw.len()),
+            after_deal_verb: self.after_deal_verb(start),
             inner_capital: has_inner_capital(raw),
             written_like_a_name: written_like_a_name(raw) || ticker_after,
             speaker,
@@ -1190,22 +1215,17 @@ impl<'a> Ctx<'a> {
             }
             next = self.skip_ws(we, len);
         }
-        self.hit_at(next).is_some_and(|h| {
-            h.has(|r| {
-                matches!(
-                    r,
-                    Role::BuyerVerb
-                        | Role::SellerVerb
-                        | Role::Status(crate::model::DealStatus::Signed)
-                        | Role::Receive
-                        | Role::Award
-                        | Role::Trigger {
-                            class: lexicon::Class::Action,
-                            ..
-                        }
-                )
-            })
-        })
+        self.hit_at(next).is_some_and(makes_a_deal)
+    }
+
+    /// "Zudem erhielt Nordchem …": the word that ends right before `start` (past spaces) is a
+    /// verb that makes a deal (see [`Ctx::before_deal_verb`]).
+    fn after_deal_verb(&self, start: usize) -> bool {
+        let end = span::before(self.text, start).trim_end().len();
+        let k = self.hits.partition_point(|h| h.end < end);
+        self.hits
+            .get(k)
+            .is_some_and(|h| h.end == end && makes_a_deal(h))
     }
 
     /// "The ministry, too, signed …": past an adverb of the language set off by commas right at
@@ -1539,6 +1559,23 @@ pub fn in_a_title(st: &str, start: usize, end: usize, heads: &[String]) -> bool 
             }
         })
     })
+}
+
+/// "F-16", "K-9", "Su-57", "MiG-29", "KF-21A": one to three letters, a hyphen, digits and at
+/// most three letters after them is how a model is designated, not how a company is named (those
+/// the entity table knows are read before this is asked).
+fn designation_shaped(word: &str) -> bool {
+    let Some((letters, rest)) = word.split_once('-') else {
+        return false;
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let tail = &rest[digits..];
+    (1..=3).contains(&letters.len())
+        && letters.starts_with(|c: char| c.is_ascii_uppercase())
+        && letters.bytes().all(|b| b.is_ascii_alphabetic())
+        && (1..=4).contains(&digits)
+        && tail.len() <= 3
+        && tail.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
 /// "Kestrel Air Places Order For 20 Jets": most words (three in five) capitalised.

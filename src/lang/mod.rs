@@ -82,6 +82,8 @@ pub struct UnknownName<'a> {
     pub sentence_start: bool,
     /// The next word is a verb that makes a deal ("Orvanto acquired …", "Kestrel bestellt …").
     pub before_deal_verb: bool,
+    /// The word before it is a verb that makes a deal ("Zudem erhielt Nordchem einen …").
+    pub after_deal_verb: bool,
     /// "VinFast", "BASF": a capital after the first letter.
     pub inner_capital: bool,
     /// Written like a name: an inner capital, all capitals ("KNDS") or digits.

@@ -29,10 +29,58 @@ impl DealRules for Rules {
         ];
         let common_noun = NOUN_ENDINGS.iter().any(|e| w.ends_with(e));
         let function_word = super::STOPWORDS.lines().any(|s| s.trim() == w);
-        (n.written_like_a_name || n.speaker || n.described_after || opens_clause_in_the_singular(n))
+        (n.written_like_a_name
+            || n.speaker
+            || n.described_after
+            || opens_clause_in_the_singular(n)
+            || opens_sentence_before_its_verb(n)
+            || subject_after_its_verb(n))
             && !common_noun
             && !function_word
     }
+}
+
+/// "Zudem erhielt Nordchem einen Auftrag", "Am Montag bestellte Lindmark zwei Turbinen": where
+/// the verb stands second after a fronted phrase, a lone capitalised word with no article right
+/// after a verb that makes a deal, and before the article or count that opens the object, is
+/// the subject. A common noun there takes an article ("erhielt die Bahn einen …").
+fn subject_after_its_verb(n: &UnknownName) -> bool {
+    const OPENS_OBJECT: &[&str] = &[
+        "einen",
+        "ein",
+        "eine",
+        "den",
+        "die",
+        "das",
+        "zwei",
+        "drei",
+        "vier",
+        "fünf",
+        "sechs",
+        "sieben",
+        "acht",
+        "neun",
+        "zehn",
+        "zwölf",
+        "weitere",
+        "insgesamt",
+        "nun",
+        "jetzt",
+        "zudem",
+        "auch",
+    ];
+    n.after_deal_verb
+        && (OPENS_OBJECT.contains(&n.next_word)
+            || n.next_word.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// "Nordchem erhielt einen Auftrag von …", "Nordchem hat einen Großauftrag … erhalten": a lone
+/// capitalised word that opens the sentence with no article, right before a finite verb that
+/// makes a deal or before "hat"/"hatte" (whose participle ends the clause), is its subject and a
+/// name. A common noun there takes an article ("Die Bahn erhielt"); the adverbs that stand
+/// first before the verb ("Zudem erhielt …") are `not_names` of the lexicon, read before this.
+fn opens_sentence_before_its_verb(n: &UnknownName) -> bool {
+    n.sentence_start && (n.before_deal_verb || matches!(n.next_word, "hat" | "hatte"))
 }
 
 /// "Die Nordbahn hat einen Bond platziert, Ostwerk hat eine Anleihe begeben": a lone capitalised
