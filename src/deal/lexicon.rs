@@ -200,6 +200,10 @@ struct PartyPatterns {
     /// parties of its deal.
     #[serde(default)]
     members_follow: Vec<String>,
+    /// Articles of the genitive right after an order won ("einen Auftrag der Deutschen Bahn"):
+    /// the name after one is the client, who receives.
+    #[serde(default)]
+    genitive_client: Vec<String>,
     /// Endings of adjectives made from a place name ("Koblenzer", "Münchner"): written right before
     /// a name the lexicon knows, such a capitalised word says where it sits and is none of it.
     #[serde(default)]
@@ -619,6 +623,8 @@ pub struct DealLexicon {
     pub group_words: Vec<String>,
     /// See `members_follow` in the lexicon file (lower-cased).
     pub members_follow: Vec<String>,
+    /// See `genitive_client` in the lexicon file (lower-cased).
+    pub genitive_client: Vec<String>,
     /// See `place_adjective_endings` in the lexicon file.
     pub place_adjective_endings: Vec<String>,
     /// See `qualifying_suffixes` in the lexicon file; lower-cased.
@@ -965,6 +971,7 @@ impl DealLexicon {
             nouns_a_country_describes: raw.parties.nouns_a_country_describes.clone(),
             group_words: lower(&raw.parties.group_words),
             members_follow: lower(&raw.parties.members_follow),
+            genitive_client: lower(&raw.parties.genitive_client),
             place_adjective_endings: raw.parties.place_adjective_endings.clone(),
             qualifying_suffixes: lower(&raw.parties.qualifying_suffixes),
             takeover_nouns: lower(&raw.parties.takeover_nouns),

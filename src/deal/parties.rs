@@ -607,7 +607,8 @@ fn sides_by_objects(
     }
     roles::won_from_client(verbs, &mut r.provider, &mut r.recipient);
     if r.recipient.is_none() && verbs.won_an_order() {
-        r.recipient = client_it_is_for(ctx, a, scope_end, &mut r.parties);
+        r.recipient = client_it_is_for(ctx, a, scope_end, &mut r.parties)
+            .or_else(|| client_in_the_genitive(ctx, a, scope_end, &mut r.parties));
     }
     sold_by
 }
@@ -645,6 +646,33 @@ fn client_it_is_for(
     if !named || !(ends_phrase(ctx, n.end, scope_end) || verb_after) {
         return None;
     }
+    party_on_a_side(parties, n)
+}
+
+/// "Siemens erhielt einen Auftrag der Deutschen Bahn", "den Großauftrag des Landes Berlin": an
+/// order won, then right after the deal word an article of the genitive (`genitive_client`) and
+/// a name (a known organisation or country, shaped like a company's, or several capitalised
+/// words): the client, who receives. Not a maker ("ein Auftrag der Airbus-Reihe" names the model).
+fn client_in_the_genitive(
+    ctx: &Ctx,
+    a: &Anchor,
+    scope_end: usize,
+    parties: &mut Vec<Name>,
+) -> Option<String> {
+    let articles = &lexicon::lexicon(ctx.lang).genitive_client;
+    let rest = span::cut(ctx.text, a.end, scope_end);
+    let article = rest.strip_prefix(' ')?.split_whitespace().next()?;
+    if !articles.iter().any(|g| g == article) {
+        return None;
+    }
+    let n = ctx.read_name(a.end, scope_end)?;
+    let article_end = a.end + 1 + article.len();
+    let named = match n.kind {
+        Some(Kind::Manufacturer) => false,
+        Some(_) => true,
+        None => company_shaped(ctx, &n) || n.canonical.split_whitespace().count() > 1,
+    };
+    (named && n.start == span::ctx_skip(ctx.text, article_end)).then_some(())?;
     party_on_a_side(parties, n)
 }
 
