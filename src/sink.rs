@@ -89,7 +89,8 @@ impl DocText {
 /// One amount with where it was found: a row of `dealtrack amounts`.
 #[derive(Debug, Clone, Serialize)]
 pub struct AmountRow {
-    pub source: String,
+    /// Shared by the rows of one document.
+    pub source: std::sync::Arc<str>,
     pub start: usize,
     pub end: usize,
     pub text: String,

@@ -372,7 +372,7 @@ impl Record for AmountRow {
     }
     fn cells(&self) -> Vec<Cell> {
         vec![
-            Cell::Quoted(self.source.clone()),
+            Cell::Quoted(self.source.to_string()),
             Cell::Int(self.start as u64),
             Cell::Int(self.end as u64),
             Cell::Quoted(self.text.clone()),
