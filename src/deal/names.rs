@@ -1488,6 +1488,10 @@ pub fn trim_legal(orig: &str) -> &str {
                 }
             }
         }
+        // "Kestrel & Co": the "&" that joined the legal form goes with it.
+        if let Some(rest) = s.strip_suffix(" &") {
+            s = rest.trim_end();
+        }
         if s == before || s.is_empty() {
             break;
         }

@@ -2147,6 +2147,16 @@ pub(super) fn gapped_clause(ctx: &Ctx, from: usize, to: usize) -> usize {
 /// right after a description of a maker (an anaphor phrase that may refer to a manufacturer) in
 /// the anchor's clause names the maker of what is bought; it supplies it. Not when the maker is
 /// the one buying: "Der Autobauer Nordwerk kauft Batteriezellen" (the clause's subject).
+/// "German manufacturer Nordchem has agreed to buy …", "Turbine maker Orvex buys …": no deal
+/// word, preposition or other cue of the language stands in `from..to`, only determiners
+/// (articles, adjectives of nationality) and words that are no cue at all (what the maker makes).
+fn no_cue_but_determiners(ctx: &Ctx, from: usize, to: usize) -> bool {
+    ctx.hits
+        .iter()
+        .filter(|h| h.start >= from && h.end <= to)
+        .all(|h| h.has(|r| *r == Role::Determiner))
+}
+
 pub(super) fn maker_described(
     ctx: &Ctx,
     (ty, from, to): (DealType, usize, usize),
@@ -2179,7 +2189,9 @@ pub(super) fn maker_described(
             .split_whitespace()
             .map(str::to_lowercase)
             .collect();
-        lead.is_empty() || lead.iter().rev().take(2).any(|w| nominative.contains(w))
+        lead.is_empty()
+            || lead.iter().rev().take(2).any(|w| nominative.contains(w))
+            || no_cue_but_determiners(ctx, from, h.start)
     };
     let buys =
         |h: &Hit, n: &Name| opens_subject(h) && subject.is_some_and(|s| s.canonical == n.canonical);
