@@ -28,6 +28,9 @@ impl Models {
                     makers.len() - 1
                 });
                 for t in terms {
+                    for v in spellings(t) {
+                        of.entry(v).or_insert(i);
+                    }
                     of.insert(t.to_string(), i);
                 }
             }
@@ -103,6 +106,22 @@ impl Models {
                 && word[m.end()..].chars().all(char::is_alphanumeric)
         })
     }
+}
+
+/// "A380" is also written "A 380" and "A-380" (German and French press): a designation of one or
+/// two capitals and digits, those two spellings of it beside its own (which wins where a table
+/// lists a variant itself).
+fn spellings(d: &str) -> Vec<String> {
+    let letters = d.bytes().take_while(u8::is_ascii_uppercase).count();
+    let digits = &d[letters..];
+    if !(1..=2).contains(&letters)
+        || digits.len() < 2
+        || !digits.bytes().all(|b| b.is_ascii_digit())
+    {
+        return Vec::new();
+    }
+    let head = &d[..letters];
+    vec![format!("{head} {digits}"), format!("{head}-{digits}")]
 }
 
 /// Longer than any model designation written in news (the built-in table's longest is far

@@ -204,6 +204,10 @@ struct PartyPatterns {
     /// the name after one is the client, who receives.
     #[serde(default)]
     genitive_client: Vec<String>,
+    /// Ends of the second part of a compound joined by a hyphen to a name, that make the compound
+    /// something of that name and not the name ("der Airbus-Rivale", "die Siemens-Tochter").
+    #[serde(default)]
+    compound_relations: Vec<String>,
     /// Endings of adjectives made from a place name ("Koblenzer", "Münchner"): written right before
     /// a name the lexicon knows, such a capitalised word says where it sits and is none of it.
     #[serde(default)]
@@ -625,6 +629,8 @@ pub struct DealLexicon {
     pub members_follow: Vec<String>,
     /// See `genitive_client` in the lexicon file (lower-cased).
     pub genitive_client: Vec<String>,
+    /// See `compound_relations` in the lexicon file (lower-cased).
+    pub compound_relations: Vec<String>,
     /// See `place_adjective_endings` in the lexicon file.
     pub place_adjective_endings: Vec<String>,
     /// See `qualifying_suffixes` in the lexicon file; lower-cased.
@@ -972,6 +978,7 @@ impl DealLexicon {
             group_words: lower(&raw.parties.group_words),
             members_follow: lower(&raw.parties.members_follow),
             genitive_client: lower(&raw.parties.genitive_client),
+            compound_relations: lower(&raw.parties.compound_relations),
             place_adjective_endings: raw.parties.place_adjective_endings.clone(),
             qualifying_suffixes: lower(&raw.parties.qualifying_suffixes),
             takeover_nouns: lower(&raw.parties.takeover_nouns),

@@ -276,6 +276,7 @@ fn analyse<'l>(
     drop_country_qualifiers(st, lang, &hits, ents_lex, &mut ents);
     // "US$7 million", "S$20 million": a name inside an amount is its currency, no party.
     ents.retain(|e| !amounts.iter().any(|a| e.start < a.end && a.start < e.end));
+    ents.retain(|e| !names_something_of_it(st, lex, e.end));
     // "beat rival Orvex": the competitor beaten is no party (looked for only in a sentence with a
     // verb of beating).
     if lex
@@ -340,4 +341,27 @@ fn analyse<'l>(
             m.continues = true;
         }
     }
+}
+
+/// "der Airbus-Rivale", "die Siemens-Tochter", "VW-Chef Nordmann": a name joined by a hyphen to
+/// a word ending in one of the language's `compound_relations` names something of it (a rival, a
+/// subsidiary, a person), not the named company, which is then no party. `end` is where the
+/// name ends in `st`.
+fn names_something_of_it(st: &str, lex: &lexicon::DealLexicon, end: usize) -> bool {
+    if lex.compound_relations.is_empty() {
+        return false;
+    }
+    let Some(rest) = span::after(st, end).strip_prefix('-') else {
+        return false;
+    };
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
+    !word.is_empty()
+        && lex
+            .compound_relations
+            .iter()
+            .any(|r| word.ends_with(r.as_str()))
 }
