@@ -1333,9 +1333,10 @@ impl Reader<'_, '_> {
                 {
                     return None;
                 }
+                // A word joined by hyphens ("mid-sized", "dual-fuel", "K-8") is one word.
                 let mut words: Vec<&str> = kept
                     .iter()
-                    .flat_map(|w| w.split('-'))
+                    .map(|w| w.trim_matches('-'))
                     .filter(|w| !w.is_empty())
                     .collect();
                 // "9 of Airbus's A350 freighters": a count of a maker's models.
@@ -1354,7 +1355,11 @@ impl Reader<'_, '_> {
                 // ("30 A350 widebody jets"), beside a model and never a function word.
                 let adjective = |w: &&str| {
                     lexicon(lang).adjective_stops.as_ref().is_some_and(|stops| {
-                        w.chars().all(char::is_alphabetic) && !stops.contains(&w.to_lowercase())
+                        w.split('-').all(|p| {
+                            !p.is_empty()
+                                && p.chars().all(char::is_alphabetic)
+                                && !stops.contains(&p.to_lowercase())
+                        })
                     })
                 };
                 // Adjectives alone may stand there too, at most two ("vier neuen U-Booten",
@@ -1363,6 +1368,13 @@ impl Reader<'_, '_> {
                 // the counted thing and does not count as one of the words between.
                 if words.len() >= 2 && is_digit_group(words[0]) {
                     words.drain(..2);
+                } else if words.first().is_some_and(|w| {
+                    w.split_once('-').is_some_and(|(n, unit)| {
+                        is_digit_group(n) && unit.chars().all(char::is_alphabetic)
+                    })
+                }) {
+                    // "six 2,400-teu feeder ships": the capacity glued to its unit.
+                    words.remove(0);
                 }
                 // "six more A350 jets", "20 more aircraft": "more" right after a count (not a
                 // year: "in 2024 more Boeing jets") adds to an earlier order and counts too.

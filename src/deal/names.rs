@@ -681,16 +681,32 @@ impl<'a> Ctx<'a> {
     /// right before a word for a kind of organisation written in lower case, itself right before
     /// a capitalised word, says what that kind makes or where it is from. Where the name starts.
     fn kind_after_capitalised(&self, ws: usize, we: usize, limit: usize) -> Option<usize> {
-        let next = self.skip_ws(we, limit);
-        self.hit_at(next)
-            .filter(|h| {
+        if self.entity_at(ws).is_some() {
+            return None;
+        }
+        // "Medical equipment supplier Kestrel & Co", "GLOBAL shipping company Hapag": up to two
+        // plain lower-case words (no cue) may stand before the kind word.
+        let mut next = self.skip_ws(we, limit);
+        for _ in 0..3 {
+            if let Some(h) = self.hit_at(next).filter(|h| {
                 kind_word(h)
                     && span::cut(self.text, h.start, h.end).starts_with(char::is_lowercase)
                     && h.end < limit
                     && is_capitalised(self.next_word(h.end, limit))
-                    && self.entity_at(ws).is_none()
-            })
-            .map(|h| self.skip_ws(h.end, limit))
+            }) {
+                return Some(self.skip_ws(h.end, limit));
+            }
+            let (s, e, ends) = self.word(next, limit);
+            let w = span::cut(self.text, s, e);
+            let plain = !ends
+                && self.hit_at(s).is_none()
+                && w.chars().all(|c| c.is_lowercase() || c == '-');
+            if !plain {
+                return None;
+            }
+            next = self.skip_ws(e, limit);
+        }
+        None
     }
 
     /// `descriptor`, of up to `max` words.

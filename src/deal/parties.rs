@@ -120,6 +120,7 @@ pub(super) fn parties_for(
         stock_traded(ctx, a, scope_end, &mut r);
     }
     offtaker_buys(ctx, (pre_start, scope_end), subjects.first(), &mut r);
+    builder_at_its_yard(ctx, a, scope_end, (ty, &verbs), &mut r);
     maker_named_by_its_model(ctx, subjects.first(), verbs.sells(), &mut r);
     members_follow_their_leader(ctx, (pre_start, a.start), &mut r);
     group_supplies(ctx, ty, &verbs, &subjects, &mut r);
@@ -2141,6 +2142,36 @@ pub(super) fn gapped_clause(ctx: &Ctx, from: usize, to: usize) -> usize {
                 .then(|| from + before.len() - sep.trim_start().len())
         })
         .unwrap_or(to)
+}
+
+/// "Kestrel Lines ordered six feeder ships at Orvex Shipyard": what a buyer orders "at" a company
+/// (a place word of the language, then a name shaped like a company's: a yard, a works) is built
+/// there, so that company supplies. Not a place or an event ("at the Paris Air Show", "in
+/// Germany"): those are no company's name.
+fn builder_at_its_yard(
+    ctx: &Ctx,
+    a: &Anchor,
+    scope_end: usize,
+    (ty, verbs): (DealType, &roles::Verbs),
+    r: &mut Sides,
+) {
+    if ty != DealType::Purchase || r.provider.is_some() || !verbs.buys() {
+        return;
+    }
+    let Some(n) = ctx.name_after_cue(Role::Locative, a.end, scope_end) else {
+        return;
+    };
+    let public = n.kind.is_some_and(|k| k == Kind::Country || k.is_public());
+    // The name ends in a company's tail word ("Orvex Shipyard", "Nordmar Heavy Industries"), not
+    // merely holds one ("Paris Air Show").
+    let ends_as_company = ctx
+        .hits
+        .iter()
+        .any(|h| h.start >= n.start && h.end == n.end && h.has(|r| *r == Role::OrgTail));
+    if public || !ends_as_company || r.recipient.as_ref() == Some(&n.canonical) {
+        return;
+    }
+    r.provider = party_on_a_side(&mut r.parties, n);
 }
 
 /// "Radpanzer des schwedischen Herstellers Nordvik", "jets from US manufacturer Orvex": a name

@@ -84,6 +84,11 @@ impl Verbs {
         self.buys == Some(false)
     }
 
+    /// The subject's verb buys ("Kestrel ordered …").
+    pub(super) fn buys(&self) -> bool {
+        self.buys == Some(true)
+    }
+
     /// "Kestrel Rail won an order", "hat einen Auftrag erhalten": the subject received an order
     /// or a contract, so it supplies.
     pub(super) fn won_an_order(&self) -> bool {
