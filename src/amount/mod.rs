@@ -572,7 +572,7 @@ impl Reader<'_, '_> {
             Kind::Num(v) => (v, k + 1, true, None),
             // "nửa tỷ", "half a billion", "eine halbe Milliarde", "a quarter-billion"
             _ if let Some((f, next)) = self.fraction_of_scale(k) => (f, next, true, None),
-            _ if a.is_numeral_word() => self.words(k)?,
+            _ if a.is_numeral_word() && !self.letter_of_a_model(k) => self.words(k)?,
             _ => return None,
         };
         // "2 chấm 23", "hai phẩy 5", "one point five"
@@ -784,6 +784,20 @@ impl Reader<'_, '_> {
     }
 
     /// Whether atom `k` is a hyphen glued to the atom before it and to a scale word after it.
+    /// "21 A-350 jets", "the A 380": a capital "A" right before a hyphen or a space and digits is
+    /// the letter of a model, not the numeral "a".
+    fn letter_of_a_model(&self, k: usize) -> bool {
+        let Some(a) = self.atoms.get(k) else {
+            return false;
+        };
+        let t = &self.text[a.start..a.end];
+        t.len() == 1
+            && t.as_bytes()[0].is_ascii_uppercase()
+            && self.text[a.end..]
+                .strip_prefix(['-', ' ', '‑'])
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+    }
+
     /// "a $2 billion-plus order": a postfix qualifier glued by a hyphen (atom `k`) to the end of
     /// the amount before it.
     fn hyphened_postfix(&self, k: usize) -> Option<Qualifier> {
@@ -1314,8 +1328,12 @@ impl Reader<'_, '_> {
                 let year = (1900..=2100).contains(&value);
                 if self.atoms[k..]
                     .iter()
-                    .take_while(|a| a.end <= found.start)
-                    .any(|a| a.is_numeral_word() || (year && matches!(a.kind, Kind::Num(_))))
+                    .enumerate()
+                    .take_while(|(_, a)| a.end <= found.start)
+                    .any(|(j, a)| {
+                        (a.is_numeral_word() && !self.letter_of_a_model(k + j))
+                            || (year && matches!(a.kind, Kind::Num(_)))
+                    })
                 {
                     return None;
                 }
