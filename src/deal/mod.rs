@@ -343,9 +343,9 @@ fn analyse<'l>(
     }
 }
 
-/// "der Airbus-Rivale", "die Siemens-Tochter", "VW-Chef Nordmann": a name joined by a hyphen to
-/// a word ending in one of the language's `compound_relations` names something of it (a rival, a
-/// subsidiary, a person), not the named company, which is then no party. `end` is where the
+/// "der Airbus-Rivale", "die Siemens-Tochter": a name joined by a hyphen to a word ending in one
+/// of the language's `compound_relations` names something of it (a rival, a subsidiary, its
+/// shares), not the named company, which is then no party. `end` is where the
 /// name ends in `st`.
 fn names_something_of_it(st: &str, lex: &lexicon::DealLexicon, end: usize) -> bool {
     if lex.compound_relations.is_empty() {

@@ -2397,15 +2397,18 @@ fn known_subjects(ctx: &Ctx, a: &Anchor, clause_start: usize, verb: usize) -> Ve
                 && h.has(|r| *r == Role::Purpose)
                 && h.start > clause_start
                 && !span::cut(st, clause_start, h.start).trim().is_empty();
-            (purpose_inside
-                || h.has(|r| {
-                    matches!(
-                        r,
-                        Role::Locative | Role::Of | Role::To | Role::From | Role::With
-                    )
-                }))
-                && h.end <= e.start
-                && span::cut(st, h.end, e.start).trim().is_empty()
+            // "von der Commerzbank": past an article too; a purpose word only right before the
+            // name ("für die Bundesregierung zusagen" speaks for it).
+            let preposition = h.has(|r| {
+                matches!(
+                    r,
+                    Role::Locative | Role::Of | Role::To | Role::From | Role::With
+                )
+            });
+            h.end <= e.start
+                && ((preposition && only_articles_between(ctx, h.end, e.start))
+                    || ((purpose_inside || preposition)
+                        && span::cut(st, h.end, e.start).trim().is_empty()))
         });
         // "bei ATR und Embraer bestellt": a name joined to one after a preposition is that
         // preposition's too.
@@ -2433,6 +2436,21 @@ fn known_subjects(ctx: &Ctx, a: &Anchor, clause_start: usize, verb: usize) -> Ve
         }
     }
     country_in_front_yields(found, &in_front)
+}
+
+/// "von der Commerzbank", "from the Orvex Group": nothing but spaces and the language's
+/// determiners (an article) stand in `from..to`, so a preposition before them governs the name
+/// after them.
+fn only_articles_between(ctx: &Ctx, from: usize, to: usize) -> bool {
+    let mut p = from;
+    for h in ctx.hits.iter().filter(|h| h.start >= from && h.end <= to) {
+        if !h.has(|r| *r == Role::Determiner) || !span::cut(ctx.text, p, h.start).trim().is_empty()
+        {
+            return false;
+        }
+        p = h.end;
+    }
+    span::cut(ctx.text, p, to).trim().is_empty()
 }
 
 /// "Liên danh nhà thầu Kestrel – Tổng công ty Orvex (ORV) ký …": a name after a word for a group
