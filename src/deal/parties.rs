@@ -2442,8 +2442,17 @@ fn known_subjects(ctx: &Ctx, a: &Anchor, clause_start: usize, verb: usize) -> Ve
 /// determiners (an article) stand in `from..to`, so a preposition before them governs the name
 /// after them.
 fn only_articles_between(ctx: &Ctx, from: usize, to: usize) -> bool {
+    if span::cut(ctx.text, from, to).trim().is_empty() {
+        return true;
+    }
     let mut p = from;
-    for h in ctx.hits.iter().filter(|h| h.start >= from && h.end <= to) {
+    // The hits are in text order: only those from `from` on are looked at.
+    let k = ctx.hits.partition_point(|h| h.start < from);
+    for h in ctx.hits[k..]
+        .iter()
+        .take_while(|h| h.start < to)
+        .filter(|h| h.end <= to)
+    {
         if !h.has(|r| *r == Role::Determiner) || !span::cut(ctx.text, p, h.start).trim().is_empty()
         {
             return false;
