@@ -1050,7 +1050,10 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let ok = cap || (prev_cap && has_letter(w) && self.syllable_continues(we, limit, ends));
-            if !ok {
+            // "General Atomics MQ-9B drones": a model's designation after a name ends it.
+            let model = words > 0
+                && (designation_shaped(w) || self.models.is_some_and(|m| m.is_designation(w)));
+            if !ok || model {
                 break;
             }
             prev_cap = cap;
