@@ -429,10 +429,11 @@ pub(super) fn collective(st: &str, hits: &[Hit], i: usize) -> bool {
     false
 }
 
-/// "The fund put $20 million into Kestrel Labs": a verb of the language's `money_first_verbs` is
-/// a deal word only with an amount right after it (at most two words between, no punctuation) and
-/// a word leading to what the money goes into (`Role::InvestedIn`) at most three words after that
-/// amount. Elsewhere ("The value is put at $2 billion", "put pressure on") its hit is dropped, so
+/// "The fund put $20 million into Kestrel Labs", "will spend $1.9 billion to build a plant": a
+/// verb of the language's `money_first_verbs` is a deal word only with an amount right after it
+/// (at most two words between, no punctuation) and a word leading to what the money goes into
+/// (`Role::InvestedIn`) or saying what it builds (`Role::BuiltWith`) at most three words after
+/// that amount. Elsewhere ("The value is put at $2 billion", "put pressure on") its hit is dropped, so
 /// that no stage reads it as a deal word.
 pub(super) fn drop_money_verbs_without_money(
     st: &str,
@@ -452,7 +453,7 @@ pub(super) fn drop_money_verbs_without_money(
     };
     let invested_in: Vec<usize> = hits
         .iter()
-        .filter(|h| h.has(|r| *r == Role::InvestedIn))
+        .filter(|h| h.has(|r| matches!(r, Role::InvestedIn | Role::BuiltWith)))
         .map(|h| h.start)
         .collect();
     hits.retain(|h| {

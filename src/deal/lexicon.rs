@@ -436,6 +436,10 @@ struct Cues {
     /// Orvex"): that company receives the money.
     #[serde(default)]
     invested_in: Vec<String>,
+    /// After the amount of a verb of spending (`money_first_verbs`), the words that say it builds
+    /// something of the spender's own ("will spend $1.9 billion to build a plant"): an investment.
+    #[serde(default)]
+    built_with: Vec<String>,
     /// Right before a deal word, these refer back to a deal already told ("the deal").
     #[serde(default)]
     back_reference_before: Vec<String>,
@@ -552,6 +556,8 @@ pub enum Role {
     LikewiseAfter,
     /// See `Cues::invested_in`.
     InvestedIn,
+    /// See `Cues::built_with`.
+    BuiltWith,
     /// See `Cues::project_owner`.
     ProjectOwner,
     /// See `Cues::back_reference_before`.
@@ -794,6 +800,7 @@ impl Builder {
         self.add_all(&cues.likewise, Role::Likewise);
         self.add_all(&cues.likewise_after, Role::LikewiseAfter);
         self.add_all(&cues.invested_in, Role::InvestedIn);
+        self.add_all(&cues.built_with, Role::BuiltWith);
         self.add_all(&cues.project_owner, Role::ProjectOwner);
         self.add_all(&cues.back_reference_before, Role::BackBefore);
         self.add_all(&cues.back_reference_after, Role::BackAfter);
