@@ -745,14 +745,6 @@ impl AmountRows {
         })
     }
 
-    pub fn len(&self) -> usize {
-        self.windows.iter().map(|w| w.amounts.len()).sum()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     /// The amounts of one window (spans moved to the document's offsets by `from`).
     fn push_window(&mut self, amounts: Vec<Amount>, from: usize) {
         let mut w = Window {

@@ -634,11 +634,7 @@ fn client_it_is_for(
     {
         return None;
     }
-    let named = match n.kind {
-        Some(Kind::Manufacturer) => false,
-        Some(_) => true,
-        None => company_shaped(ctx, &n) || n.canonical.split_whitespace().count() > 1,
-    };
+    let named = names_a_client(ctx, &n);
     let verb_after = lexicon::lexicon(ctx.lang).verb_final
         && ctx.hits.iter().any(|h| {
             h.start == span::ctx_skip(ctx.text, n.end)
@@ -648,6 +644,17 @@ fn client_it_is_for(
         return None;
     }
     party_on_a_side(parties, n)
+}
+
+/// A name that may be the client an order is for: a known organisation or country, a name
+/// shaped like a company's, or several capitalised words; never a maker (what is ordered "for" or
+/// "of" a maker is its model).
+fn names_a_client(ctx: &Ctx, n: &Name) -> bool {
+    match n.kind {
+        Some(Kind::Manufacturer) => false,
+        Some(_) => true,
+        None => company_shaped(ctx, n) || n.canonical.split_whitespace().count() > 1,
+    }
 }
 
 /// "Siemens erhielt einen Auftrag der Deutschen Bahn", "den Großauftrag des Landes Berlin": an
@@ -668,12 +675,7 @@ fn client_in_the_genitive(
     }
     let n = ctx.read_name(a.end, scope_end)?;
     let article_end = a.end + 1 + article.len();
-    let named = match n.kind {
-        Some(Kind::Manufacturer) => false,
-        Some(_) => true,
-        None => company_shaped(ctx, &n) || n.canonical.split_whitespace().count() > 1,
-    };
-    (named && n.start == span::ctx_skip(ctx.text, article_end)).then_some(())?;
+    (names_a_client(ctx, &n) && n.start == span::ctx_skip(ctx.text, article_end)).then_some(())?;
     party_on_a_side(parties, n)
 }
 

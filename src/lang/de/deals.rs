@@ -45,6 +45,7 @@ impl DealRules for Rules {
 /// after a verb that makes a deal, and before the article or count that opens the object, is
 /// the subject. A common noun there takes an article ("erhielt die Bahn einen …").
 fn subject_after_its_verb(n: &UnknownName) -> bool {
+    // Articles and adverbs; counts are read by the language's numeral rules ("zwei", "zwölf").
     const OPENS_OBJECT: &[&str] = &[
         "einen",
         "ein",
@@ -52,16 +53,6 @@ fn subject_after_its_verb(n: &UnknownName) -> bool {
         "den",
         "die",
         "das",
-        "zwei",
-        "drei",
-        "vier",
-        "fünf",
-        "sechs",
-        "sieben",
-        "acht",
-        "neun",
-        "zehn",
-        "zwölf",
         "weitere",
         "insgesamt",
         "nun",
@@ -69,9 +60,11 @@ fn subject_after_its_verb(n: &UnknownName) -> bool {
         "zudem",
         "auch",
     ];
+    let w = n.next_word;
     n.after_deal_verb
-        && (OPENS_OBJECT.contains(&n.next_word)
-            || n.next_word.starts_with(|c: char| c.is_ascii_digit()))
+        && (OPENS_OBJECT.contains(&w)
+            || w.starts_with(|c: char| c.is_ascii_digit())
+            || crate::lang::AmountRules::one_word_numeral(&super::amounts::Rules, w).is_some())
 }
 
 /// "Nordchem erhielt einen Auftrag von …", "Nordchem hat einen Großauftrag … erhalten": a lone
