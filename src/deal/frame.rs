@@ -122,7 +122,12 @@ fn sold_to_a_named_buyer(ctx: &Ctx, a: &Anchor, anchors: &[Anchor], k: usize) ->
 /// "Orvex Pharma agrees to acquire Kestrel Labs", "Nordchem übernimmt die Kestrel AG", "Orvex mua lại
 /// Công ty Kestrel": a verb of taking over (the language's `takeover_verbs`) with a name right
 /// after it (past an article and a short description) is a takeover even without a figure.
-fn takes_over_a_named_company(ctx: &Ctx, a: &Anchor, anchors: &[Anchor], k: usize) -> bool {
+pub(super) fn takes_over_a_named_company(
+    ctx: &Ctx,
+    a: &Anchor,
+    anchors: &[Anchor],
+    k: usize,
+) -> bool {
     let lex = super::lexicon::lexicon(ctx.lang);
     let verb = span::cut(ctx.text, a.start, a.end).to_lowercase();
     if !lex.takeover_verbs.contains(&verb) {

@@ -6,7 +6,8 @@ use crate::model::{DealType, Quantity};
 
 use super::anchor::{self, Anchor};
 use super::lexicon::{Hit, Role};
-use super::names::Name;
+use super::names::{Ctx, Name};
+use super::{frame, lexicon, parties};
 
 /// The anchor's type from the words of its scope: the most specific type the cues name, and a
 /// generic contract for a number of things is a purchase ("a contract for 50 jets"), and so is one
@@ -64,6 +65,92 @@ fn stake_bought(
         .any(|h| h.has(|r| matches!(r, Role::BuyerVerb | Role::SellerVerb)));
     if ty == DealType::Investment && stake && traded {
         DealType::Purchase
+    } else {
+        ty
+    }
+}
+
+/// "Orvex agreed to acquire Kestrel Labs", "bought a 30% stake in Kestrel Foods", "the merger of
+/// Orvex and Kestrel", "mua 10% cổ phần Công ty Sông Lam", "die Übernahme der Kestrel AG": what
+/// changes hands is a company or a stake in one, not goods. Deal tables report M&A as an
+/// agreement (ANNOTATION: "M&A definitive agreements"); its sides stay those of a purchase (the
+/// acquirer receives, the target provides), so the reading inside the pipeline stays a purchase
+/// and only the reported type changes (`reported_type`). A count of things ("acquired 12
+/// helicopters") is goods.
+pub(super) fn company_changes_hands(
+    ctx: &Ctx,
+    anchors: &[Anchor],
+    k: usize,
+    ty: DealType,
+    quantity: Option<&Quantity>,
+    (pre_start, scope_end): (usize, usize),
+) -> bool {
+    if ty != DealType::Purchase || quantity.is_some() {
+        return false;
+    }
+    let a = &anchors[k];
+    company_deal_word_at(ctx, a, scope_end)
+        || anchor::said_in(ctx.hits, pre_start, scope_end, Role::Stake)
+        || parties::taken_over(ctx, a, scope_end).is_some()
+        || parties::bid_target(ctx, a, scope_end).is_some()
+        || frame::takes_over_a_named_company(ctx, a, anchors, k)
+}
+
+/// "AstraZeneca agreed to buy U.S. drugmaker Alexion for $39 billion", "bought Latinex, a
+/// producer of fit food, for …": what is bought is the seller itself (the item ends with the
+/// seller's name), a company, not goods it makes ("buy Orvex jets" names its goods after it).
+pub(super) fn bought_the_seller(
+    ctx: &Ctx,
+    ty: DealType,
+    quantity: Option<u64>,
+    item: Option<&str>,
+    (provider, parties): (Option<&str>, &[Name]),
+) -> bool {
+    if ty != DealType::Purchase || quantity.is_some() {
+        return false;
+    }
+    let (Some(item), Some(provider)) = (item, provider) else {
+        return false;
+    };
+    parties.iter().any(|p| {
+        p.canonical == provider
+            && p.kind != Some(Kind::Manufacturer)
+            && item
+                .trim_end()
+                .ends_with(super::span::cut(ctx.text, p.start, p.end))
+    })
+}
+
+/// "einen Rahmenvertrag über bis zu 250 Windanlagen", "a framework agreement for up to 500
+/// trams": a contract setting the terms of later orders (the language's `framework_nouns`) is an
+/// agreement, even with a count; the orders called off under it are purchases.
+pub(super) fn sets_a_framework(lang: crate::lang::Lang, a: &Anchor) -> bool {
+    lexicon::lexicon(lang)
+        .framework_nouns
+        .contains(&a.head.to_lowercase())
+}
+
+/// "the merger", "Thương vụ sáp nhập giữa …": the deal word is one of the language's
+/// `company_deal_nouns`, or one follows it right away.
+fn company_deal_word_at(ctx: &Ctx, a: &Anchor, scope_end: usize) -> bool {
+    let nouns = &lexicon::lexicon(ctx.lang).company_deal_nouns;
+    let head = a.head.to_lowercase();
+    let next = super::span::cut(ctx.text, a.end, scope_end)
+        .trim_start()
+        .to_lowercase();
+    nouns.iter().any(|n| {
+        *n == head
+            || next
+                .strip_prefix(n.as_str())
+                .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+    })
+}
+
+/// The type a deal is reported under: a purchase of a company or a stake, or under a framework
+/// (see `company_changes_hands`, `bought_the_seller`, `sets_a_framework`), is an agreement.
+pub(super) fn reported_type(ty: DealType, agreement: bool) -> DealType {
+    if agreement && ty == DealType::Purchase {
+        DealType::Agreement
     } else {
         ty
     }

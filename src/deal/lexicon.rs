@@ -221,6 +221,15 @@ struct PartyPatterns {
     /// over to them ("of", "der"): "the acquisition of Orvex Labs" names its seller.
     #[serde(default)]
     takeover_nouns: Vec<String>,
+    /// Deal words that only ever name a company changing hands ("merger", "buyout", "Fusion",
+    /// "sáp nhập"): with no count of things they tell a takeover, which is reported as an
+    /// agreement.
+    #[serde(default)]
+    company_deal_nouns: Vec<String>,
+    /// Contracts that set the terms of later orders ("framework agreement", "Rahmenvertrag",
+    /// "hợp đồng khung"): a supply under one is reported as an agreement, even with a count.
+    #[serde(default)]
+    framework_nouns: Vec<String>,
     #[serde(default)]
     takeover_of: Vec<String>,
     /// The word that names who takes over, after the company taken over ("… of Orvex Labs by
@@ -656,6 +665,10 @@ pub struct DealLexicon {
     pub traded_units: Vec<String>,
     /// See `takeover_nouns`, `takeover_of` and `takeover_by` in the lexicon file (lower-cased).
     pub takeover_nouns: Vec<String>,
+    /// See `company_deal_nouns` in the lexicon file (lower-cased).
+    pub company_deal_nouns: Vec<String>,
+    /// See `framework_nouns` in the lexicon file (lower-cased).
+    pub framework_nouns: Vec<String>,
     pub takeover_of: Vec<String>,
     pub takeover_by: Vec<String>,
     /// See `bid_nouns` and `bid_for` in the lexicon file (lower-cased).
@@ -989,6 +1002,8 @@ impl DealLexicon {
             place_adjective_endings: raw.parties.place_adjective_endings.clone(),
             qualifying_suffixes: lower(&raw.parties.qualifying_suffixes),
             takeover_nouns: lower(&raw.parties.takeover_nouns),
+            company_deal_nouns: lower(&raw.parties.company_deal_nouns),
+            framework_nouns: lower(&raw.parties.framework_nouns),
             takeover_of: lower(&raw.parties.takeover_of),
             takeover_by: lower(&raw.parties.takeover_by),
             bid_nouns: lower(&raw.parties.bid_nouns),

@@ -44,6 +44,10 @@ pub(crate) struct Mention {
     /// Its sentence opens on a deal word that refers back to a deal already told ("The loan
     /// is split into …", "Khoản vay này gồm …"): it tells a part or a detail of that deal.
     pub continues: bool,
+    /// Read as a purchase (its sides are buyer and seller) but reported as an agreement: a
+    /// company or a stake in one changes hands, or a framework sets the terms of later orders
+    /// (`kind::reported_type`).
+    pub reported_agreement: bool,
     /// For the reader: a side read from the rest of the article, not from the deal's sentence.
     pub notes: Vec<String>,
 }
@@ -106,6 +110,16 @@ pub(super) fn mention_at(
     if kind::is_state_budget(ty, &parties) {
         return None;
     }
+    let reported_agreement =
+        kind::company_changes_hands(ctx, anchors, k, ty, quantity, (pre_start, scope_end))
+            || kind::bought_the_seller(
+                ctx,
+                ty,
+                qty,
+                item.as_deref(),
+                (provider.as_deref(), &parties),
+            )
+            || kind::sets_a_framework(ctx.lang, a);
     let joint =
         did_likewise(ctx, &parties, [&mut provider, &mut recipient]) || joint || joined_supplier;
     let s = f.sentence;
@@ -133,6 +147,7 @@ pub(super) fn mention_at(
         documented: a.documented,
         joint,
         continues: false,
+        reported_agreement,
         notes: Vec::new(),
     })
 }
@@ -408,7 +423,7 @@ pub(super) fn to_deal(article: &super::Article, lang: Lang, text: &str, mut m: M
         source: doc.source.clone(),
         published: doc.published,
         language: lang,
-        deal_type: m.ty,
+        deal_type: kind::reported_type(m.ty, m.reported_agreement),
         status: m.status,
         provider: m.provider,
         recipient: m.recipient,

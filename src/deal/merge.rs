@@ -181,6 +181,7 @@ fn absorb(into: &mut Mention, m: Mention) {
     into.documented |= m.documented;
     into.joint |= m.joint;
     into.continues |= m.continues;
+    into.reported_agreement |= m.reported_agreement;
     into.status = status;
     into.status_told = told;
 }
@@ -289,6 +290,7 @@ mod tests {
             documented: true,
             joint: false,
             continues: false,
+            reported_agreement: false,
             notes: Vec::new(),
         }
     }

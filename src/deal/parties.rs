@@ -1901,7 +1901,7 @@ fn stock_traded(ctx: &Ctx, a: &Anchor, scope_end: usize, r: &mut Sides) {
 /// "the acquisition of Orvex Labs (by Nordchem)", "die Übernahme der Orvex AG durch die Nordchem
 /// AG": a takeover noun of the language and its tie word name the company taken over, which
 /// sells; the name after the word for "by" is the buyer.
-fn taken_over(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option<(Name, Option<Name>)> {
+pub(super) fn taken_over(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option<(Name, Option<Name>)> {
     let lex = lexicon::lexicon(ctx.lang);
     let head = a.head.to_lowercase();
     if a.ty != DealType::Purchase
@@ -1944,7 +1944,7 @@ fn taken_over(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option<(Name, Option<N
 /// (`bid_nouns`), past its amount, a conversion in brackets and the word tying it (at most two
 /// more words), the word for what it is for (`bid_for`) names the company bid for: the target,
 /// which sells. (German and Vietnamese list none yet: no bid noun is a deal word there.)
-fn bid_target(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option<Name> {
+pub(super) fn bid_target(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option<Name> {
     let lex = lexicon::lexicon(ctx.lang);
     let head = a.head.to_lowercase();
     if a.ty != DealType::Purchase || !lex.bid_nouns.iter().any(|n| head.ends_with(n.as_str())) {
