@@ -65,7 +65,7 @@ pub(super) fn anchors(
         // but it documents the act: a deal even without a figure.
         if let Some(act) = anchors
             .last_mut()
-            .filter(|a| a.class == Class::Action && manner_of_act(st, hits, i))
+            .filter(|a| a.class == Class::Action && manner_of_act(st, hits, i, a.ty))
         {
             act.documented = true;
             continue;
@@ -184,20 +184,23 @@ fn act_may_anchor(st: &str, hits: &[Hit], i: usize, anchors: &[Anchor], statisti
     }
     if hits[i + 1..].iter().enumerate().any(|(k, h)| {
         h.trigger().is_some_and(|t| t.1 == Class::Document && !t.2)
-            && !manner_of_act(st, hits, i + 1 + k)
+            && !hits[i]
+                .trigger()
+                .is_some_and(|act| manner_of_act(st, hits, i + 1 + k, act.0))
     }) {
         return false;
     }
     !anchors.iter().any(|a| a.class == Class::Action)
 }
 
-/// "agreed to buy Orvex for $5 billion in an all-stock deal": a generic deal word that a manner
-/// cue of the language leads (at most three words between, no clause mark) only says how the act
-/// before it was done; it anchors nothing of its own.
-pub(super) fn manner_of_act(st: &str, hits: &[Hit], k: usize) -> bool {
+/// "agreed to buy Orvex for $5 billion in an all-stock deal", "übernimmt die Kestrel AG …, die
+/// größte Übernahme der Firmengeschichte": a generic deal word, or one of the act's own type, that
+/// a manner cue of the language leads (at most three words between, no clause mark) only says how
+/// the act of type `act` before it was done; it anchors nothing of its own.
+pub(super) fn manner_of_act(st: &str, hits: &[Hit], k: usize, act: DealType) -> bool {
     let h = &hits[k];
     h.trigger()
-        .is_some_and(|t| t.0 == DealType::Agreement && t.1 == Class::Document)
+        .is_some_and(|t| (t.0 == DealType::Agreement || t.0 == act) && t.1 == Class::Document)
         && hits[..k].iter().rev().take(3).any(|c| {
             c.has(|r| *r == Role::MannerOfAct) && {
                 let gap = span::cut(st, c.end, h.start);
