@@ -82,10 +82,10 @@ pub(super) fn company_changes_hands(
     anchors: &[Anchor],
     k: usize,
     ty: DealType,
-    quantity: Option<&Quantity>,
+    counted: bool,
     (pre_start, scope_end): (usize, usize),
 ) -> bool {
-    if ty != DealType::Purchase || quantity.is_some() {
+    if ty != DealType::Purchase || counted {
         return false;
     }
     let a = &anchors[k];
@@ -94,6 +94,38 @@ pub(super) fn company_changes_hands(
         || parties::taken_over(ctx, a, scope_end).is_some()
         || parties::bid_target(ctx, a, scope_end).is_some()
         || frame::takes_over_a_named_company(ctx, a, anchors, k)
+        || buys_a_named_company(ctx, a.start, scope_end)
+}
+
+/// "reached a deal to buy Electronic Data Systems Corp (EDS) for 13.9 billion dollars", "signed a
+/// definitive agreement to acquire Versum Materials in a deal …": a verb of buying in the clause
+/// whose object is a name (at most four words between, no clause mark) that is no maker and is
+/// not followed by a noun of goods ("buy Orvex jets", "buy Airbus planes"): a company is bought.
+fn buys_a_named_company(ctx: &Ctx, from: usize, to: usize) -> bool {
+    ctx.hits
+        .iter()
+        .filter(|h| h.start >= from && h.end < to && h.has(|r| *r == Role::BuyerVerb))
+        .any(|h| {
+            let Some(n) = ctx.read_name(h.end, to) else {
+                return false;
+            };
+            let gap = super::span::cut(ctx.text, h.end, n.start);
+            let next = super::span::cut(ctx.text, n.end, to).trim_start();
+            let goods_follow = next.starts_with(|c: char| c.is_alphanumeric())
+                && !next.split_whitespace().next().is_some_and(|w| {
+                    lexicon::lexicon(ctx.lang)
+                        .company_object_ends
+                        .iter()
+                        .any(|e| e == &w.to_lowercase())
+                });
+            // A maker's name is followed by its goods; a state is never what is bought ("mua vũ
+            // khí Nga": Russian weapons).
+            !n.kind
+                .is_some_and(|k| k == Kind::Manufacturer || k == Kind::Country || k.is_public())
+                && gap.split_whitespace().count() <= 4
+                && !gap.contains([',', ';', ':', '.'])
+                && !goods_follow
+        })
 }
 
 /// "AstraZeneca agreed to buy U.S. drugmaker Alexion for $39 billion", "bought Latinex, a

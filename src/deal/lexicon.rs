@@ -230,6 +230,10 @@ struct PartyPatterns {
     /// "hợp đồng khung"): a supply under one is reported as an agreement, even with a count.
     #[serde(default)]
     framework_nouns: Vec<String>,
+    /// Words that may follow a company bought as the object of a verb of buying ("buy Orvex for
+    /// $2 billion", "in a deal"): anything else right after the name is the goods it makes.
+    #[serde(default)]
+    company_object_ends: Vec<String>,
     #[serde(default)]
     takeover_of: Vec<String>,
     /// The word that names who takes over, after the company taken over ("… of Orvex Labs by
@@ -669,6 +673,8 @@ pub struct DealLexicon {
     pub company_deal_nouns: Vec<String>,
     /// See `framework_nouns` in the lexicon file (lower-cased).
     pub framework_nouns: Vec<String>,
+    /// See `company_object_ends` in the lexicon file (lower-cased).
+    pub company_object_ends: Vec<String>,
     pub takeover_of: Vec<String>,
     pub takeover_by: Vec<String>,
     /// See `bid_nouns` and `bid_for` in the lexicon file (lower-cased).
@@ -1004,6 +1010,7 @@ impl DealLexicon {
             takeover_nouns: lower(&raw.parties.takeover_nouns),
             company_deal_nouns: lower(&raw.parties.company_deal_nouns),
             framework_nouns: lower(&raw.parties.framework_nouns),
+            company_object_ends: lower(&raw.parties.company_object_ends),
             takeover_of: lower(&raw.parties.takeover_of),
             takeover_by: lower(&raw.parties.takeover_by),
             bid_nouns: lower(&raw.parties.bid_nouns),

@@ -110,16 +110,20 @@ pub(super) fn mention_at(
     if kind::is_state_budget(ty, &parties) {
         return None;
     }
-    let reported_agreement =
-        kind::company_changes_hands(ctx, anchors, k, ty, quantity, (pre_start, scope_end))
-            || kind::bought_the_seller(
-                ctx,
-                ty,
-                qty,
-                item.as_deref(),
-                (provider.as_deref(), &parties),
-            )
-            || kind::sets_a_framework(ctx.lang, a);
+    let reported_agreement = kind::company_changes_hands(
+        ctx,
+        anchors,
+        k,
+        ty,
+        quantity.is_some() || qty.is_some_and(|q| q > 1),
+        (pre_start, scope_end),
+    ) || kind::bought_the_seller(
+        ctx,
+        ty,
+        qty,
+        item.as_deref(),
+        (provider.as_deref(), &parties),
+    ) || kind::sets_a_framework(ctx.lang, a);
     let joint =
         did_likewise(ctx, &parties, [&mut provider, &mut recipient]) || joint || joined_supplier;
     let s = f.sentence;
@@ -362,8 +366,13 @@ pub(super) fn trace(text: &str, mentions: &[Mention]) {
     }
     for m in mentions {
         eprintln!(
-            "mention {:?} {:?} parties={:?} prov={:?} rec={:?} item={:?} q={:?} amt={:?} block={} :: {}",
+            "mention {:?}{} {:?} parties={:?} prov={:?} rec={:?} item={:?} q={:?} amt={:?} block={} :: {}",
             m.ty,
+            if m.reported_agreement {
+                "(agreement)"
+            } else {
+                ""
+            },
             m.status,
             m.parties.iter().map(|p| &p.canonical).collect::<Vec<_>>(),
             m.provider,
