@@ -26,7 +26,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::error::{EXIT_ERROR, EXIT_OK};
 use crate::lang::{Lang, detect};
 use crate::lexicons::Lexicons;
-use crate::model::{Amount, ArticleMeta, Deal, Document, Extraction, Total};
+use crate::model::{Amount, ArticleMeta, Deal, Document, Total};
 use crate::read::{Event, Reader};
 use crate::render::sheets::all_sources;
 use crate::sink::{AmountRow, DocText, Sink};
@@ -332,38 +332,155 @@ impl Diagnostics {
     }
 }
 
-/// One document's deals and totals; with `tracking`, the deals move into [`Prepared`] so that their
-/// profiles are computed on the worker threads, not on the tracker's. The document is extracted
-/// window by window ([`crate::deal::extract_windows`]) and each window's deals are folded and
-/// prepared before the next window is read, so a huge document holds its deals, never the
-/// analysis of all its sentences at once.
+/// How many deals of one document are held in memory before the rest go to a spool (an anonymous
+/// temporary file, gone when dropped or when the process dies). A news article tells a few deals
+/// (at most about 60 in a 20 MB `gen_corpus` input); a 50 MB document without a line break may
+/// tell 700,000, which held as records took 0.5 GB. Spooled deals are read back in order and
+/// written exactly as held ones would be.
+pub const HELD_DEALS: usize = 4096;
+
+/// A document's deals on their way to the writer: the first [`HELD_DEALS`] in memory (prepared
+/// for tracking on the worker where tracking is on), the rest spooled as JSON lines.
+pub struct DocDeals {
+    held: Vec<Deal>,
+    prepared: Vec<Prepared>,
+    /// The article key, with tracking: spooled deals are prepared when read back.
+    article: Option<String>,
+    spool: Option<Spool>,
+    /// Whether deals past [`HELD_DEALS`] go to a spool (streaming output), or all are held.
+    spools: bool,
+}
+
+struct Spool {
+    file: io::BufWriter<std::fs::File>,
+    count: usize,
+}
+
+impl DocDeals {
+    fn new(article: Option<String>, spools: bool) -> DocDeals {
+        DocDeals {
+            held: Vec::new(),
+            prepared: Vec::new(),
+            article,
+            spool: None,
+            spools,
+        }
+    }
+
+    /// The deals held, for a caller that keeps them all anyway (a document's deals into the
+    /// ledger, a run collected for reports): made without a spool.
+    fn into_held(self) -> (Vec<Deal>, Vec<Prepared>) {
+        debug_assert!(self.spool.is_none());
+        (self.held, self.prepared)
+    }
+
+    /// How many deals the document gave.
+    pub fn len(&self) -> usize {
+        self.held.len() + self.prepared.len() + self.spool.as_ref().map_or(0, |s| s.count)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Takes one deal: held while fewer than [`HELD_DEALS`] are, spooled after. Where no spool can
+    /// be made or written (no temporary directory, a full disk), the deal is held: memory grows,
+    /// nothing is lost.
+    fn push(&mut self, d: Deal, lex: &Lexicons) {
+        if self.spools
+            && self.spool.is_none()
+            && self.held.len() + self.prepared.len() >= HELD_DEALS
+        {
+            self.spool = tempfile::tempfile().ok().map(|f| Spool {
+                file: io::BufWriter::new(f),
+                count: 0,
+            });
+        }
+        let d = match &mut self.spool {
+            Some(s) => match serde_json::to_writer(&mut s.file, &d)
+                .map_err(io::Error::from)
+                .and_then(|()| io::Write::write_all(&mut s.file, b"\n"))
+            {
+                Ok(()) => {
+                    s.count += 1;
+                    return;
+                }
+                Err(_) => d,
+            },
+            None => d,
+        };
+        match &self.article {
+            Some(a) => self.prepared.push(Prepared::of_article(d, a.clone(), lex)),
+            None => self.held.push(d),
+        }
+    }
+
+    /// Hands every deal, in the order taken, to `deal` (no tracking) or `prepared` (tracking).
+    fn drain(
+        self,
+        lex: &Lexicons,
+        mut deal: impl FnMut(Deal) -> io::Result<()>,
+        mut prepared: impl FnMut(Prepared) -> io::Result<()>,
+    ) -> io::Result<()> {
+        for p in self.prepared {
+            prepared(p)?;
+        }
+        for d in self.held {
+            deal(d)?;
+        }
+        let Some(spool) = self.spool else {
+            return Ok(());
+        };
+        let mut file = spool.file.into_inner().map_err(|e| e.into_error())?;
+        io::Seek::seek(&mut file, io::SeekFrom::Start(0))?;
+        for line in io::BufRead::lines(io::BufReader::new(file)) {
+            let d: Deal = serde_json::from_str(&line?)?;
+            match &self.article {
+                Some(a) => prepared(Prepared::of_article(d, a.clone(), lex))?,
+                None => deal(d)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One document's deals and totals; with `tracking`, the deals are prepared (their profiles
+/// computed) on the worker threads, not on the tracker's. The document is extracted window by
+/// window ([`crate::deal::extract_windows`]) and each window's deals are folded and taken
+/// ([`DocDeals`]) before the next window is read, so a huge document never holds the analysis of
+/// all its sentences at once, nor more than [`HELD_DEALS`] of its deals.
 pub fn prepare(
     doc: &Document,
     forced: Option<Lang>,
     tracking: bool,
     lex: &Lexicons,
-) -> (Extraction, Vec<Prepared>) {
+) -> (Vec<Total>, DocDeals) {
+    prepare_with(doc, forced, tracking, lex, true)
+}
+
+/// [`prepare`], with or without a spool for a document's deals past [`HELD_DEALS`].
+fn prepare_with(
+    doc: &Document,
+    forced: Option<Lang>,
+    tracking: bool,
+    lex: &Lexicons,
+    spools: bool,
+) -> (Vec<Total>, DocDeals) {
     let headline = crate::track::headline_end(&doc.text, doc.body_start);
-    let article = tracking.then(|| doc.key());
-    let mut ex = Extraction::default();
-    let mut prepared = Vec::new();
+    let mut deals = DocDeals::new(tracking.then(|| doc.key()), spools);
+    let mut totals = Vec::new();
     let window = crate::deal::WINDOW_BYTES;
     crate::deal::extract_windows(doc, language_of(doc, forced), lex, window, |mut w| {
         // Only the first window holds the headline; folding the others changes nothing.
         if let Some(end) = headline {
             w.deals = crate::track::fold_headline(w.deals, end, lex);
         }
-        match &article {
-            Some(a) => prepared.extend(
-                w.deals
-                    .into_iter()
-                    .map(|d| Prepared::of_article(d, a.clone(), lex)),
-            ),
-            None => ex.deals.extend(w.deals),
+        for d in w.deals {
+            deals.push(d, lex);
         }
-        ex.totals.extend(w.totals);
+        totals.extend(w.totals);
     });
-    (ex, prepared)
+    (totals, deals)
 }
 
 /// `extract` as a stream: every deal goes to `sink` as soon as it is final (at once without
@@ -422,22 +539,20 @@ pub fn extract(
                     )
                 },
                 |item| match item {
-                    Item::Done(((ex, prepared), text, source, meta)) => {
+                    Item::Done(((totals, deals), text, source, meta)) => {
                         if let Some(text) = &text {
                             out.sink.document(text)?;
                         }
-                        out.titles
-                            .add(&source, meta, ex.deals.len() + prepared.len());
-                        for t in &ex.totals {
+                        out.titles.add(&source, meta, deals.len());
+                        for t in &totals {
                             out.sink.total(t)?;
                         }
-                        for p in prepared {
-                            out.add(p)?;
-                        }
-                        for d in &ex.deals {
-                            out.write(d)?;
-                        }
-                        Ok(())
+                        let out = std::cell::RefCell::new(&mut out);
+                        deals.drain(
+                            lex,
+                            |d| out.borrow_mut().write(&d),
+                            |p| out.borrow_mut().add(p),
+                        )
                     }
                     Item::Other(ev) => {
                         diag.take(ev);
@@ -591,18 +706,19 @@ pub fn collect(input: Input, opts: &ExtractOptions) -> anyhow::Result<Collected>
         &opts.run,
         |doc| {
             (
-                prepare(doc, forced, tracking, lex),
+                prepare_with(doc, forced, tracking, lex, false),
                 doc.source.clone(),
                 ArticleMeta::of(doc),
             )
         },
         |item| match item {
-            Item::Done(((ex, prepared), source, m)) => {
+            Item::Done(((doc_totals, deals), source, m)) => {
                 meta.insert(source, m);
-                totals.extend(ex.totals);
+                totals.extend(doc_totals);
+                let (held, prepared) = deals.into_held();
                 match &mut tracker {
                     Some(t) => prepared.into_iter().for_each(|p| t.add(p)),
-                    None => plain.extend(ex.deals),
+                    None => plain.extend(held),
                 }
             }
             Item::Other(ev) => {
@@ -854,8 +970,8 @@ pub fn ingest(
         reader,
         &opts.run,
         |doc| {
-            let (ex, _) = prepare(doc, lang, false, lex);
-            Article::of(doc, language_of(doc, lang), ex.deals, ex.totals)
+            let (totals, deals) = prepare_with(doc, lang, false, lex, false);
+            Article::of(doc, language_of(doc, lang), deals.into_held().0, totals)
         },
         |item| {
             match item {
@@ -890,6 +1006,51 @@ pub fn ingest(
 mod tests {
     use super::*;
     use crate::read::InputFormat;
+
+    /// A document with more deals than are held: the spooled ones come back in order and equal to
+    /// the held reading, with and without tracking (prepared on read-back).
+    #[test]
+    fn deals_past_the_held_ones_are_spooled_and_read_back_unchanged() {
+        let lex = &Lexicons::builtin();
+        let mut text = String::new();
+        for i in 0..(HELD_DEALS + 300) {
+            text.push_str(&format!(
+                "Kestrel Air signed a ${}.{} million contract with Orvex for {} engines. ",
+                i + 1,
+                i % 10,
+                i % 7 + 2
+            ));
+            if i % 40 == 39 {
+                text.push_str("\n\n");
+            }
+        }
+        let doc = Document::new("big.txt", text);
+        for tracking in [false, true] {
+            let (_, held) = prepare_with(&doc, Some(Lang::En), tracking, lex, false);
+            let (_, spooled) = prepare_with(&doc, Some(Lang::En), tracking, lex, true);
+            assert!(spooled.spool.as_ref().is_some_and(|s| s.count > 0));
+            assert_eq!(held.len(), spooled.len());
+            assert!(held.len() > HELD_DEALS);
+            let read = |d: DocDeals| {
+                let mut out = Vec::new();
+                let all = std::cell::RefCell::new(&mut out);
+                d.drain(
+                    lex,
+                    |d| {
+                        all.borrow_mut().push((d, None));
+                        Ok(())
+                    },
+                    |p| {
+                        all.borrow_mut().push((p.deal().clone(), Some(tracking)));
+                        Ok(())
+                    },
+                )
+                .unwrap();
+                out
+            };
+            assert_eq!(read(held), read(spooled));
+        }
+    }
 
     fn corpus(dir: &std::path::Path, n: usize) {
         let mut jsonl = String::new();
