@@ -145,9 +145,20 @@ pub(super) fn takes_over_a_named_company(
                 .split_whitespace()
                 .next()
                 .is_some_and(|w| lex.nominative_articles.iter().any(|n| n == w));
+            // "acquired by the Norland navy": the name after "by" buys; a state is never taken
+            // over.
+            let by = gap
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| lex.takeover_by.iter().any(|b| *b == w.to_lowercase()));
+            let state = n
+                .kind
+                .is_some_and(|k| k == crate::entity::Kind::Country || k.is_public());
             gap.split_whitespace().count() <= 4
                 && !gap.contains([',', ';', ':', '.'])
                 && !nominative
+                && !by
+                && !state
         })
 }
 

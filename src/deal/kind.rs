@@ -95,6 +95,27 @@ pub(super) fn company_changes_hands(
         || parties::bid_target(ctx, a, scope_end).is_some()
         || frame::takes_over_a_named_company(ctx, a, anchors, k)
         || buys_a_named_company(ctx, a.start, scope_end)
+        || taken_over_by(ctx, a, scope_end)
+}
+
+/// "Orvex has agreed to be acquired by Kestrel Labs": a verb of taking over (the language's
+/// `takeover_verbs`) right before the word for "by" (`takeover_by`) and a name that is no state:
+/// the buyer is named after it, and the subject is a company taken over.
+fn taken_over_by(ctx: &Ctx, a: &Anchor, scope_end: usize) -> bool {
+    let lex = lexicon::lexicon(ctx.lang);
+    if !lex.takeover_verbs.contains(&a.head.to_lowercase()) {
+        return false;
+    }
+    let rest = super::span::cut(ctx.text, a.end, scope_end);
+    let Some(word) = rest.split_whitespace().next() else {
+        return false;
+    };
+    let after = a.end + (rest.len() - rest.trim_start().len()) + word.len();
+    // A state buys goods ("The frigates were acquired by the Norland navy"), not companies.
+    lex.takeover_by.contains(&word.to_lowercase())
+        && ctx
+            .read_name(after, scope_end)
+            .is_some_and(|n| !n.kind.is_some_and(|k| k == Kind::Country || k.is_public()))
 }
 
 /// "reached a deal to buy Electronic Data Systems Corp (EDS) for 13.9 billion dollars", "signed a

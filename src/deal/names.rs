@@ -620,17 +620,16 @@ impl<'a> Ctx<'a> {
             .flatten()
     }
 
-    /// "Peru-based", "Paris-headquartered", "Nordmar-backed": where a name is based or who holds
-    /// it qualifies it and is none of it (the language's `qualifying_suffixes`). The end of such a
-    /// word at `pos`.
+    /// "Peru-based", "Paris-headquartered", "Nordmar-backed", "San Francisco-based", "Raleigh,
+    /// North Carolina-based": where a name is based or who holds it qualifies it and is none of
+    /// it (the language's `qualifying_suffixes`; a place of several capitalised words, one comma
+    /// among them, before it). The end of such a phrase at `pos`.
     fn located_adjective(&self, pos: usize, limit: usize) -> Option<usize> {
         let rest = span::cut(self.text, pos, limit);
+        if let Some(end) = self.located_place_phrase(rest) {
+            return (end < rest.len()).then_some(pos + end);
+        }
         let word = rest.split(char::is_whitespace).next()?;
-        let lower = word.to_lowercase();
-        let located = lexicon::lexicon(self.lang)
-            .qualifying_suffixes
-            .iter()
-            .any(|s| lower.len() > s.len() && lower.ends_with(s.as_str()));
         // "das Koblenzer Bundesamt für …": a place's adjective right before a known name.
         let place = is_capitalised(word)
             && lexicon::lexicon(self.lang)
@@ -640,7 +639,35 @@ impl<'a> Ctx<'a> {
             && self
                 .entity_at(self.skip_ws(pos + word.len(), limit))
                 .is_some();
-        ((located || place) && word.len() < rest.len()).then_some(pos + word.len())
+        (place && word.len() < rest.len()).then_some(pos + word.len())
+    }
+
+    /// The end of "Peru-based" or "Raleigh, North Carolina-based" at the start of `rest`: at most
+    /// four capitalised words (the last but one may end with a comma), the last with a qualifying
+    /// suffix.
+    fn located_place_phrase(&self, rest: &str) -> Option<usize> {
+        let suffixes = &lexicon::lexicon(self.lang).qualifying_suffixes;
+        let mut at = 0;
+        for _ in 0..4 {
+            let gap = rest[at..].len() - rest[at..].trim_start().len();
+            at += gap;
+            let word = rest[at..].split(char::is_whitespace).next()?;
+            if word.is_empty() {
+                return None;
+            }
+            let lower = word.to_lowercase();
+            if suffixes
+                .iter()
+                .any(|s| lower.len() > s.len() && lower.ends_with(s.as_str()))
+            {
+                return Some(at + word.len());
+            }
+            if !is_capitalised(word.trim_end_matches(',')) {
+                return None;
+            }
+            at += word.len();
+        }
+        None
     }
 
     /// "with Korea's Orchid Shipyard", "Japan’s Kestrel Steel": a country's possessive before a
