@@ -1004,8 +1004,11 @@ impl<'a> Ctx<'a> {
     fn org_head_at(&self, pos: usize, limit: usize) -> Option<(Option<&str>, usize)> {
         let h = self.hit_at(pos)?;
         let t = h.org_head()?;
-        (h.end < limit && is_capitalised(span::cut(self.text, h.start, h.end)))
-            .then_some((t, h.end))
+        // "mua lại công ty Trường Phát": a head written in lower case is one where a capitalised
+        // word follows it at once.
+        let head = is_capitalised(span::cut(self.text, h.start, h.end))
+            || is_capitalised(self.next_word(h.end, limit));
+        (h.end < limit && head).then_some((t, h.end))
     }
 
     /// The words of a name from `pos`: capitalised words, joined by "&", "-" or a connector
@@ -1136,6 +1139,51 @@ impl<'a> Ctx<'a> {
 
     /// Whether an unknown name (no organisation head, not in the lexicon) looks like a name and not
     /// like a capitalised common noun, a sentence's first word or a person.
+    /// See `name_like`: "den Konkurrenten Nordmar", "công ty phần mềm Trường Phát".
+    fn announced_by_a_descriptor_noun(&self, start: usize) -> bool {
+        let nouns = &lexicon::lexicon(self.lang).descriptor_nouns;
+        if nouns.is_empty() {
+            return false;
+        }
+        let before = span::before(self.text, start).trim_end();
+        let words: Vec<&str> = before.rsplit(char::is_whitespace).take(6).collect();
+        // Where every noun is capitalised ("der Hersteller von Schienenfahrzeugen"), a capital
+        // past lower-case words after the noun starts a noun, not a name: right before it only.
+        let most = if lexicon::lexicon(self.lang).nouns_capitalised {
+            0
+        } else {
+            3
+        };
+        for lead in 0..=most.min(words.len()) {
+            // The words between the noun and the name: lower case, no clause mark.
+            if words[..lead]
+                .iter()
+                .any(|w| w.chars().any(|c| c.is_uppercase() || ",;:.()".contains(c)))
+            {
+                return false;
+            }
+            let tail: Vec<&str> = words[lead..].iter().rev().copied().collect();
+            let tail = tail.join(" ").to_lowercase();
+            let hit = nouns.iter().any(|n| {
+                if n.contains(' ') {
+                    tail.ends_with(n.as_str())
+                        && tail[..tail.len() - n.len()]
+                            .chars()
+                            .last()
+                            .is_none_or(char::is_whitespace)
+                } else {
+                    tail.rsplit(char::is_whitespace)
+                        .next()
+                        .is_some_and(|w| w.ends_with(n.as_str()))
+                }
+            });
+            if hit {
+                return true;
+            }
+        }
+        false
+    }
+
     fn name_like(&self, start: usize, raw: &str) -> bool {
         if self.lexicon.lookup(raw).is_some() {
             return true;
@@ -1152,15 +1200,11 @@ impl<'a> Ctx<'a> {
         {
             return false;
         }
-        // "den Konkurrenten Nordmar": a descriptor announces a name, even a lone word.
-        let prev = span::before(self.text, start)
-            .trim_end()
-            .rsplit(char::is_whitespace)
-            .next()
-            .unwrap_or("")
-            .to_lowercase();
-        let nouns = &lexicon::lexicon(self.lang).descriptor_nouns;
-        if !prev.is_empty() && nouns.iter().any(|n| prev.ends_with(n.as_str())) {
+        // "den Konkurrenten Nordmar", "mua lại công ty phần mềm Trường Phát": a descriptor noun
+        // of the language (one or more words; a single word also as the end of a compound)
+        // announces a name, even a lone word, right before it or past at most three lower-case
+        // words that say what it does.
+        if self.announced_by_a_descriptor_noun(start) {
             return true;
         }
         // "“This agreement …", "«Mit der Übernahme …»": a quotation opens, no name.
