@@ -124,6 +124,7 @@ pub(super) fn parties_for(
     maker_named_by_its_model(ctx, subjects.first(), verbs.sells(), &mut r);
     members_follow_their_leader(ctx, (pre_start, a.start), &mut r);
     group_supplies(ctx, ty, &verbs, &subjects, &mut r);
+    bidder_buys(ctx, a, scope_end, &mut r);
     (
         r.parties,
         r.provider,
@@ -959,7 +960,7 @@ fn to_and_from(
             &mut *recipient
         } else if recipient.is_none() && (h.has(|r| *r == Role::To) || built_for(ctx, a, h)) {
             &mut *recipient
-        } else if h.has(|r| *r == Role::From) && bought_by(ctx, h) {
+        } else if h.has(|r| *r == Role::From) && (bought_by(ctx, h) || bid_from(ctx, a, h)) {
             if recipient.is_some() {
                 continue;
             }
@@ -979,6 +980,45 @@ fn to_and_from(
             joined.into_iter().for_each(|n| push_party(parties, n));
         }
     }
+}
+
+/// "Orvex Communications accepted a $4.5 billion takeover offer from Kestrel Systems": the bidder
+/// that a "from" after the bid noun names (`bid_from`) buys; the clause's subject, which accepts
+/// or rejects the bid, is its target and sells.
+fn bidder_buys(ctx: &Ctx, a: &Anchor, scope_end: usize, r: &mut Sides) {
+    let Some(h) = ctx.hits.iter().find(|h| {
+        h.start >= a.end
+            && h.start < scope_end
+            && h.has(|r| *r == Role::From)
+            && bid_from(ctx, a, h)
+    }) else {
+        return;
+    };
+    let Some(bidder) = ctx.read_name(h.end, scope_end) else {
+        return;
+    };
+    if r.recipient.as_deref() == Some(bidder.canonical.as_str()) {
+        return;
+    }
+    let target = r.recipient.take().filter(|t| *t != bidder.canonical);
+    if r.provider.is_none() || r.provider.as_deref() == Some(bidder.canonical.as_str()) {
+        r.provider = target;
+    }
+    r.recipient = Some(bidder.canonical.clone());
+    push_party(&mut r.parties, bidder);
+}
+
+/// "accepted a $4.5 billion takeover offer from Kestrel Systems", "rejected a bid from Orvex": a
+/// "from" after a bid noun of the language (`bid_nouns`; past its amount, no clause mark between)
+/// names the bidder, who would buy.
+fn bid_from(ctx: &Ctx, a: &Anchor, h: &Hit) -> bool {
+    let head = a.head.to_lowercase();
+    let bid = lexicon::lexicon(ctx.lang)
+        .bid_nouns
+        .iter()
+        .any(|n| head.ends_with(n.as_str()));
+    let gap = span::cut(ctx.text, a.end, h.start);
+    bid && h.start >= a.end && gap.split_whitespace().count() <= 6 && !gap.contains([',', ';', ':'])
 }
 
 /// "a fund run by Orvex Partners", "a terminal operated by Kestrel Ports": a "by" right after a
