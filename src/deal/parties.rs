@@ -124,7 +124,7 @@ pub(super) fn parties_for(
     maker_named_by_its_model(ctx, subjects.first(), verbs.sells(), &mut r);
     members_follow_their_leader(ctx, (pre_start, a.start), &mut r);
     group_supplies(ctx, ty, &verbs, &subjects, &mut r);
-    bidder_buys(ctx, a, scope_end, &mut r);
+    bidder_buys(ctx, a, (pre_start, scope_end), &mut r);
     (
         r.parties,
         r.provider,
@@ -982,19 +982,32 @@ fn to_and_from(
     }
 }
 
-/// "Orvex Communications accepted a $4.5 billion takeover offer from Kestrel Systems": the bidder
-/// that a "from" after the bid noun names (`bid_from`) buys; the clause's subject, which accepts
-/// or rejects the bid, is its target and sells.
-fn bidder_buys(ctx: &Ctx, a: &Anchor, scope_end: usize, r: &mut Sides) {
-    let Some(h) = ctx.hits.iter().find(|h| {
+/// "Orvex Communications accepted a $4.5 billion takeover offer from Kestrel Systems", "Orvex
+/// agreed to Kestrel's increased offer": the bidder that a "from" after the bid noun names
+/// (`bid_from`), or that owns the bid (`owner_of_the_deal`), buys; the clause's subject, which
+/// accepts or rejects the bid, is its target and sells.
+fn bidder_buys(ctx: &Ctx, a: &Anchor, (pre_start, scope_end): (usize, usize), r: &mut Sides) {
+    let from = ctx.hits.iter().find(|h| {
         h.start >= a.end
             && h.start < scope_end
             && h.has(|r| *r == Role::From)
             && bid_from(ctx, a, h)
-    }) else {
-        return;
+    });
+    let bidder = match from {
+        Some(h) => ctx.read_name(h.end, scope_end),
+        None if is_a_bid(ctx, a) => owner_of_the_deal(ctx, a, pre_start).inspect(|o| {
+            // The clause's own subject, before the owner read in its place, is the target.
+            if let Some(s) = subject_of(ctx, a, pre_start)
+                .into_iter()
+                .find(|s| s.canonical != o.canonical && s.end <= o.start)
+            {
+                r.recipient = Some(s.canonical.clone());
+                push_party(&mut r.parties, s);
+            }
+        }),
+        None => None,
     };
-    let Some(bidder) = ctx.read_name(h.end, scope_end) else {
+    let Some(bidder) = bidder else {
         return;
     };
     if r.recipient.as_deref() == Some(bidder.canonical.as_str()) {
@@ -1012,13 +1025,20 @@ fn bidder_buys(ctx: &Ctx, a: &Anchor, scope_end: usize, r: &mut Sides) {
 /// "from" after a bid noun of the language (`bid_nouns`; past its amount, no clause mark between)
 /// names the bidder, who would buy.
 fn bid_from(ctx: &Ctx, a: &Anchor, h: &Hit) -> bool {
+    let gap = span::cut(ctx.text, a.end, h.start);
+    is_a_bid(ctx, a)
+        && h.start >= a.end
+        && gap.split_whitespace().count() <= 6
+        && !gap.contains([',', ';', ':'])
+}
+
+/// The deal word is a bid noun of the language (`bid_nouns`: "bid", "takeover offer").
+fn is_a_bid(ctx: &Ctx, a: &Anchor) -> bool {
     let head = a.head.to_lowercase();
-    let bid = lexicon::lexicon(ctx.lang)
+    lexicon::lexicon(ctx.lang)
         .bid_nouns
         .iter()
-        .any(|n| head.ends_with(n.as_str()));
-    let gap = span::cut(ctx.text, a.end, h.start);
-    bid && h.start >= a.end && gap.split_whitespace().count() <= 6 && !gap.contains([',', ';', ':'])
+        .any(|n| head.ends_with(n.as_str()))
 }
 
 /// "a fund run by Orvex Partners", "a terminal operated by Kestrel Ports": a "by" right after a
