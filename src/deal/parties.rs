@@ -2699,8 +2699,11 @@ fn opening_subject(ctx: &Ctx, a: &Anchor, clause_start: usize, verb: usize) -> V
             .ends_with(',')
             && org_like(ctx, &n));
     if between <= SUBJECT_WINDOW || (opens_clause && between <= 2 * SUBJECT_WINDOW) {
+        // "Am Freitag unterzeichneten die Nordchem AG und die Kestrel GmbH …": a subject read
+        // after a second-place verb is joined to names up to the deal word, not to the verb.
+        let limit = if n.start >= verb { a.start } else { verb };
         let mut found = vec![n];
-        coordinated(ctx, &mut found, verb);
+        coordinated(ctx, &mut found, limit);
         found
     } else {
         Vec::new()
