@@ -1569,11 +1569,23 @@ fn dative_recipient(
     while let Some(v) = ctx.hits.iter().find(|h| h.start == at && verbs(h)) {
         at = span::ctx_skip(ctx.text, v.end);
     }
-    let article = ctx.hits.iter().find(|h| {
-        h.start == at
-            && lex
-                .dative_articles
-                .contains(&span::cut(ctx.text, h.start, h.end).to_lowercase())
+    let dative_at = |at: usize| {
+        ctx.hits.iter().find(|h| {
+            h.start == at
+                && lex
+                    .dative_articles
+                    .contains(&span::cut(ctx.text, h.start, h.end).to_lowercase())
+        })
+    };
+    // "Die EIB stellt der Nordchem AG ein Darlehen zur Verfügung": where the verb of giving closes
+    // the clause (a particle phrase), the finite verb in second place may be any lower-case word.
+    let article = dative_at(at).or_else(|| {
+        let word = span::cut(ctx.text, at, scope_end)
+            .split_whitespace()
+            .next()?;
+        (word.starts_with(char::is_lowercase) && gives.start > at + word.len())
+            .then(|| dative_at(span::ctx_skip(ctx.text, at + word.len())))
+            .flatten()
     })?;
     if article.start < subject.end || (gives.start < subject.end && gives.end > article.start) {
         return None;
