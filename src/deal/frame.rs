@@ -236,8 +236,24 @@ fn value_of_the_deal_before(f: &Frame, a: &Anchor, m: &Mention, mentions: &mut [
             mentions[i].amount = Some(value.clone());
             true
         }
-        None => false,
+        None => {
+            a.ty == crate::model::DealType::Agreement
+                && restates_the_value(f, m, mentions, qualifier.is_some())
+        }
     }
+}
+
+/// "Kestrel agreed to buy Orvex for $14 billion. The deal had an enterprise value of $14.5
+/// billion.": a plain reference back with a generic deal word ("the deal", "the transaction") to
+/// the deal told just before, which has a value already, naming no party, gives that deal's value
+/// again in other terms (with debt, at another date); it is no deal of its own, and the value
+/// first told stands. (The caller asks only for a generic deal word.)
+fn restates_the_value(f: &Frame, m: &Mention, mentions: &[Mention], qualified: bool) -> bool {
+    !qualified
+        && m.parties.is_empty()
+        && mentions.last().is_some_and(|x| {
+            x.amount.is_some() && !x.parties.is_empty() && x.block + 1 >= f.sentence.block
+        })
 }
 
 /// "… according to Kestrel Heavy": `name` written in `text` as whole words ("SK" is not named
