@@ -103,7 +103,11 @@ pub(super) fn company_changes_hands(
 /// the buyer is named after it, and the subject is a company taken over.
 fn taken_over_by(ctx: &Ctx, a: &Anchor, scope_end: usize) -> bool {
     let lex = lexicon::lexicon(ctx.lang);
-    if !lex.takeover_verbs.contains(&a.head.to_lowercase()) {
+    if !lex
+        .takeover_verbs
+        .iter()
+        .any(|v| super::span::lower_is(&a.head, v))
+    {
         return false;
     }
     let rest = super::span::cut(ctx.text, a.end, scope_end);
@@ -180,19 +184,20 @@ pub(super) fn bought_the_seller(
 pub(super) fn sets_a_framework(lang: crate::lang::Lang, a: &Anchor) -> bool {
     lexicon::lexicon(lang)
         .framework_nouns
-        .contains(&a.head.to_lowercase())
+        .iter()
+        .any(|n| super::span::lower_is(&a.head, n))
 }
 
 /// "the merger", "Thương vụ sáp nhập giữa …": the deal word is one of the language's
 /// `company_deal_nouns`, or one follows it right away.
 fn company_deal_word_at(ctx: &Ctx, a: &Anchor, scope_end: usize) -> bool {
     let nouns = &lexicon::lexicon(ctx.lang).company_deal_nouns;
-    let head = a.head.to_lowercase();
-    let next = super::span::cut(ctx.text, a.end, scope_end)
-        .trim_start()
-        .to_lowercase();
+    // The nouns are at most a few words: only the start of the clause after the deal word is
+    // lower-cased (this runs for every purchase).
+    let rest = super::span::cut(ctx.text, a.end, scope_end).trim_start();
+    let next: String = rest.chars().take(48).collect::<String>().to_lowercase();
     nouns.iter().any(|n| {
-        *n == head
+        super::span::lower_is(&a.head, n)
             || next
                 .strip_prefix(n.as_str())
                 .is_some_and(|r| !r.starts_with(char::is_alphanumeric))

@@ -647,6 +647,12 @@ impl<'a> Ctx<'a> {
     /// suffix.
     fn located_place_phrase(&self, rest: &str) -> Option<usize> {
         let suffixes = &lexicon::lexicon(self.lang).qualifying_suffixes;
+        // Asked at every name read: the suffixes are hyphenated, so a phrase without a hyphen
+        // in reach is none.
+        let reach = rest.char_indices().nth(80).map_or(rest.len(), |(i, _)| i);
+        if suffixes.iter().all(|s| s.starts_with('-')) && !rest[..reach].contains('-') {
+            return None;
+        }
         let mut at = 0;
         for _ in 0..4 {
             let gap = rest[at..].len() - rest[at..].trim_start().len();
@@ -655,10 +661,9 @@ impl<'a> Ctx<'a> {
             if word.is_empty() {
                 return None;
             }
-            let lower = word.to_lowercase();
             if suffixes
                 .iter()
-                .any(|s| lower.len() > s.len() && lower.ends_with(s.as_str()))
+                .any(|s| word.len() > s.len() && span::lower_ends_with(word, s))
             {
                 return Some(at + word.len());
             }
@@ -1139,47 +1144,50 @@ impl<'a> Ctx<'a> {
 
     /// Whether an unknown name (no organisation head, not in the lexicon) looks like a name and not
     /// like a capitalised common noun, a sentence's first word or a person.
-    /// See `name_like`: "den Konkurrenten Nordmar", "công ty phần mềm Trường Phát".
+    /// See `name_like`: "den Konkurrenten Nordmar", "công ty phần mềm Trường Phát". Asked for
+    /// every name read that the lexicon does not know: no copy of the text is made.
     fn announced_by_a_descriptor_noun(&self, start: usize) -> bool {
-        let nouns = &lexicon::lexicon(self.lang).descriptor_nouns;
+        let lex = lexicon::lexicon(self.lang);
+        let nouns = &lex.descriptor_nouns;
         if nouns.is_empty() {
             return false;
         }
-        let before = span::before(self.text, start).trim_end();
-        let words: Vec<&str> = before.rsplit(char::is_whitespace).take(6).collect();
         // Where every noun is capitalised ("der Hersteller von Schienenfahrzeugen"), a capital
         // past lower-case words after the noun starts a noun, not a name: right before it only.
-        let most = if lexicon::lexicon(self.lang).nouns_capitalised {
-            0
-        } else {
-            3
-        };
-        for lead in 0..=most.min(words.len()) {
-            // The words between the noun and the name: lower case, no clause mark.
-            if words[..lead]
-                .iter()
-                .any(|w| w.chars().any(|c| c.is_uppercase() || ",;:.()".contains(c)))
-            {
+        let most = if lex.nouns_capitalised { 0 } else { 3 };
+        let mut tail = span::before(self.text, start).trim_end();
+        for lead in 0..=most {
+            if tail.is_empty() {
                 return false;
             }
-            let tail: Vec<&str> = words[lead..].iter().rev().copied().collect();
-            let tail = tail.join(" ").to_lowercase();
+            let last = tail.rfind(char::is_whitespace).map_or(0, |i| {
+                i + tail[i..].chars().next().map_or(1, char::len_utf8)
+            });
             let hit = nouns.iter().any(|n| {
                 if n.contains(' ') {
-                    tail.ends_with(n.as_str())
-                        && tail[..tail.len() - n.len()]
-                            .chars()
-                            .last()
-                            .is_none_or(char::is_whitespace)
+                    span::lower_ends_with(tail, n) && {
+                        let before_noun = tail.len().saturating_sub(n.len());
+                        // The noun starts a word (its first letter is no word's middle).
+                        tail.get(..before_noun)
+                            .is_some_and(|b| b.chars().next_back().is_none_or(char::is_whitespace))
+                    }
                 } else {
-                    tail.rsplit(char::is_whitespace)
-                        .next()
-                        .is_some_and(|w| w.ends_with(n.as_str()))
+                    span::lower_ends_with(&tail[last..], n)
                 }
             });
             if hit {
                 return true;
             }
+            // The words between the noun and the name: lower case, no clause mark.
+            let word = &tail[last..];
+            if lead == most
+                || word
+                    .chars()
+                    .any(|c| c.is_uppercase() || ",;:.()".contains(c))
+            {
+                return false;
+            }
+            tail = tail[..last].trim_end();
         }
         false
     }

@@ -1034,11 +1034,10 @@ fn bid_from(ctx: &Ctx, a: &Anchor, h: &Hit) -> bool {
 
 /// The deal word is a bid noun of the language (`bid_nouns`: "bid", "takeover offer").
 fn is_a_bid(ctx: &Ctx, a: &Anchor) -> bool {
-    let head = a.head.to_lowercase();
     lexicon::lexicon(ctx.lang)
         .bid_nouns
         .iter()
-        .any(|n| head.ends_with(n.as_str()))
+        .any(|n| span::lower_ends_with(&a.head, n))
 }
 
 /// "a fund run by Orvex Partners", "a terminal operated by Kestrel Ports": a "by" right after a
@@ -1975,12 +1974,11 @@ fn stock_traded(ctx: &Ctx, a: &Anchor, scope_end: usize, r: &mut Sides) {
 /// sells; the name after the word for "by" is the buyer.
 pub(super) fn taken_over(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option<(Name, Option<Name>)> {
     let lex = lexicon::lexicon(ctx.lang);
-    let head = a.head.to_lowercase();
     if a.ty != DealType::Purchase
         || !lex
             .takeover_nouns
             .iter()
-            .any(|n| head.ends_with(n.as_str()))
+            .any(|n| span::lower_ends_with(&a.head, n))
     {
         return None;
     }
@@ -2018,8 +2016,7 @@ pub(super) fn taken_over(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option<(Nam
 /// which sells. (German and Vietnamese list none yet: no bid noun is a deal word there.)
 pub(super) fn bid_target(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option<Name> {
     let lex = lexicon::lexicon(ctx.lang);
-    let head = a.head.to_lowercase();
-    if a.ty != DealType::Purchase || !lex.bid_nouns.iter().any(|n| head.ends_with(n.as_str())) {
+    if a.ty != DealType::Purchase || !is_a_bid(ctx, a) {
         return None;
     }
     let mut at = a.end;

@@ -31,6 +31,18 @@ pub(crate) fn ctx_skip(st: &str, pos: usize) -> usize {
     pos + (after(st, pos).len() - after(st, pos).trim_start().len())
 }
 
+/// Whether `text` lower-cased is `lower` (a lexicon word, lower-cased already), without making
+/// the lower-cased copy: asked for every deal word of every sentence.
+pub(crate) fn lower_is(text: &str, lower: &str) -> bool {
+    text.chars().flat_map(char::to_lowercase).eq(lower.chars())
+}
+
+/// Whether `text` lower-cased ends with `lower`, without making the lower-cased copy.
+pub(crate) fn lower_ends_with(text: &str, lower: &str) -> bool {
+    let mut tail = text.chars().rev().flat_map(|c| c.to_lowercase().rev());
+    lower.chars().rev().all(|c| tail.next() == Some(c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -48,5 +60,16 @@ mod tests {
     #[should_panic(expected = "bad range")]
     fn a_reversed_range_is_a_bug_caught_in_debug_builds() {
         cut("Bestellung-Deal", 13, 3);
+    }
+
+    #[test]
+    fn lower_case_comparisons_fold_the_text_not_the_word() {
+        assert!(lower_is("Takeover Offer", "takeover offer"));
+        assert!(!lower_is("Takeover Offers", "takeover offer"));
+        assert!(lower_is("ÜBERNAHME", "übernahme"));
+        assert!(lower_ends_with("a Takeover BID", "bid"));
+        assert!(lower_ends_with("Công ty", "công ty"));
+        assert!(!lower_ends_with("bi", "bid"));
+        assert!(lower_ends_with("anything", ""));
     }
 }
