@@ -1025,11 +1025,11 @@ fn bidder_buys(ctx: &Ctx, a: &Anchor, (pre_start, scope_end): (usize, usize), r:
 /// "from" after a bid noun of the language (`bid_nouns`; past its amount, no clause mark between)
 /// names the bidder, who would buy.
 fn bid_from(ctx: &Ctx, a: &Anchor, h: &Hit) -> bool {
+    if h.start < a.end || !is_a_bid(ctx, a) {
+        return false;
+    }
     let gap = span::cut(ctx.text, a.end, h.start);
-    is_a_bid(ctx, a)
-        && h.start >= a.end
-        && gap.split_whitespace().count() <= 6
-        && !gap.contains([',', ';', ':'])
+    gap.split_whitespace().count() <= 6 && !gap.contains([',', ';', ':'])
 }
 
 /// The deal word is a bid noun of the language (`bid_nouns`: "bid", "takeover offer").
@@ -1579,6 +1579,9 @@ fn dative_recipient(
     // "Die EIB stellt der Nordchem AG ein Darlehen zur Verfügung": where the verb of giving closes
     // the clause (a particle phrase), the finite verb in second place may be any lower-case word.
     let article = dative_at(at).or_else(|| {
+        if at >= scope_end {
+            return None;
+        }
         let word = span::cut(ctx.text, at, scope_end)
             .split_whitespace()
             .next()?;
