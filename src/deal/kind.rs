@@ -178,6 +178,31 @@ pub(super) fn bought_the_seller(
     })
 }
 
+/// "Orvex will sell its cement business to Kestrel", "verkauft ihre Pharmasparte": the item ends
+/// with a word for a part of a company (the language's `business_units`; a single word also as
+/// the end of a compound): part of a company changes hands. Not with a count of things.
+pub(super) fn sells_a_business(
+    lang: crate::lang::Lang,
+    ty: DealType,
+    quantity: Option<u64>,
+    item: Option<&str>,
+) -> bool {
+    let Some(item) = item.map(str::trim_end) else {
+        return false;
+    };
+    if ty != DealType::Purchase || quantity.is_some() {
+        return false;
+    }
+    let last = item.rsplit(char::is_whitespace).next().unwrap_or("");
+    lexicon::lexicon(lang).business_units.iter().any(|u| {
+        if u.contains(' ') {
+            super::span::lower_ends_with(item, u)
+        } else {
+            super::span::lower_ends_with(last, u)
+        }
+    })
+}
+
 /// "einen Rahmenvertrag über bis zu 250 Windanlagen", "a framework agreement for up to 500
 /// trams": a contract setting the terms of later orders (the language's `framework_nouns`) is an
 /// agreement, even with a count; the orders called off under it are purchases.

@@ -234,6 +234,10 @@ struct PartyPatterns {
     /// $2 billion", "in a deal"): anything else right after the name is the goods it makes.
     #[serde(default)]
     company_object_ends: Vec<String>,
+    /// Words for a part of a company (a business, a unit, a division): a purchase whose item ends
+    /// with one ("its cement business", "ihre Pharmasparte") sells part of a company: M&A.
+    #[serde(default)]
+    business_units: Vec<String>,
     #[serde(default)]
     takeover_of: Vec<String>,
     /// The word that names who takes over, after the company taken over ("… of Orvex Labs by
@@ -675,6 +679,8 @@ pub struct DealLexicon {
     pub framework_nouns: Vec<String>,
     /// See `company_object_ends` in the lexicon file (lower-cased).
     pub company_object_ends: Vec<String>,
+    /// See `business_units` in the lexicon file (lower-cased).
+    pub business_units: Vec<String>,
     pub takeover_of: Vec<String>,
     pub takeover_by: Vec<String>,
     /// See `bid_nouns` and `bid_for` in the lexicon file (lower-cased).
@@ -1011,6 +1017,7 @@ impl DealLexicon {
             company_deal_nouns: lower(&raw.parties.company_deal_nouns),
             framework_nouns: lower(&raw.parties.framework_nouns),
             company_object_ends: lower(&raw.parties.company_object_ends),
+            business_units: lower(&raw.parties.business_units),
             takeover_of: lower(&raw.parties.takeover_of),
             takeover_by: lower(&raw.parties.takeover_by),
             bid_nouns: lower(&raw.parties.bid_nouns),

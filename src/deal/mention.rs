@@ -123,7 +123,8 @@ pub(super) fn mention_at(
         qty,
         item.as_deref(),
         (provider.as_deref(), &parties),
-    ) || kind::sets_a_framework(ctx.lang, a);
+    ) || kind::sets_a_framework(ctx.lang, a)
+        || kind::sells_a_business(ctx.lang, ty, qty, item.as_deref());
     let joint =
         did_likewise(ctx, &parties, [&mut provider, &mut recipient]) || joint || joined_supplier;
     let s = f.sentence;
