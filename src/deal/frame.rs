@@ -129,8 +129,8 @@ pub(super) fn takes_over_a_named_company(
     k: usize,
 ) -> bool {
     let lex = super::lexicon::lexicon(ctx.lang);
-    let verb = span::cut(ctx.text, a.start, a.end).to_lowercase();
-    if !lex.takeover_verbs.contains(&verb) {
+    let verb = span::cut(ctx.text, a.start, a.end);
+    if !lex.takeover_verbs.iter().any(|v| span::lower_is(verb, v)) {
         return false;
     }
     let scope_end = anchor::scope_end(anchors, k, ctx.text.len());
@@ -150,10 +150,8 @@ pub(super) fn takes_over_a_named_company(
             let by = gap
                 .split_whitespace()
                 .next()
-                .is_some_and(|w| lex.takeover_by.iter().any(|b| *b == w.to_lowercase()));
-            let state = n
-                .kind
-                .is_some_and(|k| k == crate::entity::Kind::Country || k.is_public());
+                .is_some_and(|w| lex.takeover_by.iter().any(|b| span::lower_is(w, b)));
+            let state = n.kind.is_some_and(crate::entity::Kind::is_public);
             gap.split_whitespace().count() <= 4
                 && !gap.contains([',', ';', ':', '.'])
                 && !nominative

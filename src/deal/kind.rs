@@ -76,7 +76,8 @@ fn stake_bought(
 /// agreement (ANNOTATION: "M&A definitive agreements"); its sides stay those of a purchase (the
 /// acquirer receives, the target provides), so the reading inside the pipeline stays a purchase
 /// and only the reported type changes (`reported_type`). A count of things ("acquired 12
-/// helicopters") is goods.
+/// helicopters") is goods: `counted` says the deal has one of more than one (the same for every
+/// test here; "một dự án", a count of one, is no goods).
 pub(super) fn company_changes_hands(
     ctx: &Ctx,
     anchors: &[Anchor],
@@ -119,7 +120,7 @@ fn taken_over_by(ctx: &Ctx, a: &Anchor, scope_end: usize) -> bool {
     lex.takeover_by.contains(&word.to_lowercase())
         && ctx
             .read_name(after, scope_end)
-            .is_some_and(|n| !n.kind.is_some_and(|k| k == Kind::Country || k.is_public()))
+            .is_some_and(|n| !n.kind.is_some_and(Kind::is_public))
 }
 
 /// "reached a deal to buy Electronic Data Systems Corp (EDS) for 13.9 billion dollars", "signed a
@@ -146,7 +147,7 @@ fn buys_a_named_company(ctx: &Ctx, from: usize, to: usize) -> bool {
             // A maker's name is followed by its goods; a state is never what is bought ("mua vũ
             // khí Nga": Russian weapons).
             !n.kind
-                .is_some_and(|k| k == Kind::Manufacturer || k == Kind::Country || k.is_public())
+                .is_some_and(|k| k == Kind::Manufacturer || k.is_public())
                 && gap.split_whitespace().count() <= 4
                 && !gap.contains([',', ';', ':', '.'])
                 && !goods_follow
@@ -159,11 +160,11 @@ fn buys_a_named_company(ctx: &Ctx, from: usize, to: usize) -> bool {
 pub(super) fn bought_the_seller(
     ctx: &Ctx,
     ty: DealType,
-    quantity: Option<u64>,
+    counted: bool,
     item: Option<&str>,
     (provider, parties): (Option<&str>, &[Name]),
 ) -> bool {
-    if ty != DealType::Purchase || quantity.is_some() {
+    if ty != DealType::Purchase || counted {
         return false;
     }
     let (Some(item), Some(provider)) = (item, provider) else {
@@ -184,13 +185,13 @@ pub(super) fn bought_the_seller(
 pub(super) fn sells_a_business(
     lang: crate::lang::Lang,
     ty: DealType,
-    quantity: Option<u64>,
+    counted: bool,
     item: Option<&str>,
 ) -> bool {
     let Some(item) = item.map(str::trim_end) else {
         return false;
     };
-    if ty != DealType::Purchase || quantity.is_some() {
+    if ty != DealType::Purchase || counted {
         return false;
     }
     let last = item.rsplit(char::is_whitespace).next().unwrap_or("");
@@ -229,8 +230,9 @@ fn company_deal_word_at(ctx: &Ctx, a: &Anchor, scope_end: usize) -> bool {
     })
 }
 
-/// The type a deal is reported under: a purchase of a company or a stake, or under a framework
-/// (see `company_changes_hands`, `bought_the_seller`, `sets_a_framework`), is an agreement.
+/// The type a deal is reported under: a purchase of a company, a stake or a part of a company, or
+/// under a framework (see `company_changes_hands`, `bought_the_seller`, `sells_a_business`,
+/// `sets_a_framework`), is an agreement.
 pub(super) fn reported_type(ty: DealType, agreement: bool) -> DealType {
     if agreement && ty == DealType::Purchase {
         DealType::Agreement

@@ -110,21 +110,20 @@ pub(super) fn mention_at(
     if kind::is_state_budget(ty, &parties) {
         return None;
     }
-    let reported_agreement = kind::company_changes_hands(
-        ctx,
-        anchors,
-        k,
-        ty,
-        quantity.is_some() || qty.is_some_and(|q| q > 1),
-        (pre_start, scope_end),
-    ) || kind::bought_the_seller(
-        ctx,
-        ty,
-        qty,
-        item.as_deref(),
-        (provider.as_deref(), &parties),
-    ) || kind::sets_a_framework(ctx.lang, a)
-        || kind::sells_a_business(ctx.lang, ty, qty, item.as_deref());
+    // Goods counted: a count of discrete things, more than one ("acquired 12 helicopters"); not a
+    // measure ("40 million shares") nor a count of one ("một dự án").
+    let counted = quantity.is_some_and(|q| q.discrete && q.value > 1) || qty.is_some_and(|q| q > 1);
+    let reported_agreement =
+        kind::company_changes_hands(ctx, anchors, k, ty, counted, (pre_start, scope_end))
+            || kind::bought_the_seller(
+                ctx,
+                ty,
+                counted,
+                item.as_deref(),
+                (provider.as_deref(), &parties),
+            )
+            || kind::sets_a_framework(ctx.lang, a)
+            || kind::sells_a_business(ctx.lang, ty, counted, item.as_deref());
     let joint =
         did_likewise(ctx, &parties, [&mut provider, &mut recipient]) || joint || joined_supplier;
     let s = f.sentence;
