@@ -195,14 +195,17 @@ fn act_may_anchor(st: &str, hits: &[Hit], i: usize, anchors: &[Anchor], statisti
 
 /// "agreed to buy Orvex for $5 billion in an all-stock deal", "übernimmt die Kestrel AG …, die
 /// größte Übernahme der Firmengeschichte": a generic deal word, or one of the act's own type, that
-/// a manner cue of the language leads (at most three words between, no clause mark) only says how
-/// the act of type `act` before it was done; it anchors nothing of its own.
+/// a manner cue of the language leads (or a restating cue right after a comma; at most three
+/// words between, no clause mark) only says how the act of type `act` before it was done; it
+/// anchors nothing of its own.
 pub(super) fn manner_of_act(st: &str, hits: &[Hit], k: usize, act: DealType) -> bool {
     let h = &hits[k];
     h.trigger()
         .is_some_and(|t| (t.0 == DealType::Agreement || t.0 == act) && t.1 == Class::Document)
         && hits[..k].iter().rev().take(3).any(|c| {
-            c.has(|r| *r == Role::MannerOfAct) && {
+            let restates = c.has(|r| *r == Role::RestatingAct)
+                && span::before(st, c.start).trim_end().ends_with(',');
+            (c.has(|r| *r == Role::MannerOfAct) || restates) && {
                 let gap = span::cut(st, c.end, h.start);
                 gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', '.'])
             }

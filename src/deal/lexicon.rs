@@ -355,6 +355,10 @@ struct Cues {
     /// of its own ("agreed to buy X for $5 billion in an all-stock deal").
     #[serde(default)]
     manner_of_act: Vec<String>,
+    /// After a comma that closes the act's clause, these make a deal word say what the act was
+    /// ("…, marking the latest healthcare deal", "…, die größte Übernahme"): one deal.
+    #[serde(default)]
+    restating_act: Vec<String>,
     /// Verbs that carry a running total up to the amount after one of `running_to` ("bringing
     /// its total lending to $4 billion", "womit der Wert auf 800 Millionen Euro klettert").
     #[serde(default)]
@@ -519,6 +523,8 @@ pub enum Role {
     OptionCue,
     /// See `Cues::manner_of_act`.
     MannerOfAct,
+    /// See `Cues::restating_act`.
+    RestatingAct,
     /// See `Cues::running_total`.
     RunningTotal,
     /// See `Cues::running_to`.
@@ -803,6 +809,7 @@ impl Builder {
         self.add_all(&cues.change_cues, Role::ChangeCue);
         self.add_all(&cues.option_cues, Role::OptionCue);
         self.add_all(&cues.manner_of_act, Role::MannerOfAct);
+        self.add_all(&cues.restating_act, Role::RestatingAct);
         self.add_all(&cues.running_total, Role::RunningTotal);
         self.add_all(&cues.running_to, Role::RunningTo);
         self.add_all(&cues.cumulative, Role::Cumulative);
