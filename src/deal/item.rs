@@ -162,6 +162,23 @@ fn about(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option<String> {
     span_until_stop(ctx, t.end, scope_end, 10)
 }
 
+/// "24 armoured vehicles", "six offshore patrol vessels": the words between the count and the
+/// thing counted describe it, and the sector may rest on them (armoured vehicles are arms, not
+/// cars), so the item keeps them.
+/// Words of the language's `item_fillers` ("new", "more") are left out.
+fn described_unit(ctx: &Ctx, surface: &str, after_number: usize, unit: &str) -> String {
+    let Some(u) = surface.rfind(unit).filter(|&u| u > after_number) else {
+        return unit.to_string();
+    };
+    let fillers = &super::lexicon::lexicon(ctx.lang).item_fillers;
+    let words: Vec<&str> = surface[after_number..u]
+        .split_whitespace()
+        .filter(|w| !fillers.iter().any(|f| f == &w.to_lowercase()))
+        .chain(std::iter::once(unit))
+        .collect();
+    words.join(" ")
+}
+
 pub(super) fn item_for(
     ctx: &Ctx,
     a: &Anchor,
@@ -207,7 +224,8 @@ pub(super) fn item_for(
         }) {
             until = j.start;
         }
-        return item_span(ctx, q.end, until, 8, amount).or_else(|| Some(q.unit.clone()));
+        return item_span(ctx, q.end, until, 8, amount)
+            .or_else(|| Some(described_unit(ctx, surface, after_number, &q.unit)));
     }
     if matches!(
         ty,

@@ -56,6 +56,11 @@ struct StatusCues {
     /// mögliche Verkauf"): proposed, whatever the clause's verbs say.
     #[serde(default)]
     plan_adjectives: Vec<String>,
+    /// Markers of an infinitive ("to", "to be", "zu"): a verb of signing right after one is an
+    /// act to come ("announced it would like to sign", "kündigte an, … zu erhalten"), not a
+    /// signature reported.
+    #[serde(default)]
+    infinitive: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -313,6 +318,10 @@ struct AnaphorGroup {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Cues {
+    /// Words before a counted thing that say nothing of what it is ("new", "more", "weitere"):
+    /// left out of the item ("zehn neue Jets" buys "Jets").
+    #[serde(default)]
+    item_fillers: Vec<String>,
     plural_markers: Vec<String>,
     blockers: Vec<String>,
     total_cues: Vec<String>,
@@ -513,6 +522,8 @@ pub enum Role {
     PresentAnnounces,
     /// See `StatusCues::plan_adjectives`.
     PlanAdjective,
+    /// See `StatusCues::infinitive`.
+    Infinitive,
     Plural,
     Blocker,
     TotalCue,
@@ -720,6 +731,8 @@ pub struct DealLexicon {
     pub title_heads: Vec<String>,
     /// See `maker_words` in the lexicon file (lower-cased).
     pub maker_words: Vec<String>,
+    /// See `Cues::item_fillers` (lower-cased).
+    pub item_fillers: Vec<String>,
     /// See `rivals` and `beat_verbs` in the lexicon file (lower-cased).
     pub rivals: Vec<String>,
     pub beat_verbs: Vec<String>,
@@ -900,6 +913,7 @@ impl Builder {
         self.add_all(&st.auxiliary, Role::Auxiliary);
         self.add_all(&st.present_announces, Role::PresentAnnounces);
         self.add_all(&st.plan_adjectives, Role::PlanAdjective);
+        self.add_all(&st.infinitive, Role::Infinitive);
     }
 
     fn parties(&mut self, pp: &PartyPatterns) {
@@ -1043,6 +1057,7 @@ impl DealLexicon {
             dative_articles: lower(&raw.parties.dative_articles),
             passive_by: lower(&raw.parties.passive_by),
             passive_agent_after_aux: raw.parties.passive_agent_after_aux,
+            item_fillers: lower(&raw.cues.item_fillers),
             rivals: lower(&raw.parties.rivals),
             beat_verbs: lower(&raw.parties.beat_verbs),
             joins: raw

@@ -722,7 +722,7 @@ fn sides_by_subject(
     roles::subject_by_verb(verbs, subjects, &mut r.provider, &mut r.recipient);
     roles::supplier_that_received(verbs, subject, &mut r.provider, &r.recipient);
     if let Some(s) = subject {
-        names_before_trigger(ctx, a, s, &mut r.parties, &mut r.recipient);
+        names_before_trigger(ctx, a, (s, subjects), &mut r.parties, &mut r.recipient);
     }
     roles::receiver_is_recipient(verbs, subject, &r.provider, &mut r.recipient);
     if let Some(sub) = subject {
@@ -2076,11 +2076,11 @@ fn from_before_trigger(
 }
 
 /// Names between the verb and the trigger receive it: "erteilte der Telekom eine Lizenz",
-/// "gewährt Vietnam einen Kredit".
+/// "gewährt Vietnam einen Kredit"; not a subject joined to the first ("A and B signed").
 fn names_before_trigger(
     ctx: &Ctx,
     a: &Anchor,
-    s: &Name,
+    (s, subjects): (&Name, &[Name]),
     parties: &mut Vec<Name>,
     recipient: &mut Option<String>,
 ) {
@@ -2096,7 +2096,12 @@ fn names_before_trigger(
                 && h.has(|r| matches!(r, Role::Locative | Role::Of | Role::From | Role::With))
         });
         let inside_party = parties.iter().any(|p| p.start <= e.start && e.end <= p.end);
-        if after_preposition || inside_party || e.entity.canonical == s.canonical {
+        // "Kestrel Foods and the World Bank signed a loan": a second subject, joined to the
+        // first, is no indirect object.
+        let co_subject = subjects
+            .iter()
+            .any(|p| p.start <= e.start && e.end <= p.end);
+        if after_preposition || inside_party || co_subject || e.entity.canonical == s.canonical {
             continue;
         }
         push_party(parties, entity_name(e));

@@ -317,6 +317,21 @@ fn lone_maker_supplies(ty: DealType, p: &Name) -> bool {
         )
 }
 
+/// "Kestrel Defence signed a contract with the Norland army for 20 armoured vehicles": where a
+/// purchase is between a state (a country, its government, army or agency) and one company, and
+/// no verb said who sells, the state buys, whichever of the two the sentence names first. The
+/// company it buys from is returned as the provider.
+fn state_buys_from_a_company(parties: &[Name]) -> Option<String> {
+    let public = |p: &&Name| p.kind.is_some_and(Kind::is_public);
+    match parties {
+        [a, b] if public(&a) != public(&b) => {
+            let company = if public(&a) { b } else { a };
+            Some(company.canonical.clone())
+        }
+        _ => None,
+    }
+}
+
 /// Who provides and who receives, from the deal type and what the parties are, when the text
 /// did not say it with "to"/"from".
 pub(super) fn assign_roles(
@@ -356,6 +371,7 @@ pub(super) fn assign_roles(
                 .any(|w| !w.is_empty() && k.split_whitespace().next() == Some(w))
         })
         .or_else(|| pick(&|p: &Name| p.kind == Some(Kind::Manufacturer)))
+        .or_else(|| state_buys_from_a_company(parties))
         .or_else(|| {
             parties
                 .get(1)

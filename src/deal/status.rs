@@ -193,11 +193,34 @@ fn status_for(hits: &[Hit], a: &Anchor, pre_start: usize, scope_end: usize) -> O
         }
         s
     });
-    before.or_else(|| {
+    let after = || {
         hits.iter()
             .filter(|h| h.start >= a.end && h.start < scope_end)
-            .find_map(|h| h.status())
-    })
+            .find(|h| h.status().is_some())
+    };
+    if before == Some(DealStatus::Announced) {
+        if let Some(signed) = reported_as_signed(hits, a, after()) {
+            return Some(signed);
+        }
+    }
+    before.or_else(|| after().and_then(|h| h.status()))
+}
+
+/// "Kestrel said a contract for 20 trucks was signed with Peru", "teilte mit, der Vertrag sei
+/// unterzeichnet": a verb that announces or reports before the deal word, and a verb of signing
+/// after it in the same clause (no marker of the future between, no marker of the infinitive
+/// right before it: "kündigte an, eine Finanzierung zu erhalten" is a plan): what is reported is
+/// a signature, so the deal is signed.
+fn reported_as_signed(hits: &[Hit], a: &Anchor, after: Option<&Hit>) -> Option<DealStatus> {
+    let cue = after?;
+    let future_between = hits
+        .iter()
+        .any(|h| h.start >= a.end && h.end <= cue.start && h.has(|r| *r == Role::Future));
+    let infinitive = hits
+        .iter()
+        .any(|h| h.end <= cue.start && cue.start - h.end <= 1 && h.has(|r| *r == Role::Infinitive));
+    (cue.status() == Some(DealStatus::Signed) && !future_between && !infinitive)
+        .then_some(DealStatus::Signed)
 }
 
 /// With no cue of status in its clause: "Kestrel Land transferred its 45% interest for $57
