@@ -286,6 +286,10 @@ struct PartyPatterns {
     /// "Orvex recently won …"): passed over when looking for the verb after a name.
     #[serde(default)]
     adverbs: Vec<String>,
+    /// Words that, ending or inside a company's own name, make it a maker ("Nordmar Shipyard",
+    /// "Orvex Aerospace", "Lindmark Werft"): it supplies what a purchase it is party to is for.
+    #[serde(default)]
+    maker_name_words: Vec<String>,
     /// Words for a competitor, which may stand between a verb of beating and the name beaten.
     #[serde(default)]
     rivals: Vec<String>,
@@ -731,6 +735,8 @@ pub struct DealLexicon {
     pub title_heads: Vec<String>,
     /// See `maker_words` in the lexicon file (lower-cased).
     pub maker_words: Vec<String>,
+    /// See `maker_name_words` in the lexicon file (lower-cased).
+    pub maker_name_words: Vec<String>,
     /// See `Cues::item_fillers` (lower-cased).
     pub item_fillers: Vec<String>,
     /// See `rivals` and `beat_verbs` in the lexicon file (lower-cased).
@@ -1058,6 +1064,7 @@ impl DealLexicon {
             passive_by: lower(&raw.parties.passive_by),
             passive_agent_after_aux: raw.parties.passive_agent_after_aux,
             item_fillers: lower(&raw.cues.item_fillers),
+            maker_name_words: lower(&raw.parties.maker_name_words),
             rivals: lower(&raw.parties.rivals),
             beat_verbs: lower(&raw.parties.beat_verbs),
             joins: raw

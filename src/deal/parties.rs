@@ -349,25 +349,55 @@ fn awarded_to_contractor_after_deal(
     ty: DealType,
     r: &mut Sides,
 ) {
-    if !matches!(ty, DealType::Purchase | DealType::Agreement) || r.provider.is_some() {
+    if !matches!(ty, DealType::Purchase | DealType::Agreement) {
         return;
     }
     let st = ctx.text;
-    let received_to = ctx.hits.iter().any(|h| {
-        h.start >= a.end
+    let received_to = ctx.hits.iter().find_map(|h| {
+        let passive = h.start >= a.end
             && h.end <= scope_end
             && h.has(|r| *r == Role::Receive)
             // No name between the deal word and the verb: the deal word is its subject.
             && !ctx.ents.iter().any(|e| e.start >= a.end && e.end <= h.start)
-            && !span::cut(st, a.end, h.start).contains([',', ';'])
-            && ctx.hits.iter().any(|t| {
-                t.has(|r| *r == Role::To)
-                    && t.start >= h.end
-                    && span::cut(st, h.end, t.start).trim().is_empty()
-            })
+            && !span::cut(st, a.end, h.start).contains(';')
+            && !value_aside_before(ctx, a.end, h.start).contains(',');
+        if !passive {
+            return None;
+        }
+        ctx.hits.iter().find(|t| {
+            t.has(|r| *r == Role::To)
+                && t.start >= h.end
+                && span::cut(st, h.end, t.start).trim().is_empty()
+        })
     });
-    if received_to {
-        r.provider = r.recipient.take();
+    let Some(to) = received_to else { return };
+    // "… was awarded to Orvex by the Chilean Navy": the agent after "by", read as the
+    // provider, is the client who awarded it.
+    let contractor = ctx.read_name(ctx_skip(st, to.end), scope_end);
+    match (&r.provider, contractor) {
+        (None, _) => r.provider = r.recipient.take(),
+        (Some(_), Some(c)) if r.recipient.as_ref() == Some(&c.canonical) => {
+            std::mem::swap(&mut r.provider, &mut r.recipient);
+        }
+        _ => {}
+    }
+}
+
+/// "The third contract, worth $2 million, was awarded to …": the text between a deal word and
+/// its verb, less one aside set off by commas that states the deal's value (a word of value and
+/// a figure); what is left is the text to test for a break of the clause.
+fn value_aside_before<'t>(ctx: &Ctx<'t>, from: usize, to: usize) -> &'t str {
+    let between = span::cut(ctx.text, from, to);
+    let aside = between
+        .strip_prefix(',')
+        .and_then(|rest| rest.split_once(','))
+        .filter(|(inside, after)| {
+            inside.chars().any(|c| c.is_ascii_digit())
+                && after.split_whitespace().count() <= 1
+        });
+    match aside {
+        Some((_, after)) => after,
+        None => between,
     }
 }
 
@@ -608,11 +638,34 @@ fn sides_by_objects(
         r.provider = from_before_trigger(ctx, a, pre_start, &mut r.parties);
     }
     roles::won_from_client(verbs, &mut r.provider, &mut r.recipient);
+    order_from_client(ctx, a, verbs, r);
     if r.recipient.is_none() && verbs.won_an_order() {
         r.recipient = client_it_is_for(ctx, a, scope_end, &mut r.parties)
             .or_else(|| client_in_the_genitive(ctx, a, scope_end, &mut r.parties));
     }
     sold_by
+}
+
+/// "Orvex Aero booked an order from Kestrel Airways": an order or contract "from" someone, the
+/// preposition right after the deal word, comes from the client, whatever verb took it (no verb
+/// of the clause buys, sells or receives: "won an order from" is read by `won_from_client`). The
+/// name after "from", read as the provider, receives; the other side supplies.
+fn order_from_client(ctx: &Ctx, a: &Anchor, verbs: &Verbs, r: &mut Sides) {
+    if a.class != Class::Document || !verbs.of_a_purchase() || verbs.tells_a_side() {
+        return;
+    }
+    let after = ctx_skip(ctx.text, a.end);
+    let Some(from) = ctx
+        .hits
+        .iter()
+        .find(|h| h.start == after && h.has(|r| *r == Role::From))
+    else {
+        return;
+    };
+    let client = ctx.read_name(ctx_skip(ctx.text, from.end), ctx.text.len());
+    if client.is_some_and(|c| r.provider.as_ref() == Some(&c.canonical)) {
+        std::mem::swap(&mut r.provider, &mut r.recipient);
+    }
 }
 
 /// "Kestrel Rail has won an order for Nordmar Transit, covering 40 trains", "hat einen Auftrag

@@ -95,7 +95,7 @@ impl Verbs {
         self.received_the_deal && self.of_a_purchase()
     }
 
-    fn of_a_purchase(&self) -> bool {
+    pub(super) fn of_a_purchase(&self) -> bool {
         matches!(self.ty, DealType::Purchase | DealType::Agreement)
     }
 }
@@ -520,6 +520,29 @@ pub(super) fn who_gets_the_money(
     }
 }
 
+/// "Nordmar Shipyard", "Lindmark Werft", "Công ty Đóng tàu Sông Lam": a company the lexicon does
+/// not know whose own name holds a word of the language's `maker_name_words` is a maker.
+fn names_a_maker(lang: crate::lang::Lang, name: &str) -> bool {
+    let low = name.to_lowercase();
+    super::lexicon::lexicon(lang)
+        .maker_name_words
+        .iter()
+        .any(|w| {
+            low.split(|c: char| !c.is_alphanumeric()).any(|x| x == w)
+                || (w.contains(' ') && low.contains(w.as_str()))
+        })
+}
+
+/// Parties of unknown kind that `names_a_maker` are makers: "Nordmar Shipyard signed a contract
+/// with Kestrel Lines for four ferries" has the yard supply.
+fn named_as_makers(lang: crate::lang::Lang, parties: &mut [Name]) {
+    for p in parties.iter_mut() {
+        if p.kind.is_none() && names_a_maker(lang, &p.canonical) {
+            p.kind = Some(Kind::Manufacturer);
+        }
+    }
+}
+
 /// The sides of a mention, decided once from what the clause `from..to` of a deal of type `ty`
 /// says and what its parties are: the type's default roles, then the lender, the money's way, and
 /// a maker described or named in the clause. Whether a party was left off the other side for
@@ -534,6 +557,14 @@ pub(super) fn decide(
     (provider, recipient): (&mut Option<String>, &mut Option<String>),
 ) -> bool {
     let mut joined_supplier = false;
+    named_as_makers(ctx.lang, parties);
+    let subject_as_maker = subject
+        .filter(|s| s.kind.is_none() && names_a_maker(ctx.lang, &s.canonical))
+        .map(|s| Name {
+            kind: Some(Kind::Manufacturer),
+            ..s.clone()
+        });
+    let subject = subject_as_maker.as_ref().or(subject);
     if !joint {
         let told = recipient.is_some();
         assign_roles(ty, parties, item, subject, provider, recipient);
