@@ -870,23 +870,27 @@ impl<'a> Ctx<'a> {
                 return self.read_name(p, limit);
             }
         }
-        // "hãng dược phẩm Ấn Độ Sunveda": where the language writes the nationality right before
-        // the name.
-        if let Some(n) = self
-            .leading_country(start, limit)
-            .and_then(|p| self.read_name(p, limit))
-        {
-            return Some(n);
-        }
         let (name_end, words) = self.name_words(end, limit, true);
         let last = span::cut(self.text, end, name_end)
             .split_whitespace()
-            .last()?;
-        let last_start = name_end - last.len();
+            .last();
         let tail = words > 0
-            && self
-                .hit_at(last_start)
-                .is_some_and(|h| h.end == name_end && h.has(|r| *r == Role::OrgTail));
+            && last.is_some_and(|last| {
+                self.hit_at(name_end - last.len())
+                    .is_some_and(|h| h.end == name_end && h.has(|r| *r == Role::OrgTail))
+            });
+        // "hãng dược phẩm Ấn Độ Sunveda": where the language writes the nationality right before
+        // the name. Not where the words after the country end in an organisation's last word
+        // ("ký với Qatar Gas", "Korea Electric Power"): the country opens the name.
+        if !tail {
+            if let Some(n) = self
+                .leading_country(start, limit)
+                .and_then(|p| self.read_name(p, limit))
+            {
+                return Some(n);
+            }
+        }
+        last?;
         // "Korea Zinc has obtained a loan": capitalised words after the country, no title, right
         // before a verb that makes a deal, are a company's name that opens with the country.
         // (Not a day or a month: "Japan Tuesday signed …".)

@@ -392,8 +392,7 @@ fn value_aside_before<'t>(ctx: &Ctx<'t>, from: usize, to: usize) -> &'t str {
         .strip_prefix(',')
         .and_then(|rest| rest.split_once(','))
         .filter(|(inside, after)| {
-            inside.chars().any(|c| c.is_ascii_digit())
-                && after.split_whitespace().count() <= 1
+            inside.chars().any(|c| c.is_ascii_digit()) && after.split_whitespace().count() <= 1
         });
     match aside {
         Some((_, after)) => after,
