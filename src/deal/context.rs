@@ -251,8 +251,13 @@ pub(super) fn provider_named_in_article(mentions: &mut [Mention], named: &Antece
         // country: aid articles name the places it goes to as well).
         // "India's spectrum auction ended …": with no licensing body named, the one state the
         // article names licenses (named as its government on the way out).
-        let sole = named
-            .sole_of_but(kinds, m.recipient.as_deref())
+        // "Der Bund hat … eingesammelt, wie die Bundesnetzagentur mitteilte": the agency that
+        // runs the licensing is the licensor, before the government it belongs to.
+        let agency = (m.ty == DealType::Licence)
+            .then(|| named.sole_of_but(&[Kind::Agency], m.recipient.as_deref()))
+            .flatten();
+        let sole = agency
+            .or_else(|| named.sole_of_but(kinds, m.recipient.as_deref()))
             .or_else(|| {
                 (m.ty == DealType::Licence)
                     .then(|| named.sole_of(&[Kind::Country]))

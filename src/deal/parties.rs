@@ -108,6 +108,10 @@ pub(super) fn parties_for(
             r.recipient = party_on_a_side(&mut r.parties, n);
         }
     }
+    if r.recipient.is_none() && matches!(ty, DealType::Financing | DealType::Aid) {
+        r.recipient = owner_of_what_is_funded(ctx, a, scope_end, &mut r.parties)
+            .filter(|n| r.provider.as_ref() != Some(n));
+    }
     if matches!(ty, DealType::Financing | DealType::Aid) {
         state_named_by_its_adjective(ctx, a, &mut r);
     }
@@ -729,6 +733,35 @@ fn client_in_the_genitive(
     let n = ctx.read_name(a.end, scope_end)?;
     let article_end = a.end + 1 + article.len();
     (names_a_client(ctx, &n) && n.start == span::ctx_skip(ctx.text, article_end)).then_some(())?;
+    party_on_a_side(parties, n)
+}
+
+/// "Der Bund fördert das Batteriewerk der Orvex AG mit 300 Millionen Euro": after a verb of
+/// funding, its object (an article and one noun) and then an article of the genitive
+/// (`genitive_client`) and a known organisation or a name shaped like a company's: the owner of
+/// what is funded receives.
+fn owner_of_what_is_funded(
+    ctx: &Ctx,
+    a: &Anchor,
+    scope_end: usize,
+    parties: &mut Vec<Name>,
+) -> Option<String> {
+    if a.class != Class::Action {
+        return None;
+    }
+    let articles = &lexicon::lexicon(ctx.lang).genitive_client;
+    let rest = span::cut(ctx.text, a.end, scope_end);
+    let mut words = rest.split_whitespace();
+    let (_article, noun, genitive) = (words.next()?, words.next()?, words.next()?);
+    if !noun.starts_with(char::is_uppercase) || !articles.iter().any(|g| g == genitive) {
+        return None;
+    }
+    let at = a.end + rest.find(genitive)? + genitive.len();
+    let n = ctx.read_name(at, scope_end)?;
+    // A known organisation or a company's shape ("der Orvex AG"), not a place ("des Hafens
+    // Lindmark").
+    let owner = names_a_client(ctx, &n) && (n.kind.is_some() || company_shaped(ctx, &n));
+    (owner && n.start == span::ctx_skip(ctx.text, at)).then_some(())?;
     party_on_a_side(parties, n)
 }
 

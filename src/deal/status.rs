@@ -22,7 +22,8 @@ pub(super) fn status_at(
     let own_status = hits
         .iter()
         .find(|h| h.start >= a.start && h.end == a.end)
-        .and_then(|h| h.status());
+        .and_then(|h| h.status())
+        .filter(|_| !passive_to_come(st, hits, a));
     // Before the verb of signing, or before the trigger when none is in the clause.
     let limit = hits
         .iter()
@@ -65,6 +66,15 @@ pub(super) fn status_at(
             told: false,
         }
     }
+}
+
+/// "Vier Schiffe sollen bei Lindmark bestellt werden": a participle that is the deal word,
+/// followed at once by a marker of the future (the passive infinitive "bestellt werden"), tells
+/// an act to come, not one done; its own status does not count, the clause's cues do.
+fn passive_to_come(st: &str, hits: &[Hit], a: &Anchor) -> bool {
+    let next = super::span::ctx_skip(st, a.end);
+    hits.iter()
+        .any(|h| h.start == next && h.has(|r| *r == Role::Future))
 }
 
 /// "The offtake agreement with Orvex will start in 2027", "Der Liefervertrag läuft bis 2030",
