@@ -522,13 +522,43 @@ impl<'a> Ctx<'a> {
                 .find(|&i| before.is_char_boundary(i))
                 .unwrap_or(before.len());
             let lower = before[from..].to_lowercase();
-            nouns.iter().any(|w| {
-                lower.ends_with(w.as_str())
-                    && lower[..lower.len() - w.len()]
-                        .chars()
-                        .next_back()
-                        .is_none_or(|c| !c.is_alphanumeric())
-            })
+            let noun_at_end = |text: &str| {
+                nouns.iter().any(|w| {
+                    text.ends_with(w.as_str())
+                        && text[..text.len() - w.len()]
+                            .chars()
+                            .next_back()
+                            .is_none_or(|c| !c.is_alphanumeric())
+                })
+            };
+            if noun_at_end(&lower) {
+                return true;
+            }
+            // "với hai ngân hàng lớn của Singapore": the noun, up to two lower-case words that
+            // describe it, then the word of `country_after_name`; the country says whose they are.
+            let Some(rest) = lex.country_after_name.iter().find_map(|of| {
+                lower
+                    .strip_suffix(of.to_lowercase().as_str())
+                    .filter(|r| r.ends_with(' '))
+            }) else {
+                return false;
+            };
+            let written = &before[from..from + rest.len()];
+            let mut cut = rest.trim_end();
+            for _ in 0..=2 {
+                if noun_at_end(cut) {
+                    return true;
+                }
+                let Some((head, last)) = cut.rsplit_once(' ') else {
+                    return false;
+                };
+                // Only lower-case words describe the noun ("Tập đoàn Orvex của Mỹ" names one).
+                if !written.contains(last) || last.starts_with(char::is_uppercase) {
+                    return false;
+                }
+                cut = head.trim_end();
+            }
+            false
         } else {
             let Some(rest) = self.text[end..].strip_prefix(' ') else {
                 return false;

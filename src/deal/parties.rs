@@ -2275,7 +2275,14 @@ pub(super) fn countries_after(
         .iter()
         .filter(|e| e.start >= a.end && e.start < scope_end)
     {
+        // "từ Cơ quan Phát triển Quốc tế Canada": a country inside a party's name, or one that
+        // only qualifies an organisation, receives nothing.
+        let inside_party = parties
+            .iter()
+            .any(|p| p.start <= e.start && e.end <= p.end && p.canonical != e.entity.canonical);
         if e.entity.kind == Kind::Country
+            && !inside_party
+            && !ctx.country_qualifies(e)
             && !parties.iter().any(|p| p.canonical == e.entity.canonical)
         {
             parties.push(entity_name(e));
