@@ -294,6 +294,7 @@ fn arguments(
         free.iter()
             .copied()
             .filter(|x| !aggregate_figure(st, ctx.hits, x) && !names_a_statistic(ctx, x))
+            .filter(|x| !super::free::sizes_a_company(ctx, x))
             // "a closing price of 31.20 euros": a share's or unit's price is no deal's value.
             .filter(|x| x.value >= rust_decimal::Decimal::from(super::free::MIN_DEAL_VALUE))
             .filter(|x| in_scope(x.start) || just_before(x.start)),

@@ -215,7 +215,7 @@ pub(super) fn amount_anchored(
         // Where the sentence also gives statistics, only an amount beside a deal word is a deal's.
         let statistic_figure =
             statistic && (names_a_statistic(f.ctx, x) || !beside_a_deal_word(f.ctx, x));
-        if !stands_for_a_deal(f.ctx, amounts, x) || statistic_figure {
+        if !stands_for_a_deal(f.ctx, amounts, x) || statistic_figure || sizes_a_company(f.ctx, x) {
             continue;
         }
         // "… signed a contract for new trucks. The value is put at 85 million euros.": with no
@@ -447,6 +447,41 @@ pub(super) fn names_a_statistic(ctx: &Ctx, x: &Amount) -> bool {
                     .iter()
                     .any(|t| t.start >= h.end && t.end <= x.start && t.trigger().is_some())
         })
+}
+
+/// "Orvex, a $3 billion logistics firm, signed …", "a $12 billion company": an amount followed
+/// (at most two words between, none the lexicon knows, no mark) by a word that heads an organisation's name (firm,
+/// company, group …), written in lower case, with no name after it ("… cho Công ty Norland vay"
+/// heads a name) and no deal word ("a $500 million bank loan" is a loan), tells the size of a
+/// company, not a deal's value.
+pub(super) fn sizes_a_company(ctx: &Ctx, x: &Amount) -> bool {
+    let st = ctx.text;
+    let Some(head) = ctx
+        .hits
+        .iter()
+        .filter(|h| h.start >= x.end && h.org_head().is_some())
+        .find(|h| {
+            let between = span::cut(st, x.end, h.start);
+            between.split_whitespace().count() <= 2
+                && !between.contains(|c: char| c.is_ascii_punctuation() && c != '-')
+                // Only describing words between: no preposition, no number word, no deal word
+                // ("… vay 80 triệu USD với ba ngân hàng", "đầu tư 1,8 tỷ USD vào nhà máy").
+                && !ctx.hits.iter().any(|t| t.start >= x.end && t.end <= h.start)
+        })
+    else {
+        return false;
+    };
+    // A common noun, not a name's head ("… và cho Công ty Norland vay").
+    let lower_case = !span::cut(st, head.start, head.end).starts_with(char::is_uppercase);
+    let after = span::ctx_skip(st, head.end);
+    let named = span::after(st, after).starts_with(char::is_uppercase);
+    lower_case
+        && !named
+        && head.trigger().is_none()
+        && !ctx
+            .hits
+            .iter()
+            .any(|t| t.start == after && t.trigger().is_some())
 }
 
 /// A deal word (a trigger) within a few words of the amount, before or after it.

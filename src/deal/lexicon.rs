@@ -290,6 +290,10 @@ struct PartyPatterns {
     /// "Orvex Aerospace", "Lindmark Werft"): it supplies what a purchase it is party to is for.
     #[serde(default)]
     maker_name_words: Vec<String>,
+    /// Nouns of a consent a state gives to a deal it is no party of ("subject to China's
+    /// approval"): a country's possessive before one is no party.
+    #[serde(default)]
+    approval_nouns: Vec<String>,
     /// Words for a competitor, which may stand between a verb of beating and the name beaten.
     #[serde(default)]
     rivals: Vec<String>,
@@ -737,6 +741,8 @@ pub struct DealLexicon {
     pub maker_words: Vec<String>,
     /// See `maker_name_words` in the lexicon file (lower-cased).
     pub maker_name_words: Vec<String>,
+    /// See `approval_nouns` in the lexicon file (lower-cased).
+    pub approval_nouns: Vec<String>,
     /// See `Cues::item_fillers` (lower-cased).
     pub item_fillers: Vec<String>,
     /// See `rivals` and `beat_verbs` in the lexicon file (lower-cased).
@@ -1065,6 +1071,7 @@ impl DealLexicon {
             passive_agent_after_aux: raw.parties.passive_agent_after_aux,
             item_fillers: lower(&raw.cues.item_fillers),
             maker_name_words: lower(&raw.parties.maker_name_words),
+            approval_nouns: lower(&raw.parties.approval_nouns),
             rivals: lower(&raw.parties.rivals),
             beat_verbs: lower(&raw.parties.beat_verbs),
             joins: raw

@@ -197,7 +197,9 @@ impl<'a> Ctx<'a> {
         }
         // "với Tập đoàn Orvex của Mỹ": the country says where the name before it is from.
         if n.kind == Some(Kind::Country)
-            && (self.nationality_after_name(n.start) || self.describes_a_noun(n.start, n.end))
+            && (self.nationality_after_name(n.start)
+                || self.describes_a_noun(n.start, n.end)
+                || self.consent_of(n.end))
         {
             return None;
         }
@@ -502,7 +504,33 @@ impl<'a> Ctx<'a> {
                 || self.nationality_after_name(e.start)
                 || self.bracketed_after_name(e)
                 || self.country_compound(e)
-                || self.describes_a_noun(e.start, e.end))
+                || self.describes_a_noun(e.start, e.end)
+                || self.consent_of(e.end))
+    }
+
+    /// "subject to China's approval", "pending the nod of US regulators": a country's possessive
+    /// before a noun of the language's `approval_nouns` (an adjective may stand between) names a
+    /// state that only consents to the deal.
+    fn consent_of(&self, end: usize) -> bool {
+        let rest = span::cut(self.text, end, self.text.len());
+        let Some(after) = POSSESSIVES
+            .iter()
+            .find_map(|m| rest.strip_prefix(m))
+            .and_then(|r| r.strip_prefix(' '))
+        else {
+            return false;
+        };
+        let head: String = after.chars().take(60).collect::<String>().to_lowercase();
+        let nouns = &lexicon::lexicon(self.lang).approval_nouns;
+        let words: Vec<&str> = head.split_whitespace().take(2).collect();
+        let starts = |text: &str| {
+            nouns.iter().any(|n| {
+                text.strip_prefix(n.as_str())
+                    .is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+            })
+        };
+        starts(&head)
+            || words.len() == 2 && starts(head[head.find(words[1]).unwrap_or(0)..].trim_start())
     }
 
     /// "The UK lender signed …", "a US unit of Kestrel", "Doanh nghiệp Mỹ này đã
