@@ -70,6 +70,12 @@ pub(super) fn anchors(
             act.documented = true;
             continue;
         }
+        if anchors
+            .last()
+            .is_some_and(|prev| abbreviation_of(st, prev, h, ty))
+        {
+            continue;
+        }
         if let Some(prev) = anchors.last_mut() {
             if specifies_the_agreement(st, hits, prev, h, class) {
                 prev.ty = ty;
@@ -90,6 +96,16 @@ pub(super) fn anchors(
     }
     drop_headings(st, &mut anchors);
     anchors
+}
+
+/// "signed a Memorandum of Understanding (MoU) with Kestrel", "Biên bản ghi nhớ (MOU)": a deal
+/// word of the same type in brackets right after the one anchored is its abbreviation, no deal of
+/// its own (it split the deal in two, each with one of its parties).
+fn abbreviation_of(st: &str, prev: &Anchor, h: &Hit, ty: DealType) -> bool {
+    prev.ty == ty
+        && prev.end <= h.start
+        && span::cut(st, prev.end, h.start).trim() == "("
+        && span::after(st, h.end).starts_with(')')
 }
 
 /// Whether the deal word of `a` stands in a heading that a colon closes before `to`, with no
