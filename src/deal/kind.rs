@@ -241,22 +241,26 @@ pub(super) fn reported_type(ty: DealType, agreement: bool) -> DealType {
     }
 }
 
-/// "funding" from a company or a fund is an investment, not aid.
+/// "funding" from a company or a fund is an investment, not aid. Not a bank's or a fund's grant
+/// to a state ("The World Bank approved a grant of $50 million for Nepal"): development lenders
+/// give aid to states.
 pub(super) fn funding_from_business(
     ty: DealType,
     parties: &[Name],
-    provider: Option<&str>,
+    (provider, recipient): (Option<&str>, Option<&str>),
 ) -> DealType {
     if ty != DealType::Aid {
         return ty;
     }
+    let to_a_state = parties
+        .iter()
+        .any(|p| recipient == Some(p.canonical.as_str()) && p.kind.is_some_and(Kind::is_public));
     let from_business = parties.iter().any(|p| {
         provider == Some(p.canonical.as_str())
-            && p.kind.is_some_and(|k| {
-                matches!(
-                    k,
-                    Kind::Company | Kind::Manufacturer | Kind::Bank | Kind::Fund
-                )
+            && p.kind.is_some_and(|k| match k {
+                Kind::Company | Kind::Manufacturer => true,
+                Kind::Bank | Kind::Fund => !to_a_state,
+                _ => false,
             })
     });
     if from_business {
