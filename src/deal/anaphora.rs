@@ -34,6 +34,9 @@ pub(super) struct Antecedents<'l> {
     told: usize,
     in_lead: Vec<&'l Entity>,
     lead_end: usize,
+    /// The latest client that awarded several contracts at once, with the block of its sentence
+    /// and where that sentence ends (see [`Antecedents::awarded_several`]).
+    awarder: Option<(&'l Entity, usize, usize)>,
 }
 
 /// How many opening sentences of an article are its headline and lead.
@@ -178,6 +181,42 @@ impl<'l> Antecedents<'l> {
     /// Remembers the entities a sentence named, latest last; countries are no antecedents (no
     /// description here refers to a state), but they count among the entities named.
     /// `end`: where the sentence ends in the document.
+    /// "The Chilean Navy awarded three contracts on Monday. Orvex Marine won a $40 million
+    /// contract …": a sentence whose subject (a known entity, no mark between it and the verb)
+    /// awards deals in the plural tells the client of the contracts the next sentences give to
+    /// their contractors. Remembered until the next such sentence.
+    pub(super) fn awarded_several(
+        &mut self,
+        st: &str,
+        hits: &[Hit],
+        ents: &[EntityHit<'l>],
+        (block, end): (usize, usize),
+    ) {
+        let Some(award) = hits.iter().find(|h| {
+            h.has(|r| *r == Role::Award)
+                && hits
+                    .iter()
+                    .any(|t| t.start >= h.end && t.trigger().is_some_and(|(_, _, plural)| plural))
+        }) else {
+            return;
+        };
+        let client = ents.iter().rfind(|e| {
+            e.end <= award.start && !span::cut(st, e.end, award.start).contains([',', ';', ':'])
+        });
+        if let Some(c) = client {
+            self.awarder = Some((c.entity, block, end));
+        }
+    }
+
+    /// The client remembered by [`Antecedents::awarded_several`] for a deal of block `block`
+    /// that starts at `start`: where the deal comes after that sentence, in its paragraph or
+    /// the next two.
+    pub(super) fn client_of_several(&self, block: usize, start: usize) -> Option<&'l Entity> {
+        self.awarder
+            .filter(|&(_, b, end)| start >= end && block >= b && block <= b + 2)
+            .map(|(e, _, _)| e)
+    }
+
     pub(super) fn remember(&mut self, ents: &[EntityHit<'l>], end: usize) {
         if self.told < LEAD {
             self.lead_end = end;

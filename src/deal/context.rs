@@ -219,6 +219,29 @@ fn place_the_one_left(m: &mut Mention, side: Side) {
     }
 }
 
+/// "The Chilean Navy awarded three contracts. Orvex Marine won a $40 million contract for patrol
+/// boats.": a purchase with its supplier and no client, told after a sentence in which a client
+/// awarded several deals (`Antecedents::awarded_several`), is bought by that client.
+pub(super) fn client_of_several_awards(mentions: &mut [Mention], named: &Antecedents) {
+    for m in mentions.iter_mut().filter(|m| {
+        matches!(m.ty, DealType::Purchase | DealType::Agreement)
+            && m.provider.is_some()
+            && m.recipient.is_none()
+    }) {
+        let Some(client) = named.client_of_several(m.block, m.start) else {
+            continue;
+        };
+        if m.provider
+            .as_deref()
+            .is_some_and(|p| key(p) == key(&client.canonical))
+        {
+            continue;
+        }
+        m.recipient = Some(client.canonical.clone());
+        named_party(m, client);
+    }
+}
+
 /// "The Harbour Development Bank approved three loans … For Norland, a loan of $40 million
 /// goes to …": a deal whose sentences named no provider takes the one entity of the article that
 /// provides deals of its type (the lender of a loan, the authority of a licence — an agency or a

@@ -184,6 +184,7 @@ fn extract_window<'l>(
     context::parts_of_the_deal_before(&mut merged);
     context::sides_of_the_pair_told_elsewhere(&mut merged);
     context::sides_from_article(&mut merged);
+    context::client_of_several_awards(&mut merged, antecedents);
     context::provider_named_in_article(&mut merged, antecedents);
     context::maker_of_the_model(&mut merged, text, article.lex);
     context::sides_told_once(&mut merged);
@@ -289,6 +290,7 @@ fn analyse<'l>(
     antecedents.abbreviations(st, &mut ents);
     antecedents.resolve(st, &hits, &mut ents, !lex.nouns_capitalised);
     antecedents.remember(&ents, s.end);
+    antecedents.awarded_several(st, &hits, &ents, (s.block, s.end));
     let ctx = Ctx {
         text: st,
         lang,
