@@ -224,8 +224,15 @@ pub(super) fn item_for(
         }) {
             until = j.start;
         }
-        return item_span(ctx, q.end, until, 8, amount)
-            .or_else(|| Some(described_unit(ctx, surface, after_number, &q.unit)));
+        let unit = described_unit(ctx, surface, after_number, &q.unit);
+        return match item_span(ctx, q.end, until, 8, amount) {
+            // "20 tua bin gió": the words after the thing counted describe it.
+            Some(after) if super::lexicon::lexicon(ctx.lang).modifiers_follow_noun => {
+                Some(format!("{unit} {after}"))
+            }
+            Some(after) => Some(after),
+            None => Some(unit),
+        };
     }
     if matches!(
         ty,

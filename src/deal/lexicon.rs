@@ -326,6 +326,10 @@ struct AnaphorGroup {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Cues {
+    /// Words that describe a noun follow it ("20 tua bin gió": wind turbines): the item of a
+    /// count is the thing counted and the words after it, not those words alone. Vietnamese.
+    #[serde(default)]
+    modifiers_follow_noun: bool,
     /// Words before a counted thing that say nothing of what it is ("new", "more", "weitere"):
     /// left out of the item ("zehn neue Jets" buys "Jets").
     #[serde(default)]
@@ -743,6 +747,8 @@ pub struct DealLexicon {
     pub maker_name_words: Vec<String>,
     /// See `approval_nouns` in the lexicon file (lower-cased).
     pub approval_nouns: Vec<String>,
+    /// See `Cues::modifiers_follow_noun`.
+    pub modifiers_follow_noun: bool,
     /// See `Cues::item_fillers` (lower-cased).
     pub item_fillers: Vec<String>,
     /// See `rivals` and `beat_verbs` in the lexicon file (lower-cased).
@@ -1070,6 +1076,7 @@ impl DealLexicon {
             passive_by: lower(&raw.parties.passive_by),
             passive_agent_after_aux: raw.parties.passive_agent_after_aux,
             item_fillers: lower(&raw.cues.item_fillers),
+            modifiers_follow_noun: raw.cues.modifiers_follow_noun,
             maker_name_words: lower(&raw.parties.maker_name_words),
             approval_nouns: lower(&raw.parties.approval_nouns),
             rivals: lower(&raw.parties.rivals),
