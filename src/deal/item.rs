@@ -173,7 +173,7 @@ fn described_unit(ctx: &Ctx, surface: &str, after_number: usize, unit: &str) -> 
     let fillers = &super::lexicon::lexicon(ctx.lang).item_fillers;
     let words: Vec<&str> = surface[after_number..u]
         .split_whitespace()
-        .filter(|w| !fillers.iter().any(|f| f == &w.to_lowercase()))
+        .filter(|w| !fillers.iter().any(|f| super::span::lower_is(w, f)))
         .chain(std::iter::once(unit))
         .collect();
     words.join(" ")
@@ -224,14 +224,14 @@ pub(super) fn item_for(
         }) {
             until = j.start;
         }
-        let unit = described_unit(ctx, surface, after_number, &q.unit);
+        let unit = || described_unit(ctx, surface, after_number, &q.unit);
         return match item_span(ctx, q.end, until, 8, amount) {
             // "20 tua bin gió": the words after the thing counted describe it.
             Some(after) if super::lexicon::lexicon(ctx.lang).modifiers_follow_noun => {
-                Some(format!("{unit} {after}"))
+                Some(format!("{} {after}", unit()))
             }
             Some(after) => Some(after),
-            None => Some(unit),
+            None => Some(unit()),
         };
     }
     if matches!(
