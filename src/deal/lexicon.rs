@@ -61,6 +61,10 @@ struct StatusCues {
     /// signature reported.
     #[serde(default)]
     infinitive: Vec<String>,
+    /// Verbs of accepting an offer ("agreed to", "accepted", "nahm an"): an offer accepted is a
+    /// deal made, whatever the offer word's own status.
+    #[serde(default)]
+    accept: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -536,6 +540,8 @@ pub enum Role {
     PlanAdjective,
     /// See `StatusCues::infinitive`.
     Infinitive,
+    /// See `StatusCues::accept`.
+    Accept,
     Plural,
     Blocker,
     TotalCue,
@@ -932,6 +938,7 @@ impl Builder {
         self.add_all(&st.present_announces, Role::PresentAnnounces);
         self.add_all(&st.plan_adjectives, Role::PlanAdjective);
         self.add_all(&st.infinitive, Role::Infinitive);
+        self.add_all(&st.accept, Role::Accept);
     }
 
     fn parties(&mut self, pp: &PartyPatterns) {

@@ -23,7 +23,8 @@ pub(super) fn status_at(
         .iter()
         .find(|h| h.start >= a.start && h.end == a.end)
         .and_then(|h| h.status())
-        .filter(|_| !passive_to_come(st, hits, a));
+        .filter(|_| !passive_to_come(st, hits, a))
+        .map(|s| offer_accepted(hits, a, pre_start).unwrap_or(s));
     // Before the verb of signing, or before the trigger when none is in the clause.
     let limit = hits
         .iter()
@@ -75,6 +76,19 @@ fn passive_to_come(st: &str, hits: &[Hit], a: &Anchor) -> bool {
     let next = super::span::ctx_skip(st, a.end);
     hits.iter()
         .any(|h| h.start == next && h.has(|r| *r == Role::Future))
+}
+
+/// "Orvex agreed to Kestrel's increased offer", "nahm das Angebot an": a verb of accepting (the
+/// language's `accept`) in the clause before an offer word (whose own status is a proposal) makes
+/// the deal made.
+fn offer_accepted(hits: &[Hit], a: &Anchor, pre_start: usize) -> Option<DealStatus> {
+    let offer = hits
+        .iter()
+        .any(|h| h.start >= a.start && h.end == a.end && h.status() == Some(DealStatus::Proposed));
+    let accepted = hits
+        .iter()
+        .any(|h| h.start >= pre_start && h.end <= a.start && h.has(|r| *r == Role::Accept));
+    (offer && accepted).then_some(DealStatus::Signed)
 }
 
 /// "The offtake agreement with Orvex will start in 2027", "Der Liefervertrag läuft bis 2030",
