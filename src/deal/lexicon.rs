@@ -56,12 +56,12 @@ struct StatusCues {
     /// mögliche Verkauf"): proposed, whatever the clause's verbs say.
     #[serde(default)]
     plan_adjectives: Vec<String>,
-    /// Markers of an infinitive ("to", "to be", "zu"): a verb of signing right after one is an
-    /// act to come ("announced it would like to sign", "kündigte an, … zu erhalten"), not a
-    /// signature reported.
+    /// Markers of an infinitive ("to", "be", "zu", "để"): a verb of signing right after one is an
+    /// act to come ("an order to be signed", "kündigte an, … zu erhalten"), not a signature
+    /// reported.
     #[serde(default)]
     infinitive: Vec<String>,
-    /// Verbs of accepting an offer ("agreed to", "accepted", "nahm an"): an offer accepted is a
+    /// Verbs of accepting an offer ("agreed", "accepted", "nahm an"): an offer accepted is a
     /// deal made, whatever the offer word's own status.
     #[serde(default)]
     accept: Vec<String>,

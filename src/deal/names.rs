@@ -508,9 +508,9 @@ impl<'a> Ctx<'a> {
                 || self.consent_of(e.end))
     }
 
-    /// "subject to China's approval", "pending the nod of US regulators": a country's possessive
-    /// before a noun of the language's `approval_nouns` (an adjective may stand between) names a
-    /// state that only consents to the deal.
+    /// "subject to China's approval", "pending Brazil's antitrust approval": a country's
+    /// possessive before a noun of the language's `approval_nouns` (one word may stand between)
+    /// names a state that only consents to the deal.
     fn consent_of(&self, end: usize) -> bool {
         let rest = span::cut(self.text, end, self.text.len());
         let Some(after) = POSSESSIVES
@@ -522,7 +522,6 @@ impl<'a> Ctx<'a> {
         };
         let head: String = after.chars().take(60).collect::<String>().to_lowercase();
         let nouns = &lexicon::lexicon(self.lang).approval_nouns;
-        let words: Vec<&str> = head.split_whitespace().take(2).collect();
         let starts = |text: &str| {
             nouns.iter().any(|n| {
                 text.strip_prefix(n.as_str())
@@ -530,7 +529,9 @@ impl<'a> Ctx<'a> {
             })
         };
         starts(&head)
-            || words.len() == 2 && starts(head[head.find(words[1]).unwrap_or(0)..].trim_start())
+            || head
+                .split_once(' ')
+                .is_some_and(|(_, second)| starts(second.trim_start()))
     }
 
     /// "The UK lender signed …", "a US unit of Kestrel", "Doanh nghiệp Mỹ này đã

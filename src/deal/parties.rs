@@ -388,8 +388,8 @@ fn awarded_to_contractor_after_deal(
 }
 
 /// "The third contract, worth $2 million, was awarded to …": the text between a deal word and
-/// its verb, less one aside set off by commas that states the deal's value (a word of value and
-/// a figure); what is left is the text to test for a break of the clause.
+/// its verb, less one aside set off by commas that holds a figure (the deal's value) and is
+/// followed by at most one word; what is left is the text to test for a break of the clause.
 fn value_aside_before<'t>(ctx: &Ctx<'t>, from: usize, to: usize) -> &'t str {
     let between = span::cut(ctx.text, from, to);
     let aside = between
@@ -756,7 +756,9 @@ fn owner_of_what_is_funded(
     if !noun.starts_with(char::is_uppercase) || !articles.iter().any(|g| g == genitive) {
         return None;
     }
-    let at = a.end + rest.find(genitive)? + genitive.len();
+    // Where the article stands, from the word itself (a search for its letters could land
+    // inside the noun before it: "Bundesland" holds "des").
+    let at = a.end + (genitive.as_ptr() as usize - rest.as_ptr() as usize) + genitive.len();
     let n = ctx.read_name(at, scope_end)?;
     // A known organisation or a company's shape ("der Orvex AG"), not a place ("des Hafens
     // Lindmark").
