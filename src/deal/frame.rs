@@ -10,7 +10,7 @@ use crate::text::Folded;
 use super::anchor::{self, Anchor};
 use super::free::names_a_statistic;
 use super::lexicon::{Class, DealLexicon, Role};
-use super::mention::{Mention, mention_at};
+use super::mention::{Mention, Side, mention_at};
 use super::names::Ctx;
 use super::span;
 use super::totals::aggregate_figure;
@@ -78,6 +78,7 @@ pub(super) fn anchored(
         let at = amount.as_ref().map(|x| x.start);
         if let Some(m) = mention_at(f, anchors, k, amount, quantity.as_ref()) {
             if back && told_already(&m, mentions) {
+                framework_told_after(f, a, mentions);
                 continue;
             }
             if value_of_the_deal_before(f, a, &m, mentions) {
@@ -93,6 +94,25 @@ pub(super) fn anchored(
         }
     }
     used
+}
+
+/// "Die Bundeswehr hat bei Kestrel Munition für bis zu 2 Milliarden Euro bestellt. Es sei ein
+/// entsprechender Rahmenvertrag unterzeichnet worden.": a reference back that calls the deal just
+/// told a framework (the language's `framework_nouns`) says what kind of deal it was; not where
+/// the article told a framework already ("Der Rahmenvertrag biete die Basis …" after a first
+/// order under it refers to that framework).
+fn framework_told_after(f: &Frame, a: &Anchor, mentions: &mut [Mention]) {
+    let frameworks = &super::lexicon::lexicon(f.ctx.lang).framework_nouns;
+    let is_framework = |head: &str| frameworks.iter().any(|n| span::lower_is(head, n));
+    if !is_framework(&a.head) || mentions.iter().any(|x| is_framework(&x.trigger)) {
+        return;
+    }
+    if let Some(x) = mentions
+        .last_mut()
+        .filter(|x| x.block + 1 >= f.sentence.block && x.ty == crate::model::DealType::Purchase)
+    {
+        x.reported_agreement = true;
+    }
 }
 
 /// "Am Mittwoch übernahm der Investor Nordfonds die Mehrheit an Kestrel Air", "acquired a
@@ -234,11 +254,48 @@ fn value_of_the_deal_before(f: &Frame, a: &Anchor, m: &Mention, mentions: &mut [
             mentions[i].amount = Some(value.clone());
             true
         }
+        None if qualifier.is_none() && completes_the_deal_before(f, m, mentions) => true,
         None => {
             a.ty == crate::model::DealType::Agreement
                 && restates_the_value(f, m, mentions, qualifier.is_some())
         }
     }
+}
+
+/// "Brenntal hat einen Auftrag über 40 Straßenbahnen erhalten. Den Vertrag über 300 Millionen
+/// Euro schloss das Unternehmen mit den Verkehrsbetrieben Lindenau ab.", "Kestrel won an order
+/// for ten ferries. The contract, worth $90 million, was signed with Harbourline.": a deal word
+/// that refers back, with a value, right after a deal told with one side only and no value,
+/// names in one new party the other side of that deal: the value and the party are that deal's,
+/// no deal of their own. Whether it gave them.
+fn completes_the_deal_before(f: &Frame, m: &Mention, mentions: &mut [Mention]) -> bool {
+    let Some(x) = mentions.last_mut() else {
+        return false;
+    };
+    if x.amount.is_some() || x.block + 1 < f.sentence.block || x.joint {
+        return false;
+    }
+    let new: Vec<&super::names::Name> = m
+        .parties
+        .iter()
+        .filter(|p| {
+            !x.parties
+                .iter()
+                .any(|q| key(&q.canonical) == key(&p.canonical))
+        })
+        .collect();
+    let [party] = new.as_slice() else {
+        return false;
+    };
+    let empty = match (&x.provider, &x.recipient) {
+        (Some(_), None) => Side::Recipient,
+        (None, Some(_)) => Side::Provider,
+        _ => return false,
+    };
+    *empty.of_mut(x) = Some(party.canonical.clone());
+    x.parties.push((*party).clone());
+    x.amount = m.amount.clone();
+    true
 }
 
 /// "Kestrel agreed to buy Orvex for $14 billion. The deal had an enterprise value of $14.5

@@ -809,7 +809,14 @@ fn sides_by_subject(
     roles::subject_by_verb(verbs, subjects, &mut r.provider, &mut r.recipient);
     roles::supplier_that_received(verbs, subject, &mut r.provider, &r.recipient);
     if let Some(s) = subject {
-        names_before_trigger(ctx, a, (s, subjects), &mut r.parties, &mut r.recipient);
+        let provider = r.provider.clone();
+        names_before_trigger(
+            ctx,
+            a,
+            (s, subjects, provider.as_deref()),
+            &mut r.parties,
+            &mut r.recipient,
+        );
     }
     roles::receiver_is_recipient(verbs, subject, &r.provider, &mut r.recipient);
     if let Some(sub) = subject {
@@ -2167,7 +2174,7 @@ fn from_before_trigger(
 fn names_before_trigger(
     ctx: &Ctx,
     a: &Anchor,
-    (s, subjects): (&Name, &[Name]),
+    (s, subjects, provider): (&Name, &[Name], Option<&str>),
     parties: &mut Vec<Name>,
     recipient: &mut Option<String>,
 ) {
@@ -2177,6 +2184,16 @@ fn names_before_trigger(
         .iter()
         .filter(|e| e.start >= s.end && e.end <= a.start)
     {
+        // "Kestrel will supply 139 jets to Orvex Air, a deal worth …": where the subject
+        // provides, the name its 'to' governs receives.
+        let to_it = ctx.hits.iter().any(|h| {
+            h.end <= e.start
+                && h.has(|r| *r == Role::To)
+                && only_articles_between(ctx, h.end, e.start)
+        });
+        if to_it && recipient.is_none() && provider == Some(s.canonical.as_str()) {
+            *recipient = Some(e.entity.canonical.clone());
+        }
         let after_preposition = ctx.hits.iter().any(|h| {
             h.end <= e.start
                 && span::cut(st, h.end, e.start).trim().is_empty()
@@ -2188,7 +2205,16 @@ fn names_before_trigger(
         let co_subject = subjects
             .iter()
             .any(|p| p.start <= e.start && e.end <= p.end);
-        if after_preposition || inside_party || co_subject || e.entity.canonical == s.canonical {
+        // "Kestrel will supply 139 Orvex jets to …": the maker of the things counted is no party
+        // where another supplies them.
+        let maker_of_goods =
+            provider.is_some_and(|p| p != e.entity.canonical) && counted_maker(ctx, e.start);
+        if after_preposition
+            || inside_party
+            || co_subject
+            || maker_of_goods
+            || e.entity.canonical == s.canonical
+        {
             continue;
         }
         push_party(parties, entity_name(e));
@@ -2519,23 +2545,39 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
     if let Some((leader, _)) = group_leader(ctx, clause_start, verb) {
         return vec![leader];
     }
-    let mut found = known_subjects(ctx, a, clause_start, verb);
+    let mut found = known_subjects(ctx, a, clause_start, verb, true);
     if found.is_empty() {
         found.extend(group_before_verb(ctx, clause_start, verb));
+    }
+    if found.is_empty() {
+        let opening = opening_subject(ctx, a, clause_start, verb);
+        if !opening.is_empty() {
+            return opening;
+        }
+        // "Im Einzelnen wurden 40 Airbus A220 bestellt": with no other name before the verb, the
+        // maker of the things counted is what the clause has (its side is decided later).
+        found = known_subjects(ctx, a, clause_start, verb, false);
     }
     if !found.is_empty() {
         coordinated_before(ctx, &mut found, clause_start);
         coordinated(ctx, &mut found, verb);
         found.truncate(3);
-        return found;
     }
-    opening_subject(ctx, a, clause_start, verb)
+    found
 }
 
 /// The known entities of the clause (from `clause_start`) before the deal word `a` that stand
 /// close enough to the clause's verb (at `verb`) or to the deal word to be its subject, or that
 /// open a clause whose participle comes last; not a place or a name after a preposition.
-fn known_subjects(ctx: &Ctx, a: &Anchor, clause_start: usize, verb: usize) -> Vec<Name> {
+///
+/// With `skip_counted`, not a maker named right after a count ([`counted_maker`]).
+fn known_subjects(
+    ctx: &Ctx,
+    a: &Anchor,
+    clause_start: usize,
+    verb: usize,
+    skip_counted: bool,
+) -> Vec<Name> {
     let st = ctx.text;
     let mut found: Vec<Name> = Vec::new();
     // Whether each name found stands in a phrase fronted before the clause.
@@ -2598,7 +2640,9 @@ fn known_subjects(ctx: &Ctx, a: &Anchor, clause_start: usize, verb: usize) -> Ve
                 .count()
                 <= 1;
         let fronted = in_fronted_phrase(ctx, clause_start, e.end, a.start);
+        let maker_of_goods = skip_counted && counted_maker(ctx, e.start);
         if !place
+            && !maker_of_goods
             && (e.entity.kind == Kind::Country || !fronted)
             && (before_verb || opens_clause || words_between(ctx, e.end, a.start) <= SUBJECT_WINDOW)
         {
@@ -2609,6 +2653,23 @@ fn known_subjects(ctx: &Ctx, a: &Anchor, clause_start: usize, verb: usize) -> Ve
         }
     }
     country_in_front_yields(found, &in_front)
+}
+
+/// "Aerovia hat 20 Airbus A321neo bestellt", "đã đặt mua 20 Boeing 787": a name right after a
+/// count (digits or a number word) names the maker of the things counted, which is never the
+/// clause's subject, however near the verb.
+fn counted_maker(ctx: &Ctx, start: usize) -> bool {
+    let Some(word) = span::before(ctx.text, start).split_whitespace().next_back() else {
+        return false;
+    };
+    if word.chars().any(|c| c.is_ascii_digit()) {
+        return word
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '\''));
+    }
+    word.chars().all(char::is_alphabetic)
+        && crate::amount::parse_number(word, ctx.lang)
+            .is_some_and(|n| n > rust_decimal::Decimal::ONE)
 }
 
 /// "von der Commerzbank", "from the Orvex Group": nothing but spaces and the language's
