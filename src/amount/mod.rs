@@ -468,8 +468,13 @@ impl Reader<'_, '_> {
         !word.is_empty() && self.lex.indefinite.contains(&word)
     }
 
-    /// Numeral words: "ba mươi bảy", "two hundred and five", "hai trăm linh năm".
+    /// Numeral words: "ba mươi bảy", "two hundred and five", "hai trăm linh năm". Not after a
+    /// word of the language's `indefinite` list: "mehrere zehntausend Geschosse", "several
+    /// thousand workers" leave the count unsaid and tell no figure.
     fn words(&self, k: usize) -> Option<(Decimal, usize, bool, Option<Decimal>)> {
+        if self.unsaid_count_before(k) {
+            return None;
+        }
         let mut current = Decimal::ZERO;
         let mut last_unit = Decimal::ZERO;
         let mut last_mult: Option<Decimal> = None;

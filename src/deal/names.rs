@@ -315,6 +315,22 @@ impl<'a> Ctx<'a> {
         n
     }
 
+    /// "von einem NATO-Mitgliedstaat", "der Airbus-Rivale": a word joined by a hyphen to one of
+    /// the language's `compound_relations` names something of the name before the hyphen (a
+    /// member, a rival), never a party of its own.
+    fn relation_compound_at(&self, pos: usize, limit: usize) -> bool {
+        let rest = span::cut(self.text, pos, limit);
+        let word = rest
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '.' | ':' | ')'))
+            .next()
+            .unwrap_or("");
+        let Some((_, last)) = word.rsplit_once('-') else {
+            return false;
+        };
+        let relations = &lexicon::lexicon(self.lang).compound_relations;
+        !relations.is_empty() && relations.iter().any(|r| span::lower_is(last, r))
+    }
+
     fn read_name_uncached(&self, pos: usize, limit: usize) -> Option<Name> {
         let described_from = pos;
         let pos = self.past_of_a_name(self.skip_determiners(pos, limit), limit);
@@ -335,7 +351,7 @@ impl<'a> Ctx<'a> {
             return Some(n);
         }
         let start = pos;
-        if self.titled(pos) {
+        if self.titled(pos) || self.relation_compound_at(pos, limit) {
             return None;
         }
         // "Bank of Norland", "Group of Seven": a head joined to the rest by a connector is the

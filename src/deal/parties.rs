@@ -109,6 +109,13 @@ pub(super) fn parties_for(
         }
     }
     if r.recipient.is_none() && matches!(ty, DealType::Financing | DealType::Aid) {
+        if let Some(n) = given_to_the_object(ctx, a, pre_start)
+            .filter(|n| r.provider.as_ref() != Some(&n.canonical))
+        {
+            r.recipient = party_on_a_side(&mut r.parties, n);
+        }
+    }
+    if r.recipient.is_none() && matches!(ty, DealType::Financing | DealType::Aid) {
         r.recipient = owner_of_what_is_funded(ctx, a, scope_end, &mut r.parties)
             .filter(|n| r.provider.as_ref() != Some(n));
     }
@@ -2545,18 +2552,24 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
     if let Some((leader, _)) = group_leader(ctx, clause_start, verb) {
         return vec![leader];
     }
+    let object = object_after_auxiliary(ctx, clause_start, a.start);
+    let no_object = |found: &mut Vec<Name>| found.retain(|n| Some(n.start) != object);
     let mut found = known_subjects(ctx, a, clause_start, verb, true);
+    no_object(&mut found);
     if found.is_empty() {
         found.extend(group_before_verb(ctx, clause_start, verb));
+        no_object(&mut found);
     }
     if found.is_empty() {
-        let opening = opening_subject(ctx, a, clause_start, verb);
+        let mut opening = opening_subject(ctx, a, clause_start, verb);
+        no_object(&mut opening);
         if !opening.is_empty() {
             return opening;
         }
         // "Im Einzelnen wurden 40 Airbus A220 bestellt": with no other name before the verb, the
         // maker of the things counted is what the clause has (its side is decided later).
         found = known_subjects(ctx, a, clause_start, verb, false);
+        no_object(&mut found);
     }
     if !found.is_empty() {
         coordinated_before(ctx, &mut found, clause_start);
@@ -2653,6 +2666,49 @@ fn known_subjects(
         }
     }
     country_in_front_yields(found, &in_front)
+}
+
+/// "Das Entwicklungsministerium hat Kenia 50 Millionen Euro an Hilfen zugesagt": money given
+/// to the object after the auxiliary ([`object_after_auxiliary`]) goes to it.
+fn given_to_the_object(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Option<Name> {
+    let clause_start = last_clause_mark(span::cut(ctx.text, pre_start, a.start))
+        .map_or(pre_start, |i| pre_start + i + 1);
+    let at = object_after_auxiliary(ctx, clause_start, a.start)?;
+    ctx.read_name(at, a.start).filter(|n| n.start == at)
+}
+
+/// "Das Ministerium hat Kenia 50 Millionen Euro zugesagt": where the verb ends the clause and the
+/// clause opens on a noun phrase (an article of the language, then at most three words) before an
+/// auxiliary in second place, that phrase is the subject, and a name right after the auxiliary is
+/// an object (whom it was given to), no subject. Not "Am Montag hat Kenia …", which opens on a
+/// preposition. Where that name starts.
+fn object_after_auxiliary(ctx: &Ctx, clause_start: usize, to: usize) -> Option<usize> {
+    if !lexicon::lexicon(ctx.lang).verb_final {
+        return None;
+    }
+    let first = span::ctx_skip(ctx.text, clause_start);
+    let k = ctx.hits.partition_point(|h| h.start < first);
+    let opens_on_article = ctx.hits[k..]
+        .iter()
+        .take_while(|h| h.start == first)
+        .any(|h| {
+            h.has(|r| *r == Role::Determiner)
+                && matches!(
+                    span::cut(ctx.text, h.start, h.end).to_lowercase().as_str(),
+                    "der" | "die" | "das"
+                )
+        });
+    if !opens_on_article {
+        return None;
+    }
+    let aux = ctx.hits[k..]
+        .iter()
+        .take_while(|h| h.start < to)
+        .find(|h| h.has(|r| *r == Role::Auxiliary))?;
+    let phrase = span::cut(ctx.text, first, aux.start);
+    let words = phrase.split_whitespace().count();
+    ((2..=4).contains(&words) && !phrase.contains([',', ';', ':']))
+        .then(|| span::ctx_skip(ctx.text, aux.end))
 }
 
 /// "Aerovia hat 20 Airbus A321neo bestellt", "đã đặt mua 20 Boeing 787": a name right after a
