@@ -217,6 +217,18 @@ impl<'l> Antecedents<'l> {
             .map(|(e, _, _)| e)
     }
 
+    /// Countries a sentence named only to qualify a body or a company ("Ghana's Ministry of
+    /// Defence"): descriptions of a state may refer to them; they are counted nowhere else.
+    pub(super) fn remember_states(&mut self, qualifiers: &[EntityHit<'l>]) {
+        for e in qualifiers {
+            self.recent.retain(|r| !std::ptr::eq(*r, e.entity));
+            self.recent.push(e.entity);
+        }
+        if self.recent.len() > MEMORY {
+            self.recent.drain(..self.recent.len() - MEMORY);
+        }
+    }
+
     pub(super) fn remember(&mut self, ents: &[EntityHit<'l>], end: usize) {
         if self.told < LEAD {
             self.lead_end = end;
@@ -231,10 +243,10 @@ impl<'l> Antecedents<'l> {
             if !ents[..i].iter().any(|d| std::ptr::eq(d.entity, e.entity)) {
                 self.count(e.entity, 1);
             }
-            if e.entity.kind != Kind::Country {
-                self.recent.retain(|r| !std::ptr::eq(*r, e.entity));
-                self.recent.push(e.entity);
-            }
+            // Countries too: "the government", "the country" refer to the state named last
+            // (a description refers only to the kinds its lexicon entry gives).
+            self.recent.retain(|r| !std::ptr::eq(*r, e.entity));
+            self.recent.push(e.entity);
             if self.named.len() < NAMED && !self.named.iter().any(|n| std::ptr::eq(*n, e.entity)) {
                 self.named.push(e.entity);
             }

@@ -217,14 +217,15 @@ fn distinct_ids(deals: &mut [Deal]) {
 }
 
 /// "Chile's Andes Cargo", "Peru-based Inca Rail", "Norway Airlines": a country that
-/// qualifies an organisation is no party; the organisation's name is read in its place.
-fn drop_country_qualifiers(
+/// qualifies an organisation is no party; the organisation's name is read in its place. Returns
+/// the countries dropped.
+fn drop_country_qualifiers<'l>(
     st: &str,
     lang: Lang,
     hits: &[lexicon::Hit],
     lexicon: &entity::Entities,
-    ents: &mut Vec<entity::EntityHit>,
-) {
+    ents: &mut Vec<entity::EntityHit<'l>>,
+) -> Vec<entity::EntityHit<'l>> {
     let all = ents.clone();
     let ctx = Ctx {
         text: st,
@@ -236,7 +237,9 @@ fn drop_country_qualifiers(
         models: None,
         names_read: Default::default(),
     };
-    ents.retain(|e| !ctx.country_qualifies(e));
+    let (kept, dropped) = all.iter().partition(|e| !ctx.country_qualifies(e));
+    *ents = kept;
+    dropped
 }
 
 /// Test builds only: an article containing the text of `DEALTRACK_FAULT_MARKER` panics here, so
@@ -274,7 +277,7 @@ fn analyse<'l>(
     anchor::drop_money_verbs_without_money(st, lex, &mut hits, &amounts);
     let ents_lex = &article.lex.entities;
     let mut ents = ents_lex.select(st, folded, &scan[joint::ENTITIES]);
-    drop_country_qualifiers(st, lang, &hits, ents_lex, &mut ents);
+    let qualifiers = drop_country_qualifiers(st, lang, &hits, ents_lex, &mut ents);
     // "US$7 million", "S$20 million": a name inside an amount is its currency, no party.
     ents.retain(|e| !amounts.iter().any(|a| e.start < a.end && a.start < e.end));
     ents.retain(|e| !names_something_of_it(st, lex, e.end));
@@ -290,6 +293,9 @@ fn analyse<'l>(
     antecedents.abbreviations(st, &mut ents);
     antecedents.resolve(st, &hits, &mut ents, !lex.nouns_capitalised);
     antecedents.remember(&ents, s.end);
+    // "Ghana's Ministry of Defence … The ministry signed …": the state that qualified a body is
+    // what "the ministry", "the government" refer to later.
+    antecedents.remember_states(&qualifiers);
     antecedents.awarded_several(st, &hits, &ents, (s.block, s.end));
     let ctx = Ctx {
         text: st,
