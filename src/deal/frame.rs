@@ -62,6 +62,9 @@ pub(super) fn anchored(
     let quantities = f.quantities;
     let mut used: Vec<usize> = Vec::new();
     for (k, a) in anchors.iter().enumerate() {
+        if cancelled(f.ctx, a, anchor::pre_start(anchors, k)) {
+            continue;
+        }
         let (amount, quantity) = arguments(f.ctx, anchors, k, free, quantities);
         let no_figure = amount.is_none() && quantity.is_none();
         let act_without_figure = a.class == Class::Action
@@ -113,6 +116,19 @@ fn framework_told_after(f: &Frame, a: &Anchor, mentions: &mut [Mention]) {
     {
         x.reported_agreement = true;
     }
+}
+
+/// "Kestrel Marine terminated its contract with Orvex for four tugs", "Die Fluglinie stornierte
+/// ihre Bestellung über 20 Jets": a verb that ends a deal (the language's `cancel_verbs`) at most
+/// three words before the deal word, in its clause, tells no deal made.
+fn cancelled(ctx: &Ctx, a: &Anchor, pre_start: usize) -> bool {
+    ctx.hits
+        .iter()
+        .filter(|h| h.start >= pre_start && h.end <= a.start && h.has(|r| *r == Role::Cancel))
+        .any(|h| {
+            let gap = span::cut(ctx.text, h.end, a.start);
+            gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', ':', '.'])
+        })
 }
 
 /// "Am Mittwoch übernahm der Investor Nordfonds die Mehrheit an Kestrel Air", "acquired a

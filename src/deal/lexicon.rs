@@ -340,6 +340,10 @@ struct Cues {
     item_fillers: Vec<String>,
     plural_markers: Vec<String>,
     blockers: Vec<String>,
+    /// Verbs that end a deal ("terminated the contract", "stornierte die Bestellung", "hủy hợp
+    /// đồng"): a deal word they govern tells no deal made.
+    #[serde(default)]
+    cancel_verbs: Vec<String>,
     total_cues: Vec<String>,
     statistic_cues: Vec<String>,
     singular_heads: Vec<String>,
@@ -544,6 +548,8 @@ pub enum Role {
     Accept,
     Plural,
     Blocker,
+    /// See `Cues::cancel_verbs`.
+    Cancel,
     TotalCue,
     StatisticCue,
     /// See `Cues::change_cues`.
@@ -835,6 +841,7 @@ impl Builder {
     fn cues(&mut self, cues: &Cues) {
         self.add_all(&cues.plural_markers, Role::Plural);
         self.add_all(&cues.blockers, Role::Blocker);
+        self.add_all(&cues.cancel_verbs, Role::Cancel);
         self.add_all(&cues.total_cues, Role::TotalCue);
         self.add_all(&cues.statistic_cues, Role::StatisticCue);
         self.add_all(&cues.unit_price, Role::UnitPrice);
