@@ -1283,6 +1283,26 @@ impl Reader<'_, '_> {
         digits && run(number) >= 3 && run(number) == run(model) && (lettered || by_maker)
     }
 
+    /// "mua 3 trong tổng số 26 máy bay": after a count, a partitive of the language and the
+    /// number of the whole set (a whole number right after it); the atom after that number, where
+    /// the counted noun stands. The count is the part bought, not the whole.
+    fn past_size_of_the_whole(&self, next: usize, lang: Lang) -> Option<usize> {
+        let prev_end = self.atoms.get(next.checked_sub(1)?)?.end;
+        let rest = &self.text[prev_end..];
+        let t = rest.trim_start();
+        let p = lexicon(lang).partitives.iter().find(|p| {
+            t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p))
+                && t[p.len()..].starts_with(char::is_whitespace)
+        })?;
+        let size_at = prev_end + (rest.len() - t.len()) + p.len();
+        let j = next + self.atoms[next..].iter().position(|a| a.start >= size_at)?;
+        if !self.text[size_at..self.atoms[j].start].trim().is_empty() {
+            return None;
+        }
+        let (_, after) = self.whole_number(j)?;
+        Some(after)
+    }
+
     /// A count of things at atom `i`: a number, an optional classifier, a count noun.
     fn counted_noun(&self, i: usize, lang: Lang) -> Option<(Quantity, usize)> {
         let (value, next) = self.whole_number(i)?;
@@ -1299,7 +1319,7 @@ impl Reader<'_, '_> {
         {
             return None;
         }
-        let mut k = next;
+        let mut k = self.past_size_of_the_whole(next, lang).unwrap_or(next);
         // "20 chiếc máy bay": a classifier before the counted noun.
         if self
             .adj(k)
