@@ -92,7 +92,11 @@ pub(super) fn anchored(
             let mut m = m;
             let scope_end = anchor::scope_end(anchors, k, f.ctx.text.len());
             let likewise = super::mention::deal_done_likewise(f.ctx, (a.end, scope_end), &mut m);
+            let second = quantity
+                .as_ref()
+                .and_then(|q| second_maker_order(f, anchors, k, q, &mut m));
             mentions.push(m);
+            mentions.extend(second);
             mentions.extend(likewise);
         }
     }
@@ -129,6 +133,91 @@ fn cancelled(ctx: &Ctx, a: &Anchor, pre_start: usize) -> bool {
             let gap = span::cut(ctx.text, h.end, a.start);
             gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', ':', '.'])
         })
+}
+
+/// "Aerovia bestellte 12 Boeing 787-9 und 8 Airbus A350-1000", "ordered 20 A321neo and ten
+/// 787-9": a second count joined to the deal's by the language's "and", of models of another
+/// maker (each count's models have one maker, and they differ), is a second order, from that
+/// maker; the deal told first is the first maker's. (Models of one maker are one order:
+/// `counted_together`.) The second order, with the first's buyer and no value of its own.
+fn second_maker_order(
+    f: &Frame,
+    anchors: &[Anchor],
+    k: usize,
+    q: &Quantity,
+    first: &mut Mention,
+) -> Option<Mention> {
+    let ctx = f.ctx;
+    let models = ctx.models?;
+    let scope_end = anchor::scope_end(anchors, k, ctx.text.len());
+    let q2 = f
+        .quantities
+        .iter()
+        .filter(|x| x.discrete && x.start >= q.end && x.end <= scope_end)
+        .min_by_key(|x| x.start)?;
+    let joins = &super::lexicon::lexicon(ctx.lang).joins;
+    let gap = span::cut(ctx.text, q.end, q2.start);
+    let last = gap.split_whitespace().next_back()?;
+    if !joins.iter().any(|j| j.eq_ignore_ascii_case(last))
+        || gap.split_whitespace().count() > 5
+        || gap.contains([',', ';', ':', '.'])
+        || ctx
+            .amounts
+            .iter()
+            .any(|x| x.start >= q.end && x.end <= q2.start)
+    {
+        return None;
+    }
+    let maker = |from: usize, to: usize| models.sole_maker(span::cut(ctx.text, from, to));
+    let rest = span::after(ctx.text, q2.end);
+    let phrase_end = q2.end
+        + rest
+            .find([',', ';', '.', '('])
+            .unwrap_or(rest.len())
+            .min(40);
+    let (Some(m1), Some(m2)) = (maker(q.start, q2.start), maker(q2.start, phrase_end)) else {
+        return None;
+    };
+    if m1 == m2 {
+        return None;
+    }
+    let entity = |m: &str| ctx.lexicon.lookup(m);
+    let (e1, e2) = (entity(m1)?, entity(m2)?);
+    let name = |e: &crate::entity::Entity, at: &Quantity| super::names::Name {
+        start: at.start,
+        end: at.end,
+        canonical: e.canonical.clone(),
+        kind: Some(e.kind),
+        country: e.country.clone(),
+    };
+    // A side already given to either maker is the seller's side; the other is the buyer's.
+    let buyer = [&first.provider, &first.recipient]
+        .into_iter()
+        .flatten()
+        .find(|p| **p != e1.canonical && **p != e2.canonical)
+        .cloned();
+    let mut second = first.clone();
+    second.quantity = Some(q2.value);
+    second.amount = None;
+    second.item = super::item::item_for(ctx, &anchors[k], second.ty, Some(q2), None, scope_end);
+    second.item_words = second
+        .item
+        .as_deref()
+        .map(super::item::words)
+        .unwrap_or_default();
+    second.provider = Some(e2.canonical.clone());
+    second.recipient = buyer.clone();
+    second
+        .parties
+        .retain(|p| p.canonical != e1.canonical && p.canonical != e2.canonical);
+    second.parties.push(name(e2, q2));
+    first.provider = Some(e1.canonical.clone());
+    first.recipient = buyer;
+    first.parties.retain(|p| p.canonical != e2.canonical);
+    if !first.parties.iter().any(|p| p.canonical == e1.canonical) {
+        first.parties.push(name(e1, q));
+    }
+    Some(second)
 }
 
 /// "Am Mittwoch übernahm der Investor Nordfonds die Mehrheit an Kestrel Air", "acquired a
