@@ -34,6 +34,8 @@ pub mod joint {
     pub const DEALS: usize = 0;
     pub const AMOUNTS: usize = 1;
     pub const ENTITIES: usize = 2;
+    /// The deal lexicon's verbs of beating (`DealLexicon::beat_phrases`), every match.
+    pub const BEAT: usize = 3;
 }
 
 /// The user's files extending the built-in lexicons (each optional).
@@ -78,14 +80,15 @@ impl Lexicons {
         })
     }
 
-    /// One automaton over the deal words and amount words of `lang` and the entity names: a
-    /// sentence is scanned once for all three (lists in the order of [`joint`]).
+    /// One automaton over the deal words and amount words of `lang`, the entity names and the
+    /// verbs of beating: a sentence is scanned once for all (lists in the order of [`joint`]).
     pub fn scan(&self, lang: Lang) -> &JointScan {
         self.scans[lang.index()].get_or_init(|| {
             JointScan::new(&[
                 crate::deal::lexicon::lexicon(lang).phrases(),
                 crate::amount::lexicon::lexicon(lang).phrases(),
                 self.entities.phrases(),
+                crate::deal::lexicon::lexicon(lang).beat_phrases(),
             ])
         })
     }

@@ -662,6 +662,9 @@ pub enum Role {
 /// A compiled lexicon.
 pub struct DealLexicon {
     set: PhraseSet,
+    /// The verbs of beating (`beat_verbs`), matched anywhere in a sentence's folded text: a joint
+    /// scan reports every match, so that whether a sentence holds one costs no search of its own.
+    beat_set: PhraseSet,
     roles: Vec<Vec<Role>>,
     /// See `verb_final` in the lexicon file.
     pub verb_final: bool,
@@ -1035,8 +1038,15 @@ impl DealLexicon {
 
     /// The compiled lexicon from the builder's phrases and the file's party patterns.
     fn assemble(b: Builder, raw: &RawLexicon) -> DealLexicon {
+        let beat: Vec<(String, bool)> = raw
+            .parties
+            .beat_verbs
+            .iter()
+            .map(|v| (v.to_lowercase(), false))
+            .collect();
         DealLexicon {
             set: PhraseSet::new(&b.phrases),
+            beat_set: PhraseSet::new(&beat),
             roles: b.roles,
             verb_final: raw.parties.verb_final,
             names_in_english: raw.parties.names_in_english,
@@ -1151,6 +1161,12 @@ impl DealLexicon {
     /// The lexicon's phrase set, for a joint scan.
     pub fn phrases(&self) -> &PhraseSet {
         &self.set
+    }
+
+    /// The verbs of beating as a phrase set, for a joint scan: a sentence holds one (anywhere,
+    /// as `str::contains` would find it) where the scan's list for it is not empty.
+    pub fn beat_phrases(&self) -> &PhraseSet {
+        &self.beat_set
     }
 
     fn hits(&self, found: Vec<PhraseHit>) -> Vec<Hit<'_>> {

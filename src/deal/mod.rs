@@ -283,11 +283,7 @@ fn analyse<'l>(
     ents.retain(|e| !names_something_of_it(st, lex, e.end));
     // "beat rival Orvex": the competitor beaten is no party (looked for only in a sentence with a
     // verb of beating).
-    if lex
-        .beat_verbs
-        .iter()
-        .any(|v| folded.lower.contains(v.as_str()))
-    {
+    if !scan[joint::BEAT].is_empty() {
         ents.retain(|e| !parties::after_rival(st, lang, e.start, e.end));
     }
     antecedents.abbreviations(st, &mut ents);

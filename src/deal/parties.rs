@@ -2215,7 +2215,7 @@ fn names_before_trigger(
         // "Kestrel will supply 139 Orvex jets to …": the maker of the things counted is no party
         // where another supplies them.
         let maker_of_goods =
-            provider.is_some_and(|p| p != e.entity.canonical) && counted_maker(ctx, e.start);
+            provider.is_some_and(|p| p != e.entity.canonical) && counted_maker(ctx, e);
         if after_preposition
             || inside_party
             || co_subject
@@ -2653,7 +2653,7 @@ fn known_subjects(
                 .count()
                 <= 1;
         let fronted = in_fronted_phrase(ctx, clause_start, e.end, a.start);
-        let maker_of_goods = skip_counted && counted_maker(ctx, e.start);
+        let maker_of_goods = skip_counted && counted_maker(ctx, e);
         if !place
             && !maker_of_goods
             && (e.entity.kind == Kind::Country || !fronted)
@@ -2714,8 +2714,11 @@ fn object_after_auxiliary(ctx: &Ctx, clause_start: usize, to: usize) -> Option<u
 /// "Aerovia hat 20 Airbus A321neo bestellt", "đã đặt mua 20 Boeing 787": a name right after a
 /// count (digits or a number word) names the maker of the things counted, which is never the
 /// clause's subject, however near the verb.
-fn counted_maker(ctx: &Ctx, start: usize) -> bool {
-    let Some(word) = span::before(ctx.text, start).split_whitespace().next_back() else {
+fn counted_maker(ctx: &Ctx, e: &EntityHit) -> bool {
+    let Some(word) = span::before(ctx.text, e.start)
+        .split_whitespace()
+        .next_back()
+    else {
         return false;
     };
     if word.chars().any(|c| c.is_ascii_digit()) {
@@ -2723,7 +2726,10 @@ fn counted_maker(ctx: &Ctx, start: usize) -> bool {
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '\''));
     }
-    word.chars().all(char::is_alphabetic)
+    // A number word is read (a lexicon scan of its own) only before a maker: this runs for every
+    // name before a deal word.
+    e.entity.kind == Kind::Manufacturer
+        && word.chars().all(char::is_alphabetic)
         && crate::amount::parse_number(word, ctx.lang)
             .is_some_and(|n| n > rust_decimal::Decimal::ONE)
 }
