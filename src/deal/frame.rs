@@ -246,7 +246,8 @@ fn sold_to_a_named_buyer(ctx: &Ctx, a: &Anchor, anchors: &[Anchor], k: usize) ->
 
 /// "Orvex Pharma agrees to acquire Kestrel Labs", "Nordchem übernimmt die Kestrel AG", "Orvex mua lại
 /// Công ty Kestrel": a verb of taking over (the language's `takeover_verbs`) with a name right
-/// after it (past an article and a short description) is a takeover even without a figure.
+/// after it (past a time, an article and a short description) is a takeover even without a
+/// figure.
 pub(super) fn takes_over_a_named_company(
     ctx: &Ctx,
     a: &Anchor,
@@ -261,9 +262,11 @@ pub(super) fn takes_over_a_named_company(
     let scope_end = anchor::scope_end(anchors, k, ctx.text.len());
     // "hat die Kestrel AG übernommen": where the participle ends the clause, the object stands
     // right before it, opened by an article.
+    // "übernahm im Mai die Kestrel AG": past a time between the verb and its object.
+    let from = super::parties::past_time(ctx, a.end, scope_end);
     super::parties::object_before_verb(ctx, a).is_some()
-        || ctx.read_name(a.end, scope_end).is_some_and(|n| {
-            let gap = span::cut(ctx.text, a.end, n.start);
+        || ctx.read_name(from, scope_end).is_some_and(|n| {
+            let gap = span::cut(ctx.text, from, n.start);
             // "erwarb der Konzern ein Dutzend Firmen": a name in the nominative after the verb is
             // its subject, not what it takes over.
             let nominative = gap

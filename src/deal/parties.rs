@@ -1754,7 +1754,7 @@ fn object_after_subject(
 /// "übernahm im Mai das Unternehmen X", "bought in 2019 the Kestrel unit": up to three words of
 /// the language's stop list (prepositions, months, days) or a year right after `pos`, then an
 /// article: where the object starts. `pos` itself where no such phrase stands there.
-fn past_time(ctx: &Ctx, pos: usize, limit: usize) -> usize {
+pub(super) fn past_time(ctx: &Ctx, pos: usize, limit: usize) -> usize {
     let st = ctx.text;
     let mut at = ctx_skip(st, pos);
     let mut skipped = 0;
