@@ -135,8 +135,8 @@ fn cancelled(ctx: &Ctx, a: &Anchor, pre_start: usize) -> bool {
         })
 }
 
-/// "Aerovia bestellte 12 Boeing 787-9 und 8 Airbus A350-1000", "ordered 20 A321neo and ten
-/// 787-9": a second count joined to the deal's by the language's "and", of models of another
+/// "Aerovia bestellte 12 Boeing 787-9 und 8 Airbus A350-1000", "ordered 20 Airbus A321neo jets
+/// and ten Boeing 787-9 jets": a second count joined to the deal's by the language's "and", of models of another
 /// maker (each count's models have one maker, and they differ), is a second order, from that
 /// maker; the deal told first is the first maker's. (Models of one maker are one order:
 /// `counted_together`.) The second order, with the first's buyer and no value of its own.
@@ -260,10 +260,10 @@ pub(super) fn takes_over_a_named_company(
         return false;
     }
     let scope_end = anchor::scope_end(anchors, k, ctx.text.len());
-    // "hat die Kestrel AG übernommen": where the participle ends the clause, the object stands
-    // right before it, opened by an article.
     // "übernahm im Mai die Kestrel AG": past a time between the verb and its object.
     let from = super::parties::past_time(ctx, a.end, scope_end);
+    // "hat die Kestrel AG übernommen": where the participle ends the clause, the object stands
+    // right before it, opened by an article.
     super::parties::object_before_verb(ctx, a).is_some()
         || ctx.read_name(from, scope_end).is_some_and(|n| {
             let gap = span::cut(ctx.text, from, n.start);

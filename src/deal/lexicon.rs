@@ -706,8 +706,6 @@ pub struct DealLexicon {
     pub fronting: Vec<String>,
     /// See `clause_conjunctions` in the lexicon file; lower-cased.
     pub clause_conjunctions: Vec<String>,
-    /// See `subject_articles` in the lexicon file (lower-cased).
-    pub subject_articles: Vec<String>,
     /// See `relative_pronouns` in the lexicon file (lower-cased).
     pub relative_pronouns: Vec<String>,
     /// See `led_by` and `led_by_close` in the lexicon file (lower-cased).
@@ -738,6 +736,8 @@ pub struct DealLexicon {
     pub owner_participles: Vec<String>,
     /// See `nominative_articles` in the lexicon file (lower-cased).
     pub nominative_articles: Vec<String>,
+    /// See `subject_articles` in the lexicon file (lower-cased).
+    pub subject_articles: Vec<String>,
     /// See `dative_articles` in the lexicon file (lower-cased).
     pub dative_articles: Vec<String>,
     /// See `passive_by` in the lexicon file (lower-cased).

@@ -2678,12 +2678,13 @@ fn given_to_the_object(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Option<Name> 
 }
 
 /// "Das Ministerium hat Kenia 50 Millionen Euro zugesagt": where the verb ends the clause and the
-/// clause opens on a noun phrase (an article of the language, then at most three words) before an
-/// auxiliary in second place, that phrase is the subject, and a name right after the auxiliary is
-/// an object (whom it was given to), no subject. Not "Am Montag hat Kenia …", which opens on a
-/// preposition. Where that name starts.
+/// clause opens on a noun phrase (one of the language's `subject_articles`, then at most three
+/// words) before an auxiliary in second place, that phrase is the subject, and a name right after
+/// the auxiliary is an object (whom it was given to), no subject. Not "Am Montag hat Kenia …",
+/// which opens on a preposition. Where that name starts.
 fn object_after_auxiliary(ctx: &Ctx, clause_start: usize, to: usize) -> Option<usize> {
-    if !lexicon::lexicon(ctx.lang).verb_final {
+    let lex = lexicon::lexicon(ctx.lang);
+    if !lex.verb_final || lex.subject_articles.is_empty() {
         return None;
     }
     let first = span::ctx_skip(ctx.text, clause_start);
@@ -2693,10 +2694,10 @@ fn object_after_auxiliary(ctx: &Ctx, clause_start: usize, to: usize) -> Option<u
         .take_while(|h| h.start == first)
         .any(|h| {
             h.has(|r| *r == Role::Determiner)
-                && matches!(
-                    span::cut(ctx.text, h.start, h.end).to_lowercase().as_str(),
-                    "der" | "die" | "das"
-                )
+                && lex
+                    .subject_articles
+                    .iter()
+                    .any(|w| span::lower_is(span::cut(ctx.text, h.start, h.end), w))
         });
     if !opens_on_article {
         return None;
