@@ -286,6 +286,11 @@ struct PartyPatterns {
     /// Orvex"): the word right after one is who speaks.
     #[serde(default)]
     speech_verbs: Vec<String>,
+    /// Verbs of saying that open a reported clause after their subject ("Orvex said Kestrel Air
+    /// had ordered 20 jets", "Orvex cho biết Kestrel đã ký …"): the reported clause has a subject
+    /// of its own, the name right after the verb.
+    #[serde(default)]
+    reporting_verbs: Vec<String>,
     /// Adverbs that may stand between a subject and its verb ("Kestrel has also signed …",
     /// "Orvex recently won …"): passed over when looking for the verb after a name.
     #[serde(default)]
@@ -548,6 +553,8 @@ pub enum Role {
     Accept,
     Plural,
     Blocker,
+    /// See `PartyPatterns::reporting_verbs`.
+    Reporting,
     /// See `Cues::cancel_verbs`.
     Cancel,
     TotalCue,
@@ -974,6 +981,7 @@ impl Builder {
             (&pp.passive_aux, Role::PassiveAux),
             (&pp.seller_verbs, Role::SellerVerb),
             (&pp.award, Role::Award),
+            (&pp.reporting_verbs, Role::Reporting),
         ] {
             self.add_all(list, role);
         }

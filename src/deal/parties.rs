@@ -2541,6 +2541,7 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
     let clause_start = last_clause_mark(span::cut(st, pre_start, a.start))
         .map_or(pre_start, |i| pre_start + i + 1);
     let clause_start = coordinated_clause(ctx, a, clause_start).unwrap_or(clause_start);
+    let clause_start = reported_clause(ctx, clause_start, a.start).unwrap_or(clause_start);
     // The subject stands before the clause's first verb ("Bộ Y tế tiếp nhận … do Nhật Bản viện
     // trợ"), or before the trigger.
     let verb = ctx
@@ -2577,6 +2578,27 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
         found.truncate(3);
     }
     found
+}
+
+/// "Orvex said Kestrel Air had ordered 20 jets", "Orvex cho biết Công ty Kestrel đã ký …": a verb
+/// that reports a clause (the language's `reporting_verbs`) with a name right after it (past the
+/// language's "that"-word, none in most lexicons) opens the clause whose subject is that name;
+/// where that clause starts.
+fn reported_clause(ctx: &Ctx, clause_start: usize, to: usize) -> Option<usize> {
+    let k = ctx.hits.partition_point(|h| h.start < clause_start);
+    let verb = ctx.hits[k..]
+        .iter()
+        .take_while(|h| h.end <= to)
+        .filter(|h| h.has(|r| *r == Role::Reporting))
+        .last()?;
+    let n = ctx.read_name(verb.end, to)?;
+    let gap = span::cut(ctx.text, verb.end, n.start);
+    let that = gap.split_whitespace().count() == 1
+        && ctx
+            .hits
+            .iter()
+            .any(|h| h.start >= verb.end && h.end <= n.start && h.has(|r| *r == Role::Stop));
+    (gap.trim().is_empty() || that).then_some(verb.end)
 }
 
 /// The known entities of the clause (from `clause_start`) before the deal word `a` that stand
