@@ -2580,25 +2580,32 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
     found
 }
 
-/// "Orvex said Kestrel Air had ordered 20 jets", "Orvex cho biết Công ty Kestrel đã ký …": a verb
-/// that reports a clause (the language's `reporting_verbs`) with a name right after it (past the
-/// language's "that"-word, none in most lexicons) opens the clause whose subject is that name;
-/// where that clause starts.
+/// "Orvex said Kestrel Air had ordered 20 jets", "Orvex said on Tuesday that Kestrel Air …",
+/// "Orvex cho biết Công ty Kestrel đã ký …": a verb that reports a clause (the language's
+/// `reporting_verbs`) with a name after it, past at most four of the language's stop words (a
+/// day, "that") and an article, opens the clause whose subject is that name; where that clause
+/// starts.
 fn reported_clause(ctx: &Ctx, clause_start: usize, to: usize) -> Option<usize> {
+    let st = ctx.text;
     let k = ctx.hits.partition_point(|h| h.start < clause_start);
     let verb = ctx.hits[k..]
         .iter()
         .take_while(|h| h.end <= to)
         .filter(|h| h.has(|r| *r == Role::Reporting))
         .last()?;
-    let n = ctx.read_name(verb.end, to)?;
-    let gap = span::cut(ctx.text, verb.end, n.start);
-    let that = gap.split_whitespace().count() == 1
-        && ctx
-            .hits
-            .iter()
-            .any(|h| h.start >= verb.end && h.end <= n.start && h.has(|r| *r == Role::Stop));
-    (gap.trim().is_empty() || that).then_some(verb.end)
+    let mut at = verb.end;
+    for _ in 0..4 {
+        let word = ctx_skip(st, at);
+        let stop = ctx.hits.iter().find(|h| {
+            h.start == word && h.has(|r| *r == Role::Stop) && !h.has(|r| *r == Role::Determiner)
+        });
+        match stop {
+            Some(h) if h.end <= to => at = h.end,
+            _ => break,
+        }
+    }
+    let n = ctx.read_name(at, to)?;
+    only_articles_between(ctx, at, n.start).then_some(at)
 }
 
 /// The known entities of the clause (from `clause_start`) before the deal word `a` that stand
