@@ -169,12 +169,7 @@ fn second_maker_order(
         return None;
     }
     let maker = |from: usize, to: usize| models.sole_maker(span::cut(ctx.text, from, to));
-    let rest = span::after(ctx.text, q2.end);
-    let phrase_end = q2.end
-        + rest
-            .find([',', ';', '.', '('])
-            .unwrap_or(rest.len())
-            .min(40);
+    let phrase_end = count_phrase_end(ctx, q2.end);
     let (Some(m1), Some(m2)) = (maker(q.start, q2.start), maker(q2.start, phrase_end)) else {
         return None;
     };
@@ -540,22 +535,27 @@ fn joined_counts(ctx: &Ctx, a: &Quantity, b: &Quantity) -> bool {
         ctx.models
             .and_then(|m| m.sole_maker(span::cut(ctx.text, from, to.min(ctx.text.len()))))
     };
-    // The phrase of the second count: to its clause mark, at most 40 bytes (on a character's
-    // boundary: a Vietnamese syllable may straddle the 40th byte).
-    let phrase_end = |from: usize| {
-        let rest = span::after(ctx.text, from);
-        let mut end = rest
-            .find([',', ';', '.', '('])
-            .unwrap_or(rest.len())
-            .min(40);
-        while !rest.is_char_boundary(end) {
-            end -= 1;
-        }
-        from + end
-    };
-    let (m1, m2) = (maker(a.start, b.start), maker(b.start, phrase_end(b.end)));
+    let (m1, m2) = (
+        maker(a.start, b.start),
+        maker(b.start, count_phrase_end(ctx, b.end)),
+    );
     let same_thing = a.unit.eq_ignore_ascii_case(&b.unit) || (m1.is_some() && m1 == m2);
     same_thing && !(m1.is_some() && m2.is_some() && m1 != m2)
+}
+
+/// Where the phrase of a count that ends at `from` ends: at its clause mark, at most 40 bytes on
+/// (on a character's boundary: a Vietnamese syllable may straddle the 40th byte). What names the
+/// model of the things counted.
+fn count_phrase_end(ctx: &Ctx, from: usize) -> usize {
+    let rest = span::after(ctx.text, from);
+    let mut end = rest
+        .find([',', ';', '.', '('])
+        .unwrap_or(rest.len())
+        .min(40);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    from + end
 }
 
 /// "mua máy bay tuần tra khoảng 800 triệu USD và 4 tàu hộ vệ trị giá 1,2 tỉ USD", "$900 million
