@@ -93,6 +93,18 @@ impl Models {
 }
 
 impl Models {
+    /// "A350-1000", "A320neos", "F-35A": whether `word` opens with a designation of the table
+    /// (what follows it as [`Models::is_designation`] allows, or a variant after a hyphen).
+    pub fn opens_word(&self, word: &str) -> bool {
+        let Some(ac) = self.ac.as_ref() else {
+            return false;
+        };
+        ac.find_overlapping_iter(word).any(|m| {
+            let (d, _) = &self.designations[m.pattern().as_usize()];
+            m.start() == 0 && ends_designation(d, &word[m.end()..])
+        })
+    }
+
     /// "F-16", "A321neo", "Dreamliner": whether `word` (one word as written) is a designation of
     /// the table, whole or with what may follow one ("A321" in "A321neo"). A model is no party.
     pub fn is_designation(&self, word: &str) -> bool {

@@ -908,9 +908,7 @@ pub fn amount_rows(doc: &Document, forced: Option<Lang>, lex: &Lexicons) -> Amou
         currencies: Vec::new(),
         windows: Vec::new(),
     };
-    let read = |from: usize, to: usize| {
-        crate::amount::recognise(&doc.text[from..to], lang, &lex.entities).0
-    };
+    let read = |from: usize, to: usize| crate::amount::recognise(&doc.text[from..to], lang, lex).0;
     if doc.body().len() <= window {
         rows.push_window(read(doc.body_start, doc.text.len()), doc.body_start);
     } else {

@@ -169,7 +169,7 @@ fn amounts_of_a_document_longer_than_a_window_are_read_window_by_window() {
     assert!(text.len() > 2 * WINDOW_BYTES);
     let doc = document(&text);
     let rows = dealtrack::pipeline::amount_rows(&doc, Some(Lang::En), Lexicons::builtin());
-    let whole = dealtrack::amount::recognise(&text, Lang::En, &Lexicons::builtin().entities).0;
+    let whole = dealtrack::amount::recognise(&text, Lang::En, Lexicons::builtin()).0;
     let got: Vec<(usize, usize, String, String)> = rows
         .iter()
         .map(|r| (r.start, r.end, r.value.to_string(), r.currency.clone()))

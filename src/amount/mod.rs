@@ -22,6 +22,7 @@ use crate::entity::Entities;
 use crate::lang::Lang;
 use crate::lexicons::Lexicons;
 use crate::model::{Amount, Qualifier, Quantity};
+use crate::models::Models;
 use crate::text::{Folded, RawMatch};
 
 use lexicon::{AmountLexicon, Role, lexicon};
@@ -397,6 +398,8 @@ struct Reader<'t, 'a> {
     lex: &'a AmountLexicon,
     /// The entity lexicon whose manufacturers start a model designation.
     makers: &'t Entities,
+    /// The model designations ("A321neo", "F-35") that count like a noun: "72 A320neos".
+    models: Option<&'t Models>,
 }
 
 /// A number read from the atoms: its value, the next atom, and what gave it.
@@ -726,25 +729,32 @@ impl Reader<'_, '_> {
     /// number, a maker's name (one word the entity lexicon knows as a manufacturer) and a model
     /// designation holding a digit, where
     /// the phrase then ends (punctuation, a lower-case word or the end), is a count of that
-    /// model. A year ("in 2019 Airbus A320 …") is never such a count.
+    /// model. So is a number right before a designation the model table knows, with no maker
+    /// ("a memorandum for 72 A320neos", "bestellte 25 A321neo."). A year ("in 2019 Airbus A320
+    /// …") is never such a count.
     fn maker_model(&self, i: usize, value: u64, from: usize) -> Option<(Quantity, usize)> {
         if (1900..=2100).contains(&value) || value > 5000 {
             return None;
         }
         let rest = self.text[from..].trim_start();
         let mut pos = self.text.len() - rest.len();
-        let mut words = rest.split_inclusive(char::is_whitespace);
-        let maker = words.next()?;
+        let mut words = rest.split_inclusive(char::is_whitespace).peekable();
+        let maker = *words.peek()?;
         let maker_core = maker.trim_end();
         // A maker the entity lexicon knows: "737 MAX 10" is a model, not 737 of "MAX 10".
         let is_maker = self
             .makers
             .lookup(maker_core)
             .is_some_and(|e| e.kind == crate::entity::Kind::Manufacturer);
-        if !is_maker {
+        if is_maker {
+            words.next();
+            pos += maker.len();
+        } else if !self
+            .models
+            .is_some_and(|m| m.opens_word(maker_core.trim_end_matches([',', '.', ';', ':', ')'])))
+        {
             return None;
         }
-        pos += maker.len();
         let mut noun_end = None;
         for (n, w) in words.take(4).enumerate() {
             let word = w.trim_end();
@@ -1494,20 +1504,21 @@ fn punctuated_outside_numbers(s: &str) -> bool {
 /// Every monetary amount in `text`, in order of position, read with the built-in lexicons.
 /// Spans are relative to `text`.
 pub fn amounts(text: &str, lang: Lang) -> Vec<Amount> {
-    recognise(text, lang, &Lexicons::builtin().entities).0
+    recognise(text, lang, Lexicons::builtin()).0
 }
 
 /// Every count of things in `text` ("50 máy bay", "zehn Flugzeuge"), read with the built-in
 /// lexicons. Spans relative to `text`.
 pub fn quantities(text: &str, lang: Lang) -> Vec<Quantity> {
-    recognise(text, lang, &Lexicons::builtin().entities).1
+    recognise(text, lang, Lexicons::builtin()).1
 }
 
 /// Amounts and quantities of `text` in one pass over its atoms (a count never overlaps money).
-/// `makers` is the entity lexicon whose manufacturers make "40 Airbus A321neo" a count of a
-/// model (a user's `--aliases` may add makers).
-pub fn recognise(text: &str, lang: Lang, makers: &Entities) -> (Vec<Amount>, Vec<Quantity>) {
-    let (mut money, counts) = recognise_unsettled(text, lang, makers);
+/// `known` holds the entity lexicon whose manufacturers make "40 Airbus A321neo" a count of a
+/// model and the model designations that make "72 A320neos" one (a user's `--aliases` and
+/// `--models` may add to them).
+pub fn recognise(text: &str, lang: Lang, known: &Lexicons) -> (Vec<Amount>, Vec<Quantity>) {
+    let (mut money, counts) = recognise_unsettled(text, lang, known);
     settle_currencies(text, &mut money);
     settle_shared_symbols(text, lang, &mut money);
     (money, counts)
@@ -1527,7 +1538,7 @@ pub fn recognise_spans(
     (folds, words): (&[Folded], &[&[RawMatch]]),
     cues: std::ops::Range<usize>,
     lang: Lang,
-    makers: &Entities,
+    known: &Lexicons,
 ) -> Vec<(Vec<Amount>, Vec<Quantity>)> {
     let lex = lexicon(lang);
     let mut out: Vec<(Vec<Amount>, Vec<Quantity>)> = spans
@@ -1536,7 +1547,7 @@ pub fn recognise_spans(
         .zip(words)
         .map(|((&(s, e), f), raw)| {
             let t = text.get(s..e).unwrap_or("");
-            recognise_unsettled_words(t, lex.select(t, f, raw), lang, makers)
+            recognise_unsettled_words(t, lex.select(t, f, raw), lang, known)
         })
         .collect();
     let mut money: Vec<Amount> = Vec::new();
@@ -1566,9 +1577,9 @@ pub fn recognise_spans(
 
 /// Amounts and quantities of `text`, amounts written without a currency still unsettled
 /// (`currency_inferred`, empty currency): see `settle_currencies`.
-fn recognise_unsettled(text: &str, lang: Lang, makers: &Entities) -> (Vec<Amount>, Vec<Quantity>) {
+fn recognise_unsettled(text: &str, lang: Lang, known: &Lexicons) -> (Vec<Amount>, Vec<Quantity>) {
     let words = lexicon(lang).scan(text, &Folded::new(text));
-    recognise_unsettled_words(text, words, lang, makers)
+    recognise_unsettled_words(text, words, lang, known)
 }
 
 /// [`recognise_unsettled`] of a text whose lexicon words are already found.
@@ -1576,7 +1587,7 @@ fn recognise_unsettled_words(
     text: &str,
     words: Vec<lexicon::Hit<'static>>,
     lang: Lang,
-    makers: &Entities,
+    known: &Lexicons,
 ) -> (Vec<Amount>, Vec<Quantity>) {
     let lex = lexicon(lang);
     let atoms = atoms_of_words(text, words, lang, lex);
@@ -1584,7 +1595,8 @@ fn recognise_unsettled_words(
         text,
         atoms: &atoms,
         lex,
-        makers,
+        makers: &known.entities,
+        models: Some(&known.models),
     };
     let mut money = Vec::new();
     let mut i = 0;
@@ -1780,6 +1792,7 @@ pub fn parse_number(text: &str, lang: Lang) -> Option<Decimal> {
         lex,
         // A number names no maker: no entity lexicon is built for it.
         makers: no_makers(),
+        models: None,
     };
     let n = r.number(0)?;
     let covers = atoms.first()?.start == text.len() - text.trim_start().len()

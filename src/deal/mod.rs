@@ -163,7 +163,7 @@ fn extract_window<'l>(
         (&folds, &amount_words),
         cues,
         lang,
-        &article.lex.entities,
+        article.lex,
     );
     for (((s, folded), scan), figures) in sentences.iter().zip(&folds).zip(&scans).zip(figures) {
         analyse(
