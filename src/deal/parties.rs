@@ -626,7 +626,7 @@ fn sides_by_objects(
         r.provider = sold_by.clone();
     }
     if r.provider.is_none() {
-        r.provider = stake_target(ctx, a, scope_end, &mut r.parties);
+        r.provider = stake_target(ctx, a, (pre_start, scope_end), &mut r.parties);
     }
     if r.provider.is_none() {
         r.provider = paid_for(ctx, pre_start, scope_end, &mut r.parties);
@@ -792,7 +792,7 @@ fn object_after_second_verb(
     if r.provider.as_ref() != Some(sold_by) || !subjects.iter().any(|s| &s.canonical == sold_by) {
         return;
     }
-    r.provider = stake_target(ctx, a, scope_end, &mut r.parties);
+    r.provider = stake_target(ctx, a, (a.start, scope_end), &mut r.parties);
     if r.provider.is_none() {
         if let Some(s) = subjects.iter().find(|s| &s.canonical == sold_by) {
             r.provider = object_after_subject(ctx, s, scope_end, &mut r.parties);
@@ -2024,7 +2024,7 @@ fn owner_of_the_ticker(ctx: &Ctx, ticker: &Name, scope_end: usize) -> Option<Nam
 fn stake_target(
     ctx: &Ctx,
     a: &Anchor,
-    scope_end: usize,
+    (pre_start, scope_end): (usize, usize),
     parties: &mut Vec<Name>,
 ) -> Option<String> {
     if !matches!(
@@ -2033,16 +2033,33 @@ fn stake_target(
     ) {
         return None;
     }
-    let n = ctx.name_after_cue(Role::Stake, a.start, scope_end)?;
+    let n = ctx
+        .name_after_cue(Role::Stake, a.start, scope_end)
+        .or_else(|| stake_before_final_verb(ctx, a, pre_start))?;
     let n = owner_of_the_ticker(ctx, &n, scope_end).unwrap_or(n);
     // "made an investment in Kestrel, built up a stake in Orvex, …": a stake told in a clause of
     // its own, past a comma, is another deal's.
     // (A comma that marks a clause has a space after it; "7,5%" is a number.)
-    let between = span::cut(ctx.text, a.end, n.start);
+    let (from, to) = if n.start >= a.end {
+        (a.end, n.start)
+    } else {
+        (n.end, a.start)
+    };
+    let between = span::cut(ctx.text, from, to);
     if between.contains(';') || between.contains(", ") {
         return None;
     }
     party_on_a_side(parties, n)
+}
+
+/// "Die Kestrel Group hat 49 Prozent an der Nordchem AG gekauft": where the deal verb ends the
+/// clause (`verb_final`), the stake and its company stand before it.
+fn stake_before_final_verb(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Option<Name> {
+    if !lexicon::lexicon(ctx.lang).verb_final {
+        return None;
+    }
+    ctx.name_after_cue(Role::Stake, pre_start, a.start)
+        .filter(|n| n.end <= a.start)
 }
 
 /// "Investors bought shares of Kestrel worth $2 billion": units of the language's
@@ -2942,13 +2959,21 @@ fn opening_subject(ctx: &Ctx, a: &Anchor, clause_start: usize, verb: usize) -> V
                     .any(|h| h.start == at && h.org_head().is_some())
             }
     });
+    // "Im Mai hat die Kestrel Group 49 Prozent an der Nordchem AG für 200 Millionen Euro
+    // gekauft": the name right after a second-place verb is the subject however long the middle
+    // of the clause before the final verb runs.
+    let mut after_second_verb = false;
     let Some(n) = opening
         .or_else(|| {
             opens
                 .then(|| name_after_fronted_phrase(ctx, clause_start, a.start, SUBJECT_WINDOW))
                 .flatten()
         })
-        .or_else(|| subject_after_second_verb(ctx, clause_start, a.start))
+        .or_else(|| {
+            let n = subject_after_second_verb(ctx, clause_start, a.start);
+            after_second_verb = n.is_some();
+            n
+        })
         .or_else(|| subject_after_short_lead(ctx, clause_start, a.start))
     else {
         return Vec::new();
@@ -2962,7 +2987,10 @@ fn opening_subject(ctx: &Ctx, a: &Anchor, clause_start: usize, verb: usize) -> V
             .trim_end()
             .ends_with(',')
             && org_like(ctx, &n));
-    if between <= SUBJECT_WINDOW || (opens_clause && between <= 2 * SUBJECT_WINDOW) {
+    if between <= SUBJECT_WINDOW
+        || (opens_clause && between <= 2 * SUBJECT_WINDOW)
+        || after_second_verb
+    {
         // "Am Freitag unterzeichneten die Nordchem AG und die Kestrel GmbH …": a subject read
         // after a second-place verb is joined to names up to the deal word, not to the verb.
         let limit = if n.start >= verb { a.start } else { verb };
