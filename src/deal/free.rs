@@ -114,9 +114,20 @@ fn running_or_cumulative(st: &str, hits: &[Hit], x: &Amount) -> bool {
             && h.end <= x.start
             && span::cut(st, h.end, x.start).trim().is_empty()
     });
+    // "the largest order since 2015": a superlative at most three words before a period's start
+    // makes it a comparison.
+    let compares = |h: &Hit| {
+        hits.iter().any(|s| {
+            s.has(|r| *r == Role::Superlative) && s.end <= h.start && {
+                let gap = span::cut(st, s.end, h.start);
+                gap.split_whitespace().count() <= 2 && !gap.contains([',', '.', ';', ':'])
+            }
+        })
+    };
     hits.iter().any(|h| {
         within(h)
             && (h.has(|r| *r == Role::Cumulative)
+                || (h.has(|r| *r == Role::CumulativeOpening) && !compares(h))
                 || (to_right_before && h.has(|r| *r == Role::RunningTotal)))
     })
 }

@@ -411,6 +411,16 @@ struct Cues {
     /// "so far", "bisher").
     #[serde(default)]
     cumulative: Vec<String>,
+    /// The start of a period up to now ("Since 2015, Norland has given $700 million …", "Norland
+    /// hat seit 2014 …", "Kể từ năm 2015, …"): an amount told within it is cumulative, unless a
+    /// word of `superlatives` stands just before it ("its largest order since 2015, worth $5
+    /// billion" compares).
+    #[serde(default)]
+    cumulative_opening: Vec<String>,
+    /// Superlatives and ordinals that make a following "since" a comparison ("the biggest deal
+    /// since 2019", "der größte Auftrag seit", "lớn nhất kể từ").
+    #[serde(default)]
+    superlatives: Vec<String>,
     /// A payment due only if something happens later ("a further $40 million once sales
     /// milestones are met", "Meilensteinzahlungen"): near an amount, it makes it no deal's value.
     #[serde(default)]
@@ -573,6 +583,10 @@ pub enum Role {
     RunningTo,
     /// See `Cues::cumulative`.
     Cumulative,
+    /// See `Cues::cumulative_opening`.
+    CumulativeOpening,
+    /// See `Cues::superlatives`.
+    Superlative,
     /// See `Cues::converted`.
     Converted,
     /// See `Cues::describes`.
@@ -867,6 +881,8 @@ impl Builder {
         self.add_all(&cues.running_total, Role::RunningTotal);
         self.add_all(&cues.running_to, Role::RunningTo);
         self.add_all(&cues.cumulative, Role::Cumulative);
+        self.add_all(&cues.cumulative_opening, Role::CumulativeOpening);
+        self.add_all(&cues.superlatives, Role::Superlative);
         self.add_all(&cues.auction, Role::Auction);
         self.add_all(&cues.proceeds, Role::Proceeds);
         self.add_all(&cues.contingent, Role::Contingent);
