@@ -1045,6 +1045,8 @@ fn to_and_from(
     if !verb_final {
         cues.sort_by_key(|&(distance, _)| distance);
     }
+    // Whether a "to" after a verb of awarding named the winner (`awarded_to`).
+    let mut winner_named = false;
     for (_, h) in cues.into_iter().filter(|(_, h)| {
         !leads(h)
             && h.has(|r| matches!(r, Role::To | Role::From | Role::Purpose))
@@ -1058,6 +1060,15 @@ fn to_and_from(
             if recipient.is_some() {
                 continue;
             }
+            &mut *recipient
+        } else if h.has(|r| *r == Role::To) && awarded_to(ctx, h) {
+            if provider.is_some() {
+                continue;
+            }
+            winner_named = true;
+            &mut *provider
+        } else if h.has(|r| *r == Role::From) && winner_named && recipient.is_none() {
+            // "… was awarded to Corvane Systems by the Peruvian Navy": who awarded it buys.
             &mut *recipient
         } else if recipient.is_none() && (h.has(|r| *r == Role::To) || built_for(ctx, a, h)) {
             &mut *recipient
@@ -1081,6 +1092,17 @@ fn to_and_from(
             joined.into_iter().for_each(|n| push_party(parties, n));
         }
     }
+}
+
+/// "A contract worth $227,000 was awarded to Orvex Defence", "the order, awarded to Orvex, …":
+/// a "to" right after a verb of awarding (active or passive) names who wins the deal, the side
+/// that supplies, not the one that receives the goods.
+fn awarded_to(ctx: &Ctx, to: &Hit) -> bool {
+    ctx.hits.iter().any(|h| {
+        h.end <= to.start
+            && span::cut(ctx.text, h.end, to.start).trim().is_empty()
+            && h.has(|r| matches!(r, Role::Receive | Role::Award))
+    })
 }
 
 /// "Orvex Communications accepted a $4.5 billion takeover offer from Kestrel Systems", "Orvex
