@@ -19,6 +19,7 @@ pub(super) fn own_amounts<'x>(st: &str, hits: &[Hit], amounts: &'x [Amount]) -> 
         .filter(|x| {
             !is_conversion(st, hits, amounts, x)
                 && !unit_price(st, hits, x)
+                && !price_of_one(st, hits, x)
                 && !changed_by_percent(st, hits, x)
                 && !running_or_cumulative(st, hits, x)
                 && !contingent(st, hits, x)
@@ -149,6 +150,42 @@ fn unit_price(st: &str, hits: &[Hit], x: &Amount) -> bool {
     per || hits
         .iter()
         .any(|h| (h.start == at || h.start + 1 == at) && h.has(|r| *r == Role::UnitPrice))
+}
+
+/// "Each jet costs about $100 million", "ein Transporter soll 116 Millionen Euro kosten", "Mỗi
+/// chiếc có giá khoảng 100 triệu USD": a clause that opens on one unit (`one_unit`, at most
+/// three words in) and has a verb of costing (before the amount, or right after it where the
+/// verb ends the clause) tells a price per unit, no deal's value.
+fn price_of_one(st: &str, hits: &[Hit], x: &Amount) -> bool {
+    let before = span::cut(st, 0, x.start);
+    let clause_start = before
+        .rfind([',', ';', ':', '–', '—'])
+        .map(|i| i + before[i..].chars().next().map_or(1, char::len_utf8))
+        .into_iter()
+        .chain(before.rfind(" - ").map(|i| i + 3))
+        .max()
+        .unwrap_or(0);
+    // Not where a deal word is what the clause is about ("Ein neuer Vertrag soll 2 Milliarden
+    // Euro kosten": its value).
+    let opens_on_one = hits.iter().any(|h| {
+        h.has(|r| *r == Role::OneUnit)
+            && h.start >= clause_start
+            && h.end <= x.start
+            && span::cut(st, clause_start, h.start)
+                .split_whitespace()
+                .count()
+                <= 3
+            && !hits.iter().any(|d| {
+                d.start >= h.end && d.end <= x.start && d.has(|r| matches!(r, Role::Trigger { .. }))
+            })
+    });
+    opens_on_one
+        && hits.iter().any(|h| {
+            h.has(|r| *r == Role::CostVerb)
+                && ((h.start >= clause_start && h.end <= x.start)
+                    || (h.start >= x.end
+                        && span::cut(st, x.end, h.start).split_whitespace().count() <= 1))
+        })
 }
 
 /// "exports to the region reached $17 billion, up 3.6%", "Umsatz 4 Milliarden Euro, ein Plus von

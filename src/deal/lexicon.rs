@@ -357,6 +357,14 @@ struct Cues {
     /// Right after an amount, these make it a price of one unit, not a deal ("$41 a share").
     #[serde(default)]
     unit_price: Vec<String>,
+    /// Words that open a clause about one unit ("each", "ein", "mỗi chiếc"): with a verb of
+    /// `cost_verbs` in that clause, its amount is a price per unit ("Each jet costs about $100
+    /// million", "Ein Jet soll 100 Millionen Euro kosten"), no deal's value.
+    #[serde(default)]
+    one_unit: Vec<String>,
+    /// Verbs of costing (see `one_unit`).
+    #[serde(default)]
+    cost_verbs: Vec<String>,
     /// Between two amounts, these make the second a conversion of the first.
     #[serde(default)]
     conversion_cues: Vec<String>,
@@ -674,6 +682,10 @@ pub enum Role {
     ItemStop,
     /// "per share", "mỗi cổ phiếu", "pro Aktie": the amount before it prices one unit.
     UnitPrice,
+    /// See `Cues::one_unit`.
+    OneUnit,
+    /// See `Cues::cost_verbs`.
+    CostVerb,
     /// "tương đương", "umgerechnet", "equivalent to": the amount after it restates the one before.
     ConversionCue,
     /// "awarded … to B", "vergibt … an B": B supplies.
@@ -869,6 +881,8 @@ impl Builder {
         self.add_all(&cues.total_cues, Role::TotalCue);
         self.add_all(&cues.statistic_cues, Role::StatisticCue);
         self.add_all(&cues.unit_price, Role::UnitPrice);
+        self.add_all(&cues.one_unit, Role::OneUnit);
+        self.add_all(&cues.cost_verbs, Role::CostVerb);
         self.add_all(&cues.conversion_cues, Role::ConversionCue);
         self.add_all(&cues.converted, Role::Converted);
         self.add_all(&cues.describes, Role::Describes);
