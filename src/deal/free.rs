@@ -115,8 +115,8 @@ fn running_or_cumulative(st: &str, hits: &[Hit], x: &Amount) -> bool {
             && h.end <= x.start
             && span::cut(st, h.end, x.start).trim().is_empty()
     });
-    // "the largest order since 2015": a superlative at most three words before a period's start
-    // makes it a comparison.
+    // "the largest order since 2015": a superlative with at most two words between it and a
+    // period's start makes it a comparison.
     let compares = |h: &Hit| {
         hits.iter().any(|s| {
             s.has(|r| *r == Role::Superlative) && s.end <= h.start && {
@@ -152,7 +152,7 @@ fn unit_price(st: &str, hits: &[Hit], x: &Amount) -> bool {
         .any(|h| (h.start == at || h.start + 1 == at) && h.has(|r| *r == Role::UnitPrice))
 }
 
-/// "Each jet costs about $100 million", "ein Transporter soll 116 Millionen Euro kosten", "Mỗi
+/// "Each jet costs about $100 million", "ein Zug soll 12 Millionen Euro kosten", "Mỗi
 /// chiếc có giá khoảng 100 triệu USD": a clause that opens on one unit (`one_unit`, at most
 /// three words in) and has a verb of costing (before the amount, or right after it where the
 /// verb ends the clause) tells a price per unit, no deal's value.

@@ -419,7 +419,7 @@ struct Cues {
     /// "so far", "bisher").
     #[serde(default)]
     cumulative: Vec<String>,
-    /// The start of a period up to now ("Since 2015, Norland has given $700 million …", "Norland
+    /// The start of a period up to now ("Since 2015, Norland has given $450 million …", "Norland
     /// hat seit 2014 …", "Kể từ năm 2015, …"): an amount told within it is cumulative, unless a
     /// word of `superlatives` stands just before it ("its largest order since 2015, worth $5
     /// billion" compares).

@@ -1094,7 +1094,7 @@ fn to_and_from(
     }
 }
 
-/// "A contract worth $227,000 was awarded to Orvex Defence", "the order, awarded to Orvex, …":
+/// "A contract worth $318,000 was awarded to Orvex Defence", "the order, awarded to Orvex, …":
 /// a "to" right after a verb of awarding (active or passive) names who wins the deal, the side
 /// that supplies, not the one that receives the goods.
 fn awarded_to(ctx: &Ctx, to: &Hit) -> bool {
@@ -2074,7 +2074,7 @@ fn stake_target(
     party_on_a_side(parties, n)
 }
 
-/// "Die Kestrel Group hat 49 Prozent an der Nordchem AG gekauft": where the deal verb ends the
+/// "Die Kestrel Group hat 35 Prozent an der Nordchem AG gekauft": where the deal verb ends the
 /// clause (`verb_final`), the stake and its company stand before it.
 fn stake_before_final_verb(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Option<Name> {
     if !lexicon::lexicon(ctx.lang).verb_final {
@@ -2981,7 +2981,7 @@ fn opening_subject(ctx: &Ctx, a: &Anchor, clause_start: usize, verb: usize) -> V
                     .any(|h| h.start == at && h.org_head().is_some())
             }
     });
-    // "Im Mai hat die Kestrel Group 49 Prozent an der Nordchem AG für 200 Millionen Euro
+    // "Im Mai hat die Kestrel Group 35 Prozent an der Nordchem AG für 240 Millionen Euro
     // gekauft": the name right after a second-place verb is the subject however long the middle
     // of the clause before the final verb runs.
     let mut after_second_verb = false;
