@@ -96,26 +96,25 @@ impl Models {
     /// "A350-1000", "A320neos", "F-35A": whether `word` opens with a designation of the table
     /// (what follows it as [`Models::is_designation`] allows, or a variant after a hyphen).
     pub fn opens_word(&self, word: &str) -> bool {
-        let Some(ac) = self.ac.as_ref() else {
-            return false;
-        };
-        ac.find_overlapping_iter(word).any(|m| {
-            let (d, _) = &self.designations[m.pattern().as_usize()];
-            m.start() == 0 && ends_designation(d, &word[m.end()..])
-        })
+        self.opens_with(word, |_| true)
     }
 
     /// "F-16", "A321neo", "Dreamliner": whether `word` (one word as written) is a designation of
     /// the table, whole or with what may follow one ("A321" in "A321neo"). A model is no party.
     pub fn is_designation(&self, word: &str) -> bool {
+        self.opens_with(word, |rest| rest.chars().all(char::is_alphanumeric))
+    }
+
+    /// Whether a designation of the table opens `word`, ends there as `ends_designation` allows,
+    /// and leaves a rest that `rest_ok` accepts.
+    fn opens_with(&self, word: &str, rest_ok: impl Fn(&str) -> bool) -> bool {
         let Some(ac) = self.ac.as_ref() else {
             return false;
         };
         ac.find_overlapping_iter(word).any(|m| {
             let (d, _) = &self.designations[m.pattern().as_usize()];
-            m.start() == 0
-                && ends_designation(d, &word[m.end()..])
-                && word[m.end()..].chars().all(char::is_alphanumeric)
+            let rest = &word[m.end()..];
+            m.start() == 0 && ends_designation(d, rest) && rest_ok(rest)
         })
     }
 }

@@ -398,7 +398,7 @@ struct Reader<'t, 'a> {
     lex: &'a AmountLexicon,
     /// The entity lexicon whose manufacturers start a model designation.
     makers: &'t Entities,
-    /// The model designations ("A321neo", "F-35") that count like a noun: "72 A320neos".
+    /// The model designations ("A321neo", "F-35") that count like a noun: "38 A320neos".
     models: Option<&'t Models>,
 }
 
@@ -730,7 +730,7 @@ impl Reader<'_, '_> {
     /// designation holding a digit, where
     /// the phrase then ends (punctuation, a lower-case word or the end), is a count of that
     /// model. So is a number right before a designation the model table knows, with no maker
-    /// ("a memorandum for 72 A320neos", "bestellte 25 A321neo."). A year ("in 2019 Airbus A320
+    /// ("a memorandum for 38 A320neos", "bestellte 18 A321neo."). A year ("in 2019 Airbus A320
     /// …") is never such a count.
     fn maker_model(&self, i: usize, value: u64, from: usize) -> Option<(Quantity, usize)> {
         if (1900..=2100).contains(&value) || value > 5000 {
@@ -739,19 +739,20 @@ impl Reader<'_, '_> {
         let rest = self.text[from..].trim_start();
         let mut pos = self.text.len() - rest.len();
         let mut words = rest.split_inclusive(char::is_whitespace).peekable();
-        let maker = *words.peek()?;
-        let maker_core = maker.trim_end();
+        // The maker's name, or the designation itself where no maker is written.
+        let first = *words.peek()?;
+        let first_core = first.trim_end();
         // A maker the entity lexicon knows: "737 MAX 10" is a model, not 737 of "MAX 10".
         let is_maker = self
             .makers
-            .lookup(maker_core)
+            .lookup(first_core)
             .is_some_and(|e| e.kind == crate::entity::Kind::Manufacturer);
         if is_maker {
             words.next();
-            pos += maker.len();
+            pos += first.len();
         } else if !self
             .models
-            .is_some_and(|m| m.opens_word(maker_core.trim_end_matches([',', '.', ';', ':', ')'])))
+            .is_some_and(|m| m.opens_word(first_core.trim_end_matches([',', '.', ';', ':', ')'])))
         {
             return None;
         }
@@ -1515,7 +1516,7 @@ pub fn quantities(text: &str, lang: Lang) -> Vec<Quantity> {
 
 /// Amounts and quantities of `text` in one pass over its atoms (a count never overlaps money).
 /// `known` holds the entity lexicon whose manufacturers make "40 Airbus A321neo" a count of a
-/// model and the model designations that make "72 A320neos" one (a user's `--aliases` and
+/// model and the model designations that make "38 A320neos" one (a user's `--aliases` and
 /// `--models` may add to them).
 pub fn recognise(text: &str, lang: Lang, known: &Lexicons) -> (Vec<Amount>, Vec<Quantity>) {
     let (mut money, counts) = recognise_unsettled(text, lang, known);
