@@ -428,8 +428,7 @@ impl<'l> Tracker<'l> {
             return false;
         }
         if let (Some(x), Some(y)) = (t.published, d.published) {
-            let days = (y - x).get_days().abs();
-            if i64::from(days) > self.opts.window_days {
+            if days_apart(x, y) > self.opts.window_days {
                 return false;
             }
         }
@@ -678,6 +677,25 @@ pub fn types_compatible(a: DealType, b: DealType) -> bool {
 /// Whether `new` reports the known deal `known` (whose `published` is the date it was last
 /// reported): compatible types, dates within `window_days` of that, and the counterparties, items
 /// and figures of [`Tracker`]'s rule (undated reports only on full agreement).
+/// The number of days between two dates, whichever comes first: 2026-03-01 and 2026-02-27 are
+/// two days apart. By each date's day number in the proleptic Gregorian calendar (Howard
+/// Hinnant's `days_from_civil`), the calendar `jiff` counts in: the tracker asks this of every
+/// candidate it weighs, and `Date - Date` builds a whole `Span` to answer it.
+fn days_apart(x: jiff::civil::Date, y: jiff::civil::Date) -> i64 {
+    (day_number(y) - day_number(x)).abs()
+}
+
+/// Days since 1970-01-01 (negative before it).
+fn day_number(d: jiff::civil::Date) -> i64 {
+    let (m, day) = (i64::from(d.month()), i64::from(d.day()));
+    let y = i64::from(d.year()) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
 pub fn same_deal_over_time(
     known: &Deal,
     k: &Identity,
@@ -689,7 +707,7 @@ pub fn same_deal_over_time(
         return false;
     }
     if let (Some(x), Some(y)) = (known.published, new.published) {
-        if i64::from((y - x).get_days().abs()) > window_days {
+        if days_apart(x, y) > window_days {
             return false;
         }
     }
@@ -843,6 +861,19 @@ pub fn merge(deals: Vec<Deal>, opts: Options, lex: &Lexicons) -> Vec<Deal> {
 mod tests {
     use super::*;
     use rust_decimal::Decimal;
+
+    proptest::proptest! {
+        /// The day count the tracker uses is `jiff`'s, across centuries, leap days and the
+        /// year 0.
+        #[test]
+        fn days_apart_counts_as_jiff_does(a in -800_000i64..800_000, b in -800_000i64..800_000) {
+            let epoch = jiff::civil::date(1970, 1, 1);
+            let x = epoch.checked_add(jiff::Span::new().days(a)).unwrap();
+            let y = epoch.checked_add(jiff::Span::new().days(b)).unwrap();
+            proptest::prop_assert_eq!(day_number(x), a);
+            proptest::prop_assert_eq!(days_apart(x, y), i64::from((y - x).get_days().abs()));
+        }
+    }
 
     /// A deal of a dated article (undated ones merge only on full agreement: tested apart).
     fn deal(source: &str, parties: &[&str], item: &str) -> Deal {
