@@ -3,7 +3,10 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, MatchKind};
+use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 
 /// A lower-cased copy of a text with a map from its byte offsets back to the original's.
@@ -177,6 +180,12 @@ impl PhraseSet {
         self
     }
 
+    /// Whether phrase `id` may be selected inside a word: a compound head, or a phrase long enough
+    /// to be matched inside words.
+    fn matches_inside_words(&self, id: usize) -> bool {
+        self.compound[id] || (self.inside_from > 0 && self.lens[id] >= self.inside_from)
+    }
+
     /// All non-overlapping hits in `text`, leftmost-longest among the valid ones.
     pub fn find(&self, text: &str, folded: &Folded) -> Vec<PhraseHit> {
         let Some(ac) = self.ac.get_or_init(|| automaton(&self.pats)) else {
@@ -234,7 +243,13 @@ impl PhraseSet {
                 id,
             });
         }
-        cands.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        // Ties (one phrase listed twice) by index: the order an automaton reports them in, whichever
+        // automaton found them.
+        cands.sort_unstable_by(|a, b| {
+            (a.start.cmp(&b.start))
+                .then(b.end.cmp(&a.end))
+                .then(a.id.cmp(&b.id))
+        });
         let mut out: Vec<PhraseHit> = Vec::with_capacity(cands.len());
         for c in cands {
             if out.last().is_none_or(|l| c.start >= l.end) {
@@ -245,48 +260,198 @@ impl PhraseSet {
     }
 }
 
-/// Several phrase sets matched in one pass: one automaton over all their phrases, its matches
-/// handed back to each set by the place of the phrase in the joint list. What each set then
-/// selects ([`PhraseSet::select`]) is what its own [`PhraseSet::find`] gives: an overlapping
-/// search reports every match of every phrase, and a set's matches keep the order its own
-/// automaton reports them in (by end, then longest first; a phrase listed twice by its index).
+/// Several phrase sets matched in one pass, the matches handed back to each set by the place of
+/// the phrase in its set. What each set then selects ([`PhraseSet::select`]) is what its own
+/// [`PhraseSet::find`] gives: every match of every phrase a set can select is reported.
+///
+/// Most phrases can be selected only where a word begins ("contract" is not read inside
+/// "subcontractor"), so their first word must be the text's whole word there: they are looked up
+/// by the text's words, one hash look-up a word. Phrases opening on a sign ("$", "%", "-") are
+/// walked anchored from each byte that can open one. Only German compound heads ("vertrag" ending
+/// "Kaufvertrag") and keywords matched inside words keep an overlapping search, in an automaton
+/// of their own. An overlapping search over all phrases instead follows failure links at every
+/// byte, in an automaton far larger than the cache, and reports every phrase inside every word
+/// ("an" in "plant") only for the sets to drop it.
 ///
 /// Why: a sentence was scanned once per lexicon (deal words, amount words, entity names), and
-/// the scans were a quarter of the run's time (BENCHMARKS.md, 2026-12-01).
+/// the scans were a quarter of the run's time (BENCHMARKS.md, 2026-12-01); the one overlapping
+/// scan that replaced them was still 12-17 % of it.
 pub struct JointScan {
-    ac: Option<AhoCorasick>,
-    /// The joint index of each set's first phrase, and one past the last set's.
-    starts: Vec<usize>,
+    /// The phrases that open on a word, by their first word.
+    by_first_word: FxHashMap<Box<str>, Vec<AfterFirstWord>>,
+    /// The phrases that open on a sign, for an anchored walk.
+    signs: Option<contiguous::NFA>,
+    /// The set and index within the set of each phrase of `signs`.
+    sign_ids: Vec<(u32, u32)>,
+    /// The bytes that open a phrase of `signs`.
+    sign_opening: [bool; 256],
+    /// The phrases that may also match inside a word, for an overlapping search.
+    inside: Option<AhoCorasick>,
+    inside_ids: Vec<(u32, u32)>,
+    sets: usize,
+}
+
+/// A phrase of a [`JointScan`] filed under its first word: the rest of it, its set and its index
+/// within the set.
+struct AfterFirstWord {
+    rest: Box<[u8]>,
+    set: u32,
+    id: u32,
 }
 
 impl JointScan {
     pub fn new(sets: &[&PhraseSet]) -> JointScan {
-        let mut starts = vec![0];
-        let mut pats: Vec<&str> = Vec::new();
-        for set in sets {
-            pats.extend(set.pats.iter().map(String::as_str));
-            starts.push(pats.len());
+        let mut by_first_word: FxHashMap<Box<str>, Vec<AfterFirstWord>> = FxHashMap::default();
+        let (mut signs, mut sign_ids, mut inside, mut inside_ids) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut sign_opening = [false; 256];
+        for (k, set) in sets.iter().enumerate() {
+            for (id, pat) in set.pats.iter().enumerate() {
+                let place = (k as u32, id as u32);
+                if set.matches_inside_words(id) {
+                    inside.push(pat.as_str());
+                    inside_ids.push(place);
+                } else if set.word_edges[id].0 {
+                    let first = pat.find(|c| !is_word_char(c)).unwrap_or(pat.len());
+                    by_first_word
+                        .entry(pat[..first].into())
+                        .or_default()
+                        .push(AfterFirstWord {
+                            rest: pat.as_bytes()[first..].into(),
+                            set: place.0,
+                            id: place.1,
+                        });
+                } else {
+                    if let Some(&b) = pat.as_bytes().first() {
+                        sign_opening[usize::from(b)] = true;
+                    }
+                    signs.push(pat.as_str());
+                    sign_ids.push(place);
+                }
+            }
         }
         JointScan {
-            ac: automaton(&pats),
-            starts,
+            by_first_word,
+            signs: (!signs.is_empty()).then(|| {
+                contiguous::NFA::builder()
+                    .match_kind(MatchKind::Standard)
+                    .build(&signs)
+                    .expect("phrase automaton")
+            }),
+            sign_ids,
+            sign_opening,
+            inside: automaton(&inside),
+            inside_ids,
+            sets: sets.len(),
         }
     }
 
-    /// Every match in `folded` of the phrases of each set, in the order of the sets given to
-    /// [`JointScan::new`], with indices within the set.
+    /// Every match in `folded` of the phrases of each set that the set could select, in the order
+    /// of the sets given to [`JointScan::new`], with indices within the set.
     pub fn scan(&self, folded: &Folded) -> Vec<Vec<RawMatch>> {
-        let mut out = vec![Vec::new(); self.starts.len() - 1];
-        let Some(ac) = &self.ac else {
-            return out;
-        };
-        for m in ac.find_overlapping_iter(folded.lower.as_str()) {
-            let id = m.pattern().as_usize();
-            let set = self.starts.partition_point(|&s| s <= id) - 1;
-            out[set].push((m.start(), m.end(), id - self.starts[set]));
+        let mut out = vec![Vec::new(); self.sets];
+        let lower = folded.lower.as_str();
+        if let Some(ac) = &self.inside {
+            for m in ac.find_overlapping_iter(lower) {
+                let (set, id) = self.inside_ids[m.pattern().as_usize()];
+                out[set as usize].push((m.start(), m.end(), id as usize));
+            }
+        }
+        let bytes = lower.as_bytes();
+        // Where the current word began, if the scan is in one.
+        let mut word_start: Option<usize> = None;
+        let mut i = 0;
+        while i <= bytes.len() {
+            let (word, len) = match bytes.get(i) {
+                None => (false, 1),
+                Some(&b) if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
+                Some(_) => {
+                    let c = lower[i..].chars().next().expect("a char boundary");
+                    (is_word_char_fast(c), c.len_utf8())
+                }
+            };
+            match (word, word_start) {
+                (true, None) => word_start = Some(i),
+                (false, Some(w)) => {
+                    self.phrases_at(lower, w, &lower[w..i], &mut out);
+                    word_start = None;
+                }
+                _ => {}
+            }
+            if !word {
+                if let (Some(nfa), Some(&b)) = (&self.signs, bytes.get(i)) {
+                    if self.sign_opening[usize::from(b)] {
+                        walk_from(nfa, bytes, i, |end, pid| {
+                            let (set, id) = self.sign_ids[pid];
+                            out[set as usize].push((i, end, id as usize));
+                        });
+                    }
+                }
+            }
+            i += len;
         }
         out
     }
+
+    /// The phrases that open on the word `first` at `at`.
+    fn phrases_at(&self, lower: &str, at: usize, first: &str, out: &mut [Vec<RawMatch>]) {
+        let Some(phrases) = self.by_first_word.get(first) else {
+            return;
+        };
+        let after = &lower.as_bytes()[at + first.len()..];
+        for p in phrases {
+            // Most phrases that share a first word differ in the next byte: no call to compare.
+            let fits = match p.rest.first() {
+                None => true,
+                Some(b) => after.first() == Some(b) && after.starts_with(&p.rest),
+            };
+            if fits {
+                out[p.set as usize].push((at, at + first.len() + p.rest.len(), p.id as usize));
+            }
+        }
+    }
+}
+
+/// Calls `found(end, pattern)` for each phrase of `nfa` that `bytes[from..]` starts with,
+/// shortest first: an anchored walk, which never follows a failure link, and a state's matches
+/// kept only where the phrase is as long as the walk (a state also lists the phrases that end
+/// its path, found through its failure links for the unanchored search).
+fn walk_from(
+    nfa: &contiguous::NFA,
+    bytes: &[u8],
+    from: usize,
+    mut found: impl FnMut(usize, usize),
+) {
+    let mut sid = nfa
+        .start_state(Anchored::Yes)
+        .expect("a contiguous NFA searches anchored");
+    for (j, &b) in bytes[from..].iter().enumerate() {
+        sid = nfa.next_state(Anchored::Yes, sid, b);
+        if nfa.is_dead(sid) {
+            return;
+        }
+        if nfa.is_match(sid) {
+            for k in 0..nfa.match_len(sid) {
+                let pid = nfa.match_pattern(sid, k);
+                if nfa.pattern_len(pid) == j + 1 {
+                    found(from + j + 1, pid.as_usize());
+                }
+            }
+        }
+    }
+}
+
+/// [`is_word_char`] through a table for the Latin letters with marks (Vietnamese text is mostly
+/// those), where `char::is_alphanumeric` searches Unicode's tables.
+fn is_word_char_fast(c: char) -> bool {
+    static TABLE: OnceLock<CharTable<bool>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        CharTable::new(
+            &[('\u{80}', '\u{24f}'), ('\u{1e00}', '\u{1eff}')],
+            is_word_char,
+        )
+    });
+    table.get(c).copied().unwrap_or_else(|| is_word_char(c))
 }
 
 #[cfg(test)]
@@ -323,6 +488,51 @@ mod tests {
         let f = Folded::new(t);
         let hits: Vec<&str> = set.find(t, &f).iter().map(|h| &t[h.start..h.end]).collect();
         assert_eq!(hits, ["trao đổi", "trao", "vertrag"]);
+    }
+
+    #[test]
+    fn a_joint_scan_selects_what_each_set_finds_alone() {
+        let deals = PhraseSet::new(&[
+            ("vertrag".into(), true),
+            ("hợp đồng".into(), false),
+            ("contract".into(), false),
+            ("contract for".into(), false),
+            ("contract".into(), false),
+            ("deal".into(), false),
+        ]);
+        let amounts = PhraseSet::new(&[
+            ("$".into(), false),
+            ("%".into(), false),
+            ("-worth of".into(), false),
+            ("tỷ".into(), false),
+            ("tỷ đồng".into(), false),
+            ("bn".into(), false),
+        ]);
+        let names = PhraseSet::new(&[
+            ("kestrel".into(), false),
+            ("kestrel air".into(), false),
+            ("u.s.".into(), false),
+            ("air".into(), false),
+        ])
+        .match_inside_words(9);
+        let joint = JointScan::new(&[&deals, &amounts, &names]);
+        for t in [
+            "Kestrel Air signed a contract for $2bn, a contract-worth of 5% (U.S. dealers).",
+            "Kestrel Arc won a contract fur 3 tỷ euro.",
+            "Der Kaufvertrag, ein Vertrag: vertragslos; Kestrelair-Deal",
+            "Hợp đồng trị giá 3 tỷ đồng giữa Kestrel và Sao Mai; subcontractor deals",
+            "",
+        ] {
+            let f = Folded::new(t);
+            let raw = joint.scan(&f);
+            for (k, set) in [&deals, &amounts, &names].into_iter().enumerate() {
+                assert_eq!(
+                    set.select(t, &f, &raw[k]),
+                    set.find(t, &f),
+                    "set {k} in {t:?}"
+                );
+            }
+        }
     }
 
     #[test]
