@@ -86,6 +86,26 @@ fn latin_lower(c: char) -> Option<char> {
     table.get(c).copied().flatten()
 }
 
+/// A per-thread memo of a pure function of one word: see [`recall`].
+pub type WordMemo<V> = std::cell::RefCell<FxHashMap<Box<str>, V>>;
+
+/// `f(word)`, remembered in `memo`. For the rules that ask the same question of the same words
+/// sentence after sentence ("is this word a numeral?"), where the answer costs a fold or a
+/// parse. `f` must not depend on anything but the word. At most 65,536 words are kept (then the
+/// memo starts again), so memory stays flat on any input.
+pub fn recall<V: Copy>(memo: &WordMemo<V>, word: &str, f: impl FnOnce(&str) -> V) -> V {
+    if let Some(&v) = memo.borrow().get(word) {
+        return v;
+    }
+    let v = f(word);
+    let mut m = memo.borrow_mut();
+    if m.len() >= 1 << 16 {
+        m.clear();
+    }
+    m.insert(word.into(), v);
+    v
+}
+
 /// Removes diacritics (and writes đ as d), for canonical English names and loose comparison.
 pub fn strip_diacritics(s: &str) -> String {
     // ASCII has no marks to strip and decomposes to itself.
@@ -533,6 +553,24 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_word_memo_asks_once_per_word_and_stays_bounded() {
+        let memo = WordMemo::default();
+        let calls = std::cell::Cell::new(0);
+        let len = |w: &str| {
+            calls.set(calls.get() + 1);
+            w.len()
+        };
+        assert_eq!(recall(&memo, "zwei", len), 4);
+        assert_eq!(recall(&memo, "zwei", len), 4);
+        assert_eq!(calls.get(), 1);
+        for i in 0..70_000 {
+            recall(&memo, &i.to_string(), len);
+        }
+        assert!(memo.borrow().len() <= 1 << 16);
+        assert_eq!(recall(&memo, "hundert", len), 7);
     }
 
     #[test]

@@ -1801,6 +1801,16 @@ pub fn parse_number(text: &str, lang: Lang) -> Option<Decimal> {
     covers.then(|| n.value.normalize())
 }
 
+/// [`parse_number`] of one word, remembered per thread: the rules that read names ask it of the
+/// lower-case words before a name ("three", "major", "hai"), the same words sentence after
+/// sentence, and each answer costs a fold and a lexicon scan of the word.
+pub fn parse_number_word(word: &str, lang: Lang) -> Option<Decimal> {
+    thread_local! {
+        static MEMO: [crate::text::WordMemo<Option<Decimal>>; 3] = Default::default();
+    }
+    MEMO.with(|m| crate::text::recall(&m[lang.index()], word, |w| parse_number(w, lang)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

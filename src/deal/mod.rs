@@ -236,6 +236,7 @@ fn drop_country_qualifiers<'l>(
         amounts: &[],
         models: None,
         names_read: Default::default(),
+        led_by_seen: Default::default(),
     };
     let (kept, dropped) = all.iter().partition(|e| !ctx.country_qualifies(e));
     *ents = kept;
@@ -302,6 +303,7 @@ fn analyse<'l>(
         amounts: &amounts,
         models: Some(&article.lex.models),
         names_read: Default::default(),
+        led_by_seen: Default::default(),
     };
     let statistic = hits.iter().any(|h| h.has(|r| *r == Role::StatisticCue));
     // A headline in title case ("Kestrel Air Places Order For 20 Jets") capitalises every word

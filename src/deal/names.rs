@@ -36,6 +36,10 @@ pub struct Ctx<'a> {
     /// The names read so far in this sentence, by where the reading started and its limit
     /// (see `read_name_at`); start with `Default::default()`.
     pub names_read: NamesRead,
+    /// Whether the sentence holds one of the language's `led_by` words anywhere (lower-cased),
+    /// asked once: the test for a group's leader runs for every deal word, and most sentences
+    /// name no leader.
+    pub led_by_seen: std::cell::OnceCell<bool>,
 }
 
 /// The names a [`Ctx`] has read, by start and limit.
@@ -884,7 +888,7 @@ impl<'a> Ctx<'a> {
                         || h.has(|r| *r == Role::Offtake)
                 })
                 && !ends
-                && crate::amount::parse_number(w, self.lang).is_none();
+                && crate::amount::parse_number_word(w, self.lang).is_none();
             if !plain || we >= limit {
                 return None;
             }
@@ -1581,7 +1585,7 @@ impl<'a> Ctx<'a> {
         let noun = self.skip_ws(awe, limit);
         self.descriptor_noun(noun, limit)?;
         let number = w.chars().all(|c| c.is_ascii_digit())
-            || crate::amount::parse_number(w, self.lang).is_some();
+            || crate::amount::parse_number_word(w, self.lang).is_some();
         number.then_some(awe)
     }
 

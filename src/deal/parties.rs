@@ -2522,6 +2522,13 @@ pub(super) fn past_brackets(st: &str, from: usize, to: usize) -> usize {
 /// deal word: that "by" names the investor. The leader, and where the words before it end.
 fn group_leader(ctx: &Ctx, from: usize, to: usize) -> Option<(Name, usize)> {
     let lex = lexicon::lexicon(ctx.lang);
+    let seen = ctx.led_by_seen.get_or_init(|| {
+        let lower = ctx.text.to_lowercase();
+        lex.led_by.iter().any(|p| lower.contains(p.as_str()))
+    });
+    if !seen {
+        return None;
+    }
     let clause = span::cut(ctx.text, from, to);
     // Lower-cased once; a clause whose case folding changes its length (rare letters) is read
     // as written.
@@ -2799,7 +2806,7 @@ fn counted_maker(ctx: &Ctx, e: &EntityHit) -> bool {
     // name before a deal word.
     e.entity.kind == Kind::Manufacturer
         && word.chars().all(char::is_alphabetic)
-        && crate::amount::parse_number(word, ctx.lang)
+        && crate::amount::parse_number_word(word, ctx.lang)
             .is_some_and(|n| n > rust_decimal::Decimal::ONE)
 }
 

@@ -157,11 +157,16 @@ impl crate::lang::AmountRules for Rules {
     fn has_one_word_numerals(&self) -> bool {
         true
     }
+    /// Asked of every word of every German sentence, so remembered per thread (most words come
+    /// back: "dem", "Auftrag", "sagte").
     fn one_word_numeral(&self, word: &str) -> Option<Decimal> {
         if !may_open_a_numeral(word) {
             return None;
         }
-        compound(word).or_else(|| and_a_half(word))
+        thread_local! {
+            static MEMO: crate::text::WordMemo<Option<Decimal>> = Default::default();
+        }
+        MEMO.with(|m| crate::text::recall(m, word, |w| compound(w).or_else(|| and_a_half(w))))
     }
 }
 
