@@ -340,10 +340,12 @@ fn parts(st: &str, hits: &[Hit], x: &Amount, y: &Amount) -> bool {
 /// before a singular deal noun (at most one word between) is that deal's value, whatever plural
 /// deal word stands before it.
 fn names_a_single_deal(st: &str, hits: &[Hit], x: &Amount) -> bool {
+    // The first deal word after the amount, then the words between: a later one has as many
+    // words before it or more.
     hits.iter()
         .filter(|h| h.start >= x.end && !h.has(|r| *r == Role::Blocker))
-        .filter(|h| span::cut(st, x.end, h.start).split_whitespace().count() <= 1)
         .min_by_key(|h| h.start)
+        .filter(|h| span::cut(st, x.end, h.start).split_whitespace().count() <= 1)
         .and_then(|h| h.trigger())
         .is_some_and(|t| !t.2)
 }
