@@ -19,15 +19,25 @@ impl Folded {
     pub fn new(text: &str) -> Folded {
         let mut lower = String::with_capacity(text.len());
         let mut map = Vec::with_capacity(text.len() + 1);
-        for (i, c) in text.char_indices() {
-            if c.is_ascii() {
-                lower.push(c.to_ascii_lowercase());
-                map.push(i);
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // A run of ASCII at once: copied, lower-cased in place, its offsets a range.
+            let run = bytes[i..].iter().take_while(|b| b.is_ascii()).count();
+            if run > 0 {
+                let from = lower.len();
+                lower.push_str(&text[i..i + run]);
+                lower[from..].make_ascii_lowercase();
+                map.extend(i..i + run);
+                i += run;
                 continue;
             }
+            let c = text[i..].chars().next().expect("a char boundary");
+            let next = i + c.len_utf8();
             if let Some(lc) = latin_lower(c) {
                 lower.push(lc);
                 map.extend(std::iter::repeat_n(i, lc.len_utf8()));
+                i = next;
                 continue;
             }
             for lc in c.to_lowercase() {
@@ -35,6 +45,7 @@ impl Folded {
                 lower.push(lc);
                 map.extend(std::iter::repeat_n(i, lower.len() - before));
             }
+            i = next;
         }
         map.push(text.len());
         Folded { lower, map }
@@ -485,6 +496,26 @@ mod tests {
             let f = Folded::new(&c.to_string());
             assert_eq!(f.lower, want, "{c:?}");
             assert!(f.map.iter().all(|&i| i == 0 || i == c.len_utf8()), "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Folding is `to_lowercase` character by character, each folded byte mapped to the
+        /// start of the character it came from, across runs of ASCII and other letters.
+        #[test]
+        fn folding_is_lower_case_with_offsets(t in "[a-zA-Z0-9 ,.ÄÖÜßĐđỘộİΣ日]{0,30}") {
+            let f = Folded::new(&t);
+            let mut lower = String::new();
+            let mut map = Vec::new();
+            for (i, c) in t.char_indices() {
+                for lc in c.to_lowercase() {
+                    lower.push(lc);
+                    map.extend(std::iter::repeat_n(i, lc.len_utf8()));
+                }
+            }
+            map.push(t.len());
+            proptest::prop_assert_eq!(&f.lower, &lower);
+            proptest::prop_assert_eq!(&f.map, &map);
         }
     }
 
