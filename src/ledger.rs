@@ -260,15 +260,37 @@ fn parse_date(s: Option<String>) -> Option<Date> {
     s.and_then(|s| s.parse().ok())
 }
 
+/// Sets WAL mode, waiting while another run holds the ledger: SQLite answers a change of journal
+/// mode that meets a lock with "database is locked" at once, without the busy handler, so two cron
+/// runs opening a new ledger at the same moment failed one of them. Retried with a growing pause
+/// (5 ms to 200 ms) for as long as the busy timeout (300 s).
+fn wal_mode(conn: &Connection) -> rusqlite::Result<String> {
+    let deadline = std::time::Instant::now() + Duration::from_secs(300);
+    let mut pause = Duration::from_millis(5);
+    loop {
+        match conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0)) {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if matches!(
+                    e.code,
+                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                ) && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(200));
+            }
+            answer => return answer,
+        }
+    }
+}
+
 impl Ledger {
     /// Opens (creating if needed) the ledger at `path`: WAL mode, foreign keys on, the schema.
     pub fn open(path: &Path) -> anyhow::Result<Ledger> {
         let conn = Connection::open(path).map_err(|e| err(path, e))?;
         conn.busy_timeout(Duration::from_secs(300))
             .map_err(|e| err(path, e))?;
-        let mode: String = conn
-            .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))
-            .map_err(|e| err(path, format!("not a dealtrack ledger: {e}")))?;
+        let mode =
+            wal_mode(&conn).map_err(|e| err(path, format!("not a dealtrack ledger: {e}")))?;
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(err(path, format!("cannot use WAL mode (got {mode})")));
         }
@@ -1199,6 +1221,28 @@ pub struct Step {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn runs_opening_a_new_ledger_at_once_all_open_it() {
+        let dir = tempfile::tempdir().unwrap();
+        for round in 0..20 {
+            let path = dir.path().join(format!("l{round}.db"));
+            let barrier = std::sync::Barrier::new(6);
+            std::thread::scope(|s| {
+                let opened: Vec<_> = (0..6)
+                    .map(|_| {
+                        s.spawn(|| {
+                            barrier.wait();
+                            Ledger::open(&path).map(|_| ()).map_err(|e| e.to_string())
+                        })
+                    })
+                    .collect();
+                for o in opened {
+                    assert_eq!(o.join().unwrap(), Ok(()), "round {round}");
+                }
+            });
+        }
+    }
 
     fn deal(source: &str, day: &str, status: DealStatus, amount: u64) -> Deal {
         Deal {
