@@ -472,9 +472,9 @@ fn walk_from(
     }
 }
 
-/// [`is_word_char`] through a table for the Latin letters with marks (Vietnamese text is mostly
-/// those), where `char::is_alphanumeric` searches Unicode's tables.
-fn is_word_char_fast(c: char) -> bool {
+/// `char::is_alphanumeric`, through a table for the Latin letters with marks (Vietnamese text is
+/// mostly those), where `char::is_alphanumeric` searches Unicode's tables.
+pub fn is_word_char_fast(c: char) -> bool {
     static TABLE: OnceLock<CharTable<bool>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         CharTable::new(

@@ -220,7 +220,7 @@ fn distinct_ids(deals: &mut [Deal]) {
 /// qualifies an organisation is no party; the organisation's name is read in its place. Returns
 /// the countries dropped.
 fn drop_country_qualifiers<'l>(
-    st: &str,
+    (st, lower): (&str, &str),
     lang: Lang,
     hits: &[lexicon::Hit],
     lexicon: &entity::Entities,
@@ -229,6 +229,7 @@ fn drop_country_qualifiers<'l>(
     let all = ents.clone();
     let ctx = Ctx {
         text: st,
+        lower,
         lang,
         hits,
         ents: &all,
@@ -278,7 +279,7 @@ fn analyse<'l>(
     anchor::drop_money_verbs_without_money(st, lex, &mut hits, &amounts);
     let ents_lex = &article.lex.entities;
     let mut ents = ents_lex.select(st, folded, &scan[joint::ENTITIES]);
-    let qualifiers = drop_country_qualifiers(st, lang, &hits, ents_lex, &mut ents);
+    let qualifiers = drop_country_qualifiers((st, &folded.lower), lang, &hits, ents_lex, &mut ents);
     // "US$7 million", "S$20 million": a name inside an amount is its currency, no party.
     ents.retain(|e| !amounts.iter().any(|a| e.start < a.end && a.start < e.end));
     ents.retain(|e| !names_something_of_it(st, lex, e.end));
@@ -296,6 +297,7 @@ fn analyse<'l>(
     antecedents.awarded_several(st, &hits, &ents, (s.block, s.end));
     let ctx = Ctx {
         text: st,
+        lower: &folded.lower,
         lang,
         hits: &hits,
         ents: &ents,

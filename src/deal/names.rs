@@ -25,6 +25,8 @@ pub struct Name {
 /// What the name reader needs to know about a sentence.
 pub struct Ctx<'a> {
     pub text: &'a str,
+    /// The sentence lower-cased character by character ([`crate::text::Folded`]'s `lower`).
+    pub lower: &'a str,
     pub lang: Lang,
     pub hits: &'a [Hit<'a>],
     pub ents: &'a [EntityHit<'a>],

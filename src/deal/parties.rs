@@ -2522,10 +2522,9 @@ pub(super) fn past_brackets(st: &str, from: usize, to: usize) -> usize {
 /// deal word: that "by" names the investor. The leader, and where the words before it end.
 fn group_leader(ctx: &Ctx, from: usize, to: usize) -> Option<(Name, usize)> {
     let lex = lexicon::lexicon(ctx.lang);
-    let seen = ctx.led_by_seen.get_or_init(|| {
-        let lower = ctx.text.to_lowercase();
-        lex.led_by.iter().any(|p| lower.contains(p.as_str()))
-    });
+    let seen = ctx
+        .led_by_seen
+        .get_or_init(|| lex.led_by.iter().any(|p| ctx.lower.contains(p.as_str())));
     if !seen {
         return None;
     }

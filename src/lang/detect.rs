@@ -55,7 +55,7 @@ pub fn scores(text: &str) -> [(Lang, usize); 3] {
         if c.is_ascii() {
             !c.is_ascii_alphanumeric()
         } else {
-            !c.is_alphanumeric()
+            !crate::text::is_word_char_fast(c)
         }
     };
     for (k, word) in sample.split(not_word).filter(|w| !w.is_empty()).enumerate() {
