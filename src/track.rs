@@ -220,16 +220,17 @@ const UNDATED: i64 = i64::MIN;
 struct Shelf {
     /// In the order they came (by global number): the oldest is dropped first.
     fifo: std::collections::VecDeque<Candidate>,
-    /// By (day, global number); the undated first, since [`UNDATED`] is the least day.
-    by_day: Vec<(i64, usize)>,
+    /// By (day, global number); the undated first, since [`UNDATED`] is the least day. A B-tree,
+    /// not a sorted vector: deals arrive in any date order, and shifting half of a full vector
+    /// for each arrival and departure cost more than the scan it replaced.
+    by_day: std::collections::BTreeSet<(i64, usize)>,
 }
 
 impl Shelf {
     /// Adds the newest deal; drops the oldest beyond `cap`.
     fn push(&mut self, c: Candidate, cap: usize) {
         self.fifo.push_back(c);
-        let k = self.by_day.partition_point(|&e| e < (c.day, c.id));
-        self.by_day.insert(k, (c.day, c.id));
+        self.by_day.insert((c.day, c.id));
         if self.fifo.len() > cap {
             if let Some(old) = self.fifo.pop_front() {
                 self.unsort(old);
@@ -238,9 +239,7 @@ impl Shelf {
     }
 
     fn unsort(&mut self, c: Candidate) {
-        if let Ok(k) = self.by_day.binary_search(&(c.day, c.id)) {
-            self.by_day.remove(k);
-        }
+        self.by_day.remove(&(c.day, c.id));
     }
 
     /// Drops the deals numbered below `first` (no longer open).
@@ -259,8 +258,7 @@ impl Shelf {
         let old = self.fifo[k];
         self.fifo[k].day = day;
         self.unsort(old);
-        let k = self.by_day.partition_point(|&e| e < (day, id));
-        self.by_day.insert(k, (day, id));
+        self.by_day.insert((day, id));
     }
 
     /// Adds to `out` the deals that a deal of day `day` may be compared with: those at most
@@ -270,11 +268,9 @@ impl Shelf {
             out.extend(self.fifo.iter().map(|c| c.id));
             return;
         }
-        let undated = self.by_day.partition_point(|e| e.0 == UNDATED);
-        out.extend(self.by_day[..undated].iter().map(|e| e.1));
-        let from = self.by_day.partition_point(|e| e.0 < day - window);
-        let to = self.by_day.partition_point(|e| e.0 <= day + window);
-        out.extend(self.by_day[from.max(undated)..to].iter().map(|e| e.1));
+        let days = |from: i64, to: i64| self.by_day.range((from, 0)..=(to, usize::MAX));
+        out.extend(days(UNDATED, UNDATED).map(|e| e.1));
+        out.extend(days((day - window).max(UNDATED + 1), day + window).map(|e| e.1));
     }
 }
 
