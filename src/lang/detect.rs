@@ -33,6 +33,16 @@ fn stopwords() -> &'static FxHashMap<&'static str, u8> {
     })
 }
 
+/// Whether `lower`, a lower-cased word, is one of `lang`'s stop words (its `stopwords.txt`). The
+/// language rules ask this of names they do not know ("a lone function word is no name"), often
+/// several times a sentence: one look-up in the table detection uses, not a walk of the list.
+pub fn is_stopword(lang: Lang, lower: &str) -> bool {
+    LANGS
+        .iter()
+        .position(|&l| l == lang)
+        .is_some_and(|bit| stopwords().get(lower).is_some_and(|b| b >> bit & 1 == 1))
+}
+
 /// Letters that only Vietnamese, among the supported languages, writes.
 fn is_vietnamese_letter(c: char) -> bool {
     matches!(c, 'đ' | 'Đ' | 'ơ' | 'Ơ' | 'ư' | 'Ư' | 'ă' | 'Ă')
@@ -94,6 +104,26 @@ pub fn detect(text: &str) -> Option<Lang> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A word is a language's stop word exactly when a line of that language's list is the word.
+    #[test]
+    fn a_stopword_is_one_of_its_own_languages_list() {
+        let lists = [
+            (Lang::Vi, super::super::vi::STOPWORDS),
+            (Lang::De, super::super::de::STOPWORDS),
+            (Lang::En, super::super::en::STOPWORDS),
+        ];
+        let listed = |list: &str, w: &str| list.lines().any(|l| l.trim() == w);
+        let mut words: Vec<&str> = lists.iter().flat_map(|(_, l)| l.lines()).collect();
+        words.extend(["kestrel", "", "the the", "Und"]);
+        for w in words.iter().map(|w| w.trim()) {
+            for (lang, list) in lists {
+                let want = listed(list, w) && !w.starts_with('#') && !w.is_empty();
+                assert_eq!(is_stopword(lang, w), want, "{lang:?} {w:?}");
+            }
+        }
+        assert!(is_stopword(Lang::De, "und") && !is_stopword(Lang::En, "und"));
+    }
 
     #[test]
     fn detects_each_language() {

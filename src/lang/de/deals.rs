@@ -1,7 +1,8 @@
 //! `de` deal rules and lexicon: triggers, type and status cues, party patterns (`deals.toml`),
 //! and the deal corpus the generic test runs (`deals.corpus.toml`).
 
-use crate::lang::{DealRules, UnknownName};
+use crate::lang::detect::is_stopword;
+use crate::lang::{DealRules, Lang, UnknownName};
 
 /// The deal lexicon (TOML).
 pub const LEXICON: &str = include_str!("deals.toml");
@@ -28,7 +29,7 @@ impl DealRules for Rules {
             "ismus", "ment", "enz", "anz", "ik", "ur", "ie", "ien", "te", "ten",
         ];
         let common_noun = NOUN_ENDINGS.iter().any(|e| w.ends_with(e));
-        let function_word = super::STOPWORDS.lines().any(|s| s.trim() == w);
+        let function_word = is_stopword(Lang::De, &w);
         (n.written_like_a_name
             || n.speaker
             || n.described_after

@@ -1,7 +1,8 @@
 //! `en` deal rules and lexicon: triggers, type and status cues, party patterns (`deals.toml`),
 //! and the deal corpus the generic test runs (`deals.corpus.toml`).
 
-use crate::lang::{DealRules, UnknownName};
+use crate::lang::detect::is_stopword;
+use crate::lang::{DealRules, Lang, UnknownName};
 
 /// The deal lexicon (TOML).
 pub const LEXICON: &str = include_str!("deals.toml");
@@ -18,10 +19,7 @@ impl DealRules for Rules {
     /// ("Citing …", "Last year …"), unless written like a name, right before a deal verb
     /// ("Orvanto acquired …") or right before a title ("Kestrel CEO John Smith …").
     fn unknown_name_is_a_name(&self, n: &UnknownName) -> bool {
-        let function_word = n.words.len() == 1
-            && super::STOPWORDS
-                .lines()
-                .any(|s| s.trim() == n.raw.to_lowercase());
+        let function_word = n.words.len() == 1 && is_stopword(Lang::En, &n.raw.to_lowercase());
         let opener = n.words.len() == 1
             && n.sentence_start
             && !n.written_like_a_name
