@@ -1031,7 +1031,12 @@ impl Builder {
             }
             let inner = (0..lowered.len())
                 .filter(|&j| j != i && self.roles[j].iter().any(trigger))
-                .filter(|&j| lowered[i].ends_with(&format!(" {}", lowered[j])))
+                .filter(|&j| {
+                    // Ends with " " and the trigger (no string made for each pair).
+                    lowered[i]
+                        .strip_suffix(lowered[j].as_str())
+                        .is_some_and(|head| head.ends_with(' '))
+                })
                 .max_by_key(|&j| lowered[j].len());
             if let Some(j) = inner {
                 let extra: Vec<Role> = self.roles[j]
@@ -1239,6 +1244,28 @@ fn lower(words: &[String]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A status phrase that ends in a whole trigger word takes the trigger's roles; one that
+    /// ends in the trigger's letters inside a longer word does not ("placed order" against
+    /// "reorder"), nor does a phrase with no status.
+    #[test]
+    fn a_status_phrase_ending_in_a_trigger_keeps_the_trigger() {
+        let trigger = Role::Trigger {
+            ty: DealType::Purchase,
+            class: Class::Action,
+            plural: false,
+        };
+        let mut b = Builder::default();
+        b.add("Order", false, trigger.clone());
+        b.add("placed order", false, Role::Status(DealStatus::Signed));
+        b.add("reorder", false, Role::Status(DealStatus::Signed));
+        b.add("big order", false, Role::Anaphor(Vec::new()));
+        b.status_phrases_keep_their_trigger();
+        let roles = |p: &str| b.roles[b.index[p]].clone();
+        assert!(roles("placed order").contains(&trigger));
+        assert!(!roles("reorder").contains(&trigger));
+        assert!(!roles("big order").contains(&trigger));
+    }
 
     #[test]
     fn every_language_lexicon_parses_and_finds_triggers() {
