@@ -194,3 +194,32 @@ fn shuffled_json_lines_give_the_same_output() {
         same(&run(&["check"], std::slice::from_ref(&a)), &check, "check");
     }
 }
+
+/// A wider merge window merges at least as much, up to the widest a user can write; a negative
+/// window is refused with one line naming the option (usage error, exit 2).
+#[test]
+fn the_merge_window_runs_from_zero_to_the_widest_and_refuses_a_negative_one() {
+    let files = corpus();
+    let deals = |window: &str| {
+        let out = run(&["extract", "--merge-window", window], &files);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        v["deals"].as_array().unwrap().len()
+    };
+    let counts: Vec<usize> = ["0", "30", &i64::MAX.to_string()]
+        .iter()
+        .map(|w| deals(w))
+        .collect();
+    assert!(
+        counts[0] >= counts[1] && counts[1] >= counts[2],
+        "{counts:?}"
+    );
+    assert!(counts[2] > 0);
+    let out = dealtrack()
+        .args(["extract", "--merge-window=-1"])
+        .args(&files)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--merge-window"), "{err}");
+}

@@ -90,7 +90,7 @@ pub struct TrackArgs {
     #[arg(long)]
     pub no_merge: bool,
     /// Articles published more than this many days apart never report the same deal
-    #[arg(long, value_name = "DAYS", default_value_t = 30)]
+    #[arg(long, value_name = "DAYS", default_value_t = 30, value_parser = clap::value_parser!(i64).range(0..))]
     pub merge_window: i64,
 }
 

@@ -18,7 +18,7 @@ pub struct TrackCmdArgs {
     #[arg(long, value_name = "FILE")]
     pub db: PathBuf,
     /// A report joins a known deal only if published within this many days of its last report
-    #[arg(long, value_name = "DAYS", default_value_t = 30)]
+    #[arg(long, value_name = "DAYS", default_value_t = 30, value_parser = clap::value_parser!(i64).range(0..))]
     pub merge_window: i64,
     /// Articles per transaction
     #[arg(long, value_name = "N", default_value_t = 1000)]
