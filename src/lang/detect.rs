@@ -10,22 +10,20 @@ use rustc_hash::FxHashMap;
 
 use super::Lang;
 
-const LANGS: [Lang; 3] = [Lang::Vi, Lang::De, Lang::En];
-
-/// Every stop word with a bit per language that lists it (bit i: `LANGS[i]`).
+/// Every stop word with a bit per language that lists it (bit [`Lang::index`]).
 fn stopwords() -> &'static FxHashMap<&'static str, u8> {
     static MAP: OnceLock<FxHashMap<&'static str, u8>> = OnceLock::new();
     MAP.get_or_init(|| {
         let mut map = FxHashMap::default();
-        let lists = [
-            super::vi::STOPWORDS,
-            super::de::STOPWORDS,
-            super::en::STOPWORDS,
-        ];
-        for (bit, list) in lists.iter().enumerate() {
+        for lang in Lang::ALL {
+            let list = match lang {
+                Lang::Vi => super::vi::STOPWORDS,
+                Lang::De => super::de::STOPWORDS,
+                Lang::En => super::en::STOPWORDS,
+            };
             for w in list.lines().map(str::trim) {
                 if !w.is_empty() && !w.starts_with('#') {
-                    *map.entry(w).or_insert(0) |= 1 << bit;
+                    *map.entry(w).or_insert(0) |= 1 << lang.index();
                 }
             }
         }
@@ -37,10 +35,9 @@ fn stopwords() -> &'static FxHashMap<&'static str, u8> {
 /// language rules ask this of names they do not know ("a lone function word is no name"), often
 /// several times a sentence: one look-up in the table detection uses, not a walk of the list.
 pub fn is_stopword(lang: Lang, lower: &str) -> bool {
-    LANGS
-        .iter()
-        .position(|&l| l == lang)
-        .is_some_and(|bit| stopwords().get(lower).is_some_and(|b| b >> bit & 1 == 1))
+    stopwords()
+        .get(lower)
+        .is_some_and(|b| b >> lang.index() & 1 == 1)
 }
 
 /// Letters that only Vietnamese, among the supported languages, writes.
@@ -85,7 +82,11 @@ pub fn scores(text: &str) -> [(Lang, usize); 3] {
             break;
         }
     }
-    [(LANGS[0], n[0]), (LANGS[1], n[1]), (LANGS[2], n[2])]
+    [
+        (Lang::ALL[0], n[0]),
+        (Lang::ALL[1], n[1]),
+        (Lang::ALL[2], n[2]),
+    ]
 }
 
 fn clear_lead(n: &[usize; 3]) -> bool {
