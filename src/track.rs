@@ -191,12 +191,12 @@ struct Tracked {
 
 /// What rejecting a candidate takes after its date, kept apart from the open deals in a deque of
 /// its own (16 bytes a deal, in step with `open`), so that a rejected candidate touches only this.
+/// (Its type needs no test: the index files a deal under its type.)
 #[derive(Clone, Copy)]
 struct Slot {
     /// The number of the newest source merged in. Sources are numbered in input order and a
     /// source's deals arrive together, so this alone tells whether the current source is in.
     last_src: u32,
-    deal_type: DealType,
     /// [`Profile::root_bloom`].
     bloom: u64,
 }
@@ -514,12 +514,12 @@ impl<'l> Tracker<'l> {
         std::mem::take(&mut self.elided_sources)
     }
 
-    /// Whether open deal `i` (global number), whose date is within the window of `d`'s, reports
-    /// the same deal as `d` from source `src`.
+    /// Whether open deal `i` (global number), of `d`'s type and dated within the window of `d`'s
+    /// (the index found it so), reports the same deal as `d` from source `src`.
     fn same_deal(&self, i: usize, d: &Deal, p: &Profile, src: u32) -> bool {
         // Cheap tests on the candidate's slot first: scanning candidates is the tracker's hot loop.
         let s = self.slots[i - self.first];
-        if s.deal_type != d.deal_type || s.last_src == src {
+        if s.last_src == src {
             return false;
         }
         let (ba, bb) = (s.bloom, p.root_bloom);
@@ -527,6 +527,7 @@ impl<'l> Tracker<'l> {
             return false; // neither set of counterparties can contain the other
         }
         let t = &self.open[i - self.first];
+        debug_assert_eq!(t.deal.deal_type, d.deal_type);
         judge(&t.deal, &t.profile.root_ids, &t.profile, d, &p.root_ids, p)
     }
 
@@ -651,7 +652,6 @@ impl<'l> Tracker<'l> {
                 }
                 self.slots.push_back(Slot {
                     last_src: src,
-                    deal_type: d.deal_type,
                     bloom: p.root_bloom,
                 });
                 self.open.push_back(Tracked {
