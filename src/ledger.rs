@@ -260,12 +260,16 @@ fn parse_date(s: Option<String>) -> Option<Date> {
     s.and_then(|s| s.parse().ok())
 }
 
+/// How long a run waits for another run that holds the ledger (a whole batch of theirs can be
+/// in a transaction), before it fails.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(300);
+
 /// Sets WAL mode, waiting while another run holds the ledger: SQLite answers a change of journal
 /// mode that meets a lock with "database is locked" at once, without the busy handler, so two cron
 /// runs opening a new ledger at the same moment failed one of them. Retried with a growing pause
-/// (5 ms to 200 ms) for as long as the busy timeout (300 s).
+/// (5 ms to 200 ms) for as long as [`BUSY_TIMEOUT`].
 fn wal_mode(conn: &Connection) -> rusqlite::Result<String> {
-    let deadline = std::time::Instant::now() + Duration::from_secs(300);
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
     let mut pause = Duration::from_millis(5);
     loop {
         match conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0)) {
@@ -287,8 +291,7 @@ impl Ledger {
     /// Opens (creating if needed) the ledger at `path`: WAL mode, foreign keys on, the schema.
     pub fn open(path: &Path) -> anyhow::Result<Ledger> {
         let conn = Connection::open(path).map_err(|e| err(path, e))?;
-        conn.busy_timeout(Duration::from_secs(300))
-            .map_err(|e| err(path, e))?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(|e| err(path, e))?;
         let mode =
             wal_mode(&conn).map_err(|e| err(path, format!("not a dealtrack ledger: {e}")))?;
         if !mode.eq_ignore_ascii_case("wal") {
