@@ -348,7 +348,7 @@ pub fn text_hash(text: &str) -> String {
         h.update(w.as_bytes());
     }
     let d = h.finalize();
-    d[..8].iter().map(|b| format!("{b:02x}")).collect()
+    hex(&d[..8])
 }
 
 /// A stable short id from the parts that identify a record.
@@ -360,11 +360,30 @@ pub fn stable_id(parts: &[&str]) -> String {
         h.update([0x1f]);
     }
     let d = h.finalize();
-    d[..6].iter().map(|b| format!("{b:02x}")).collect()
+    hex(&d[..6])
+}
+
+/// `[0xab, 0x01]` → "ab01": lower-case hex digits, two a byte (one string, not one per byte).
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(char::from(DIGITS[usize::from(b >> 4)]));
+        s.push(char::from(DIGITS[usize::from(b & 0xf)]));
+    }
+    s
 }
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn hex_writes_two_lower_case_digits_a_byte() {
+        assert_eq!(hex(&[0x00, 0xab, 0x1f, 0xf0]), "00ab1ff0");
+        let all: Vec<u8> = (0..=255).collect();
+        let want: String = all.iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(hex(&all), want);
+    }
     use super::*;
 
     #[test]

@@ -234,7 +234,7 @@ impl PhraseSet {
     /// compound where allowed), leftmost-longest, no overlaps.
     pub fn select(&self, text: &str, folded: &Folded, raw: &[RawMatch]) -> Vec<PhraseHit> {
         let lower = &folded.lower;
-        let mut cands: Vec<PhraseHit> = Vec::new();
+        let mut cands: Vec<PhraseHit> = Vec::with_capacity(raw.len());
         for &(s, e, id) in raw {
             if self.inside_from > 0 && self.lens[id] >= self.inside_from {
                 cands.push(PhraseHit {

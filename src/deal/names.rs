@@ -135,6 +135,12 @@ fn makes_a_deal(h: &Hit) -> bool {
     })
 }
 
+/// `text` lower-cased a character at a time (as [`span::lower_ends_with`] reads it) into `out`.
+fn lower_into(text: &str, out: &mut String) {
+    out.clear();
+    out.extend(text.chars().flat_map(char::to_lowercase));
+}
+
 fn has_letter(w: &str) -> bool {
     w.chars().any(char::is_alphabetic)
 }
@@ -730,8 +736,12 @@ impl<'a> Ctx<'a> {
         let suffixes = &lexicon::lexicon(self.lang).qualifying_suffixes;
         // Asked at every name read: the suffixes are hyphenated, so a phrase without a hyphen
         // in reach is none.
-        let reach = rest.char_indices().nth(80).map_or(rest.len(), |(i, _)| i);
-        if suffixes.iter().all(|s| s.starts_with('-')) && !rest[..reach].contains('-') {
+        // (A hyphen within the first 80 characters: found by byte, then counted up to.)
+        let hyphen_in_reach = || {
+            rest.find('-')
+                .is_some_and(|i| rest[..i].chars().nth(79).is_none())
+        };
+        if suffixes.iter().all(|s| s.starts_with('-')) && !hyphen_in_reach() {
             return None;
         }
         let mut at = 0;
@@ -908,10 +918,14 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let (ws, we, ends) = self.word(pos, limit);
-        let w = span::cut(self.text, ws, we).to_lowercase();
+        // Either reading needs the word to go on past it (no clause end).
+        if ends {
+            return None;
+        }
+        let raw = span::cut(self.text, ws, we);
         // "Chemie- und Pharmakonzern Nordchem": a truncated first part joined by a conjunction of
         // the language (`truncation_joins`) to a descriptor is part of it.
-        if w.ends_with('-') && w.len() > 1 && !ends {
+        if raw.ends_with('-') && raw.len() > 1 {
             let conj = self.skip_ws(we, limit);
             let (_, ce, cends) = self.word(conj, limit);
             let joins = &crate::amount::lexicon::lexicon(self.lang).truncation_joins;
@@ -919,10 +933,14 @@ impl<'a> Ctx<'a> {
                 return self.descriptor_noun(self.skip_ws(ce, limit), limit);
             }
         }
-        let described = !ends
-            && nouns.iter().any(|n| w.ends_with(n.as_str()))
-            && self.lexicon.lookup(span::cut(self.text, ws, we)).is_none();
-        (described && is_capitalised(self.next_word(we, limit))).then_some(we)
+        // Most words are followed by none: that test first, the lower-casing after it.
+        if !is_capitalised(self.next_word(we, limit)) {
+            return None;
+        }
+        let w = raw.to_lowercase();
+        let described =
+            nouns.iter().any(|n| w.ends_with(n.as_str())) && self.lexicon.lookup(raw).is_none();
+        described.then_some(we)
     }
 
     /// A country that only qualifies an organisation: "Chile's Andes Cargo", "Peru-based Inca
@@ -1240,6 +1258,14 @@ impl<'a> Ctx<'a> {
         // Where every noun is capitalised ("der Hersteller von Schienenfahrzeugen"), a capital
         // past lower-case words after the noun starts a noun, not a name: right before it only.
         let most = if lex.nouns_capitalised { 0 } else { 3 };
+        // A noun of several words is looked for at the end of the text before the word: enough
+        // of it lower-cased for the longest (a character lower-cases to at least one).
+        let reach = nouns
+            .iter()
+            .filter(|n| n.contains(' '))
+            .map(|n| n.chars().count())
+            .max();
+        let (mut lower_word, mut lower_end) = (String::new(), String::new());
         let mut tail = span::before(self.text, start).trim_end();
         for lead in 0..=most {
             if tail.is_empty() {
@@ -1248,16 +1274,25 @@ impl<'a> Ctx<'a> {
             let last = tail.rfind(char::is_whitespace).map_or(0, |i| {
                 i + tail[i..].chars().next().map_or(1, char::len_utf8)
             });
+            lower_into(&tail[last..], &mut lower_word);
+            if let Some(reach) = reach {
+                let from = tail
+                    .char_indices()
+                    .rev()
+                    .nth(reach - 1)
+                    .map_or(0, |(i, _)| i);
+                lower_into(&tail[from..], &mut lower_end);
+            }
             let hit = nouns.iter().any(|n| {
                 if n.contains(' ') {
-                    span::lower_ends_with(tail, n) && {
+                    lower_end.ends_with(n.as_str()) && {
                         let before_noun = tail.len().saturating_sub(n.len());
                         // The noun starts a word (its first letter is no word's middle).
                         tail.get(..before_noun)
                             .is_some_and(|b| b.chars().next_back().is_none_or(char::is_whitespace))
                     }
                 } else {
-                    span::lower_ends_with(&tail[last..], n)
+                    lower_word.ends_with(n.as_str())
                 }
             });
             if hit {
@@ -1576,7 +1611,11 @@ impl<'a> Ctx<'a> {
         let mut p = self.skip_ws(we, limit);
         let (us, ue, uends) = self.word(p, limit);
         let units = &lex.age_units;
-        if !uends && units.contains(&span::cut(self.text, us, ue).to_lowercase()) {
+        if !uends
+            && units
+                .iter()
+                .any(|u| span::lower_is(span::cut(self.text, us, ue), u))
+        {
             p = self.skip_ws(ue, limit);
         }
         let (aws, awe, aends) = self.word(p, limit);
