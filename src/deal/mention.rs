@@ -412,13 +412,17 @@ pub(super) fn to_deal(article: &super::Article, lang: Lang, text: &str, mut m: M
     // signed a financing agreement … for renewable energy" is about energy).
     let mut sentence_for_sector = evidence.replace(trigger, " ");
     for p in &parties {
-        sentence_for_sector = sentence_for_sector.replace(p.as_str(), " ");
+        // (A canonical name is often not the text's own words: then there is nothing to copy.)
+        if sentence_for_sector.contains(p.as_str()) {
+            sentence_for_sector = sentence_for_sector.replace(p.as_str(), " ");
+        }
     }
     // Only when nothing else names a sector do the trigger's own words count ("arms deal").
+    // (Nothing else named one: the parties named none, and are not asked again.)
     let sectors = &article.lex.sectors;
     let sector = sectors
         .best(&item_for_sector, &telling, &sentence_for_sector)
-        .or_else(|| sectors.best(item, &telling, trigger))
+        .or_else(|| sectors.best(item, &[], trigger))
         .unwrap_or_else(|| sector::fallback(m.ty).to_string());
     let id = stable_id(&[
         &article.key,

@@ -286,11 +286,14 @@ impl<'a> Ctx<'a> {
     /// "Vizeminister Karl Brandt", "Minister Lan": a title at `pos`, or a name right after one,
     /// names a person.
     fn titled(&self, pos: usize) -> bool {
-        let after_title = self.hits.iter().any(|h| {
-            h.has(|r| *r == Role::Title)
-                && h.end <= pos
-                && span::cut(self.text, h.end, pos).trim().is_empty()
-        });
+        // The hits do not overlap, so their ends are in text order too: only those ending in
+        // the white space right before `pos` can stand right before it.
+        let gap_start = span::before(self.text, pos).trim_end().len();
+        let k = self.hits.partition_point(|h| h.end < gap_start);
+        let after_title = self.hits[k..]
+            .iter()
+            .take_while(|h| h.end <= pos)
+            .any(|h| h.has(|r| *r == Role::Title));
         after_title
             || self
                 .hit_at(pos)
@@ -899,9 +902,9 @@ impl<'a> Ctx<'a> {
                         || join_word(h)
                         || h.has(|r| *r == Role::Offtake)
                 })
-                && !ends
-                && crate::amount::parse_number_word(w, self.lang).is_none();
-            if !plain || we >= limit {
+                && !ends;
+            // (A numeral is no description: parsed last, where nothing else ended it.)
+            if !plain || we >= limit || crate::amount::parse_number_word(w, self.lang).is_some() {
                 return None;
             }
             p = self.skip_ws(we, limit);

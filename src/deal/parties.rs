@@ -3266,7 +3266,7 @@ pub(super) fn after_relative_clause(ctx: &Ctx, from: usize, to: usize) -> usize 
     // description opened by a word of apposition.
     let dashed = close != ",";
     let lex = lexicon::lexicon(ctx.lang);
-    let first = rest.split_whitespace().next().unwrap_or("").to_lowercase();
+    let first = || rest.split_whitespace().next().unwrap_or("").to_lowercase();
     // "Kestrel, then a unit of Orvex, sold …", "Kestrel, khi đó là công ty con của Orvex, …": a
     // description opened by a word of apposition is set off as a relative clause is.
     let phrase = head_lowercase(rest.trim_start(), 40);
@@ -3275,7 +3275,7 @@ pub(super) fn after_relative_clause(ctx: &Ctx, from: usize, to: usize) -> usize 
             .strip_prefix(o.as_str())
             .is_some_and(|r| r.starts_with(char::is_whitespace))
     });
-    if !dashed && !apposition && !lex.relative_pronouns.contains(&first) {
+    if !dashed && !apposition && !lex.relative_pronouns.contains(&first()) {
         return from;
     }
     let Some(i) = rest.find(close) else {
