@@ -440,11 +440,10 @@ impl JointScan {
         };
         let after = &lower.as_bytes()[at + first.len()..];
         for p in phrases {
-            // Most phrases that share a first word differ in the next byte: no call to compare.
-            let fits = match p.rest.first() {
-                None => true,
-                Some(b) => after.first() == Some(b) && after.starts_with(&p.rest),
-            };
+            // Phrases that share a first word mostly differ within the next word's first bytes
+            // (the space before it they all share): compared byte by byte, stopping at the first
+            // difference, with no call to `memcmp` for the few bytes that are looked at.
+            let fits = after.len() >= p.rest.len() && p.rest.iter().zip(after).all(|(a, b)| a == b);
             if fits {
                 out[p.set as usize].push((at, at + first.len() + p.rest.len(), p.id as usize));
             }
