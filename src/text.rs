@@ -13,12 +13,15 @@ use unicode_normalization::UnicodeNormalization;
 pub struct Folded {
     pub lower: String,
     map: Vec<usize>,
+    /// See [`Folded::aligned`].
+    aligned: bool,
 }
 
 impl Folded {
     pub fn new(text: &str) -> Folded {
         let mut lower = String::with_capacity(text.len());
         let mut map = Vec::with_capacity(text.len() + 1);
+        let mut aligned = true;
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
@@ -37,18 +40,33 @@ impl Folded {
             if let Some(lc) = latin_lower(c) {
                 lower.push(lc);
                 map.extend(std::iter::repeat_n(i, lc.len_utf8()));
+                aligned &= lc.len_utf8() == c.len_utf8();
                 i = next;
                 continue;
             }
+            let from = lower.len();
             for lc in c.to_lowercase() {
                 let before = lower.len();
                 lower.push(lc);
                 map.extend(std::iter::repeat_n(i, lower.len() - before));
             }
+            // (`str::to_lowercase` writes a capital sigma ending a word as a final sigma.)
+            aligned &= lower.len() - from == c.len_utf8() && c != 'Σ';
             i = next;
         }
         map.push(text.len());
-        Folded { lower, map }
+        Folded {
+            lower,
+            map,
+            aligned,
+        }
+    }
+
+    /// Whether every character lower-cases to as many bytes as it has (and none is a capital
+    /// sigma): then the folded text's offsets are the original's, and `lower[a..b]` is what
+    /// `text[a..b].to_lowercase()` would make, with no copy.
+    pub fn aligned(&self) -> bool {
+        self.aligned
     }
 
     /// The original byte offset of a folded byte offset.
@@ -495,6 +513,22 @@ pub fn is_word_char_fast(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn an_aligned_fold_slices_as_to_lowercase_and_a_growing_or_sigma_one_is_not_aligned() {
+        let text = "Hợp đồng ÜBER Kestrel-Ölwerk “Sao Mai” 12 €";
+        let f = Folded::new(text);
+        assert!(f.aligned());
+        for (a, _) in text.char_indices() {
+            for (b, _) in text.char_indices().filter(|&(b, _)| b >= a) {
+                assert_eq!(f.lower[a..b], text[a..b].to_lowercase());
+            }
+        }
+        // 'İ' lower-cases to two characters (three bytes from two); a final capital sigma is
+        // written 'ς' by str::to_lowercase but 'σ' a character at a time.
+        assert!(!Folded::new("İstanbul").aligned());
+        assert!(!Folded::new("ΟΔΟΣ").aligned());
+    }
     use super::*;
 
     #[test]

@@ -220,7 +220,7 @@ fn distinct_ids(deals: &mut [Deal]) {
 /// qualifies an organisation is no party; the organisation's name is read in its place. Returns
 /// the countries dropped.
 fn drop_country_qualifiers<'l>(
-    (st, lower): (&str, &str),
+    (st, folded): (&str, &Folded),
     lang: Lang,
     hits: &[lexicon::Hit],
     lexicon: &entity::Entities,
@@ -229,7 +229,8 @@ fn drop_country_qualifiers<'l>(
     let all = ents.clone();
     let ctx = Ctx {
         text: st,
-        lower,
+        lower: &folded.lower,
+        aligned: folded.aligned(),
         lang,
         hits,
         ents: &all,
@@ -279,7 +280,7 @@ fn analyse<'l>(
     anchor::drop_money_verbs_without_money(st, lex, &mut hits, &amounts);
     let ents_lex = &article.lex.entities;
     let mut ents = ents_lex.select(st, folded, &scan[joint::ENTITIES]);
-    let qualifiers = drop_country_qualifiers((st, &folded.lower), lang, &hits, ents_lex, &mut ents);
+    let qualifiers = drop_country_qualifiers((st, folded), lang, &hits, ents_lex, &mut ents);
     // "US$7 million", "S$20 million": a name inside an amount is its currency, no party.
     ents.retain(|e| !amounts.iter().any(|a| e.start < a.end && a.start < e.end));
     ents.retain(|e| !names_something_of_it(st, lex, e.end));
@@ -298,6 +299,7 @@ fn analyse<'l>(
     let ctx = Ctx {
         text: st,
         lower: &folded.lower,
+        aligned: folded.aligned(),
         lang,
         hits: &hits,
         ents: &ents,

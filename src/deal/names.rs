@@ -27,6 +27,9 @@ pub struct Ctx<'a> {
     pub text: &'a str,
     /// The sentence lower-cased character by character ([`crate::text::Folded`]'s `lower`).
     pub lower: &'a str,
+    /// Whether `lower` has the sentence's byte offsets ([`crate::text::Folded::aligned`]), so
+    /// that [`Ctx::lower_slice`] can borrow from it.
+    pub aligned: bool,
     pub lang: Lang,
     pub hits: &'a [Hit<'a>],
     pub ents: &'a [EntityHit<'a>],
@@ -146,6 +149,22 @@ fn has_letter(w: &str) -> bool {
 }
 
 impl<'a> Ctx<'a> {
+    /// `s`, a slice of the sentence, lower-cased as `str::to_lowercase` does it: borrowed from
+    /// the sentence's lower-cased copy where that has the sentence's offsets, else made. The
+    /// rules lower-case a few words around a name many times a sentence.
+    pub fn lower_slice<'s>(&self, s: &'s str) -> std::borrow::Cow<'s, str>
+    where
+        'a: 's,
+    {
+        let base = self.text.as_ptr() as usize;
+        let at = (s.as_ptr() as usize).wrapping_sub(base);
+        if self.aligned && at <= self.text.len() && s.len() <= self.text.len() - at {
+            std::borrow::Cow::Borrowed(&self.lower[at..at + s.len()])
+        } else {
+            std::borrow::Cow::Owned(s.to_lowercase())
+        }
+    }
+
     /// The hit that starts at `pos` (the sentence's hits are in text order and do not overlap).
     pub(super) fn hit_at(&self, pos: usize) -> Option<&Hit<'a>> {
         let k = self.hits.partition_point(|h| h.start < pos);
@@ -581,7 +600,7 @@ impl<'a> Ctx<'a> {
             let from = (before.len().saturating_sub(40)..before.len())
                 .find(|&i| before.is_char_boundary(i))
                 .unwrap_or(before.len());
-            let lower = before[from..].to_lowercase();
+            let lower = self.lower_slice(&before[from..]);
             let noun_at_end = |text: &str| {
                 nouns.iter().any(|w| {
                     text.ends_with(w.as_str())
@@ -1826,4 +1845,52 @@ fn kind_word(h: &Hit) -> bool {
     h.roles
         .iter()
         .all(|r| matches!(r, Role::OrgHead(_) | Role::OrgTail | Role::Anaphor(_)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Folded;
+
+    fn with_ctx(text: &str, f: impl FnOnce(&Ctx)) {
+        let folded = Folded::new(text);
+        let lexicon = Entities::parse(&[]).expect("an empty lexicon");
+        let ctx = Ctx {
+            text,
+            lower: &folded.lower,
+            aligned: folded.aligned(),
+            lang: Lang::En,
+            hits: &[],
+            ents: &[],
+            lexicon: &lexicon,
+            amounts: &[],
+            models: None,
+            names_read: Default::default(),
+            led_by_seen: Default::default(),
+        };
+        f(&ctx);
+    }
+
+    /// A slice of the sentence is borrowed from its lower-cased copy; a string from elsewhere,
+    /// or a sentence whose fold changes lengths, is lower-cased as `str::to_lowercase` does.
+    #[test]
+    fn a_slice_of_the_sentence_lowers_without_a_copy_and_anything_else_with_one() {
+        use std::borrow::Cow;
+        with_ctx("Kestrel Air, WHICH Ölwerk owns", |ctx| {
+            let which = &ctx.text[13..18];
+            assert!(matches!(ctx.lower_slice(which), Cow::Borrowed("which")));
+            assert!(matches!(
+                ctx.lower_slice(&ctx.text[19..26]),
+                Cow::Borrowed("ölwerk")
+            ));
+            let elsewhere = String::from("WHICH");
+            assert!(matches!(ctx.lower_slice(&elsewhere), Cow::Owned(ref s) if s == "which"));
+        });
+        with_ctx("İSTANBUL ΟΔΟΣ", |ctx| {
+            let sigma = &ctx.text[ctx.text.len() - "ΟΔΟΣ".len()..];
+            let lowered = ctx.lower_slice(sigma);
+            assert!(matches!(lowered, Cow::Owned(_)));
+            assert_eq!(lowered, sigma.to_lowercase());
+        });
+    }
 }

@@ -993,7 +993,7 @@ fn in_apposition(ctx: &Ctx, pos: usize) -> bool {
         .next_back()
         .and_then(|w| w.chars().next())
         .is_some_and(char::is_uppercase);
-    let phrase = head_lowercase(before[open + 1..].trim_start(), 40);
+    let phrase = head_lower(ctx, before[open + 1..].trim_start(), 40);
     let opened = lexicon::lexicon(ctx.lang)
         .apposition_openers
         .iter()
@@ -1188,8 +1188,8 @@ fn in_relative_clause(ctx: &Ctx, from: usize, to: usize) -> bool {
     for w in gap.split_inclusive(char::is_whitespace) {
         let start = at + (w.len() - w.trim_start().len());
         at += w.len();
-        let word = w.trim().trim_start_matches(',').to_lowercase();
-        if !lex.relative_pronouns.contains(&word) {
+        let word = ctx.lower_slice(w.trim().trim_start_matches(','));
+        if !lex.relative_pronouns.iter().any(|p| *p == word) {
             continue;
         }
         let after_comma =
@@ -2292,6 +2292,22 @@ fn tail_lowercase(s: &str, bytes: usize) -> String {
     s[from..].to_lowercase()
 }
 
+/// [`head_lowercase`] of a slice of the sentence, borrowed where it can be ([`Ctx::lower_slice`]).
+fn head_lower<'s>(ctx: &Ctx<'s>, s: &'s str, bytes: usize) -> std::borrow::Cow<'s, str> {
+    let end = (bytes.min(s.len())..=s.len())
+        .find(|&i| s.is_char_boundary(i))
+        .unwrap_or(s.len());
+    ctx.lower_slice(&s[..end])
+}
+
+/// [`tail_lowercase`] of a slice of the sentence, borrowed where it can be.
+fn tail_lower<'s>(ctx: &Ctx<'s>, s: &'s str, bytes: usize) -> std::borrow::Cow<'s, str> {
+    let from = (s.len().saturating_sub(bytes)..s.len())
+        .find(|&i| s.is_char_boundary(i))
+        .unwrap_or(s.len());
+    ctx.lower_slice(&s[from..])
+}
+
 /// "Orvex beat rival Kestrel to the order", "vượt qua đối thủ là Kestrel", "hat den Rivalen
 /// Kestrel ausgestochen": the name a verb of beating governs (before it, past at most three
 /// words that are an article, a possessive or a word for a competitor; or, where the verb ends
@@ -2531,11 +2547,11 @@ fn group_leader(ctx: &Ctx, from: usize, to: usize) -> Option<(Name, usize)> {
     let clause = span::cut(ctx.text, from, to);
     // Lower-cased once; a clause whose case folding changes its length (rare letters) is read
     // as written.
-    let lower = clause.to_lowercase();
+    let lower = ctx.lower_slice(clause);
     let lower = if lower.len() == clause.len() {
         lower
     } else {
-        clause.to_string()
+        std::borrow::Cow::Borrowed(clause)
     };
     let mut found: Vec<(usize, &String)> = lex
         .led_by
@@ -2852,7 +2868,7 @@ fn later_members(ctx: &Ctx, from: usize, to: usize) -> Option<Members> {
         .iter()
         .filter_map(|d| clause.find(d))
         .min()?;
-    let lower = clause[..dash].to_lowercase();
+    let lower = ctx.lower_slice(&clause[..dash]);
     // Positions in the lower-cased text are the text's where folding keeps its length.
     if lower.len() != dash {
         return None;
@@ -3119,11 +3135,13 @@ fn coordinated_clause(ctx: &Ctx, a: &Anchor, clause_start: usize) -> Option<usiz
             // (Past a word that qualifies the name: "…, while Nordmar-backed Kestrel Media …".)
             let qualified = |n: &Name| {
                 let word = span::cut(st, at, n.start).trim();
-                !word.contains(char::is_whitespace)
-                    && lexicon::lexicon(ctx.lang)
+                !word.contains(char::is_whitespace) && {
+                    let word = ctx.lower_slice(word);
+                    lexicon::lexicon(ctx.lang)
                         .qualifying_suffixes
                         .iter()
-                        .any(|s| word.to_lowercase().ends_with(s.as_str()))
+                        .any(|s| word.ends_with(s.as_str()))
+                }
             };
             let opens_at = |n: &Name| {
                 n.start == at
@@ -3151,7 +3169,7 @@ fn coordinated_clause(ctx: &Ctx, a: &Anchor, clause_start: usize) -> Option<usiz
 /// that opens a clause of its own (`clause_conjunctions`) at `at`, where the clause's subject
 /// stands; `at` where none does.
 fn past_clause_conjunction(ctx: &Ctx, at: usize) -> usize {
-    let rest = head_lowercase(span::after(ctx.text, at), 24);
+    let rest = head_lower(ctx, span::after(ctx.text, at), 24);
     lexicon::lexicon(ctx.lang)
         .clause_conjunctions
         .iter()
@@ -3182,7 +3200,7 @@ fn last_clause_mark(s: &str) -> Option<usize> {
 /// (`group_words`) stands right before the name.
 fn named_as_group(ctx: &Ctx, name: &Name) -> bool {
     let before = span::cut(ctx.text, 0, name.start).trim_end();
-    let tail = tail_lowercase(before, 48);
+    let tail = tail_lower(ctx, before, 48);
     lexicon::lexicon(ctx.lang).group_words.iter().any(|w| {
         tail.strip_suffix(w.as_str())
             .is_some_and(|r| r.chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
@@ -3234,7 +3252,7 @@ fn members_of_a_group(ctx: &Ctx, group: &Name, limit: usize) -> Option<usize> {
     }
     let rest = span::cut(st, group.end, limit);
     let lead = rest.len() - rest.trim_start_matches([' ', ',']).len();
-    let head = head_lowercase(&rest[lead..], 32);
+    let head = head_lower(ctx, &rest[lead..], 32);
     let word = lex.members_follow.iter().filter(|w| {
         head.strip_prefix(w.as_str())
             .is_some_and(|r| r.starts_with(' '))
@@ -3266,16 +3284,19 @@ pub(super) fn after_relative_clause(ctx: &Ctx, from: usize, to: usize) -> usize 
     // description opened by a word of apposition.
     let dashed = close != ",";
     let lex = lexicon::lexicon(ctx.lang);
-    let first = || rest.split_whitespace().next().unwrap_or("").to_lowercase();
+    let first = || ctx.lower_slice(rest.split_whitespace().next().unwrap_or(""));
     // "Kestrel, then a unit of Orvex, sold …", "Kestrel, khi đó là công ty con của Orvex, …": a
     // description opened by a word of apposition is set off as a relative clause is.
-    let phrase = head_lowercase(rest.trim_start(), 40);
+    let phrase = head_lower(ctx, rest.trim_start(), 40);
     let apposition = lex.apposition_openers.iter().any(|o| {
         phrase
             .strip_prefix(o.as_str())
             .is_some_and(|r| r.starts_with(char::is_whitespace))
     });
-    if !dashed && !apposition && !lex.relative_pronouns.contains(&first()) {
+    if !dashed && !apposition && {
+        let first = first();
+        !lex.relative_pronouns.iter().any(|p| *p == first)
+    } {
         return from;
     }
     let Some(i) = rest.find(close) else {
