@@ -179,7 +179,9 @@ fn orders_for_a_count(st: &str, h: &Hit, ty: DealType, quantities: &[Quantity]) 
             q.discrete && q.start >= h.end && {
                 let gap = span::cut(st, h.end, q.start);
                 gap.split_whitespace().count() <= 3
-                    && !gap.contains(|c: char| c.is_ascii_digit() || ",;:.()".contains(c))
+                    && !gap.contains(|c: char| {
+                        c.is_ascii_digit() || matches!(c, ',' | ';' | ':' | '.' | '(' | ')')
+                    })
             }
         })
 }

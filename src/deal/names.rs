@@ -293,10 +293,11 @@ impl<'a> Ctx<'a> {
     /// the word that says it is of a name (`of_a_name`), and the body's own article after it.
     fn past_of_a_name(&self, pos: usize, limit: usize) -> usize {
         let rest = span::cut(self.text, pos, limit);
-        match lexicon::lexicon(self.lang).of_a_name.iter().find(|p| {
-            rest.strip_prefix(p.as_str())
-                .is_some_and(|r| r.starts_with(' '))
-        }) {
+        match lexicon::lexicon(self.lang)
+            .of_a_name
+            .iter()
+            .find(|p| span::strip_prefix_bytes(rest, p).is_some_and(|r| r.starts_with(' ')))
+        {
             Some(p) => self.skip_determiners(pos + p.len(), limit),
             None => pos,
         }
@@ -759,8 +760,14 @@ impl<'a> Ctx<'a> {
         // Asked at every name read: the suffixes are hyphenated, so a phrase without a hyphen
         // in reach is none.
         // (A hyphen within the first 80 characters: found by byte, then counted up to.)
+        // (80 characters are at most 320 bytes: the search need not go further.)
         let hyphen_in_reach = || {
-            rest.find('-')
+            let mut end = rest.len().min(320);
+            while !rest.is_char_boundary(end) {
+                end -= 1;
+            }
+            rest[..end]
+                .find('-')
                 .is_some_and(|i| rest[..i].chars().nth(79).is_none())
         };
         if suffixes.iter().all(|s| s.starts_with('-')) && !hyphen_in_reach() {
@@ -1325,7 +1332,7 @@ impl<'a> Ctx<'a> {
             if lead == most
                 || word
                     .chars()
-                    .any(|c| c.is_uppercase() || ",;:.()".contains(c))
+                    .any(|c| c.is_uppercase() || matches!(c, ',' | ';' | ':' | '.' | '(' | ')'))
             {
                 return false;
             }
@@ -1726,7 +1733,7 @@ pub fn trim_legal(orig: &str) -> &str {
     loop {
         let before = s;
         for suf in LEGAL_SUFFIXES {
-            if let Some(rest) = s.strip_suffix(suf) {
+            if let Some(rest) = span::strip_suffix_bytes(s, suf) {
                 if rest.ends_with(' ') || rest.ends_with(',') {
                     s = rest.trim_end().trim_end_matches(',').trim_end();
                 }

@@ -3289,9 +3289,7 @@ pub(super) fn after_relative_clause(ctx: &Ctx, from: usize, to: usize) -> usize 
     // description opened by a word of apposition is set off as a relative clause is.
     let phrase = head_lower(ctx, rest.trim_start(), 40);
     let apposition = lex.apposition_openers.iter().any(|o| {
-        phrase
-            .strip_prefix(o.as_str())
-            .is_some_and(|r| r.starts_with(char::is_whitespace))
+        span::strip_prefix_bytes(&phrase, o).is_some_and(|r| r.starts_with(char::is_whitespace))
     });
     if !dashed && !apposition && {
         let first = first();

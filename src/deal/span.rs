@@ -26,6 +26,21 @@ pub(crate) fn after(st: &str, start: usize) -> &str {
     cut(st, start, st.len())
 }
 
+/// `s.strip_prefix(p)`, compared byte by byte: the rules try a word list against one place
+/// (`of_a_name`, `apposition_openers`), and most words differ from the text in their first
+/// byte, where `strip_prefix` would call `memcmp` for each.
+pub(crate) fn strip_prefix_bytes<'s>(s: &'s str, p: &str) -> Option<&'s str> {
+    let fits = s.len() >= p.len() && p.bytes().zip(s.bytes()).all(|(a, b)| a == b);
+    // (A prefix of a str that is a whole str ends on a character boundary.)
+    fits.then(|| &s[p.len()..])
+}
+
+/// `s.strip_suffix(p)`, compared byte by byte from the end (see [`strip_prefix_bytes`]).
+pub(crate) fn strip_suffix_bytes<'s>(s: &'s str, p: &str) -> Option<&'s str> {
+    let fits = s.len() >= p.len() && p.bytes().rev().zip(s.bytes().rev()).all(|(a, b)| a == b);
+    fits.then(|| &s[..s.len() - p.len()])
+}
+
 /// `pos` moved past the whitespace that follows it.
 pub(crate) fn ctx_skip(st: &str, pos: usize) -> usize {
     pos + (after(st, pos).len() - after(st, pos).trim_start().len())
@@ -45,6 +60,16 @@ pub(crate) fn lower_ends_with(text: &str, lower: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    proptest::proptest! {
+        /// The byte-by-byte strips are `strip_prefix` and `strip_suffix`.
+        #[test]
+        fn byte_strips_are_the_std_strips(s in "[ab ộđ]{0,6}", p in "[ab ộđ]{0,3}") {
+            proptest::prop_assert_eq!(strip_prefix_bytes(&s, &p), s.strip_prefix(p.as_str()));
+            proptest::prop_assert_eq!(strip_suffix_bytes(&s, &p), s.strip_suffix(p.as_str()));
+        }
+    }
+
     use super::*;
 
     #[test]
