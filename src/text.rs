@@ -511,8 +511,32 @@ pub fn is_word_char_fast(c: char) -> bool {
     table.get(c).copied().unwrap_or_else(|| is_word_char(c))
 }
 
+/// `char::is_alphabetic`, through a table for the Latin letters with marks (see
+/// [`is_word_char_fast`]): the name rules ask it of every character of the words they read.
+pub fn is_letter_fast(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    static TABLE: OnceLock<CharTable<bool>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        CharTable::new(
+            &[('\u{80}', '\u{24f}'), ('\u{1e00}', '\u{1eff}')],
+            char::is_alphabetic,
+        )
+    });
+    table.get(c).copied().unwrap_or_else(|| c.is_alphabetic())
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_fast_character_classes_are_the_standard_ones() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(super::is_letter_fast(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(super::is_word_char_fast(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     #[test]
     fn an_aligned_fold_slices_as_to_lowercase_and_a_growing_or_sigma_one_is_not_aligned() {

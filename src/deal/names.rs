@@ -111,7 +111,7 @@ const LEGAL_SUFFIXES: &[&str] = &[
 
 fn is_capitalised(w: &str) -> bool {
     w.chars()
-        .find(|c| c.is_alphanumeric())
+        .find(|&c| crate::text::is_word_char_fast(c))
         .is_some_and(|c| c.is_uppercase())
 }
 
@@ -145,7 +145,7 @@ fn lower_into(text: &str, out: &mut String) {
 }
 
 fn has_letter(w: &str) -> bool {
-    w.chars().any(char::is_alphabetic)
+    w.chars().any(crate::text::is_letter_fast)
 }
 
 impl<'a> Ctx<'a> {
@@ -920,7 +920,8 @@ impl<'a> Ctx<'a> {
                     && self.next_word(we, limit).starts_with(char::is_lowercase)
             };
             let plain = first.is_lowercase()
-                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && w.chars()
+                    .all(|c| crate::text::is_letter_fast(c) || c == '-')
                 && self.hit_at(ws).is_none_or(|h| {
                     kind_word(h)
                         || trade_word(h)
@@ -1063,7 +1064,7 @@ impl<'a> Ctx<'a> {
     fn country_opening(&self, rest: &str) -> Option<usize> {
         rest.split_whitespace()
             .take(3)
-            .take_while(|w| w.chars().any(char::is_alphabetic))
+            .take_while(|w| w.chars().any(crate::text::is_letter_fast))
             .map(|w| w.as_ptr() as usize - rest.as_ptr() as usize + w.len())
             .filter(|&end| {
                 self.lexicon
@@ -1838,7 +1839,7 @@ pub fn title_case(st: &str) -> bool {
     let (mut words, mut caps) = (0usize, 0usize);
     for w in st
         .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic))
+        .filter(|w| w.chars().any(crate::text::is_letter_fast))
     {
         words += 1;
         caps += usize::from(is_capitalised(w));
