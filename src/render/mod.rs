@@ -121,16 +121,27 @@ pub fn neutralise(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn csv_cell(cell: &Cell, opts: &CsvOptions) -> String {
-    match cell {
-        Cell::Text(s) => s.clone(),
-        Cell::Quoted(s) if opts.neutralise_formulas => neutralise(s).into_owned(),
-        Cell::Quoted(s) => s.clone(),
-        Cell::Num(d) if opts.decimal_comma => crate::number::comma_decimal(*d),
-        Cell::Num(d) => plain_decimal(*d),
-        Cell::Int(n) => n.to_string(),
-        Cell::Date(d) => d.to_string(),
-        Cell::Empty => String::new(),
+fn csv_cell<'c>(cell: &'c Cell, opts: &CsvOptions) -> CsvField<'c> {
+    use std::borrow::Cow;
+    CsvField(match cell {
+        Cell::Text(s) => Cow::Borrowed(s),
+        Cell::Quoted(s) if opts.neutralise_formulas => neutralise(s),
+        Cell::Quoted(s) => Cow::Borrowed(s),
+        Cell::Num(d) if opts.decimal_comma => Cow::Owned(crate::number::comma_decimal(*d)),
+        Cell::Num(d) => Cow::Owned(plain_decimal(*d)),
+        Cell::Int(n) => Cow::Owned(n.to_string()),
+        Cell::Date(d) => Cow::Owned(d.to_string()),
+        Cell::Empty => Cow::Borrowed(""),
+    })
+}
+
+/// One CSV field: the cell's own text where it is written as it is (most of a deal row: the
+/// evidence sentence, the parties), so that a row is not copied once more to be written.
+pub struct CsvField<'c>(std::borrow::Cow<'c, str>);
+
+impl AsRef<[u8]> for CsvField<'_> {
+    fn as_ref(&self) -> &[u8] {
+        self.0.as_bytes()
     }
 }
 
