@@ -263,12 +263,16 @@ impl PhraseSet {
                 continue;
             }
             let (word_start, word_end) = self.word_edges[id];
-            let after_ok = !word_end || lower[e..].chars().next().is_none_or(|c| !is_word_char(c));
+            let after_ok = !word_end
+                || lower[e..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !is_word_char_fast(c));
             if !after_ok {
                 continue;
             }
             let before = lower[..s].chars().next_back();
-            let before_ok = !word_start || before.is_none_or(|c| !is_word_char(c));
+            let before_ok = !word_start || before.is_none_or(|c| !is_word_char_fast(c));
             let compound = self.compound[id];
             if !before_ok {
                 if !compound {
@@ -278,7 +282,7 @@ impl PhraseSet {
                 let word_start = lower[..s]
                     .char_indices()
                     .rev()
-                    .take_while(|&(_, c)| is_word_char(c))
+                    .take_while(|&(_, c)| is_word_char_fast(c))
                     .last()
                     .map_or(s, |(i, _)| i);
                 let first = text[folded.orig(word_start)..].chars().next();
@@ -501,6 +505,9 @@ fn walk_from(
 /// `char::is_alphanumeric`, through a table for the Latin letters with marks (Vietnamese text is
 /// mostly those), where `char::is_alphanumeric` searches Unicode's tables.
 pub fn is_word_char_fast(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     static TABLE: OnceLock<CharTable<bool>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         CharTable::new(
