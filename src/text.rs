@@ -98,13 +98,16 @@ impl<T> CharTable<T> {
     }
 }
 
-/// The lower case of a Latin letter with its marks (Latin-1, Latin Extended-A and -B, and the
-/// Vietnamese letters of Latin Extended Additional) where it is one character, from a table made
-/// once with `char::to_lowercase`.
+/// The Latin letters with their marks: Latin-1, Latin Extended-A and -B, and the Vietnamese
+/// letters of Latin Extended Additional. The character tables below cover them.
+const LATIN_WITH_MARKS: &[(char, char)] = &[('\u{80}', '\u{24f}'), ('\u{1e00}', '\u{1eff}')];
+
+/// The lower case of a Latin letter with its marks ([`LATIN_WITH_MARKS`]) where it is one
+/// character, from a table made once with `char::to_lowercase`.
 fn latin_lower(c: char) -> Option<char> {
     static TABLE: OnceLock<CharTable<Option<char>>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        CharTable::new(&[('\u{80}', '\u{24f}'), ('\u{1e00}', '\u{1eff}')], |c| {
+        CharTable::new(LATIN_WITH_MARKS, |c| {
             let mut l = c.to_lowercase();
             match (l.next(), l.next()) {
                 (Some(one), None) => Some(one),
@@ -192,10 +195,15 @@ pub struct PhraseSet {
 /// them was slower end to end than with the NFAs (well under 1 MB for the ~5,000 entity aliases;
 /// BENCHMARKS.md, 2026-12-01).
 fn automaton<S: AsRef<[u8]>>(pats: &[S]) -> Option<AhoCorasick> {
+    automaton_of_kind(pats, AhoCorasickKind::ContiguousNFA)
+}
+
+/// [`automaton`] of the given kind.
+fn automaton_of_kind<S: AsRef<[u8]>>(pats: &[S], kind: AhoCorasickKind) -> Option<AhoCorasick> {
     (!pats.is_empty()).then(|| {
         AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .kind(Some(kind))
             .build(pats)
             .expect("phrase automaton")
     })
@@ -396,13 +404,7 @@ impl JointScan {
             // The phrases read inside words (German compounds: a couple of hundred, a few KiB)
             // are searched in every byte of a sentence: as a DFA, one table look-up a byte, and
             // small enough for the cache (built in about 7M instructions, once).
-            inside: (!inside.is_empty()).then(|| {
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::Standard)
-                    .kind(Some(AhoCorasickKind::DFA))
-                    .build(&inside)
-                    .expect("phrase automaton")
-            }),
+            inside: automaton_of_kind(&inside, AhoCorasickKind::DFA),
             inside_ids,
             sets: sets.len(),
         }
@@ -505,37 +507,27 @@ fn walk_from(
 /// `char::is_alphanumeric`, through a table for the Latin letters with marks (Vietnamese text is
 /// mostly those), where `char::is_alphanumeric` searches Unicode's tables.
 pub fn is_word_char_fast(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
     static TABLE: OnceLock<CharTable<bool>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        CharTable::new(
-            &[('\u{80}', '\u{24f}'), ('\u{1e00}', '\u{1eff}')],
-            is_word_char,
-        )
-    });
-    table.get(c).copied().unwrap_or_else(|| is_word_char(c))
+    c.is_ascii_alphanumeric() || (!c.is_ascii() && latin_class(&TABLE, is_word_char, c))
 }
 
-/// `char::is_alphabetic`, through a table for the Latin letters with marks (see
-/// [`is_word_char_fast`]): the name rules ask it of every character of the words they read.
+/// `char::is_alphabetic`, the same way: the name rules ask it of every character of the words
+/// they read.
 pub fn is_letter_fast(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphabetic();
-    }
     static TABLE: OnceLock<CharTable<bool>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        CharTable::new(
-            &[('\u{80}', '\u{24f}'), ('\u{1e00}', '\u{1eff}')],
-            char::is_alphabetic,
-        )
-    });
-    table.get(c).copied().unwrap_or_else(|| c.is_alphabetic())
+    c.is_ascii_alphabetic() || (!c.is_ascii() && latin_class(&TABLE, char::is_alphabetic, c))
+}
+
+/// `class(c)` for a character past ASCII: from `table` (made from `class` on first use) for the
+/// Latin letters with marks, from `class` itself elsewhere.
+fn latin_class(table: &OnceLock<CharTable<bool>>, class: impl Fn(char) -> bool, c: char) -> bool {
+    let table = table.get_or_init(|| CharTable::new(LATIN_WITH_MARKS, &class));
+    table.get(c).copied().unwrap_or_else(|| class(c))
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn the_fast_character_classes_are_the_standard_ones() {
@@ -560,7 +552,6 @@ mod tests {
         assert!(!Folded::new("İstanbul").aligned());
         assert!(!Folded::new("ΟΔΟΣ").aligned());
     }
-    use super::*;
 
     #[test]
     fn the_latin_table_lower_cases_as_to_lowercase() {
