@@ -376,6 +376,7 @@ fn hex(bytes: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn hex_writes_two_lower_case_digits_a_byte() {
@@ -384,7 +385,6 @@ mod tests {
         let want: String = all.iter().map(|b| format!("{b:02x}")).collect();
         assert_eq!(hex(&all), want);
     }
-    use super::*;
 
     #[test]
     fn a_key_made_from_the_text_follows_the_text_and_gives_way_to_an_id() {

@@ -971,7 +971,7 @@ fn already_nfc(s: &str) -> bool {
         || is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes
 }
 
-/// "Hợp đồng trị giá 37,2 tỷ USD – “ký kết”", "Übernahme für 3 Mrd. €": Latin letters before
+/// "Hợp đồng trị giá 12,5 tỷ USD – “ký kết”", "Übernahme für 3 Mrd. €": Latin letters before
 /// the combining marks (U+0300), the precomposed Latin of Vietnamese (U+1E00–U+1EFF), dashes,
 /// quotation marks and currency signs are each NFC and combine with nothing before them
 /// (quick check "Yes", combining class 0), so a text of them alone is NFC; a test proves it
@@ -1100,6 +1100,7 @@ fn jsonl_event(path: &Path, line: usize, bytes: &[u8], warning: &mut Option<Stri
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn a_character_taken_as_plainly_nfc_is_nfc_alone_and_combines_with_nothing() {
@@ -1124,7 +1125,6 @@ mod tests {
             "an en quad decomposes to an en space"
         );
     }
-    use super::*;
 
     #[test]
     fn header_gives_date_and_title_and_is_not_text() {

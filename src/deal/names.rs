@@ -759,8 +759,8 @@ impl<'a> Ctx<'a> {
         let suffixes = &lexicon::lexicon(self.lang).qualifying_suffixes;
         // Asked at every name read: the suffixes are hyphenated, so a phrase without a hyphen
         // in reach is none.
-        // (A hyphen within the first 80 characters: found by byte, then counted up to.)
-        // (80 characters are at most 320 bytes: the search need not go further.)
+        // (A hyphen within the first 80 characters: searched for among the first 320 bytes, as
+        // far as 80 characters reach, then counted up to.)
         let hyphen_in_reach = || {
             let mut end = rest.len().min(320);
             while !rest.is_char_boundary(end) {

@@ -60,6 +60,7 @@ pub(crate) fn lower_ends_with(text: &str, lower: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     proptest::proptest! {
         /// The byte-by-byte strips are `strip_prefix` and `strip_suffix`.
@@ -69,8 +70,6 @@ mod tests {
             proptest::prop_assert_eq!(strip_suffix_bytes(&s, &p), s.strip_suffix(p.as_str()));
         }
     }
-
-    use super::*;
 
     #[test]
     fn ordered_ranges_cut_as_slices() {
