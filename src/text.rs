@@ -12,56 +12,26 @@ use unicode_normalization::UnicodeNormalization;
 /// A lower-cased copy of a text with a map from its byte offsets back to the original's.
 pub struct Folded {
     pub lower: String,
+    /// Each folded byte's offset in the original, and the original's length after them; empty
+    /// where the fold is [`aligned`](Folded::aligned), whose offsets are the original's.
     map: Vec<usize>,
     /// See [`Folded::aligned`].
     aligned: bool,
 }
 
 impl Folded {
+    /// Nearly every text lower-cases to as many bytes as it has: it is folded without a map, and
+    /// only a text where a character changes length ("İ") is folded again with one.
     pub fn new(text: &str) -> Folded {
-        let mut lower = String::with_capacity(text.len());
-        let mut map = Vec::with_capacity(text.len() + 1);
-        let mut aligned = true;
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            // A run of ASCII at once: copied, lower-cased in place, its offsets a range.
-            let run = bytes[i..].iter().take_while(|b| b.is_ascii()).count();
-            if run > 0 {
-                let from = lower.len();
-                lower.push_str(&text[i..i + run]);
-                lower[from..].make_ascii_lowercase();
-                map.extend(i..i + run);
-                i += run;
-                continue;
-            }
-            let c = text[i..].chars().next().expect("a char boundary");
-            let next = i + c.len_utf8();
-            if let Some(lc) = latin_lower(c) {
-                lower.push(lc);
-                map.extend(std::iter::repeat_n(i, lc.len_utf8()));
-                aligned &= lc.len_utf8() == c.len_utf8();
-                i = next;
-                continue;
-            }
-            let from = lower.len();
-            for lc in c.to_lowercase() {
-                let before = lower.len();
-                lower.push(lc);
-                map.extend(std::iter::repeat_n(i, lower.len() - before));
-            }
-            // (`str::to_lowercase` writes a capital sigma ending a word as a final sigma.)
-            aligned &= lower.len() - from == c.len_utf8() && c != 'Σ';
-            i = next;
-        }
-        map.push(text.len());
-        Folded {
-            lower,
-            map,
-            aligned,
+        match fold_aligned(text) {
+            Some(lower) => Folded {
+                lower,
+                map: Vec::new(),
+                aligned: true,
+            },
+            None => fold_mapped(text),
         }
     }
-
     /// Whether every character lower-cases to as many bytes as it has (and none is a capital
     /// sigma): then the folded text's offsets are the original's, and `lower[a..b]` is what
     /// `text[a..b].to_lowercase()` would make, with no copy.
@@ -71,7 +41,88 @@ impl Folded {
 
     /// The original byte offset of a folded byte offset.
     pub fn orig(&self, i: usize) -> usize {
-        self.map[i]
+        if self.aligned {
+            // A byte inside a character maps to the character's start, as in the map.
+            (0..=i)
+                .rev()
+                .find(|&j| self.lower.is_char_boundary(j))
+                .unwrap_or(0)
+        } else {
+            self.map[i]
+        }
+    }
+}
+
+/// The lower case of `text` where every character keeps its length in bytes (and none is a
+/// capital sigma, which `str::to_lowercase` writes differently at a word's end); `None` at the
+/// first that does not.
+fn fold_aligned(text: &str) -> Option<String> {
+    let mut lower = String::with_capacity(text.len());
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // A run of ASCII at once: copied and lower-cased in place.
+        let run = bytes[i..].iter().take_while(|b| b.is_ascii()).count();
+        if run > 0 {
+            let from = lower.len();
+            lower.push_str(&text[i..i + run]);
+            lower[from..].make_ascii_lowercase();
+            i += run;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("a char boundary");
+        let lc = match latin_lower(c) {
+            Some(lc) => lc,
+            None => {
+                let mut all = c.to_lowercase();
+                match (all.next(), all.next()) {
+                    (Some(lc), None) if c != 'Σ' => lc,
+                    _ => return None,
+                }
+            }
+        };
+        if lc.len_utf8() != c.len_utf8() {
+            return None;
+        }
+        lower.push(lc);
+        i += c.len_utf8();
+    }
+    Some(lower)
+}
+
+/// The lower case of `text` character by character, with each folded byte's offset in `text`.
+fn fold_mapped(text: &str) -> Folded {
+    let mut lower = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len() + 1);
+    let mut aligned = true;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let run = bytes[i..].iter().take_while(|b| b.is_ascii()).count();
+        if run > 0 {
+            let from = lower.len();
+            lower.push_str(&text[i..i + run]);
+            lower[from..].make_ascii_lowercase();
+            map.extend(i..i + run);
+            i += run;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("a char boundary");
+        let from = lower.len();
+        match latin_lower(c) {
+            Some(lc) => lower.push(lc),
+            None => lower.extend(c.to_lowercase()),
+        }
+        map.extend(std::iter::repeat_n(i, lower.len() - from));
+        // (`str::to_lowercase` writes a capital sigma ending a word as a final sigma.)
+        aligned &= lower.len() - from == c.len_utf8() && c != 'Σ';
+        i += c.len_utf8();
+    }
+    map.push(text.len());
+    Folded {
+        lower,
+        map,
+        aligned,
     }
 }
 
@@ -559,7 +610,12 @@ mod tests {
             let want: String = c.to_lowercase().collect();
             let f = Folded::new(&c.to_string());
             assert_eq!(f.lower, want, "{c:?}");
-            assert!(f.map.iter().all(|&i| i == 0 || i == c.len_utf8()), "{c:?}");
+            assert!(
+                (0..=f.lower.len())
+                    .map(|i| f.orig(i))
+                    .all(|i| i == 0 || i == c.len_utf8()),
+                "{c:?}"
+            );
         }
     }
 
@@ -579,7 +635,10 @@ mod tests {
             }
             map.push(t.len());
             proptest::prop_assert_eq!(&f.lower, &lower);
-            proptest::prop_assert_eq!(&f.map, &map);
+            let orig: Vec<usize> = (0..=f.lower.len()).map(|i| f.orig(i)).collect();
+            proptest::prop_assert_eq!(&orig, &map);
+            // Folded without a map exactly where no character changes length.
+            proptest::prop_assert_eq!(f.map.is_empty(), f.aligned());
         }
     }
 
