@@ -433,8 +433,26 @@ pub struct JointScan {
 /// within the set.
 struct AfterFirstWord {
     rest: Box<[u8]>,
+    /// The first (up to) eight bytes of `rest` and a mask of as many bytes, for one comparison
+    /// that settles most phrases: [`head_of`].
+    head: u64,
+    mask: u64,
     set: u32,
     id: u32,
+}
+
+/// The first (up to) eight bytes of `bytes` as one number, zeros past its end, and the mask of
+/// those it has.
+fn head_of(bytes: &[u8]) -> (u64, u64) {
+    let n = bytes.len().min(8);
+    let mut buf = [0u8; 8];
+    buf[..n].copy_from_slice(&bytes[..n]);
+    let mask = if n == 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * n)) - 1
+    };
+    (u64::from_le_bytes(buf), mask)
 }
 
 impl JointScan {
@@ -451,11 +469,15 @@ impl JointScan {
                     inside_ids.push(place);
                 } else if set.word_edges[id].0 {
                     let first = pat.find(|c| !is_word_char(c)).unwrap_or(pat.len());
+                    let rest = &pat.as_bytes()[first..];
+                    let (head, mask) = head_of(rest);
                     by_first_word
                         .entry(pat[..first].into())
                         .or_default()
                         .push(AfterFirstWord {
-                            rest: pat.as_bytes()[first..].into(),
+                            rest: rest.into(),
+                            head,
+                            mask,
                             set: place.0,
                             id: place.1,
                         });
@@ -499,34 +521,40 @@ impl JointScan {
             }
         }
         let bytes = lower.as_bytes();
-        // Where the current word began, if the scan is in one.
-        let mut word_start: Option<usize> = None;
-        let mut i = 0;
-        while i <= bytes.len() {
-            let (word, len) = match bytes.get(i) {
-                None => (false, 1),
-                Some(&b) if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
-                Some(_) => {
+        // Word by word: a tight loop over a word's bytes (ASCII tested inline, other characters
+        // through the Latin table), then its phrases; between words, each character may open a
+        // sign's phrase.
+        let word_char = |i: usize| -> (bool, usize) {
+            match bytes[i] {
+                b if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
+                _ => {
                     let c = lower[i..].chars().next().expect("a char boundary");
                     (is_word_char_fast(c), c.len_utf8())
                 }
-            };
-            match (word, word_start) {
-                (true, None) => word_start = Some(i),
-                (false, Some(w)) => {
-                    self.phrases_at(lower, w, &lower[w..i], &mut out);
-                    word_start = None;
-                }
-                _ => {}
             }
-            if !word {
-                if let (Some(nfa), Some(&b)) = (&self.signs, bytes.get(i)) {
-                    if self.sign_opening[usize::from(b)] {
-                        walk_from(nfa, bytes, i, |end, pid| {
-                            let (set, id) = self.sign_ids[pid];
-                            out[set as usize].push((i, end, id as usize));
-                        });
+        };
+        let mut i = 0;
+        while i < bytes.len() {
+            let (word, len) = word_char(i);
+            if word {
+                let start = i;
+                i += len;
+                while i < bytes.len() {
+                    let (word, len) = word_char(i);
+                    if !word {
+                        break;
                     }
+                    i += len;
+                }
+                self.phrases_at(lower, start, &lower[start..i], &mut out);
+                continue;
+            }
+            if let Some(nfa) = &self.signs {
+                if self.sign_opening[usize::from(bytes[i])] {
+                    walk_from(nfa, bytes, i, |end, pid| {
+                        let (set, id) = self.sign_ids[pid];
+                        out[set as usize].push((i, end, id as usize));
+                    });
                 }
             }
             i += len;
@@ -540,11 +568,14 @@ impl JointScan {
             return;
         };
         let after = &lower.as_bytes()[at + first.len()..];
+        // Phrases that share a first word mostly differ within the next word's first bytes:
+        // one masked comparison of eight bytes settles most of them, and only a phrase longer
+        // than that compares the rest.
+        let (head, _) = head_of(after);
         for p in phrases {
-            // Phrases that share a first word mostly differ within the next word's first bytes
-            // (the space before it they all share): compared byte by byte, stopping at the first
-            // difference, with no call to `memcmp` for the few bytes that are looked at.
-            let fits = after.len() >= p.rest.len() && p.rest.iter().zip(after).all(|(a, b)| a == b);
+            let fits = head & p.mask == p.head
+                && after.len() >= p.rest.len()
+                && (p.rest.len() <= 8 || p.rest[8..] == after[8..p.rest.len()]);
             if fits {
                 out[p.set as usize].push((at, at + first.len() + p.rest.len(), p.id as usize));
             }
