@@ -280,6 +280,8 @@ struct Split<'a> {
     sent_start: usize,
     /// The rest of the line has been handed on as the last sentence.
     done: bool,
+    /// Where the next ellipsis is at or after `at` (`usize::MAX`: none), once looked for.
+    ellipsis: Option<usize>,
 }
 
 /// Characters that may close a sentence after its final mark.
@@ -302,6 +304,7 @@ impl<'a> Split<'a> {
             at: 0,
             sent_start: 0,
             done: false,
+            ellipsis: None,
         }
     }
 
@@ -366,15 +369,22 @@ impl Iterator for Split<'_> {
     type Item = (usize, usize);
 
     fn next(&mut self) -> Option<(usize, usize)> {
-        // Only '.', '!', '?' and '…' can end a sentence (`boundary`), and of the bytes of UTF-8
-        // text only those marks and 0xE2, the first byte of '…' (and of other punctuation),
-        // start one: the search skips from one such byte to the next, not a character at a time.
+        // Only '.', '!', '?' and '…' can end a sentence (`boundary`): the search jumps from one
+        // to the next (SIMD `memchr` for the three ASCII marks, a substring search for the
+        // ellipsis, remembered until passed), not a character at a time.
         let bytes = self.s.as_bytes();
-        while let Some(k) = bytes[self.at..]
-            .iter()
-            .position(|b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
-        {
-            let i = self.at + k;
+        loop {
+            if self.ellipsis.is_none_or(|e| e < self.at) {
+                self.ellipsis = memchr::memmem::find(&bytes[self.at..], "…".as_bytes())
+                    .map_or(Some(usize::MAX), |k| Some(self.at + k));
+            }
+            let mark = memchr::memchr3(b'.', b'!', b'?', &bytes[self.at..]).map(|k| self.at + k);
+            let i = match (mark, self.ellipsis) {
+                (Some(m), Some(e)) => m.min(e),
+                (Some(m), None) => m,
+                (None, Some(e)) if e != usize::MAX => e,
+                _ => break,
+            };
             let c = self.s[i..].chars().next().expect("a character starts here");
             self.at = i + c.len_utf8();
             if let Some((a, b)) = self.boundary(i, c) {
