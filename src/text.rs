@@ -23,15 +23,23 @@ impl Folded {
     /// Nearly every text lower-cases to as many bytes as it has: it is folded without a map, and
     /// only a text where a character changes length ("İ") is folded again with one.
     pub fn new(text: &str) -> Folded {
-        match fold_aligned(text) {
-            Some(lower) => Folded {
+        if let Some((lower, _)) = fold::<false>(text, &mut Vec::new()) {
+            return Folded {
                 lower,
                 map: Vec::new(),
                 aligned: true,
-            },
-            None => fold_mapped(text),
+            };
+        }
+        let mut map = Vec::with_capacity(text.len() + 1);
+        let (lower, aligned) =
+            fold::<true>(text, &mut map).expect("a fold with a map goes to the end");
+        Folded {
+            lower,
+            map,
+            aligned,
         }
     }
+
     /// Whether every character lower-cases to as many bytes as it has (and none is a capital
     /// sigma): then the folded text's offsets are the original's, and `lower[a..b]` is what
     /// `text[a..b].to_lowercase()` would make, with no copy.
@@ -53,57 +61,26 @@ impl Folded {
     }
 }
 
-/// The lower case of `text` where every character keeps its length in bytes (and none is a
-/// capital sigma, which `str::to_lowercase` writes differently at a word's end); `None` at the
-/// first that does not.
-fn fold_aligned(text: &str) -> Option<String> {
+/// The lower case of `text` character by character, and whether every character kept its
+/// length in bytes (and none is a capital sigma, which `str::to_lowercase` writes differently at a
+/// word's end). With `MAP`, each folded byte's offset in `text` is pushed onto `map`, then the
+/// text's length; without, `map` is left alone and the fold stops (`None`) at the first character
+/// that changes length. (A constant, so that the fold without a map has no test for it.)
+fn fold<const MAP: bool>(text: &str, map: &mut Vec<usize>) -> Option<(String, bool)> {
     let mut lower = String::with_capacity(text.len());
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        // A run of ASCII at once: copied and lower-cased in place.
-        let run = bytes[i..].iter().take_while(|b| b.is_ascii()).count();
-        if run > 0 {
-            let from = lower.len();
-            lower.push_str(&text[i..i + run]);
-            lower[from..].make_ascii_lowercase();
-            i += run;
-            continue;
-        }
-        let c = text[i..].chars().next().expect("a char boundary");
-        let lc = match latin_lower(c) {
-            Some(lc) => lc,
-            None => {
-                let mut all = c.to_lowercase();
-                match (all.next(), all.next()) {
-                    (Some(lc), None) if c != 'Σ' => lc,
-                    _ => return None,
-                }
-            }
-        };
-        if lc.len_utf8() != c.len_utf8() {
-            return None;
-        }
-        lower.push(lc);
-        i += c.len_utf8();
-    }
-    Some(lower)
-}
-
-/// The lower case of `text` character by character, with each folded byte's offset in `text`.
-fn fold_mapped(text: &str) -> Folded {
-    let mut lower = String::with_capacity(text.len());
-    let mut map = Vec::with_capacity(text.len() + 1);
     let mut aligned = true;
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        // A run of ASCII at once: copied, lower-cased in place, its offsets a range.
         let run = bytes[i..].iter().take_while(|b| b.is_ascii()).count();
         if run > 0 {
             let from = lower.len();
             lower.push_str(&text[i..i + run]);
             lower[from..].make_ascii_lowercase();
-            map.extend(i..i + run);
+            if MAP {
+                map.extend(i..i + run);
+            }
             i += run;
             continue;
         }
@@ -113,17 +90,19 @@ fn fold_mapped(text: &str) -> Folded {
             Some(lc) => lower.push(lc),
             None => lower.extend(c.to_lowercase()),
         }
-        map.extend(std::iter::repeat_n(i, lower.len() - from));
-        // (`str::to_lowercase` writes a capital sigma ending a word as a final sigma.)
-        aligned &= lower.len() - from == c.len_utf8() && c != 'Σ';
+        let kept = lower.len() - from == c.len_utf8() && c != 'Σ';
+        if MAP {
+            map.extend(std::iter::repeat_n(i, lower.len() - from));
+        } else if !kept {
+            return None;
+        }
+        aligned &= kept;
         i += c.len_utf8();
     }
-    map.push(text.len());
-    Folded {
-        lower,
-        map,
-        aligned,
+    if MAP {
+        map.push(text.len());
     }
+    Some((lower, aligned))
 }
 
 /// A value for each character of a few ranges, computed once: a direct index where a Unicode
