@@ -410,7 +410,14 @@ pub(super) fn to_deal(article: &super::Article, lang: Lang, text: &str, mut m: M
     };
     // Nor do the trigger and the party names within the sentence ("European Investment Bank
     // signed a financing agreement … for renewable energy" is about energy).
-    let mut sentence_for_sector = evidence.replace(trigger, " ");
+    // (A deal anchored at its amount, in a sentence with no deal word, has no trigger: its
+    // sentence is read whole. `str::replace` of an empty pattern would put a space between
+    // every two characters, and no sector word would be found.)
+    let mut sentence_for_sector = if trigger.is_empty() {
+        evidence.clone()
+    } else {
+        evidence.replace(trigger, " ")
+    };
     for p in &parties {
         // (A canonical name is often not the text's own words: then there is nothing to copy.)
         if sentence_for_sector.contains(p.as_str()) {
