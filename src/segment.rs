@@ -280,8 +280,14 @@ struct Split<'a> {
     sent_start: usize,
     /// The rest of the line has been handed on as the last sentence.
     done: bool,
-    /// Where the next ellipsis is at or after `at` (`usize::MAX`: none), once looked for.
-    ellipsis: Option<usize>,
+    /// Where the first ellipsis at or after `at` was last seen (`usize::MAX`: none is left):
+    /// looked for again only once `at` has passed it.
+    ellipsis: usize,
+}
+
+/// Where the first '…' at or after `from` in `line` is, `usize::MAX` if none.
+fn next_ellipsis(line: &[u8], from: usize) -> usize {
+    memchr::memmem::find(&line[from..], "…".as_bytes()).map_or(usize::MAX, |k| from + k)
 }
 
 /// Characters that may close a sentence after its final mark.
@@ -304,7 +310,7 @@ impl<'a> Split<'a> {
             at: 0,
             sent_start: 0,
             done: false,
-            ellipsis: None,
+            ellipsis: next_ellipsis(&text.as_bytes()[start..end], 0),
         }
     }
 
@@ -374,17 +380,14 @@ impl Iterator for Split<'_> {
         // ellipsis, remembered until passed), not a character at a time.
         let bytes = self.s.as_bytes();
         loop {
-            if self.ellipsis.is_none_or(|e| e < self.at) {
-                self.ellipsis = memchr::memmem::find(&bytes[self.at..], "…".as_bytes())
-                    .map_or(Some(usize::MAX), |k| Some(self.at + k));
+            if self.ellipsis < self.at {
+                self.ellipsis = next_ellipsis(bytes, self.at);
             }
             let mark = memchr::memchr3(b'.', b'!', b'?', &bytes[self.at..]).map(|k| self.at + k);
-            let i = match (mark, self.ellipsis) {
-                (Some(m), Some(e)) => m.min(e),
-                (Some(m), None) => m,
-                (None, Some(e)) if e != usize::MAX => e,
-                _ => break,
-            };
+            let i = mark.unwrap_or(usize::MAX).min(self.ellipsis);
+            if i == usize::MAX {
+                break;
+            }
             let c = self.s[i..].chars().next().expect("a character starts here");
             self.at = i + c.len_utf8();
             if let Some((a, b)) = self.boundary(i, c) {
@@ -467,6 +470,24 @@ mod tests {
 
     fn texts(t: &str) -> Vec<&str> {
         sentences(t, 0).iter().map(|s| &t[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn an_ellipsis_ends_a_sentence_among_the_other_marks() {
+        assert_eq!(
+            texts("Kestrel signed… Then Orvex bought. “Mid…word” stays! Did Norland sign? Yes…"),
+            [
+                "Kestrel signed…",
+                "Then Orvex bought.",
+                "“Mid…word” stays!",
+                "Did Norland sign?",
+                "Yes…"
+            ]
+        );
+        assert_eq!(
+            texts("Sao Mai ký hợp đồng… Trường Phát mua."),
+            ["Sao Mai ký hợp đồng…", "Trường Phát mua."]
+        );
     }
 
     #[test]
