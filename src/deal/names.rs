@@ -762,11 +762,7 @@ impl<'a> Ctx<'a> {
         // (A hyphen within the first 80 characters: searched for among the first 320 bytes, as
         // far as 80 characters reach, then counted up to.)
         let hyphen_in_reach = || {
-            let mut end = rest.len().min(320);
-            while !rest.is_char_boundary(end) {
-                end -= 1;
-            }
-            rest[..end]
+            span::head(rest, 320)
                 .find('-')
                 .is_some_and(|i| rest[..i].chars().nth(79).is_none())
         };

@@ -993,7 +993,7 @@ fn in_apposition(ctx: &Ctx, pos: usize) -> bool {
         .next_back()
         .and_then(|w| w.chars().next())
         .is_some_and(char::is_uppercase);
-    let phrase = ctx.lower_slice(head(before[open + 1..].trim_start(), 40));
+    let phrase = ctx.lower_slice(span::head(before[open + 1..].trim_start(), 40));
     let opened = lexicon::lexicon(ctx.lang)
         .apposition_openers
         .iter()
@@ -2275,23 +2275,6 @@ fn names_before_trigger(
     }
 }
 
-/// The first `bytes` (or a few more, to a character boundary) of `s`: what a test of the next
-/// words needs, without lower-casing the rest of a long sentence.
-fn head(s: &str, bytes: usize) -> &str {
-    let end = (bytes.min(s.len())..=s.len())
-        .find(|&i| s.is_char_boundary(i))
-        .unwrap_or(s.len());
-    &s[..end]
-}
-
-/// The last `bytes` (or a few fewer, to a character boundary) of `s`.
-fn tail(s: &str, bytes: usize) -> &str {
-    let from = (s.len().saturating_sub(bytes)..s.len())
-        .find(|&i| s.is_char_boundary(i))
-        .unwrap_or(s.len());
-    &s[from..]
-}
-
 /// "Orvex beat rival Kestrel to the order", "vượt qua đối thủ là Kestrel", "hat den Rivalen
 /// Kestrel ausgestochen": the name a verb of beating governs (before it, past at most three
 /// words that are an article, a possessive or a word for a competitor; or, where the verb ends
@@ -2300,7 +2283,7 @@ fn tail(s: &str, bytes: usize) -> &str {
 pub(super) fn after_rival(st: &str, lang: Lang, pos: usize, end: usize) -> bool {
     let lex = lexicon::lexicon(lang);
     // Five words back are at most a few dozen bytes: never lower-case the whole sentence.
-    let before = tail(span::before(st, pos), 120).to_lowercase();
+    let before = span::tail(span::before(st, pos), 120).to_lowercase();
     // Nearest first.
     let words: Vec<&str> = before.split_whitespace().rev().take(5).collect();
     let is_beat = |phrase: &str| lex.beat_verbs.iter().any(|v| v == phrase);
@@ -2328,7 +2311,7 @@ pub(super) fn after_rival(st: &str, lang: Lang, pos: usize, end: usize) -> bool 
         k += 1;
     }
     // Verb-final: "den Rivalen Kestrel ausgestochen" (a word for a competitor before the name).
-    let after = head(span::after(st, end), 80).to_lowercase();
+    let after = span::head(span::after(st, end), 80).to_lowercase();
     let next: Vec<&str> = after.split_whitespace().take(2).collect();
     words.first().is_some_and(|w| is_rival(w))
         && next
@@ -3153,7 +3136,7 @@ fn coordinated_clause(ctx: &Ctx, a: &Anchor, clause_start: usize) -> Option<usiz
 /// that opens a clause of its own (`clause_conjunctions`) at `at`, where the clause's subject
 /// stands; `at` where none does.
 fn past_clause_conjunction(ctx: &Ctx, at: usize) -> usize {
-    let rest = ctx.lower_slice(head(span::after(ctx.text, at), 24));
+    let rest = ctx.lower_slice(span::head(span::after(ctx.text, at), 24));
     lexicon::lexicon(ctx.lang)
         .clause_conjunctions
         .iter()
@@ -3184,7 +3167,7 @@ fn last_clause_mark(s: &str) -> Option<usize> {
 /// (`group_words`) stands right before the name.
 fn named_as_group(ctx: &Ctx, name: &Name) -> bool {
     let before = span::cut(ctx.text, 0, name.start).trim_end();
-    let tail = ctx.lower_slice(tail(before, 48));
+    let tail = ctx.lower_slice(span::tail(before, 48));
     lexicon::lexicon(ctx.lang).group_words.iter().any(|w| {
         tail.strip_suffix(w.as_str())
             .is_some_and(|r| r.chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
@@ -3236,7 +3219,7 @@ fn members_of_a_group(ctx: &Ctx, group: &Name, limit: usize) -> Option<usize> {
     }
     let rest = span::cut(st, group.end, limit);
     let lead = rest.len() - rest.trim_start_matches([' ', ',']).len();
-    let head = ctx.lower_slice(head(&rest[lead..], 32));
+    let head = ctx.lower_slice(span::head(&rest[lead..], 32));
     let word = lex.members_follow.iter().filter(|w| {
         head.strip_prefix(w.as_str())
             .is_some_and(|r| r.starts_with(' '))
@@ -3271,7 +3254,7 @@ pub(super) fn after_relative_clause(ctx: &Ctx, from: usize, to: usize) -> usize 
     let first = || ctx.lower_slice(rest.split_whitespace().next().unwrap_or(""));
     // "Kestrel, then a unit of Orvex, sold …", "Kestrel, khi đó là công ty con của Orvex, …": a
     // description opened by a word of apposition is set off as a relative clause is.
-    let phrase = ctx.lower_slice(head(rest.trim_start(), 40));
+    let phrase = ctx.lower_slice(span::head(rest.trim_start(), 40));
     let apposition = lex.apposition_openers.iter().any(|o| {
         span::strip_prefix_bytes(&phrase, o).is_some_and(|r| r.starts_with(char::is_whitespace))
     });

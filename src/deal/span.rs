@@ -26,6 +26,23 @@ pub(crate) fn after(st: &str, start: usize) -> &str {
     cut(st, start, st.len())
 }
 
+/// The first `bytes` (or a few more, to a character boundary) of `s`: what a test of the next
+/// words needs, without lower-casing or searching the rest of a long sentence.
+pub(crate) fn head(s: &str, bytes: usize) -> &str {
+    let end = (bytes.min(s.len())..=s.len())
+        .find(|&i| s.is_char_boundary(i))
+        .unwrap_or(s.len());
+    &s[..end]
+}
+
+/// The last `bytes` (or a few fewer, to a character boundary) of `s`.
+pub(crate) fn tail(s: &str, bytes: usize) -> &str {
+    let from = (s.len().saturating_sub(bytes)..s.len())
+        .find(|&i| s.is_char_boundary(i))
+        .unwrap_or(s.len());
+    &s[from..]
+}
+
 /// `s.strip_prefix(p)`, compared byte by byte: the rules try a word list against one place
 /// (`of_a_name`, `apposition_openers`), and most words differ from the text in their first
 /// byte, where `strip_prefix` would call `memcmp` for each.
