@@ -1837,8 +1837,8 @@ fn designation_shaped(word: &str) -> bool {
 pub fn title_case(st: &str) -> bool {
     let (mut words, mut caps) = (0usize, 0usize);
     // The current word: whether it has a letter, and whether its first letter or digit (if
-    // seen) is a capital.
-    let (mut in_word, mut letter, mut first) = (false, false, None::<bool>);
+    // seen) is a capital. White space ends it (and ends nothing where no word was open).
+    let (mut letter, mut first) = (false, None::<bool>);
     let mut end_word = |letter: &mut bool, first: &mut Option<bool>| {
         if *letter {
             words += 1;
@@ -1855,13 +1855,9 @@ pub fn title_case(st: &str) -> bool {
             i += 1;
             // (`char::is_whitespace` of ASCII: tab to carriage return, and space.)
             if matches!(b, b'\t'..=b'\r' | b' ') {
-                if in_word {
-                    end_word(&mut letter, &mut first);
-                    in_word = false;
-                }
+                end_word(&mut letter, &mut first);
                 continue;
             }
-            in_word = true;
             if first.is_none() && b.is_ascii_alphanumeric() {
                 first = Some(b.is_ascii_uppercase());
             }
@@ -1871,21 +1867,15 @@ pub fn title_case(st: &str) -> bool {
         let c = st[i..].chars().next().expect("a char boundary");
         i += c.len_utf8();
         if c.is_whitespace() {
-            if in_word {
-                end_word(&mut letter, &mut first);
-                in_word = false;
-            }
+            end_word(&mut letter, &mut first);
             continue;
         }
-        in_word = true;
         if first.is_none() && crate::text::is_word_char_fast(c) {
             first = Some(c.is_uppercase());
         }
         letter = letter || crate::text::is_letter_fast(c);
     }
-    if in_word {
-        end_word(&mut letter, &mut first);
-    }
+    end_word(&mut letter, &mut first);
     words > 0 && caps * 5 >= words * 3
 }
 
