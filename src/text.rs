@@ -718,6 +718,9 @@ mod tests {
             ("contract for".into(), false),
             ("contract".into(), false),
             ("deal".into(), false),
+            // Rests past the first word longer than the eight bytes compared at once.
+            ("contract for the supply".into(), false),
+            ("hợp đồng mua bán điện".into(), false),
         ]);
         let amounts = PhraseSet::new(&[
             ("$".into(), false),
@@ -740,6 +743,8 @@ mod tests {
             "Kestrel Arc won a contract fur 3 tỷ euro.",
             "Der Kaufvertrag, ein Vertrag: vertragslos; Kestrelair-Deal",
             "Hợp đồng trị giá 3 tỷ đồng giữa Kestrel và Sao Mai; subcontractor deals",
+            "a contract for the supply, a contract for the supplement, a contract for the sup",
+            "Hợp đồng mua bán điện và hợp đồng mua bán đất",
             "",
         ] {
             let f = Folded::new(t);
