@@ -49,8 +49,10 @@ struct Expected {
     #[serde(default)]
     no_recipient: bool,
     quantity: Option<u64>,
-    #[allow(dead_code)]
     item: Option<String>,
+    /// No text names the deal's item (a deal known only by its amount in a list).
+    #[serde(default)]
+    no_item: bool,
     amount: Option<String>,
     currency: Option<String>,
     qualifier: Option<String>,
@@ -145,6 +147,9 @@ fn differences(e: &Expected, d: &Deal) -> Vec<String> {
             "parties: want only {:?}, got {:?}",
             e.parties, d.parties
         ));
+    }
+    if e.no_item && d.item.is_some() {
+        out.push(format!("item: want none, got {:?}", d.item));
     }
     if e.no_provider && d.provider.is_some() {
         out.push(format!("provider: want none, got {:?}", d.provider));

@@ -257,7 +257,32 @@ pub(super) fn item_for(
             return Some(topic);
         }
     }
+    if amount.is_some_and(|am| am.start == a.start && am.end == a.end) {
+        return after_bare_amount(ctx, a, scope_end);
+    }
     let from = if generic { a.end } else { a.start };
     item_span(ctx, from, scope_end, 16, amount)
         .or_else(|| Some(span::cut(ctx.text, a.start, a.end).to_string()))
+}
+
+/// A deal anchored at its amount has no deal word before it to name it. "… will receive $1.4
+/// million to train nurses" names it by a purpose (or a topic: "to build roads"), "a $3 billion
+/// investment" by the deal's own noun right after the figure. Anything else after the amount
+/// ("A ($31 million), B ($22 million)", "… $10 million while B …") is the sentence going on, and
+/// the item is unknown: neither those words nor the amount's own text is an item.
+fn after_bare_amount(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option<String> {
+    let next = ctx_skip(ctx.text, a.end);
+    let at = |h: &&Hit| h.start == next && h.end <= scope_end;
+    let purpose = |h: &&Hit| h.has(|r| matches!(r, Role::Purpose | Role::Topic));
+    if let Some(p) = ctx
+        .hits
+        .iter()
+        .filter(at)
+        .filter(purpose)
+        .max_by_key(|h| h.end)
+    {
+        return span_until_stop(ctx, p.end, scope_end, 10);
+    }
+    let noun = ctx.hits.iter().filter(at).find(|h| h.trigger().is_some())?;
+    Some(span::cut(ctx.text, noun.start, noun.end).to_string())
 }
