@@ -322,13 +322,23 @@ fn gapped_party(f: &Frame, x: &Amount, m: &mut Mention, prev: Option<&Mention>) 
             head = rest.trim_end();
         }
     }
-    let Some(from) = [" und ", " and ", " và ", ", "]
+    // The start of the clause: after its comma or the language's word for "and".
+    let join = f
+        .ctx
+        .hits
         .iter()
-        .filter_map(|d| head.rfind(d).map(|p| p + d.len()))
+        .filter(|h| h.end < head.len() && h.has(|r| *r == Role::ListJoin))
+        .map(|h| h.end);
+    let Some(from) = head
+        .rfind(", ")
+        .map(|p| p + 2)
+        .into_iter()
+        .chain(join)
         .max()
     else {
         return;
     };
+    let from = super::span::ctx_skip(st, from);
     let Some(n) = f.ctx.read_name(from, head.len()) else {
         return;
     };
@@ -365,25 +375,38 @@ fn named_amounts(st: &str, free: &[&Amount]) -> usize {
 }
 
 /// "…, Corvin Health Inc. ($22 million)": the name an enumerated amount is bracketed after, read
-/// from the end of the previous item ("), ", "), and ", or the verb before the list).
+/// from the end of the previous member (its bracket, a comma, a word of the language's
+/// `list_joins`), or from a word of `list_openers` ("are", "gồm", "sind") or a colon before the
+/// list.
 fn name_before_bracket(ctx: &Ctx, amount_start: usize) -> Option<super::names::Name> {
     let st = ctx.text;
     let paren = span::before(st, amount_start).rfind('(')?;
     let head = span::before(st, paren);
-    let from = [
-        "), ",
-        ") and ",
-        "), and ",
-        " are ",
-        " were ",
-        ": ",
-        " include ",
-    ]
-    .iter()
-    .filter_map(|d| head.rfind(d).map(|p| p + d.len()))
-    .max()
-    .unwrap_or(0);
-    ctx.read_name(from, paren)
+    let previous = head.rfind(')').map_or(0, |p| p + 1);
+    let mut from = previous.max(head.rfind(": ").map_or(0, |p| p + 2));
+    let after_member = |pos: usize| {
+        span::cut(st, previous, pos)
+            .chars()
+            .all(|c| c == ',' || c.is_whitespace())
+    };
+    // "A ($9 million) and B": a join right after the previous member; "The suppliers are A": the
+    // last opener before the name.
+    if let Some(end) = ctx
+        .hits
+        .iter()
+        .filter(|h| h.start >= from && h.end <= paren)
+        .filter(|h| {
+            h.has(|r| *r == Role::ListOpen)
+                || (previous > 0 && after_member(h.start) && h.has(|r| *r == Role::ListJoin))
+        })
+        .map(|h| h.end)
+        .max()
+    {
+        from = end;
+    }
+    let name =
+        span::cut(st, from, paren).trim_start_matches(|c: char| c == ',' || c.is_whitespace());
+    ctx.read_name(paren - name.len(), paren)
 }
 
 /// Whether an amount can be a deal's value: not a bracketed conversion of the amount before it

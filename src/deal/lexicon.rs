@@ -357,6 +357,13 @@ struct Cues {
     /// Right after an amount, these make it a price of one unit, not a deal ("$41 a share").
     #[serde(default)]
     unit_price: Vec<String>,
+    /// Words that open a list of names with their amounts in brackets ("The suppliers are A ($31
+    /// million), B …", "gồm A (120 tỷ đồng), B …"): the first name starts after them.
+    #[serde(default)]
+    list_openers: Vec<String>,
+    /// The words that join the last member of a list to the others ("and", "und", "và").
+    #[serde(default)]
+    list_joins: Vec<String>,
     /// Words that open a clause about one unit ("each", "ein", "mỗi chiếc"): with a verb of
     /// `cost_verbs` in that clause, its amount is a price per unit ("Each jet costs about $100
     /// million", "Ein Jet soll 100 Millionen Euro kosten"), no deal's value.
@@ -682,6 +689,10 @@ pub enum Role {
     ItemStop,
     /// "per share", "mỗi cổ phiếu", "pro Aktie": the amount before it prices one unit.
     UnitPrice,
+    /// See `Cues::list_openers`.
+    ListOpen,
+    /// See `Cues::list_joins`.
+    ListJoin,
     /// See `Cues::one_unit`.
     OneUnit,
     /// See `Cues::cost_verbs`.
@@ -881,6 +892,8 @@ impl Builder {
         self.add_all(&cues.total_cues, Role::TotalCue);
         self.add_all(&cues.statistic_cues, Role::StatisticCue);
         self.add_all(&cues.unit_price, Role::UnitPrice);
+        self.add_all(&cues.list_openers, Role::ListOpen);
+        self.add_all(&cues.list_joins, Role::ListJoin);
         self.add_all(&cues.one_unit, Role::OneUnit);
         self.add_all(&cues.cost_verbs, Role::CostVerb);
         self.add_all(&cues.conversion_cues, Role::ConversionCue);
