@@ -51,6 +51,10 @@ struct Qualifiers {
 struct Ranges {
     open: Vec<String>,
     join: Vec<String>,
+    /// Words of `join` that join a range only after a word of `open`: "between 2 and 3 billion"
+    /// is a range, "$2 billion and 3 tanks" is not.
+    #[serde(default)]
+    join_after_open: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -183,6 +187,8 @@ pub enum Role {
     PostfixQualifier(Qualifier),
     RangeOpen,
     RangeJoin,
+    /// See `Ranges::join_after_open`.
+    RangeJoinAfterOpen,
     CountNoun,
     /// A noun of measure: the count before it is no deal's quantity.
     Measure,
@@ -334,6 +340,7 @@ impl AmountLexicon {
             ),
             (&raw.ranges.open, Role::RangeOpen),
             (&raw.ranges.join, Role::RangeJoin),
+            (&raw.ranges.join_after_open, Role::RangeJoinAfterOpen),
             (&raw.quantities.count_nouns, Role::CountNoun),
             (&raw.quantities.measure_nouns, Role::CountNoun),
             (&raw.quantities.measure_nouns, Role::Measure),

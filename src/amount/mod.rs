@@ -987,11 +987,7 @@ impl Reader<'_, '_> {
             }
         }
         if let Some(j) = self.adj(k) {
-            let conj_needs_open = j.has(|r| *r == Role::RangeJoin)
-                && matches!(
-                    &self.text[j.start..j.end].to_lowercase()[..],
-                    "và" | "and" | "und"
-                );
+            let conj_needs_open = j.has(|r| *r == Role::RangeJoinAfterOpen);
             if j.has(|r| *r == Role::RangeJoin) && (!conj_needs_open || range_open) {
                 let mut k2 = k + 1;
                 // The second number's currency counts only if a range follows: "2-tỷ-USD" is

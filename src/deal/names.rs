@@ -170,6 +170,11 @@ impl<'a> Ctx<'a> {
         let k = self.hits.partition_point(|h| h.start < pos);
         self.hits.get(k).filter(|h| h.start == pos)
     }
+    /// Every hit that starts at `pos` (a word may open several phrases).
+    pub(super) fn hits_at(&self, pos: usize) -> impl Iterator<Item = &Hit<'a>> {
+        let k = self.hits.partition_point(|h| h.start < pos);
+        self.hits[k..].iter().take_while(move |h| h.start == pos)
+    }
     fn entity_at(&self, pos: usize) -> Option<&EntityHit<'a>> {
         self.ents.iter().find(|e| e.start == pos)
     }
@@ -536,7 +541,8 @@ impl<'a> Ctx<'a> {
             }
             let (ws, we, ends) = self.word(pos, limit);
             let w = span::cut(self.text, ws, we);
-            if ends || we >= limit || !(is_capitalised(w) || ["and", "&", "und"].contains(&w)) {
+            let joins = w == "&" || self.hits_at(ws).any(|h| h.has(|r| *r == Role::ListJoin));
+            if ends || we >= limit || !(is_capitalised(w) || joins) {
                 return false;
             }
             pos = self.skip_ws(we, limit);
