@@ -555,6 +555,7 @@ impl<'a> Ctx<'a> {
     pub fn country_qualifies(&self, e: &EntityHit) -> bool {
         e.entity.kind == Kind::Country
             && (self.inside_a_headed_name(e)
+                || self.syllable_of_a_native_name(e.start, e.end)
                 || self
                     .qualified_by_country(e.start, e.end, self.text.len())
                     .is_some()
@@ -673,6 +674,27 @@ impl<'a> Ctx<'a> {
                             .all(|w| is_capitalised(w) && w.chars().all(char::is_alphabetic))
                 }
         })
+    }
+
+    /// "Công ty Nhiệt điện Phú Mỹ", "Tập đoàn Đức Giang": a country's one-word name written right
+    /// beside a capitalised syllable of a name of the language (see
+    /// `DealRules::native_name_syllable`) is a syllable of that name, no country. Not across a
+    /// comma ("Việt Nam, Mỹ").
+    fn syllable_of_a_native_name(&self, start: usize, end: usize) -> bool {
+        if span::cut(self.text, start, end).contains(char::is_whitespace) {
+            return false;
+        }
+        let rules = self.lang.deals();
+        let native = |w: &str| is_capitalised(w) && rules.native_name_syllable(w);
+        let before = self.text[..start]
+            .strip_suffix(' ')
+            .and_then(|b| b.rsplit(' ').next())
+            .filter(|w| w.ends_with(char::is_alphabetic));
+        let after = self.text[end..]
+            .strip_prefix(' ')
+            .and_then(|a| a.split(' ').next())
+            .map(|w| w.trim_end_matches(|c: char| !c.is_alphabetic()));
+        before.is_some_and(native) || after.is_some_and(native)
     }
 
     /// "Tập đoàn Orvex (Đức)", "Orvex Group (Germany)": a country alone in brackets right after
@@ -1130,6 +1152,10 @@ impl<'a> Ctx<'a> {
         let end = self.country_opening(rest)?;
         // "từ Việt Nam, Thái Lan và …": a list, no nationality before a name.
         if rest[..end].ends_with([',', ';', ':', '.']) {
+            return None;
+        }
+        // "Tập đoàn Đức Giang": a syllable of the name, no nationality.
+        if self.syllable_of_a_native_name(pos, pos + end) {
             return None;
         }
         let next = rest[end..].strip_prefix(' ')?;

@@ -158,6 +158,14 @@ pub trait DealRules: Sync {
     fn name_phrase_len(&self, _s: &str, _after_head: bool) -> usize {
         0
     }
+
+    /// Whether `word` (capitalised) is written as a syllable of a name of the language. A
+    /// country's one-word name right beside such a syllable is a syllable of that name too:
+    /// "Phú Mỹ" and "Đức Giang" are Vietnamese names, not the United States or Germany, where
+    /// "Boeing Mỹ" and "Mỹ Boeing" keep the country.
+    fn native_name_syllable(&self, _word: &str) -> bool {
+        false
+    }
 }
 
 impl fmt::Display for Lang {

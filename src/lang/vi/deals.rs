@@ -33,6 +33,13 @@ impl DealRules for Rules {
         !proper.is_empty() && proper == strip_diacritics(proper) && opener_ok
     }
 
+    /// A Vietnamese syllable: an initial consonant, a vowel nucleus of the language and a final
+    /// consonant of the language ("Phú", "Giang", "Nguyễn"); "Boeing", "Lotte" and "Siemens" are
+    /// none.
+    fn native_name_syllable(&self, word: &str) -> bool {
+        is_syllable(&strip_diacritics(&word.to_lowercase()).replace('đ', "d"))
+    }
+
     /// "Bất động sản Hòa Bình": a kind of business (several syllables, the first capitalised)
     /// opening the rest of a company's name; right after an organisation's head also in lower
     /// case, where a capitalised name follows ("Công ty đóng tàu Bình Định").
@@ -156,4 +163,55 @@ fn plain_forms() -> &'static PlainForms {
                 .collect(),
         }
     })
+}
+
+/// Initial consonants of a Vietnamese syllable (marks stripped), longest first.
+const ONSETS: [&str; 27] = [
+    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "g", "h",
+    "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
+];
+/// Vowel nuclei, with their final glides (marks stripped: "ươi" is "uoi").
+const NUCLEI: [&str; 44] = [
+    "a", "e", "i", "o", "u", "y", "ai", "ao", "au", "ay", "eo", "eu", "ia", "ie", "iu", "oa", "oe",
+    "oi", "oo", "ua", "ue", "ui", "uo", "uu", "uy", "ya", "ye", "ieu", "yeu", "oai", "oay", "oao",
+    "oeo", "uay", "uoi", "uou", "uya", "uye", "uyu", "uau", "uai", "uao", "ueu", "iai",
+];
+/// Final consonants, longest first.
+const CODAS: [&str; 9] = ["ng", "nh", "ch", "c", "m", "n", "p", "t", ""];
+
+/// Whether `w` (lower case, marks stripped) parses as initial, nucleus and final.
+fn is_syllable(w: &str) -> bool {
+    ONSETS.iter().filter_map(|o| w.strip_prefix(o)).any(|rest| {
+        CODAS
+            .iter()
+            .filter_map(|c| rest.strip_suffix(c))
+            .any(|n| NUCLEI.contains(&n))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vietnamese_syllables_and_foreign_words() {
+        for w in [
+            "Phú",
+            "Giang",
+            "Nguyễn",
+            "Trường",
+            "Thịnh",
+            "Long",
+            "Khuê",
+            "Đức",
+            "Gia",
+        ] {
+            assert!(Rules.native_name_syllable(w), "{w} is a syllable");
+        }
+        for w in [
+            "Boeing", "Siemens", "Lotte", "Central", "Volt", "Orvex", "Kestrel",
+        ] {
+            assert!(!Rules.native_name_syllable(w), "{w} is no syllable");
+        }
+    }
 }
