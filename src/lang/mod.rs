@@ -102,6 +102,8 @@ pub struct UnknownName<'a> {
     /// A description or a relative clause set off by commas follows it ("Lindmark, a unit of
     /// Nordchem, sold …", "Lindmark, khi đó là công ty con của …,"): it is what that describes.
     pub described_after: bool,
+    /// A word of the language's `determiners` stands right before it ("the", "liên danh").
+    pub after_determiner: bool,
 }
 
 /// The rules of one language that amount recognition asks for; generic code never asks which

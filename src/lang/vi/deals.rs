@@ -21,7 +21,9 @@ impl DealRules for Rules {
     }
 
     /// Vietnamese names of people and capitalised sentence openings carry diacritics;
-    /// organisations without a head word ("Vietjet", "Pratt & Whitney") are foreign words.
+    /// organisations without a head word ("Vietjet", "Pratt & Whitney") are foreign words,
+    /// except right after a word that says an organisation or a side follows ("liên danh Kim
+    /// Long – Trường Phát", "đối tác Sông Lam").
     /// A lone foreign word opening a sentence is a name only when written like one or followed
     /// by a deal verb ("Orvanto mua lại …").
     fn unknown_name_is_a_name(&self, n: &UnknownName) -> bool {
@@ -30,7 +32,9 @@ impl DealRules for Rules {
         // "Đầu tư KSC", "Xây dựng Sao Mai": a kind of business opening the name may carry
         // diacritics; what follows it is the name proper.
         let proper = n.raw[self.name_phrase_len(n.raw, false)..].trim_start();
-        !proper.is_empty() && proper == strip_diacritics(proper) && opener_ok
+        !proper.is_empty()
+            && (n.after_determiner || proper == strip_diacritics(proper))
+            && opener_ok
     }
 
     /// A Vietnamese syllable: an initial consonant, a vowel nucleus of the language and a final
