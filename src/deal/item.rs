@@ -238,14 +238,8 @@ pub(super) fn item_for(
         ty,
         DealType::Aid | DealType::Financing | DealType::Investment
     ) {
-        if let Some(am) = amount {
-            if let Some(p) = ctx.hits.iter().find(|h| {
-                h.start >= am.end && h.start <= am.end + 2 && h.has(|r| *r == Role::Purpose)
-            }) {
-                if let Some(s) = span_until_stop(ctx, p.end, scope_end, 10) {
-                    return Some(s);
-                }
-            }
+        if let Some(s) = amount.and_then(|am| purpose_after(ctx, am.end, scope_end, true)) {
+            return Some(s);
         }
     }
     let generic = matches!(
@@ -271,18 +265,38 @@ pub(super) fn item_for(
 /// ("A ($31 million), B ($22 million)", "… $10 million while B …") is the sentence going on, and
 /// the item is unknown: neither those words nor the amount's own text is an item.
 fn after_bare_amount(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option<String> {
+    if let Some(s) = purpose_after(ctx, a.end, scope_end, true) {
+        return Some(s);
+    }
     let next = ctx_skip(ctx.text, a.end);
-    let at = |h: &&Hit| h.start == next && h.end <= scope_end;
-    let purpose = |h: &&Hit| h.has(|r| matches!(r, Role::Purpose | Role::Topic));
-    if let Some(p) = ctx
+    let noun = ctx
         .hits
         .iter()
-        .filter(at)
-        .filter(purpose)
-        .max_by_key(|h| h.end)
-    {
-        return span_until_stop(ctx, p.end, scope_end, 10);
-    }
-    let noun = ctx.hits.iter().filter(at).find(|h| h.trigger().is_some())?;
+        .find(|h| h.start == next && h.end <= scope_end && h.trigger().is_some())?;
     Some(span::cut(ctx.text, noun.start, noun.end).to_string())
+}
+
+/// The purpose told right after `at` (an amount): the words after a purpose or topic word ("for
+/// flood relief", "to build rural roads", "để khắc phục …"). A purpose word that also marks the
+/// receiving side ("to", "cho") and is followed by a name is the recipient's: "lend $300 million
+/// to Norland to build rural roads" and "viện trợ 5 triệu USD cho Sông Lam để khắc phục …" have
+/// their purpose after the name (or none).
+fn purpose_after(ctx: &Ctx, at: usize, scope_end: usize, may_name: bool) -> Option<String> {
+    let next = ctx_skip(ctx.text, at);
+    let p = ctx
+        .hits
+        .iter()
+        .filter(|h| h.start == next && h.end <= scope_end)
+        .filter(|h| h.has(|r| matches!(r, Role::Purpose | Role::Topic)))
+        .max_by_key(|h| h.end)?;
+    if p.has(|r| *r == Role::To) {
+        if let Some(n) = ctx.read_name(ctx_skip(ctx.text, p.end), scope_end) {
+            return if may_name {
+                purpose_after(ctx, n.end, scope_end, false)
+            } else {
+                None
+            };
+        }
+    }
+    span_until_stop(ctx, p.end, scope_end, 10)
 }
