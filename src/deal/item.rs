@@ -66,6 +66,20 @@ fn is_item_stop(h: &Hit) -> bool {
 /// The text from `from` up to the first item stop (a party marker, a status cue, a clause end).
 fn span_until_stop(ctx: &Ctx, from: usize, limit: usize, max_words: usize) -> Option<String> {
     let st = ctx.text;
+    // "the facility", "den Ausbau des Netzes": an article opening the item is no part of it (a
+    // nationality is: "American infrastructure").
+    let from = ctx
+        .hits
+        .iter()
+        .find(|h| {
+            h.start == ctx_skip(st, from)
+                && h.end < limit
+                && h.has(|r| *r == Role::Determiner)
+                && !span::cut(st, h.start, h.end)
+                    .chars()
+                    .any(char::is_uppercase)
+        })
+        .map_or(from, |h| h.end);
     let mut end = from;
     let mut pos = ctx_skip(st, from);
     let mut depth = 0i32;
