@@ -32,6 +32,11 @@ struct Numbers {
     fractions: HashMap<String, String>,
     and: Vec<String>,
     ambiguous: Vec<String>,
+    /// Numeral words that only continue a numeral, never start one: Vietnamese "tư", "mốt",
+    /// "lăm" are 4, 1, 5 in "hai mươi tư", "mười lăm", but "đầu tư nhà máy" invests in a plant,
+    /// it counts no four plants.
+    #[serde(default)]
+    only_after_numeral: Vec<String>,
     decimal_words: Vec<String>,
 }
 
@@ -181,6 +186,8 @@ pub enum Role {
     NotAfterNoun,
     And,
     Ambiguous,
+    /// See `Numbers::only_after_numeral`.
+    OnlyAfterNumeral,
     DecimalWord,
     Scale(Decimal),
     Qualifier(Qualifier),
@@ -313,6 +320,7 @@ impl AmountLexicon {
             (&raw.qualifiers.after_noun_not_qualifier, Role::NotAfterNoun),
             (&n.and, Role::And),
             (&n.ambiguous, Role::Ambiguous),
+            (&n.only_after_numeral, Role::OnlyAfterNumeral),
             (&n.decimal_words, Role::DecimalWord),
         ] {
             for w in list {

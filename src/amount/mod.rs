@@ -512,7 +512,11 @@ impl Reader<'_, '_> {
     /// word of the language's `indefinite` list: "mehrere zehntausend Geschosse", "several
     /// thousand workers" leave the count unsaid and tell no figure.
     fn words(&self, k: usize) -> Option<(Decimal, usize, bool, Option<Decimal>)> {
-        if self.unsaid_count_before(k) {
+        if self.unsaid_count_before(k)
+            || self
+                .at(k)
+                .is_some_and(|a| a.has(|r| *r == Role::OnlyAfterNumeral))
+        {
             return None;
         }
         let mut current = Decimal::ZERO;

@@ -1449,11 +1449,14 @@ impl<'a> Ctx<'a> {
                 start + raw.len(),
                 self.text.len(),
             ) > start + raw.len(),
-            after_determiner: self.hits.iter().any(|h| {
-                h.has(|r| *r == Role::Determiner)
-                    && h.end < start
-                    && self.skip_ws(h.end, self.text.len()) == start
-            }),
+            after_determiner: self.hits[..self.hits.partition_point(|h| h.start < start)]
+                .iter()
+                .rev()
+                .take(4)
+                .any(|h| {
+                    h.has(|r| *r == Role::Determiner)
+                        && self.skip_ws(h.end, self.text.len()) == start
+                }),
         };
         self.lang.deals().unknown_name_is_a_name(&unknown)
     }
