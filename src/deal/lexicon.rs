@@ -291,6 +291,11 @@ struct PartyPatterns {
     /// of its own, the name right after the verb.
     #[serde(default)]
     reporting_verbs: Vec<String>,
+    /// The pronoun that stands for an organisation or a thing, not a person ("it"): a capitalised
+    /// word before a reporting verb whose clause opens on it ("Orvex said it had completed …")
+    /// names an organisation that speaks of itself.
+    #[serde(default)]
+    self_pronouns: Vec<String>,
     /// Adverbs that may stand between a subject and its verb ("Kestrel has also signed …",
     /// "Orvex recently won …"): passed over when looking for the verb after a name.
     #[serde(default)]
@@ -794,6 +799,8 @@ pub struct DealLexicon {
     pub restated_openers: Vec<String>,
     /// See `speech_verbs` in the lexicon file (lower-cased).
     pub speech_verbs: Vec<String>,
+    /// See `self_pronouns` in the lexicon file (lower-cased).
+    pub self_pronouns: Vec<String>,
     /// See `adverbs` in the lexicon file (lower-cased).
     pub adverbs: Vec<String>,
     /// See `winner_copulas` in the lexicon file (lower-cased).
@@ -1144,6 +1151,7 @@ impl DealLexicon {
             apposition_openers: lower(&raw.parties.apposition_openers),
             restated_openers: lower(&raw.parties.restated_openers),
             speech_verbs: lower(&raw.parties.speech_verbs),
+            self_pronouns: lower(&raw.parties.self_pronouns),
             adverbs: lower(&raw.parties.adverbs),
             winner_copulas: lower(&raw.parties.winner_copulas),
             title_heads: lower(&raw.parties.title_heads),

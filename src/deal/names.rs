@@ -1457,8 +1457,31 @@ impl<'a> Ctx<'a> {
                     h.has(|r| *r == Role::Determiner)
                         && self.skip_ws(h.end, self.text.len()) == start
                 }),
+            reports_on_itself: sentence_start && self.reports_on_itself(start + raw.len()),
         };
         self.lang.deals().unknown_name_is_a_name(&unknown)
+    }
+
+    /// "Orvex said it had completed …", "Orvex said on Monday it would buy …": a verb that
+    /// reports a clause right after `end`, and within the next four words (no punctuation between)
+    /// a word of the language's `self_pronouns`.
+    fn reports_on_itself(&self, end: usize) -> bool {
+        let pronouns = &lexicon::lexicon(self.lang).self_pronouns;
+        if pronouns.is_empty() {
+            return false;
+        }
+        let len = self.text.len();
+        let Some(verb) = self
+            .hits_at(self.skip_ws(end, len))
+            .find(|h| h.has(|r| *r == Role::Reporting))
+        else {
+            return false;
+        };
+        span::after(self.text, verb.end)
+            .split_whitespace()
+            .take(4)
+            .take_while(|w| w.chars().all(char::is_alphabetic))
+            .any(|w| pronouns.iter().any(|p| span::lower_is(w, p)))
     }
 
     /// "Orvanto acquired Belmira", "Kestrel ordered 12 jets", "Orvex had raised $2m", "Kestrel has

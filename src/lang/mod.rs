@@ -104,6 +104,10 @@ pub struct UnknownName<'a> {
     pub described_after: bool,
     /// A word of the language's `determiners` stands right before it ("the", "liên danh").
     pub after_determiner: bool,
+    /// A verb that reports a clause follows it, and the clause opens on a word of the
+    /// language's `self_pronouns` ("Orvex said it had …", "Orvex said on Monday it would …"):
+    /// what speaks of itself as "it" is an organisation, not a person.
+    pub reports_on_itself: bool,
 }
 
 /// The rules of one language that amount recognition asks for; generic code never asks which

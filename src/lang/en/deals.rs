@@ -25,7 +25,8 @@ impl DealRules for Rules {
             && !n.written_like_a_name
             && !n.before_deal_verb
             && !n.before_title
-            && !n.described_after;
+            && !n.described_after
+            && !n.reports_on_itself;
         !function_word && !opener
     }
 }
