@@ -1002,17 +1002,17 @@ impl<'a> Ctx<'a> {
     /// after it ending in an organisation's last word: the whole is the name).
     fn qualified_by_country(&self, start: usize, end: usize, limit: usize) -> Option<Name> {
         let rest = span::cut(self.text, end, limit);
-        for mark in [
-            "'s ",
-            "’s ",
-            "`s ",
-            "' ",
-            "’ ",
-            "-based ",
-            "-headquartered ",
-        ] {
+        for mark in ["'s ", "’s ", "`s ", "' ", "’ "] {
             if rest.starts_with(mark) {
                 return self.read_name(end + mark.len(), limit);
+            }
+        }
+        // "Peru-based Inca Rail", "Qatar-backed Kestrel": the language's `qualifying_suffixes`.
+        for suffix in &lexicon::lexicon(self.lang).qualifying_suffixes {
+            if let Some(after) = rest.strip_prefix(suffix.as_str()) {
+                if after.starts_with(' ') {
+                    return self.read_name(end + suffix.len() + 1, limit);
+                }
             }
         }
         // "Vietnamese budget carrier Sao Viet Air", "German carmaker Nordwagen": a country (as an
