@@ -276,7 +276,7 @@ pub(super) fn item_for(
 /// A deal anchored at its amount has no deal word before it to name it. "… will receive $1.4
 /// million to train nurses" names it by a purpose (or a topic: "to build roads"), "a $3 billion
 /// investment" by the deal's own noun right after the figure. Anything else after the amount
-/// ("A ($31 million), B ($22 million)", "… $10 million while B …") is the sentence going on, and
+/// ("A ($31 million), B ($22 million)", "… $18 million while B …") is the sentence going on, and
 /// the item is unknown: neither those words nor the amount's own text is an item.
 fn after_bare_amount(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option<String> {
     if let Some(s) = purpose_after(ctx, a.end, scope_end, true) {

@@ -95,7 +95,7 @@ fn compatible(a: &Mention, b: &Mention) -> bool {
     // Different paragraphs: the items must agree (one's words contained in the other's).
     let (wa, wb) = (&a.item_words, &b.item_words);
     if wa.is_empty() || wb.is_empty() {
-        // "Loan market news" over a paragraph where a bank "lent Rs500 million": with no item
+        // "Weekly loan digest" over a paragraph where a bank "lent $18 million": with no item
         // on one side, only a party both name ties two paragraphs' mentions.
         return !pa.is_empty() && !pb.is_empty();
     }
