@@ -69,11 +69,9 @@ fn span_until_stop(ctx: &Ctx, from: usize, limit: usize, max_words: usize) -> Op
     // "the facility", "den Ausbau des Netzes": an article opening the item is no part of it (a
     // nationality is: "American infrastructure").
     let from = ctx
-        .hits
-        .iter()
+        .hits_at(ctx_skip(st, from))
         .find(|h| {
-            h.start == ctx_skip(st, from)
-                && h.end < limit
+            h.end < limit
                 && h.has(|r| *r == Role::Determiner)
                 && !span::cut(st, h.start, h.end)
                     .chars()
@@ -282,11 +280,9 @@ fn after_bare_amount(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option<String> 
     if let Some(s) = purpose_after(ctx, a.end, scope_end, true) {
         return Some(s);
     }
-    let next = ctx_skip(ctx.text, a.end);
     let noun = ctx
-        .hits
-        .iter()
-        .find(|h| h.start == next && h.end <= scope_end && h.trigger().is_some())?;
+        .hits_at(ctx_skip(ctx.text, a.end))
+        .find(|h| h.end <= scope_end && h.trigger().is_some())?;
     Some(span::cut(ctx.text, noun.start, noun.end).to_string())
 }
 
@@ -296,11 +292,9 @@ fn after_bare_amount(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option<String> 
 /// to Norland to build rural roads" and "viện trợ 5 triệu USD cho Sông Lam để khắc phục …" have
 /// their purpose after the name (or none).
 fn purpose_after(ctx: &Ctx, at: usize, scope_end: usize, may_name: bool) -> Option<String> {
-    let next = ctx_skip(ctx.text, at);
     let p = ctx
-        .hits
-        .iter()
-        .filter(|h| h.start == next && h.end <= scope_end)
+        .hits_at(ctx_skip(ctx.text, at))
+        .filter(|h| h.end <= scope_end)
         .filter(|h| h.has(|r| matches!(r, Role::Purpose | Role::Topic)))
         .max_by_key(|h| h.end)?;
     if p.has(|r| *r == Role::To) {

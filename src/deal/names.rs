@@ -167,8 +167,7 @@ impl<'a> Ctx<'a> {
 
     /// The hit that starts at `pos` (the sentence's hits are in text order and do not overlap).
     pub(super) fn hit_at(&self, pos: usize) -> Option<&Hit<'a>> {
-        let k = self.hits.partition_point(|h| h.start < pos);
-        self.hits.get(k).filter(|h| h.start == pos)
+        self.hits_at(pos).next()
     }
     /// Every hit that starts at `pos` (a word may open several phrases).
     pub(super) fn hits_at(&self, pos: usize) -> impl Iterator<Item = &Hit<'a>> {
