@@ -175,10 +175,10 @@ const ONSETS: [&str; 27] = [
     "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
 ];
 /// Vowel nuclei, with their final glides (marks stripped: "ươi" is "uoi").
-const NUCLEI: [&str; 44] = [
+const NUCLEI: [&str; 39] = [
     "a", "e", "i", "o", "u", "y", "ai", "ao", "au", "ay", "eo", "eu", "ia", "ie", "iu", "oa", "oe",
     "oi", "oo", "ua", "ue", "ui", "uo", "uu", "uy", "ya", "ye", "ieu", "yeu", "oai", "oay", "oao",
-    "oeo", "uay", "uoi", "uou", "uya", "uye", "uyu", "uau", "uai", "uao", "ueu", "iai",
+    "oeo", "uay", "uoi", "uou", "uya", "uye", "uyu",
 ];
 /// Final consonants, longest first.
 const CODAS: [&str; 9] = ["ng", "nh", "ch", "c", "m", "n", "p", "t", ""];
