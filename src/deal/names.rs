@@ -1457,8 +1457,56 @@ impl<'a> Ctx<'a> {
                         && self.skip_ws(h.end, self.text.len()) == start
                 }),
             reports_on_itself: sentence_start && self.reports_on_itself(start + raw.len()),
+            paired_by_deal_verb: self.paired_by_deal_verb(start, start + raw.len()),
         };
         self.lang.deals().unknown_name_is_a_name(&unknown)
+    }
+
+    /// "Orvex and Kestrel signed …", "unterzeichneten Orvex und Kestrel eine …", "Orvex và
+    /// Kestrel đã ký …": the word from `start` to `end` and a capitalised word (up to four, for
+    /// the other member's name) are joined by one of the language's `list_joins`, with a verb
+    /// that makes a deal right after the pair or right before it. A word of the deal lexicon
+    /// is no such name ("Bund und Land fördern …": "Land" refers back to a state).
+    fn paired_by_deal_verb(&self, start: usize, end: usize) -> bool {
+        let len = self.text.len();
+        let is_join = |h: &Hit| h.has(|r| *r == Role::ListJoin);
+        if self.hits_at(start).any(|h| h.end == end) {
+            return false;
+        }
+        // As the first member: the join right after it, the other member's words after that.
+        if let Some(join) = self.hits_at(self.skip_ws(end, len)).find(|h| is_join(h)) {
+            let mut at = self.skip_ws(join.end, len);
+            let mut member_end = None;
+            for _ in 0..4 {
+                let (ws, we, ends) = self.word(at, len);
+                if we == ws || !is_capitalised(span::cut(self.text, ws, we)) {
+                    break;
+                }
+                member_end = Some(we);
+                if ends {
+                    break;
+                }
+                at = self.skip_ws(we, len);
+            }
+            return member_end.is_some_and(|e| self.before_deal_verb(e))
+                || (member_end.is_some() && self.after_deal_verb(start));
+        }
+        // As the second member: the join right before it, a capitalised word before that.
+        let before = span::before(self.text, start).trim_end().len();
+        let k = self.hits.partition_point(|h| h.end < before);
+        let Some(join) = self.hits[k..]
+            .iter()
+            .take_while(|h| h.end == before)
+            .find(|h| is_join(h))
+        else {
+            return false;
+        };
+        let prev = span::before(self.text, join.start).trim_end();
+        let first_start = prev.rfind(char::is_whitespace).map_or(0, |i| {
+            i + prev[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        is_capitalised(&prev[first_start..])
+            && (self.before_deal_verb(end) || self.after_deal_verb(first_start))
     }
 
     /// "Orvex said it had completed …", "Orvex said on Monday it would buy …": a verb that

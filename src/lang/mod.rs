@@ -108,6 +108,10 @@ pub struct UnknownName<'a> {
     /// language's `self_pronouns` ("Orvex said it had …", "Orvex said on Monday it would …"):
     /// what speaks of itself as "it" is an organisation, not a person.
     pub reports_on_itself: bool,
+    /// It and a capitalised word are joined by a word of the language's `list_joins`, and a verb
+    /// that makes a deal stands right after the pair or right before it ("Orvex and Kestrel
+    /// signed …", "unterzeichneten Orvex und Kestrel eine …"): two parties named together.
+    pub paired_by_deal_verb: bool,
 }
 
 /// The rules of one language that amount recognition asks for; generic code never asks which

@@ -33,6 +33,7 @@ impl DealRules for Rules {
         (n.written_like_a_name
             || n.speaker
             || n.described_after
+            || n.paired_by_deal_verb
             || opens_clause_in_the_singular(n)
             || opens_sentence_before_its_verb(n)
             || subject_after_its_verb(n))

@@ -17,7 +17,8 @@ impl DealRules for Rules {
 
     /// A lone function word is no name, nor is a sentence's first word, capitalised anyway
     /// ("Citing …", "Last year …"), unless written like a name, right before a deal verb
-    /// ("Orvanto acquired …") or right before a title ("Kestrel CEO John Smith …").
+    /// ("Orvanto acquired …"), paired with another name before one ("Orvex and Kestrel
+    /// signed …") or right before a title ("Kestrel CEO John Smith …").
     fn unknown_name_is_a_name(&self, n: &UnknownName) -> bool {
         let function_word = n.words.len() == 1 && is_stopword(Lang::En, &n.raw.to_lowercase());
         let opener = n.words.len() == 1
@@ -26,7 +27,8 @@ impl DealRules for Rules {
             && !n.before_deal_verb
             && !n.before_title
             && !n.described_after
-            && !n.reports_on_itself;
+            && !n.reports_on_itself
+            && !n.paired_by_deal_verb;
         !function_word && !opener
     }
 }

@@ -28,7 +28,11 @@ impl DealRules for Rules {
     /// by a deal verb ("Orvanto mua lại …").
     fn unknown_name_is_a_name(&self, n: &UnknownName) -> bool {
         let lone_opener = n.sentence_start && n.words.len() == 1;
-        let opener_ok = !lone_opener || n.inner_capital || n.before_deal_verb || n.described_after;
+        let opener_ok = !lone_opener
+            || n.inner_capital
+            || n.before_deal_verb
+            || n.described_after
+            || n.paired_by_deal_verb;
         // "Đầu tư KSC", "Xây dựng Sao Mai": a kind of business opening the name may carry
         // diacritics; what follows it is the name proper.
         let proper = n.raw[self.name_phrase_len(n.raw, false)..].trim_start();
