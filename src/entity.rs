@@ -112,10 +112,21 @@ struct Spelling {
     capital: bool,
     /// As written ("US", "GE", "KEPCO").
     exact: Vec<String>,
+    /// The alias's diacritics ([`mark_signature`]), where it has any: a text that writes
+    /// diacritics must write these ("Thụy Điển" is Sweden, "Thủy điện" hydropower).
+    marks: Option<String>,
 }
 
 impl Spelling {
     fn of(alias: &str) -> Spelling {
+        let marks = Some(mark_signature(alias)).filter(|m| !m.is_empty());
+        Spelling {
+            marks,
+            ..Spelling::cased(alias)
+        }
+    }
+
+    fn cased(alias: &str) -> Spelling {
         if case_sensitive(alias) {
             Spelling {
                 exact: vec![alias.to_string()],
@@ -141,9 +152,13 @@ impl Spelling {
     }
 
     fn accepts(&self, found: &str) -> bool {
-        self.any
+        (self.any
             || (self.capital && found.starts_with(char::is_uppercase))
-            || self.exact.iter().any(|e| e == found)
+            || self.exact.iter().any(|e| e == found))
+            && self
+                .marks
+                .as_ref()
+                .is_none_or(|m| marks_agree(found, std::slice::from_ref(m)))
     }
 }
 
@@ -154,6 +169,9 @@ pub struct Entities {
     /// For each phrase: the entity, and how its case must match.
     phrase_entity: Vec<(usize, Spelling)>,
     by_key: rustc_hash::FxHashMap<String, usize>,
+    /// For each key whose every alias writes diacritics, their [`mark_signature`]s: a name
+    /// looked up must write one of them or none ([`marks_agree`]).
+    marks_by_key: rustc_hash::FxHashMap<String, Vec<String>>,
     /// The adjectives of nationality, as written, and the state each names: see
     /// [`Entities::nationality`].
     nationalities: HashMap<String, usize>,
@@ -266,6 +284,44 @@ fn plain_key(s: &str) -> String {
         .collect()
 }
 
+/// The diacritics a name writes, word by word: each word's combining marks (decomposed) and
+/// "đ", sorted, so that where a tone mark sits in its syllable does not count ("Thuỵ" and "Thụy"
+/// agree). Empty where it writes none.
+fn mark_signature(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    if s.is_ascii() {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut any = false;
+    for w in s
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+    {
+        let mut m: Vec<char> = w
+            .nfd()
+            .filter(|&c| unicode_normalization::char::is_combining_mark(c) || c == 'đ' || c == 'Đ')
+            .map(|c| if c == 'Đ' { 'đ' } else { c })
+            .collect();
+        m.sort_unstable();
+        any |= !m.is_empty();
+        out.extend(m);
+        out.push(' ');
+    }
+    if any { out } else { String::new() }
+}
+
+/// Whether `found`, a text's spelling of a name, agrees with the diacritics of its aliases
+/// (`signatures`): it writes none (a text without diacritics, "Thuy Dien"), or those of one alias.
+/// "Thủy điện" (hydropower) has the letters of "Thụy Điển" (Sweden), not its marks.
+fn marks_agree(found: &str, signatures: &[String]) -> bool {
+    if found.is_ascii() {
+        return true;
+    }
+    let own = mark_signature(found);
+    own.is_empty() || signatures.contains(&own)
+}
+
 /// Acronyms and short all-capital aliases ("US", "EU", "GE") only match as written.
 fn case_sensitive(alias: &str) -> bool {
     let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
@@ -286,6 +342,9 @@ impl Entities {
         let mut phrase_of: HashMap<String, usize> = HashMap::new();
         let mut phrase_entity = Vec::new();
         let mut by_key = rustc_hash::FxHashMap::default();
+        // Per key: the diacritics of its aliases, `None` once an alias without any shares it.
+        let mut marks: rustc_hash::FxHashMap<String, Option<Vec<String>>> =
+            rustc_hash::FxHashMap::default();
         let mut bodies: Vec<(String, usize)> = Vec::new();
         let mut nationalities = HashMap::new();
         for (name, table) in tables {
@@ -332,6 +391,12 @@ impl Entities {
                 for a in aliases.into_iter().filter(|a| !a.is_empty()) {
                     // Later tables (the user's) override earlier ones for the same name.
                     by_key.insert(key(a), idx);
+                    let signature = mark_signature(a);
+                    let entry = marks.entry(key(a)).or_insert_with(|| Some(Vec::new()));
+                    match entry {
+                        Some(v) if !signature.is_empty() => v.push(signature),
+                        _ => *entry = None,
+                    }
                     // The automaton matches lower case: an alias already there in another case
                     // widens that phrase's spellings, or, given to another entity, now names
                     // this one (a later table overrides, as for the key).
@@ -360,6 +425,7 @@ impl Entities {
                 continue;
             }
             by_key.insert(key(&b), idx);
+            marks.insert(key(&b), None);
             if phrase_of.contains_key(&b.to_lowercase()) {
                 continue;
             }
@@ -378,6 +444,10 @@ impl Entities {
             entities,
             phrase_entity,
             by_key,
+            marks_by_key: marks
+                .into_iter()
+                .filter_map(|(k, m)| m.filter(|m| !m.is_empty()).map(|m| (k, m)))
+                .collect(),
             nationalities,
         })
     }
@@ -452,7 +522,13 @@ impl Entities {
             if k.is_empty() {
                 return None;
             }
-            self.by_key.get(k.as_str()).copied()
+            let i = self.by_key.get(k.as_str()).copied()?;
+            let agree = name.is_ascii()
+                || self
+                    .marks_by_key
+                    .get(k.as_str())
+                    .is_none_or(|m| marks_agree(name, m));
+            agree.then_some(i)
         })?;
         Some(&self.entities[i])
     }
@@ -541,6 +617,42 @@ mod tests {
         assert!(e.nationality("norlandic").is_none());
         assert!(e.nationality("norlandisch").is_none());
         assert!(e.nationality("Norland").is_none());
+    }
+
+    #[test]
+    fn a_name_written_with_diacritics_must_write_its_aliases_marks() {
+        let table = "canonical\tkind\tcountry\taliases\n\
+                     Sweden\tcountry\t\tThụy Điển|Sweden\n\
+                     Kestrel Café\tcompany\t\tKestrel Café|Nordmar\n";
+        let e = Entities::parse(&[("t", table)]).unwrap();
+        let named = |s: &str| e.lookup(s).map(|x| x.canonical.as_str());
+        // As the alias writes it, with the tone mark elsewhere in its syllable, or without any.
+        for form in [
+            "Thụy Điển",
+            "Thuỵ Điển",
+            "Thuy Dien",
+            "THỤY ĐIỂN",
+            "Thụy-Điển",
+        ] {
+            assert_eq!(named(form), Some("Sweden"), "{form}");
+        }
+        // The same letters with other marks are another word ("hydropower").
+        assert_eq!(named("Thủy điện"), None);
+        assert_eq!(named("Thủy Điện"), None);
+        // A name whose aliases write no marks takes any ("Nördmar"), and one written without
+        // the alias's marks is still it.
+        assert_eq!(named("Kestrel Cafe"), Some("Kestrel Café"));
+        assert_eq!(named("Nördmar"), Some("Kestrel Café"));
+        // The scan agrees with the lookup.
+        let found = |text: &str| {
+            let folded = crate::text::Folded::new(text);
+            e.find(text, &folded)
+                .iter()
+                .map(|h| h.entity.canonical.as_str())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(found("Viện trợ của Thụy Điển."), ["Sweden"]);
+        assert!(found("Nhà máy Thủy điện Sông Lam.").is_empty());
     }
 
     #[test]
