@@ -466,7 +466,7 @@ pub(super) fn drop_money_verbs_without_money(
     amounts: &[crate::model::Amount],
 ) {
     let verbs = &lex.money_first_verbs;
-    if verbs.is_empty() {
+    if verbs.is_empty() && lex.money_with_verbs.is_empty() {
         return;
     }
     let close = |from: usize, to: usize, words: usize| {
@@ -480,14 +480,51 @@ pub(super) fn drop_money_verbs_without_money(
         .filter(|h| h.has(|r| matches!(r, Role::InvestedIn | Role::BuiltWith)))
         .map(|h| h.start)
         .collect();
-    hits.retain(|h| {
-        let verb = h.trigger().is_some()
-            && verbs
+    let with: Vec<usize> = hits
+        .iter()
+        .filter(|h| h.has(|r| *r == Role::With))
+        .map(|h| h.end)
+        .collect();
+    let named = |h: &Hit, list: &[String]| {
+        h.trigger().is_some()
+            && list
                 .iter()
-                .any(|v| v.eq_ignore_ascii_case(span::cut(st, h.start, h.end)));
-        !verb
-            || amounts.iter().any(|x| {
+                .any(|v| v.eq_ignore_ascii_case(span::cut(st, h.start, h.end)))
+    };
+    hits.retain(|h| {
+        if named(h, verbs) {
+            amounts.iter().any(|x| {
                 close(h.end, x.start, 2) && invested_in.iter().any(|&i| close(x.end, i, 3))
             })
+        } else if named(h, &lex.money_with_verbs) {
+            money_given_with(st, h.end, &with, amounts)
+        } else {
+            true
+        }
     });
+}
+
+/// "Norway will support Norland with $500 million", "Der Bund unterstützt den Bau der Fabrik mit
+/// knapp zehn Milliarden Euro": after a verb of supporting ending at `verb_end`, in its clause (at
+/// most twelve words, no clause mark but a comma), a word of `with` (ending at one of
+/// `with_ends`) stands at most two words before an amount: the support is that money.
+fn money_given_with(
+    st: &str,
+    verb_end: usize,
+    with_ends: &[usize],
+    amounts: &[crate::model::Amount],
+) -> bool {
+    amounts.iter().any(|x| {
+        x.start >= verb_end && {
+            let clause = span::cut(st, verb_end, x.start);
+            clause.split_whitespace().count() <= 12
+                && !clause.contains([';', '.', ':'])
+                && with_ends.iter().any(|&w| {
+                    w > verb_end && w <= x.start && {
+                        let gap = span::cut(st, w, x.start);
+                        gap.split_whitespace().count() <= 2 && !gap.contains(',')
+                    }
+                })
+        }
+    })
 }

@@ -270,6 +270,35 @@ pub(super) fn funding_from_business(
     }
 }
 
+/// "The US government will support Kestrel Semiconductor's new plant with $2 billion", "Der Bund
+/// unterstützt die Fabrik der Kestrel AG mit …": aid a state or its body gives a business is a
+/// state incentive, a financing; aid goes to states, their people and the bodies that help them.
+/// The business is known as one, or named with a company's word ("AG", "Công ty"); a name the
+/// lexicon does not know and no such word marks stays aid.
+pub(super) fn state_aid_to_a_business(
+    ty: DealType,
+    ctx: &Ctx,
+    parties: &[Name],
+    (provider, recipient): (Option<&str>, Option<&str>),
+) -> DealType {
+    if ty != DealType::Aid {
+        return ty;
+    }
+    let side = |name: Option<&str>| name.and_then(|c| parties.iter().find(|p| p.canonical == c));
+    let from_state = side(provider)
+        .and_then(|p| p.kind)
+        .is_some_and(|k| matches!(k, Kind::Country | Kind::Government | Kind::Agency));
+    let to_business = side(recipient).is_some_and(|p| match p.kind {
+        Some(k) => matches!(k, Kind::Company | Kind::Manufacturer | Kind::Airline),
+        None => parties::company_shaped(ctx, p),
+    });
+    if from_state && to_business {
+        DealType::Financing
+    } else {
+        ty
+    }
+}
+
 /// "the World Bank signed a $500 million project agreement with the Government of Norland": an
 /// agreement with a value between a state (or its body) and a bank or fund is money lent or
 /// granted to the state, a financing. Not where a cue already gave the agreement a kind.

@@ -96,6 +96,12 @@ struct PartyPatterns {
     /// the value at $2 billion", "put pressure on") they anchor nothing.
     #[serde(default)]
     money_first_verbs: Vec<String>,
+    /// Verbs of supporting that are deal words only where later in their clause a "with" (a word
+    /// of `with`) stands right before an amount ("will support Norland with $500 million",
+    /// "unterstützt den Bau mit zehn Milliarden Euro"): elsewhere ("supports the merger") they
+    /// anchor nothing.
+    #[serde(default)]
+    money_with_verbs: Vec<String>,
     /// Participles of owning or running: a "by" right after one names who owns the thing before
     /// it ("a fund run by Orvex"), not the side a deal comes from.
     #[serde(default)]
@@ -781,6 +787,8 @@ pub struct DealLexicon {
     pub takeover_verbs: Vec<String>,
     /// See `money_first_verbs` in the lexicon file (lower-cased).
     pub money_first_verbs: Vec<String>,
+    /// See `money_with_verbs` in the lexicon file (lower-cased).
+    pub money_with_verbs: Vec<String>,
     /// See `owner_participles` in the lexicon file (lower-cased).
     pub owner_participles: Vec<String>,
     /// See `nominative_articles` in the lexicon file (lower-cased).
@@ -1158,6 +1166,7 @@ impl DealLexicon {
             maker_words: lower(&raw.parties.maker_words),
             takeover_verbs: lower(&raw.parties.takeover_verbs),
             money_first_verbs: lower(&raw.parties.money_first_verbs),
+            money_with_verbs: lower(&raw.parties.money_with_verbs),
             owner_participles: lower(&raw.parties.owner_participles),
             nominative_articles: lower(&raw.parties.nominative_articles),
             dative_articles: lower(&raw.parties.dative_articles),

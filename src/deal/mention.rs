@@ -96,6 +96,12 @@ pub(super) fn mention_at(
     let qty = item::count_of(ctx, a, ty, quantity);
     parties::supersede_countries(&mut parties);
     let ty = kind::funding_from_business(ty, &parties, (provider.as_deref(), recipient.as_deref()));
+    let ty = kind::state_aid_to_a_business(
+        ty,
+        ctx,
+        &parties,
+        (provider.as_deref(), recipient.as_deref()),
+    );
     let ty = kind::lending_to_a_state(ty, &parties, amount.is_some());
     let joint = joint_side(ctx, subject.as_ref(), &parties, [&provider, &recipient]);
     let joined_supplier = roles::decide(

@@ -177,7 +177,7 @@ impl<'a> Ctx<'a> {
     fn entity_at(&self, pos: usize) -> Option<&EntityHit<'a>> {
         self.ents.iter().find(|e| e.start == pos)
     }
-    fn in_entity(&self, pos: usize) -> bool {
+    pub(super) fn in_entity(&self, pos: usize) -> bool {
         self.ents.iter().any(|e| e.start < pos && pos < e.end)
     }
 

@@ -743,10 +743,11 @@ fn client_in_the_genitive(
     party_on_a_side(parties, n)
 }
 
-/// "Der Bund fördert das Batteriewerk der Orvex AG mit 300 Millionen Euro": after a verb of
-/// funding, its object (an article and one noun) and then an article of the genitive
-/// (`genitive_client`) and a known organisation or a name shaped like a company's: the owner of
-/// what is funded receives.
+/// "Der Bund fördert das Batteriewerk der Orvex AG mit 300 Millionen Euro", "will support
+/// Kestrel's new chip plant in Ohio with $2 billion", "unterstützt den Bau der Chipfabrik von
+/// Kestrel mit …": after a verb of funding, its object runs to the first "with", amount or clause
+/// mark (at most eight words); the first name in it that may be a client (`names_a_client`) or
+/// owns what follows, not after a word of place ("in Ohio"), owns what is funded and receives.
 fn owner_of_what_is_funded(
     ctx: &Ctx,
     a: &Anchor,
@@ -756,22 +757,62 @@ fn owner_of_what_is_funded(
     if a.class != Class::Action {
         return None;
     }
-    let articles = &lexicon::lexicon(ctx.lang).genitive_client;
-    let rest = span::cut(ctx.text, a.end, scope_end);
-    let mut words = rest.split_whitespace();
-    let (_article, noun, genitive) = (words.next()?, words.next()?, words.next()?);
-    if !noun.starts_with(char::is_uppercase) || !articles.iter().any(|g| g == genitive) {
-        return None;
+    let st = ctx.text;
+    // The object: up to the first "with", amount or clause mark.
+    let mut end = scope_end;
+    if let Some(h) = ctx
+        .hits
+        .iter()
+        .find(|h| h.start >= a.end && h.start < end && h.has(|r| *r == Role::With))
+    {
+        end = h.start;
     }
-    // Where the article stands, from the word itself (a search for its letters could land
-    // inside the noun before it: "Bundesland" holds "des").
-    let at = a.end + (genitive.as_ptr() as usize - rest.as_ptr() as usize) + genitive.len();
-    let n = ctx.read_name(at, scope_end)?;
-    // A known organisation or a company's shape ("der Orvex AG"), not a place ("des Hafens
-    // Lindmark").
-    let owner = names_a_client(ctx, &n) && (n.kind.is_some() || company_shaped(ctx, &n));
-    (owner && n.start == span::ctx_skip(ctx.text, at)).then_some(())?;
-    party_on_a_side(parties, n)
+    if let Some(x) = ctx
+        .amounts
+        .iter()
+        .find(|x| x.start >= a.end && x.start < end)
+    {
+        end = x.start;
+    }
+    if let Some(i) = span::cut(st, a.end, end).find([',', ';', ':', '.']) {
+        end = a.end + i;
+    }
+    let object = span::cut(st, a.end, end);
+    let starts: Vec<usize> = object
+        .split_whitespace()
+        .take(8)
+        .map(|w| a.end + (w.as_ptr() as usize - object.as_ptr() as usize))
+        .collect();
+    for at in starts {
+        if !span::after(st, at).starts_with(char::is_uppercase) || ctx.in_entity(at) {
+            continue;
+        }
+        // "in Ohio", "in Magdeburg": where it is, not whose it is.
+        let placed = ctx.hits.iter().any(|h| {
+            h.end <= at
+                && span::cut(st, h.end, at).trim().is_empty()
+                && h.has(|r| *r == Role::Locative)
+        });
+        if placed {
+            continue;
+        }
+        let Some(n) = ctx.read_name(at, end).filter(|n| n.start == at) else {
+            continue;
+        };
+        // A known organisation or state, a company's shape ("der Orvex AG") or several words
+        // ("Kestrel Semiconductor"); or any name that owns the next word ("Kestrel's new plant").
+        let tail = span::after(st, n.end);
+        let word_end = n.end + tail.find(char::is_whitespace).unwrap_or(tail.len());
+        let word = span::cut(st, n.start, word_end)
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("");
+        let possessor = super::names::strip_possessive(word).is_some();
+        if possessor || names_a_client(ctx, &n) {
+            return party_on_a_side(parties, n);
+        }
+    }
+    None
 }
 
 /// "Jeweils 100 MHz erwarben die Kestrel Telekom …": the name after a verb that stands second
@@ -1218,7 +1259,7 @@ fn org_like(ctx: &Ctx, n: &Name) -> bool {
 
 /// "Kestrel Battery Corp.", "the Kestrel Group": a legal form or an organisation's word within
 /// the name says it is a company's, even where the lexicon does not know it.
-fn company_shaped(ctx: &Ctx, n: &Name) -> bool {
+pub(super) fn company_shaped(ctx: &Ctx, n: &Name) -> bool {
     ctx.hits.iter().any(|h| {
         h.start >= n.start
             && h.end <= n.end
