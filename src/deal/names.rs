@@ -1532,8 +1532,9 @@ impl<'a> Ctx<'a> {
     }
 
     /// "Orvanto acquired Belmira", "Kestrel ordered 12 jets", "Orvex had raised $2m", "Kestrel has
-    /// also signed": the word right after `end`, past an aside, one auxiliary or word of the future
-    /// and the language's adverbs, is a verb that makes a deal
+    /// also signed", "Orvex plans to buy": the word right after `end`, past an aside, one auxiliary,
+    /// word of the future or word of status with its infinitive marker, and the language's
+    /// adverbs, is a verb that makes a deal
     /// (buys, sells, orders, signs, wins, receives), so what stands before it is its subject. A
     /// verb that only reports ("Brown said") is none.
     pub fn before_deal_verb(&self, end: usize) -> bool {
@@ -1552,6 +1553,20 @@ impl<'a> Ctx<'a> {
             {
                 aux_seen = true;
                 next = self.skip_ws(aux.end, len);
+                continue;
+            }
+            // "Orvex plans to buy …": a word of status that makes no deal itself ("has
+            // agreed" does) and the language's infinitive marker before the verb.
+            if let Some(to) = self
+                .hits_at(next)
+                .find(|h| !aux_seen && !makes_a_deal(h) && h.has(|r| matches!(r, Role::Status(_))))
+                .and_then(|cue| {
+                    self.hits_at(self.skip_ws(cue.end, len))
+                        .find(|h| h.has(|r| *r == Role::Infinitive))
+                })
+            {
+                aux_seen = true;
+                next = self.skip_ws(to.end, len);
                 continue;
             }
             if adverbs.is_empty() {

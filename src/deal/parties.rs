@@ -626,10 +626,18 @@ fn sides_by_objects(
         r.provider = sold_by.clone();
     }
     if r.provider.is_none() {
-        r.provider = stake_target(ctx, a, (pre_start, scope_end), &mut r.parties);
+        let company = stake_target(ctx, a, (pre_start, scope_end), &mut r.parties);
+        // "Corvane agreed to sell its stake in Nordmar Gas to Brannock": where the subject
+        // sells, the stake's company is a party, not the side that sells.
+        if !verbs.sells() {
+            r.provider = company;
+        }
     }
     if r.provider.is_none() {
         r.provider = paid_for(ctx, pre_start, scope_end, &mut r.parties);
+    }
+    if let Some(n) = company_sold(ctx, a, scope_end) {
+        push_party(&mut r.parties, n);
     }
     if let Some((target, buyer)) = taken_over(ctx, a, scope_end) {
         if r.provider.is_none() || r.provider.as_ref() == buyer.as_ref().map(|b| &b.canonical) {
@@ -1568,6 +1576,14 @@ fn object_of_buying(
     party_on_a_side(parties, n)
 }
 
+/// "the Nordmar gas field", "the Kestrel project": the name `n` names a site ([`names_a_site`]),
+/// read from the word right before it (its article).
+fn site_after_its_article(ctx: &Ctx, n: &Name, limit: usize) -> bool {
+    let before = span::before(ctx.text, n.start).trim_end();
+    let article = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    names_a_site(ctx, article, n, limit)
+}
+
 /// "Die Nordchem AG hat die Kestrel AG übernommen": where the participle ends the clause (a
 /// verb-final language), the object stands right before the verb, opened by an article that is
 /// not the subject's.
@@ -2100,6 +2116,10 @@ fn stake_target(
         .name_after_cue(Role::Stake, a.start, scope_end)
         .or_else(|| stake_before_final_verb(ctx, a, pre_start))?;
     let n = owner_of_the_ticker(ctx, &n, scope_end).unwrap_or(n);
+    // "a stake in the Nordmar gas field": a site, no company.
+    if site_after_its_article(ctx, &n, scope_end) {
+        return None;
+    }
     // "made an investment in Kestrel, built up a stake in Orvex, …": a stake told in a clause of
     // its own, past a comma, is another deal's.
     // (A comma that marks a clause has a space after it; "7,5%" is a number.)
@@ -2151,6 +2171,31 @@ fn stock_traded(ctx: &Ctx, a: &Anchor, scope_end: usize, r: &mut Sides) {
         r.provider = None;
         r.parties.retain(|p| p.canonical != n.canonical);
     }
+}
+
+/// "Kestrel Group sold Orvex Foods to Brannock Capital", "verkauft die Orvex GmbH an …", "đã bán
+/// Công ty Orvex cho …": a verb of selling whose object is a name (at most four words after it, no
+/// clause mark) right before the word for "to": a company sold, a party of the deal. Not a maker
+/// ("sold Orvex jets to …" names goods) nor a state.
+pub(super) fn company_sold(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option<Name> {
+    let sells = ctx
+        .hits_at(a.start)
+        .any(|h| h.end == a.end && h.has(|r| *r == Role::SellerVerb));
+    if !sells {
+        return None;
+    }
+    let n = ctx.read_name(a.end, scope_end)?;
+    let gap = span::cut(ctx.text, a.end, n.start);
+    let to_follows = ctx
+        .hits_at(ctx_skip(ctx.text, n.end))
+        .any(|h| h.has(|r| *r == Role::To));
+    (gap.split_whitespace().count() <= 4
+        && !gap.contains([',', ';', ':', '.'])
+        && to_follows
+        && !n
+            .kind
+            .is_some_and(|k| k == Kind::Manufacturer || k.is_public()))
+    .then_some(n)
 }
 
 /// "the acquisition of Orvex Labs (by Nordchem)", "die Übernahme der Orvex AG durch die Nordchem
