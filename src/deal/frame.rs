@@ -66,6 +66,11 @@ pub(super) fn anchored(
             continue;
         }
         let (amount, quantity) = arguments(f.ctx, anchors, k, free, quantities);
+        if sales_figure(f.ctx, a, anchors, k, quantity.as_ref()) {
+            // Its money is the sales' worth, no deal's of its own either.
+            used.extend(amount.as_ref().map(|x| x.start));
+            continue;
+        }
         let no_figure = amount.is_none() && quantity.is_none();
         let act_without_figure = a.class == Class::Action
             && !a.documented
@@ -222,6 +227,29 @@ fn takes_a_stake(ctx: &Ctx, a: &Anchor, anchors: &[Anchor], k: usize) -> bool {
     let scope_end = anchor::scope_end(anchors, k, ctx.text.len());
     a.ty == crate::model::DealType::Purchase
         && ctx.name_after_cue(Role::Stake, a.end, scope_end).is_some()
+}
+
+/// "Kestrel Motors sold 20,000 cars last year", "Năm ngoái, Kestrel đã bán 20.000 ô tô": an act
+/// of selling a count of things with no buyer named after the language's 'to' and a period of
+/// the language's `sales_periods` in its sentence tells sales, a company's results, not a deal
+/// ("sold 12 jets to Orvex Air last year" and "sold 12 jets worth $1 billion" are deals).
+fn sales_figure(
+    ctx: &Ctx,
+    a: &Anchor,
+    anchors: &[Anchor],
+    k: usize,
+    quantity: Option<&crate::model::Quantity>,
+) -> bool {
+    if a.class != Class::Action || !quantity.is_some_and(|q| q.discrete) {
+        return false;
+    }
+    let sells = ctx
+        .hits_at(a.start)
+        .any(|h| h.end == a.end && h.has(|r| *r == Role::SellerVerb));
+    let scope_end = anchor::scope_end(anchors, k, ctx.text.len());
+    let pre_start = anchor::pre_start(anchors, k);
+    let period = ctx.hits.iter().any(|h| h.has(|r| *r == Role::SalesPeriod));
+    sells && period && ctx.name_after_cue(Role::To, pre_start, scope_end).is_none()
 }
 
 /// "Das Start-up Nordwaren wurde mehrheitlich an die Kestrel Group verkauft", "Orvex sold its

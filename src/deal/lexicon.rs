@@ -375,6 +375,10 @@ struct Cues {
     /// The words that join the last member of a list to the others ("and", "und", "và").
     #[serde(default)]
     list_joins: Vec<String>,
+    /// Words for a period a company reports its sales for ("last year", "im ersten Quartal",
+    /// "năm ngoái"): a count sold to no buyer named in such a clause is sales, no deal.
+    #[serde(default)]
+    sales_periods: Vec<String>,
     /// Words that open a clause about one unit ("each", "ein", "mỗi chiếc"): with a verb of
     /// `cost_verbs` in that clause, its amount is a price per unit ("Each jet costs about $100
     /// million", "Ein Jet soll 100 Millionen Euro kosten"), no deal's value.
@@ -704,6 +708,8 @@ pub enum Role {
     ListOpen,
     /// See `Cues::list_joins`.
     ListJoin,
+    /// See `Cues::sales_periods`.
+    SalesPeriod,
     /// See `Cues::one_unit`.
     OneUnit,
     /// See `Cues::cost_verbs`.
@@ -909,6 +915,7 @@ impl Builder {
         self.add_all(&cues.unit_price, Role::UnitPrice);
         self.add_all(&cues.list_openers, Role::ListOpen);
         self.add_all(&cues.list_joins, Role::ListJoin);
+        self.add_all(&cues.sales_periods, Role::SalesPeriod);
         self.add_all(&cues.one_unit, Role::OneUnit);
         self.add_all(&cues.cost_verbs, Role::CostVerb);
         self.add_all(&cues.conversion_cues, Role::ConversionCue);
