@@ -82,6 +82,12 @@ pub(super) fn anchors(
                 continue;
             }
         }
+        if anchors
+            .last()
+            .is_some_and(|prev| heads_the_deal_word(st, prev, h, ty, class))
+        {
+            continue;
+        }
         // A compound whose head is the trigger starts where its word starts, but never inside
         // the previous anchor ("Bestellung-Deal" is two triggers in one word).
         let floor = anchors.last().map_or(0, |p| p.end);
@@ -251,6 +257,18 @@ fn specifies_the_agreement(st: &str, hits: &[Hit], prev: &Anchor, h: &Hit, class
         && !between_hits
         && gap.split_whitespace().count() <= 4
         && !gap.contains([',', ';', '.'])
+}
+
+/// "signs $500 million loan deal with the World Bank", "an arms contract": a generic deal word
+/// right after a deal word of a kind, with only a space between, is the head of the same noun:
+/// one deal, of that kind.
+fn heads_the_deal_word(st: &str, prev: &Anchor, h: &Hit, ty: DealType, class: Class) -> bool {
+    prev.class == Class::Document
+        && class == Class::Document
+        && ty == DealType::Agreement
+        && prev.ty != DealType::Agreement
+        && prev.end < h.start
+        && span::cut(st, prev.end, h.start).trim().is_empty()
 }
 
 /// "an agreement for $700 million in loans", "a deal worth $2 billion in credits": a plural deal

@@ -1555,6 +1555,16 @@ impl<'a> Ctx<'a> {
                 next = self.skip_ws(aux.end, len);
                 continue;
             }
+            // "Orvex to buy Kestrel in $6 billion deal": a headline's future, the language's
+            // infinitive marker alone.
+            if let Some(to) = self
+                .hits_at(next)
+                .find(|h| !aux_seen && h.has(|r| *r == Role::Infinitive))
+            {
+                aux_seen = true;
+                next = self.skip_ws(to.end, len);
+                continue;
+            }
             // "Orvex plans to buy …": a word of status that makes no deal itself ("has
             // agreed" does) and the language's infinitive marker before the verb.
             if let Some(to) = self
