@@ -254,6 +254,11 @@ pub(super) fn item_for(
             return Some(s);
         }
     }
+    if ty == DealType::Investment {
+        if let Some(s) = amount.and_then(|am| put_into(ctx, am.end, scope_end)) {
+            return Some(s);
+        }
+    }
     let generic = matches!(
         ty,
         DealType::Purchase | DealType::Financing | DealType::Investment | DealType::Aid
@@ -284,6 +289,25 @@ fn after_bare_amount(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option<String> 
         .hits_at(ctx_skip(ctx.text, a.end))
         .find(|h| h.end <= scope_end && h.trigger().is_some())?;
     Some(span::cut(ctx.text, noun.start, noun.end).to_string())
+}
+
+/// "invest $1 billion in a new battery plant in Ohio", "rót 500 triệu USD vào dự án khu công
+/// nghiệp": what money is put into, told right after its amount (at `at`) by a word of the
+/// language's `invested_in`; not a company (the recipient: "invested $50 million in Orvex Labs").
+fn put_into(ctx: &Ctx, at: usize, scope_end: usize) -> Option<String> {
+    let p = ctx
+        .hits_at(ctx_skip(ctx.text, at))
+        .find(|h| h.end <= scope_end && h.has(|r| *r == Role::InvestedIn))?;
+    let next = ctx_skip(ctx.text, p.end);
+    // "… into its rival, Lucid Inc.": a description restated by a name names the company too.
+    if ctx
+        .read_name(next, scope_end)
+        .is_some_and(|n| n.start == next)
+        || ctx.restated_after_description(p.end, scope_end).is_some()
+    {
+        return None;
+    }
+    span_until_stop(ctx, p.end, scope_end, 10)
 }
 
 /// The purpose told right after `at` (an amount): the words after a purpose or topic word ("for
