@@ -1476,6 +1476,10 @@ impl<'a> Ctx<'a> {
         // As the first member: the join right after it, the other member's words after that.
         if let Some(join) = self.hits_at(self.skip_ws(end, len)).find(|h| is_join(h)) {
             let mut at = self.skip_ws(join.end, len);
+            // "Kestrel und die Orvex AG unterzeichneten …": past the other member's article.
+            if let Some(article) = self.hits_at(at).find(|h| h.has(|r| *r == Role::Determiner)) {
+                at = self.skip_ws(article.end, len);
+            }
             let mut member_end = None;
             for _ in 0..4 {
                 let (ws, we, ends) = self.word(at, len);
