@@ -170,6 +170,11 @@ struct PartyPatterns {
     /// Words that open a phrase of time or manner before the subject ("On Monday Kestrel …").
     #[serde(default)]
     fronting: Vec<String>,
+    /// Where the verb stands second: conjunctions that open a clause standing first in the
+    /// sentence ("Wie das Unternehmen mitteilte, hat die Nordchem AG …"); the main clause starts
+    /// at the verb right after its comma, and a name in the first clause is no subject.
+    #[serde(default)]
+    subordinators: Vec<String>,
     /// Conjunctions that open a clause of their own after a comma ("…, while Kestrel won …"):
     /// its subject is the name right after the conjunction.
     #[serde(default)]
@@ -765,6 +770,8 @@ pub struct DealLexicon {
     pub qualifying_suffixes: Vec<String>,
     /// See `fronting` in the lexicon file (lower-cased).
     pub fronting: Vec<String>,
+    /// See `subordinators` in the lexicon file (lower-cased).
+    pub subordinators: Vec<String>,
     /// See `clause_conjunctions` in the lexicon file; lower-cased.
     pub clause_conjunctions: Vec<String>,
     /// See `relative_pronouns` in the lexicon file (lower-cased).
@@ -1203,6 +1210,7 @@ impl DealLexicon {
                 heads
             },
             clause_conjunctions: lower(&raw.parties.clause_conjunctions),
+            subordinators: lower(&raw.parties.subordinators),
             fronting: raw
                 .parties
                 .fronting

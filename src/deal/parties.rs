@@ -1743,8 +1743,15 @@ fn dative_recipient(
             )
         })
     };
-    // Right after the subject, past the finite verb (and a modal or auxiliary) if it stands there.
+    // Right after the subject (past its short form in brackets: "Die Europäische
+    // Investitionsbank (EIB) gewährt …"), past the finite verb (and a modal or auxiliary) if it
+    // stands there.
     let mut at = span::ctx_skip(ctx.text, subject.end);
+    if span::after(ctx.text, at).starts_with('(') {
+        if let Some(close) = span::cut(ctx.text, at, scope_end).find(')') {
+            at = span::ctx_skip(ctx.text, at + close + 1);
+        }
+    }
     while let Some(v) = ctx.hits.iter().find(|h| h.start == at && verbs(h)) {
         at = span::ctx_skip(ctx.text, v.end);
     }
@@ -2656,6 +2663,7 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
         .map_or(pre_start, |i| pre_start + i + 1);
     let clause_start = coordinated_clause(ctx, a, clause_start).unwrap_or(clause_start);
     let clause_start = reported_clause(ctx, clause_start, a.start).unwrap_or(clause_start);
+    let clause_start = after_first_clause(ctx, clause_start, a.start).unwrap_or(clause_start);
     // The subject stands before the clause's first verb ("Bộ Y tế tiếp nhận … do Nhật Bản viện
     // trợ"), or before the trigger.
     let verb = ctx
@@ -2692,6 +2700,27 @@ fn subject_of(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Vec<Name> {
         found.truncate(3);
     }
     found
+}
+
+/// "Wie Siemens mitteilte, hat die Nordchem AG bei Orvex zwei Turbinen bestellt": where the verb
+/// stands second and the clause opens on one of the language's `subordinators`, the main clause
+/// starts at its finite verb (an auxiliary, a word of the future or of status) right after the
+/// first comma; where it starts.
+fn after_first_clause(ctx: &Ctx, clause_start: usize, to: usize) -> Option<usize> {
+    let lex = lexicon::lexicon(ctx.lang);
+    if !lex.verb_final || lex.subordinators.is_empty() {
+        return None;
+    }
+    let text = span::cut(ctx.text, clause_start, to);
+    let first = text.split_whitespace().next()?;
+    if !lex.subordinators.iter().any(|w| span::lower_is(first, w)) {
+        return None;
+    }
+    let comma = clause_start + text.find(',')?;
+    let verb = ctx_skip(ctx.text, comma + 1);
+    ctx.hits_at(verb)
+        .any(|h| h.has(|r| matches!(r, Role::Auxiliary | Role::Future | Role::Status(_))))
+        .then_some(comma + 1)
 }
 
 /// "Orvex said Kestrel Air had ordered 20 jets", "Orvex said on Tuesday that Kestrel Air …",
@@ -3462,15 +3491,26 @@ fn subject_after_second_verb(ctx: &Ctx, clause_start: usize, to: usize) -> Optio
     let verb = ctx
         .hits
         .iter()
-        .filter(|h| h.start > clause_start && h.end <= to)
+        .filter(|h| h.start >= clause_start && h.end <= to)
         .find(|h| h.has(|r| matches!(r, Role::Status(_) | Role::Future | Role::Auxiliary)))?;
     let fronted = span::cut(st, clause_start, verb.start);
-    if fronted.trim().is_empty()
-        || fronted.contains([',', ';', ':'])
-        || ctx
-            .ents
-            .iter()
-            .any(|e| e.start >= clause_start && e.end <= verb.start)
+    // "Wie das Unternehmen mitteilte, hat die Nordchem AG …": a clause set off by a comma is
+    // what stands first; the verb right after its comma opens what follows it.
+    let after_clause = if fronted.trim().is_empty() {
+        span::before(st, clause_start).trim_end().ends_with(',')
+    } else {
+        fronted
+            .rfind(',')
+            .is_some_and(|i| fronted[i + 1..].trim().is_empty())
+            && !fronted.contains([';', ':'])
+    };
+    if !after_clause
+        && (fronted.trim().is_empty()
+            || fronted.contains([',', ';', ':'])
+            || ctx
+                .ents
+                .iter()
+                .any(|e| e.start >= clause_start && e.end <= verb.start))
     {
         return None;
     }
