@@ -91,6 +91,7 @@ pub(super) fn anchors(
         // A compound whose head is the trigger starts where its word starts, but never inside
         // the previous anchor ("Bestellung-Deal" is two triggers in one word).
         let floor = anchors.last().map_or(0, |p| p.end);
+        let ty = kind_of_the_deal_word(st, hits, i, ty, class).unwrap_or(ty);
         anchors.push(Anchor {
             start: word_start(st, h.start).max(floor).min(h.start),
             end: h.end,
@@ -257,6 +258,28 @@ fn specifies_the_agreement(st: &str, hits: &[Hit], prev: &Anchor, h: &Hit, class
         && !between_hits
         && gap.split_whitespace().count() <= 4
         && !gap.contains([',', ';', '.'])
+}
+
+/// "a $2 billion investment agreement", "a supply deal": a generic deal word (of `hits[i]`) right
+/// after a deal word of a kind that anchors nothing itself (an act), only a space between, is a
+/// deal of that kind.
+fn kind_of_the_deal_word(
+    st: &str,
+    hits: &[Hit],
+    i: usize,
+    ty: DealType,
+    class: Class,
+) -> Option<DealType> {
+    if ty != DealType::Agreement || class != Class::Document || i == 0 {
+        return None;
+    }
+    let prev = &hits[i - 1];
+    let (kind, _, plural) = prev.trigger()?;
+    (kind != DealType::Agreement
+        && !plural
+        && prev.end < hits[i].start
+        && span::cut(st, prev.end, hits[i].start).trim().is_empty())
+    .then_some(kind)
 }
 
 /// "signs $500 million loan deal with the World Bank", "an arms contract": a generic deal word
