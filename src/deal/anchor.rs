@@ -507,9 +507,6 @@ pub(super) fn drop_money_verbs_without_money(
     amounts: &[crate::model::Amount],
 ) {
     let verbs = &lex.money_first_verbs;
-    if verbs.is_empty() && lex.money_with_verbs.is_empty() {
-        return;
-    }
     let close = |from: usize, to: usize, words: usize| {
         from <= to && {
             let gap = span::cut(st, from, to);
@@ -526,6 +523,16 @@ pub(super) fn drop_money_verbs_without_money(
         .filter(|h| h.has(|r| *r == Role::With))
         .map(|h| h.end)
         .collect();
+    // Where money paid went: "in" (fines, dividends), or a purpose that marks the receiving
+    // side ("to") when no payee follows it (see `paid_for_something`).
+    let paid_into: Vec<(usize, usize, bool)> = hits
+        .iter()
+        .filter(|h| {
+            h.has(|r| *r == Role::InvestedIn)
+                || h.has(|r| *r == Role::Purpose) && h.has(|r| *r == Role::To)
+        })
+        .map(|h| (h.start, h.end, !h.has(|r| *r == Role::InvestedIn)))
+        .collect();
     let named = |h: &Hit, list: &[String]| {
         h.trigger().is_some()
             && list
@@ -539,10 +546,41 @@ pub(super) fn drop_money_verbs_without_money(
             })
         } else if named(h, &lex.money_with_verbs) {
             money_given_with(st, h.end, &with, amounts)
+        } else if h.trigger().is_some() && h.has(|r| *r == Role::Payment) {
+            paid_for_something(st, h.end, &paid_into, amounts)
         } else {
             true
         }
     });
+}
+
+/// "Orvex paid $2 million in fines", "paid $10 million to settle the lawsuit": a verb of paying
+/// (`payment_verbs`) ending at `verb_end`, with its amount right after it (at most two words
+/// between) followed by a word of `invested_in` (what the money went "in": fines, dividends,
+/// taxes) or by a purpose word that also marks the receiving side and a lower-case word (a
+/// purpose, no payee), pays no one for anything: no deal word. Elsewhere ("paid $3.2 billion for
+/// spectrum", "by paying an additional $300 million", "paid Kestrel $40 million") it stays one.
+/// `marks` holds the spans of those words and whether each is a purpose that marks that side.
+fn paid_for_something(
+    st: &str,
+    verb_end: usize,
+    marks: &[(usize, usize, bool)],
+    amounts: &[crate::model::Amount],
+) -> bool {
+    let lower_at = |at: usize| {
+        span::after(st, at)
+            .trim_start()
+            .starts_with(char::is_lowercase)
+    };
+    !amounts.iter().filter(|x| x.start >= verb_end).any(|x| {
+        let gap = span::cut(st, verb_end, x.start);
+        gap.split_whitespace().count() <= 2
+            && !gap.contains([',', ';', '.', ':'])
+            && marks
+                .iter()
+                .find(|&&(start, _, _)| start == span::ctx_skip(st, x.end))
+                .is_some_and(|&(_, end, to)| !to || lower_at(end))
+    })
 }
 
 /// "Norway will support Norland with $500 million", "Der Bund unterstützt den Bau der Fabrik mit
