@@ -114,12 +114,12 @@ struct Spelling {
     exact: Vec<String>,
     /// The alias's diacritics ([`mark_signature`]), where it has any: a text that writes
     /// diacritics must write these ("Thụy Điển" is Sweden, "Thủy điện" hydropower).
-    marks: Option<String>,
+    marks: Option<Marks>,
 }
 
 impl Spelling {
     fn of(alias: &str) -> Spelling {
-        let marks = Some(mark_signature(alias)).filter(|m| !m.is_empty());
+        let marks = Marks::of(alias);
         Spelling {
             marks,
             ..Spelling::cased(alias)
@@ -171,7 +171,7 @@ pub struct Entities {
     by_key: rustc_hash::FxHashMap<String, usize>,
     /// For each key whose every alias writes diacritics, their [`mark_signature`]s: a name
     /// looked up must write one of them or none ([`marks_agree`]).
-    marks_by_key: rustc_hash::FxHashMap<String, Vec<String>>,
+    marks_by_key: rustc_hash::FxHashMap<String, Vec<Marks>>,
     /// The adjectives of nationality, as written, and the state each names: see
     /// [`Entities::nationality`].
     nationalities: HashMap<String, usize>,
@@ -311,15 +311,42 @@ fn mark_signature(s: &str) -> String {
     if any { out } else { String::new() }
 }
 
+/// An alias written with diacritics: lower-cased, and its [`mark_signature`].
+#[derive(Clone)]
+struct Marks {
+    lower: String,
+    signature: String,
+}
+
+impl Marks {
+    fn of(alias: &str) -> Option<Marks> {
+        let signature = mark_signature(alias);
+        (!signature.is_empty()).then(|| Marks {
+            lower: alias.to_lowercase(),
+            signature,
+        })
+    }
+}
+
 /// Whether `found`, a text's spelling of a name, agrees with the diacritics of its aliases
-/// (`signatures`): it writes none (a text without diacritics, "Thuy Dien"), or those of one alias.
-/// "Thủy điện" (hydropower) has the letters of "Thụy Điển" (Sweden), not its marks.
-fn marks_agree(found: &str, signatures: &[String]) -> bool {
+/// (`aliases`): it writes none (a text without diacritics, "Thuy Dien"), or those of one alias.
+/// "Thủy điện" (hydropower) has the letters of "Thụy Điển" (Sweden), not its marks. Most names
+/// are written as an alias is, in some case: that is compared first, without allocating.
+fn marks_agree(found: &str, aliases: &[Marks]) -> bool {
     if found.is_ascii() {
         return true;
     }
+    let same_as = |m: &Marks| {
+        found
+            .chars()
+            .flat_map(char::to_lowercase)
+            .eq(m.lower.chars())
+    };
+    if aliases.iter().any(same_as) {
+        return true;
+    }
     let own = mark_signature(found);
-    own.is_empty() || signatures.contains(&own)
+    own.is_empty() || aliases.iter().any(|m| m.signature == own)
 }
 
 /// Acronyms and short all-capital aliases ("US", "EU", "GE") only match as written.
@@ -343,7 +370,7 @@ impl Entities {
         let mut phrase_entity = Vec::new();
         let mut by_key = rustc_hash::FxHashMap::default();
         // Per key: the diacritics of its aliases, `None` once an alias without any shares it.
-        let mut marks: rustc_hash::FxHashMap<String, Option<Vec<String>>> =
+        let mut marks: rustc_hash::FxHashMap<String, Option<Vec<Marks>>> =
             rustc_hash::FxHashMap::default();
         let mut bodies: Vec<(String, usize)> = Vec::new();
         let mut nationalities = HashMap::new();
@@ -390,13 +417,18 @@ impl Entities {
                 }
                 for a in aliases.into_iter().filter(|a| !a.is_empty()) {
                     // Later tables (the user's) override earlier ones for the same name.
-                    by_key.insert(key(a), idx);
-                    let signature = mark_signature(a);
-                    let entry = marks.entry(key(a)).or_insert_with(|| Some(Vec::new()));
-                    match entry {
-                        Some(v) if !signature.is_empty() => v.push(signature),
-                        _ => *entry = None,
+                    let k = key(a);
+                    let alias_marks = Marks::of(a);
+                    match marks.get_mut(&k) {
+                        Some(entry) => match (entry.as_mut(), alias_marks) {
+                            (Some(v), Some(m)) => v.push(m),
+                            _ => *entry = None,
+                        },
+                        None => {
+                            marks.insert(k.clone(), alias_marks.map(|m| vec![m]));
+                        }
                     }
+                    by_key.insert(k, idx);
                     // The automaton matches lower case: an alias already there in another case
                     // widens that phrase's spellings, or, given to another entity, now names
                     // this one (a later table overrides, as for the key).
