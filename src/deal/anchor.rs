@@ -507,6 +507,21 @@ pub(super) fn drop_money_verbs_without_money(
     amounts: &[crate::model::Amount],
 ) {
     let verbs = &lex.money_first_verbs;
+    let named = |h: &Hit, list: &[String]| {
+        h.trigger().is_some()
+            && list
+                .iter()
+                .any(|v| v.eq_ignore_ascii_case(span::cut(st, h.start, h.end)))
+    };
+    // Most sentences have none of these verbs: nothing to collect.
+    let asks = |h: &Hit| {
+        named(h, verbs)
+            || named(h, &lex.money_with_verbs)
+            || (h.trigger().is_some() && h.has(|r| *r == Role::Payment))
+    };
+    if !hits.iter().any(asks) {
+        return;
+    }
     let close = |from: usize, to: usize, words: usize| {
         from <= to && {
             let gap = span::cut(st, from, to);
@@ -533,12 +548,6 @@ pub(super) fn drop_money_verbs_without_money(
         })
         .map(|h| (h.start, h.end, !h.has(|r| *r == Role::InvestedIn)))
         .collect();
-    let named = |h: &Hit, list: &[String]| {
-        h.trigger().is_some()
-            && list
-                .iter()
-                .any(|v| v.eq_ignore_ascii_case(span::cut(st, h.start, h.end)))
-    };
     hits.retain(|h| {
         if named(h, verbs) {
             amounts.iter().any(|x| {
