@@ -517,6 +517,7 @@ pub(super) fn drop_money_verbs_without_money(
     let asks = |h: &Hit| {
         named(h, verbs)
             || named(h, &lex.money_with_verbs)
+            || named(h, &lex.money_from_verbs)
             || (h.trigger().is_some() && h.has(|r| *r == Role::Payment))
     };
     if !hits.iter().any(asks) {
@@ -531,6 +532,11 @@ pub(super) fn drop_money_verbs_without_money(
     let invested_in: Vec<usize> = hits
         .iter()
         .filter(|h| h.has(|r| matches!(r, Role::InvestedIn | Role::BuiltWith)))
+        .map(|h| h.start)
+        .collect();
+    let from: Vec<usize> = hits
+        .iter()
+        .filter(|h| h.has(|r| *r == Role::From))
         .map(|h| h.start)
         .collect();
     let with: Vec<usize> = hits
@@ -555,6 +561,8 @@ pub(super) fn drop_money_verbs_without_money(
             })
         } else if named(h, &lex.money_with_verbs) {
             money_given_with(st, h.end, &with, amounts)
+        } else if named(h, &lex.money_from_verbs) {
+            money_raised_from(st, h.end, &from, amounts)
         } else if h.trigger().is_some() && h.has(|r| *r == Role::Payment) {
             paid_for_something(st, h.end, &paid_into, amounts)
         } else {
@@ -589,6 +597,36 @@ fn paid_for_something(
                 .iter()
                 .find(|&&(start, _, _)| start == span::ctx_skip(st, x.end))
                 .is_some_and(|&(_, end, to)| !to || lower_at(end))
+    })
+}
+
+/// "Orvex Robotics raised $50 million from Kestrel Capital", "huy động thành công 50 triệu USD từ
+/// quỹ đầu tư Kestrel Capital": after a verb of raising ending at `verb_end`, an amount at most
+/// two words on, then within three words a word for "from" (starting at one of `from_starts`)
+/// and within four words after it a capitalised word: money raised from an investor.
+fn money_raised_from(
+    st: &str,
+    verb_end: usize,
+    from_starts: &[usize],
+    amounts: &[crate::model::Amount],
+) -> bool {
+    let close = |from: usize, to: usize, words: usize| {
+        from <= to && {
+            let gap = span::cut(st, from, to);
+            gap.split_whitespace().count() <= words && !gap.contains([',', ';', '.', ':'])
+        }
+    };
+    amounts.iter().any(|x| {
+        x.start >= verb_end
+            && close(verb_end, x.start, 2)
+            && from_starts.iter().any(|&f| {
+                close(x.end, f, 3)
+                    && span::after(st, f)
+                        .split_whitespace()
+                        .skip(1)
+                        .take(4)
+                        .any(|w| w.starts_with(char::is_uppercase))
+            })
     })
 }
 

@@ -102,6 +102,11 @@ struct PartyPatterns {
     /// anchor nothing.
     #[serde(default)]
     money_with_verbs: Vec<String>,
+    /// Verbs of raising money that are deal words only with the amount right after them and the
+    /// word for "from" and a capitalised name after that ("raised $50 million from Kestrel
+    /// Capital"): elsewhere ("the sale raised $2 billion") they anchor nothing.
+    #[serde(default)]
+    money_from_verbs: Vec<String>,
     /// Participles of owning or running: a "by" right after one names who owns the thing before
     /// it ("a fund run by Orvex"), not the side a deal comes from.
     #[serde(default)]
@@ -802,6 +807,8 @@ pub struct DealLexicon {
     pub money_first_verbs: Vec<String>,
     /// See `money_with_verbs` in the lexicon file (lower-cased).
     pub money_with_verbs: Vec<String>,
+    /// See `money_from_verbs` in the lexicon file (lower-cased).
+    pub money_from_verbs: Vec<String>,
     /// See `owner_participles` in the lexicon file (lower-cased).
     pub owner_participles: Vec<String>,
     /// See `nominative_articles` in the lexicon file (lower-cased).
@@ -1181,6 +1188,7 @@ impl DealLexicon {
             takeover_verbs: lower(&raw.parties.takeover_verbs),
             money_first_verbs: lower(&raw.parties.money_first_verbs),
             money_with_verbs: lower(&raw.parties.money_with_verbs),
+            money_from_verbs: lower(&raw.parties.money_from_verbs),
             owner_participles: lower(&raw.parties.owner_participles),
             nominative_articles: lower(&raw.parties.nominative_articles),
             dative_articles: lower(&raw.parties.dative_articles),
