@@ -82,16 +82,22 @@ pub(super) fn anchors(
                 continue;
             }
         }
-        if anchors
-            .last()
-            .is_some_and(|prev| heads_the_deal_word(st, prev, h, ty, class))
-        {
-            continue;
-        }
+        // "loan deal", "investment agreement": a generic deal word after a deal word of a kind is
+        // a deal of that kind; one deal where that word anchored already as a document.
+        let ty = match kind_of_the_deal_word(st, hits, i, ty, class) {
+            Some(_)
+                if anchors
+                    .last()
+                    .is_some_and(|p| p.class == Class::Document && p.end == hits[i - 1].end) =>
+            {
+                continue;
+            }
+            Some(kind) => kind,
+            None => ty,
+        };
         // A compound whose head is the trigger starts where its word starts, but never inside
         // the previous anchor ("Bestellung-Deal" is two triggers in one word).
         let floor = anchors.last().map_or(0, |p| p.end);
-        let ty = kind_of_the_deal_word(st, hits, i, ty, class).unwrap_or(ty);
         anchors.push(Anchor {
             start: word_start(st, h.start).max(floor).min(h.start),
             end: h.end,
@@ -260,9 +266,9 @@ fn specifies_the_agreement(st: &str, hits: &[Hit], prev: &Anchor, h: &Hit, class
         && !gap.contains([',', ';', '.'])
 }
 
-/// "a $2 billion investment agreement", "a supply deal": a generic deal word (of `hits[i]`) right
-/// after a deal word of a kind that anchors nothing itself (an act), only a space between, is a
-/// deal of that kind.
+/// "signs $500 million loan deal", "a $2 billion investment agreement": a generic deal word (of
+/// `hits[i]`) right after a deal word of a kind (a document or an act), only a space between, is
+/// the head of one noun: a deal of that kind. The kind, if so.
 fn kind_of_the_deal_word(
     st: &str,
     hits: &[Hit],
@@ -280,18 +286,6 @@ fn kind_of_the_deal_word(
         && prev.end < hits[i].start
         && span::cut(st, prev.end, hits[i].start).trim().is_empty())
     .then_some(kind)
-}
-
-/// "signs $500 million loan deal with the World Bank", "an arms contract": a generic deal word
-/// right after a deal word of a kind, with only a space between, is the head of the same noun:
-/// one deal, of that kind.
-fn heads_the_deal_word(st: &str, prev: &Anchor, h: &Hit, ty: DealType, class: Class) -> bool {
-    prev.class == Class::Document
-        && class == Class::Document
-        && ty == DealType::Agreement
-        && prev.ty != DealType::Agreement
-        && prev.end < h.start
-        && span::cut(st, prev.end, h.start).trim().is_empty()
 }
 
 /// "an agreement for $700 million in loans", "a deal worth $2 billion in credits": a plural deal
@@ -523,12 +517,7 @@ pub(super) fn drop_money_verbs_without_money(
     if !hits.iter().any(asks) {
         return;
     }
-    let close = |from: usize, to: usize, words: usize| {
-        from <= to && {
-            let gap = span::cut(st, from, to);
-            gap.split_whitespace().count() <= words && !gap.contains([',', ';', '.', ':'])
-        }
-    };
+    let close = |from: usize, to: usize, words: usize| few_words_between(st, from, to, words);
     let invested_in: Vec<usize> = hits
         .iter()
         .filter(|h| h.has(|r| matches!(r, Role::InvestedIn | Role::BuiltWith)))
@@ -571,6 +560,15 @@ pub(super) fn drop_money_verbs_without_money(
     });
 }
 
+/// From `from` to `to` (in that order) stand at most `words` words and no clause mark: the
+/// reach of the money-verb rules below.
+fn few_words_between(st: &str, from: usize, to: usize, words: usize) -> bool {
+    from <= to && {
+        let gap = span::cut(st, from, to);
+        gap.split_whitespace().count() <= words && !gap.contains([',', ';', '.', ':'])
+    }
+}
+
 /// "Orvex paid $2 million in fines", "paid $10 million to settle the lawsuit": a verb of paying
 /// (`payment_verbs`) ending at `verb_end`, with its amount right after it (at most two words
 /// between) followed by a word of `invested_in` (what the money went "in": fines, dividends,
@@ -589,10 +587,8 @@ fn paid_for_something(
             .trim_start()
             .starts_with(char::is_lowercase)
     };
-    !amounts.iter().filter(|x| x.start >= verb_end).any(|x| {
-        let gap = span::cut(st, verb_end, x.start);
-        gap.split_whitespace().count() <= 2
-            && !gap.contains([',', ';', '.', ':'])
+    !amounts.iter().any(|x| {
+        few_words_between(st, verb_end, x.start, 2)
             && marks
                 .iter()
                 .find(|&&(start, _, _)| start == span::ctx_skip(st, x.end))
@@ -610,12 +606,7 @@ fn money_raised_from(
     from_starts: &[usize],
     amounts: &[crate::model::Amount],
 ) -> bool {
-    let close = |from: usize, to: usize, words: usize| {
-        from <= to && {
-            let gap = span::cut(st, from, to);
-            gap.split_whitespace().count() <= words && !gap.contains([',', ';', '.', ':'])
-        }
-    };
+    let close = |from: usize, to: usize, words: usize| few_words_between(st, from, to, words);
     amounts.iter().any(|x| {
         x.start >= verb_end
             && close(verb_end, x.start, 2)
