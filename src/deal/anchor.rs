@@ -492,8 +492,8 @@ pub(super) fn collective(st: &str, hits: &[Hit], i: usize) -> bool {
 /// verb of the language's `money_first_verbs` is a deal word only with an amount right after it
 /// (at most two words between, no punctuation) and a word leading to what the money goes into
 /// (`Role::InvestedIn`) or saying what it builds (`Role::BuiltWith`) at most three words after
-/// that amount. Elsewhere ("The value is put at $2 billion", "put pressure on") its hit is dropped, so
-/// that no stage reads it as a deal word.
+/// that amount. Elsewhere ("The value is put at $2 billion", "put pressure on") its hit loses its
+/// deal-word role, so that no stage reads it as a deal word; its other roles stay.
 pub(super) fn drop_money_verbs_without_money(
     st: &str,
     lex: &super::lexicon::DealLexicon,
@@ -543,7 +543,7 @@ pub(super) fn drop_money_verbs_without_money(
         })
         .map(|h| (h.start, h.end, !h.has(|r| *r == Role::InvestedIn)))
         .collect();
-    hits.retain(|h| {
+    let is_deal_word = |h: &Hit| {
         if named(h, verbs) {
             amounts.iter().any(|x| {
                 close(h.end, x.start, 2) && invested_in.iter().any(|&i| close(x.end, i, 3))
@@ -551,13 +551,61 @@ pub(super) fn drop_money_verbs_without_money(
         } else if named(h, &lex.money_with_verbs) {
             money_given_with(st, h.end, &with, amounts)
         } else if named(h, &lex.money_from_verbs) {
-            money_raised_from(st, h.end, &from, amounts)
+            money_raised_from(st, lex, h.end, &from, amounts)
         } else if h.trigger().is_some() && h.has(|r| *r == Role::Payment) {
             paid_for_something(st, h.end, &paid_into, amounts)
         } else {
             true
         }
+    };
+    // A verb of raising that is no deal word here keeps its other roles ("the auction raised
+    // $2 billion" tells a total's proceeds). It still says who receives where its amount comes
+    // right after it and a deal word right after the amount names the deal (`raised_in_a_round`):
+    // elsewhere its receiving would make the sentence's amounts deals of their own ("raised $300
+    // million for its pension fund"). The other verbs go whole.
+    let deal: Vec<bool> = hits.iter().map(is_deal_word).collect();
+    let words: Vec<usize> = hits
+        .iter()
+        .zip(&deal)
+        .filter(|(h, d)| **d && h.trigger().is_some())
+        .map(|(h, _)| h.start)
+        .collect();
+    let in_a_round = |h: &Hit| raised_in_a_round(st, h.end, &words, amounts);
+    let mut k = 0;
+    hits.retain_mut(|h| {
+        let keep = deal[k];
+        k += 1;
+        if keep {
+            return true;
+        }
+        if named(h, &lex.money_from_verbs) {
+            *h = if in_a_round(h) {
+                h.without_trigger()
+            } else {
+                h.without_receiving()
+            };
+            return !h.roles.is_empty();
+        }
+        false
     });
+}
+
+/// "Orvex had raised $2 million in a seed round": after a verb of raising ending at `verb_end`,
+/// an amount at most two words on and within three words after it a deal word (starting at one of
+/// `deal_words`) that names what was raised: the verb's subject received it.
+fn raised_in_a_round(
+    st: &str,
+    verb_end: usize,
+    deal_words: &[usize],
+    amounts: &[crate::model::Amount],
+) -> bool {
+    amounts.iter().any(|x| {
+        x.start >= verb_end
+            && few_words_between(st, verb_end, x.start, 2)
+            && deal_words
+                .iter()
+                .any(|&w| few_words_between(st, x.end, w, 3))
+    })
 }
 
 /// From `from` to `to` (in that order) stand at most `words` words and no clause mark: the
@@ -597,27 +645,77 @@ fn paid_for_something(
 }
 
 /// "Orvex Robotics raised $50 million from Kestrel Capital", "huy động thành công 50 triệu USD từ
-/// quỹ đầu tư Kestrel Capital": after a verb of raising ending at `verb_end`, an amount at most
-/// two words on, then within three words a word for "from" (starting at one of `from_starts`)
-/// and within four words after it a capitalised word: money raised from an investor.
+/// quỹ đầu tư Kestrel Capital", "raised $12 million in a round led by Kestrel Ventures": after a
+/// verb of raising ending at `verb_end`, an amount at most two words on, then either within three
+/// words a word for "from" (starting at one of `from_starts`) and within four words after it a
+/// capitalised word, or within six words one of the language's `led_by` words and a capitalised
+/// word at most two words after it ("do quỹ Kestrel dẫn đầu"): money raised from an investor.
 fn money_raised_from(
     st: &str,
+    lex: &super::lexicon::DealLexicon,
     verb_end: usize,
     from_starts: &[usize],
     amounts: &[crate::model::Amount],
 ) -> bool {
     let close = |from: usize, to: usize, words: usize| few_words_between(st, from, to, words);
+    let capitalised_within = |at: usize, skip: usize, words: usize| {
+        span::after(st, at)
+            .split_whitespace()
+            .skip(skip)
+            .take(words)
+            .any(|w| w.starts_with(char::is_uppercase))
+    };
     amounts.iter().any(|x| {
         x.start >= verb_end
             && close(verb_end, x.start, 2)
-            && from_starts.iter().any(|&f| {
-                close(x.end, f, 3)
-                    && span::after(st, f)
-                        .split_whitespace()
-                        .skip(1)
-                        .take(4)
-                        .any(|w| w.starts_with(char::is_uppercase))
+            && (from_starts
+                .iter()
+                .any(|&f| close(x.end, f, 3) && capitalised_within(f, 1, 4))
+                || round_led_by(st, lex, x.end, 6).is_some_and(|e| capitalised_within(e, 0, 2)))
+    })
+}
+
+/// "… in a round led by Kestrel Ventures": where one of the language's `led_by` words starts
+/// within `words` words after `at` (no clause mark between), the end of that word.
+fn round_led_by(
+    st: &str,
+    lex: &super::lexicon::DealLexicon,
+    at: usize,
+    words: usize,
+) -> Option<usize> {
+    let rest = span::after(st, at);
+    let reach = rest
+        .split_whitespace()
+        .take(words + 1)
+        .last()
+        .map_or(0, |w| {
+            w.as_ptr() as usize - rest.as_ptr() as usize + w.len()
+        });
+    let window = &rest[..reach];
+    let stop = window.find([',', ';', '.', ':']).unwrap_or(window.len());
+    let window = &window[..stop];
+    let lower = window.to_lowercase();
+    if lower.len() != window.len() {
+        return None;
+    }
+    // Where the language closes the phrase after the leader ("do Kestrel dẫn đầu"), the clause
+    // must close it.
+    let closed = |from: usize| {
+        lex.led_by_close.is_empty() || {
+            let tail = span::after(st, from).to_lowercase();
+            let tail = &tail[..tail.find([',', ';', '.', ':']).unwrap_or(tail.len())];
+            lex.led_by_close.iter().any(|c| tail.contains(c.as_str()))
+        }
+    };
+    lex.led_by.iter().find_map(|p| {
+        lower
+            .match_indices(p.as_str())
+            .find(|&(i, _)| {
+                (i == 0 || lower[..i].ends_with(char::is_whitespace))
+                    && lower[i + p.len()..].starts_with(char::is_whitespace)
             })
+            .map(|(i, _)| at + i + p.len())
+            .filter(|&e| closed(e))
     })
 }
 

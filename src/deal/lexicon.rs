@@ -865,9 +865,29 @@ pub struct Hit<'a> {
     pub roles: &'a [Role],
 }
 
-impl Hit<'_> {
+impl<'a> Hit<'a> {
     pub fn has(&self, f: impl Fn(&Role) -> bool) -> bool {
         self.roles.iter().any(f)
+    }
+    /// The same phrase with no deal-word role: what is left of "raised" in "raised prices" once
+    /// a rule has found it is no deal word there (it may still tell a total's proceeds, or who
+    /// receives). The roles of a phrase list the deal-word roles first
+    /// (`DealLexicon::assemble`), so this is the rest of the slice.
+    pub fn without_trigger(&self) -> Hit<'a> {
+        self.past_leading(|r| matches!(r, Role::Trigger { .. }))
+    }
+    /// The same phrase with neither a deal-word role nor `Role::Receive` (listed right after the
+    /// deal-word roles).
+    pub fn without_receiving(&self) -> Hit<'a> {
+        self.past_leading(|r| matches!(r, Role::Trigger { .. } | Role::Receive))
+    }
+    fn past_leading(&self, leading: impl Fn(&Role) -> bool) -> Hit<'a> {
+        let n = self.roles.iter().take_while(|r| leading(r)).count();
+        Hit {
+            start: self.start,
+            end: self.end,
+            roles: &self.roles[n..],
+        }
     }
     pub fn trigger(&self) -> Option<(DealType, Class, bool)> {
         self.roles.iter().find_map(|r| match r {
@@ -1136,10 +1156,20 @@ impl DealLexicon {
             .iter()
             .map(|v| (v.to_lowercase(), false))
             .collect();
+        // A phrase's deal-word roles come first and its receiving second, so that what
+        // `Hit::without_trigger` and `Hit::without_receiving` leave is a sub-slice.
+        let mut roles = b.roles;
+        for r in &mut roles {
+            r.sort_by_key(|r| match r {
+                Role::Trigger { .. } => 0,
+                Role::Receive => 1,
+                _ => 2,
+            });
+        }
         DealLexicon {
             set: PhraseSet::new(&b.phrases),
             beat_set: PhraseSet::new(&beat),
-            roles: b.roles,
+            roles,
             verb_final: raw.parties.verb_final,
             names_in_english: raw.parties.names_in_english,
             nouns_capitalised: raw.parties.nouns_capitalised,
