@@ -48,6 +48,11 @@ struct StatusCues {
     /// Auftakt habe die Bundeswehr … bestellt").
     #[serde(default)]
     auxiliary: Vec<String>,
+    /// Forms of "be" that make a verb progressive ("Orvex is buying …", "are raising"): a word
+    /// right before one and a deal verb is the verb's subject, as before an auxiliary. Only that:
+    /// "are" also lists ("The suppliers are Orvex ($4 million), …").
+    #[serde(default)]
+    progressive: Vec<String>,
     /// Verbs whose present tense announces a plan ("Nordchem investiert 400 Millionen Euro in ein
     /// Werk") but whose participle after an auxiliary tells a thing done ("hat … investiert").
     #[serde(default)]
@@ -593,6 +598,8 @@ pub enum Role {
     Future,
     /// See `StatusCues::auxiliary`.
     Auxiliary,
+    /// See `StatusCues::progressive`.
+    Progressive,
     /// See `StatusCues::present_announces`.
     PresentAnnounces,
     /// See `StatusCues::plan_adjectives`.
@@ -1051,6 +1058,7 @@ impl Builder {
         }
         self.add_all(&st.future, Role::Future);
         self.add_all(&st.auxiliary, Role::Auxiliary);
+        self.add_all(&st.progressive, Role::Progressive);
         self.add_all(&st.present_announces, Role::PresentAnnounces);
         self.add_all(&st.plan_adjectives, Role::PlanAdjective);
         self.add_all(&st.infinitive, Role::Infinitive);

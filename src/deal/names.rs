@@ -1546,15 +1546,15 @@ impl<'a> Ctx<'a> {
         let end = super::parties::after_relative_clause(self, end, self.text.len());
         let len = self.text.len();
         let mut next = self.skip_ws(end, len);
-        // "Orvex has also signed": past one auxiliary or word of the future and the language's
-        // adverbs, at most three words.
+        // "Orvex has also signed", "Orvex is buying": past one auxiliary, word of the future or
+        // of the progressive and the language's adverbs, at most three words.
         let adverbs = &lexicon::lexicon(self.lang).adverbs;
         let mut aux_seen = false;
         for _ in 0..3 {
-            if let Some(aux) = self
-                .hit_at(next)
-                .filter(|h| !aux_seen && h.has(|r| matches!(r, Role::Auxiliary | Role::Future)))
-            {
+            if let Some(aux) = self.hit_at(next).filter(|h| {
+                !aux_seen
+                    && h.has(|r| matches!(r, Role::Auxiliary | Role::Future | Role::Progressive))
+            }) {
                 aux_seen = true;
                 next = self.skip_ws(aux.end, len);
                 continue;

@@ -31,7 +31,7 @@ pub(super) fn status_at(
         .filter(|h| h.start >= pre_start && h.start < scope_end)
         .find(|h| h.status() == Some(DealStatus::Signed))
         .map_or(a.start, |h| h.start);
-    let told_in_future = future_before(hits, pre_start, limit);
+    let told_in_future = future_before(hits, pre_start, limit) || in_progress(st, hits, a);
     let told = own_status
         .or_else(|| {
             // A plan stays a plan whatever its clause's verbs say, unless it is being negotiated
@@ -190,6 +190,16 @@ fn present_or_perfect(hits: &[Hit], pre_start: usize, scope_end: usize) -> Optio
 fn future_before(hits: &[Hit], pre_start: usize, limit: usize) -> bool {
     hits.iter()
         .any(|h| h.start >= pre_start && h.end <= limit && h.has(|r| *r == Role::Future))
+}
+
+/// "Orvex is buying 20 trucks", "Telmar is raising $40 million": the progressive's "be" right
+/// before the deal word tells an act under way, not done: announced, as a deal to come.
+fn in_progress(st: &str, hits: &[Hit], a: &Anchor) -> bool {
+    hits.iter().any(|h| {
+        h.end <= a.start
+            && h.has(|r| *r == Role::Progressive)
+            && st[h.end..a.start].trim().is_empty()
+    })
 }
 
 /// The status cue nearest before the trigger (in its clause), else the first after it.
