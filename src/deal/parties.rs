@@ -589,7 +589,17 @@ fn sides_by_cues(
     between_a_and_b(ctx, a, scope_end, &mut r.parties);
     dash_pair(ctx, a, scope_end, &mut r.parties);
     with_b(ctx, a, pre_start, scope_end, &mut r.parties);
-    r.provider = awarded_whom(ctx, a, pre_start, &mut r.parties);
+    // A contract awarded goes to the one that supplies; a licence, a loan or a grant awarded
+    // goes to the one that receives it ("awarded Orvex Mobile a 5G licence").
+    let awardee = awarded_whom(ctx, a, pre_start, &mut r.parties);
+    if matches!(
+        ty,
+        DealType::Licence | DealType::Financing | DealType::Aid | DealType::Investment
+    ) {
+        r.recipient = awardee;
+    } else {
+        r.provider = awardee;
+    }
     let sides = (&mut r.provider, &mut r.recipient);
     to_and_from(ctx, a, pre_start, scope_end, &mut r.parties, sides);
     if r.recipient.is_none() && matches!(ty, DealType::Financing | DealType::Aid) {
@@ -1110,7 +1120,10 @@ fn to_and_from(
                 continue;
             }
             &mut *recipient
-        } else if h.has(|r| *r == Role::To) && awarded_to(ctx, h) {
+        } else if h.has(|r| *r == Role::To)
+            && matches!(a.ty, DealType::Purchase | DealType::Agreement)
+            && awarded_to(ctx, h)
+        {
             if provider.is_some() {
                 continue;
             }
@@ -1145,7 +1158,8 @@ fn to_and_from(
 
 /// "A contract worth $318,000 was awarded to Orvex Defence", "the order, awarded to Orvex, …":
 /// a "to" right after a verb of awarding (active or passive) names who wins the deal, the side
-/// that supplies, not the one that receives the goods.
+/// that supplies, not the one that receives the goods. (A licence, loan or grant awarded "to" a
+/// party goes to the side that receives it: the caller asks only for contracts.)
 fn awarded_to(ctx: &Ctx, to: &Hit) -> bool {
     ctx.hits.iter().any(|h| {
         h.end <= to.start
@@ -1868,9 +1882,9 @@ pub(super) fn past_time(ctx: &Ctx, pos: usize, limit: usize) -> usize {
     if skipped > 0 && article { at } else { pos }
 }
 
-/// "The navy has awarded Kestrel Yards a $21.7 million contract": a name right after a verb of
-/// awarding and right before the deal (its value or its article) is the contractor, the one
-/// that supplies.
+/// "The navy has awarded Kestrel Yards a $21.7 million contract", "awarded Orvex Mobile a 5G
+/// licence": a name right after a verb of awarding and right before the deal (its value or its
+/// article) is the one it is awarded to.
 fn awarded_whom(
     ctx: &Ctx,
     a: &Anchor,
