@@ -1550,6 +1550,7 @@ impl<'a> Ctx<'a> {
         // of the progressive and the language's adverbs, at most three words.
         let adverbs = &lexicon::lexicon(self.lang).adverbs;
         let mut aux_seen = false;
+        let mut status_seen = false;
         for _ in 0..3 {
             if let Some(aux) = self.hit_at(next).filter(|h| {
                 !aux_seen
@@ -1569,17 +1570,21 @@ impl<'a> Ctx<'a> {
                 next = self.skip_ws(to.end, len);
                 continue;
             }
-            // "Orvex plans to buy …": a word of status that makes no deal itself ("has
-            // agreed" does) and the language's infinitive marker before the verb.
+            // "Orvex plans to buy …", "Orvex is in talks to buy …": a word of status that makes
+            // no deal itself ("has agreed" does) and the language's infinitive marker before the
+            // verb, after an auxiliary or not.
             if let Some(to) = self
                 .hits_at(next)
-                .find(|h| !aux_seen && !makes_a_deal(h) && h.has(|r| matches!(r, Role::Status(_))))
+                .find(|h| {
+                    !status_seen && !makes_a_deal(h) && h.has(|r| matches!(r, Role::Status(_)))
+                })
                 .and_then(|cue| {
                     self.hits_at(self.skip_ws(cue.end, len))
                         .find(|h| h.has(|r| *r == Role::Infinitive))
                 })
             {
                 aux_seen = true;
+                status_seen = true;
                 next = self.skip_ws(to.end, len);
                 continue;
             }
