@@ -294,6 +294,11 @@ struct PartyPatterns {
     /// does not know, right after a description holding one, is a maker's.
     #[serde(default)]
     maker_words: Vec<String>,
+    /// Words that open the name of a state's own body ("Ministry of …", "Bộ …", "Stadt …"), a
+    /// single one also as the end of the name's first word ("Verteidigungsministerium"): a name
+    /// the lexicon does not know that opens with one is a public body (an agency).
+    #[serde(default)]
+    state_body_words: Vec<String>,
     /// Copulas that name who won right after a verb of winning ("trúng thầu là Công ty Orvex"):
     /// the name after one is the winner.
     #[serde(default)]
@@ -844,6 +849,8 @@ pub struct DealLexicon {
     pub title_heads: Vec<String>,
     /// See `maker_words` in the lexicon file (lower-cased).
     pub maker_words: Vec<String>,
+    /// See `state_body_words` in the lexicon file (lower-cased).
+    pub state_body_words: Vec<String>,
     /// See `maker_name_words` in the lexicon file (lower-cased).
     pub maker_name_words: Vec<String>,
     /// See `approval_nouns` in the lexicon file (lower-cased).
@@ -1223,6 +1230,7 @@ impl DealLexicon {
             winner_copulas: lower(&raw.parties.winner_copulas),
             title_heads: lower(&raw.parties.title_heads),
             maker_words: lower(&raw.parties.maker_words),
+            state_body_words: lower(&raw.parties.state_body_words),
             takeover_verbs: lower(&raw.parties.takeover_verbs),
             money_first_verbs: lower(&raw.parties.money_first_verbs),
             money_with_verbs: lower(&raw.parties.money_with_verbs),

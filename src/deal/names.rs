@@ -444,6 +444,14 @@ impl<'a> Ctx<'a> {
         {
             n.kind = Some(Kind::Manufacturer);
         }
+        if n.kind.is_none()
+            && self.state_body(
+                span::cut(self.text, described_from, start),
+                span::cut(self.text, n.start, n.end),
+            )
+        {
+            n.kind = Some(Kind::Agency);
+        }
         // "Liên danh Kestrel – Tổng công ty Orvex (ORV)": the leader's name spans the members
         // joined after it, who stand on its side.
         if let Some(m) = self.member_after_dash(n.end, limit) {
@@ -462,6 +470,33 @@ impl<'a> Ctx<'a> {
         self.org_head_at(at, limit)?;
         let m = self.read_name_at(at, limit)?;
         Some(super::parties::past_brackets(self.text, m.end, limit))
+    }
+
+    /// "Ministry of Ports", "Bộ Giao thông", "Verkehrsministerium Lindmark", "the city of
+    /// Norland": a name that opens with one of the language's `state_body_words` (a single word
+    /// also as the end of the name's first word), or that a phrase of several of them right
+    /// before it (`described`, read past) opens, names a state's own body.
+    fn state_body(&self, described: &str, name: &str) -> bool {
+        let words = &lexicon::lexicon(self.lang).state_body_words;
+        if words.is_empty() {
+            return false;
+        }
+        let before = described.trim_end().to_lowercase();
+        if words
+            .iter()
+            .any(|w| w.contains(' ') && before.ends_with(w.as_str()))
+        {
+            return true;
+        }
+        let lower = name.to_lowercase();
+        let first = lower.split_whitespace().next().unwrap_or("");
+        words.iter().any(|w| {
+            if w.contains(' ') {
+                lower.starts_with(w.as_str()) && lower[w.len()..].starts_with(char::is_whitespace)
+            } else {
+                first.ends_with(w.as_str())
+            }
+        })
     }
 
     /// "der Turbinenbauer", "blade maker", "nhà sản xuất ô tô": the description before a

@@ -872,6 +872,13 @@ fn sides_by_subject(
 ) {
     let subject = subjects.first();
     roles::awarded_to_contractor(verbs, subject, &mut r.provider, &mut r.recipient);
+    roles::state_orders_the_work(
+        verbs,
+        subject,
+        &r.parties,
+        &mut r.provider,
+        &mut r.recipient,
+    );
     roles::subject_by_verb(verbs, subjects, &mut r.provider, &mut r.recipient);
     roles::supplier_that_received(verbs, subject, &mut r.provider, &r.recipient);
     if let Some(s) = subject {

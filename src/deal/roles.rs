@@ -27,6 +27,9 @@ pub(super) struct Verbs {
     awarded: bool,
     /// The subject's verb buys ("Orchid Chemie übernimmt"): true, sells ("X sells"): false.
     buys: Option<bool>,
+    /// The verb that sells comes after the deal word, as what the deal is for ("signed a
+    /// contract with Orvex to build four frigates"): it does not say which side builds.
+    sells_as_purpose: bool,
 }
 
 impl Verbs {
@@ -40,18 +43,20 @@ impl Verbs {
         verb_final: bool,
     ) -> Verbs {
         let hits = ctx.hits;
-        let buys = hits
+        let verb = hits
             .iter()
             .filter(|h| h.start >= pre_start && h.start < scope_end)
             .find_map(|h| {
                 if h.has(|r| *r == Role::BuyerVerb) && !received_noun(hits, h) {
-                    Some(true)
+                    Some((true, h.start))
                 } else if h.has(|r| *r == Role::SellerVerb) {
-                    Some(false)
+                    Some((false, h.start))
                 } else {
                     None
                 }
             });
+        let buys = verb.map(|(buys, _)| buys);
+        let sells_as_purpose = verb.is_some_and(|(buys, at)| !buys && at >= anchor_end);
         // "SAP übernahm … Kestrel und sicherte sich so Kunden": where the deal word is the
         // subject's own verb of buying, a verb of receiving later in the clause says what the
         // buyer gained, not that it won the deal.
@@ -71,6 +76,7 @@ impl Verbs {
             received_money: money_received(ctx, pre_start, scope_end),
             awarded: anchor::said_in(hits, pre_start, scope_end, Role::Award),
             buys,
+            sells_as_purpose,
         }
     }
 
@@ -176,6 +182,37 @@ pub(super) fn awarded_to_contractor(
         }
         if let Some(s) = subject.filter(|s| provider.as_ref() != Some(&s.canonical)) {
             recipient.get_or_insert_with(|| s.canonical.clone());
+        }
+    }
+}
+
+/// "The Ministry of Defence signed a $900 million contract with Orvex Defence to build four
+/// frigates": where the only verb that sells is what the deal is for, after its word, the
+/// subject is a state (a country, its government or an agency) and the one other party is not,
+/// the state orders the work and the other party does it. Before `subject_by_verb`, which would
+/// make the subject the builder.
+pub(super) fn state_orders_the_work(
+    v: &Verbs,
+    subject: Option<&Name>,
+    parties: &[Name],
+    provider: &mut Option<String>,
+    recipient: &mut Option<String>,
+) {
+    let public = |n: &Name| n.kind.is_some_and(Kind::is_public);
+    let Some(s) = subject.filter(|s| public(s)) else {
+        return;
+    };
+    if !v.sells_as_purpose || !v.of_a_purchase() || provider.is_some() || recipient.is_some() {
+        return;
+    }
+    let others: Vec<&Name> = parties
+        .iter()
+        .filter(|p| p.canonical != s.canonical)
+        .collect();
+    if let [company] = others[..] {
+        if !public(company) {
+            *provider = Some(company.canonical.clone());
+            *recipient = Some(s.canonical.clone());
         }
     }
 }
