@@ -481,20 +481,23 @@ impl<'a> Ctx<'a> {
         if words.is_empty() {
             return false;
         }
-        let before = described.trim_end().to_lowercase();
-        if words
-            .iter()
-            .any(|w| w.contains(' ') && before.ends_with(w.as_str()))
-        {
-            return true;
+        // Compared letter by letter in lower case, with no copy: this runs for every name the
+        // lexicon does not know.
+        fn lower_eq(a: impl Iterator<Item = char>, mut w: impl Iterator<Item = char>) -> bool {
+            let mut a = a.flat_map(char::to_lowercase);
+            w.all(|c| a.next() == Some(c))
         }
-        let lower = name.to_lowercase();
-        let first = lower.split_whitespace().next().unwrap_or("");
+        let before = described.trim_end();
+        let first = name.split_whitespace().next().unwrap_or("");
         words.iter().any(|w| {
             if w.contains(' ') {
-                lower.starts_with(w.as_str()) && lower[w.len()..].starts_with(char::is_whitespace)
+                // "the city of" before the name, or a name that opens with "Department of".
+                (!before.is_empty() && lower_eq(before.chars().rev(), w.chars().rev()))
+                    || (name.len() > w.len()
+                        && lower_eq(name.chars(), w.chars())
+                        && name[w.len()..].starts_with(char::is_whitespace))
             } else {
-                first.ends_with(w.as_str())
+                lower_eq(first.chars().rev(), w.chars().rev())
             }
         })
     }
