@@ -676,7 +676,8 @@ fn money_raised_from(
 }
 
 /// "… in a round led by Kestrel Ventures": where one of the language's `led_by` words starts
-/// within `words` words after `at` (no clause mark between), the end of that word.
+/// at most `words` words after `at`, in the same clause, the end of that word. Where the language
+/// closes the phrase after the leader ("do Kestrel dẫn đầu"), the clause must close it.
 fn round_led_by(
     st: &str,
     lex: &super::lexicon::DealLexicon,
@@ -684,39 +685,22 @@ fn round_led_by(
     words: usize,
 ) -> Option<usize> {
     let rest = span::after(st, at);
-    let reach = rest
-        .split_whitespace()
-        .take(words + 1)
-        .last()
-        .map_or(0, |w| {
-            w.as_ptr() as usize - rest.as_ptr() as usize + w.len()
-        });
-    let window = &rest[..reach];
-    let stop = window.find([',', ';', '.', ':']).unwrap_or(window.len());
-    let window = &window[..stop];
-    let lower = window.to_lowercase();
-    if lower.len() != window.len() {
+    let clause = &rest[..rest.find([',', ';', '.', ':']).unwrap_or(rest.len())];
+    let lower = clause.to_lowercase();
+    // A clause whose case folding changes its length (rare letters) is not read.
+    if lower.len() != clause.len() {
         return None;
     }
-    // Where the language closes the phrase after the leader ("do Kestrel dẫn đầu"), the clause
-    // must close it.
-    let closed = |from: usize| {
-        lex.led_by_close.is_empty() || {
-            let tail = span::after(st, from).to_lowercase();
-            let tail = &tail[..tail.find([',', ';', '.', ':']).unwrap_or(tail.len())];
-            lex.led_by_close.iter().any(|c| tail.contains(c.as_str()))
-        }
-    };
-    lex.led_by.iter().find_map(|p| {
-        lower
-            .match_indices(p.as_str())
-            .find(|&(i, _)| {
-                (i == 0 || lower[..i].ends_with(char::is_whitespace))
-                    && lower[i + p.len()..].starts_with(char::is_whitespace)
-            })
-            .map(|(i, _)| at + i + p.len())
-            .filter(|&e| closed(e))
-    })
+    let (i, p) = lex
+        .led_by_in(&lower)
+        .into_iter()
+        .find(|&(i, _)| lower[..i].split_whitespace().count() <= words)?;
+    let closed = lex.led_by_close.is_empty()
+        || lex
+            .led_by_close
+            .iter()
+            .any(|c| lower[i + p.len()..].contains(c.as_str()));
+    closed.then_some(at + i + p.len())
 }
 
 /// "Norway will support Norland with $500 million", "Der Bund unterstützt den Bau der Fabrik mit

@@ -1135,6 +1135,29 @@ impl Builder {
 }
 
 impl DealLexicon {
+    /// Where the language's `led_by` words ("led by", "unter Führung von", "do") stand in
+    /// `lower` (lower-cased text) as whole words, in text order: each start and word.
+    pub fn led_by_in<'s>(&'s self, lower: &str) -> Vec<(usize, &'s str)> {
+        let mut found: Vec<(usize, &str)> = self
+            .led_by
+            .iter()
+            .flat_map(|p| {
+                lower
+                    .match_indices(p.as_str())
+                    .map(move |(i, _)| (i, p.as_str()))
+            })
+            .filter(|&(i, p)| {
+                !lower[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+                    && lower[i + p.len()..].starts_with(' ')
+            })
+            .collect();
+        found.sort();
+        found
+    }
+
     pub fn parse(toml_text: &str) -> Result<DealLexicon, toml::de::Error> {
         let raw: RawLexicon = toml::from_str(toml_text)?;
         let mut b = Builder::default();

@@ -492,7 +492,13 @@ impl<'a> Ctx<'a> {
         words.iter().any(|w| {
             if w.contains(' ') {
                 // "the city of" before the name, or a name that opens with "Department of".
-                (!before.is_empty() && lower_eq(before.chars().rev(), w.chars().rev()))
+                (before.len() >= w.len()
+                    && before.is_char_boundary(before.len() - w.len())
+                    && before[..before.len() - w.len()]
+                        .chars()
+                        .next_back()
+                        .is_none_or(char::is_whitespace)
+                    && lower_eq(before.chars().rev(), w.chars().rev()))
                     || (name.len() > w.len()
                         && lower_eq(name.chars(), w.chars())
                         && name[w.len()..].starts_with(char::is_whitespace))

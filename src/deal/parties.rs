@@ -589,16 +589,11 @@ fn sides_by_cues(
     between_a_and_b(ctx, a, scope_end, &mut r.parties);
     dash_pair(ctx, a, scope_end, &mut r.parties);
     with_b(ctx, a, pre_start, scope_end, &mut r.parties);
-    // A contract awarded goes to the one that supplies; a licence, a loan or a grant awarded
-    // goes to the one that receives it ("awarded Orvex Mobile a 5G licence").
     let awardee = awarded_whom(ctx, a, pre_start, &mut r.parties);
-    if matches!(
-        ty,
-        DealType::Licence | DealType::Financing | DealType::Aid | DealType::Investment
-    ) {
-        r.recipient = awardee;
-    } else {
+    if awardee_supplies(ty) {
         r.provider = awardee;
+    } else {
+        r.recipient = awardee;
     }
     let sides = (&mut r.provider, &mut r.recipient);
     to_and_from(ctx, a, pre_start, scope_end, &mut r.parties, sides);
@@ -1127,10 +1122,7 @@ fn to_and_from(
                 continue;
             }
             &mut *recipient
-        } else if h.has(|r| *r == Role::To)
-            && matches!(a.ty, DealType::Purchase | DealType::Agreement)
-            && awarded_to(ctx, h)
-        {
+        } else if h.has(|r| *r == Role::To) && awardee_supplies(a.ty) && awarded_to(ctx, h) {
             if provider.is_some() {
                 continue;
             }
@@ -1163,10 +1155,20 @@ fn to_and_from(
     }
 }
 
+/// "awarded Kestrel Yards a contract" (it supplies), "awarded Orvex Mobile a 5G licence", "a loan
+/// will be granted to Kestrel Bank" (they receive): who is awarded a deal of type `ty` supplies
+/// it, unless the deal is a licence, money lent, given or invested: that goes to the side that
+/// receives it.
+fn awardee_supplies(ty: DealType) -> bool {
+    !matches!(
+        ty,
+        DealType::Licence | DealType::Financing | DealType::Aid | DealType::Investment
+    )
+}
+
 /// "A contract worth $318,000 was awarded to Orvex Defence", "the order, awarded to Orvex, …":
-/// a "to" right after a verb of awarding (active or passive) names who wins the deal, the side
-/// that supplies, not the one that receives the goods. (A licence, loan or grant awarded "to" a
-/// party goes to the side that receives it: the caller asks only for contracts.)
+/// a "to" right after a verb of awarding (active or passive) names who wins the deal (which
+/// side that is: `awardee_supplies`).
 fn awarded_to(ctx: &Ctx, to: &Hit) -> bool {
     ctx.hits.iter().any(|h| {
         h.end <= to.start
@@ -2634,20 +2636,7 @@ fn group_leader(ctx: &Ctx, from: usize, to: usize) -> Option<(Name, usize)> {
     } else {
         std::borrow::Cow::Borrowed(clause)
     };
-    let mut found: Vec<(usize, &String)> = lex
-        .led_by
-        .iter()
-        .flat_map(|p| lower.match_indices(p.as_str()).map(move |(i, _)| (i, p)))
-        .filter(|&(i, p)| {
-            !lower[..i]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-                && lower[i + p.len()..].starts_with(' ')
-        })
-        .collect();
-    found.sort();
-    for (i, p) in found {
+    for (i, p) in lex.led_by_in(&lower) {
         let at = from + i;
         let verb_before = ctx.hits.iter().any(|h| {
             h.start >= from
