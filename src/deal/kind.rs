@@ -100,6 +100,55 @@ pub(super) fn company_changes_hands(
         || taken_over_by(ctx, a, scope_end)
 }
 
+/// "Kestrel Foods was sold to Vestria for $300 million", "Die Kestrel GmbH wurde an die Vestria
+/// AG verkauft", "Công ty Kestrel đã được bán cho …": a verb of trade in the passive (an auxiliary
+/// of the language's `passive_aux` between the subject and the verb) has what changes hands as
+/// its subject. The auxiliary follows the subject past at most two words ("has been", "đã") and
+/// comes right before the verb (past one adverb), or anywhere before it in a language whose verb
+/// ends the clause; no clause mark between.
+pub(super) fn subject_traded<'n>(
+    ctx: &Ctx,
+    a: &Anchor,
+    subject: Option<&'n Name>,
+) -> Option<&'n Name> {
+    let s = subject.filter(|s| s.end <= a.start)?;
+    let traded = ctx
+        .hits_at(a.start)
+        .any(|h| h.has(|r| matches!(r, Role::BuyerVerb | Role::SellerVerb)));
+    if !traded {
+        return None;
+    }
+    let verb_final = lexicon::lexicon(ctx.lang).verb_final;
+    let clear = |from: usize, to: usize, words: usize| {
+        let gap = super::span::cut(ctx.text, from, to);
+        !gap.contains([',', ';', ':', '.', '(', ')']) && gap.split_whitespace().count() <= words
+    };
+    ctx.hits
+        .iter()
+        .filter(|h| h.start >= s.end && h.end <= a.start && h.has(|r| *r == Role::PassiveAux))
+        .any(|h| {
+            // "Kestrel, a unit of Orvex, was sold …": past a description set off by commas.
+            let gap = super::span::cut(ctx.text, s.end, h.start);
+            let after_subject = match gap.strip_prefix(',').and_then(|g| g.rfind(',')) {
+                Some(close) => s.end + 1 + close + 1,
+                None => s.end,
+            };
+            clear(after_subject, h.start, 2)
+                && clear(h.end, a.start, if verb_final { 10 } else { 1 })
+        })
+        .then_some(s)
+}
+
+/// A company (a name that is no maker and no state) sold or bought as the subject of a passive
+/// ([`subject_traded`]), not a count of goods, changes hands: an M&A deal.
+pub(super) fn company_traded(traded: Option<&Name>, counted: bool) -> bool {
+    !counted
+        && traded.is_some_and(|s| {
+            !s.kind
+                .is_some_and(|k| k == Kind::Manufacturer || k.is_public())
+        })
+}
+
 /// "Orvex has agreed to be acquired by Kestrel Labs": a verb of taking over (the language's
 /// `takeover_verbs`) right before the word for "by" (`takeover_by`) and a name that is no state:
 /// the buyer is named after it, and the subject is a company taken over.

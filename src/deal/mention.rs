@@ -93,6 +93,19 @@ pub(super) fn mention_at(
         parties::countries_after(ctx, a, scope_end, &mut parties, &mut recipient);
     }
     let item = item::item_for(ctx, a, ty, quantity, amount.as_ref(), scope_end);
+    // "Kestrel Foods was sold to Vestria": the passive's subject is what changes hands; with
+    // nothing after the verb to name it, it is the item, not the verb itself.
+    let traded = kind::subject_traded(ctx, a, subject.as_ref());
+    let item = match traded {
+        Some(s)
+            if item
+                .as_deref()
+                .is_none_or(|i| i == super::span::cut(ctx.text, a.start, a.end)) =>
+        {
+            Some(super::span::cut(ctx.text, s.start, s.end).to_string())
+        }
+        _ => item,
+    };
     let qty = item::count_of(ctx, a, ty, quantity);
     parties::supersede_countries(&mut parties);
     let ty = kind::funding_from_business(ty, &parties, (provider.as_deref(), recipient.as_deref()));
@@ -128,6 +141,7 @@ pub(super) fn mention_at(
                 item.as_deref(),
                 (provider.as_deref(), &parties),
             )
+            || kind::company_traded(traded, counted)
             || kind::sets_a_framework(ctx.lang, a)
             || kind::sells_a_business(ctx.lang, ty, counted, item.as_deref());
     let joint =
