@@ -44,6 +44,10 @@ struct Numbers {
 #[serde(deny_unknown_fields)]
 struct Qualifiers {
     after_noun_not_qualifier: Vec<String>,
+    /// Words before a figure that state it as it is ("lên tới 8 tỷ USD", an emphatic "amounting
+    /// to"): part of the amount's span, its qualifier exact.
+    #[serde(default)]
+    exact: Vec<String>,
     approx: Vec<String>,
     at_least: Vec<String>,
     at_most: Vec<String>,
@@ -335,6 +339,7 @@ impl AmountLexicon {
         }
         let q = &raw.qualifiers;
         for (list, role) in [
+            (&q.exact, Role::Qualifier(Qualifier::Exact)),
             (&q.approx, Role::Qualifier(Qualifier::Approx)),
             (&q.at_least, Role::Qualifier(Qualifier::AtLeast)),
             (&q.at_most, Role::Qualifier(Qualifier::AtMost)),
