@@ -23,6 +23,8 @@ const ABBREVIATIONS: &[&str] = &[
     "Sept", "Oct", "Okt", "Nov", "Dec", "Dez", "No", "vs", "approx", "z", "B", "d", "h", "u", "a",
     "o", "ggf", "inkl", "evtl", "Hr", "Fr", "Gen", "Gov", "Sen", "Rep", "Dt", "VP", "tr", "đ", "Q",
     "P", "GS.TS",
+    // Currency abbreviations written with a period before the figure ("Rs. 1,188 crore").
+    "Rs", "Rp", "Ksh", "Tk", "Dhs",
 ];
 
 /// Legal forms that end a company's name and so often end a sentence too ("… is Kestrel Inc.
@@ -511,6 +513,10 @@ mod tests {
             1
         );
         assert_eq!(texts("Kevin K. McAleean trao Ý định thư.").len(), 1);
+        assert_eq!(
+            texts("The navy signed a Rs. 1,188 crore contract with Kestrel Shipyard.").len(),
+            1
+        );
         assert_eq!(
             texts("Das gilt z. B. für Nr. 5 und die Mio. Euro.").len(),
             1
