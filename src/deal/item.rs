@@ -237,6 +237,9 @@ pub(super) fn item_for(
             until = j.start;
         }
         let unit = || described_unit(ctx, surface, after_number, &q.unit);
+        if purpose_follows(ctx, q.end) {
+            return Some(unit());
+        }
         return match item_span(ctx, q.end, until, 8, amount) {
             // "20 tua bin gió": the words after the thing counted describe it.
             Some(after) if super::lexicon::lexicon(ctx.lang).modifiers_follow_noun => {
@@ -274,6 +277,13 @@ pub(super) fn item_for(
     let from = if generic { a.end } else { a.start };
     item_span(ctx, from, scope_end, 16, amount)
         .or_else(|| Some(span::cut(ctx.text, a.start, a.end).to_string()))
+}
+
+/// "two ferries for Telmar Lines", "vier U-Boote für die Marine": a word of purpose right after
+/// the things counted says whom or what they are for, not what they are.
+fn purpose_follows(ctx: &Ctx, at: usize) -> bool {
+    ctx.hits_at(ctx_skip(ctx.text, at))
+        .any(|h| h.has(|r| *r == Role::Purpose))
 }
 
 /// A deal anchored at its amount has no deal word before it to name it. "… will receive $1.4

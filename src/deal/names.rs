@@ -419,7 +419,7 @@ impl<'a> Ctx<'a> {
                 .and_then(|p| self.read_name(p, limit));
         }
         let raw = span::cut(self.text, start, end).trim();
-        if head.is_none() && !self.name_like(start, raw) {
+        if head.is_none() && (!self.name_like(start, raw) || legal_form_only(raw)) {
             return None;
         }
         // "OSLO - Kestrel Shipping …": a dateline the name words ran on past its spaced dash.
@@ -1910,6 +1910,13 @@ pub(super) fn is_abbreviation(p: &str) -> bool {
         && p.chars().any(|c| c.is_ascii_uppercase())
         && p.chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.' || c == '-')
+}
+
+/// "Inc.", "Co. Ltd.": legal-form words alone are the end of a name read before them ("Velmora
+/// Shipyard Inc. won …"), never a name of their own.
+fn legal_form_only(raw: &str) -> bool {
+    raw.split_whitespace()
+        .all(|w| w == "&" || LEGAL_SUFFIXES.contains(&w.trim_end_matches(',')))
 }
 
 /// Trims legal-form words from the end of a name ("Siemens AG" → "Siemens").

@@ -3084,12 +3084,22 @@ fn opening_subject(ctx: &Ctx, a: &Anchor, clause_start: usize, verb: usize) -> V
             .of_a_name
             .iter()
             .any(|p| lead.trim() == p);
+        let articles = articles.count();
         lead.split_whitespace().count() == 0
             || said_of
             || (lexicon::lexicon(ctx.lang).verb_final
-                && lead.split_whitespace().count() == articles.count())
+                && articles > 0
+                && described_after_article(lead, articles))
             || {
-                let at = clause_start + (lead.len() - lead.trim_start().len());
+                // "Tập đoàn Kestrel …", "Die Reederei Kestrel hat … bestellt": an
+                // organisation's head opens it, past an article.
+                let mut at = clause_start + (lead.len() - lead.trim_start().len());
+                if let Some(d) = ctx
+                    .hits_at(at)
+                    .find(|h| h.end <= n.start && h.has(|r| *r == Role::Determiner))
+                {
+                    at = ctx_skip(st, d.end);
+                }
                 ctx.hits
                     .iter()
                     .any(|h| h.start == at && h.org_head().is_some())
@@ -3136,6 +3146,18 @@ fn opening_subject(ctx: &Ctx, a: &Anchor, clause_start: usize, verb: usize) -> V
     } else {
         Vec::new()
     }
+}
+
+/// "Die Nordwerk AG soll …", "Der Stahlkonzern Kestrel hat …", "Der Münchner Chemiekonzern
+/// Kestrel hat …": where the verb ends the clause, what stands before the name that opens it is
+/// its articles, and at most two words that describe it, the last a noun (capitalised).
+fn described_after_article(lead: &str, articles: usize) -> bool {
+    let words = lead.split_whitespace().count();
+    words == articles
+        || (words <= articles + 2
+            && lead.split_whitespace().next_back().is_some_and(|w| {
+                w.chars().all(char::is_alphabetic) && w.starts_with(char::is_uppercase)
+            }))
 }
 
 /// "Today the Kestrel Agency signed …", "The day saw the Kestrel Agency signing …": a name after
