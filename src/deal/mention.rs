@@ -126,6 +126,15 @@ pub(super) fn mention_at(
         &mut parties,
         (&mut provider, &mut recipient),
     );
+    if ty == DealType::Purchase {
+        parties::buyer_before_infinitive(
+            ctx,
+            a,
+            pre_start,
+            &mut parties,
+            (&mut provider, &mut recipient),
+        );
+    }
     if kind::is_state_budget(ty, &parties) {
         return None;
     }

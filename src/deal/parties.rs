@@ -3767,3 +3767,47 @@ pub(super) fn joined_amounts_share_recipient(ctx: &Ctx, mentions: &mut [super::M
         }
     }
 }
+
+/// "Orvex Aero secured a commitment from Kestrel Air to buy 50 jets", "an offer by Telmar to
+/// acquire …": a verb of buying in the infinitive (the language's `running_to` word right before
+/// it) has as its subject the name right before that word, opened by a word of "from" or "by":
+/// that name buys. Where the other side was it, the clause's subject takes it (who secured the
+/// order sells).
+pub(super) fn buyer_before_infinitive(
+    ctx: &Ctx,
+    a: &Anchor,
+    pre_start: usize,
+    parties: &mut Vec<Name>,
+    (provider, recipient): (&mut Option<String>, &mut Option<String>),
+) {
+    let buys = ctx
+        .hits_at(a.start)
+        .any(|h| h.has(|r| *r == Role::BuyerVerb));
+    if !buys {
+        return;
+    }
+    let Some(to) = ctx.hits.iter().rfind(|h| {
+        h.start >= pre_start
+            && h.end <= a.start
+            && h.has(|r| *r == Role::RunningTo)
+            && span::cut(ctx.text, h.end, a.start).trim().is_empty()
+    }) else {
+        return;
+    };
+    let Some(buyer) = ctx
+        .hits
+        .iter()
+        .filter(|h| h.start >= pre_start && h.end <= to.start && h.has(|r| *r == Role::From))
+        .filter_map(|h| ctx.read_name(h.end, to.start))
+        .find(|n| span::cut(ctx.text, n.end, to.start).trim().is_empty())
+    else {
+        return;
+    };
+    if recipient.as_deref() == Some(buyer.canonical.as_str()) {
+        return;
+    }
+    if provider.as_deref() == Some(buyer.canonical.as_str()) {
+        *provider = recipient.take();
+    }
+    *recipient = party_on_a_side(parties, buyer);
+}
