@@ -279,6 +279,38 @@ pub(super) fn item_for(
         .or_else(|| Some(span::cut(ctx.text, a.start, a.end).to_string()))
 }
 
+/// "Die Kestrel AG hat die Orvex GmbH für 2 Milliarden Euro übernommen", "hat die Sparte an
+/// Orvex verkauft": where the verb ends the clause, what is bought or sold stands between the
+/// finite verb (an auxiliary, a passive's or the future's) and the deal verb, past the subject
+/// where it stands there (`after`), up to the first item stop. `None` where no such verb
+/// stands before it in the clause, or nothing is left.
+pub(super) fn object_before_final_verb(
+    ctx: &Ctx,
+    a: &Anchor,
+    amount: Option<&Amount>,
+    after: usize,
+) -> Option<String> {
+    if !super::lexicon::lexicon(ctx.lang).verb_final {
+        return None;
+    }
+    let finite = ctx.hits.iter().rfind(|h| {
+        h.end <= a.start
+            && h.has(|r| matches!(r, Role::Auxiliary | Role::PassiveAux | Role::Future))
+    })?;
+    let mut from = finite.end.max(after);
+    if from >= a.start || span::cut(ctx.text, from, a.start).contains([',', ';', ':']) {
+        return None;
+    }
+    // "hat bei der Halvard AG 40 Züge bestellt": past a party named with its preposition.
+    let party = ctx
+        .hits_at(ctx_skip(ctx.text, from))
+        .find(|h| h.has(|r| matches!(r, Role::From | Role::To | Role::With)));
+    if let Some(n) = party.and_then(|h| ctx.read_name(h.end, a.start)) {
+        from = n.end;
+    }
+    item_span(ctx, from, a.start, 8, amount)
+}
+
 /// "two ferries for Telmar Lines", "vier U-Boote für die Marine": a word of purpose right after
 /// the things counted says whom or what they are for, not what they are.
 fn purpose_follows(ctx: &Ctx, at: usize) -> bool {

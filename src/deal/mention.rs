@@ -106,6 +106,16 @@ pub(super) fn mention_at(
         }
         _ => item,
     };
+    // "… hat die Orvex GmbH übernommen": the verb at the clause's end is no item; what is
+    // bought stands before it.
+    let verb_text = super::span::cut(ctx.text, a.start, a.end);
+    let item = match item {
+        Some(i) if i == verb_text && a.class == super::lexicon::Class::Action => {
+            let after = subject.as_ref().map_or(0, |s| s.end);
+            item::object_before_final_verb(ctx, a, amount.as_ref(), after).or(Some(i))
+        }
+        other => other,
+    };
     let qty = item::count_of(ctx, a, ty, quantity);
     parties::supersede_countries(&mut parties);
     let ty = kind::funding_from_business(ty, &parties, (provider.as_deref(), recipient.as_deref()));

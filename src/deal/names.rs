@@ -78,6 +78,13 @@ pub(super) fn strip_possessive(word: &str) -> Option<&str> {
     POSSESSIVES.iter().find_map(|m| word.strip_suffix(m))
 }
 
+/// Legal forms that end a name wherever they stand in it (unlike "Group" or "Company", which may
+/// go on: "Kestrel Group Holdings").
+const FINAL_LEGAL_FORMS: &[&str] = &[
+    "AG", "GmbH", "SE", "KG", "KGaA", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "plc", "PLC", "S.A.",
+    "N.V.", "JSC",
+];
+
 const LEGAL_SUFFIXES: &[&str] = &[
     "AG",
     "GmbH",
@@ -1299,7 +1306,9 @@ impl<'a> Ctx<'a> {
             end = we;
             words += 1;
             pos = we;
-            if ends {
+            // "bei der Halvard AG Züge bestellt": a legal form ends the name, where nouns are
+            // capitalised too.
+            if ends || (words > 1 && FINAL_LEGAL_FORMS.contains(&w.trim_end_matches(','))) {
                 break;
             }
         }
