@@ -355,23 +355,28 @@ fn analyse<'l>(
 
 /// "der Airbus-Rivale", "die Siemens-Tochter": a name joined by a hyphen to a word ending in one
 /// of the language's `compound_relations` names something of it (a rival, a subsidiary, its
-/// shares), not the named company, which is then no party. `end` is where the
-/// name ends in `st`.
+/// shares), not the named company, which is then no party. So does one joined to a word ending
+/// in one of its `descriptor_nouns` with a capitalised word right after the compound ("der
+/// Telekom-Konzern Kestrel": a company of that trade, named next); alone ("der Telekom-Konzern
+/// hat …") the compound names the company. `end` is where the name ends in `st`.
 fn names_something_of_it(st: &str, lex: &lexicon::DealLexicon, end: usize) -> bool {
-    if lex.compound_relations.is_empty() {
+    if lex.compound_relations.is_empty() && lex.descriptor_nouns.is_empty() {
         return false;
     }
     let Some(rest) = span::after(st, end).strip_prefix('-') else {
         return false;
     };
-    let word: String = rest
+    let len: usize = rest
         .chars()
         .take_while(|c| c.is_alphanumeric())
-        .collect::<String>()
-        .to_lowercase();
+        .map(char::len_utf8)
+        .sum();
+    let word = rest[..len].to_lowercase();
+    let ends_in = |list: &[String]| list.iter().any(|r| word.ends_with(r.as_str()));
     !word.is_empty()
-        && lex
-            .compound_relations
-            .iter()
-            .any(|r| word.ends_with(r.as_str()))
+        && (ends_in(&lex.compound_relations)
+            || (ends_in(&lex.descriptor_nouns)
+                && rest[len..]
+                    .strip_prefix(' ')
+                    .is_some_and(|n| n.starts_with(char::is_uppercase))))
 }
