@@ -171,7 +171,37 @@ fn about(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option<String> {
         .hits
         .iter()
         .find(|h| h.start >= a.end && h.end < scope_end && h.has(|r| *r == Role::Topic))?;
-    span_until_stop(ctx, t.end, scope_end, 10)
+    span_until_stop(ctx, past_second_verb(ctx, t.end), scope_end, 10)
+}
+
+/// "to develop and run a rail line": a conjunction right after a topic's verb joins a second
+/// verb; what follows it is the object of both. Where that object starts (`at` otherwise).
+fn past_second_verb(ctx: &Ctx, at: usize) -> usize {
+    match ctx
+        .hits_at(ctx_skip(ctx.text, at))
+        .find(|h| h.has(|r| *r == Role::BetweenJoin))
+    {
+        Some(j) => {
+            let rest = span::after(ctx.text, j.end).trim_start();
+            let verb = rest.split_whitespace().next().unwrap_or("");
+            ctx_skip(ctx.text, j.end) + verb.len()
+        }
+        None => at,
+    }
+}
+
+/// "won a contract from the space agency to build a lunar lander": what a deal is to build or
+/// develop (a topic word of the language, written in lower case: "the Organisation for the
+/// Development of …" is a name), up to ten words. Not a second verb joined to the first ("to
+/// develop and operate a rail line" names the line).
+fn work_to_do(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option<String> {
+    let t = ctx.hits.iter().find(|h| {
+        h.start >= a.end
+            && h.end < scope_end
+            && h.has(|r| *r == Role::Topic)
+            && !span::cut(ctx.text, h.start, h.end).contains(char::is_uppercase)
+    })?;
+    span_until_stop(ctx, past_second_verb(ctx, t.end), scope_end, 10)
 }
 
 /// "24 armoured vehicles", "six offshore patrol vessels": the words between the count and the
@@ -275,7 +305,10 @@ pub(super) fn item_for(
         return after_bare_amount(ctx, a, scope_end);
     }
     let from = if generic { a.end } else { a.start };
+    // "won a contract from the space agency to build a lander": with no words right after the
+    // deal word, what it is to build or develop names the item.
     item_span(ctx, from, scope_end, 16, amount)
+        .or_else(|| generic.then(|| work_to_do(ctx, a, scope_end)).flatten())
         .or_else(|| Some(span::cut(ctx.text, a.start, a.end).to_string()))
 }
 
