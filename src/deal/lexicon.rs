@@ -189,6 +189,11 @@ struct PartyPatterns {
     /// its subject is the name right after the conjunction.
     #[serde(default)]
     clause_conjunctions: Vec<String>,
+    /// Particles a verb leaves at the end of its clause ("sagte der Ukraine 500 Millionen Euro
+    /// zu", "steigt bei Orvex ein"): a two-word phrase of verb and particle ("sagte zu") is also
+    /// found with its particle ending the clause (see `Role::Separable`).
+    #[serde(default)]
+    separable_particles: Vec<String>,
     /// Articles that open a subject ("Das Unternehmen kauft …"): a short phrase that opens with
     /// one before a verb that stands second is the subject, whatever name follows the verb.
     #[serde(default)]
@@ -740,6 +745,14 @@ pub enum Role {
     ConversionCue,
     /// "awarded … to B", "vergibt … an B": B supplies.
     Award,
+    /// The verb of a phrase of verb and particle ("sagte" of "sagte zu"): where the particle
+    /// (`particle`, an index into the language's `separable_particles`) ends the verb's clause,
+    /// the verb's hit takes the roles of the whole phrase (`joined`, an index into the roles),
+    /// and the particle's hit goes (see `DealLexicon::hits`).
+    Separable {
+        joined: usize,
+        particle: usize,
+    },
 }
 
 /// A compiled lexicon.
@@ -791,6 +804,10 @@ pub struct DealLexicon {
     pub subordinators: Vec<String>,
     /// See `clause_conjunctions` in the lexicon file; lower-cased.
     pub clause_conjunctions: Vec<String>,
+    /// See `separable_particles` in the lexicon file; lower-cased.
+    pub separable_particles: Vec<String>,
+    /// The roles of a particle that ends a separated verb's clause: it ends the item.
+    particle_roles: Vec<Role>,
     /// See `relative_pronouns` in the lexicon file (lower-cased).
     pub relative_pronouns: Vec<String>,
     /// See `led_by` and `led_by_close` in the lexicon file (lower-cased).
@@ -1103,6 +1120,40 @@ impl Builder {
 }
 
 impl Builder {
+    /// "sagte zu", "steigt ein": each phrase of one verb and one of the language's
+    /// `separable_particles` that is a deal word makes its verb a phrase of its own, with a role
+    /// that points to the whole phrase (`Role::Separable`), so that "sagte … zu" is found as
+    /// "sagte zu" is.
+    fn separable_verbs(&mut self, particles: &[String]) {
+        let particles: Vec<String> = particles.iter().map(|p| p.to_lowercase()).collect();
+        let joined: Vec<(String, usize, usize)> = self
+            .phrases
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| {
+                self.roles[*i]
+                    .iter()
+                    .any(|r| matches!(r, Role::Trigger { .. }))
+            })
+            .filter_map(|(i, (p, _))| {
+                let lower = p.to_lowercase();
+                let (verb, particle) = lower.split_once(' ')?;
+                let k = particles.iter().position(|q| q == particle)?;
+                Some((verb.to_string(), i, k))
+            })
+            .collect();
+        for (verb, i, k) in joined {
+            self.add(
+                &verb,
+                false,
+                Role::Separable {
+                    joined: i,
+                    particle: k,
+                },
+            );
+        }
+    }
+
     /// "đạt được thỏa thuận", "đã đặt hàng": a status phrase that ends in a trigger would hide
     /// it (the longest phrase wins a place in the text), so it carries the trigger's roles too.
     fn status_phrases_keep_their_trigger(&mut self) {
@@ -1183,6 +1234,7 @@ impl DealLexicon {
         b.add_all(&raw.cues.purpose, Role::Purpose);
         b.add_all(&raw.cues.item_stops, Role::ItemStop);
         b.status_phrases_keep_their_trigger();
+        b.separable_verbs(&raw.parties.separable_particles);
         Ok(DealLexicon::assemble(b, &raw))
     }
 
@@ -1287,6 +1339,8 @@ impl DealLexicon {
                 heads
             },
             clause_conjunctions: lower(&raw.parties.clause_conjunctions),
+            separable_particles: lower(&raw.parties.separable_particles),
+            particle_roles: vec![Role::ItemStop],
             subordinators: lower(&raw.parties.subordinators),
             fronting: raw
                 .parties
@@ -1314,13 +1368,13 @@ impl DealLexicon {
 
     /// Every lexicon phrase in `text` (longest first, no overlaps), with its roles.
     pub fn scan<'a>(&'a self, text: &str, folded: &Folded) -> Vec<Hit<'a>> {
-        self.hits(self.set.find(text, folded))
+        self.hits(text, self.set.find(text, folded))
     }
 
     /// The lexicon's phrases among `raw`, the matches a joint scan reported for
     /// [`Self::phrases`]: what [`Self::scan`] gives.
     pub fn select<'a>(&'a self, text: &str, folded: &Folded, raw: &[RawMatch]) -> Vec<Hit<'a>> {
-        self.hits(self.set.select(text, folded, raw))
+        self.hits(text, self.set.select(text, folded, raw))
     }
 
     /// The lexicon's phrase set, for a joint scan.
@@ -1334,16 +1388,93 @@ impl DealLexicon {
         &self.beat_set
     }
 
-    fn hits(&self, found: Vec<PhraseHit>) -> Vec<Hit<'_>> {
-        found
+    fn hits(&self, text: &str, found: Vec<PhraseHit>) -> Vec<Hit<'_>> {
+        let mut hits: Vec<Hit> = found
             .into_iter()
             .map(|PhraseHit { start, end, id }| Hit {
                 start,
                 end,
                 roles: &self.roles[id],
             })
-            .collect()
+            .collect();
+        if hits
+            .iter()
+            .any(|h| h.has(|r| matches!(r, Role::Separable { .. })))
+        {
+            self.join_separated_verbs(text, &mut hits);
+        }
+        hits
     }
+
+    /// "Kestrel sagte der Ukraine 500 Millionen Euro zu": a verb whose particle ends its clause
+    /// (`particle_ends_clause`) is the verb-and-particle phrase ("sagte zu") where the verb
+    /// stands, and the particle only ends the deal's item ("zu" is no infinitive marker there,
+    /// "an" names no side).
+    fn join_separated_verbs<'a>(&'a self, text: &str, hits: &mut Vec<Hit<'a>>) {
+        let mut particles: Vec<(usize, usize)> = Vec::new();
+        for h in hits.iter_mut() {
+            let found = h.roles.iter().find_map(|r| match r {
+                Role::Separable { joined, particle } => {
+                    let p = self.separable_particles.get(*particle)?;
+                    let opens_clause = |w: &str| {
+                        self.joins.iter().any(|j| j == w)
+                            || self.clause_conjunctions.iter().any(|c| c == w)
+                    };
+                    particle_ends_clause(text, h.end, p, opens_clause)
+                        .map(|at| (*joined, (at, at + p.len())))
+                }
+                _ => None,
+            });
+            if let Some((joined, at)) = found {
+                h.roles = &self.roles[joined];
+                particles.push(at);
+            }
+        }
+        for (start, end) in particles {
+            match hits.iter_mut().find(|h| h.start == start) {
+                Some(h) => h.roles = &self.particle_roles,
+                None => {
+                    let at = hits.partition_point(|h| h.start < start);
+                    let roles = &self.particle_roles;
+                    hits.insert(at, Hit { start, end, roles });
+                }
+            }
+        }
+    }
+}
+
+/// "sagte der Ukraine 500 Millionen Euro zu.", "steigt bei Orvex ein und übernimmt …": where
+/// `particle` is the last word of the clause that goes on at `from`, its start. A clause ends
+/// before a comma, semicolon, colon, "!" or "?", at the sentence's end, and before a word that
+/// `opens_clause` ("und", "während"). A full stop inside a sentence ends no clause ("500 Mio.
+/// Euro"): the sentence was cut at its end.
+fn particle_ends_clause(
+    text: &str,
+    from: usize,
+    particle: &str,
+    opens_clause: impl Fn(&str) -> bool,
+) -> Option<usize> {
+    let rest = text.get(from..)?;
+    let mut words = rest
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .peekable();
+    while let Some((at, w)) = words.next() {
+        let not_letter = |c: char| !c.is_alphanumeric();
+        let head = w.trim_end_matches(not_letter);
+        let closes = w[head.len()..]
+            .chars()
+            .any(|c| matches!(c, ',' | ';' | ':' | '!' | '?'));
+        let last = words
+            .peek()
+            .is_none_or(|(_, n)| opens_clause(&n.trim_matches(not_letter).to_lowercase()));
+        if closes || last {
+            let bare = head.trim_start_matches(not_letter);
+            let start = at + (head.len() - bare.len());
+            return bare.eq_ignore_ascii_case(particle).then_some(start);
+        }
+    }
+    None
 }
 
 /// The compiled lexicon of a language.
@@ -1366,6 +1497,27 @@ fn lower(words: &[String]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A particle ends its clause before a comma, at the sentence's end or before a word that
+    /// opens a clause; a full stop inside the sentence ("Mio.") ends none, and a particle
+    /// followed by more of its clause ("zu kaufen") is not the verb's.
+    #[test]
+    fn a_particle_ends_its_clause() {
+        let und = |w: &str| w == "und";
+        let s = "Kestrel sagte 500 Mio. Euro zu.";
+        assert_eq!(particle_ends_clause(s, 13, "zu", und), Some(s.len() - 3));
+        let s = "Kestrel steigt bei Orvex ein und übernimmt 30 Prozent.";
+        assert_eq!(
+            particle_ends_clause(s, 14, "ein", und),
+            s.find(" ein").map(|i| i + 1)
+        );
+        let s = "Kestrel sagte, man werde Busse zu kaufen versuchen.";
+        assert_eq!(particle_ends_clause(s, 13, "zu", und), None);
+        let s = "Kestrel sagte Orvex Busse zu kaufen.";
+        assert_eq!(particle_ends_clause(s, 13, "zu", und), None);
+        let s = "Kestrel sagte der Stadt Hilfe zu, teilte das Amt mit.";
+        assert_eq!(particle_ends_clause(s, 13, "zu", und), s.find("zu,"));
+    }
 
     /// A status phrase that ends in a whole trigger word takes the trigger's roles; one that
     /// ends in the trigger's letters inside a longer word does not ("placed order" against

@@ -597,7 +597,13 @@ fn sides_by_cues(
     }
     let sides = (&mut r.provider, &mut r.recipient);
     to_and_from(ctx, a, pre_start, scope_end, &mut r.parties, sides);
-    if r.recipient.is_none() && matches!(ty, DealType::Financing | DealType::Aid) {
+    if r.provider.is_none() && matches!(ty, DealType::Financing | DealType::Aid) {
+        if let Some(n) = on_behalf_of(ctx, a) {
+            r.provider = party_on_a_side(&mut r.parties, n);
+        }
+    }
+    let for_giver = |r: &Sides| r.provider.is_some() && on_behalf_of(ctx, a).is_some();
+    if r.recipient.is_none() && matches!(ty, DealType::Financing | DealType::Aid) && !for_giver(r) {
         r.recipient = country_it_is_for(ctx, a, scope_end, &mut r.parties);
     }
     if r.recipient.is_none() && ty == DealType::Investment {
@@ -1459,6 +1465,35 @@ fn lender_beside(ctx: &Ctx, a: &Anchor) -> Option<Name> {
                         .is_empty())
         })
         .map(entity_name)
+}
+
+/// "Die Ministerin sagte für Deutschland weitere 50 Millionen Euro zu", "pledged for Norland $20
+/// million": a verb of giving, right after it a purpose word and a country or government, and
+/// right after that (past the language's `item_fillers`) the money: the state the speaker pledges for, who gives. (The state given
+/// to follows the money: "sagte 50 Millionen Euro für Norland zu".)
+fn on_behalf_of(ctx: &Ctx, a: &Anchor) -> Option<Name> {
+    if a.class != Class::Action {
+        return None;
+    }
+    let cue = ctx
+        .hits_at(span::ctx_skip(ctx.text, a.end))
+        .find(|h| h.has(|r| *r == Role::Purpose))?;
+    let n = ctx.read_name(cue.end, ctx.text.len())?;
+    let close = span::cut(ctx.text, cue.end, n.start)
+        .split_whitespace()
+        .count()
+        <= 1;
+    let state = matches!(n.kind, Some(Kind::Country | Kind::Government));
+    // "für Deutschland weitere 50 Millionen Euro": words that say nothing of the money may stand
+    // between.
+    let fillers = &lexicon::lexicon(ctx.lang).item_fillers;
+    let money_next = ctx.amounts.iter().any(|x| {
+        x.start >= n.end
+            && span::cut(ctx.text, n.end, x.start)
+                .split_whitespace()
+                .all(|w| fillers.iter().any(|f| f.eq_ignore_ascii_case(w)))
+    });
+    (close && state && money_next).then_some(n)
 }
 
 /// "The loan for Paraguay is worth …", "Hilfe für die Ukraine": money given for a country (a
