@@ -93,6 +93,9 @@ fn span_until_stop(ctx: &Ctx, from: usize, limit: usize, max_words: usize) -> Op
         let rest = span::cut(st, pos, limit);
         let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let w = &rest[..len];
+        if depth == 0 && runs_for(ctx, w, &rest[len..]) {
+            break;
+        }
         depth += w.matches('(').count() as i32 - w.matches(')').count() as i32;
         let clause_end = depth <= 0 && (w.ends_with(',') || w.ends_with(';') || w.ends_with(':'));
         let sentence_end =
@@ -114,6 +117,25 @@ fn span_until_stop(ctx: &Ctx, from: usize, limit: usize, max_words: usize) -> Op
         .trim()
         .trim_end_matches([',', ';', ':', '.']);
     (!s.is_empty()).then(|| s.to_string())
+}
+
+/// "hợp đồng 5 năm", "điện 20 năm": a number `w` and, as the next word of `rest`, one of the
+/// language's `duration_units` tell how long the contract runs, no part of what it is for.
+fn runs_for(ctx: &Ctx, w: &str, rest: &str) -> bool {
+    let units = &super::lexicon::lexicon(ctx.lang).duration_units;
+    if units.is_empty()
+        || !w
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
+        return false;
+    }
+    let next = rest.split_whitespace().next().unwrap_or("");
+    let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+    w.starts_with(|c: char| c.is_ascii_digit())
+        && units
+            .iter()
+            .any(|u| u.eq_ignore_ascii_case(next) || *u == next.to_lowercase())
 }
 
 /// A dangling function word is not part of the item ("Pioneer for", "Auftrag über"): the end of

@@ -379,6 +379,10 @@ struct Cues {
     /// left out of the item ("zehn neue Jets" buys "Jets").
     #[serde(default)]
     item_fillers: Vec<String>,
+    /// Units of time a contract runs for ("hợp đồng 5 năm", "a contract of 20 years"): a number
+    /// and one of these end the item ("hợp đồng mua bán điện 20 năm" buys "điện").
+    #[serde(default)]
+    duration_units: Vec<String>,
     plural_markers: Vec<String>,
     blockers: Vec<String>,
     /// Verbs that end a deal ("terminated the contract", "stornierte die Bestellung", "hủy hợp
@@ -876,6 +880,8 @@ pub struct DealLexicon {
     pub modifiers_follow_noun: bool,
     /// See `Cues::item_fillers` (lower-cased).
     pub item_fillers: Vec<String>,
+    /// See `Cues::duration_units` (lower-cased).
+    pub duration_units: Vec<String>,
     /// See `rivals` and `beat_verbs` in the lexicon file (lower-cased).
     pub rivals: Vec<String>,
     pub beat_verbs: Vec<String>,
@@ -1316,6 +1322,7 @@ impl DealLexicon {
             passive_by: lower(&raw.parties.passive_by),
             passive_agent_after_aux: raw.parties.passive_agent_after_aux,
             item_fillers: lower(&raw.cues.item_fillers),
+            duration_units: lower(&raw.cues.duration_units),
             modifiers_follow_noun: raw.cues.modifiers_follow_noun,
             maker_name_words: lower(&raw.parties.maker_name_words),
             approval_nouns: lower(&raw.parties.approval_nouns),
