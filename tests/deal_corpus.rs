@@ -53,6 +53,9 @@ struct Expected {
     /// No text names the deal's item (a deal known only by its amount in a list).
     #[serde(default)]
     no_item: bool,
+    /// The deal has no amount (a figure near it is no deal's value).
+    #[serde(default)]
+    no_amount: bool,
     amount: Option<String>,
     currency: Option<String>,
     qualifier: Option<String>,
@@ -150,6 +153,9 @@ fn differences(e: &Expected, d: &Deal) -> Vec<String> {
     }
     if e.no_item && d.item.is_some() {
         out.push(format!("item: want none, got {:?}", d.item));
+    }
+    if e.no_amount && d.amount.is_some() {
+        out.push(format!("amount: want none, got {:?}", d.amount));
     }
     if e.no_provider && d.provider.is_some() {
         out.push(format!("provider: want none, got {:?}", d.provider));

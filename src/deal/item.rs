@@ -366,6 +366,48 @@ pub(super) fn object_before_final_verb(
     item_span(ctx, from, a.start, 8, amount)
 }
 
+/// "Die Stadtwerke haben die Kestrel AG mit dem Bau eines Kraftwerks beauftragt": a verb of
+/// commissioning (the language's `commission_verbs`) at the end of its clause has the contractor
+/// as its object, between the finite verb (past the subject where it stands there, `after`) and
+/// a word like "mit" (`Role::With`), and the work after that word is the item. The contractor
+/// and the item; `None` where the verb is no such verb or does not end its clause.
+pub(super) fn commissioned(
+    ctx: &Ctx,
+    a: &Anchor,
+    amount: Option<&Amount>,
+    after: usize,
+) -> Option<(super::names::Name, Option<String>)> {
+    let lex = super::lexicon::lexicon(ctx.lang);
+    let verb = span::cut(ctx.text, a.start, a.end);
+    if !lex
+        .commission_verbs
+        .iter()
+        .any(|v| v.eq_ignore_ascii_case(verb) || *v == verb.to_lowercase())
+    {
+        return None;
+    }
+    let finite = ctx.hits.iter().rfind(|h| {
+        h.end <= a.start
+            && h.has(|r| matches!(r, Role::Auxiliary | Role::PassiveAux | Role::Future))
+    })?;
+    let mut from = finite.end.max(after);
+    if from >= a.start {
+        return None;
+    }
+    if let Some(d) = ctx
+        .hits_at(ctx_skip(ctx.text, from))
+        .find(|h| h.has(|r| *r == Role::Determiner))
+    {
+        from = d.end;
+    }
+    let n = ctx.read_name(ctx_skip(ctx.text, from), a.start)?;
+    let with = ctx
+        .hits_at(ctx_skip(ctx.text, n.end))
+        .find(|h| h.has(|r| *r == Role::With))?;
+    let work = item_span(ctx, with.end, a.start, 8, amount);
+    Some((n, work))
+}
+
 /// "two ferries for Telmar Lines", "vier U-Boote für die Marine": a word of purpose right after
 /// the things counted says whom or what they are for, not what they are.
 fn purpose_follows(ctx: &Ctx, at: usize) -> bool {

@@ -194,6 +194,18 @@ struct PartyPatterns {
     /// found with its particle ending the clause (see `Role::Separable`).
     #[serde(default)]
     separable_particles: Vec<String>,
+    /// Verbs of commissioning whose object is the contractor and whose "mit" phrase the work
+    /// ("hat die Kestrel AG mit dem Bau … beauftragt"): see `item::commissioned`.
+    #[serde(default)]
+    commission_verbs: Vec<String>,
+    /// Openings of a sentence that name the client of the deal told just before ("Auftraggeber
+    /// ist die Orvex AG.", "The client is Orvex.", "Chủ đầu tư là …"): the name receives.
+    #[serde(default)]
+    client_openers: Vec<String>,
+    /// Openings that name the other side of the deal told just before ("Vertragspartner ist
+    /// …"): the name takes the side it left empty.
+    #[serde(default)]
+    counterparty_openers: Vec<String>,
     /// Articles that open a subject ("Das Unternehmen kauft …"): a short phrase that opens with
     /// one before a verb that stands second is the subject, whatever name follows the verb.
     #[serde(default)]
@@ -810,6 +822,11 @@ pub struct DealLexicon {
     pub clause_conjunctions: Vec<String>,
     /// See `separable_particles` in the lexicon file; lower-cased.
     pub separable_particles: Vec<String>,
+    /// See `commission_verbs` in the lexicon file; lower-cased.
+    pub commission_verbs: Vec<String>,
+    /// See `client_openers` and `counterparty_openers` in the lexicon file; lower-cased.
+    pub client_openers: Vec<String>,
+    pub counterparty_openers: Vec<String>,
     /// The roles of a particle that ends a separated verb's clause: it ends the item.
     particle_roles: Vec<Role>,
     /// See `relative_pronouns` in the lexicon file (lower-cased).
@@ -1347,6 +1364,9 @@ impl DealLexicon {
             },
             clause_conjunctions: lower(&raw.parties.clause_conjunctions),
             separable_particles: lower(&raw.parties.separable_particles),
+            commission_verbs: lower(&raw.parties.commission_verbs),
+            client_openers: lower(&raw.parties.client_openers),
+            counterparty_openers: lower(&raw.parties.counterparty_openers),
             particle_roles: vec![Role::ItemStop],
             subordinators: lower(&raw.parties.subordinators),
             fronting: raw

@@ -116,6 +116,14 @@ pub(super) fn mention_at(
         }
         other => other,
     };
+    let after_subject = subject.as_ref().map_or(0, |s| s.end);
+    let item = match item::commissioned(ctx, a, amount.as_ref(), after_subject) {
+        Some((contractor, work)) if provider.is_none() => {
+            provider = parties::party_on_a_side(&mut parties, contractor);
+            work.or(item)
+        }
+        _ => item,
+    };
     let qty = item::count_of(ctx, a, ty, quantity);
     parties::supersede_countries(&mut parties);
     let ty = kind::funding_from_business(ty, &parties, (provider.as_deref(), recipient.as_deref()));

@@ -309,6 +309,13 @@ fn analyse<'l>(
         names_read: Default::default(),
         led_by_seen: Default::default(),
     };
+    if follows_deal {
+        if let Some((n, client)) = parties::side_named_next(&ctx) {
+            if let Some(m) = mentions.last_mut() {
+                parties::take_side_named_next(m, n, client);
+            }
+        }
+    }
     let statistic = hits.iter().any(|h| h.has(|r| *r == Role::StatisticCue));
     // A headline in title case ("Kestrel Air Places Order For 20 Jets") capitalises every word
     // (read once, and only for a sentence with a deal word to place).

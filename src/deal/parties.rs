@@ -589,7 +589,8 @@ fn sides_by_cues(
     between_a_and_b(ctx, a, scope_end, &mut r.parties);
     dash_pair(ctx, a, scope_end, &mut r.parties);
     with_b(ctx, a, pre_start, scope_end, &mut r.parties);
-    let awardee = awarded_whom(ctx, a, pre_start, &mut r.parties);
+    let awardee = awarded_whom(ctx, a, pre_start, &mut r.parties)
+        .or_else(|| awarded_in_the_dative(ctx, a, (pre_start, scope_end), &mut r.parties));
     if awardee_supplies(ty) {
         r.provider = awardee;
     } else {
@@ -1927,8 +1928,9 @@ pub(super) fn past_time(ctx: &Ctx, pos: usize, limit: usize) -> usize {
 }
 
 /// "The navy has awarded Kestrel Yards a $21.7 million contract", "awarded Orvex Mobile a 5G
-/// licence": a name right after a verb of awarding and right before the deal (its value or its
-/// article) is the one it is awarded to.
+/// licence", "erteilte der Kestrel AG den Auftrag": a name right after a verb of awarding (or
+/// after it and one of the language's `dative_articles`) and right before the deal (its value
+/// or its article) is the one it is awarded to.
 fn awarded_whom(
     ctx: &Ctx,
     a: &Anchor,
@@ -1952,10 +1954,60 @@ fn awarded_whom(
             .hits
             .iter()
             .any(|h| h.start == next && h.has(|r| *r == Role::Determiner));
-    if !before.trim().is_empty() || after.contains([',', ';', ':']) || !opens_deal {
+    // "erteilte der Baufirma Kestrel den Auftrag": the name in the dative.
+    let dative = lexicon::lexicon(ctx.lang)
+        .dative_articles
+        .iter()
+        .any(|d| d.eq_ignore_ascii_case(before.trim()));
+    if !(before.trim().is_empty() || dative) || after.contains([',', ';', ':']) || !opens_deal {
         return None;
     }
     party_on_a_side(parties, n)
+}
+
+/// "Die Landesregierung hat der Kestrel AG einen Auftrag über 90 Millionen Euro erteilt": where
+/// the verb of awarding ends the clause, after the deal, the name that one of the language's
+/// `dative_articles` opens right before the deal (its article, its value or the deal word) is
+/// the one it is awarded to.
+fn awarded_in_the_dative(
+    ctx: &Ctx,
+    a: &Anchor,
+    (pre_start, scope_end): (usize, usize),
+    parties: &mut Vec<Name>,
+) -> Option<String> {
+    let st = ctx.text;
+    let lex = lexicon::lexicon(ctx.lang);
+    if !lex.verb_final || lex.dative_articles.is_empty() {
+        return None;
+    }
+    let award = ctx
+        .hits
+        .iter()
+        .find(|h| h.start >= a.end && h.start < scope_end && h.has(|r| *r == Role::Award))?;
+    if span::cut(st, a.end, award.start).contains([',', ';', ':']) {
+        return None;
+    }
+    let article = ctx.hits.iter().rfind(|h| {
+        h.start >= pre_start
+            && h.end <= a.start
+            && h.has(|r| *r == Role::Determiner)
+            && lex
+                .dative_articles
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(span::cut(st, h.start, h.end)))
+    })?;
+    let n = ctx.read_name(ctx_skip(st, article.end), a.start)?;
+    if !span::cut(st, article.end, n.start).trim().is_empty() {
+        return None;
+    }
+    let next = ctx_skip(st, n.end);
+    let opens_deal = next == a.start
+        || ctx.amounts.iter().any(|x| x.start == next)
+        || ctx
+            .hits
+            .iter()
+            .any(|h| h.start == next && h.has(|r| *r == Role::Determiner));
+    opens_deal.then(|| party_on_a_side(parties, n)).flatten()
 }
 
 /// "Nordchem paid $2 billion for Kestrel Labs", "zahlte 2 Milliarden Euro für die Kestrel AG",
@@ -3845,4 +3897,63 @@ pub(super) fn buyer_before_infinitive(
         *provider = recipient.take();
     }
     *recipient = party_on_a_side(parties, buyer);
+}
+
+/// "Kestrel Energy hat einen Kraftwerksauftrag erhalten. Auftraggeber ist der Versorger Orvex
+/// Power.": a sentence that opens with one of the language's `client_openers` (or
+/// `counterparty_openers`) names, right after it (past an article), the client (or the other
+/// side) of the deal told just before. The name, and whether it is the client.
+pub(super) fn side_named_next(ctx: &Ctx) -> Option<(Name, bool)> {
+    let lex = lexicon::lexicon(ctx.lang);
+    let st = ctx.text;
+    let opens = |o: &String| {
+        st.get(..o.len())
+            .is_some_and(|head| head.to_lowercase() == *o)
+            && !st[o.len()..].starts_with(char::is_alphanumeric)
+    };
+    let (len, client) = if let Some(o) = lex.client_openers.iter().find(|o| opens(o)) {
+        (o.len(), true)
+    } else {
+        (
+            lex.counterparty_openers.iter().find(|o| opens(o))?.len(),
+            false,
+        )
+    };
+    let mut from = ctx_skip(st, len);
+    if let Some(d) = ctx
+        .hits_at(from)
+        .find(|h| h.has(|r| *r == Role::Determiner))
+    {
+        from = ctx_skip(st, d.end);
+    }
+    let n = ctx.read_name(from, st.len())?;
+    Some((n, client))
+}
+
+/// The side [`side_named_next`] read, given to the deal told just before where it is empty: a
+/// client receives; another side takes the one side the deal left empty.
+pub(super) fn take_side_named_next(m: &mut super::mention::Mention, n: Name, client: bool) {
+    if [&m.provider, &m.recipient]
+        .iter()
+        .any(|s| s.as_deref() == Some(n.canonical.as_str()))
+    {
+        return;
+    }
+    let (side, what) = match (client, m.provider.is_some(), m.recipient.is_some()) {
+        (true, _, false) | (false, true, false) => (&mut m.recipient, "recipient"),
+        (false, false, true) => (&mut m.provider, "provider"),
+        _ => return,
+    };
+    *side = Some(n.canonical.clone());
+    m.notes.push(format!(
+        "{} read as the {what} from the next sentence, which names it",
+        n.canonical
+    ));
+    if !m.parties.iter().any(|p| p.canonical == n.canonical) {
+        m.parties.push(Name {
+            start: m.start,
+            end: m.start,
+            ..n
+        });
+    }
 }
