@@ -699,7 +699,7 @@ fn order_from_client(ctx: &Ctx, a: &Anchor, verbs: &Verbs, r: &mut Sides) {
 }
 
 /// "Kestrel Rail has won an order for Nordmar Transit, covering 40 trains", "hat einen Auftrag
-/// für die Nordbahn AG erhalten": an order won, then a purpose word and a name (a known
+/// für die Nordbahn AG erhalten", "a contract for 96 coaches for Lindmark Metro": an order won, then a purpose word and a name (a known
 /// organisation or country, a name shaped like a company's, or several capitalised words) that
 /// ends its phrase (or, where the participle comes last, stands before it): the client the
 /// order is for, who receives. Not "an order for Embraer jets" (the name qualifies the thing
@@ -711,11 +711,17 @@ fn client_it_is_for(
     parties: &mut Vec<Name>,
 ) -> Option<String> {
     let n = ctx.name_after_cue(Role::Purpose, a.end, scope_end)?;
-    if span::cut(ctx.text, a.end, n.start)
+    // "a contract for (manufacturing) 96 coaches for Lindmark Metro": the count and the thing
+    // counted between count as no words.
+    let gap: Vec<&str> = span::cut(ctx.text, a.end, n.start)
         .split_whitespace()
-        .count()
-        > 3
-    {
+        .collect();
+    let counted = gap
+        .iter()
+        .position(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        .filter(|&i| i + 2 < gap.len())
+        .map_or(0, |_| 2);
+    if gap.len() - counted > 3 {
         return None;
     }
     let named = names_a_client(ctx, &n);
