@@ -1722,7 +1722,9 @@ fn only_price_between(ctx: &Ctx, from: usize, to: usize) -> bool {
 /// lại": a verb of buying in the passive (an auxiliary of the language's `passive_aux` before
 /// it) has what is bought as its subject and the buyer as its agent, named after the language's
 /// `passive_by` word or, where the language puts it there, right between the auxiliary and the
-/// verb.
+/// verb. A verb of giving, supplying or lending in the passive ("Kim Long được Ngân hàng Orvex
+/// cho vay", "than được Công ty Sông Lam cung cấp cho …") has the giver as its agent (who
+/// provides) and the one given to as its subject.
 fn passive_purchase(
     ctx: &Ctx,
     (pre_start, scope_end): (usize, usize),
@@ -1731,13 +1733,24 @@ fn passive_purchase(
     (provider, recipient): (&mut Option<String>, &mut Option<String>),
 ) {
     let in_clause = |h: &&Hit| h.start >= pre_start && h.start < scope_end;
-    let Some(verb) = ctx
+    let gives = |h: &Hit| {
+        h.has(|r| *r == Role::SellerVerb)
+            || matches!(
+                h.trigger(),
+                Some((DealType::Financing | DealType::Aid, Class::Action, _))
+            )
+    };
+    let buying = ctx
         .hits
         .iter()
         .filter(in_clause)
-        .find(|h| h.has(|r| *r == Role::BuyerVerb))
-    else {
-        return;
+        .find(|h| h.has(|r| *r == Role::BuyerVerb));
+    let (verb, giving) = match buying {
+        Some(v) => (v, false),
+        None => match ctx.hits.iter().filter(in_clause).find(|h| gives(h)) {
+            Some(v) => (v, true),
+            None => return,
+        },
     };
     let Some(aux) = ctx
         .hits
@@ -1768,6 +1781,16 @@ fn passive_purchase(
     let Some(agent) = agent.filter(|n| subject.is_none_or(|s| s.canonical != n.canonical)) else {
         return;
     };
+    if giving {
+        *provider = Some(agent.canonical.clone());
+        if let Some(s) = subject {
+            *recipient = Some(s.canonical.clone());
+        } else if recipient.as_ref() == provider.as_ref() {
+            *recipient = None;
+        }
+        push_party(parties, agent);
+        return;
+    }
     *recipient = Some(agent.canonical.clone());
     match subject {
         Some(s) => *provider = Some(s.canonical.clone()),
