@@ -643,9 +643,10 @@ impl<'a> Ctx<'a> {
     }
 
     /// "The UK lender signed …", "a US unit of Kestrel", "Doanh nghiệp Mỹ này đã
-    /// ký …": a country written right before a common noun of the language's
-    /// `nouns_a_country_describes` (right after it where nationalities follow their noun) says
-    /// where that company or market is; the country is no party.
+    /// ký …", "nhà sản xuất động cơ Mỹ": a country written right before a common noun of the
+    /// language's `nouns_a_country_describes` (right after it, or after it and up to two
+    /// lower-case words that describe it, where nationalities follow their noun) says where that
+    /// company or market is; the country is no party.
     fn describes_a_noun(&self, start: usize, end: usize) -> bool {
         let lex = lexicon::lexicon(self.lang);
         let nouns = &lex.nouns_a_country_describes;
@@ -671,8 +672,30 @@ impl<'a> Ctx<'a> {
             if noun_at_end(&lower) {
                 return true;
             }
-            // "với hai ngân hàng lớn của Singapore": the noun, up to two lower-case words that
-            // describe it, then the word of `country_after_name`; the country says whose they are.
+            // The noun, then up to two lower-case words that describe it ("nhà sản xuất động cơ
+            // Mỹ"): `rest` is the lower-cased text before, `written` the same text as written.
+            let described = |rest: &str, written: &str| {
+                let mut cut = rest.trim_end();
+                for _ in 0..=2 {
+                    if noun_at_end(cut) {
+                        return true;
+                    }
+                    let Some((head, last)) = cut.rsplit_once(' ') else {
+                        return false;
+                    };
+                    // Only lower-case words describe the noun ("Tập đoàn Orvex của Mỹ" names one).
+                    if !written.contains(last) || last.starts_with(char::is_uppercase) {
+                        return false;
+                    }
+                    cut = head.trim_end();
+                }
+                false
+            };
+            if described(&lower, &before[from..]) {
+                return true;
+            }
+            // "với hai ngân hàng lớn của Singapore": the same before the word of
+            // `country_after_name`; the country says whose they are.
             let Some(rest) = lex.country_after_name.iter().find_map(|of| {
                 lower
                     .strip_suffix(of.to_lowercase().as_str())
@@ -680,22 +703,7 @@ impl<'a> Ctx<'a> {
             }) else {
                 return false;
             };
-            let written = &before[from..from + rest.len()];
-            let mut cut = rest.trim_end();
-            for _ in 0..=2 {
-                if noun_at_end(cut) {
-                    return true;
-                }
-                let Some((head, last)) = cut.rsplit_once(' ') else {
-                    return false;
-                };
-                // Only lower-case words describe the noun ("Tập đoàn Orvex của Mỹ" names one).
-                if !written.contains(last) || last.starts_with(char::is_uppercase) {
-                    return false;
-                }
-                cut = head.trim_end();
-            }
-            false
+            described(rest, &before[from..from + rest.len()])
         } else {
             let Some(rest) = self.text[end..].strip_prefix(' ') else {
                 return false;
