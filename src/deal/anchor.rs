@@ -727,3 +727,46 @@ fn money_given_with(
         }
     })
 }
+
+/// "Telmar has won a $1 billion contract, the biggest such order in four years, from Vestria":
+/// a deal word inside a phrase set off by commas right after another deal word (a comma, a
+/// lower-case word such as an article, at most three more words before it, then at most four words to the next comma)
+/// restates that deal ("a contract, a loan, and an MoU" is a list: one word before each).
+/// Its hit loses its deal-word role, so that the words after the phrase stay
+/// in the first deal's scope. Not a list's next deal ("a contract with Kestrel, a second order
+/// …": a name stands between), nor a phrase that ends the sentence ("…, a deal worth $2
+/// million.").
+pub(super) fn drop_restating_appositions(st: &str, hits: &mut [Hit]) {
+    let mut prev_trigger_end: Option<usize> = None;
+    for h in hits.iter_mut() {
+        if h.trigger().is_none() {
+            continue;
+        }
+        let restates = prev_trigger_end.is_some_and(|p| {
+            let gap = span::cut(st, p, h.start);
+            let Some(inner) = gap.trim_start().strip_prefix(',') else {
+                return false;
+            };
+            // A lower-case first word: an article or a describing word, no name.
+            let article = inner.trim_start().starts_with(char::is_lowercase);
+            let rest = span::after(st, h.end);
+            let closes = rest.find(',').is_some_and(|c| {
+                rest[..c].split_whitespace().count() <= 4 && !rest[..c].contains(['.', ';', ':'])
+            });
+            // Two words at least before the deal word: a list's next deal has one ("a
+            // contract, a loan, and an MoU").
+            let words = inner.split_whitespace().count();
+            // A figure before it gives a deal of its own ("a contract, a $300 million loan, …").
+            article
+                && (2..=4).contains(&words)
+                && !inner.contains(|c: char| c.is_ascii_digit())
+                && !inner.contains([',', ';', ':', '.'])
+                && closes
+        });
+        if restates {
+            *h = h.without_trigger();
+        } else {
+            prev_trigger_end = Some(h.end);
+        }
+    }
+}

@@ -278,6 +278,7 @@ fn analyse<'l>(
     let lex = lexicon::lexicon(lang);
     let mut hits = lex.select(st, folded, &scan[joint::DEALS]);
     anchor::drop_money_verbs_without_money(st, lex, &mut hits, &amounts);
+    anchor::drop_restating_appositions(st, &mut hits);
     let ents_lex = &article.lex.entities;
     let mut ents = ents_lex.select(st, folded, &scan[joint::ENTITIES]);
     let qualifiers = drop_country_qualifiers((st, folded), lang, &hits, ents_lex, &mut ents);
