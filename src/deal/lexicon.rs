@@ -567,6 +567,11 @@ struct Cues {
     /// subject's side, never the other.
     #[serde(default)]
     likewise_after: Vec<String>,
+    /// Words for the two parties of the deal just told, as a subject ("Hai bên cũng ký …", "The
+    /// two companies also signed …", "Beide Unternehmen unterzeichneten …"): a deal of the
+    /// sentence that names no party has theirs.
+    #[serde(default)]
+    both_parties: Vec<String>,
     /// After an investment (its word or its amount), the word leading to the company invested in
     /// ("invest $200 million in Orvex Labs", "investiert … in die Orvex AG", "đầu tư … vào Công ty
     /// Orvex"): that company receives the money.
@@ -704,6 +709,8 @@ pub enum Role {
     Lenders,
     /// See `Cues::likewise`.
     Likewise,
+    /// See `Cues::both_parties`.
+    BothParties,
     /// See `Cues::likewise_after`.
     LikewiseAfter,
     /// See `Cues::invested_in`.
@@ -1038,6 +1045,7 @@ impl Builder {
         self.add_all(&cues.lenders, Role::Lenders);
         self.add_all(&cues.likewise, Role::Likewise);
         self.add_all(&cues.likewise_after, Role::LikewiseAfter);
+        self.add_all(&cues.both_parties, Role::BothParties);
         self.add_all(&cues.invested_in, Role::InvestedIn);
         self.add_all(&cues.built_with, Role::BuiltWith);
         self.add_all(&cues.project_owner, Role::ProjectOwner);

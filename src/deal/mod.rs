@@ -354,6 +354,14 @@ fn analyse<'l>(
     };
     free::amount_anchored(&frame, &amounts, &free, &used, statistic, before, mentions);
     parties::joined_amounts_share_recipient(&ctx, &mut mentions[told_before..]);
+    // "Hai bên cũng ký …": only as the sentence's subject, where it opens the sentence.
+    let both_open = hits
+        .first()
+        .is_some_and(|h| h.has(|r| *r == Role::BothParties) && st[..h.start].trim().is_empty());
+    if told_before > 0 && both_open {
+        let (before, new) = mentions.split_at_mut(told_before);
+        parties::both_parties_again(&before[told_before - 1], new);
+    }
     if told_before > 0 && anchor::opens_on_a_deal_told(st, &hits, &anchors) {
         for m in &mut mentions[told_before..] {
             m.continues = true;

@@ -1440,6 +1440,14 @@ impl<'a> Ctx<'a> {
         if words.len() == 1 && lex.not_names.iter().any(|n| n == raw) {
             return false;
         }
+        // "Beide Unternehmen unterzeichneten …": the two parties of the deal before, no name.
+        if self
+            .hits
+            .iter()
+            .any(|h| h.start == start && h.has(|r| *r == Role::BothParties))
+        {
+            return false;
+        }
         // "to produce F-16 fighter jets", "ordered K-9 howitzers": a model is no party.
         if words.len() == 1
             && (designation_shaped(raw) || self.models.is_some_and(|m| m.is_designation(raw)))

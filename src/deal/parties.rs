@@ -3986,3 +3986,32 @@ pub(super) fn take_side_named_next(m: &mut super::mention::Mention, n: Name, cli
         });
     }
 }
+
+/// "Kestrel Air và Tập đoàn Orvex đã ký hợp đồng … Hai bên cũng ký một biên bản ghi nhớ …", "The
+/// two companies also signed …": where the sentence opens on the two parties of the deal told
+/// just before (`both_parties`), a deal of the sentence that names no party has the parties of
+/// that deal (no sides: what the two sign together may run either way). A note says so.
+pub(super) fn both_parties_again(
+    told: &super::mention::Mention,
+    new: &mut [super::mention::Mention],
+) {
+    if told.parties.len() < 2 {
+        return;
+    }
+    for m in new.iter_mut().filter(|m| m.parties.is_empty()) {
+        m.parties = told
+            .parties
+            .iter()
+            .map(|p| Name {
+                start: m.start,
+                end: m.start,
+                ..p.clone()
+            })
+            .collect();
+        let names: Vec<&str> = told.parties.iter().map(|p| p.canonical.as_str()).collect();
+        m.notes.push(format!(
+            "{} read as the parties of the deal told before: the sentence names its two parties",
+            names.join(" and ")
+        ));
+    }
+}
