@@ -198,6 +198,10 @@ struct PartyPatterns {
     /// ("hat die Kestrel AG mit dem Bau … beauftragt"): see `item::commissioned`.
     #[serde(default)]
     commission_verbs: Vec<String>,
+    /// Verbs of approving a deal ("erlaubt", "genehmigt"): their subject (a regulator) only
+    /// consents and is no party; see `parties::approved_for`.
+    #[serde(default)]
+    approval_verbs: Vec<String>,
     /// Openings of a sentence that name the client of the deal told just before ("Auftraggeber
     /// ist die Orvex AG.", "The client is Orvex.", "Chủ đầu tư là …"): the name receives.
     #[serde(default)]
@@ -711,6 +715,8 @@ pub enum Role {
     Likewise,
     /// See `Cues::both_parties`.
     BothParties,
+    /// See `approval_verbs` in the lexicon file.
+    Approval,
     /// See `Cues::likewise_after`.
     LikewiseAfter,
     /// See `Cues::invested_in`.
@@ -1144,6 +1150,7 @@ impl Builder {
             (&pp.seller_verbs, Role::SellerVerb),
             (&pp.award, Role::Award),
             (&pp.reporting_verbs, Role::Reporting),
+            (&pp.approval_verbs, Role::Approval),
         ] {
             self.add_all(list, role);
         }

@@ -915,6 +915,14 @@ fn sides_by_subject(
         &mut r.parties,
         (&mut r.provider, &mut r.recipient),
     );
+    approved_for(
+        ctx,
+        a,
+        (pre_start, scope_end),
+        subject,
+        &mut r.parties,
+        (&mut r.provider, &mut r.recipient),
+    );
     if let Some(n) = dative_recipient(ctx, (pre_start, scope_end), subject) {
         if r.provider.as_ref() == Some(&n.canonical) || r.provider.is_none() {
             r.provider = subject.map(|s| s.canonical.clone());
@@ -4013,5 +4021,79 @@ pub(super) fn both_parties_again(
             "{} read as the parties of the deal told before: the sentence names its two parties",
             names.join(" and ")
         ));
+    }
+}
+
+/// "Die EU-Kommission hat dem Chemiekonzern Kestrel die Übernahme des Konkurrenten Orvex
+/// erlaubt": a takeover (one of the language's `takeover_nouns`, then one of its `takeover_of`
+/// words) with a verb of its `approval_verbs` in the clause: the subject (a regulator) only
+/// consents to it and is no party. (A state that approves a loan or a purchase of its own is
+/// its lender or buyer: only a company's takeover.) A name opened by a dative article right
+/// after the subject's verb (past an auxiliary) is the one allowed the deal: it receives.
+fn approved_for(
+    ctx: &Ctx,
+    a: &Anchor,
+    (pre_start, scope_end): (usize, usize),
+    subject: Option<&Name>,
+    parties: &mut Vec<Name>,
+    (provider, recipient): (&mut Option<String>, &mut Option<String>),
+) {
+    let Some(subject) = subject else {
+        return;
+    };
+    let lex = lexicon::lexicon(ctx.lang);
+    let word = span::cut(ctx.text, a.start, a.end).to_lowercase();
+    let next = span::after(ctx.text, a.end)
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if !lex.takeover_nouns.contains(&word) || !lex.takeover_of.contains(&next) {
+        return;
+    }
+    // A company taken over, named after the word ("des Konkurrenten Orvex"), not goods bought
+    // ("den Kauf von sechs Fregatten": a parliament that approves it buys).
+    let of_end = ctx_skip(ctx.text, a.end) + next.len();
+    let target = ctx.read_name(ctx_skip(ctx.text, of_end), scope_end);
+    if target.is_none_or(|t| {
+        span::cut(ctx.text, of_end, t.start)
+            .split_whitespace()
+            .count()
+            > 1
+    }) {
+        return;
+    }
+    let in_clause = |h: &&Hit| h.start >= pre_start && h.end <= scope_end;
+    if !ctx
+        .hits
+        .iter()
+        .filter(in_clause)
+        .any(|h| h.has(|r| *r == Role::Approval))
+    {
+        return;
+    }
+    parties.retain(|p| p.canonical != subject.canonical);
+    for side in [&mut *provider, &mut *recipient] {
+        if side.as_deref() == Some(subject.canonical.as_str()) {
+            *side = None;
+        }
+    }
+    let mut at = ctx_skip(ctx.text, subject.end);
+    while let Some(v) = ctx.hits.iter().find(|h| {
+        h.start == at && h.has(|r| matches!(r, Role::Auxiliary | Role::Status(_) | Role::Approval))
+    }) {
+        at = ctx_skip(ctx.text, v.end);
+    }
+    let dative = ctx.hits.iter().find(|h| {
+        h.start == at
+            && lex
+                .dative_articles
+                .contains(&span::cut(ctx.text, h.start, h.end).to_lowercase())
+    });
+    if let Some(n) = dative.and_then(|d| ctx.read_name(ctx_skip(ctx.text, d.end), scope_end)) {
+        if provider.as_deref() != Some(n.canonical.as_str()) {
+            *recipient = Some(n.canonical.clone());
+            push_party(parties, n);
+        }
     }
 }
