@@ -135,7 +135,7 @@ fn runs_for(ctx: &Ctx, w: &str, rest: &str) -> bool {
     w.starts_with(|c: char| c.is_ascii_digit())
         && units
             .iter()
-            .any(|u| u.eq_ignore_ascii_case(next) || *u == next.to_lowercase())
+            .any(|u| next.chars().flat_map(char::to_lowercase).eq(u.chars()))
 }
 
 /// A dangling function word is not part of the item ("Pioneer for", "Auftrag über"): the end of
@@ -382,7 +382,7 @@ pub(super) fn commissioned(
     if !lex
         .commission_verbs
         .iter()
-        .any(|v| v.eq_ignore_ascii_case(verb) || *v == verb.to_lowercase())
+        .any(|v| verb.chars().flat_map(char::to_lowercase).eq(v.chars()))
     {
         return None;
     }

@@ -191,7 +191,7 @@ struct PartyPatterns {
     clause_conjunctions: Vec<String>,
     /// Particles a verb leaves at the end of its clause ("sagte der Ukraine 500 Millionen Euro
     /// zu", "steigt bei Orvex ein"): a two-word phrase of verb and particle ("sagte zu") is also
-    /// found with its particle ending the clause (see `Role::Separable`).
+    /// found with its particle ending the clause (see `Role::SeparableVerb`).
     #[serde(default)]
     separable_particles: Vec<String>,
     /// Verbs of commissioning whose object is the contractor and whose "mit" phrase the work
@@ -775,13 +775,10 @@ pub enum Role {
     /// "awarded … to B", "vergibt … an B": B supplies.
     Award,
     /// The verb of a phrase of verb and particle ("sagte" of "sagte zu"): where the particle
-    /// (`particle`, an index into the language's `separable_particles`) ends the verb's clause,
-    /// the verb's hit takes the roles of the whole phrase (`joined`, an index into the roles),
-    /// and the particle's hit goes (see `DealLexicon::hits`).
-    Separable {
-        joined: usize,
-        particle: usize,
-    },
+    /// ends the verb's clause, the verb's hit takes the roles of the whole phrase (see
+    /// `DealLexicon::hits`; which phrase and particle are kept beside the roles, so that this
+    /// enum stays cheap to compare).
+    SeparableVerb,
 }
 
 /// A compiled lexicon.
@@ -791,6 +788,9 @@ pub struct DealLexicon {
     /// scan reports every match, so that whether a sentence holds one costs no search of its own.
     beat_set: PhraseSet,
     roles: Vec<Vec<Role>>,
+    /// Per phrase: the verb-and-particle phrases it is the verb of, each as the joined phrase's
+    /// index and the particle's index into `separable_particles` (empty for nearly all).
+    separable: Vec<Vec<(usize, usize)>>,
     /// See `verb_final` in the lexicon file.
     pub verb_final: bool,
     /// See `names_in_english` in the lexicon file.
@@ -1003,6 +1003,8 @@ struct Builder {
     index: HashMap<String, usize>,
     phrases: Vec<(String, bool)>,
     roles: Vec<Vec<Role>>,
+    /// Per verb phrase of `separable_verbs`: (verb's index, joined phrase's index, particle).
+    separated: Vec<(usize, usize, usize)>,
 }
 
 impl Builder {
@@ -1160,7 +1162,7 @@ impl Builder {
 impl Builder {
     /// "sagte zu", "steigt ein": each phrase of one verb and one of the language's
     /// `separable_particles` that is a deal word makes its verb a phrase of its own, with a role
-    /// that points to the whole phrase (`Role::Separable`), so that "sagte … zu" is found as
+    /// that points to the whole phrase (`Role::SeparableVerb`), so that "sagte … zu" is found as
     /// "sagte zu" is.
     fn separable_verbs(&mut self, particles: &[String]) {
         let particles: Vec<String> = particles.iter().map(|p| p.to_lowercase()).collect();
@@ -1181,14 +1183,9 @@ impl Builder {
             })
             .collect();
         for (verb, i, k) in joined {
-            self.add(
-                &verb,
-                false,
-                Role::Separable {
-                    joined: i,
-                    particle: k,
-                },
-            );
+            self.add(&verb, false, Role::SeparableVerb);
+            let v = self.index[&verb];
+            self.separated.push((v, i, k));
         }
     }
 
@@ -1297,6 +1294,13 @@ impl DealLexicon {
         DealLexicon {
             set: PhraseSet::new(&b.phrases),
             beat_set: PhraseSet::new(&beat),
+            separable: {
+                let mut by_verb = vec![Vec::new(); roles.len()];
+                for &(v, joined, particle) in &b.separated {
+                    by_verb[v].push((joined, particle));
+                }
+                by_verb
+            },
             roles,
             verb_final: raw.parties.verb_final,
             names_in_english: raw.parties.names_in_english,
@@ -1431,6 +1435,12 @@ impl DealLexicon {
     }
 
     fn hits(&self, text: &str, found: Vec<PhraseHit>) -> Vec<Hit<'_>> {
+        let separated: Vec<(usize, usize)> = found
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| !self.separable[p.id].is_empty())
+            .map(|(i, p)| (i, p.id))
+            .collect();
         let mut hits: Vec<Hit> = found
             .into_iter()
             .map(|PhraseHit { start, end, id }| Hit {
@@ -1439,11 +1449,8 @@ impl DealLexicon {
                 roles: &self.roles[id],
             })
             .collect();
-        if hits
-            .iter()
-            .any(|h| h.has(|r| matches!(r, Role::Separable { .. })))
-        {
-            self.join_separated_verbs(text, &mut hits);
+        if !separated.is_empty() {
+            self.join_separated_verbs(text, &mut hits, &separated);
         }
         hits
     }
@@ -1452,20 +1459,22 @@ impl DealLexicon {
     /// (`particle_ends_clause`) is the verb-and-particle phrase ("sagte zu") where the verb
     /// stands, and the particle only ends the deal's item ("zu" is no infinitive marker there,
     /// "an" names no side).
-    fn join_separated_verbs<'a>(&'a self, text: &str, hits: &mut Vec<Hit<'a>>) {
+    fn join_separated_verbs<'a>(
+        &'a self,
+        text: &str,
+        hits: &mut Vec<Hit<'a>>,
+        verbs: &[(usize, usize)],
+    ) {
+        let opens_clause = |w: &str| {
+            self.joins.iter().any(|j| j == w) || self.clause_conjunctions.iter().any(|c| c == w)
+        };
         let mut particles: Vec<(usize, usize)> = Vec::new();
-        for h in hits.iter_mut() {
-            let found = h.roles.iter().find_map(|r| match r {
-                Role::Separable { joined, particle } => {
-                    let p = self.separable_particles.get(*particle)?;
-                    let opens_clause = |w: &str| {
-                        self.joins.iter().any(|j| j == w)
-                            || self.clause_conjunctions.iter().any(|c| c == w)
-                    };
-                    particle_ends_clause(text, h.end, p, opens_clause)
-                        .map(|at| (*joined, (at, at + p.len())))
-                }
-                _ => None,
+        for &(i, id) in verbs {
+            let h = &mut hits[i];
+            let found = self.separable[id].iter().find_map(|&(joined, particle)| {
+                let p = self.separable_particles.get(particle)?;
+                particle_ends_clause(text, h.end, p, opens_clause)
+                    .map(|at| (joined, (at, at + p.len())))
             });
             if let Some((joined, at)) = found {
                 h.roles = &self.roles[joined];

@@ -3943,10 +3943,17 @@ pub(super) fn buyer_before_infinitive(
 pub(super) fn side_named_next(ctx: &Ctx) -> Option<(Name, bool)> {
     let lex = lexicon::lexicon(ctx.lang);
     let st = ctx.text;
+    if lex.client_openers.is_empty() && lex.counterparty_openers.is_empty() {
+        return None;
+    }
+    // Most sentences open on another letter: compared no further.
+    let first = st.chars().next()?.to_lowercase().next()?;
     let opens = |o: &String| {
-        st.get(..o.len())
-            .is_some_and(|head| head.to_lowercase() == *o)
-            && !st[o.len()..].starts_with(char::is_alphanumeric)
+        o.starts_with(first)
+            && st.get(..o.len()).is_some_and(|head| {
+                head.chars().flat_map(char::to_lowercase).eq(o.chars())
+                    && !st[o.len()..].starts_with(char::is_alphanumeric)
+            })
     };
     let (len, client) = if let Some(o) = lex.client_openers.iter().find(|o| opens(o)) {
         (o.len(), true)
@@ -4042,6 +4049,15 @@ fn approved_for(
         return;
     };
     let lex = lexicon::lexicon(ctx.lang);
+    let in_clause = |h: &&Hit| h.start >= pre_start && h.end <= scope_end;
+    if !ctx
+        .hits
+        .iter()
+        .filter(in_clause)
+        .any(|h| h.has(|r| *r == Role::Approval))
+    {
+        return;
+    }
     let word = span::cut(ctx.text, a.start, a.end).to_lowercase();
     let next = span::after(ctx.text, a.end)
         .split_whitespace()
@@ -4061,15 +4077,6 @@ fn approved_for(
             .count()
             > 1
     }) {
-        return;
-    }
-    let in_clause = |h: &&Hit| h.start >= pre_start && h.end <= scope_end;
-    if !ctx
-        .hits
-        .iter()
-        .filter(in_clause)
-        .any(|h| h.has(|r| *r == Role::Approval))
-    {
         return;
     }
     parties.retain(|p| p.canonical != subject.canonical);
