@@ -691,16 +691,7 @@ impl<'a> Ctx<'a> {
                 }
                 false
             };
-            // (The noun right before was asked above: start one word back.)
-            if lower
-                .trim_end()
-                .rsplit_once(' ')
-                .is_some_and(|(head, last)| {
-                    !last.is_empty()
-                        && before[from..].contains(last)
-                        && described(head, &before[from..])
-                })
-            {
+            if described(&lower, &before[from..]) {
                 return true;
             }
             // "với hai ngân hàng lớn của Singapore": the same before the word of
