@@ -747,21 +747,22 @@ pub(super) fn drop_restating_appositions(st: &str, hits: &mut [Hit]) {
             let Some(inner) = gap.trim_start().strip_prefix(',') else {
                 return false;
             };
-            // A lower-case first word: an article or a describing word, no name.
-            let article = inner.trim_start().starts_with(char::is_lowercase);
-            let rest = span::after(st, h.end);
-            let closes = rest.find(',').is_some_and(|c| {
-                rest[..c].split_whitespace().count() <= 4 && !rest[..c].contains(['.', ';', ':'])
-            });
-            // Two words at least before the deal word: a list's next deal has one ("a
-            // contract, a loan, and an MoU").
+            // A lower-case first word: an article or a describing word, no name. Two words at
+            // least before the deal word: a list's next deal has one ("a contract, a loan, and
+            // an MoU"). A figure before it gives a deal of its own ("a contract, a $300 million
+            // loan, …"). Asked first: the closing comma is searched for only then.
             let words = inner.split_whitespace().count();
-            // A figure before it gives a deal of its own ("a contract, a $300 million loan, …").
-            article
+            inner.trim_start().starts_with(char::is_lowercase)
                 && (2..=4).contains(&words)
                 && !inner.contains(|c: char| c.is_ascii_digit())
                 && !inner.contains([',', ';', ':', '.'])
-                && closes
+                && {
+                    let rest = span::after(st, h.end);
+                    rest.find(',').is_some_and(|c| {
+                        rest[..c].split_whitespace().count() <= 4
+                            && !rest[..c].contains(['.', ';', ':'])
+                    })
+                }
         });
         if restates {
             *h = h.without_trigger();
