@@ -674,10 +674,11 @@ impl<'a> Ctx<'a> {
             }
             // The noun, then up to two lower-case words that describe it ("nhà sản xuất động cơ
             // Mỹ"): `rest` is the lower-cased text before, `written` the same text as written.
-            let described = |rest: &str, written: &str| {
+            // `asked`: whether the noun right at the end was asked already.
+            let described = |rest: &str, written: &str, asked: bool| {
                 let mut cut = rest.trim_end();
-                for _ in 0..=2 {
-                    if noun_at_end(cut) {
+                for i in 0..=2 {
+                    if !(asked && i == 0) && noun_at_end(cut) {
                         return true;
                     }
                     let Some((head, last)) = cut.rsplit_once(' ') else {
@@ -691,7 +692,7 @@ impl<'a> Ctx<'a> {
                 }
                 false
             };
-            if described(&lower, &before[from..]) {
+            if described(&lower, &before[from..], true) {
                 return true;
             }
             // "với hai ngân hàng lớn của Singapore": the same before the word of
@@ -703,7 +704,7 @@ impl<'a> Ctx<'a> {
             }) else {
                 return false;
             };
-            described(rest, &before[from..from + rest.len()])
+            described(rest, &before[from..from + rest.len()], false)
         } else {
             let Some(rest) = self.text[end..].strip_prefix(' ') else {
                 return false;
