@@ -646,14 +646,7 @@ pub(super) fn main_party_takes_the_other_side(
             fill.canonical,
             side.as_str()
         ));
-        let fill_key = key(&fill.canonical);
-        if !m.parties.iter().any(|p| key(&p.canonical) == fill_key) {
-            m.parties.push(Name {
-                start: m.start,
-                end: m.start,
-                ..fill
-            });
-        }
+        m.add_party_told_elsewhere(fill);
     }
 }
 

@@ -348,10 +348,7 @@ pub(super) fn object_before_final_verb(
     if !super::lexicon::lexicon(ctx.lang).verb_final {
         return None;
     }
-    let finite = ctx.hits.iter().rfind(|h| {
-        h.end <= a.start
-            && h.has(|r| matches!(r, Role::Auxiliary | Role::PassiveAux | Role::Future))
-    })?;
+    let finite = finite_verb_before(ctx, a)?;
     let mut from = finite.end.max(after);
     if from >= a.start || span::cut(ctx.text, from, a.start).contains([',', ';', ':']) {
         return None;
@@ -364,6 +361,15 @@ pub(super) fn object_before_final_verb(
         from = n.end;
     }
     item_span(ctx, from, a.start, 8, amount)
+}
+
+/// The last finite verb before the deal word of a clause that ends on it ("hat … bestellt",
+/// "wird … übernommen", "werden … liefern"): an auxiliary, a passive's or the future's.
+fn finite_verb_before<'h>(ctx: &'h Ctx, a: &Anchor) -> Option<&'h Hit<'h>> {
+    ctx.hits.iter().rfind(|h| {
+        h.end <= a.start
+            && h.has(|r| matches!(r, Role::Auxiliary | Role::PassiveAux | Role::Future))
+    })
 }
 
 /// "Die Stadtwerke haben die Kestrel AG mit dem Bau eines Kraftwerks beauftragt": a verb of
@@ -386,10 +392,7 @@ pub(super) fn commissioned(
     {
         return None;
     }
-    let finite = ctx.hits.iter().rfind(|h| {
-        h.end <= a.start
-            && h.has(|r| matches!(r, Role::Auxiliary | Role::PassiveAux | Role::Future))
-    })?;
+    let finite = finite_verb_before(ctx, a)?;
     let mut from = finite.end.max(after);
     if from >= a.start {
         return None;

@@ -1221,6 +1221,13 @@ impl Builder {
 }
 
 impl DealLexicon {
+    /// Whether `word` (as written) is one of the language's `dative_articles` ("dem", "der").
+    pub fn is_dative_article(&self, word: &str) -> bool {
+        self.dative_articles
+            .iter()
+            .any(|d| word.chars().flat_map(char::to_lowercase).eq(d.chars()))
+    }
+
     /// Where the language's `led_by` words ("led by", "unter Führung von", "do") stand in
     /// `lower` (lower-cased text) as whole words, in text order: each start and word.
     pub fn led_by_in<'s>(&'s self, lower: &str) -> Vec<(usize, &'s str)> {

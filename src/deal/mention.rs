@@ -53,6 +53,24 @@ pub(crate) struct Mention {
 }
 
 impl Mention {
+    /// Adds a party read from outside the mention's own words (the article's main party, the
+    /// next sentence, the deal before), unless it is a party already. It has no span of its own:
+    /// it points at the mention's start.
+    pub(super) fn add_party_told_elsewhere(&mut self, n: Name) {
+        let k = crate::entity::key(&n.canonical);
+        if !self
+            .parties
+            .iter()
+            .any(|p| crate::entity::key(&p.canonical) == k)
+        {
+            self.parties.push(Name {
+                start: self.start,
+                end: self.start,
+                ..n
+            });
+        }
+    }
+
     pub(super) fn info(&self) -> usize {
         2 * self.parties.len()
             + usize::from(self.quantity.is_some())

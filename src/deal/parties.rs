@@ -1482,10 +1482,11 @@ fn lender_beside(ctx: &Ctx, a: &Anchor) -> Option<Name> {
         .map(entity_name)
 }
 
-/// "Die Ministerin sagte für Deutschland weitere 50 Millionen Euro zu", "pledged for Norland $20
+/// "Der Minister sagte für Norwegen weitere 75 Millionen Euro zu", "pledged for Norland $20
 /// million": a verb of giving, right after it a purpose word and a country or government, and
-/// right after that (past the language's `item_fillers`) the money: the state the speaker pledges for, who gives. (The state given
-/// to follows the money: "sagte 50 Millionen Euro für Norland zu".)
+/// right after that (past the language's `item_fillers`) the money: the state the speaker
+/// pledges for, who gives. (The state given to follows the money: "sagte 75 Millionen Euro für
+/// Norland zu".)
 fn on_behalf_of(ctx: &Ctx, a: &Anchor) -> Option<Name> {
     if a.class != Class::Action {
         return None;
@@ -1499,7 +1500,7 @@ fn on_behalf_of(ctx: &Ctx, a: &Anchor) -> Option<Name> {
         .count()
         <= 1;
     let state = matches!(n.kind, Some(Kind::Country | Kind::Government));
-    // "für Deutschland weitere 50 Millionen Euro": words that say nothing of the money may stand
+    // "für Norwegen weitere 75 Millionen Euro": words that say nothing of the money may stand
     // between.
     let fillers = &lexicon::lexicon(ctx.lang).item_fillers;
     let money_next = ctx.amounts.iter().any(|x| {
@@ -1851,14 +1852,7 @@ fn dative_recipient(
     while let Some(v) = ctx.hits.iter().find(|h| h.start == at && verbs(h)) {
         at = span::ctx_skip(ctx.text, v.end);
     }
-    let dative_at = |at: usize| {
-        ctx.hits.iter().find(|h| {
-            h.start == at
-                && lex
-                    .dative_articles
-                    .contains(&span::cut(ctx.text, h.start, h.end).to_lowercase())
-        })
-    };
+    let dative_at = |at: usize| dative_article_at(ctx, at);
     // "Die EIB stellt der Nordchem AG ein Darlehen zur Verfügung": where the verb of giving closes
     // the clause (a particle phrase), the finite verb in second place may be any lower-case word.
     let article = dative_at(at).or_else(|| {
@@ -1872,11 +1866,21 @@ fn dative_recipient(
             .then(|| dative_at(span::ctx_skip(ctx.text, at + word.len())))
             .flatten()
     })?;
-    if article.start < subject.end || (gives.start < subject.end && gives.end > article.start) {
+    let (article_start, _) = article;
+    if article_start < subject.end || (gives.start < subject.end && gives.end > article_start) {
         return None;
     }
-    ctx.read_name(article.start, scope_end)
+    ctx.read_name(article_start, scope_end)
         .filter(|n| n.canonical != subject.canonical)
+}
+
+/// The span of a dative article of the language (`dative_articles`) that starts at `at`.
+fn dative_article_at(ctx: &Ctx, at: usize) -> Option<(usize, usize)> {
+    let lex = lexicon::lexicon(ctx.lang);
+    ctx.hits
+        .iter()
+        .find(|h| h.start == at && lex.is_dative_article(span::cut(ctx.text, h.start, h.end)))
+        .map(|h| (h.start, h.end))
 }
 
 /// "Gói thầu … do Tổng công ty Sao Mai (SMC) làm chủ đầu tư", "… with Kestrel Port as the project
@@ -1982,21 +1986,12 @@ fn awarded_whom(
     let n = ctx.read_name(award.end, a.start)?;
     let before = span::cut(st, award.end, n.start);
     let after = span::cut(st, n.end, a.start);
-    // The deal follows at once: its article (a determiner of the language), its value, or the
-    // deal word itself.
-    let next = ctx_skip(st, n.end);
-    let opens_deal = next == a.start
-        || ctx.amounts.iter().any(|x| x.start == next)
-        || ctx
-            .hits
-            .iter()
-            .any(|h| h.start == next && h.has(|r| *r == Role::Determiner));
     // "erteilte der Baufirma Kestrel den Auftrag": the name in the dative.
-    let dative = lexicon::lexicon(ctx.lang)
-        .dative_articles
-        .iter()
-        .any(|d| d.eq_ignore_ascii_case(before.trim()));
-    if !(before.trim().is_empty() || dative) || after.contains([',', ';', ':']) || !opens_deal {
+    let dative = lexicon::lexicon(ctx.lang).is_dative_article(before.trim());
+    if !(before.trim().is_empty() || dative)
+        || after.contains([',', ';', ':'])
+        || !opens_the_deal(ctx, n.end, a)
+    {
         return None;
     }
     party_on_a_side(parties, n)
@@ -2028,23 +2023,27 @@ fn awarded_in_the_dative(
         h.start >= pre_start
             && h.end <= a.start
             && h.has(|r| *r == Role::Determiner)
-            && lex
-                .dative_articles
-                .iter()
-                .any(|d| d.eq_ignore_ascii_case(span::cut(st, h.start, h.end)))
+            && lex.is_dative_article(span::cut(st, h.start, h.end))
     })?;
     let n = ctx.read_name(ctx_skip(st, article.end), a.start)?;
     if !span::cut(st, article.end, n.start).trim().is_empty() {
         return None;
     }
-    let next = ctx_skip(st, n.end);
-    let opens_deal = next == a.start
+    opens_the_deal(ctx, n.end, a)
+        .then(|| party_on_a_side(parties, n))
+        .flatten()
+}
+
+/// Whether the deal of `a` follows at once after `end` (a name's end): its article (a
+/// determiner of the language), its value, or the deal word itself.
+fn opens_the_deal(ctx: &Ctx, end: usize, a: &Anchor) -> bool {
+    let next = ctx_skip(ctx.text, end);
+    next == a.start
         || ctx.amounts.iter().any(|x| x.start == next)
         || ctx
             .hits
             .iter()
-            .any(|h| h.start == next && h.has(|r| *r == Role::Determiner));
-    opens_deal.then(|| party_on_a_side(parties, n)).flatten()
+            .any(|h| h.start == next && h.has(|r| *r == Role::Determiner))
 }
 
 /// "Nordchem paid $2 billion for Kestrel Labs", "zahlte 2 Milliarden Euro für die Kestrel AG",
@@ -3993,13 +3992,7 @@ pub(super) fn take_side_named_next(m: &mut super::mention::Mention, n: Name, cli
         "{} read as the {what} from the next sentence, which names it",
         n.canonical
     ));
-    if !m.parties.iter().any(|p| p.canonical == n.canonical) {
-        m.parties.push(Name {
-            start: m.start,
-            end: m.start,
-            ..n
-        });
-    }
+    m.add_party_told_elsewhere(n);
 }
 
 /// "Kestrel Air và Tập đoàn Orvex đã ký hợp đồng … Hai bên cũng ký một biên bản ghi nhớ …", "The
@@ -4014,15 +4007,9 @@ pub(super) fn both_parties_again(
         return;
     }
     for m in new.iter_mut().filter(|m| m.parties.is_empty()) {
-        m.parties = told
-            .parties
-            .iter()
-            .map(|p| Name {
-                start: m.start,
-                end: m.start,
-                ..p.clone()
-            })
-            .collect();
+        for p in &told.parties {
+            m.add_party_told_elsewhere(p.clone());
+        }
         let names: Vec<&str> = told.parties.iter().map(|p| p.canonical.as_str()).collect();
         m.notes.push(format!(
             "{} read as the parties of the deal told before: the sentence names its two parties",
@@ -4091,13 +4078,8 @@ fn approved_for(
     }) {
         at = ctx_skip(ctx.text, v.end);
     }
-    let dative = ctx.hits.iter().find(|h| {
-        h.start == at
-            && lex
-                .dative_articles
-                .contains(&span::cut(ctx.text, h.start, h.end).to_lowercase())
-    });
-    if let Some(n) = dative.and_then(|d| ctx.read_name(ctx_skip(ctx.text, d.end), scope_end)) {
+    let dative = dative_article_at(ctx, at);
+    if let Some(n) = dative.and_then(|(_, end)| ctx.read_name(ctx_skip(ctx.text, end), scope_end)) {
         if provider.as_deref() != Some(n.canonical.as_str()) {
             *recipient = Some(n.canonical.clone());
             push_party(parties, n);
