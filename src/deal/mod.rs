@@ -161,13 +161,14 @@ fn extract_window<'l>(
         text,
         &spans,
         (&folds, &amount_words),
-        cues,
+        cues.clone(),
         lang,
         article.lex,
     );
+    let window = span::cut(text, cues.start, cues.end);
     for (((s, folded), scan), figures) in sentences.iter().zip(&folds).zip(&scans).zip(figures) {
         analyse(
-            article,
+            (article, window),
             (s, folded, scan),
             lang,
             figures,
@@ -229,6 +230,7 @@ fn drop_country_qualifiers<'l>(
     let all = ents.clone();
     let ctx = Ctx {
         text: st,
+        article: "",
         lower: &folded.lower,
         aligned: folded.aligned(),
         lang,
@@ -262,7 +264,7 @@ fn fault_injection(doc: &Document) {
 /// One sentence: its anchors, its totals set apart, a mention per anchor with the figures in its
 /// scope, then the money amounts no trigger took.
 fn analyse<'l>(
-    article: &Article<'l>,
+    (article, window): (&Article<'l>, &str),
     (s, folded, scan): (&Sentence, &Folded, &[Vec<RawMatch>]),
     lang: Lang,
     (amounts, quantities): (Vec<Amount>, Vec<Quantity>),
@@ -299,6 +301,7 @@ fn analyse<'l>(
     antecedents.awarded_several(st, &hits, &ents, (s.block, s.end));
     let ctx = Ctx {
         text: st,
+        article: window,
         lower: &folded.lower,
         aligned: folded.aligned(),
         lang,

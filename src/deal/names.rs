@@ -25,6 +25,9 @@ pub struct Name {
 /// What the name reader needs to know about a sentence.
 pub struct Ctx<'a> {
     pub text: &'a str,
+    /// The article around the sentence (the window being read; empty where no rule needs it):
+    /// a name written in full elsewhere in it is a name here too ([`Ctx::announced_in_article`]).
+    pub article: &'a str,
     /// The sentence lower-cased character by character ([`crate::text::Folded`]'s `lower`).
     pub lower: &'a str,
     /// Whether `lower` has the sentence's byte offsets ([`crate::text::Folded::aligned`]), so
@@ -1369,7 +1372,47 @@ impl<'a> Ctx<'a> {
     /// See `name_like`: "den Konkurrenten Nordmar", "công ty phần mềm Trường Phát". Asked for
     /// every name read that the lexicon does not know: no copy of the text is made.
     fn announced_by_a_descriptor_noun(&self, start: usize) -> bool {
-        let lex = lexicon::lexicon(self.lang);
+        descriptor_noun_ends(self.lang, span::before(self.text, start))
+    }
+
+    /// "Die Orvex GmbH baut Busse. … bestellt bei Orvex zehn Busse": a lone word that the
+    /// article (the window being read) writes elsewhere with a legal form after it ("Orvex
+    /// GmbH") or with a descriptor noun right before it ("der Busbauer Orvex") is a name there
+    /// too. Asked only where every noun is capitalised, of a lone unknown word: a capital alone
+    /// cannot tell "bei Orvex" from "bei Bedarf".
+    fn announced_in_article(&self, raw: &str) -> bool {
+        let art = self.article;
+        if raw.is_empty() {
+            return false;
+        }
+        art.match_indices(raw).any(|(i, _)| {
+            let (before, after) = (&art[..i], &art[i + raw.len()..]);
+            let bounded = !before
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && !after.chars().next().is_some_and(char::is_alphanumeric);
+            let legal_after = after.strip_prefix(' ').is_some_and(|rest| {
+                let form = rest
+                    .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | ')'))
+                    .next()
+                    .unwrap_or("");
+                LEGAL_SUFFIXES.contains(&form)
+                    || form
+                        .strip_suffix('.')
+                        .is_some_and(|f| LEGAL_SUFFIXES.contains(&f))
+            });
+            bounded && (legal_after || descriptor_noun_ends(self.lang, before))
+        })
+    }
+}
+
+/// Whether the text before a word ends with one of the language's descriptor nouns, or (where
+/// nouns are written in lower case) with one followed by at most three lower-case words that say
+/// what it does: "den Konkurrenten", "công ty phần mềm". See `Ctx::announced_by_a_descriptor_noun`.
+fn descriptor_noun_ends(lang: Lang, before: &str) -> bool {
+    {
+        let lex = lexicon::lexicon(lang);
         let nouns = &lex.descriptor_nouns;
         if nouns.is_empty() {
             return false;
@@ -1385,7 +1428,7 @@ impl<'a> Ctx<'a> {
             .map(|n| n.chars().count())
             .max();
         let (mut lower_word, mut lower_end) = (String::new(), String::new());
-        let mut tail = span::before(self.text, start).trim_end();
+        let mut tail = before.trim_end();
         for lead in 0..=most {
             if tail.is_empty() {
                 return false;
@@ -1430,7 +1473,9 @@ impl<'a> Ctx<'a> {
         }
         false
     }
+}
 
+impl<'a> Ctx<'a> {
     fn name_like(&self, start: usize, raw: &str) -> bool {
         if self.lexicon.lookup(raw).is_some() {
             return true;
@@ -1528,6 +1573,9 @@ impl<'a> Ctx<'a> {
                 }),
             reports_on_itself: sentence_start && self.reports_on_itself(start + raw.len()),
             paired_by_deal_verb: self.paired_by_deal_verb(start, start + raw.len()),
+            announced_in_article: words.len() == 1
+                && lex.nouns_capitalised
+                && self.announced_in_article(raw),
         };
         self.lang.deals().unknown_name_is_a_name(&unknown)
     }
@@ -2131,6 +2179,7 @@ mod tests {
         let lexicon = Entities::parse(&[]).expect("an empty lexicon");
         let ctx = Ctx {
             text,
+            article: text,
             lower: &folded.lower,
             aligned: folded.aligned(),
             lang: Lang::En,

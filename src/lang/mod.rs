@@ -112,6 +112,10 @@ pub struct UnknownName<'a> {
     /// that makes a deal stands right after the pair or right before it ("Orvex and Kestrel
     /// signed …", "unterzeichneten Orvex und Kestrel eine …"): two parties named together.
     pub paired_by_deal_verb: bool,
+    /// The article writes the word elsewhere with a legal form after it ("Orvex GmbH") or a
+    /// descriptor noun before it ("der Busbauer Orvex"). Looked for only of a lone word where
+    /// every noun is capitalised (false elsewhere).
+    pub announced_in_article: bool,
 }
 
 /// The rules of one language that amount recognition asks for; generic code never asks which

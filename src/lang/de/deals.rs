@@ -31,6 +31,7 @@ impl DealRules for Rules {
         let common_noun = NOUN_ENDINGS.iter().any(|e| w.ends_with(e));
         let function_word = is_stopword(Lang::De, &w);
         (n.written_like_a_name
+            || n.announced_in_article
             || n.speaker
             || n.described_after
             || n.paired_by_deal_verb
