@@ -53,6 +53,9 @@ struct Qualifiers {
     at_most: Vec<String>,
     postfix_at_least: Vec<String>,
     postfix_at_most: Vec<String>,
+    /// Words right after a figure that make it an estimate ("auf 2 Milliarden Euro geschätzt").
+    #[serde(default)]
+    postfix_approx: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -351,6 +354,7 @@ impl AmountLexicon {
                 &q.postfix_at_most,
                 Role::PostfixQualifier(Qualifier::AtMost),
             ),
+            (&q.postfix_approx, Role::PostfixQualifier(Qualifier::Approx)),
             (&raw.ranges.open, Role::RangeOpen),
             (&raw.ranges.join, Role::RangeJoin),
             (&raw.ranges.join_after_open, Role::RangeJoinAfterOpen),

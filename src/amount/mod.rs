@@ -1142,7 +1142,13 @@ impl Reader<'_, '_> {
             // "a dollar", "ein Euro", "năm đồng": a lone ambiguous numeral with a currency is fine
             // only when it is the whole number.
         }
-        if let Some(q) = self.adj(k).and_then(|a| a.postfix_qualifier()) {
+        // "auf 1 bis 2 Milliarden Euro geschätzt": a range states its own uncertainty; a word
+        // that makes a figure an estimate is none of a range's span.
+        let postfix = self
+            .adj(k)
+            .and_then(|a| a.postfix_qualifier())
+            .filter(|q| !(value_max.is_some() && *q == Qualifier::Approx));
+        if let Some(q) = postfix {
             qualifier = Some(q);
             k += 1;
         } else if let Some(q) = self.hyphened_postfix(k) {
