@@ -529,16 +529,16 @@ pub(super) fn who_gets_the_money(
             .filter(in_clause)
             .any(|h| h.has(|r| *r == Role::BorrowedBy));
     // "Orvex Marine secured a $300 million contract": a supplier that won an order is paid, yet
-    // provides what was ordered; the money it receives is the value of the deal word right after.
+    // provides what was ordered; the money it receives is the value of the deal word after it.
     let contract_value = |x: &crate::model::Amount| {
         matches!(ty, DealType::Purchase | DealType::Agreement)
             && ctx.hits.iter().any(|h| {
                 h.trigger().is_some_and(|t| t.1 == Class::Document)
                     && h.start >= x.end
-                    && crate::deal::span::cut(ctx.text, x.end, h.start)
-                        .split_whitespace()
-                        .count()
-                        <= 1
+                    && describes_the_deal_word(
+                        ctx,
+                        crate::deal::span::cut(ctx.text, x.end, h.start),
+                    )
             })
     };
     let receives_money = amount.is_some_and(|x| {
@@ -555,6 +555,22 @@ pub(super) fn who_gets_the_money(
     if issues_bonds || receives_money {
         *recipient = provider.take();
     }
+}
+
+/// "wins a €25 million desalination plant contract", "a $300 million contract": the words
+/// between an amount and the deal word after it are a description of that deal word (at most
+/// three lower-case words, none of them a function word of the language), so the amount is its
+/// value. "won $3 million from the fund for its contract" has function words between.
+fn describes_the_deal_word(ctx: &super::names::Ctx, between: &str) -> bool {
+    let mut words = 0;
+    for w in between.split_whitespace() {
+        words += 1;
+        let plain = w.chars().all(|c| c.is_lowercase() || c == '-');
+        if words > 3 || !plain || crate::lang::detect::is_stopword(ctx.lang, w) {
+            return false;
+        }
+    }
+    true
 }
 
 /// "Nordmar Shipyard", "Lindmark Werft", "Công ty Đóng tàu Sông Lam": a company the lexicon does
