@@ -544,7 +544,10 @@ pub(super) fn who_gets_the_money(
     let receives_money = amount.is_some_and(|x| {
         !contract_value(x)
             && ctx.hits.iter().filter(in_clause).any(|h| {
+                // "Công ty X trúng thầu với giá 12 tỷ đồng": a verb of winning that is itself the
+                // deal word (a tender won) is followed by the price of what was won.
                 h.has(|r| *r == Role::Receive)
+                    && !h.trigger().is_some_and(|t| t.1 == Class::Document)
                     && h.end <= x.start
                     && crate::deal::span::cut(ctx.text, h.end, x.start)
                         .split_whitespace()

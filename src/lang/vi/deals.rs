@@ -110,11 +110,18 @@ impl DealRules for Rules {
             // "Công ty đóng tàu Bình Định": a kind of business written in lower case after the head.
             rest = &capitalised;
         }
-        while let Some((r, en)) = forms.business_words.iter().find_map(|(vi, en)| {
-            rest.strip_prefix(vi.as_str())
-                .filter(|r| r.starts_with(' '))
-                .map(|r| (r.trim_start(), en.as_str()))
-        }) {
+        // The longest kind that opens the rest: "Thiết bị Y tế" (medical equipment) before
+        // "Thiết bị" (equipment).
+        while let Some((r, en)) = forms
+            .business_words
+            .iter()
+            .filter_map(|(vi, en)| {
+                rest.strip_prefix(vi.as_str())
+                    .filter(|r| r.starts_with(' '))
+                    .map(|r| (r.trim_start(), en.as_str()))
+            })
+            .min_by_key(|(r, _)| r.len())
+        {
             rest = r;
             kinds.push(en);
         }
