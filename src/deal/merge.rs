@@ -37,6 +37,153 @@ fn other_counterparties(a: &Mention, b: &Mention) -> bool {
     a.parties.len() >= 2 && b.parties.len() >= 2 && lacks(a, b) && lacks(b, a)
 }
 
+/// How many significant digits a value is written with: 90 000 000 has one, 172 600 000 four.
+fn significant_digits(v: rust_decimal::Decimal) -> u32 {
+    let digits = v.normalize().abs().mantissa().to_string();
+    digits.trim_end_matches('0').len().max(1) as u32
+}
+
+/// "Halvard liefert Trams für 90 Millionen Euro" over "Den Auftrag über 91,4 Millionen Euro …":
+/// a headline or lead rounds the figure the body gives exactly. Two values in one currency agree
+/// when the one written with fewer significant digits is the other rounded to as many, and they
+/// differ by at most a tenth; a figure told as a minimum ("more than $2 billion") agrees with a
+/// larger one up to a quarter more.
+fn rounded_alike(x: &crate::model::Amount, y: &crate::model::Amount) -> bool {
+    use crate::model::Qualifier;
+    use rust_decimal::Decimal;
+    if x.currency != y.currency || x.value_max.is_some() || y.value_max.is_some() {
+        return false;
+    }
+    let (r, e) = if significant_digits(x.value) <= significant_digits(y.value) {
+        (x, y)
+    } else {
+        (y, x)
+    };
+    if r.value <= Decimal::ZERO || e.value <= Decimal::ZERO || r.value == e.value {
+        return r.value == e.value;
+    }
+    if r.qualifier == Qualifier::AtLeast && e.value > r.value {
+        return e.value <= r.value * Decimal::new(125, 2);
+    }
+    let diff = (e.value - r.value).abs();
+    if diff * Decimal::TEN > e.value {
+        return false;
+    }
+    // Round the exact figure to the rounder one's significant digits.
+    let digits = significant_digits(r.value);
+    let magnitude = e.value.trunc().to_string().len() as u32;
+    let scale = magnitude.saturating_sub(digits);
+    let unit = Decimal::from(10u64.pow(scale.min(18)));
+    (e.value / unit).round() * unit == r.value
+}
+
+/// "Halvard liefert Trams für 90 Millionen Euro" (a headline) and "Den Auftrag über 91,4
+/// Millionen Euro hat sich der Bahnbauer Halvard gesichert" (the body): one deal told with a
+/// rounded figure and with the exact one. Both of one kind, with a party in common (or none
+/// named beside the other in its paragraph) and no side or count told differently, the rounded
+/// figure in the headline or lead (the first two paragraphs) above another paragraph, or told as
+/// an estimate or a minimum ("more than $2 billion"), and the figures [`rounded_alike`]. A later paragraph's round figure is a deal of its own ("4 đợt trái phiếu
+/// … 1.010 tỷ đồng" and "… tương đương 1.000 tỷ đồng" are two issues).
+fn rounded_restatement(a: &Mention, b: &Mention) -> bool {
+    use crate::model::Qualifier;
+    let (Some(x), Some(y)) = (&a.amount, &b.amount) else {
+        return false;
+    };
+    if a.ty != b.ty || x.value == y.value || !rounded_alike(x, y) {
+        return false;
+    }
+    let (round, round_m) = if significant_digits(x.value) <= significant_digits(y.value) {
+        (x, a)
+    } else {
+        (y, b)
+    };
+    // A headline or lead rounds what a later paragraph tells exactly; within one paragraph only
+    // an estimate or a minimum restates ("more than $2 billion … a value of $2.3 billion"), where
+    // two exact figures are two deals ("a €90 million contract for buses and a €92 million one
+    // for trams").
+    let told_loosely = matches!(round.qualifier, Qualifier::Approx | Qualifier::AtLeast);
+    let headline = round_m.block <= 1 && a.block != b.block;
+    if !(headline || told_loosely) {
+        return false;
+    }
+    if let (Some(p), Some(q)) = (a.quantity, b.quantity) {
+        if p != q {
+            return false;
+        }
+    }
+    // "Orvex" in a headline is "Orvex Rail" in the body: a name and a longer one that opens
+    // with all its words.
+    let short_form = |p: &str, q: &str| {
+        let words = |n: &str| {
+            n.to_lowercase()
+                .split_whitespace()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        };
+        let (p, q) = (words(p), words(q));
+        name_key(&p.join(" ")) == name_key(&q.join(" ")) || p.starts_with(&q) || q.starts_with(&p)
+    };
+    for (p, q) in [(&a.provider, &b.provider), (&a.recipient, &b.recipient)] {
+        if let (Some(p), Some(q)) = (p, q) {
+            if !short_form(p, q) {
+                return false;
+            }
+        }
+    }
+    let shared = a.parties.iter().any(|p| {
+        b.parties
+            .iter()
+            .any(|q| short_form(&p.canonical, &q.canonical))
+    });
+    // "Nordmar is spending more than $2 billion to buy Telmar. Nordmar puts a value of $2.3
+    // billion on the acquisition.": a telling with no party of its own in the same paragraph.
+    let unnamed_beside = a.block == b.block && (a.parties.is_empty() || b.parties.is_empty());
+    (shared || unnamed_beside) && !other_counterparties(a, b)
+}
+
+/// Folds the tellings of one deal with a rounded and an exact figure into one deal
+/// ([`rounded_restatement`]), keeping the exact figure. Run on the article's deals once their
+/// sides are filled from the rest of the article, so that a body sentence whose supplier is
+/// named only in the headline still shares it.
+pub(crate) fn rounded_restatements(out: &mut Vec<Mention>) {
+    let mut k = 0;
+    while k < out.len() {
+        let hi = (k + WINDOW).min(out.len());
+        match (k + 1..hi).find(|&j| rounded_restatement(&out[k], &out[j])) {
+            Some(j) => {
+                let mut m = out.remove(j);
+                // The fuller telling (the body's, most often) is the one kept.
+                if m.info() > out[k].info() {
+                    std::mem::swap(&mut m, &mut out[k]);
+                }
+                absorb(&mut out[k], m);
+                drop_short_forms(&mut out[k].parties);
+            }
+            None => k += 1,
+        }
+    }
+}
+
+/// "Orvex; Orvex Rail": a party whose words open another party's name is that party's short
+/// form, no party of its own.
+fn drop_short_forms(parties: &mut Vec<Name>) {
+    let words = |n: &Name| {
+        n.canonical
+            .to_lowercase()
+            .split_whitespace()
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let all: Vec<Vec<String>> = parties.iter().map(words).collect();
+    let mut k = 0;
+    parties.retain(|_| {
+        let mine = &all[k];
+        k += 1;
+        !all.iter()
+            .any(|o| o.len() > mine.len() && o.starts_with(mine))
+    });
+}
+
 fn compatible(a: &Mention, b: &Mention) -> bool {
     use crate::model::DealType::{Agreement, Other};
     // "ký hợp đồng cung cấp thiết bị …, tổng giá trị hợp đồng là 120 tỷ đồng": in one sentence a
@@ -170,8 +317,17 @@ fn absorb(into: &mut Mention, m: Mention) {
             .filter(|r| !other_side(&into.provider, r));
     }
     into.quantity = into.quantity.or(m.quantity);
-    if into.amount.is_none() {
-        into.amount = m.amount.clone();
+    match (&into.amount, &m.amount) {
+        (None, _) => into.amount = m.amount.clone(),
+        // A rounded figure (a headline's) and the exact one (the body's): the exact one stays.
+        (Some(x), Some(y))
+            if x.value != y.value
+                && x.currency == y.currency
+                && significant_digits(y.value) > significant_digits(x.value) =>
+        {
+            into.amount = m.amount.clone();
+        }
+        _ => {}
     }
     if primary_is_new {
         into.start = m.start;
@@ -298,6 +454,41 @@ mod tests {
             reported_agreement: false,
             notes: Vec::new(),
         }
+    }
+
+    fn amount(value: &str, qualifier: crate::model::Qualifier) -> crate::model::Amount {
+        crate::model::Amount {
+            value: value.parse().unwrap(),
+            value_max: None,
+            currency: "EUR".into(),
+            qualifier,
+            start: 0,
+            end: 0,
+            text: String::new(),
+            currency_inferred: false,
+        }
+    }
+
+    /// A headline's round figure agrees with the exact one it rounds; figures a tenth apart, or
+    /// not rounded alike, do not.
+    #[test]
+    fn rounded_figures_agree_with_the_exact_one() {
+        use crate::model::Qualifier::{AtLeast, Exact};
+        let alike = |x: &str, y: &str| rounded_alike(&amount(x, Exact), &amount(y, Exact));
+        assert_eq!(significant_digits("90000000".parse().unwrap()), 1);
+        assert_eq!(significant_digits("172600000".parse().unwrap()), 4);
+        assert!(alike("90000000", "91400000"));
+        assert!(alike("170000000", "172600000"));
+        assert!(alike("172600000", "170000000"));
+        assert!(!alike("90000000", "96000000"), "rounds to 100 million");
+        assert!(
+            !alike("2000000000", "2300000000"),
+            "more than a tenth apart"
+        );
+        assert!(!alike("170000000", "176000000"), "rounds to 180 million");
+        let minimum = amount("2000000000", AtLeast);
+        assert!(rounded_alike(&minimum, &amount("2300000000", Exact)));
+        assert!(!rounded_alike(&minimum, &amount("2600000000", Exact)));
     }
 
     /// "Orvex Gas reached a deal on buying gas …" read Orvex Gas as the buyer, "… Orvex Gas will

@@ -194,6 +194,7 @@ fn extract_window<'l>(
     context::public_buyer_named_in_article(&mut merged, antecedents);
     context::borrowing_state_named_in_article(&mut merged, antecedents);
     context::airline_named_in_article(&mut merged, antecedents);
+    merge::rounded_restatements(&mut merged);
     context::status_from_article(&mut merged);
     let mut deals: Vec<Deal> = merged
         .into_iter()
