@@ -104,16 +104,19 @@ fn contingent(st: &str, hits: &[Hit], x: &Amount) -> bool {
 /// to now before it, within twelve words of its clause) counts what came before too; it is neither
 /// a deal's value nor a total of the article's deals.
 fn running_or_cumulative(st: &str, hits: &[Hit], x: &Amount) -> bool {
-    let within = |h: &Hit| {
+    let within_words = |h: &Hit, most: usize| {
         h.end <= x.start && {
             let gap = span::cut(st, h.end, x.start);
-            gap.split_whitespace().count() <= 12 && !gap.contains(['.', ';', ':'])
+            gap.split_whitespace().count() <= most && !gap.contains(['.', ';', ':'])
         }
     };
+    let within = |h: &Hit| within_words(h, 12);
+    // "nâng tổng số vốn … lên đến 1,84 tỉ USD": the word may also open the amount's span, where
+    // the language reads it as stating the figure ("lên đến", exact).
     let to_right_before = hits.iter().any(|h| {
         h.has(|r| *r == Role::RunningTo)
-            && h.end <= x.start
-            && span::cut(st, h.end, x.start).trim().is_empty()
+            && ((h.end <= x.start && span::cut(st, h.end, x.start).trim().is_empty())
+                || (h.start >= x.start && h.end < x.end))
     });
     // "the largest order since 2015": a superlative with at most two words between it and a
     // period's start makes it a comparison.
@@ -128,9 +131,15 @@ fn running_or_cumulative(st: &str, hits: &[Hit], x: &Amount) -> bool {
     hits.iter().any(|h| {
         within(h)
             && (h.has(|r| *r == Role::Cumulative)
-                || (h.has(|r| *r == Role::CumulativeOpening) && !compares(h))
-                || (to_right_before && h.has(|r| *r == Role::RunningTotal)))
-    })
+                || (h.has(|r| *r == Role::CumulativeOpening) && !compares(h)))
+        })
+        // A running total is closed by its "to" right before the amount, so it may reach
+        // further: twenty words hold a Vietnamese clause of syllables ("nâng tổng số vốn X cho
+        // Việt Nam vay trong năm nay lên đến …").
+        || (to_right_before
+            && hits
+                .iter()
+                .any(|h| h.has(|r| *r == Role::RunningTotal) && within_words(h, 20)))
 }
 
 /// "$41 a share", "390 USD/tấn", "7 triệu euro (7,6 triệu đô la) mỗi chiếc": a price per
