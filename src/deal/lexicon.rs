@@ -210,6 +210,10 @@ struct PartyPatterns {
     /// …"): the name takes the side it left empty.
     #[serde(default)]
     counterparty_openers: Vec<String>,
+    /// Words that say where an organisation sits ("headquartered in", "mit Sitz in", "trụ sở
+    /// tại"): the places after them are no parties.
+    #[serde(default)]
+    seat_cues: Vec<String>,
     /// Articles that open a subject ("Das Unternehmen kauft …"): a short phrase that opens with
     /// one before a verb that stands second is the subject, whatever name follows the verb.
     #[serde(default)]
@@ -840,6 +844,8 @@ pub struct DealLexicon {
     /// See `client_openers` and `counterparty_openers` in the lexicon file; lower-cased.
     pub client_openers: Vec<String>,
     pub counterparty_openers: Vec<String>,
+    /// See `seat_cues` in the lexicon file; lower-cased.
+    pub seat_cues: Vec<String>,
     /// The roles of a particle that ends a separated verb's clause: it ends the item.
     particle_roles: Vec<Role>,
     /// See `relative_pronouns` in the lexicon file (lower-cased).
@@ -1393,6 +1399,7 @@ impl DealLexicon {
             commission_verbs: lower(&raw.parties.commission_verbs),
             client_openers: lower(&raw.parties.client_openers),
             counterparty_openers: lower(&raw.parties.counterparty_openers),
+            seat_cues: lower(&raw.parties.seat_cues),
             particle_roles: vec![Role::ItemStop],
             subordinators: lower(&raw.parties.subordinators),
             fronting: raw

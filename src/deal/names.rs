@@ -648,7 +648,8 @@ impl<'a> Ctx<'a> {
     /// "The UK lender signed …", "a US unit of Kestrel", "Doanh nghiệp Mỹ này đã
     /// ký …", "nhà sản xuất động cơ Mỹ": a country written right before a common noun of the
     /// language's `nouns_a_country_describes` (right after it, or after it and up to two
-    /// lower-case words that describe it, where nationalities follow their noun) says where that
+    /// lower-case words that describe it, half `descriptor_words` where words are syllables,
+    /// where nationalities follow their noun) says where that
     /// company or market is; the country is no party.
     fn describes_a_noun(&self, start: usize, end: usize) -> bool {
         let lex = lexicon::lexicon(self.lang);
@@ -657,7 +658,11 @@ impl<'a> Ctx<'a> {
             return false;
         }
         if lex.country_before_name {
-            let before = self.text[..start].trim_end();
+            // "'Đại gia' Malaysia": a noun in quotation marks is still the noun.
+            let before = self.text[..start]
+                .trim_end()
+                .trim_end_matches(['\'', '"', '”', '’'])
+                .trim_end();
             // The last few words are enough: the longest noun is short.
             let from = (before.len().saturating_sub(40)..before.len())
                 .find(|&i| before.is_char_boundary(i))
@@ -678,9 +683,11 @@ impl<'a> Ctx<'a> {
             // The noun, then up to two lower-case words that describe it ("nhà sản xuất động cơ
             // Mỹ"): `rest` is the lower-cased text before, `written` the same text as written.
             // `asked`: whether the noun right at the end was asked already.
+            // Where words are syllables, twice as many: "hãng sữa hàng đầu Hàn Quốc".
+            let most = (lex.descriptor_words / 2).max(2);
             let described = |rest: &str, written: &str, asked: bool| {
                 let mut cut = rest.trim_end();
-                for i in 0..=2 {
+                for i in 0..=most {
                     if !(asked && i == 0) && noun_at_end(cut) {
                         return true;
                     }
