@@ -533,9 +533,10 @@ impl<'a> Ctx<'a> {
         })
     }
 
-    /// "a majority stake in Kestrel Air", "an die Kestrel Group", "des Herstellers Nordvik": the
-    /// name right after the first cue with `role` in `from..to` (at most one word, an article,
-    /// between the cue and the name).
+    /// "a majority stake in Kestrel Air", "an die Kestrel Group", "des Herstellers Nordvik", "an
+    /// den Finanzinvestor Corvane": the name right after the first cue with `role` in
+    /// `from..to` (at most one word, an article, between the cue and the name; or an article
+    /// and up to two words ending in a descriptor noun that announces the name).
     pub fn name_after_cue(&self, role: Role, from: usize, to: usize) -> Option<Name> {
         self.hits
             .iter()
@@ -543,10 +544,10 @@ impl<'a> Ctx<'a> {
             .find_map(|h| {
                 self.read_name(h.end, to)
                     .filter(|n| {
-                        span::cut(self.text, h.end, n.start)
+                        let gap = span::cut(self.text, h.end, n.start)
                             .split_whitespace()
-                            .count()
-                            <= 1
+                            .count();
+                        gap <= 1 || (gap <= 3 && self.announced_by_a_descriptor_noun(n.start))
                     })
                     .or_else(|| self.restated_after_description(h.end, to))
             })
