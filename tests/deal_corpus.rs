@@ -53,6 +53,10 @@ struct Expected {
     /// No text names the deal's item (a deal known only by its amount in a list).
     #[serde(default)]
     no_item: bool,
+    /// Provider, recipient and parties must be the names given, not merely contain them
+    /// ("Halvard", not "Lidar-Mutter Halvard").
+    #[serde(default)]
+    exact_sides: bool,
     /// The deal has no amount (a figure near it is no deal's value).
     #[serde(default)]
     no_amount: bool,
@@ -119,6 +123,7 @@ fn differences(e: &Expected, d: &Deal) -> Vec<String> {
     let mut check = |what: &str, want: &Option<String>, got: Option<&str>, names: bool| {
         if let Some(w) = want {
             let ok = match got {
+                Some(g) if names && e.exact_sides => key(w) == key(g),
                 Some(g) if names => same_name(w, g),
                 Some(g) => g.eq_ignore_ascii_case(w),
                 None => false,
@@ -141,7 +146,14 @@ fn differences(e: &Expected, d: &Deal) -> Vec<String> {
         false,
     );
     for p in &e.parties {
-        if !d.parties.iter().any(|q| same_name(p, q)) {
+        let named = |q: &String| {
+            if e.exact_sides {
+                key(p) == key(q)
+            } else {
+                same_name(p, q)
+            }
+        };
+        if !d.parties.iter().any(named) {
             out.push(format!("party {p:?} missing from {:?}", d.parties));
         }
     }

@@ -173,6 +173,10 @@ struct PartyPatterns {
     /// ("der Konkurrent Nordmar", "Kestrel-Konkurrent Orchid"): no part of it.
     #[serde(default)]
     descriptor_nouns: Vec<String>,
+    /// Case endings a descriptor noun may take ("Herstellern", "Investors"): each noun is also
+    /// read with each of them.
+    #[serde(default)]
+    descriptor_endings: Vec<String>,
     /// Units of age or time a count before a descriptor noun is told in ("das vier Jahre alte
     /// Startup Nordchem"): the count, the unit and the adjective after it describe the name.
     #[serde(default)]
@@ -1321,12 +1325,25 @@ impl DealLexicon {
             country_before_name: raw.parties.country_before_name,
             country_after_name: raw.parties.country_after_name.clone(),
             descriptor_words: raw.parties.descriptor_words.unwrap_or(4),
-            descriptor_nouns: raw
-                .parties
-                .descriptor_nouns
-                .iter()
-                .map(|w| w.to_lowercase())
-                .collect(),
+            descriptor_nouns: {
+                // "den Herstellern Kestrel und Orvex": each noun also with the case endings the
+                // language adds to it (`descriptor_endings`).
+                let nouns = raw
+                    .parties
+                    .descriptor_nouns
+                    .iter()
+                    .map(|w| w.to_lowercase());
+                let mut all: Vec<String> = nouns.clone().collect();
+                for n in nouns {
+                    for e in &raw.parties.descriptor_endings {
+                        let form = format!("{n}{e}");
+                        if !all.contains(&form) {
+                            all.push(form);
+                        }
+                    }
+                }
+                all
+            },
             age_units: raw
                 .parties
                 .age_units
