@@ -221,8 +221,12 @@ pub(super) fn bought_the_seller(
         return false;
     };
     parties.iter().any(|p| {
+        // A maker the lexicon knows sells its goods ("buy Airbus A320s"); one only a descriptor
+        // calls a maker ("U.S. drugmaker Alexion") is a company that can itself be bought.
+        let maker =
+            p.kind == Some(Kind::Manufacturer) && ctx.lexicon.lookup(&p.canonical).is_some();
         p.canonical == provider
-            && p.kind != Some(Kind::Manufacturer)
+            && !maker
             && item
                 .trim_end()
                 .ends_with(super::span::cut(ctx.text, p.start, p.end))
