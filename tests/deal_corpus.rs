@@ -53,8 +53,8 @@ struct Expected {
     /// No text names the deal's item (a deal known only by its amount in a list).
     #[serde(default)]
     no_item: bool,
-    /// Provider, recipient and parties must be the names given, not merely contain them
-    /// ("Halvard", not "Lidar-Mutter Halvard").
+    /// Provider, recipient, parties and not-parties are compared as whole names, not by
+    /// containment ("Halvard", not "Lidar-Mutter Halvard"; "India" is not "Kestrel India").
     #[serde(default)]
     exact_sides: bool,
     /// The deal has no amount (a figure near it is no deal's value).
@@ -176,7 +176,14 @@ fn differences(e: &Expected, d: &Deal) -> Vec<String> {
         out.push(format!("recipient: want none, got {:?}", d.recipient));
     }
     for p in &e.not_parties {
-        if d.parties.iter().any(|q| same_name(p, q)) {
+        let named = |q: &String| {
+            if e.exact_sides {
+                key(p) == key(q)
+            } else {
+                same_name(p, q)
+            }
+        };
+        if d.parties.iter().any(named) {
             out.push(format!("{p:?} is no party, yet in {:?}", d.parties));
         }
     }

@@ -156,6 +156,10 @@ struct PartyPatterns {
     /// Every noun is capitalised (German): a capital letter says nothing about names.
     #[serde(default)]
     nouns_capitalised: bool,
+    /// A country written after a company's name names its national unit ("Kestrel India"):
+    /// see `Ctx::national_unit`.
+    #[serde(default)]
+    national_units: bool,
     /// A nationality follows the noun it describes and stands right before the name ("tập đoàn
     /// Hàn Quốc SK", "hãng dược phẩm Ấn Độ Sunveda"): a country written right before a
     /// capitalised name qualifies it and is no party. Vietnamese.
@@ -805,6 +809,8 @@ pub struct DealLexicon {
     pub names_in_english: bool,
     /// See `nouns_capitalised` in the lexicon file.
     pub nouns_capitalised: bool,
+    /// See `national_units` in the lexicon file.
+    pub national_units: bool,
     /// See `country_before_name` in the lexicon file.
     pub country_before_name: bool,
     /// See `country_after_name` in the lexicon file (as written).
@@ -1322,6 +1328,7 @@ impl DealLexicon {
             verb_final: raw.parties.verb_final,
             names_in_english: raw.parties.names_in_english,
             nouns_capitalised: raw.parties.nouns_capitalised,
+            national_units: raw.parties.national_units,
             country_before_name: raw.parties.country_before_name,
             country_after_name: raw.parties.country_after_name.clone(),
             descriptor_words: raw.parties.descriptor_words.unwrap_or(4),

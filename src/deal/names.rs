@@ -617,7 +617,50 @@ impl<'a> Ctx<'a> {
                 || self.bracketed_after_name(e)
                 || self.country_compound(e)
                 || self.describes_a_noun(e.start, e.end)
-                || self.consent_of(e.end))
+                || self.consent_of(e.end)
+                || self.national_unit(e))
+    }
+
+    /// "Realty firm Kestrel India has acquired …", "Orvex Vietnam signed …": a country right
+    /// after an unknown capitalised word that is no function word and no word of the deal
+    /// lexicon (a title, a verb) ends the name of a company's national unit; the country is no
+    /// party, and the unit's name is read in its place. Not in a headline in title case, not
+    /// after another known name ("Vietnam Laos"); in a language whose lexicon sets
+    /// `national_units`.
+    fn national_unit(&self, e: &EntityHit) -> bool {
+        // Where every noun is capitalised, a noun stands there as often ("die Entscheidung
+        // Norwegens"); Vietnamese names a unit with its head ("Công ty Kestrel Việt Nam"): only
+        // where the lexicon says so.
+        if !lexicon::lexicon(self.lang).national_units {
+            return false;
+        }
+        let before = span::before(self.text, e.start);
+        let Some(head) = before.strip_suffix(' ') else {
+            return false;
+        };
+        let word = head.rsplit(char::is_whitespace).next().unwrap_or("");
+        let word_start = e.start - 1 - word.len();
+        if word.is_empty()
+            || !word.chars().all(char::is_alphabetic)
+            || !is_capitalised(word)
+            || word.chars().count() < 2
+            || self
+                .hits
+                .iter()
+                .any(|h| h.start <= word_start && word_start < h.end)
+            || self
+                .ents
+                .iter()
+                .any(|o| o.start <= word_start && word_start < o.end)
+            || crate::lang::detect::is_stopword(self.lang, &word.to_lowercase())
+            || lexicon::lexicon(self.lang)
+                .not_names
+                .iter()
+                .any(|n| n == word)
+        {
+            return false;
+        }
+        !title_case(self.text)
     }
 
     /// "subject to China's approval", "pending Brazil's antitrust approval": a country's
