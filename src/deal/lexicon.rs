@@ -218,6 +218,13 @@ struct PartyPatterns {
     /// …"): the name takes the side it left empty.
     #[serde(default)]
     counterparty_openers: Vec<String>,
+    /// Openings that name the investor of the funding told just before ("Leadinvestor ist X",
+    /// "The round was led by X"), and words that follow the investor's name opening a sentence
+    /// ("X led the round"): the name provides.
+    #[serde(default)]
+    investor_openers: Vec<String>,
+    #[serde(default)]
+    investor_closers: Vec<String>,
     /// Words that say where an organisation sits ("headquartered in", "mit Sitz in", "trụ sở
     /// tại"): the places after them are no parties.
     #[serde(default)]
@@ -854,6 +861,9 @@ pub struct DealLexicon {
     /// See `client_openers` and `counterparty_openers` in the lexicon file; lower-cased.
     pub client_openers: Vec<String>,
     pub counterparty_openers: Vec<String>,
+    /// See `investor_openers` and `investor_closers` in the lexicon file; lower-cased.
+    pub investor_openers: Vec<String>,
+    pub investor_closers: Vec<String>,
     /// See `seat_cues` in the lexicon file; lower-cased.
     pub seat_cues: Vec<String>,
     /// The roles of a particle that ends a separated verb's clause: it ends the item.
@@ -1423,6 +1433,8 @@ impl DealLexicon {
             commission_verbs: lower(&raw.parties.commission_verbs),
             client_openers: lower(&raw.parties.client_openers),
             counterparty_openers: lower(&raw.parties.counterparty_openers),
+            investor_openers: lower(&raw.parties.investor_openers),
+            investor_closers: lower(&raw.parties.investor_closers),
             seat_cues: lower(&raw.parties.seat_cues),
             particle_roles: vec![Role::ItemStop],
             subordinators: lower(&raw.parties.subordinators),

@@ -316,9 +316,9 @@ fn analyse<'l>(
         led_by_seen: Default::default(),
     };
     if follows_deal {
-        if let Some((n, client)) = parties::side_named_next(&ctx) {
+        if let Some((n, named)) = parties::side_named_next(&ctx) {
             if let Some(m) = mentions.last_mut() {
-                parties::take_side_named_next(m, n, client);
+                parties::take_side_named_next(m, n, named);
             }
         }
     }

@@ -3935,33 +3935,53 @@ pub(super) fn buyer_before_infinitive(
     *recipient = party_on_a_side(parties, buyer);
 }
 
+/// Which side of the deal told just before a sentence names ([`side_named_next`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum NamedNext {
+    /// "Auftraggeber ist X": the client, who receives.
+    Client,
+    /// "Leadinvestor ist X", "X led the round": who puts the money in, who provides.
+    Investor,
+    /// "Vertragspartner ist X": whichever side the deal left empty.
+    Counterparty,
+}
+
 /// "Kestrel Energy hat einen Kraftwerksauftrag erhalten. Auftraggeber ist der Versorger Orvex
-/// Power.": a sentence that opens with one of the language's `client_openers` (or
-/// `counterparty_openers`) names, right after it (past an article), the client (or the other
-/// side) of the deal told just before. The name, and whether it is the client.
-pub(super) fn side_named_next(ctx: &Ctx) -> Option<(Name, bool)> {
+/// Power.", "Lindmark Farms has raised $30 million. The round was led by Orvex Capital.": a
+/// sentence that opens with one of the language's `client_openers` (`investor_openers`,
+/// `counterparty_openers`) names, right after it (past an article), the client (the investor,
+/// the other side) of the deal told just before; so does a sentence that opens on a name
+/// followed by one of the language's `investor_closers` ("Orvex Capital led the round."). The
+/// name, and which side it is.
+pub(super) fn side_named_next(ctx: &Ctx) -> Option<(Name, NamedNext)> {
     let lex = lexicon::lexicon(ctx.lang);
     let st = ctx.text;
-    if lex.client_openers.is_empty() && lex.counterparty_openers.is_empty() {
+    if lex.client_openers.is_empty()
+        && lex.counterparty_openers.is_empty()
+        && lex.investor_openers.is_empty()
+        && lex.investor_closers.is_empty()
+    {
         return None;
+    }
+    if let Some(n) = investor_before_closer(ctx) {
+        return Some((n, NamedNext::Investor));
     }
     // Most sentences open on another letter: compared no further.
     let first = st.chars().next()?.to_lowercase().next()?;
-    let opens = |o: &String| {
+    let opens = |o: &&String| {
         o.starts_with(first)
             && st.get(..o.len()).is_some_and(|head| {
                 head.chars().flat_map(char::to_lowercase).eq(o.chars())
                     && !st[o.len()..].starts_with(char::is_alphanumeric)
             })
     };
-    let (len, client) = if let Some(o) = lex.client_openers.iter().find(|o| opens(o)) {
-        (o.len(), true)
-    } else {
-        (
-            lex.counterparty_openers.iter().find(|o| opens(o))?.len(),
-            false,
-        )
-    };
+    let (len, side) = [
+        (&lex.client_openers, NamedNext::Client),
+        (&lex.investor_openers, NamedNext::Investor),
+        (&lex.counterparty_openers, NamedNext::Counterparty),
+    ]
+    .into_iter()
+    .find_map(|(list, side)| list.iter().find(opens).map(|o| (o.len(), side)))?;
     let mut from = ctx_skip(st, len);
     if let Some(d) = ctx
         .hits_at(from)
@@ -3970,21 +3990,48 @@ pub(super) fn side_named_next(ctx: &Ctx) -> Option<(Name, bool)> {
         from = ctx_skip(st, d.end);
     }
     let n = ctx.read_name(from, st.len())?;
-    Some((n, client))
+    Some((n, side))
+}
+
+/// "Orvex Capital led the round.": the name that opens the sentence, where one of the
+/// language's `investor_closers` follows it right away.
+fn investor_before_closer(ctx: &Ctx) -> Option<Name> {
+    let closers = &lexicon::lexicon(ctx.lang).investor_closers;
+    if closers.is_empty() {
+        return None;
+    }
+    let st = ctx.text;
+    // Only a sentence that holds a closer reads a name (most hold none).
+    let lower = ctx.lower_slice(st);
+    if !closers.iter().any(|c| lower.contains(c.as_str())) {
+        return None;
+    }
+    let n = ctx.read_name(ctx_skip(st, 0), st.len())?;
+    let rest = span::after(st, n.end).trim_start();
+    closers
+        .iter()
+        .any(|c| {
+            rest.get(..c.len()).is_some_and(|h| h.to_lowercase() == *c)
+                && !rest[c.len()..].starts_with(char::is_alphanumeric)
+        })
+        .then_some(n)
 }
 
 /// The side [`side_named_next`] read, given to the deal told just before where it is empty: a
-/// client receives; another side takes the one side the deal left empty.
-pub(super) fn take_side_named_next(m: &mut super::mention::Mention, n: Name, client: bool) {
+/// client receives, an investor provides; another side takes the one side the deal left empty.
+pub(super) fn take_side_named_next(m: &mut super::mention::Mention, n: Name, named: NamedNext) {
     if [&m.provider, &m.recipient]
         .iter()
         .any(|s| s.as_deref() == Some(n.canonical.as_str()))
     {
         return;
     }
-    let (side, what) = match (client, m.provider.is_some(), m.recipient.is_some()) {
-        (true, _, false) | (false, true, false) => (&mut m.recipient, "recipient"),
-        (false, false, true) => (&mut m.provider, "provider"),
+    let (p, r) = (m.provider.is_some(), m.recipient.is_some());
+    let (side, what) = match named {
+        NamedNext::Client if !r => (&mut m.recipient, "recipient"),
+        NamedNext::Investor if !p => (&mut m.provider, "provider"),
+        NamedNext::Counterparty if p && !r => (&mut m.recipient, "recipient"),
+        NamedNext::Counterparty if r && !p => (&mut m.provider, "provider"),
         _ => return,
     };
     *side = Some(n.canonical.clone());
