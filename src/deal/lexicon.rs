@@ -223,6 +223,10 @@ struct PartyPatterns {
     /// ("X led the round"): the name provides.
     #[serde(default)]
     investor_openers: Vec<String>,
+    /// Verbs of spending money ("chi", "bỏ ra"): a lone word opening a sentence right before
+    /// one is who spends, a name ("Lindmark chi 400 triệu USD mua lại …").
+    #[serde(default)]
+    spend_verbs: Vec<String>,
     #[serde(default)]
     investor_closers: Vec<String>,
     /// Words that say where an organisation sits ("headquartered in", "mit Sitz in", "trụ sở
@@ -861,6 +865,8 @@ pub struct DealLexicon {
     /// See `client_openers` and `counterparty_openers` in the lexicon file; lower-cased.
     pub client_openers: Vec<String>,
     pub counterparty_openers: Vec<String>,
+    /// See `spend_verbs` in the lexicon file; lower-cased.
+    pub spend_verbs: Vec<String>,
     /// See `investor_openers` and `investor_closers` in the lexicon file; lower-cased.
     pub investor_openers: Vec<String>,
     pub investor_closers: Vec<String>,
@@ -1434,6 +1440,7 @@ impl DealLexicon {
             client_openers: lower(&raw.parties.client_openers),
             counterparty_openers: lower(&raw.parties.counterparty_openers),
             investor_openers: lower(&raw.parties.investor_openers),
+            spend_verbs: lower(&raw.parties.spend_verbs),
             investor_closers: lower(&raw.parties.investor_closers),
             seat_cues: lower(&raw.parties.seat_cues),
             particle_roles: vec![Role::ItemStop],

@@ -25,12 +25,20 @@ impl DealRules for Rules {
     /// except right after a word that says an organisation or a side follows ("liên danh Kim
     /// Long – Trường Phát", "đối tác Sông Lam").
     /// A lone foreign word opening a sentence is a name only when written like one or followed
-    /// by a deal verb ("Orvanto mua lại …").
+    /// by a deal verb ("Orvanto mua lại …") or a verb of spending (`spend_verbs`: "Orvanto chi
+    /// 400 triệu USD …").
     fn unknown_name_is_a_name(&self, n: &UnknownName) -> bool {
         let lone_opener = n.sentence_start && n.words.len() == 1;
+        let spends = || {
+            crate::deal::lexicon::lexicon(crate::lang::Lang::Vi)
+                .spend_verbs
+                .iter()
+                .any(|v| *v == n.next_word.to_lowercase())
+        };
         let opener_ok = !lone_opener
             || n.inner_capital
             || n.before_deal_verb
+            || spends()
             || n.described_after
             || n.paired_by_deal_verb;
         // "Đầu tư KSC", "Xây dựng Sao Mai": a kind of business opening the name may carry
