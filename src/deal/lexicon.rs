@@ -771,6 +771,8 @@ pub enum Role {
     Receive,
     /// "tại", "in": a name after it is a place.
     Locative,
+    /// "headquartered in", "mit Sitz in": the places after it are where an organisation sits.
+    Seat,
     /// Its subject buys ("kauft", "acquires") or sells ("verkauft", "sells").
     BuyerVerb,
     SellerVerb,
@@ -830,6 +832,11 @@ pub struct DealLexicon {
     pub descriptor_words: usize,
     /// See `descriptor_nouns` in the lexicon file (lower-cased).
     pub descriptor_nouns: Vec<String>,
+    /// The descriptor nouns of one word and of several words apart, and the longest of the
+    /// latter in characters: asked of the text before every unknown name, sorted once.
+    pub descriptor_single: Vec<String>,
+    pub descriptor_multi: Vec<String>,
+    pub descriptor_reach: Option<usize>,
     /// See `age_units` in the lexicon file (lower-cased).
     pub age_units: Vec<String>,
     /// See `not_names` in the lexicon file (as written).
@@ -1178,6 +1185,7 @@ impl Builder {
             (&pp.relations, Role::Relation),
             (&pp.receive, Role::Receive),
             (&pp.places, Role::Locative),
+            (&pp.seat_cues, Role::Seat),
             (&pp.buyer_verbs, Role::BuyerVerb),
             (&pp.payment_verbs, Role::Payment),
             (&pp.passive_aux, Role::PassiveAux),
@@ -1330,6 +1338,25 @@ impl DealLexicon {
                 _ => 2,
             });
         }
+        let descriptors: Vec<String> = {
+            // "den Herstellern Kestrel und Orvex": each noun also with the case endings the
+            // language adds to it (`descriptor_endings`).
+            let nouns = raw
+                .parties
+                .descriptor_nouns
+                .iter()
+                .map(|w| w.to_lowercase());
+            let mut all: Vec<String> = nouns.clone().collect();
+            for n in nouns {
+                for e in &raw.parties.descriptor_endings {
+                    let form = format!("{n}{e}");
+                    if !all.contains(&form) {
+                        all.push(form);
+                    }
+                }
+            }
+            all
+        };
         DealLexicon {
             set: PhraseSet::new(&b.phrases),
             beat_set: PhraseSet::new(&beat),
@@ -1348,25 +1375,22 @@ impl DealLexicon {
             country_before_name: raw.parties.country_before_name,
             country_after_name: raw.parties.country_after_name.clone(),
             descriptor_words: raw.parties.descriptor_words.unwrap_or(4),
-            descriptor_nouns: {
-                // "den Herstellern Kestrel und Orvex": each noun also with the case endings the
-                // language adds to it (`descriptor_endings`).
-                let nouns = raw
-                    .parties
-                    .descriptor_nouns
-                    .iter()
-                    .map(|w| w.to_lowercase());
-                let mut all: Vec<String> = nouns.clone().collect();
-                for n in nouns {
-                    for e in &raw.parties.descriptor_endings {
-                        let form = format!("{n}{e}");
-                        if !all.contains(&form) {
-                            all.push(form);
-                        }
-                    }
-                }
-                all
-            },
+            descriptor_single: descriptors
+                .iter()
+                .filter(|n| !n.contains(' '))
+                .cloned()
+                .collect(),
+            descriptor_multi: descriptors
+                .iter()
+                .filter(|n| n.contains(' '))
+                .cloned()
+                .collect(),
+            descriptor_reach: descriptors
+                .iter()
+                .filter(|n| n.contains(' '))
+                .map(|n| n.chars().count())
+                .max(),
+            descriptor_nouns: descriptors,
             age_units: raw
                 .parties
                 .age_units

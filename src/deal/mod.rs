@@ -288,7 +288,9 @@ fn analyse<'l>(
     // "US$7 million", "S$20 million": a name inside an amount is its currency, no party.
     ents.retain(|e| !amounts.iter().any(|a| e.start < a.end && a.start < e.end));
     ents.retain(|e| !names_something_of_it(st, lex, e.end));
-    ents.retain(|e| !in_a_seat_phrase(st, lex, e.start));
+    if hits.iter().any(|h| h.has(|r| *r == Role::Seat)) {
+        ents.retain(|e| !in_a_seat_phrase(st, &hits, e.start));
+    }
     // "beat rival Orvex": the competitor beaten is no party (looked for only in a sentence with a
     // verb of beating).
     if !scan[joint::BEAT].is_empty() {
@@ -378,31 +380,17 @@ fn analyse<'l>(
 /// "Kestrel, headquartered in Oslo, Norway,": a name after one of the language's `seat_cues`,
 /// past at most five other capitalised words and commas of a place ("Thượng Hải, Trung Quốc"),
 /// says where an organisation sits; it is no party.
-fn in_a_seat_phrase(st: &str, lex: &lexicon::DealLexicon, start: usize) -> bool {
-    if lex.seat_cues.is_empty() {
-        return false;
-    }
-    let before = span::before(st, start);
-    // The cue is at most a few words back: look at the last 80 bytes only.
-    let from = (before.len().saturating_sub(80)..before.len())
-        .find(|&i| before.is_char_boundary(i))
-        .unwrap_or(before.len());
-    let tail = before[from..].to_lowercase();
-    let written = &before[from..];
-    lex.seat_cues.iter().any(|cue| {
-        tail.rfind(cue.as_str()).is_some_and(|i| {
-            // Lower-casing may change lengths: compare the gap by words, as written.
-            let gap_words = tail[i + cue.len()..].split_whitespace().count();
-            let gap: Vec<&str> = written.split_whitespace().rev().take(gap_words).collect();
-            let opens_word = i == 0 || !tail[..i].ends_with(char::is_alphanumeric);
-            opens_word
-                && gap_words <= 5
+fn in_a_seat_phrase(st: &str, hits: &[lexicon::Hit], start: usize) -> bool {
+    hits.iter()
+        .filter(|h| h.end <= start && h.has(|r| *r == Role::Seat))
+        .any(|h| {
+            let gap: Vec<&str> = span::cut(st, h.end, start).split_whitespace().collect();
+            gap.len() <= 5
                 && gap.iter().all(|w| {
                     w.starts_with(char::is_uppercase)
                         && !w.trim_end_matches(',').contains(['(', ')', ';', '.', ':'])
                 })
         })
-    })
 }
 
 /// "der Airbus-Rivale", "die Siemens-Tochter": a name joined by a hyphen to a word ending in one

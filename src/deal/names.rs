@@ -1473,11 +1473,7 @@ fn descriptor_noun_ends(lang: Lang, before: &str) -> bool {
         let most = if lex.nouns_capitalised { 0 } else { 3 };
         // A noun of several words is looked for at the end of the text before the word: enough
         // of it lower-cased for the longest (a character lower-cases to at least one).
-        let reach = nouns
-            .iter()
-            .filter(|n| n.contains(' '))
-            .map(|n| n.chars().count())
-            .max();
+        let reach = lex.descriptor_reach;
         let (mut lower_word, mut lower_end) = (String::new(), String::new());
         let mut tail = before.trim_end();
         for lead in 0..=most {
@@ -1496,18 +1492,18 @@ fn descriptor_noun_ends(lang: Lang, before: &str) -> bool {
                     .map_or(0, |(i, _)| i);
                 lower_into(&tail[from..], &mut lower_end);
             }
-            let hit = nouns.iter().any(|n| {
-                if n.contains(' ') {
+            let hit = lex
+                .descriptor_single
+                .iter()
+                .any(|n| lower_word.ends_with(n.as_str()))
+                || lex.descriptor_multi.iter().any(|n| {
                     lower_end.ends_with(n.as_str()) && {
                         let before_noun = tail.len().saturating_sub(n.len());
                         // The noun starts a word (its first letter is no word's middle).
                         tail.get(..before_noun)
                             .is_some_and(|b| b.chars().next_back().is_none_or(char::is_whitespace))
                     }
-                } else {
-                    lower_word.ends_with(n.as_str())
-                }
-            });
+                });
             if hit {
                 return true;
             }
@@ -1624,9 +1620,9 @@ impl<'a> Ctx<'a> {
                 }),
             reports_on_itself: sentence_start && self.reports_on_itself(start + raw.len()),
             paired_by_deal_verb: self.paired_by_deal_verb(start, start + raw.len()),
-            announced_in_article: words.len() == 1
-                && lex.nouns_capitalised
-                && self.announced_in_article(raw),
+            announced_in_article: &|| {
+                words.len() == 1 && lex.nouns_capitalised && self.announced_in_article(raw)
+            },
         };
         self.lang.deals().unknown_name_is_a_name(&unknown)
     }

@@ -114,8 +114,9 @@ pub struct UnknownName<'a> {
     pub paired_by_deal_verb: bool,
     /// The article writes the word elsewhere with a legal form after it ("Orvex GmbH") or a
     /// descriptor noun before it ("der Busbauer Orvex"). Looked for only of a lone word where
-    /// every noun is capitalised (false elsewhere).
-    pub announced_in_article: bool,
+    /// every noun is capitalised (false elsewhere), and only when asked: it searches the article,
+    /// so a rule asks it last.
+    pub announced_in_article: &'a dyn Fn() -> bool,
 }
 
 /// The rules of one language that amount recognition asks for; generic code never asks which

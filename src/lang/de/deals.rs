@@ -30,16 +30,16 @@ impl DealRules for Rules {
         ];
         let common_noun = NOUN_ENDINGS.iter().any(|e| w.ends_with(e));
         let function_word = is_stopword(Lang::De, &w);
-        (n.written_like_a_name
-            || n.announced_in_article
-            || n.speaker
-            || n.described_after
-            || n.paired_by_deal_verb
-            || opens_clause_in_the_singular(n)
-            || opens_sentence_before_its_verb(n)
-            || subject_after_its_verb(n))
-            && !common_noun
+        !common_noun
             && !function_word
+            && (n.written_like_a_name
+                || n.speaker
+                || n.described_after
+                || n.paired_by_deal_verb
+                || opens_clause_in_the_singular(n)
+                || opens_sentence_before_its_verb(n)
+                || subject_after_its_verb(n)
+                || (n.announced_in_article)())
     }
 }
 
