@@ -227,6 +227,11 @@ struct PartyPatterns {
     /// one is who spends, a name ("Lindmark chi 400 triệu USD mua lại …").
     #[serde(default)]
     spend_verbs: Vec<String>,
+    /// The countries whose own news is written in this language ("Vietnam"; "Germany",
+    /// "Austria", "Switzerland"): an abbreviation of a company from one of them ("EVN", "TKV")
+    /// is read only in this language and in English.
+    #[serde(default)]
+    home_countries: Vec<String>,
     #[serde(default)]
     investor_closers: Vec<String>,
     /// Words that say where an organisation sits ("headquartered in", "mit Sitz in", "trụ sở
@@ -874,6 +879,8 @@ pub struct DealLexicon {
     pub counterparty_openers: Vec<String>,
     /// See `spend_verbs` in the lexicon file; lower-cased.
     pub spend_verbs: Vec<String>,
+    /// See `home_countries` in the lexicon file (as written).
+    pub home_countries: Vec<String>,
     /// See `investor_openers` and `investor_closers` in the lexicon file; lower-cased.
     pub investor_openers: Vec<String>,
     pub investor_closers: Vec<String>,
@@ -1465,6 +1472,7 @@ impl DealLexicon {
             counterparty_openers: lower(&raw.parties.counterparty_openers),
             investor_openers: lower(&raw.parties.investor_openers),
             spend_verbs: lower(&raw.parties.spend_verbs),
+            home_countries: raw.parties.home_countries.clone(),
             investor_closers: lower(&raw.parties.investor_closers),
             seat_cues: lower(&raw.parties.seat_cues),
             particle_roles: vec![Role::ItemStop],

@@ -288,6 +288,7 @@ fn analyse<'l>(
     // "US$7 million", "S$20 million": a name inside an amount is its currency, no party.
     ents.retain(|e| !amounts.iter().any(|a| e.start < a.end && a.start < e.end));
     ents.retain(|e| !names_something_of_it(st, lex, e.end));
+    ents.retain(|e| !names::foreign_abbreviation(lang, span::cut(st, e.start, e.end), e.entity));
     if hits.iter().any(|h| h.has(|r| *r == Role::Seat)) {
         ents.retain(|e| !in_a_seat_phrase(st, &hits, e.start));
     }

@@ -1870,12 +1870,20 @@ impl<'a> Ctx<'a> {
             kind: Some(e.kind),
             country: e.country.clone(),
         };
-        if let Some(e) = self.lexicon.lookup(raw) {
+        if let Some(e) = self
+            .lexicon
+            .lookup(raw)
+            .filter(|e| !foreign_abbreviation(self.lang, raw, e))
+        {
             return found(e);
         }
         // "Orvex (Germany)": a country in brackets says where the name is from.
         if let Some(p) = paren {
-            if let Some(e) = self.lexicon.lookup(p).filter(|e| e.kind != Kind::Country) {
+            if let Some(e) = self
+                .lexicon
+                .lookup(p)
+                .filter(|e| e.kind != Kind::Country && !foreign_abbreviation(self.lang, p, e))
+            {
                 return found(e);
             }
         }
@@ -2144,6 +2152,27 @@ fn designation_shaped(word: &str) -> bool {
         && (1..=4).contains(&digits)
         && tail.len() <= 3
         && tail.bytes().all(|b| b.is_ascii_alphabetic())
+}
+
+/// "Der Versorger Kelmora (EVN) hat …": an abbreviation (two to five capitals, `text` as
+/// written) of a company from a country whose news another language writes (that language's
+/// `home_countries`) is local to that language; in a third language it names something else.
+/// English news reads every abbreviation.
+pub(super) fn foreign_abbreviation(lang: Lang, text: &str, e: &Entity) -> bool {
+    let n = text.chars().count();
+    if lang == Lang::En || !(2..=5).contains(&n) || !text.chars().all(char::is_uppercase) {
+        return false;
+    }
+    let Some(country) = e.country.as_deref() else {
+        return false;
+    };
+    let home = |l: Lang| {
+        lexicon::lexicon(l)
+            .home_countries
+            .iter()
+            .any(|c| c == country)
+    };
+    !home(lang) && Lang::ALL.iter().any(|&l| l != lang && home(l))
 }
 
 /// "Kestrel Air Places Order For 20 Jets": most words (three in five) capitalised. A word is
