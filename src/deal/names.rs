@@ -158,6 +158,68 @@ fn has_letter(w: &str) -> bool {
     w.chars().any(crate::text::is_letter_fast)
 }
 
+/// Whether the text before a word ends with one of the language's descriptor nouns, or (where
+/// nouns are written in lower case) with one followed by at most three lower-case words that say
+/// what it does: "den Konkurrenten", "công ty phần mềm". See `Ctx::announced_by_a_descriptor_noun`.
+fn descriptor_noun_ends(lang: Lang, before: &str) -> bool {
+    let lex = lexicon::lexicon(lang);
+    let nouns = &lex.descriptor_nouns;
+    if nouns.is_empty() {
+        return false;
+    }
+    // Where every noun is capitalised ("der Hersteller von Schienenfahrzeugen"), a capital
+    // past lower-case words after the noun starts a noun, not a name: right before it only.
+    let most = if lex.nouns_capitalised { 0 } else { 3 };
+    // A noun of several words is looked for at the end of the text before the word: enough
+    // of it lower-cased for the longest (a character lower-cases to at least one).
+    let reach = lex.descriptor_reach;
+    let (mut lower_word, mut lower_end) = (String::new(), String::new());
+    let mut tail = before.trim_end();
+    for lead in 0..=most {
+        if tail.is_empty() {
+            return false;
+        }
+        let last = tail.rfind(char::is_whitespace).map_or(0, |i| {
+            i + tail[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        lower_into(&tail[last..], &mut lower_word);
+        if let Some(reach) = reach {
+            let from = tail
+                .char_indices()
+                .rev()
+                .nth(reach - 1)
+                .map_or(0, |(i, _)| i);
+            lower_into(&tail[from..], &mut lower_end);
+        }
+        let hit = lex
+            .descriptor_single
+            .iter()
+            .any(|n| lower_word.ends_with(n.as_str()))
+            || lex.descriptor_multi.iter().any(|n| {
+                lower_end.ends_with(n.as_str()) && {
+                    let before_noun = tail.len().saturating_sub(n.len());
+                    // The noun starts a word (its first letter is no word's middle).
+                    tail.get(..before_noun)
+                        .is_some_and(|b| b.chars().next_back().is_none_or(char::is_whitespace))
+                }
+            });
+        if hit {
+            return true;
+        }
+        // The words between the noun and the name: lower case, no clause mark.
+        let word = &tail[last..];
+        if lead == most
+            || word
+                .chars()
+                .any(|c| c.is_uppercase() || matches!(c, ',' | ';' | ':' | '.' | '(' | ')'))
+        {
+            return false;
+        }
+        tail = tail[..last].trim_end();
+    }
+    false
+}
+
 impl<'a> Ctx<'a> {
     /// `s`, a slice of the sentence, lower-cased as `str::to_lowercase` does it: borrowed from
     /// the sentence's lower-cased copy where that has the sentence's offsets, else made. The
@@ -1456,73 +1518,7 @@ impl<'a> Ctx<'a> {
             bounded && (legal_after || descriptor_noun_ends(self.lang, before))
         })
     }
-}
 
-/// Whether the text before a word ends with one of the language's descriptor nouns, or (where
-/// nouns are written in lower case) with one followed by at most three lower-case words that say
-/// what it does: "den Konkurrenten", "công ty phần mềm". See `Ctx::announced_by_a_descriptor_noun`.
-fn descriptor_noun_ends(lang: Lang, before: &str) -> bool {
-    {
-        let lex = lexicon::lexicon(lang);
-        let nouns = &lex.descriptor_nouns;
-        if nouns.is_empty() {
-            return false;
-        }
-        // Where every noun is capitalised ("der Hersteller von Schienenfahrzeugen"), a capital
-        // past lower-case words after the noun starts a noun, not a name: right before it only.
-        let most = if lex.nouns_capitalised { 0 } else { 3 };
-        // A noun of several words is looked for at the end of the text before the word: enough
-        // of it lower-cased for the longest (a character lower-cases to at least one).
-        let reach = lex.descriptor_reach;
-        let (mut lower_word, mut lower_end) = (String::new(), String::new());
-        let mut tail = before.trim_end();
-        for lead in 0..=most {
-            if tail.is_empty() {
-                return false;
-            }
-            let last = tail.rfind(char::is_whitespace).map_or(0, |i| {
-                i + tail[i..].chars().next().map_or(1, char::len_utf8)
-            });
-            lower_into(&tail[last..], &mut lower_word);
-            if let Some(reach) = reach {
-                let from = tail
-                    .char_indices()
-                    .rev()
-                    .nth(reach - 1)
-                    .map_or(0, |(i, _)| i);
-                lower_into(&tail[from..], &mut lower_end);
-            }
-            let hit = lex
-                .descriptor_single
-                .iter()
-                .any(|n| lower_word.ends_with(n.as_str()))
-                || lex.descriptor_multi.iter().any(|n| {
-                    lower_end.ends_with(n.as_str()) && {
-                        let before_noun = tail.len().saturating_sub(n.len());
-                        // The noun starts a word (its first letter is no word's middle).
-                        tail.get(..before_noun)
-                            .is_some_and(|b| b.chars().next_back().is_none_or(char::is_whitespace))
-                    }
-                });
-            if hit {
-                return true;
-            }
-            // The words between the noun and the name: lower case, no clause mark.
-            let word = &tail[last..];
-            if lead == most
-                || word
-                    .chars()
-                    .any(|c| c.is_uppercase() || matches!(c, ',' | ';' | ':' | '.' | '(' | ')'))
-            {
-                return false;
-            }
-            tail = tail[..last].trim_end();
-        }
-        false
-    }
-}
-
-impl<'a> Ctx<'a> {
     fn name_like(&self, start: usize, raw: &str) -> bool {
         if self.lexicon.lookup(raw).is_some() {
             return true;
