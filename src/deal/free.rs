@@ -135,7 +135,7 @@ fn running_or_cumulative(st: &str, hits: &[Hit], x: &Amount) -> bool {
         })
         // A running total is closed by its "to" right before the amount, so it may reach
         // further: twenty words hold a Vietnamese clause of syllables ("nâng tổng số vốn X cho
-        // Việt Nam vay trong năm nay lên đến …").
+        // tỉnh Y vay trong ba năm qua lên đến …").
         || (to_right_before
             && hits
                 .iter()

@@ -204,7 +204,7 @@ fn buys_a_named_company(ctx: &Ctx, from: usize, to: usize) -> bool {
         })
 }
 
-/// "Kestrel agreed to buy U.S. drugmaker Orvex for $9 billion", "bought Nordvik, a
+/// "Kestrel is buying the Danish drug maker Orvex for $9 billion", "bought Nordvik, a
 /// producer of fit food, for …": what is bought is the seller itself (the item ends with the
 /// seller's name), a company, not goods it makes ("buy Orvex jets" names its goods after it).
 pub(super) fn bought_the_seller(
@@ -222,7 +222,7 @@ pub(super) fn bought_the_seller(
     };
     parties.iter().any(|p| {
         // A maker the lexicon knows sells its goods ("buy Airbus A320s"); one only a descriptor
-        // calls a maker ("U.S. drugmaker Orvex") is a company that can itself be bought.
+        // calls a maker ("the drug maker Orvex") is a company that can itself be bought.
         let maker =
             p.kind == Some(Kind::Manufacturer) && ctx.lexicon.lookup(&p.canonical).is_some();
         p.canonical == provider
