@@ -76,7 +76,8 @@ pub(super) fn anchored(
             && !a.documented
             && !takes_a_stake(f.ctx, a, anchors, k)
             && !sold_to_a_named_buyer(f.ctx, a, anchors, k)
-            && !takes_over_a_named_company(f.ctx, a, anchors, k);
+            && !takes_over_a_named_company(f.ctx, a, anchors, k)
+            && !buys_a_named_company(f.ctx, a, anchors, k);
         if no_figure
             && (act_without_figure || anchor::about_several_deals(f.ctx.text, f.ctx.hits, a.start))
         {
@@ -309,6 +310,46 @@ pub(super) fn takes_over_a_named_company(
                 && !by
                 && !state
         })
+}
+
+/// "Kestrel Group buys Orvex Labs", "Die Halvard AG kauft die Brannock GmbH", "Halvard will die
+/// Brannock GmbH kaufen": a verb of buying (the language's `buyer_verbs`) whose object is a
+/// company's name ([`super::kind::company_bought`]; in a verb-final clause, the name before the
+/// verb) is a takeover even without a figure. Only articles and words of description may stand
+/// between the verb and the name, no 'from', 'to', 'with', 'in', 'by' and no count: "buys jets
+/// from Orvex Aero", "bought 20 jets of Orvex" buy goods, "bought shares in Orvex" shares; "was
+/// bought by Orvex" names the buyer.
+pub(super) fn buys_a_named_company(ctx: &Ctx, a: &Anchor, anchors: &[Anchor], k: usize) -> bool {
+    let buys = ctx
+        .hits_at(a.start)
+        .any(|h| h.end == a.end && h.has(|r| *r == Role::BuyerVerb));
+    // "Federal Government Buys Equipment from Orvex": in a title-case headline (the verb itself
+    // capitalised) a noun cannot be told from a name.
+    let capitalised_verb = a.start > 0 && ctx.text[a.start..].starts_with(char::is_uppercase);
+    if !buys || capitalised_verb {
+        return false;
+    }
+    let lex = super::lexicon::lexicon(ctx.lang);
+    let scope_end = anchor::scope_end(anchors, k, ctx.text.len());
+    let from = super::parties::past_time(ctx, a.end, scope_end);
+    let after = super::kind::company_bought(ctx, from, scope_end).is_some_and(|n| {
+        let gap = span::cut(ctx.text, from, n.start);
+        let first = gap.split_whitespace().next().unwrap_or("").to_lowercase();
+        let cue = ctx.hits.iter().any(|h| {
+            h.start >= from
+                && h.end <= n.start
+                && h.has(|r| {
+                    matches!(
+                        r,
+                        Role::From | Role::To | Role::With | Role::Of | Role::InvestedIn
+                    )
+                })
+        });
+        !cue && !gap.contains(|c: char| c.is_ascii_digit())
+            && !lex.nominative_articles.contains(&first)
+            && !lex.takeover_by.contains(&first)
+    });
+    after || super::parties::object_before_verb(ctx, a).is_some()
 }
 
 /// "Investors had expected the deal", "Der Vertrag mit dem Hersteller läuft neun Jahre": a deal

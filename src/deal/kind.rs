@@ -96,6 +96,7 @@ pub(super) fn company_changes_hands(
         || parties::bid_target(ctx, a, scope_end).is_some()
         || frame::takes_over_a_named_company(ctx, a, anchors, k)
         || buys_a_named_company(ctx, a.start, scope_end)
+        || frame::buys_a_named_company(ctx, a, anchors, k)
         || parties::company_sold(ctx, a, scope_end).is_some()
         || taken_over_by(ctx, a, scope_end)
 }
@@ -181,27 +182,32 @@ fn buys_a_named_company(ctx: &Ctx, from: usize, to: usize) -> bool {
     ctx.hits
         .iter()
         .filter(|h| h.start >= from && h.end < to && h.has(|r| *r == Role::BuyerVerb))
-        .any(|h| {
-            let Some(n) = ctx.read_name(h.end, to) else {
-                return false;
-            };
-            let gap = super::span::cut(ctx.text, h.end, n.start);
-            let next = super::span::cut(ctx.text, n.end, to).trim_start();
-            let goods_follow = next.starts_with(|c: char| c.is_alphanumeric())
-                && !next.split_whitespace().next().is_some_and(|w| {
-                    lexicon::lexicon(ctx.lang)
-                        .company_object_ends
-                        .iter()
-                        .any(|e| e == &w.to_lowercase())
-                });
-            // A maker's name is followed by its goods; a state is never what is bought ("mua vũ
-            // khí Nga": Russian weapons).
-            !n.kind
-                .is_some_and(|k| k == Kind::Manufacturer || k.is_public())
-                && gap.split_whitespace().count() <= 4
-                && !gap.contains([',', ';', ':', '.'])
-                && !goods_follow
-        })
+        .any(|h| company_bought(ctx, h.end, to).is_some())
+}
+
+/// The company a verb of buying ending at `verb_end` buys, read up to `to`: the name after it
+/// (past at most four words, no clause mark) that is no maker and no state, and that no noun of
+/// goods follows ("buys Orvex Labs for …", "kauft die Brannock GmbH.", not "buys Orvex jets").
+pub(super) fn company_bought(ctx: &Ctx, verb_end: usize, to: usize) -> Option<Name> {
+    let n = ctx.read_name(verb_end, to)?;
+    let gap = super::span::cut(ctx.text, verb_end, n.start);
+    let next = super::span::cut(ctx.text, n.end, to).trim_start();
+    let goods_follow = next.starts_with(|c: char| c.is_alphanumeric())
+        && !next.split_whitespace().next().is_some_and(|w| {
+            lexicon::lexicon(ctx.lang)
+                .company_object_ends
+                .iter()
+                .any(|e| e == &w.to_lowercase())
+        });
+    // A maker's name is followed by its goods; a state is never what is bought ("mua vũ khí Nga":
+    // Russian weapons).
+    let ok = !n
+        .kind
+        .is_some_and(|k| k == Kind::Manufacturer || k.is_public())
+        && gap.split_whitespace().count() <= 4
+        && !gap.contains([',', ';', ':', '.'])
+        && !goods_follow;
+    ok.then_some(n)
 }
 
 /// "Kestrel is buying the Danish drug maker Orvex for $9 billion", "bought Nordvik, a

@@ -1663,13 +1663,20 @@ fn site_after_its_article(ctx: &Ctx, n: &Name, limit: usize) -> bool {
 /// not the subject's.
 pub(super) fn object_before_verb(ctx: &Ctx, a: &Anchor) -> Option<Name> {
     let lex = lexicon::lexicon(ctx.lang);
-    // The verb ends its clause ("… übernommen.", "… übernehmen, teilte …"); a verb in second
-    // place ("übernimmt die Kestrel AG") has its object after it.
-    let ends_clause = span::after(ctx.text, a.end)
-        .trim_start()
+    // The verb ends its clause ("… übernommen.", "… übernehmen, teilte …", "… übernehmen und
+    // damit …": a joining word opens the next); a verb in second place ("übernimmt die Kestrel
+    // AG") has its object after it.
+    let rest = span::after(ctx.text, a.end).trim_start();
+    let next_word = rest.split_whitespace().next().unwrap_or("");
+    let ends_clause = rest
         .chars()
         .next()
-        .is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?'));
+        .is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?'))
+        || lex.joins.iter().any(|j| span::lower_is(next_word, j))
+        || lex
+            .clause_conjunctions
+            .iter()
+            .any(|j| span::lower_is(next_word, j));
     if !lex.verb_final || !ends_clause {
         return None;
     }
