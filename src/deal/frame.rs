@@ -77,7 +77,8 @@ pub(super) fn anchored(
             && !takes_a_stake(f.ctx, a, anchors, k)
             && !sold_to_a_named_buyer(f.ctx, a, anchors, k)
             && !takes_over_a_named_company(f.ctx, a, anchors, k)
-            && !buys_a_named_company(f.ctx, a, anchors, k);
+            && !buys_a_named_company(f.ctx, a, anchors, k)
+            && !super::kind::merger_verb(f.ctx.lang, a);
         if no_figure
             && (act_without_figure || anchor::about_several_deals(f.ctx.text, f.ctx.hits, a.start))
         {
@@ -86,6 +87,9 @@ pub(super) fn anchored(
         let back = no_figure && anchor::refers_back(f.ctx.text, f.ctx.hits, a, false);
         let at = amount.as_ref().map(|x| x.start);
         if let Some(m) = mention_at(f, anchors, k, amount, quantity.as_ref()) {
+            if super::kind::merger_verb(f.ctx.lang, a) && !merges_two_companies(&m) {
+                continue;
+            }
             if back && told_already(&m, mentions) {
                 framework_told_after(f, a, mentions);
                 continue;
@@ -310,6 +314,17 @@ pub(super) fn takes_over_a_named_company(
                 && !by
                 && !state
         })
+}
+
+/// "Kestrel Foods and Orvex Dairy agreed to merge", "Die Sunthal AG will mit der Perlbach GmbH
+/// fusionieren": a verb of merging tells a deal only where its clause names two parties and
+/// neither is a state ("sau sáp nhập tỉnh …" merges provinces; "the merged company" names one).
+fn merges_two_companies(m: &Mention) -> bool {
+    m.parties.len() >= 2
+        && !m
+            .parties
+            .iter()
+            .any(|p| p.kind.is_some_and(crate::entity::Kind::is_public))
 }
 
 /// "Kestrel Group buys Orvex Labs", "Die Halvard AG kauft die Brannock GmbH", "Halvard will die

@@ -97,6 +97,7 @@ pub(super) fn company_changes_hands(
         || frame::takes_over_a_named_company(ctx, a, anchors, k)
         || buys_a_named_company(ctx, a.start, scope_end)
         || frame::buys_a_named_company(ctx, a, anchors, k)
+        || merger_verb(ctx.lang, a)
         || parties::company_sold(ctx, a, scope_end).is_some()
         || taken_over_by(ctx, a, scope_end)
 }
@@ -148,6 +149,40 @@ pub(super) fn company_traded(traded: Option<&Name>, counted: bool) -> bool {
             !s.kind
                 .is_some_and(|k| k == Kind::Manufacturer || k.is_public())
         })
+}
+
+/// Whether the deal word of `a` is one of the language's `merger_verbs` ("merge", "fusionieren",
+/// "sáp nhập").
+pub(super) fn merger_verb(lang: crate::lang::Lang, a: &Anchor) -> bool {
+    lexicon::lexicon(lang)
+        .merger_verbs
+        .iter()
+        .any(|v| super::span::lower_is(&a.head, v))
+}
+
+/// How companies merging ("Kestrel Foods and Orvex Dairy will merge", "fusionieren") take their
+/// sides: between equals neither provides or receives (`Merger::Equals`); "merged into Orvex",
+/// "sáp nhập vào Orvex" (the language's `invested_in` right after the verb) names the company
+/// that takes the other over (`Merger::Into`, the name read after the word).
+pub(super) enum Merger {
+    Equals,
+    Into(Option<Name>),
+}
+
+/// The kind of merger the deal word of `a` tells, if it is a verb of merging.
+pub(super) fn merger(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option<Merger> {
+    if !merger_verb(ctx.lang, a) {
+        return None;
+    }
+    let into = ctx.hits.iter().find(|h| {
+        h.start >= a.end
+            && h.has(|r| *r == Role::InvestedIn)
+            && super::span::cut(ctx.text, a.end, h.start).trim().is_empty()
+    });
+    Some(match into {
+        Some(h) => Merger::Into(ctx.read_name(h.end, scope_end)),
+        None => Merger::Equals,
+    })
 }
 
 /// "Orvex has agreed to be acquired by Kestrel Labs": a verb of taking over (the language's

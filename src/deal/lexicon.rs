@@ -305,6 +305,13 @@ struct PartyPatterns {
     /// agreement.
     #[serde(default)]
     company_deal_nouns: Vec<String>,
+    /// Verbs of merging ("merge", "fusionieren", "sich zusammenschließen", "sáp nhập"): two
+    /// companies the clause of one names merge, an agreement between equals even without a
+    /// figure; neither side provides or receives, unless the verb is followed by 'into' (the
+    /// language's `invested_in`: "merged into Orvex", "sáp nhập vào Orvex"), whose company takes
+    /// the other over.
+    #[serde(default)]
+    merger_verbs: Vec<String>,
     /// Contracts that set the terms of later orders ("framework agreement", "Rahmenvertrag",
     /// "hợp đồng khung"): a supply under one is reported as an agreement, even with a count.
     #[serde(default)]
@@ -912,6 +919,8 @@ pub struct DealLexicon {
     pub bid_for: Vec<String>,
     /// See `takeover_verbs` in the lexicon file (lower-cased).
     pub takeover_verbs: Vec<String>,
+    /// See `merger_verbs` in the lexicon file (lower-cased).
+    pub merger_verbs: Vec<String>,
     /// See `money_first_verbs` in the lexicon file (lower-cased).
     pub money_first_verbs: Vec<String>,
     /// See `money_with_verbs` in the lexicon file (lower-cased).
@@ -1433,6 +1442,7 @@ impl DealLexicon {
             maker_words: lower(&raw.parties.maker_words),
             state_body_words: lower(&raw.parties.state_body_words),
             takeover_verbs: lower(&raw.parties.takeover_verbs),
+            merger_verbs: lower(&raw.parties.merger_verbs),
             money_first_verbs: lower(&raw.parties.money_first_verbs),
             money_with_verbs: lower(&raw.parties.money_with_verbs),
             money_from_verbs: lower(&raw.parties.money_from_verbs),

@@ -174,6 +174,25 @@ pub(super) fn mention_at(
     if kind::is_state_budget(ty, &parties) {
         return None;
     }
+    // A merger's item is the merging itself, not the words after the verb ("merge in a deal").
+    let merger = kind::merger(ctx, a, scope_end);
+    let item = if merger.is_some() {
+        Some(verb_text.to_string())
+    } else {
+        item
+    };
+    match merger {
+        Some(kind::Merger::Equals) => {
+            provider = None;
+            recipient = None;
+        }
+        Some(kind::Merger::Into(Some(buyer))) => {
+            let target = subject.as_ref().map(|s| s.canonical.clone());
+            recipient = parties::party_on_a_side(&mut parties, buyer);
+            provider = target.filter(|t| Some(t) != recipient.as_ref());
+        }
+        _ => {}
+    }
     // Goods counted: a count of discrete things, more than one ("acquired 12 helicopters"); not a
     // measure ("40 million shares") nor a count of one ("một dự án").
     let counted = quantity.is_some_and(|q| q.discrete && q.value > 1) || qty.is_some_and(|q| q > 1);
