@@ -70,13 +70,29 @@ fn subject_after_its_verb(n: &UnknownName) -> bool {
             || crate::lang::AmountRules::one_word_numeral(&super::amounts::Rules, w).is_some())
 }
 
-/// "Nordchem erhielt einen Auftrag von …", "Nordchem hat einen Großauftrag … erhalten": a lone
-/// capitalised word that opens the sentence with no article, right before a finite verb that
-/// makes a deal or before "hat"/"hatte" (whose participle ends the clause), is its subject and a
-/// name. A common noun there takes an article ("Die Bahn erhielt"); the adverbs that stand
-/// first before the verb ("Zudem erhielt …") are `not_names` of the lexicon, read before this.
+/// "Nordchem erhielt einen Auftrag von …", "Nordchem hat einen Großauftrag … erhalten", "Nordchem
+/// will die Kestrel AG übernehmen": a lone capitalised word that opens the sentence with no
+/// article, right before a finite verb that makes a deal or before an auxiliary or a modal in
+/// the singular (whose infinitive or participle ends the clause), is its subject and a name. A
+/// common noun there takes an article ("Die Bahn erhielt", "Der Konzern will") or, without one,
+/// stands in the plural ("Analysten wollen"); the adverbs that stand first before the verb
+/// ("Zudem erhielt …", "Künftig soll …") are `not_names` of the lexicon, read before this, and
+/// before an auxiliary or a modal a word shaped like an adverb ("Langfristig will …",
+/// "Schrittweise soll …") is none either. Not before "ist" or "war" ("Ziel ist …").
 fn opens_sentence_before_its_verb(n: &UnknownName) -> bool {
-    n.sentence_start && (n.before_deal_verb || matches!(n.next_word, "hat" | "hatte"))
+    const SINGULAR: &[&str] = &[
+        "hat", "hatte", "wird", "will", "wollte", "soll", "sollte", "kann", "könnte", "möchte",
+        "plant", "plante",
+    ];
+    const ADVERB_ENDINGS: &[&str] = &["ig", "lich", "isch", "weise", "mals", "wärts", "dings"];
+    let adverb_shaped = || {
+        let w = n.words[0].to_lowercase();
+        ADVERB_ENDINGS.iter().any(|e| w.ends_with(e))
+    };
+    n.sentence_start
+        && (n.before_deal_verb
+            || (matches!(n.next_word, "hat" | "hatte"))
+            || (SINGULAR.contains(&n.next_word) && !adverb_shaped()))
 }
 
 /// "Die Nordbahn hat einen Bond platziert, Ostwerk hat eine Anleihe begeben": a lone capitalised
