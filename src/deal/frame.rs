@@ -338,7 +338,7 @@ pub(super) fn buys_a_named_company(ctx: &Ctx, a: &Anchor, anchors: &[Anchor], k:
     let buys = ctx
         .hits_at(a.start)
         .any(|h| h.end == a.end && h.has(|r| *r == Role::BuyerVerb));
-    // "Federal Government Buys Equipment from Orvex": in a title-case headline (the verb itself
+    // "City Council Buys Trucks From Orvex": in a title-case headline (the verb itself
     // capitalised) a noun cannot be told from a name.
     let capitalised_verb = a.start > 0 && ctx.text[a.start..].starts_with(char::is_uppercase);
     if !buys || capitalised_verb {
