@@ -72,6 +72,9 @@ pub(super) fn anchored(
             continue;
         }
         let no_figure = amount.is_none() && quantity.is_none();
+        if no_figure && advises_on_a_deal(f.ctx) {
+            continue;
+        }
         let act_without_figure = a.class == Class::Action
             && !a.documented
             && !takes_a_stake(f.ctx, a, anchors, k)
@@ -314,6 +317,14 @@ pub(super) fn takes_over_a_named_company(
                 && !by
                 && !state
         })
+}
+
+/// "Halvard Bank and Telmar Bank are bookrunners on the deal", "Orvex Partners advised Kestrel
+/// on the takeover", "Beraten wurde Kestrel von der Kanzlei Orvex": a sentence naming one of the
+/// language's `advisory_roles` tells who served a deal; with no figure of its own it tells no
+/// deal (its names are advisers, not sides).
+fn advises_on_a_deal(ctx: &Ctx) -> bool {
+    ctx.hits.iter().any(|h| h.has(|r| *r == Role::Advisory))
 }
 
 /// "Kestrel Foods and Orvex Dairy agreed to merge", "Die Sunthal AG will mit der Perlbach GmbH

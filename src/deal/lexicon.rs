@@ -513,6 +513,11 @@ struct Cues {
     /// Nouns for an auction ("auction", "Versteigerung", "đấu giá").
     #[serde(default)]
     auction: Vec<String>,
+    /// Words for who advises on a deal or runs its books ("advised", "bookrunners", "legal
+    /// counsel", "Berater"): a sentence naming one tells who served a deal told elsewhere ("X and
+    /// Y are bookrunners on the deal"); where it gives no figure, no deal of its own.
+    #[serde(default)]
+    advisory_roles: Vec<String>,
     /// Verbs that tell what something brought its seller ("raised", "eingesammelt", "thu về"):
     /// after an auction noun, the amount they lead to is the auction's total.
     #[serde(default)]
@@ -714,6 +719,8 @@ pub enum Role {
     PartPaymentAfter,
     /// See `Cues::auction`.
     Auction,
+    /// See `Cues::advisory_roles`.
+    Advisory,
     /// See `Cues::proceeds`.
     Proceeds,
     /// See `Cues::contingent`.
@@ -1091,6 +1098,7 @@ impl Builder {
         self.add_all(&cues.cumulative_opening, Role::CumulativeOpening);
         self.add_all(&cues.superlatives, Role::Superlative);
         self.add_all(&cues.auction, Role::Auction);
+        self.add_all(&cues.advisory_roles, Role::Advisory);
         self.add_all(&cues.proceeds, Role::Proceeds);
         self.add_all(&cues.contingent, Role::Contingent);
         self.add_all(&cues.licence_objects, Role::LicenceObject);
