@@ -80,7 +80,7 @@ pub(super) fn anchored(
             && !takes_a_stake(f.ctx, a, anchors, k)
             && !sold_to_a_named_buyer(f.ctx, a, anchors, k)
             && !takes_over_a_named_company(f.ctx, a, anchors, k)
-            && !buys_a_named_company(f.ctx, a, anchors, k)
+            && !act_buys_a_named_company(f.ctx, a, anchors, k)
             && !super::kind::merger_verb(f.ctx.lang, a);
         if no_figure
             && (act_without_figure || anchor::about_several_deals(f.ctx.text, f.ctx.hits, a.start))
@@ -339,13 +339,19 @@ fn merges_two_companies(m: &Mention) -> bool {
 }
 
 /// "Kestrel Group buys Orvex Labs", "Die Halvard AG kauft die Brannock GmbH", "Halvard will die
-/// Brannock GmbH kaufen": a verb of buying (the language's `buyer_verbs`) whose object is a
+/// Brannock GmbH kaufen": the anchor's own verb of buying (the language's `buyer_verbs`; the
+/// clause-wide test of a deal's kind is `kind::buys_a_named_company`) whose object is a
 /// company's name ([`super::kind::company_bought`]; in a verb-final clause, the name before the
 /// verb) is a takeover even without a figure. Only articles and words of description may stand
 /// between the verb and the name, no 'from', 'to', 'with', 'in', 'by' and no count: "buys jets
 /// from Orvex Aero", "bought 20 jets of Orvex" buy goods, "bought shares in Orvex" shares; "was
 /// bought by Orvex" names the buyer.
-pub(super) fn buys_a_named_company(ctx: &Ctx, a: &Anchor, anchors: &[Anchor], k: usize) -> bool {
+pub(super) fn act_buys_a_named_company(
+    ctx: &Ctx,
+    a: &Anchor,
+    anchors: &[Anchor],
+    k: usize,
+) -> bool {
     let buys = ctx
         .hits_at(a.start)
         .any(|h| h.end == a.end && h.has(|r| *r == Role::BuyerVerb));

@@ -96,7 +96,7 @@ pub(super) fn company_changes_hands(
         || parties::bid_target(ctx, a, scope_end).is_some()
         || frame::takes_over_a_named_company(ctx, a, anchors, k)
         || buys_a_named_company(ctx, a.start, scope_end)
-        || frame::buys_a_named_company(ctx, a, anchors, k)
+        || frame::act_buys_a_named_company(ctx, a, anchors, k)
         || merger_verb(ctx.lang, a)
         || parties::company_sold(ctx, a, scope_end).is_some()
         || taken_over_by(ctx, a, scope_end)

@@ -80,9 +80,8 @@ fn subject_after_its_verb(n: &UnknownName) -> bool {
 /// before an auxiliary or a modal a word shaped like an adverb ("Langfristig will …",
 /// "Schrittweise soll …") is none either. Not before "ist" or "war" ("Ziel ist …").
 fn opens_sentence_before_its_verb(n: &UnknownName) -> bool {
-    const SINGULAR: &[&str] = &[
-        "hat", "hatte", "wird", "will", "wollte", "soll", "sollte", "kann", "könnte", "möchte",
-        "plant", "plante",
+    const MODALS: &[&str] = &[
+        "wird", "will", "wollte", "soll", "sollte", "kann", "könnte", "möchte", "plant", "plante",
     ];
     const ADVERB_ENDINGS: &[&str] = &["ig", "lich", "isch", "weise", "mals", "wärts", "dings"];
     let adverb_shaped = || {
@@ -91,8 +90,8 @@ fn opens_sentence_before_its_verb(n: &UnknownName) -> bool {
     };
     n.sentence_start
         && (n.before_deal_verb
-            || (matches!(n.next_word, "hat" | "hatte"))
-            || (SINGULAR.contains(&n.next_word) && !adverb_shaped()))
+            || matches!(n.next_word, "hat" | "hatte")
+            || (MODALS.contains(&n.next_word) && !adverb_shaped()))
 }
 
 /// "Die Nordbahn hat einen Bond platziert, Ostwerk hat eine Anleihe begeben": a lone capitalised
