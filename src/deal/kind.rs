@@ -409,6 +409,33 @@ pub(super) fn lending_to_a_state(ty: DealType, parties: &[Name], has_amount: boo
     }
 }
 
+/// "Tallow Robotics received $50 million from Greyfield Bank", "nhận 50 triệu USD từ Quỹ
+/// Greyfield": money received (a verb of receiving right before the amount) in a sentence with no
+/// deal word but that verb, from a bank or a fund (`from`, the side read as providing), is lent or invested,
+/// not paid for goods: a financing from a lender, an investment from a fund
+/// (`roles::financier_type`), and the bank or fund provides. `None` where any of that fails.
+pub(super) fn money_from_a_financier(
+    ctx: &Ctx,
+    a: &Anchor,
+    (pre_start, scope_end): (usize, usize),
+    parties: &[Name],
+    from: Option<&str>,
+) -> Option<DealType> {
+    // The deal word, if any, is the verb of receiving itself ("erhält 50 Millionen Euro").
+    let receiving = ctx
+        .hits
+        .iter()
+        .any(|h| h.start == a.start && h.end == a.end && h.has(|r| *r == Role::Receive));
+    if !(a.head.is_empty() || receiving) || a.ty != DealType::Purchase {
+        return None;
+    }
+    let financier = parties
+        .iter()
+        .find(|p| Some(p.canonical.as_str()) == from)?;
+    let ty = super::roles::financier_type(ctx.text, financier)?;
+    super::roles::money_received(ctx, pre_start, scope_end).then_some(ty)
+}
+
 /// A state investing or spending on its own, with no counterparty, is a budget, not a deal
 /// ("Die Bundesregierung plant Investitionen in Höhe von 100 Milliarden Euro").
 pub(super) fn is_state_budget(ty: DealType, parties: &[Name]) -> bool {

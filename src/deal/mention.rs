@@ -144,6 +144,14 @@ pub(super) fn mention_at(
     };
     let qty = item::count_of(ctx, a, ty, quantity);
     parties::supersede_countries(&mut parties);
+    let ty = kind::money_from_a_financier(
+        ctx,
+        a,
+        (pre_start, scope_end),
+        &parties,
+        provider.as_deref(),
+    )
+    .unwrap_or(ty);
     let ty = kind::funding_from_business(ty, &parties, (provider.as_deref(), recipient.as_deref()));
     let ty = kind::state_aid_to_a_business(
         ty,

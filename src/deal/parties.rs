@@ -667,7 +667,16 @@ fn sides_by_objects(
     if r.provider.is_none() {
         r.provider = from_before_trigger(ctx, a, pre_start, &mut r.parties);
     }
-    roles::won_from_client(verbs, &mut r.provider, &mut r.recipient);
+    let from_financier = super::kind::money_from_a_financier(
+        ctx,
+        a,
+        (pre_start, scope_end),
+        &r.parties,
+        r.provider.as_deref(),
+    );
+    if from_financier.is_none() {
+        roles::won_from_client(verbs, &mut r.provider, &mut r.recipient);
+    }
     order_from_client(ctx, a, verbs, r);
     if r.recipient.is_none() && verbs.won_an_order() {
         r.recipient = client_it_is_for(ctx, a, scope_end, &mut r.parties)

@@ -108,7 +108,7 @@ impl Verbs {
 
 /// "will receive about $41 million from Kestrel", "nhận được 932 tỷ đồng": a verb of receiving
 /// followed by an amount, at most two words between.
-fn money_received(ctx: &Ctx, from: usize, to: usize) -> bool {
+pub(super) fn money_received(ctx: &Ctx, from: usize, to: usize) -> bool {
     ctx.hits
         .iter()
         .filter(|h| h.start >= from && h.start < to && h.has(|r| *r == Role::Receive))
@@ -287,29 +287,57 @@ pub(super) fn subject_on_the_other_side(
     }
 }
 
-fn financial_name(n: &Name) -> bool {
-    if n.kind.is_some_and(Kind::is_financial) {
-        return true;
+/// The kind of money a bank or a fund gives: "Greyfield Bank", "Ngân hàng Greyfield", "Kestrel
+/// Leasing" lend (a financing); "Greyfield Capital", "Orvex Ventures", "Quỹ Greyfield" invest
+/// (an investment). `None` for a name that is neither. The name is read as written in `text` with
+/// the five words before it, where a descriptor may stand ("từ quỹ đầu tư mạo hiểm Greyfield",
+/// "from the fund Greyfield"), and as its canonical form.
+pub(super) fn financier_type(text: &str, n: &Name) -> Option<DealType> {
+    match n.kind {
+        Some(Kind::Bank) => return Some(DealType::Financing),
+        Some(Kind::Fund) => return Some(DealType::Investment),
+        _ => {}
     }
-    let low = n.canonical.to_lowercase();
-    [
+    let before = span::before(text, n.start);
+    let from = before
+        .char_indices()
+        .rev()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(5)
+        .map_or(0, |(i, _)| i);
+    financier_words(&format!("{} {}", span::cut(text, from, n.end), n.canonical).to_lowercase())
+}
+
+/// Words that name a lender or an investor in a name, lower-cased: a financing or an investment.
+fn financier_words(low: &str) -> Option<DealType> {
+    let has = |words: &[&str]| words.iter().any(|w| low.contains(w));
+    if has(&[
         "bank",
-        "capital",
-        "asset management",
-        "finance",
-        "financial",
+        "credit",
         "leasing",
         "lease",
-        "fund",
-        "credit",
-        "investment",
+        "finance",
+        "financial",
         "ngân hàng",
-        "quỹ",
         "kredit",
+    ]) {
+        Some(DealType::Financing)
+    } else if has(&[
+        "capital",
+        "ventures",
+        "fund",
+        "asset management",
         "invest",
-    ]
-    .iter()
-    .any(|w| low.contains(w))
+        "quỹ",
+    ]) {
+        Some(DealType::Investment)
+    } else {
+        None
+    }
+}
+
+fn financial_name(n: &Name) -> bool {
+    n.kind.is_some_and(Kind::is_financial) || financier_words(&n.canonical.to_lowercase()).is_some()
 }
 
 /// The only party named is the clause's subject, and no verb said its side: a donor or investor
