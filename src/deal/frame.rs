@@ -82,6 +82,10 @@ pub(super) fn anchored(
             && !takes_over_a_named_company(f.ctx, a, anchors, k)
             && !act_buys_a_named_company(f.ctx, a, anchors, k)
             && !super::kind::merger_verb(f.ctx.lang, a);
+        // Passed the test of an act with no figure only as a passive takeover.
+        let passive_only =
+            no_figure && act_without_figure && bought_by_a_named_company(f.ctx, a, anchors, k);
+        let act_without_figure = act_without_figure && !passive_only;
         if no_figure
             && (act_without_figure || anchor::about_several_deals(f.ctx.text, f.ctx.hits, a.start))
         {
@@ -91,6 +95,9 @@ pub(super) fn anchored(
         let at = amount.as_ref().map(|x| x.start);
         if let Some(m) = mention_at(f, anchors, k, amount, quantity.as_ref()) {
             if super::kind::merger_verb(f.ctx.lang, a) && !merges_two_companies(&m) {
+                continue;
+            }
+            if passive_only && !passive_agent_and_subject(&m) {
                 continue;
             }
             if back && told_already(&m, mentions) {
@@ -371,6 +378,59 @@ pub(super) fn act_buys_a_named_company(
         !lex.nominative_articles.contains(&first)
     });
     after || super::parties::object_before_verb(ctx, a).is_some()
+}
+
+/// "Orvex Labs was acquired by Kestrel Holdings", "Die Orvex GmbH wurde von der Kestrel AG
+/// übernommen", "Công ty Sông Lam được Tập đoàn Kim Long mua lại": the anchor's own verb of buying
+/// or taking over in the passive (an auxiliary of the language's `passive_aux` before it in its
+/// clause) with its agent named (after the verb, past the language's `passive_by` word, or before
+/// it: [`super::parties::agent_before_verb`]), a name that is no state, tells a takeover even
+/// without a figure. The mention must still name two sides (`passive_agent_and_subject`): goods
+/// bought ("the shares were bought by Orvex Capital") name none sold.
+fn bought_by_a_named_company(ctx: &Ctx, a: &Anchor, anchors: &[Anchor], k: usize) -> bool {
+    let lex = super::lexicon::lexicon(ctx.lang);
+    let buys = ctx
+        .hits_at(a.start)
+        .any(|h| h.end == a.end && h.has(|r| *r == Role::BuyerVerb))
+        || lex
+            .takeover_verbs
+            .iter()
+            .any(|v| span::lower_is(&a.head, v));
+    if !buys {
+        return false;
+    }
+    let pre_start = anchor::pre_start(anchors, k);
+    let scope_end = anchor::scope_end(anchors, k, ctx.text.len());
+    let Some(aux) = ctx
+        .hits
+        .iter()
+        .filter(|h| h.start >= pre_start && h.end <= a.start)
+        .rfind(|h| h.has(|r| *r == Role::PassiveAux))
+    else {
+        return false;
+    };
+    if span::cut(ctx.text, aux.end, a.start).contains([',', ';', ':', '.']) {
+        return false;
+    }
+    let after = span::cut(ctx.text, a.end, scope_end);
+    let by_after = after
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| lex.passive_by.iter().any(|b| span::lower_is(w, b)));
+    let agent = if by_after {
+        let word = after.split_whitespace().next().unwrap_or("");
+        let at = a.end + (after.len() - after.trim_start().len()) + word.len();
+        ctx.read_name(at, scope_end)
+    } else {
+        super::parties::agent_before_verb(ctx, aux.end, a.start)
+    };
+    agent.is_some_and(|n| !n.kind.is_some_and(crate::entity::Kind::is_public))
+}
+
+/// A takeover told in the passive without a figure names both sides: who was bought provides,
+/// the agent receives.
+fn passive_agent_and_subject(m: &Mention) -> bool {
+    m.parties.len() >= 2 && m.provider.is_some() && m.recipient.is_some()
 }
 
 /// "Investors had expected the deal", "Der Vertrag mit dem Hersteller läuft neun Jahre": a deal

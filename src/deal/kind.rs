@@ -106,8 +106,8 @@ pub(super) fn company_changes_hands(
 /// AG verkauft", "Công ty Kestrel đã được bán cho …": a verb of trade in the passive (an auxiliary
 /// of the language's `passive_aux` between the subject and the verb) has what changes hands as
 /// its subject. The auxiliary follows the subject past at most two words ("has been", "đã") and
-/// comes right before the verb (past one adverb), or anywhere before it in a language whose verb
-/// ends the clause; no clause mark between.
+/// comes right before the verb (past one adverb or the passive's agent), or anywhere before it in
+/// a language whose verb ends the clause; no clause mark between.
 pub(super) fn subject_traded<'n>(
     ctx: &Ctx,
     a: &Anchor,
@@ -135,8 +135,10 @@ pub(super) fn subject_traded<'n>(
                 Some(close) => s.end + 1 + close + 1,
                 None => s.end,
             };
+            // "được Tập đoàn Orvex mua lại": the agent may stand between auxiliary and verb.
+            let agent_between = || parties::agent_before_verb(ctx, h.end, a.start).is_some();
             clear(after_subject, h.start, 2)
-                && clear(h.end, a.start, if verb_final { 10 } else { 1 })
+                && (clear(h.end, a.start, if verb_final { 10 } else { 1 }) || agent_between())
         })
         .then_some(s)
 }

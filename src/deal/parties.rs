@@ -1788,21 +1788,7 @@ fn passive_purchase(
     if span::cut(ctx.text, aux.end, verb.start).contains([',', ';', ':', '.']) {
         return;
     }
-    let lex = lexicon::lexicon(ctx.lang);
-    let by = &lex.passive_by;
-    let marker = ctx.hits.iter().find(|h| {
-        h.start >= aux.end
-            && h.end <= verb.start
-            && by.contains(&span::cut(ctx.text, h.start, h.end).to_lowercase())
-    });
-    let agent = match marker {
-        Some(m) => ctx.read_name(m.end, verb.start),
-        // "được Tập đoàn Orvex mua lại": the agent fills the gap between auxiliary and verb.
-        None if lex.passive_agent_after_aux => ctx.read_name(aux.end, verb.start).filter(|n| {
-            n.end <= verb.start && span::cut(ctx.text, n.end, verb.start).trim().is_empty()
-        }),
-        None => None,
-    };
+    let agent = agent_before_verb(ctx, aux.end, verb.start);
     let Some(agent) = agent.filter(|n| subject.is_none_or(|s| s.canonical != n.canonical)) else {
         return;
     };
@@ -1826,6 +1812,27 @@ fn passive_purchase(
         }
     }
     push_party(parties, agent);
+}
+
+/// The agent of a passive named between its auxiliary (ending at `aux_end`) and its verb (at
+/// `verb_start`): after the language's `passive_by` word ("wird von der Orvex AG übernommen"), or
+/// right after the auxiliary where the language puts it there ("được Tập đoàn Orvex mua lại").
+pub(super) fn agent_before_verb(ctx: &Ctx, aux_end: usize, verb_start: usize) -> Option<Name> {
+    let lex = lexicon::lexicon(ctx.lang);
+    let by = &lex.passive_by;
+    let marker = ctx.hits.iter().find(|h| {
+        h.start >= aux_end
+            && h.end <= verb_start
+            && by.contains(&span::cut(ctx.text, h.start, h.end).to_lowercase())
+    });
+    match marker {
+        Some(m) => ctx.read_name(m.end, verb_start),
+        // "được Tập đoàn Orvex mua lại": the agent fills the gap between auxiliary and verb.
+        None if lex.passive_agent_after_aux => ctx.read_name(aux_end, verb_start).filter(|n| {
+            n.end <= verb_start && span::cut(ctx.text, n.end, verb_start).trim().is_empty()
+        }),
+        None => None,
+    }
 }
 
 /// "Nordwerk liefert der Fluglinie Kestrel Air 40 Jets", "Die Harbourline Bank hat der Nordchem
