@@ -994,8 +994,10 @@ impl<'a> Ctx<'a> {
         None
     }
 
-    /// "with Korea's Orchid Shipyard", "Japan’s Kestrel Steel": a country's possessive before a
-    /// capitalised word qualifies the name and is none of it. The end of the possessive.
+    /// "with Korea's Orchid Shipyard", "Japan’s Kestrel Steel", "Norland's gas importer Telmar",
+    /// "Norland's state-run lender Orvex Bank": a country's possessive before a capitalised word, or
+    /// before a description of the name after it (a descriptor, or a determiner such as
+    /// "state-run"), qualifies the name and is none of it. The end of the possessive.
     fn country_possessive(&self, pos: usize, limit: usize) -> Option<usize> {
         let rest = span::cut(self.text, pos, limit);
         let word = rest.split(char::is_whitespace).next()?;
@@ -1004,8 +1006,18 @@ impl<'a> Ctx<'a> {
             .lexicon
             .lookup(stem)
             .is_some_and(|e| e.kind == Kind::Country);
-        (country && is_capitalised(self.next_word(pos + word.len(), limit)))
-            .then_some(pos + word.len())
+        if !country {
+            return None;
+        }
+        let end = pos + word.len();
+        let next = self.skip_ws(end, limit);
+        let described = || {
+            self.descriptor(next, limit).is_some()
+                || self
+                    .hit_at(next)
+                    .is_some_and(|h| h.has(|r| *r == Role::Determiner))
+        };
+        (is_capitalised(self.next_word(end, limit)) || described()).then_some(end)
     }
 
     /// "with battery materials producer Kestrel Lithium", "dem schwedischen Hersteller Nordcell": up to
