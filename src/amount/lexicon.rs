@@ -165,6 +165,11 @@ struct Raw {
     /// ("Y" = "JPY"); money only with a scale word.
     #[serde(default)]
     wire_symbols: HashMap<String, String>,
+    /// Currency names some writers put before the number ("Euros 1.5 billion", "euro 300
+    /// million"), each with its code; money only with a scale word, as wire symbols are (a
+    /// name before a bare number is no price: "Euro 2024").
+    #[serde(default)]
+    name_prefixes: HashMap<String, String>,
     subunits: Subunits,
     numbers: Numbers,
     scales: HashMap<String, u64>,
@@ -402,6 +407,10 @@ impl AmountLexicon {
                 add(&m, Role::CurrencySuffix(code.clone()));
                 add(&m, Role::Scale(Decimal::from(1_000_000)));
             }
+        }
+        for (name, code) in &raw.name_prefixes {
+            add(name, Role::CurrencyPrefix(code.clone()));
+            add(name, Role::WireSymbol);
         }
         if raw.quantities.compound {
             for w in &raw.quantities.count_nouns {
