@@ -511,22 +511,30 @@ fn comma_converted(gap: &str, y: &Amount, x: &Amount) -> bool {
 }
 
 /// "Doanh thu đạt 2 tỷ USD", "exports rose to $120 billion", "Umsatz von 4,7 Milliarden": an
-/// amount that a statistic's word names (within a few words before it, with no deal word between)
-/// is that statistic's figure, not a deal, even in a sentence that also tells a deal.
+/// amount that a statistic's word names (within a few words before it, with no deal word between,
+/// or right after it: "the property's $58.2 million valuation") is that statistic's figure, not a
+/// deal, even in a sentence that also tells a deal.
 pub(super) fn names_a_statistic(ctx: &Ctx, x: &Amount) -> bool {
     let st = ctx.text;
-    ctx.hits
+    let after = ctx_skip(st, x.end);
+    let named_after = ctx
+        .hits
         .iter()
-        .filter(|h| h.has(|r| *r == Role::StatisticCue) && h.end <= x.start)
-        .any(|h| {
-            let between = span::cut(st, h.end, x.start);
-            between.split_whitespace().count() <= 6
-                && !between.contains([';', '.'])
-                && !ctx
-                    .hits
-                    .iter()
-                    .any(|t| t.start >= h.end && t.end <= x.start && t.trigger().is_some())
-        })
+        .any(|h| h.start == after && h.has(|r| *r == Role::StatisticCue));
+    named_after
+        || ctx
+            .hits
+            .iter()
+            .filter(|h| h.has(|r| *r == Role::StatisticCue) && h.end <= x.start)
+            .any(|h| {
+                let between = span::cut(st, h.end, x.start);
+                between.split_whitespace().count() <= 6
+                    && !between.contains([';', '.'])
+                    && !ctx
+                        .hits
+                        .iter()
+                        .any(|t| t.start >= h.end && t.end <= x.start && t.trigger().is_some())
+            })
 }
 
 /// "Orvex, a $3 billion logistics firm, signed …", "a $12 billion company": an amount followed
