@@ -455,8 +455,12 @@ fn modifies_a_compound(st: &str, h: &Hit) -> bool {
 }
 
 /// A trigger right after a plural marker ("các hợp đồng và thỏa thuận") or a count above one
-/// ("20 hợp đồng", "three agreements") names many deals at once.
+/// ("20 hợp đồng", "three agreements") names many deals at once. Not a stake's share ("a 3
+/// percent stake in", "a three percent stake in": the number is the percentage's).
 pub(super) fn collective(st: &str, hits: &[Hit], i: usize) -> bool {
+    if hits[i].has(|r| *r == Role::Stake) {
+        return false;
+    }
     let before = st[..hits[i].start].trim_end();
     let last_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
     if last_word.chars().all(|c| c.is_ascii_digit())

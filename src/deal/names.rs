@@ -680,14 +680,47 @@ impl<'a> Ctx<'a> {
                 || self.country_compound(e)
                 || self.describes_a_noun(e.start, e.end)
                 || self.consent_of(e.end)
-                || self.national_unit(e))
+                || self.national_unit(e)
+                || self.ends_an_organisation_of(e))
+    }
+
+    /// "Export Credit Bank of Kenya", "Orvex Bank of Norland", "Commonwealth Bank of Australia":
+    /// a country after the language's connector ("of") that follows an organisation's last word
+    /// (`org_tails`: Bank, Fund, Corporation …) written after another capitalised word ends that
+    /// organisation's name; it is no party of its own. ("Government of Kenya" has no such word.)
+    fn ends_an_organisation_of(&self, e: &EntityHit) -> bool {
+        let Some(before) = span::before(self.text, e.start).strip_suffix(' ') else {
+            return false;
+        };
+        let Some(connector) = self
+            .hits
+            .iter()
+            .find(|h| h.end == before.len() && h.has(|r| *r == Role::Connector))
+        else {
+            return false;
+        };
+        let Some(head) = span::before(self.text, connector.start).strip_suffix(' ') else {
+            return false;
+        };
+        let Some(tail) = self.hits.iter().find(|h| {
+            h.end == head.len()
+                && h.has(|r| *r == Role::OrgTail)
+                && is_capitalised(span::cut(self.text, h.start, h.end))
+        }) else {
+            return false;
+        };
+        span::before(self.text, tail.start)
+            .strip_suffix(' ')
+            .and_then(|b| b.rsplit(char::is_whitespace).next())
+            .is_some_and(|w| is_capitalised(w) && has_letter(w))
     }
 
     /// "Realty firm Kestrel India has acquired …", "Orvex Vietnam signed …": a country right
     /// after an unknown capitalised word that is no function word and no word of the deal
     /// lexicon (a title, a verb) ends the name of a company's national unit; the country is no
-    /// party, and the unit's name is read in its place. Not in a headline in title case, not
-    /// after another known name ("Vietnam Laos"); in a language whose lexicon sets
+    /// party, and the unit's name is read in its place; so does one after an organisation's last
+    /// word or a known company ("Halvard Bank Norway", "Siemens China"). Not in a headline in title
+    /// case, not after a known state ("Vietnam Laos"); in a language whose lexicon sets
     /// `national_units`.
     fn national_unit(&self, e: &EntityHit) -> bool {
         // Where every noun is capitalised, a noun stands there as often ("die Entscheidung
@@ -702,18 +735,19 @@ impl<'a> Ctx<'a> {
         };
         let word = head.rsplit(char::is_whitespace).next().unwrap_or("");
         let word_start = e.start - 1 - word.len();
+        // "Halvard Bank Norway", "Siemens China": an organisation's last word, or a known
+        // company, may end the name before the country; a known state may not ("Vietnam Laos").
         if word.is_empty()
             || !word.chars().all(char::is_alphabetic)
             || !is_capitalised(word)
             || word.chars().count() < 2
-            || self
-                .hits
-                .iter()
-                .any(|h| h.start <= word_start && word_start < h.end)
+            || self.hits.iter().any(|h| {
+                h.start <= word_start && word_start < h.end && !h.has(|r| *r == Role::OrgTail)
+            })
             || self
                 .ents
                 .iter()
-                .any(|o| o.start <= word_start && word_start < o.end)
+                .any(|o| o.start <= word_start && word_start < o.end && o.entity.kind.is_public())
             || crate::lang::detect::is_stopword(self.lang, &word.to_lowercase())
             || lexicon::lexicon(self.lang)
                 .not_names
@@ -1405,7 +1439,18 @@ impl<'a> Ctx<'a> {
                 let org_tail = prev_cap
                     && h.has(|r| *r == Role::OrgTail)
                     && is_capitalised(span::cut(self.text, h.start, h.end));
-                if self.stops_name(h, pos) && !in_headed_name && !org_tail {
+                // "Export Credit Bank", "Kestrel Trade Fund": a capitalised deal word between a
+                // name's word and its last word (an organisation's tail) is a word of the name.
+                let before_tail = prev_cap
+                    && is_capitalised(span::cut(self.text, h.start, h.end))
+                    && h.roles
+                        .iter()
+                        .all(|r| matches!(r, Role::Trigger { .. } | Role::TypeCue(_) | Role::Stop))
+                    && self.hit_at(self.skip_ws(h.end, limit)).is_some_and(|t| {
+                        t.has(|r| *r == Role::OrgTail)
+                            && is_capitalised(span::cut(self.text, t.start, t.end))
+                    });
+                if self.stops_name(h, pos) && !in_headed_name && !org_tail && !before_tail {
                     break;
                 }
                 if h.has(|r| *r == Role::Connector) {
