@@ -868,21 +868,48 @@ impl<'a> Ctx<'a> {
     }
 
     /// "Công ty Sơn Đại Việt", "Tập đoàn Bảo Nhật": a country word among the capitalised words
-    /// of a name that an organisation's head opens (no lower-case word or mark between) is part
-    /// of that name.
+    /// of a name that an organisation's head opens (no mark between, and no lower-case word but
+    /// a name's second syllable) is part of that name.
     fn inside_a_headed_name(&self, e: &EntityHit) -> bool {
+        let syllables = self.lang.deals().names_span_lower_case_syllables();
         self.hits.iter().any(|h| {
             h.org_head().is_some()
                 && h.end < e.start
                 && is_capitalised(span::cut(self.text, h.start, h.end))
                 && {
                     let between = span::cut(self.text, h.end, e.start);
+                    // Lower-case syllables since the last capitalised one (none yet: too many).
+                    let mut lower_run = 2;
                     !between.trim().is_empty()
-                        && between
-                            .split_whitespace()
-                            .all(|w| is_capitalised(w) && w.chars().all(char::is_alphabetic))
+                        && between.split_whitespace().all(|w| {
+                            let alphabetic = w.chars().all(char::is_alphabetic);
+                            let cap = is_capitalised(w);
+                            // "Tổng công ty Cảng biển Việt Nam", "Vận tải biển": where a name
+                            // capitalises only a word's first syllable, up to two lower-case
+                            // syllables may follow a capitalised one.
+                            let ok = alphabetic
+                                && (cap
+                                    || (syllables
+                                        && lower_run < 2
+                                        && !self.lower_word_is_known(w)));
+                            lower_run = if cap { 0 } else { lower_run + 1 };
+                            ok
+                        })
                 }
         })
+    }
+
+    /// A lower-case word the deal lexicon or the language's function words know ("ký", "với"):
+    /// no syllable of a name.
+    fn lower_word_is_known(&self, w: &str) -> bool {
+        let low = w.to_lowercase();
+        crate::lang::detect::is_stopword(self.lang, &low)
+            || self.hits.iter().any(|h| {
+                span::cut(self.text, h.start, h.end)
+                    .to_lowercase()
+                    .split_whitespace()
+                    .any(|x| x == low)
+            })
     }
 
     /// "Công ty Nhiệt điện Phú Mỹ", "Tập đoàn Đức Giang": a country's one-word name written right
