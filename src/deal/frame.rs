@@ -62,7 +62,18 @@ pub(super) fn anchored(
     let quantities = f.quantities;
     let mut used: Vec<usize> = Vec::new();
     for (k, a) in anchors.iter().enumerate() {
-        if cancelled(f.ctx, a, anchor::pre_start(anchors, k)) {
+        if let Some((from, to)) = cancelled(f.ctx, a, anchor::pre_start(anchors, k)) {
+            // The money between the verb and the deal word, or right before the deal word ("die
+            // geplante 12-Mrd.-Euro-Fusion"), is the ended deal's: no deal of its own either.
+            let st = f.ctx.text;
+            let just_before = |x: &Amount| {
+                x.end <= a.start && span::cut(st, x.end, a.start).split_whitespace().count() <= 1
+            };
+            used.extend(
+                free.iter()
+                    .filter(|x| (x.start >= from && x.end <= to) || just_before(x))
+                    .map(|x| x.start),
+            );
             continue;
         }
         let (amount, quantity) = arguments(f.ctx, anchors, k, free, quantities);
@@ -145,14 +156,62 @@ fn framework_told_after(f: &Frame, a: &Anchor, mentions: &mut [Mention]) {
 /// "Kestrel Marine terminated its contract with Orvex for four tugs", "Die Fluglinie stornierte
 /// ihre Bestellung über 20 Jets": a verb that ends a deal (the language's `cancel_verbs`) at most
 /// three words before the deal word, in its clause, tells no deal made.
-fn cancelled(ctx: &Ctx, a: &Anchor, pre_start: usize) -> bool {
+///
+/// Where the verb ends the clause ("Die geplante Fusion ist geplatzt", "hatten die Fusion
+/// abgesagt"), it may follow the deal word in its clause (at most twelve words between).
+///
+/// Returns the span from the verb to the deal word, which holds the ended deal's figures.
+pub(super) fn cancelled(ctx: &Ctx, a: &Anchor, pre_start: usize) -> Option<(usize, usize)> {
+    let clear = |from: usize, to: usize, words: usize| clause_gap(ctx, from, to, words);
+    let verb_final = super::lexicon::lexicon(ctx.lang).verb_final;
     ctx.hits
         .iter()
-        .filter(|h| h.start >= pre_start && h.end <= a.start && h.has(|r| *r == Role::Cancel))
-        .any(|h| {
-            let gap = span::cut(ctx.text, h.end, a.start);
-            gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', ':', '.'])
+        .filter(|h| h.has(|r| *r == Role::Cancel))
+        .find_map(|h| {
+            if h.start >= pre_start && h.end <= a.start && clear(h.end, a.start, 3) {
+                Some((h.start, a.end))
+            } else if verb_final && h.start >= a.end && clear(a.end, h.start, 12) {
+                Some((a.start, h.end))
+            } else {
+                None
+            }
         })
+}
+
+/// At most `words` words in `from..to` and no clause mark, where the amounts in it count as one
+/// word each and their own marks as none ("a $1.2-billion", "a $1,200 million").
+fn clause_gap(ctx: &Ctx, from: usize, to: usize, words: usize) -> bool {
+    let mut count = 0;
+    let mut pos = from;
+    for x in ctx
+        .amounts
+        .iter()
+        .filter(|x| x.start >= from && x.end <= to)
+    {
+        let gap = span::cut(ctx.text, pos, x.start);
+        if gap.contains([',', ';', ':', '.']) {
+            return false;
+        }
+        count += gap.split_whitespace().count() + 1;
+        pos = x.end;
+    }
+    let gap = span::cut(ctx.text, pos, to);
+    count += gap.split_whitespace().count();
+    count <= words && !gap.contains([',', ';', ':', '.'])
+}
+
+/// "Halvard terminated a $1.2 billion contract with Brannock": an amount between a verb that ends
+/// a deal (at most two words before it) and a deal word (at most two words after it) is the
+/// ended deal's, no other deal's value.
+fn of_a_cancelled_deal(ctx: &Ctx, x: &Amount) -> bool {
+    let close = |from: usize, to: usize| clause_gap(ctx, from, to, 2);
+    ctx.hits
+        .iter()
+        .any(|h| h.has(|r| *r == Role::Cancel) && h.end <= x.start && close(h.end, x.start))
+        && ctx
+            .hits
+            .iter()
+            .any(|t| t.trigger().is_some() && t.start >= x.end && close(x.end, t.start))
 }
 
 /// "Aerovia bestellte 12 Boeing 787-9 und 8 Airbus A350-1000", "ordered 20 Airbus A321neo jets
@@ -604,7 +663,7 @@ fn arguments(
         free.iter()
             .copied()
             .filter(|x| !aggregate_figure(st, ctx.hits, x) && !names_a_statistic(ctx, x))
-            .filter(|x| !super::free::sizes_a_company(ctx, x))
+            .filter(|x| !super::free::sizes_a_company(ctx, x) && !of_a_cancelled_deal(ctx, x))
             // "a closing price of 31.20 euros": a share's or unit's price is no deal's value.
             .filter(|x| x.value >= rust_decimal::Decimal::from(super::free::MIN_DEAL_VALUE))
             .filter(|x| in_scope(x.start) || just_before(x.start)),

@@ -295,6 +295,10 @@ pub(super) fn amount_anchored(
             class,
             documented,
         }];
+        // "hatten die geplante 12-Mrd.-Euro-Fusion abgesagt": money of a deal ended is no deal.
+        if super::frame::cancelled(f.ctx, &anchor[0], 0).is_some() {
+            continue;
+        }
         // "… và 4 tàu hộ vệ trị giá 1,2 tỉ USD": a count right before the amount is its deal's.
         let count = quantities.iter().find(|q| {
             q.discrete
