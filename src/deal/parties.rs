@@ -2418,7 +2418,8 @@ pub(super) fn taken_over(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option<(Nam
 /// "Kestrel's bid of $2.1 billion for Orvex Analytics": after a bid noun of the language
 /// (`bid_nouns`), past its amount, a conversion in brackets and the word tying it (at most two
 /// more words), the word for what it is for (`bid_for`) names the company bid for: the target,
-/// which sells. (German and Vietnamese list none yet: no bid noun is a deal word there.)
+/// which sells. (German lists its bid nouns and "bietet"; Vietnamese none yet: no bid noun is a
+/// deal word there.)
 pub(super) fn bid_target(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option<Name> {
     let lex = lexicon::lexicon(ctx.lang);
     if a.ty != DealType::Purchase || !is_a_bid(ctx, a) {
