@@ -19,9 +19,18 @@ impl DealRules for Rules {
     /// "Aktionäre", "Politiker") is a noun unless written like a name, or unless it stands where
     /// only a name can, right after a verb of saying with no article ("…, teilte Nordmar mit";
     /// "…, teilte das Unternehmen mit" names nobody).
+    ///
+    /// Several capitalised words are a name unless the first is a function word or a
+    /// demonstrative: "Diese Transaktion", "Im Jahr", "Beide Parteien" open a sentence with a
+    /// noun, not a company.
     fn unknown_name_is_a_name(&self, n: &UnknownName) -> bool {
+        const DETERMINERS: &[&str] = &[
+            "diese", "dieser", "dieses", "diesem", "diesen", "jene", "jener", "jenes", "beide",
+            "beiden", "alle", "jede", "jeder", "jedes", "solche", "manche", "einige", "viele",
+        ];
         if n.words.len() != 1 {
-            return true;
+            let first = n.words[0].to_lowercase();
+            return !is_stopword(Lang::De, &first) && !DETERMINERS.contains(&first.as_str());
         }
         let w = n.words[0].to_lowercase();
         const NOUN_ENDINGS: &[&str] = &[
