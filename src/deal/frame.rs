@@ -472,16 +472,13 @@ fn bought_by_a_named_company(ctx: &Ctx, a: &Anchor, anchors: &[Anchor], k: usize
         return false;
     }
     let after = span::cut(ctx.text, a.end, scope_end);
-    let by_after = after
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| lex.passive_by.iter().any(|b| span::lower_is(w, b)));
-    let agent = if by_after {
-        let word = after.split_whitespace().next().unwrap_or("");
-        let at = a.end + (after.len() - after.trim_start().len()) + word.len();
-        ctx.read_name(at, scope_end)
-    } else {
-        super::parties::agent_before_verb(ctx, aux.end, a.start)
+    let agent = match after.split_whitespace().next() {
+        // "acquired by Kestrel Holdings": the agent follows the verb.
+        Some(word) if lex.passive_by.iter().any(|b| span::lower_is(word, b)) => {
+            let at = a.end + (after.len() - after.trim_start().len()) + word.len();
+            ctx.read_name(at, scope_end)
+        }
+        _ => super::parties::agent_before_verb(ctx, aux.end, a.start),
     };
     agent.is_some_and(|n| !n.kind.is_some_and(crate::entity::Kind::is_public))
 }

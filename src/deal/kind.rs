@@ -412,10 +412,12 @@ pub(super) fn lending_to_a_state(ty: DealType, parties: &[Name], has_amount: boo
 }
 
 /// "Tallow Robotics received $50 million from Greyfield Bank", "nhận 50 triệu USD từ Quỹ
-/// Greyfield": money received (a verb of receiving right before the amount) in a sentence with no
-/// deal word but that verb, from a bank or a fund (`from`, the side read as providing), is lent or invested,
-/// not paid for goods: a financing from a lender, an investment from a fund
+/// Greyfield": money received (a verb of receiving right before the amount) in a sentence with
+/// no deal word but that verb, from a bank or a fund (`from`, the side read as providing), is
+/// lent or invested, not paid for goods: a financing from a lender, an investment from a fund
 /// (`roles::financier_type`), and the bank or fund provides. `None` where any of that fails.
+/// Asked twice per mention: by `parties` (to keep the financier providing) and by `mention` (for
+/// the type); it returns at once for nearly every anchor, which has a deal word of its own.
 pub(super) fn money_from_a_financier(
     ctx: &Ctx,
     a: &Anchor,

@@ -886,30 +886,23 @@ impl<'a> Ctx<'a> {
                             let cap = is_capitalised(w);
                             // "Tổng công ty Cảng biển Việt Nam", "Vận tải biển": where a name
                             // capitalises only a word's first syllable, up to two lower-case
-                            // syllables may follow a capitalised one.
+                            // syllables may follow a capitalised one, where no word of the deal
+                            // lexicon covers them ("ký", "với") and they are no function word.
+                            let at = h.end + (w.as_ptr() as usize - between.as_ptr() as usize);
                             let ok = alphabetic
                                 && (cap
                                     || (syllables
                                         && lower_run < 2
-                                        && !self.lower_word_is_known(w)));
+                                        && !self.hits.iter().any(|x| x.start <= at && at < x.end)
+                                        && !crate::lang::detect::is_stopword(
+                                            self.lang,
+                                            &w.to_lowercase(),
+                                        )));
                             lower_run = if cap { 0 } else { lower_run + 1 };
                             ok
                         })
                 }
         })
-    }
-
-    /// A lower-case word the deal lexicon or the language's function words know ("ký", "với"):
-    /// no syllable of a name.
-    fn lower_word_is_known(&self, w: &str) -> bool {
-        let low = w.to_lowercase();
-        crate::lang::detect::is_stopword(self.lang, &low)
-            || self.hits.iter().any(|h| {
-                span::cut(self.text, h.start, h.end)
-                    .to_lowercase()
-                    .split_whitespace()
-                    .any(|x| x == low)
-            })
     }
 
     /// "Công ty Nhiệt điện Phú Mỹ", "Tập đoàn Đức Giang": a country's one-word name written right
