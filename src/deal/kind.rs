@@ -436,7 +436,7 @@ pub(super) fn money_from_a_financier(
     let financier = parties
         .iter()
         .find(|p| Some(p.canonical.as_str()) == from)?;
-    let ty = super::roles::financier_type(ctx.text, financier)?;
+    let ty = super::roles::financier_type(ctx.lang, ctx.text, financier)?;
     super::roles::money_received(ctx, pre_start, scope_end).then_some(ty)
 }
 

@@ -386,6 +386,17 @@ struct PartyPatterns {
     /// "Orvex Aerospace", "Lindmark Werft"): it supplies what a purchase it is party to is for.
     #[serde(default)]
     maker_name_words: Vec<String>,
+    /// Words that, inside a company's name or the few words before it, make it a lender
+    /// ("Greyfield Bank", "Kestrel Leasing", "Ngân hàng Greyfield"): money it gives with no deal
+    /// word is a financing, and it provides a financing it is party to. Matched as parts of
+    /// words, lower-cased, in the language's text and in the English canonical name.
+    #[serde(default)]
+    lender_words: Vec<String>,
+    /// Words that make a company an investor in the same way ("Orvex Ventures", "Quỹ Greyfield",
+    /// "Greyfield Capital"): money it gives with no deal word is an investment. Asked only of a
+    /// name no `lender_words` matched.
+    #[serde(default)]
+    investor_words: Vec<String>,
     /// Nouns of a consent a state gives to a deal it is no party of ("subject to China's
     /// approval"): a country's possessive before one is no party.
     #[serde(default)]
@@ -966,6 +977,9 @@ pub struct DealLexicon {
     pub state_body_words: Vec<String>,
     /// See `maker_name_words` in the lexicon file (lower-cased).
     pub maker_name_words: Vec<String>,
+    /// See `lender_words` and `investor_words` in the lexicon file (lower-cased).
+    pub lender_words: Vec<String>,
+    pub investor_words: Vec<String>,
     /// See `approval_nouns` in the lexicon file (lower-cased).
     pub approval_nouns: Vec<String>,
     /// See `Cues::modifiers_follow_noun`.
@@ -1463,6 +1477,8 @@ impl DealLexicon {
             duration_units: lower(&raw.cues.duration_units),
             modifiers_follow_noun: raw.cues.modifiers_follow_noun,
             maker_name_words: lower(&raw.parties.maker_name_words),
+            lender_words: lower(&raw.parties.lender_words),
+            investor_words: lower(&raw.parties.investor_words),
             approval_nouns: lower(&raw.parties.approval_nouns),
             rivals: lower(&raw.parties.rivals),
             beat_verbs: lower(&raw.parties.beat_verbs),

@@ -4,6 +4,7 @@
 //! parties are.
 
 use crate::entity::Kind;
+use crate::lang::Lang;
 use crate::model::DealType;
 use crate::text::strip_diacritics;
 
@@ -292,7 +293,7 @@ pub(super) fn subject_on_the_other_side(
 /// (an investment). `None` for a name that is neither. The name is read as written in `text` with
 /// the five words before it, where a descriptor may stand ("từ quỹ đầu tư mạo hiểm Greyfield",
 /// "from the fund Greyfield"), and as its canonical form.
-pub(super) fn financier_type(text: &str, n: &Name) -> Option<DealType> {
+pub(super) fn financier_type(lang: Lang, text: &str, n: &Name) -> Option<DealType> {
     match n.kind {
         Some(Kind::Bank) => return Some(DealType::Financing),
         Some(Kind::Fund) => return Some(DealType::Investment),
@@ -305,39 +306,41 @@ pub(super) fn financier_type(text: &str, n: &Name) -> Option<DealType> {
         .filter(|(_, c)| c.is_whitespace())
         .nth(5)
         .map_or(0, |(i, _)| i);
-    financier_words(&format!("{} {}", span::cut(text, from, n.end), n.canonical).to_lowercase())
+    financier_words(
+        lang,
+        &format!("{} {}", span::cut(text, from, n.end), n.canonical).to_lowercase(),
+    )
 }
 
-/// Words that name a lender or an investor in a name, lower-cased: a financing or an investment.
-fn financier_words(low: &str) -> Option<DealType> {
-    let has = |words: &[&str]| words.iter().any(|w| low.contains(w));
-    if has(&[
-        "bank",
-        "credit",
-        "leasing",
-        "lease",
-        "finance",
-        "financial",
-        "ngân hàng",
-        "kredit",
-    ]) {
+/// Whether lower-cased text holds a word of the language's `lender_words` (a financing) or else
+/// of its `investor_words` (an investment). English words are asked too, in every language: a
+/// canonical name is English ("Ngân hàng Greyfield" is "Greyfield Bank").
+fn financier_words(lang: Lang, low: &str) -> Option<DealType> {
+    let langs = [lang, Lang::En];
+    let langs = if lang == Lang::En {
+        &langs[..1]
+    } else {
+        &langs[..]
+    };
+    let has = |words: &dyn Fn(&'static super::lexicon::DealLexicon) -> &'static [String]| {
+        langs.iter().any(|l| {
+            words(super::lexicon::lexicon(*l))
+                .iter()
+                .any(|w| low.contains(w.as_str()))
+        })
+    };
+    if has(&|x| &x.lender_words) {
         Some(DealType::Financing)
-    } else if has(&[
-        "capital",
-        "ventures",
-        "fund",
-        "asset management",
-        "invest",
-        "quỹ",
-    ]) {
+    } else if has(&|x| &x.investor_words) {
         Some(DealType::Investment)
     } else {
         None
     }
 }
 
-fn financial_name(n: &Name) -> bool {
-    n.kind.is_some_and(Kind::is_financial) || financier_words(&n.canonical.to_lowercase()).is_some()
+fn financial_name(lang: Lang, n: &Name) -> bool {
+    n.kind.is_some_and(Kind::is_financial)
+        || financier_words(lang, &n.canonical.to_lowercase()).is_some()
 }
 
 /// The only party named is the clause's subject, and no verb said its side: a donor or investor
@@ -347,6 +350,7 @@ fn financial_name(n: &Name) -> bool {
 /// "Nordmar will den Zukauf perfekt machen"); a company named with a licence holds it, a public
 /// body grants it.
 fn lone_subject(
+    lang: Lang,
     ty: DealType,
     s: &Name,
     provider: &mut Option<String>,
@@ -358,7 +362,7 @@ fn lone_subject(
     }
     let gives = match ty {
         DealType::Aid | DealType::Investment => true,
-        DealType::Financing => financial_name(s),
+        DealType::Financing => financial_name(lang, s),
         DealType::Purchase | DealType::Agreement => s.kind == Some(Kind::Manufacturer),
         // "Kestrel Telecom won the 3.5 GHz block": who wins a licence holds it; a regulator
         // that auctions it gives it.
@@ -400,6 +404,7 @@ fn state_buys_from_a_company(parties: &[Name]) -> Option<String> {
 /// Who provides and who receives, from the deal type and what the parties are, when the text
 /// did not say it with "to"/"from".
 pub(super) fn assign_roles(
+    lang: Lang,
     ty: DealType,
     parties: &[Name],
     item: &str,
@@ -412,7 +417,7 @@ pub(super) fn assign_roles(
     }
     if parties.len() == 1 {
         if let Some(s) = subject.filter(|s| s.canonical == parties[0].canonical) {
-            lone_subject(ty, s, provider, recipient);
+            lone_subject(lang, ty, s, provider, recipient);
         } else if lone_maker_supplies(ty, &parties[0]) && provider.is_none() && recipient.is_none()
         {
             *provider = Some(parties[0].canonical.clone());
@@ -445,7 +450,7 @@ pub(super) fn assign_roles(
         }),
         DealType::Financing => {
             pick(&|p: &Name| p.kind.is_some_and(Kind::is_financial)).or_else(|| {
-                pick(&|p: &Name| !p.kind.is_some_and(Kind::is_public) && financial_name(p))
+                pick(&|p: &Name| !p.kind.is_some_and(Kind::is_public) && financial_name(lang, p))
             })
         }
         DealType::Licence => pick(&|p: &Name| p.kind.is_some_and(Kind::is_public))
@@ -651,7 +656,7 @@ pub(super) fn decide(
     let subject = subject_as_maker.as_ref().or(subject);
     if !joint {
         let told = recipient.is_some();
-        assign_roles(ty, parties, item, subject, provider, recipient);
+        assign_roles(ctx.lang, ty, parties, item, subject, provider, recipient);
         // "bei ATR und dessen Rivalen Embraer": the party left beside a supplier, joined to
         // it after its preposition, supplies too; it is not the other side.
         let side = |c: &Option<String>| parties.iter().find(|p| Some(&p.canonical) == c.as_ref());
