@@ -8,6 +8,17 @@ use crate::lang::Lang;
 /// Reads a digit string with separators ('.', ',', '\'', spaces already removed or kept as ' ').
 /// Returns `None` when the grouping is impossible (e.g. "1.23.4").
 pub fn parse(raw: &str, lang: Lang) -> Option<Decimal> {
+    // The raised decimal point of British print ("1·26"): a decimal point, never a group.
+    if let Some((int, frac)) = raw.split_once('·') {
+        if frac.is_empty() || !frac.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let whole = parse(int, lang)?;
+        if !whole.fract().is_zero() {
+            return None;
+        }
+        return format!("{whole}.{frac}").parse().ok();
+    }
     let s: String = raw
         .chars()
         .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\''))

@@ -170,6 +170,16 @@ struct Raw {
     /// name before a bare number is no price: "Euro 2024").
     #[serde(default)]
     name_prefixes: HashMap<String, String>,
+    /// Scale words only some currencies count in ("crore", "lakh"), each with those currencies,
+    /// the usual first: a figure with one and no currency written takes the article's currency
+    /// only if it is one of them, else the first ("4,250 crore" is rupees, not the yuan of an
+    /// earlier sentence).
+    #[serde(default)]
+    scale_currencies: HashMap<String, Vec<String>>,
+    /// Nouns a currency name modifies ("a US dollar amount", "a euro bond"): a lone "a" or "an"
+    /// and a currency before one is no amount of one unit.
+    #[serde(default)]
+    currency_modifies: Vec<String>,
     subunits: Subunits,
     numbers: Numbers,
     scales: HashMap<String, u64>,
@@ -250,6 +260,10 @@ pub struct AmountLexicon {
     /// A symbol several currencies write ("¥"), with each currency's article cues (lower-cased):
     /// the currency whose cues the article names most takes the symbol.
     pub ambiguous: Vec<(String, Vec<CurrencyCues>)>,
+    /// See `scale_currencies` in the lexicon file (scale words lower-cased).
+    pub scale_currencies: Vec<(String, Vec<String>)>,
+    /// See `currency_modifies` in the lexicon file; lower-cased.
+    pub currency_modifies: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -445,6 +459,16 @@ impl AmountLexicon {
             partitives: raw
                 .quantities
                 .partitives
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            scale_currencies: raw
+                .scale_currencies
+                .iter()
+                .map(|(w, c)| (w.to_lowercase(), c.clone()))
+                .collect(),
+            currency_modifies: raw
+                .currency_modifies
                 .iter()
                 .map(|w| w.to_lowercase())
                 .collect(),

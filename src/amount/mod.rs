@@ -112,8 +112,10 @@ fn digit_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         let mut end = start;
         loop {
             end += b[end..].iter().take_while(|c| c.is_ascii_digit()).count();
-            match (b.get(end), b.get(end + 1)) {
-                (Some(b'.' | b',' | b'\''), Some(d)) if d.is_ascii_digit() => end += 1,
+            match (b.get(end), b.get(end + 1), b.get(end + 2)) {
+                (Some(b'.' | b',' | b'\''), Some(d), _) if d.is_ascii_digit() => end += 1,
+                // The raised decimal point of British print ("1·26bn", U+00B7).
+                (Some(0xC2), Some(0xB7), Some(d)) if d.is_ascii_digit() => end += 2,
                 _ => break,
             }
         }
@@ -451,6 +453,22 @@ struct Num {
 }
 
 impl Reader<'_, '_> {
+    /// "a US dollar amount", "a euro bond": the word right after the currency that ends atom
+    /// `k - 1` is one of the language's `currency_modifies`, so the currency names a kind of
+    /// money, not one unit of it.
+    fn currency_modifies_a_noun(&self, k: usize) -> bool {
+        let Some(last) = k.checked_sub(1).and_then(|i| self.atoms.get(i)) else {
+            return false;
+        };
+        let next = self.text[last.end..]
+            .trim_start()
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        !next.is_empty() && self.lex.currency_modifies.contains(&next)
+    }
+
     fn at(&self, k: usize) -> Option<&Atom<'_>> {
         self.atoms.get(k)
     }
@@ -1059,7 +1077,18 @@ impl Reader<'_, '_> {
                     && written
                         .chars()
                         .all(|c| c.is_alphabetic() || c == ' ' || c == '-');
-            if !name {
+            if !name || self.currency_modifies_a_noun(k) {
+                return None;
+            }
+        }
+        // "drei Euro-Tranchen", "two dollar-denominated bonds": a currency name joined by a
+        // hyphen to the noun after it, with no scale word, tells a kind of money, no sum.
+        if n1.scale.is_none() && value_max.is_none() && cur_suf.is_some() {
+            let after = &self.text[self.atoms[k - 1].end..];
+            if after
+                .strip_prefix('-')
+                .is_some_and(|r| r.starts_with(char::is_alphabetic))
+            {
                 return None;
             }
         }
@@ -1563,7 +1592,7 @@ pub fn quantities(text: &str, lang: Lang) -> Vec<Quantity> {
 /// `--models` may add to them).
 pub fn recognise(text: &str, lang: Lang, known: &Lexicons) -> (Vec<Amount>, Vec<Quantity>) {
     let (mut money, counts) = recognise_unsettled(text, lang, known);
-    settle_currencies(text, &mut money);
+    settle_currencies(text, lang, &mut money);
     settle_shared_symbols(text, lang, &mut money);
     (money, counts)
 }
@@ -1602,7 +1631,7 @@ pub fn recognise_spans(
             ..a
         }));
     }
-    settle_currencies(text, &mut money);
+    settle_currencies(text, lang, &mut money);
     settle_shared_symbols(&text[cues], lang, &mut money);
     for a in money {
         // Spans are in text order: an amount belongs to the last span starting at or before it.
@@ -1734,7 +1763,7 @@ fn starts_word(word: &str, noun: &str, compound: bool) -> bool {
 /// article: that of the nearest amount before it that was written with one and is no bracketed
 /// conversion, else of the first such amount after it. An amount with no such neighbour is
 /// dropped: a bare figure in an article that never names a currency is no amount.
-pub fn settle_currencies(text: &str, money: &mut Vec<Amount>) {
+pub fn settle_currencies(text: &str, lang: Lang, money: &mut Vec<Amount>) {
     if !money.iter().any(|a| a.currency_inferred) {
         return;
     }
@@ -1759,7 +1788,16 @@ pub fn settle_currencies(text: &str, money: &mut Vec<Amount>) {
     let mut keep = Vec::with_capacity(money.len());
     for (a, after) in money.drain(..).zip(first_after) {
         if a.currency_inferred {
-            if let Some(c) = last.clone().or(after) {
+            let neighbour = last.clone().or(after);
+            let c = match scale_currencies(lang, &a.text) {
+                Some(only) => Some(
+                    neighbour
+                        .filter(|c| only.contains(c))
+                        .unwrap_or_else(|| only[0].clone()),
+                ),
+                None => neighbour,
+            };
+            if let Some(c) = c {
                 keep.push(Amount { currency: c, ..a });
             }
             continue;
@@ -1770,6 +1808,25 @@ pub fn settle_currencies(text: &str, money: &mut Vec<Amount>) {
         keep.push(a);
     }
     *money = keep;
+}
+
+/// The currencies a scale word of `written` counts in, where the language's `scale_currencies`
+/// has it ("4,250 crore": rupees and their neighbours), the usual first.
+fn scale_currencies(lang: Lang, written: &str) -> Option<&'static [String]> {
+    let lex = lexicon(lang);
+    if lex.scale_currencies.is_empty() {
+        return None;
+    }
+    written
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .find_map(|w| {
+            let w = w.to_lowercase();
+            lex.scale_currencies
+                .iter()
+                .find(|(s, c)| *s == w && !c.is_empty())
+                .map(|(_, c)| c.as_slice())
+        })
 }
 
 /// An amount written with a symbol several currencies share ("¥2 billion") takes the currency
@@ -1871,8 +1928,8 @@ mod tests {
         /// The hand-read digit runs are the regex's matches, on text full of digits, separators
         /// and their neighbours.
         #[test]
-        fn digit_runs_are_the_regexs_matches(s in "[0-9.,' a€ộ-]{0,40}") {
-            let re = Regex::new(r"[0-9]+(?:[.,'][0-9]+)*").unwrap();
+        fn digit_runs_are_the_regexs_matches(s in "[0-9.,' a€ộ·-]{0,40}") {
+            let re = Regex::new(r"[0-9]+(?:[.,'·][0-9]+)*").unwrap();
             let want: Vec<(usize, usize)> = re.find_iter(&s).map(|m| (m.start(), m.end())).collect();
             proptest::prop_assert_eq!(digit_runs(&s).collect::<Vec<_>>(), want);
         }
@@ -1883,5 +1940,8 @@ mod tests {
         let s = "1.200,5 and 3, 4. 1'000'000'x 7.";
         let runs: Vec<&str> = digit_runs(s).map(|(a, b)| &s[a..b]).collect();
         assert_eq!(runs, ["1.200,5", "3", "4", "1'000'000", "7"]);
+        let s = "a 2·4bn contract, 3· 5";
+        let runs: Vec<&str> = digit_runs(s).map(|(a, b)| &s[a..b]).collect();
+        assert_eq!(runs, ["2·4", "3", "5"]);
     }
 }
