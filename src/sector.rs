@@ -61,6 +61,9 @@ impl Sectors {
     fn score(&self, text: &str, weight: u32, scores: &mut Vec<(String, u32, bool)>) {
         let f = Folded::new(text);
         for h in self.set.find(text, &f) {
+            if modifies_the_next_word(text, h.start, h.end) {
+                continue;
+            }
             for (sector, user) in &self.keyword_sector[h.id] {
                 match scores.iter_mut().find(|(s, _, _)| s == sector) {
                     Some(e) => {
@@ -107,6 +110,21 @@ impl Sectors {
     }
 }
 
+/// "six-car trains", "4-engine jets": a keyword that ends a compound hyphened to a lower-case word
+/// or a number, before a lower-case word, describes that word, the thing the deal is about; it
+/// names no sector. German compounds open with a capital ("für E-Autos erhalten") and still count.
+fn modifies_the_next_word(text: &str, start: usize, end: usize) -> bool {
+    let before = &text[..start];
+    before.ends_with('-')
+        && before[..before.len() - 1]
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()))
+        && text[end..]
+            .strip_prefix(' ')
+            .is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()))
+}
+
 /// The sector of a deal whose text names none.
 pub fn fallback(ty: DealType) -> &'static str {
     match ty {
@@ -120,6 +138,25 @@ pub fn fallback(ty: DealType) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hyphened_modifier_names_no_sector() {
+        let s = Sectors::parse(&[(
+            "test",
+            "Automotive\tcar|cars\nInfrastructure\ttrains",
+            false,
+        )])
+        .unwrap();
+        assert_eq!(
+            s.best("six-car trains", &[], "").as_deref(),
+            Some("Infrastructure")
+        );
+        assert_eq!(s.best("car trains", &[], "").as_deref(), Some("Automotive"));
+        assert_eq!(
+            s.best("E-car trains", &[], "").as_deref(),
+            Some("Automotive")
+        );
+    }
 
     #[test]
     fn item_outweighs_sentence_and_user_keywords_win() {

@@ -453,6 +453,15 @@ struct Num {
 }
 
 impl Reader<'_, '_> {
+    /// "six-car", "vier-achsige": atom `i` is joined by a hyphen to a word right after it.
+    fn hyphened_to_a_word(&self, i: usize) -> bool {
+        self.atoms.get(i).is_some_and(|a| {
+            self.text[a.end..]
+                .strip_prefix('-')
+                .is_some_and(|r| r.starts_with(char::is_alphabetic))
+        })
+    }
+
     /// "a US dollar amount", "a euro bond": the word right after the currency that ends atom
     /// `k - 1` is one of the language's `currency_modifies`, so the currency names a kind of
     /// money, not one unit of it.
@@ -558,6 +567,8 @@ impl Reader<'_, '_> {
             }
             for r in roles {
                 match r {
+                    // "eight six-car trains": a unit right after a unit starts another number.
+                    Role::Unit(_) if n > 0 && !last_unit.is_zero() => break,
                     Role::Unit(v) => {
                         explicit_zero |= *v == 0;
                         current = current.checked_add(Decimal::from(*v))?;
@@ -1389,6 +1400,11 @@ impl Reader<'_, '_> {
     /// A count of things at atom `i`: a number, an optional classifier, a count noun.
     fn counted_noun(&self, i: usize, lang: Lang) -> Option<(Quantity, usize)> {
         let (value, next) = self.whole_number(i)?;
+        // "six-car trainsets", "a four-year deal": a number hyphened to a word describes the
+        // thing counted; it counts nothing itself.
+        if self.hyphened_to_a_word(next - 1) {
+            return None;
+        }
         // "Airbus's 350 jets": a number right after a possessive name is its model.
         let before = self.text[..self.atoms[i].start].trim_end();
         if before.ends_with("'s")
@@ -1439,7 +1455,9 @@ impl Reader<'_, '_> {
                     .enumerate()
                     .take_while(|(_, a)| a.end <= found.start)
                     .any(|(j, a)| {
-                        (a.is_numeral_word() && !self.letter_of_a_model(k + j))
+                        (a.is_numeral_word()
+                            && !self.letter_of_a_model(k + j)
+                            && !self.hyphened_to_a_word(k + j))
                             || (year && matches!(a.kind, Kind::Num(_)))
                     })
                 {

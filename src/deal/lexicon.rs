@@ -392,6 +392,10 @@ struct PartyPatterns {
     /// words, lower-cased, in the language's text and in the English canonical name.
     #[serde(default)]
     lender_words: Vec<String>,
+    /// Words that, capitalised and followed by a number or a single capital letter, name a
+    /// numbered part of a project, not an organisation ("Line 4", "Phase II", "Los 3").
+    #[serde(default)]
+    numbered_parts: Vec<String>,
     /// Words that make a company an investor in the same way ("Orvex Ventures", "Quỹ Greyfield",
     /// "Greyfield Capital"): money it gives with no deal word is an investment. Asked only of a
     /// name no `lender_words` matched.
@@ -977,6 +981,8 @@ pub struct DealLexicon {
     pub state_body_words: Vec<String>,
     /// See `maker_name_words` in the lexicon file (lower-cased).
     pub maker_name_words: Vec<String>,
+    /// See `numbered_parts` in the lexicon file (as written).
+    pub numbered_parts: Vec<String>,
     /// See `lender_words` and `investor_words` in the lexicon file (lower-cased).
     pub lender_words: Vec<String>,
     pub investor_words: Vec<String>,
@@ -1478,6 +1484,7 @@ impl DealLexicon {
             modifiers_follow_noun: raw.cues.modifiers_follow_noun,
             maker_name_words: lower(&raw.parties.maker_name_words),
             lender_words: lower(&raw.parties.lender_words),
+            numbered_parts: raw.parties.numbered_parts.clone(),
             investor_words: lower(&raw.parties.investor_words),
             approval_nouns: lower(&raw.parties.approval_nouns),
             rivals: lower(&raw.parties.rivals),

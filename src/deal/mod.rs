@@ -335,6 +335,9 @@ fn analyse<'l>(
             || (plain_case()
                 && (names::capitalised_within_name(st, start, end)
                     || names::opens_a_business_name(st, lang, start, end)))
+            // Even in a sentence of many names, which reads as title case.
+            || (!lex.nouns_capitalised
+                && names::capitalised_before_a_legal_form(st, &hits, start, end))
             || names::in_a_title(st, start, end, &lex.title_heads)
     };
     let anchors = anchor::anchors(st, &hits, statistic, &quantities, &in_name, &lex.fronting);

@@ -1596,6 +1596,24 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// "for Line 4", "Phase II of the port", "Los 3": a word of the language's `numbered_parts`
+    /// followed by a number, a Roman numeral or a single capital names a part of a project.
+    fn numbered_part(&self, start: usize, raw: &str) -> bool {
+        let lex = lexicon::lexicon(self.lang);
+        if !lex.numbered_parts.iter().any(|w| w == raw) {
+            return false;
+        }
+        let next = span::after(self.text, start + raw.len())
+            .trim_start()
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | ')' | '.'))
+            .next()
+            .unwrap_or("");
+        let roman = |w: &str| !w.is_empty() && w.chars().all(|c| "IVXL".contains(c));
+        next.starts_with(|c: char| c.is_ascii_digit())
+            || roman(next)
+            || (next.chars().count() == 1 && next.starts_with(char::is_uppercase))
+    }
+
     fn name_like(&self, start: usize, raw: &str) -> bool {
         if self.lexicon.lookup(raw).is_some() {
             return true;
@@ -1604,6 +1622,9 @@ impl<'a> Ctx<'a> {
         // "the EPC contract", "the JV": an abbreviation of a thing is no party.
         let lex = lexicon::lexicon(self.lang);
         if words.len() == 1 && lex.not_names.iter().any(|n| n == raw) {
+            return false;
+        }
+        if words.len() == 1 && self.numbered_part(start, raw) {
             return false;
         }
         // "Beide Unternehmen unterzeichneten …": the two parties of the deal before, no name.
@@ -2164,6 +2185,26 @@ pub fn capitalised_within_name(st: &str, start: usize, end: usize) -> bool {
     let name_word = |w: &str| is_capitalised(w) && !w.ends_with([',', '.', ';', ':']);
     let starts_upper = next.chars().next().is_some_and(char::is_uppercase);
     !sentence_start && name_word(prev) && starts_upper
+}
+
+/// "… Copperfield Medical Supply, LP ($12 million) …": a capitalised word inside a sentence,
+/// after a capitalised word and before a comma and a legal form of the language (an `org_tails`
+/// hit), ends a company's name; a deal word it is anchors nothing.
+pub fn capitalised_before_a_legal_form(st: &str, hits: &[Hit], start: usize, end: usize) -> bool {
+    let word = span::cut(st, start, end);
+    let before = span::before(st, start).trim_end();
+    let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    if !is_capitalised(word) || !is_capitalised(prev) || prev.ends_with([',', '.', ';', ':']) {
+        return false;
+    }
+    let Some(rest) = span::after(st, end).strip_prefix(", ") else {
+        return false;
+    };
+    let at = end + 2;
+    rest.starts_with(char::is_uppercase)
+        && hits
+            .iter()
+            .any(|h| h.start == at && h.has(|r| *r == Role::OrgTail))
 }
 
 /// "Tuần trước, Đầu tư Sao Mai đã hoàn tất …": a capitalised kind of business of the language
