@@ -456,6 +456,10 @@ struct Cues {
     #[serde(default)]
     cancel_verbs: Vec<String>,
     total_cues: Vec<String>,
+    /// Nouns of the things deals are each about ("projects", "dự án", "Projekte"): money told over
+    /// a count of two or more of them ("cho 7 dự án", "for nine projects") sums several deals.
+    #[serde(default)]
+    counted_objects: Vec<String>,
     statistic_cues: Vec<String>,
     singular_heads: Vec<String>,
     purpose: Vec<String>,
@@ -981,6 +985,8 @@ pub struct DealLexicon {
     pub state_body_words: Vec<String>,
     /// See `maker_name_words` in the lexicon file (lower-cased).
     pub maker_name_words: Vec<String>,
+    /// See `counted_objects` in the lexicon file (lower-cased).
+    pub counted_objects: Vec<String>,
     /// See `numbered_parts` in the lexicon file (as written).
     pub numbered_parts: Vec<String>,
     /// See `lender_words` and `investor_words` in the lexicon file (lower-cased).
@@ -1481,6 +1487,7 @@ impl DealLexicon {
             passive_agent_after_aux: raw.parties.passive_agent_after_aux,
             item_fillers: lower(&raw.cues.item_fillers),
             duration_units: lower(&raw.cues.duration_units),
+            counted_objects: lower(&raw.cues.counted_objects),
             modifiers_follow_noun: raw.cues.modifiers_follow_noun,
             maker_name_words: lower(&raw.parties.maker_name_words),
             lender_words: lower(&raw.parties.lender_words),

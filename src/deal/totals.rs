@@ -30,8 +30,13 @@ pub(super) fn set_apart(
         {
             return true;
         }
-        if !is_total(st, ctx.hits, a, single_named_deal, named_statistic)
-            && (named_statistic || !broken_down(st, ctx.hits, a, &all))
+        if !is_total(
+            (st, ctx.lang, &all),
+            ctx.hits,
+            a,
+            single_named_deal,
+            named_statistic,
+        ) && (named_statistic || !broken_down(st, ctx.hits, a, &all))
         {
             return true;
         }
@@ -91,6 +96,94 @@ impl Figure {
 pub(super) fn aggregate_figure(st: &str, hits: &[Hit], x: &Amount) -> bool {
     !names_a_single_deal(st, hits, x)
         && (beside_plural_deal_noun(st, hits, x) || worth_of_deals(st, hits, x))
+}
+
+/// "Tập đoàn Orvex rút vốn khỏi 4 công ty, nhận 520 tỷ đồng", "grants of $4 million for nine
+/// projects", "Fördermittel von 9 Millionen Euro für drei Projekte": money told over a count of
+/// two or more things each deal is about (the language's `counted_objects`, right after the
+/// count), within twelve words of the amount in its clause, sums several deals (`before_only`:
+/// only counts told before the amount are asked). Not past a name
+/// ("The three companies are Kestrel Corp ($20 million), …" lists one deal each) nor right after
+/// a stake word ("mua cổ phần ở 2 công ty con", shares of two companies bought at once), nor in
+/// a clause of several amounts (the parts), nor counted up to now (a history).
+fn spread_over_counted_objects(
+    (st, lang, amounts): (&str, crate::lang::Lang, &[&Amount]),
+    hits: &[Hit],
+    x: &Amount,
+    before_only: bool,
+) -> bool {
+    let objects = &super::lexicon::lexicon(lang).counted_objects;
+    if objects.is_empty() {
+        return false;
+    }
+    let clause_start = span::before(st, x.start)
+        .rfind(['.', ';', ':'])
+        .map_or(0, |i| i + 1);
+    let clause_end = span::after(st, x.end)
+        .find(['.', ';', ':'])
+        .map_or(st.len(), |i| x.end + i);
+    // "… đến nay đã tài trợ 700 dự án …": counted up to now, a history, no total.
+    let up_to_now = hits.iter().any(|h| {
+        h.has(|r| matches!(r, Role::Cumulative | Role::CumulativeOpening))
+            && h.start >= clause_start
+            && h.end <= x.start
+    });
+    // "two loans, of $80 million and $45 million": a clause that gives several amounts
+    // gives the parts, each its own.
+    if up_to_now
+        || amounts
+            .iter()
+            .filter(|y| y.start >= clause_start && y.end <= clause_end)
+            .count()
+            > 1
+    {
+        return false;
+    }
+    let words: Vec<(usize, &str)> = span::cut(st, clause_start, clause_end)
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - st.as_ptr() as usize, w))
+        .collect();
+    words.iter().any(|&(at, count)| {
+        let n = if !count.is_empty() && count.bytes().all(|c| c.is_ascii_digit()) {
+            count.parse::<u64>().ok().map(rust_decimal::Decimal::from)
+        } else {
+            crate::amount::parse_number_word(&count.to_lowercase(), lang)
+        };
+        if (before_only && at >= x.start)
+            || !n.is_some_and(|n| n >= rust_decimal::Decimal::TWO && n.fract().is_zero())
+        {
+            return false;
+        }
+        let rest = span::after(st, at + count.len())
+            .trim_start()
+            .to_lowercase();
+        let Some(noun) = objects.iter().find(|o| {
+            rest.starts_with(o.as_str())
+                && !rest[o.len()..].starts_with(|c: char| c.is_alphanumeric())
+        }) else {
+            return false;
+        };
+        let noun_end = at
+            + count.len()
+            + (span::after(st, at + count.len()).len()
+                - span::after(st, at + count.len()).trim_start().len())
+            + noun.len();
+        let (a, b) = if at >= x.end {
+            (x.end, at)
+        } else {
+            (noun_end.min(x.start), x.start)
+        };
+        let gap = span::cut(st, a, b);
+        let named_between = gap
+            .split_whitespace()
+            .any(|w| w.starts_with(|c: char| c.is_uppercase()));
+        let after_stake = hits.iter().any(|h| {
+            h.has(|r| *r == Role::Stake)
+                && h.end <= at
+                && span::cut(st, h.end, at).split_whitespace().count() <= 1
+        });
+        gap.split_whitespace().count() <= 12 && !named_between && !after_stake
+    })
 }
 
 /// "$4 billion-worth of design and installation contracts", "ninety million dollars (about 7.5
@@ -197,7 +290,7 @@ fn auction_proceeds(st: &str, hits: &[Hit], x: &Amount) -> bool {
 ///   or right after it, no single named deal is the sentence's subject, and the sentence tells of
 ///   deals at all (a deal word somewhere in it).
 fn is_total(
-    st: &str,
+    (st, lang, amounts): (&str, crate::lang::Lang, &[&Amount]),
     hits: &[Hit],
     x: &Amount,
     single_named_deal: &dyn Fn() -> bool,
@@ -207,10 +300,20 @@ fn is_total(
         return true;
     }
     // "the orders were an increase of $3 billion": a figure a statistic names is no sum of deals.
-    if statistic || names_a_single_deal(st, hits, x) {
+    if statistic {
         return false;
     }
-    if aggregate_figure(st, hits, x) {
+    // "6 dự án được tài trợ … 410.250 USD": counted things told before the
+    // money, as what the clause is about, share it even beside a singular deal word.
+    if spread_over_counted_objects((st, lang, amounts), hits, x, true) {
+        return true;
+    }
+    if names_a_single_deal(st, hits, x) {
+        return false;
+    }
+    if aggregate_figure(st, hits, x)
+        || spread_over_counted_objects((st, lang, amounts), hits, x, false)
+    {
         return true;
     }
     let words_between = |h: &Hit| {
