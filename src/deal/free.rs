@@ -143,8 +143,8 @@ fn running_or_cumulative(st: &str, hits: &[Hit], x: &Amount) -> bool {
 }
 
 /// "$41 a share", "390 USD/tấn", "7 triệu euro (7,6 triệu đô la) mỗi chiếc": a price per
-/// unit, told right after the amount (past a bracketed conversion), is no deal's value nor a
-/// total's.
+/// unit, told right after the amount (past a bracketed conversion) or named right before it
+/// (`unit_price_before`: "zum Stückpreis von"), is no deal's value nor a total's.
 fn unit_price(st: &str, hits: &[Hit], x: &Amount) -> bool {
     let mut at = ctx_skip(st, x.end);
     if span::after(st, at).starts_with('(') {
@@ -156,9 +156,16 @@ fn unit_price(st: &str, hits: &[Hit], x: &Amount) -> bool {
     let per = rest
         .strip_prefix('/')
         .is_some_and(|r| r.chars().next().is_some_and(char::is_alphabetic));
-    per || hits
-        .iter()
-        .any(|h| (h.start == at || h.start + 1 == at) && h.has(|r| *r == Role::UnitPrice))
+    // "zum Stückpreis von 3,1 Millionen Euro": the words before it say so.
+    let named_before = hits.iter().any(|h| {
+        h.has(|r| *r == Role::UnitPriceBefore)
+            && h.end <= x.start
+            && span::cut(st, h.end, x.start).split_whitespace().count() <= 2
+    });
+    per || named_before
+        || hits
+            .iter()
+            .any(|h| (h.start == at || h.start + 1 == at) && h.has(|r| *r == Role::UnitPrice))
 }
 
 /// "Each jet costs about $100 million", "ein Zug soll 12 Millionen Euro kosten", "Mỗi

@@ -467,6 +467,10 @@ struct Cues {
     /// Right after an amount, these make it a price of one unit, not a deal ("$41 a share").
     #[serde(default)]
     unit_price: Vec<String>,
+    /// Words that name a price per unit right before an amount ("zum Stückpreis von", "at a unit
+    /// price of", "với đơn giá"): no deal's value, no total.
+    #[serde(default)]
+    unit_price_before: Vec<String>,
     /// Words that open a list of names with their amounts in brackets ("The suppliers are A ($31
     /// million), B …", "gồm A (120 tỷ đồng), B …"): the first name starts after them.
     #[serde(default)]
@@ -709,6 +713,8 @@ pub enum Role {
     /// See `Cues::cancel_verbs`.
     Cancel,
     TotalCue,
+    /// See `Cues::unit_price_before`.
+    UnitPriceBefore,
     StatisticCue,
     /// See `Cues::change_cues`.
     ChangeCue,
@@ -1104,6 +1110,7 @@ impl Builder {
         self.add_all(&cues.total_cues, Role::TotalCue);
         self.add_all(&cues.statistic_cues, Role::StatisticCue);
         self.add_all(&cues.unit_price, Role::UnitPrice);
+        self.add_all(&cues.unit_price_before, Role::UnitPriceBefore);
         self.add_all(&cues.list_openers, Role::ListOpen);
         self.add_all(&cues.list_joins, Role::ListJoin);
         self.add_all(&cues.sales_periods, Role::SalesPeriod);
