@@ -156,7 +156,7 @@ fn unit_price(st: &str, hits: &[Hit], x: &Amount) -> bool {
     let per = rest
         .strip_prefix('/')
         .is_some_and(|r| r.chars().next().is_some_and(char::is_alphabetic));
-    // "zum Stückpreis von 3,1 Millionen Euro": the words before it say so.
+    // "zum Stückpreis von 3 Millionen Euro": the words before it say so.
     let named_before = hits.iter().any(|h| {
         h.has(|r| *r == Role::UnitPriceBefore)
             && h.end <= x.start
