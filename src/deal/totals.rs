@@ -30,13 +30,8 @@ pub(super) fn set_apart(
         {
             return true;
         }
-        if !is_total(
-            (st, ctx.lang, &all),
-            ctx.hits,
-            a,
-            single_named_deal,
-            named_statistic,
-        ) && (named_statistic || !broken_down(st, ctx.hits, a, &all))
+        if !is_total((ctx, &all), ctx.hits, a, single_named_deal, named_statistic)
+            && (named_statistic || !broken_down(st, ctx.hits, a, &all))
         {
             return true;
         }
@@ -107,12 +102,12 @@ pub(super) fn aggregate_figure(st: &str, hits: &[Hit], x: &Amount) -> bool {
 /// a stake word ("mua cổ phần ở 2 công ty con", shares of two companies bought at once), nor in
 /// a clause of several amounts (the parts), nor counted up to now (a history).
 fn spread_over_counted_objects(
-    (st, lang, amounts): (&str, crate::lang::Lang, &[&Amount]),
-    hits: &[Hit],
+    (ctx, amounts): (&Ctx, &[&Amount]),
     x: &Amount,
     before_only: bool,
 ) -> bool {
-    let objects = &super::lexicon::lexicon(lang).counted_objects;
+    let (st, hits) = (ctx.text, ctx.hits);
+    let objects = &super::lexicon::lexicon(ctx.lang).counted_objects;
     if objects.is_empty() {
         return false;
     }
@@ -122,56 +117,33 @@ fn spread_over_counted_objects(
     let clause_end = span::after(st, x.end)
         .find(['.', ';', ':'])
         .map_or(st.len(), |i| x.end + i);
-    // "… đến nay đã tài trợ 700 dự án …": counted up to now, a history, no total.
-    let up_to_now = hits.iter().any(|h| {
-        h.has(|r| matches!(r, Role::Cumulative | Role::CumulativeOpening))
-            && h.start >= clause_start
-            && h.end <= x.start
-    });
-    // "two loans, of $80 million and $45 million": a clause that gives several amounts
-    // gives the parts, each its own.
-    if up_to_now
-        || amounts
-            .iter()
-            .filter(|y| y.start >= clause_start && y.end <= clause_end)
-            .count()
-            > 1
-    {
+    let clause = span::cut(st, clause_start, clause_end);
+    // The nouns first: most clauses name none, and then nothing else is read.
+    let low = ctx.lower_slice(clause);
+    if low.len() != clause.len() {
         return false;
     }
-    let words: Vec<(usize, &str)> = span::cut(st, clause_start, clause_end)
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - st.as_ptr() as usize, w))
-        .collect();
-    words.iter().any(|&(at, count)| {
-        let n = if !count.is_empty() && count.bytes().all(|c| c.is_ascii_digit()) {
-            count.parse::<u64>().ok().map(rust_decimal::Decimal::from)
-        } else {
-            crate::amount::parse_number_word(&count.to_lowercase(), lang)
-        };
-        if (before_only && at >= x.start)
-            || !n.is_some_and(|n| n >= rust_decimal::Decimal::TWO && n.fract().is_zero())
-        {
+    let counted_at = |p: usize, noun: &str| -> bool {
+        let bounded = !st[..p].ends_with(|c: char| c.is_alphanumeric())
+            && !st[p + noun.len()..].starts_with(|c: char| c.is_alphanumeric());
+        let before = st[..p].trim_end();
+        let count = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        let at = before.len() - count.len();
+        if !bounded || count.is_empty() || (before_only && at >= x.start) || at < clause_start {
             return false;
         }
-        let rest = span::after(st, at + count.len())
-            .trim_start()
-            .to_lowercase();
-        let Some(noun) = objects.iter().find(|o| {
-            rest.starts_with(o.as_str())
-                && !rest[o.len()..].starts_with(|c: char| c.is_alphanumeric())
-        }) else {
-            return false;
+        let n = if count.bytes().all(|c| c.is_ascii_digit()) {
+            count.parse::<u64>().ok().map(rust_decimal::Decimal::from)
+        } else {
+            crate::amount::parse_number_word(&count.to_lowercase(), ctx.lang)
         };
-        let noun_end = at
-            + count.len()
-            + (span::after(st, at + count.len()).len()
-                - span::after(st, at + count.len()).trim_start().len())
-            + noun.len();
+        if !n.is_some_and(|n| n >= rust_decimal::Decimal::TWO && n.fract().is_zero()) {
+            return false;
+        }
         let (a, b) = if at >= x.end {
             (x.end, at)
         } else {
-            (noun_end.min(x.start), x.start)
+            ((p + noun.len()).min(x.start), x.start)
         };
         let gap = span::cut(st, a, b);
         let named_between = gap
@@ -183,7 +155,28 @@ fn spread_over_counted_objects(
                 && span::cut(st, h.end, at).split_whitespace().count() <= 1
         });
         gap.split_whitespace().count() <= 12 && !named_between && !after_stake
-    })
+    };
+    let counted = objects.iter().any(|o| {
+        low.match_indices(o.as_str())
+            .any(|(i, _)| counted_at(clause_start + i, o))
+    });
+    if !counted {
+        return false;
+    }
+    // "… đến nay đã tài trợ 700 dự án …": counted up to now, a history, no total.
+    let up_to_now = hits.iter().any(|h| {
+        h.has(|r| matches!(r, Role::Cumulative | Role::CumulativeOpening))
+            && h.start >= clause_start
+            && h.end <= x.start
+    });
+    // "two loans, of $80 million and $45 million": a clause that gives several amounts
+    // gives the parts, each its own.
+    let several = amounts
+        .iter()
+        .filter(|y| y.start >= clause_start && y.end <= clause_end)
+        .count()
+        > 1;
+    !up_to_now && !several
 }
 
 /// "$4 billion-worth of design and installation contracts", "ninety million dollars (about 7.5
@@ -290,12 +283,13 @@ fn auction_proceeds(st: &str, hits: &[Hit], x: &Amount) -> bool {
 ///   or right after it, no single named deal is the sentence's subject, and the sentence tells of
 ///   deals at all (a deal word somewhere in it).
 fn is_total(
-    (st, lang, amounts): (&str, crate::lang::Lang, &[&Amount]),
+    (ctx, amounts): (&Ctx, &[&Amount]),
     hits: &[Hit],
     x: &Amount,
     single_named_deal: &dyn Fn() -> bool,
     statistic: bool,
 ) -> bool {
+    let st = ctx.text;
     if auction_proceeds(st, hits, x) {
         return true;
     }
@@ -305,15 +299,13 @@ fn is_total(
     }
     // "6 dự án được tài trợ … 410.250 USD": counted things told before the
     // money, as what the clause is about, share it even beside a singular deal word.
-    if spread_over_counted_objects((st, lang, amounts), hits, x, true) {
+    if spread_over_counted_objects((ctx, amounts), x, true) {
         return true;
     }
     if names_a_single_deal(st, hits, x) {
         return false;
     }
-    if aggregate_figure(st, hits, x)
-        || spread_over_counted_objects((st, lang, amounts), hits, x, false)
-    {
+    if aggregate_figure(st, hits, x) || spread_over_counted_objects((ctx, amounts), x, false) {
         return true;
     }
     let words_between = |h: &Hit| {
