@@ -991,8 +991,9 @@ pub struct DealLexicon {
     pub state_body_words: Vec<String>,
     /// See `maker_name_words` in the lexicon file (lower-cased).
     pub maker_name_words: Vec<String>,
-    /// See `counted_objects` in the lexicon file (lower-cased).
-    pub counted_objects: Vec<String>,
+    /// See `counted_objects` in the lexicon file: the lower-cased nouns in one automaton
+    /// (leftmost-longest), asked of an amount's clause in one pass.
+    pub counted_objects: aho_corasick::AhoCorasick,
     /// See `numbered_parts` in the lexicon file (as written).
     pub numbered_parts: Vec<String>,
     /// See `lender_words` and `investor_words` in the lexicon file (lower-cased).
@@ -1494,7 +1495,10 @@ impl DealLexicon {
             passive_agent_after_aux: raw.parties.passive_agent_after_aux,
             item_fillers: lower(&raw.cues.item_fillers),
             duration_units: lower(&raw.cues.duration_units),
-            counted_objects: lower(&raw.cues.counted_objects),
+            counted_objects: aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(lower(&raw.cues.counted_objects))
+                .expect("counted_objects: an automaton of a few words builds"),
             modifiers_follow_noun: raw.cues.modifiers_follow_noun,
             maker_name_words: lower(&raw.parties.maker_name_words),
             lender_words: lower(&raw.parties.lender_words),

@@ -96,21 +96,13 @@ pub(super) fn aggregate_figure(st: &str, hits: &[Hit], x: &Amount) -> bool {
 /// "Tập đoàn Orvex rút vốn khỏi 4 công ty, nhận 520 tỷ đồng", "grants of $4 million for nine
 /// projects", "Fördermittel von 9 Millionen Euro für drei Projekte": money told over a count of
 /// two or more things each deal is about (the language's `counted_objects`, right after the
-/// count), within twelve words of the amount in its clause, sums several deals (`before_only`:
-/// only counts told before the amount are asked). Not past a name
-/// ("The three companies are Kestrel Corp ($20 million), …" lists one deal each) nor right after
-/// a stake word ("mua cổ phần ở 2 công ty con", shares of two companies bought at once), nor in
-/// a clause of several amounts (the parts), nor counted up to now (a history).
-fn spread_over_counted_objects(
-    (ctx, amounts): (&Ctx, &[&Amount]),
-    x: &Amount,
-    before_only: bool,
-) -> bool {
+/// count), within twelve words of the amount in its clause, sums several deals. Where the count
+/// stands: before the amount (`Counted::Before`, what the clause is about) or after it. Not past
+/// a name ("The three companies are Kestrel Corp ($20 million), …" lists one deal each), nor
+/// right after a stake word ("mua cổ phần ở 2 công ty con", shares of two companies bought at
+/// once), nor in a clause of several amounts (the parts), nor counted up to now (a history).
+fn spread_over_counted_objects((ctx, amounts): (&Ctx, &[&Amount]), x: &Amount) -> Option<Counted> {
     let (st, hits) = (ctx.text, ctx.hits);
-    let objects = &super::lexicon::lexicon(ctx.lang).counted_objects;
-    if objects.is_empty() {
-        return false;
-    }
     let clause_start = span::before(st, x.start)
         .rfind(['.', ';', ':'])
         .map_or(0, |i| i + 1);
@@ -118,19 +110,19 @@ fn spread_over_counted_objects(
         .find(['.', ';', ':'])
         .map_or(st.len(), |i| x.end + i);
     let clause = span::cut(st, clause_start, clause_end);
-    // The nouns first: most clauses name none, and then nothing else is read.
+    // The nouns first, in one pass: most clauses name none, and then nothing else is read.
     let low = ctx.lower_slice(clause);
     if low.len() != clause.len() {
-        return false;
+        return None;
     }
-    let counted_at = |p: usize, noun: &str| -> bool {
+    let counted_at = |p: usize, q: usize| -> Option<Counted> {
         let bounded = !st[..p].ends_with(|c: char| c.is_alphanumeric())
-            && !st[p + noun.len()..].starts_with(|c: char| c.is_alphanumeric());
+            && !st[q..].starts_with(|c: char| c.is_alphanumeric());
         let before = st[..p].trim_end();
         let count = before.rsplit(char::is_whitespace).next().unwrap_or("");
         let at = before.len() - count.len();
-        if !bounded || count.is_empty() || (before_only && at >= x.start) || at < clause_start {
-            return false;
+        if !bounded || count.is_empty() || at < clause_start {
+            return None;
         }
         let n = if count.bytes().all(|c| c.is_ascii_digit()) {
             count.parse::<u64>().ok().map(rust_decimal::Decimal::from)
@@ -138,12 +130,12 @@ fn spread_over_counted_objects(
             crate::amount::parse_number_word(&count.to_lowercase(), ctx.lang)
         };
         if !n.is_some_and(|n| n >= rust_decimal::Decimal::TWO && n.fract().is_zero()) {
-            return false;
+            return None;
         }
         let (a, b) = if at >= x.end {
             (x.end, at)
         } else {
-            ((p + noun.len()).min(x.start), x.start)
+            (q.min(x.start), x.start)
         };
         let gap = span::cut(st, a, b);
         let named_between = gap
@@ -154,15 +146,19 @@ fn spread_over_counted_objects(
                 && h.end <= at
                 && span::cut(st, h.end, at).split_whitespace().count() <= 1
         });
-        gap.split_whitespace().count() <= 12 && !named_between && !after_stake
+        let side = if at < x.start {
+            Counted::Before
+        } else {
+            Counted::After
+        };
+        (gap.split_whitespace().count() <= 12 && !named_between && !after_stake).then_some(side)
     };
-    let counted = objects.iter().any(|o| {
-        low.match_indices(o.as_str())
-            .any(|(i, _)| counted_at(clause_start + i, o))
-    });
-    if !counted {
-        return false;
-    }
+    let lex = super::lexicon::lexicon(ctx.lang);
+    let counted = lex
+        .counted_objects
+        .find_iter(low.as_ref())
+        .filter_map(|m| counted_at(clause_start + m.start(), clause_start + m.end()))
+        .min()?;
     // "… đến nay đã tài trợ 700 dự án …": counted up to now, a history, no total.
     let up_to_now = hits.iter().any(|h| {
         h.has(|r| matches!(r, Role::Cumulative | Role::CumulativeOpening))
@@ -176,7 +172,14 @@ fn spread_over_counted_objects(
         .filter(|y| y.start >= clause_start && y.end <= clause_end)
         .count()
         > 1;
-    !up_to_now && !several
+    (!up_to_now && !several).then_some(counted)
+}
+
+/// Where a count of things stands against the money spread over them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Counted {
+    Before,
+    After,
 }
 
 /// "$4 billion-worth of design and installation contracts", "ninety million dollars (about 7.5
@@ -299,13 +302,14 @@ fn is_total(
     }
     // "6 dự án được tài trợ … 410.250 USD": counted things told before the
     // money, as what the clause is about, share it even beside a singular deal word.
-    if spread_over_counted_objects((ctx, amounts), x, true) {
+    let counted = spread_over_counted_objects((ctx, amounts), x);
+    if counted == Some(Counted::Before) {
         return true;
     }
     if names_a_single_deal(st, hits, x) {
         return false;
     }
-    if aggregate_figure(st, hits, x) || spread_over_counted_objects((ctx, amounts), x, false) {
+    if aggregate_figure(st, hits, x) || counted.is_some() {
         return true;
     }
     let words_between = |h: &Hit| {
