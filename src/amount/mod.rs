@@ -1094,14 +1094,12 @@ impl Reader<'_, '_> {
         }
         // "drei Euro-Tranchen", "two dollar-denominated bonds": a currency name joined by a
         // hyphen to the noun after it, with no scale word, tells a kind of money, no sum.
-        if n1.scale.is_none() && value_max.is_none() && cur_suf.is_some() {
-            let after = &self.text[self.atoms[k - 1].end..];
-            if after
-                .strip_prefix('-')
-                .is_some_and(|r| r.starts_with(char::is_alphabetic))
-            {
-                return None;
-            }
+        if n1.scale.is_none()
+            && value_max.is_none()
+            && cur_suf.is_some()
+            && self.hyphened_to_a_word(k - 1)
+        {
+            return None;
         }
         // Hundredths: "20 dollars 43 cents", "2 đô la và 23 xen", "$20 and 43c", "20 ringgit and 43".
         if value_max.is_none()

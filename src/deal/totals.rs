@@ -116,6 +116,10 @@ fn spread_over_counted_objects((ctx, amounts): (&Ctx, &[&Amount]), x: &Amount) -
         return None;
     }
     let counted_at = |p: usize, q: usize| -> Option<Counted> {
+        // A clause lower-cased apart (not aligned) keeps its length but maybe not each letter's.
+        if !st.is_char_boundary(p) || !st.is_char_boundary(q) {
+            return None;
+        }
         let bounded = !st[..p].ends_with(|c: char| c.is_alphanumeric())
             && !st[q..].starts_with(|c: char| c.is_alphanumeric());
         let before = st[..p].trim_end();
