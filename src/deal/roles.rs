@@ -586,11 +586,22 @@ pub(super) fn who_gets_the_money(
                         .split_whitespace()
                         .count()
                         <= 2
+                    && !won_a_deal_word(ctx, ty, h.end, x.start)
             })
     });
     if issues_bonds || receives_money {
         *recipient = provider.take();
     }
+}
+
+/// "Công ty Orvex trúng gói thầu 940 tỷ đồng", "won a contract of $12 million": a deal word
+/// of a purchase between the verb of winning and the amount is what was won, and the amount its
+/// value; the winner supplies, it is not paid money as a borrower is.
+fn won_a_deal_word(ctx: &super::names::Ctx, ty: DealType, from: usize, to: usize) -> bool {
+    matches!(ty, DealType::Purchase | DealType::Agreement)
+        && ctx.hits.iter().any(|h| {
+            h.trigger().is_some_and(|t| t.1 == Class::Document) && h.start >= from && h.end <= to
+        })
 }
 
 /// "wins a €25 million desalination plant contract", "a $300 million contract": the words
