@@ -17,12 +17,13 @@ const DEAL_F1_FLOOR: f64 = 0.868;
 const TOTALS_FOUND_FLOOR: usize = 29;
 /// Totals reported that the gold does not have: a ceiling that only ever goes down (measured 5).
 const TOTALS_EXTRA_CEILING: usize = 5;
-/// Matched deals whose provider is right (measured 161 of 188 when last raised).
-const PROVIDER_RIGHT_FLOOR: usize = 161;
-/// Matched deals whose recipient is right (measured 173 of 201 when last raised).
-const RECIPIENT_RIGHT_FLOOR: usize = 173;
-/// Matched deals whose status is right (measured 196 of 229 when last raised).
-const STATUS_RIGHT_FLOOR: usize = 196;
+/// Matched deals whose provider, recipient or status is wrong: ceilings that only ever go down.
+/// They were floors on the right ones until the thirty-seventh session; merging two tellings of
+/// one deal can leave an optional gold deal unmatched, which lowered the right counts with no
+/// field read worse, so the wrong ones are counted (measured 23, 25 and 31 of 225 matched).
+const PROVIDER_WRONG_CEILING: usize = 23;
+const RECIPIENT_WRONG_CEILING: usize = 25;
+const STATUS_WRONG_CEILING: usize = 31;
 /// Amount recall of `amounts` on the dev gold, percent (measured 100.0 when last raised).
 const AMOUNT_RECALL_FLOOR: f64 = 99.5;
 
@@ -111,31 +112,25 @@ fn deals_on_real_articles_stay_above_the_floor() {
         extra <= TOTALS_EXTRA_CEILING,
         "extra totals {extra} > {TOTALS_EXTRA_CEILING}"
     );
-    let providers: usize = text
-        .lines()
-        .find_map(|l| l.strip_prefix("provider: "))
-        .and_then(|l| l.split('/').next()?.parse().ok())
-        .expect("scorer prints 'provider: N/M right'");
-    assert!(
-        providers >= PROVIDER_RIGHT_FLOOR,
-        "providers right {providers} < {PROVIDER_RIGHT_FLOOR}"
-    );
-    let right = |field: &str| -> usize {
+    // "provider: N/M right": M - N matched deals have it wrong.
+    let wrong = |field: &str| -> usize {
         text.lines()
             .find_map(|l| l.strip_prefix(field))
-            .and_then(|l| l.split('/').next()?.parse().ok())
+            .and_then(|l| {
+                let (right, rest) = l.split_once('/')?;
+                let matched: usize = rest.split_whitespace().next()?.parse().ok()?;
+                Some(matched - right.parse::<usize>().ok()?)
+            })
             .unwrap_or_else(|| panic!("scorer prints '{field}N/M right'"))
     };
-    let recipients = right("recipient: ");
-    assert!(
-        recipients >= RECIPIENT_RIGHT_FLOOR,
-        "recipients right {recipients} < {RECIPIENT_RIGHT_FLOOR}"
-    );
-    let statuses = right("status: ");
-    assert!(
-        statuses >= STATUS_RIGHT_FLOOR,
-        "statuses right {statuses} < {STATUS_RIGHT_FLOOR}"
-    );
+    for (field, ceiling) in [
+        ("provider: ", PROVIDER_WRONG_CEILING),
+        ("recipient: ", RECIPIENT_WRONG_CEILING),
+        ("status: ", STATUS_WRONG_CEILING),
+    ] {
+        let n = wrong(field);
+        assert!(n <= ceiling, "{field}{n} wrong > {ceiling}");
+    }
 }
 
 #[test]

@@ -69,13 +69,20 @@ fn paid_at_one_step(st: &str, hits: &[Hit], amounts: &[Amount], x: &Amount) -> b
 
 /// "a deposit of $50 million is due on signing", "tiền đặt cọc 200 tỷ đồng": a part of the
 /// price paid at one step (a part-payment cue at most three words before the amount, in its
-/// clause) is no deal's value.
+/// clause) is no deal's value; so is one the cue names right after it ("an $8 million
+/// prepayment", "a $20m upfront payment", "40 tỷ đồng còn lại": at most one word between).
 fn part_payment(st: &str, hits: &[Hit], x: &Amount) -> bool {
     hits.iter()
-        .filter(|h| h.has(|r| *r == Role::PartPayment) && h.end <= x.start)
+        .filter(|h| h.has(|r| *r == Role::PartPayment))
         .any(|h| {
-            let gap = span::cut(st, h.end, x.start);
-            gap.split_whitespace().count() <= 3 && !gap.contains(['.', ';', ':', ','])
+            let (gap, max) = if h.end <= x.start {
+                (span::cut(st, h.end, x.start), 3)
+            } else if h.start >= x.end {
+                (span::cut(st, x.end, h.start), 1)
+            } else {
+                return false;
+            };
+            gap.split_whitespace().count() <= max && !gap.contains(['.', ';', ':', ','])
         })
 }
 

@@ -181,6 +181,87 @@ fn drop_short_forms(parties: &mut Vec<Name>) {
     });
 }
 
+/// "Brisco Analytics Ltd won a contract …" then "The Brisco contract runs …": within one
+/// article a name whose words open longer names of parties, all of them one name and its
+/// longer forms, is that party's short form and becomes the longest form, so that the two
+/// tellings share a party and one deal never has a company on both sides. A public body is
+/// left alone ("Vietnam" does not shorten "Vietnam Airlines"), and a short form that opens two
+/// different names ("Orvex" beside "Orvex Rail" and "Orvex Bank") stays as it is.
+fn short_forms_to_full(mentions: &mut [Mention]) {
+    use std::collections::HashMap;
+    let public = |n: &Name| n.kind.is_some_and(crate::entity::Kind::is_public);
+    // Names by their first word: a short form and its long forms share it. A group is compared
+    // pairwise, so a hostile article with thousands of names under one first word is skipped.
+    const GROUP: usize = 64;
+    let mut groups: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+    for n in mentions.iter().flat_map(|m| &m.parties) {
+        if public(n) {
+            continue;
+        }
+        let words = lower_words(&n.canonical);
+        let Some(first) = words.first().cloned() else {
+            continue;
+        };
+        let g = groups.entry(first).or_default();
+        if !g.contains(&words) && g.len() <= GROUP {
+            g.push(words);
+        }
+    }
+    let mut full: HashMap<String, String> = HashMap::new();
+    for g in groups.values().filter(|g| g.len() > 1 && g.len() <= GROUP) {
+        for short in g {
+            let longer: Vec<&Vec<String>> = g
+                .iter()
+                .filter(|o| o.len() > short.len() && o.starts_with(short))
+                .collect();
+            let Some(longest) = longer.iter().max_by_key(|o| o.len()) else {
+                continue;
+            };
+            if longer.iter().all(|o| longest.starts_with(o)) {
+                full.insert(short.join(" "), longest.join(" "));
+            }
+        }
+    }
+    if full.is_empty() {
+        return;
+    }
+    // The written form of each long name, as a party spells it.
+    let spelled: HashMap<String, String> = mentions
+        .iter()
+        .flat_map(|m| &m.parties)
+        .map(|n| (lower_words(&n.canonical).join(" "), n.canonical.clone()))
+        .collect();
+    let long_of = |name: &str| -> Option<String> {
+        full.get(&lower_words(name).join(" "))
+            .and_then(|l| spelled.get(l).cloned())
+    };
+    for m in mentions.iter_mut() {
+        for n in &mut m.parties {
+            if public(n) {
+                continue;
+            }
+            if let Some(l) = long_of(&n.canonical) {
+                n.canonical = l;
+            }
+        }
+        let mut seen: Vec<String> = Vec::new();
+        m.parties.retain(|n| {
+            let k = name_key(&n.canonical);
+            let new = !seen.contains(&k);
+            seen.push(k);
+            new
+        });
+        for side in [&mut m.provider, &mut m.recipient] {
+            if let Some(l) = side.as_deref().and_then(long_of) {
+                *side = Some(l);
+            }
+        }
+        if m.provider.is_some() && m.provider == m.recipient {
+            m.recipient = None;
+        }
+    }
+}
+
 fn compatible(a: &Mention, b: &Mention) -> bool {
     use crate::model::DealType::{Agreement, Other};
     // "ký hợp đồng cung cấp thiết bị …, tổng giá trị hợp đồng là 120 tỷ đồng": in one sentence a
@@ -192,7 +273,14 @@ fn compatible(a: &Mention, b: &Mention) -> bool {
     // parties only when it tells one deal twice, whatever it calls it.
     let same_value = matches!((&a.amount, &b.amount), (Some(x), Some(y))
         if x.value == y.value && x.currency == y.currency);
-    if a.ty != b.ty && !(same_sentence && (generic(a) || generic(b))) && !same_value {
+    // "Orvex entered into an offtake agreement with Kestrel Lithium to supply …" then "The offtake
+    // agreement with Kestrel will run until 2030": a telling with a generic word for the deal that
+    // names a party of a specific one is that deal.
+    let shared_party = party_keys(a).iter().any(|k| party_keys(b).contains(k));
+    if a.ty != b.ty
+        && !((same_sentence || shared_party) && (generic(a) || generic(b)))
+        && !same_value
+    {
         return false;
     }
     if let (Some(x), Some(y)) = (a.quantity, b.quantity) {
@@ -258,10 +346,12 @@ fn progress(s: crate::model::DealStatus) -> u8 {
 }
 
 fn absorb(into: &mut Mention, m: Mention) {
-    if matches!(
-        into.ty,
-        crate::model::DealType::Agreement | crate::model::DealType::Other
-    ) {
+    use crate::model::DealType::{Agreement, Other};
+    let generic = |x: &Mention| matches!(x.ty, Agreement | Other);
+    // A telling that names the deal by a generic word ("the agreement") never stands for one that
+    // said what kind it is.
+    let specific_stays = generic(&m) && !generic(into);
+    if generic(into) {
         into.ty = m.ty;
     }
     for n in &m.notes {
@@ -269,7 +359,7 @@ fn absorb(into: &mut Mention, m: Mention) {
             into.notes.push(n.clone());
         }
     }
-    let primary_is_new = m.info() > into.info();
+    let primary_is_new = m.info() > into.info() && !specific_stays;
     // Mentions that name the parties say where the deal stands; a status a sentence told beats
     // one guessed from figures ("Kestrel mua lại Orvex giá 120 triệu USD" in a headline, "thông
     // báo sẽ mua lại" in the body); otherwise the most advanced one counts.
@@ -377,7 +467,8 @@ fn restates(bare_m: &Mention, d: &Mention) -> bool {
 /// a value and a deal document names it: "… gói thầu … trị giá 1.200 tỷ đồng" is a deal even where
 /// the names are beyond the lexicon; "Investors bought shares worth $2 billion" (an act with no
 /// actor) and a bare "the agreement" are not.
-pub(crate) fn within_document(mentions: Vec<Mention>) -> Vec<Mention> {
+pub(crate) fn within_document(mut mentions: Vec<Mention>) -> Vec<Mention> {
+    short_forms_to_full(&mut mentions);
     let mut out: Vec<Mention> = Vec::new();
     // Mentions naming parties first, so that bare mentions fold into them.
     let (named, bare_mentions): (Vec<_>, Vec<_>) =
@@ -486,6 +577,39 @@ mod tests {
         let minimum = amount("2000000000", AtLeast);
         assert!(rounded_alike(&minimum, &amount("2300000000", Exact)));
         assert!(!rounded_alike(&minimum, &amount("2600000000", Exact)));
+    }
+
+    /// "Telmar Services" then "Telmar": the short form becomes the full name, and a deal that had
+    /// the two on both sides keeps one side; a country stays itself beside a company named after
+    /// it, and a short form that opens two names stays as it is.
+    #[test]
+    fn short_forms_become_the_one_name_they_open() {
+        let mut both = mention(0, "Telmar Services", true);
+        both.recipient = Some("Telmar".into());
+        both.parties.push(Name {
+            canonical: "Telmar".into(),
+            ..both.parties[0].clone()
+        });
+        let mut ms = vec![both, mention(100, "Telmar", false)];
+        short_forms_to_full(&mut ms);
+        assert_eq!(ms[0].parties.len(), 1);
+        assert_eq!(ms[0].provider.as_deref(), Some("Telmar Services"));
+        assert_eq!(ms[0].recipient, None);
+        assert_eq!(ms[1].recipient.as_deref(), Some("Telmar Services"));
+
+        let mut country = mention(0, "Norland", false);
+        country.parties[0].kind = Some(crate::entity::Kind::Country);
+        let mut ms = vec![country, mention(100, "Norland Airways", true)];
+        short_forms_to_full(&mut ms);
+        assert_eq!(ms[0].parties[0].canonical, "Norland");
+
+        let mut ms = vec![
+            mention(0, "Orvex", false),
+            mention(100, "Orvex Rail", true),
+            mention(200, "Orvex Bank", true),
+        ];
+        short_forms_to_full(&mut ms);
+        assert_eq!(ms[0].parties[0].canonical, "Orvex");
     }
 
     /// "Orvex Gas reached a deal on buying gas …" read Orvex Gas as the buyer, "… Orvex Gas will
