@@ -944,6 +944,13 @@ impl Reader<'_, '_> {
                 .is_some_and(|r| r.starts_with(char::is_alphabetic))
     }
 
+    /// A qualifier word adjacent at atom `k` that is no number ("rund", "about"): inside a range
+    /// it hedges one end, and the figures still make the range.
+    fn hedge_at(&self, k: usize) -> bool {
+        self.adj(k)
+            .is_some_and(|a| a.qualifier().is_some() && !a.is_numeral_word())
+    }
+
     fn money(&self, i: usize) -> Option<(Amount, usize)> {
         let mut k = i;
         let mut qualifier = None;
@@ -975,6 +982,12 @@ impl Reader<'_, '_> {
                 range_open = true;
                 opener = Some(k);
                 k += 1;
+                // "zwischen rund 2,3 und 2,6 Milliarden": a hedge inside a range leaves a range;
+                // with no range after all ("im Wert von gut 12 Milliarden") it qualifies the figure.
+                if self.hedge_at(k) {
+                    qualifier = qualifier.or(self.atoms[k].qualifier());
+                    k += 1;
+                }
             }
         }
         let mut currency_scale: Option<Decimal> = None;
@@ -1023,6 +1036,10 @@ impl Reader<'_, '_> {
             let conj_needs_open = j.has(|r| *r == Role::RangeJoinAfterOpen);
             if j.has(|r| *r == Role::RangeJoin) && (!conj_needs_open || range_open) {
                 let mut k2 = k + 1;
+                // "zwischen 2,3 und rund 2,6 Milliarden".
+                if range_open && self.hedge_at(k2) {
+                    k2 += 1;
+                }
                 // The second number's currency counts only if a range follows: "2-tỷ-USD" is
                 // no range, and its "USD" is read as the suffix below.
                 let second_currency = self.adj(k2).and_then(|a| a.prefix_currency());
