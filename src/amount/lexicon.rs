@@ -99,6 +99,10 @@ struct Quantities {
     /// Jets"): the count is still of the noun after them.
     #[serde(default)]
     partitives: Vec<String>,
+    /// Month names: a number beside one is a day of a date, no count ("On May 3 Norland
+    /// ordered …").
+    #[serde(default)]
+    months: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -253,6 +257,8 @@ pub struct AmountLexicon {
     pub indefinite: Vec<String>,
     /// See `partitives` in the lexicon file; lower-cased.
     pub partitives: Vec<String>,
+    /// See `months` in the lexicon file; lower-cased.
+    pub months: Vec<String>,
     /// See `[bare]` in the lexicon file; lower-cased.
     pub bare: Bare,
     /// See `wire_symbols` in the lexicon file: case-sensitive, glued before digits only.
@@ -459,6 +465,12 @@ impl AmountLexicon {
             partitives: raw
                 .quantities
                 .partitives
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            months: raw
+                .quantities
+                .months
                 .iter()
                 .map(|w| w.to_lowercase())
                 .collect(),

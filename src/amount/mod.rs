@@ -1412,6 +1412,26 @@ impl Reader<'_, '_> {
         Some(after)
     }
 
+    /// "On May 3 Norland ordered …", "am 3. Mai": the number before which (`before`) or after which
+    /// (atom `next`) a month of the language stands is a day, no count.
+    fn day_of_a_month(&self, before: &str, next: usize, lang: Lang) -> bool {
+        let months = &lexicon(lang).months;
+        if months.is_empty() {
+            return false;
+        }
+        let is_month = |w: &str| {
+            let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+            !w.is_empty() && months.contains(&w)
+        };
+        let prev_end = self.atoms[next - 1].end;
+        let after = self.text[prev_end..]
+            .trim_start_matches('.')
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        before.split_whitespace().next_back().is_some_and(is_month) || is_month(after)
+    }
+
     /// A count of things at atom `i`: a number, an optional classifier, a count noun.
     fn counted_noun(&self, i: usize, lang: Lang) -> Option<(Quantity, usize)> {
         let (value, next) = self.whole_number(i)?;
@@ -1422,6 +1442,9 @@ impl Reader<'_, '_> {
         }
         // "Airbus's 350 jets": a number right after a possessive name is its model.
         let before = self.text[..self.atoms[i].start].trim_end();
+        if self.day_of_a_month(before, next, lang) {
+            return None;
+        }
         if before.ends_with("'s")
             || before.ends_with("’s")
             || after_model_letter(before)
@@ -1547,6 +1570,15 @@ impl Reader<'_, '_> {
                 // "12 K-8 C Block 40 aircraft": a model's whole designation (capitalised words
                 // and numbers only) may run to five words.
                 let designation = words.len() <= 5 && words.iter().all(named);
+                // "3 Norland ordered 20 tanks": a small number in digits after a word in lower
+                // case is a count of its own; the number before them counts nothing.
+                let small_number = |w: &&str| w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit());
+                if words
+                    .windows(2)
+                    .any(|w| !named(&w[0]) && small_number(&w[1]))
+                {
+                    return None;
+                }
                 let ok = (words.len() <= 3 || designation)
                     && (words.iter().any(named) || words.len() <= 2)
                     && words.iter().all(|w| named(w) || adjective(w))

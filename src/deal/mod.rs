@@ -289,6 +289,11 @@ fn analyse<'l>(
     ents.retain(|e| !amounts.iter().any(|a| e.start < a.end && a.start < e.end));
     ents.retain(|e| !names_something_of_it(st, lex, e.end));
     ents.retain(|e| !names::foreign_abbreviation(lang, span::cut(st, e.start, e.end), e.entity));
+    // "SINGAPORE (Reuters) - Orvex …": a country or city-state as the report's dateline is no
+    // party (a company in capitals, "ACB (India) has …", still is).
+    ents.retain(|e| {
+        !(e.entity.kind == crate::entity::Kind::Country && names::dateline(st, e.start, e.end))
+    });
     if hits.iter().any(|h| h.has(|r| *r == Role::Seat)) {
         ents.retain(|e| !in_a_seat_phrase(st, &hits, e.start));
     }

@@ -56,7 +56,7 @@ pub type NamesRead = std::cell::RefCell<rustc_hash::FxHashMap<(usize, usize), Op
 /// "BERLIN — The army has ordered …", "PERTH (Mining Weekly) – …", "WASHINGTON, May 3 -": a
 /// place in capitals that opens a report, before a dash, a comma or the agency in brackets, is
 /// its dateline, no party; so are places joined by a slash before a dash ("Kiel/Oslo - …").
-fn dateline(st: &str, start: usize, end: usize) -> bool {
+pub(super) fn dateline(st: &str, start: usize, end: usize) -> bool {
     let name = span::cut(st, start, end).trim();
     let opens = span::before(st, start).trim().is_empty();
     let capitals = name.chars().filter(|c| c.is_alphabetic()).count() >= 3
