@@ -453,8 +453,14 @@ pub(super) fn assign_roles(
                 pick(&|p: &Name| !p.kind.is_some_and(Kind::is_public) && financial_name(lang, p))
             })
         }
-        DealType::Licence => pick(&|p: &Name| p.kind.is_some_and(Kind::is_public))
-            .or_else(|| subject.map(|s| s.canonical.clone())),
+        // "Halvard Ports signed a concession agreement with the Brannock Port Authority": with no
+        // party known to be public, the subject that signs or wins a licence holds it, and the
+        // other party grants it (below).
+        DealType::Licence => pick(&|p: &Name| p.kind.is_some_and(Kind::is_public)).or_else(|| {
+            subject
+                .filter(|_| provider.is_none() && recipient.is_none())
+                .and_then(|s| other(&s.canonical))
+        }),
         DealType::Aid | DealType::Investment => subject.map(|s| s.canonical.clone()),
         // "Kestrel Airways and engine maker Orvex signed an MoU on 40 engines": a maker beside
         // one other party supplies it.
