@@ -453,7 +453,7 @@ pub(super) fn assign_roles(
                 pick(&|p: &Name| !p.kind.is_some_and(Kind::is_public) && financial_name(lang, p))
             })
         }
-        // "Halvard Ports signed a concession agreement with the Brannock Port Authority": with no
+        // "Tessaro Ports has entered into a concession agreement with the Varna Harbour Board": with no
         // party known to be public, the subject that signs or wins a licence holds it, and the
         // other party grants it (below).
         DealType::Licence => pick(&|p: &Name| p.kind.is_some_and(Kind::is_public)).or_else(|| {
