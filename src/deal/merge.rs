@@ -276,12 +276,16 @@ fn compatible(a: &Mention, b: &Mention) -> bool {
     // "Orvex entered into an offtake agreement with Kestrel Lithium to supply …" then "The offtake
     // agreement with Kestrel will run until 2030": a telling with a generic word for the deal that
     // names a party of a specific one is that deal.
-    let shared_party = party_keys(a).iter().any(|k| party_keys(b).contains(k));
-    if a.ty != b.ty
-        && !((same_sentence || shared_party) && (generic(a) || generic(b)))
-        && !same_value
-    {
-        return false;
+    // (Keys are read only for two kinds that differ: `compatible` is asked of every pair in a
+    // window.)
+    if a.ty != b.ty && !same_value {
+        let shared_party = || {
+            let kb = party_keys(b);
+            party_keys(a).iter().any(|k| kb.contains(k))
+        };
+        if !((generic(a) || generic(b)) && (same_sentence || shared_party())) {
+            return false;
+        }
     }
     if let (Some(x), Some(y)) = (a.quantity, b.quantity) {
         if x != y {
