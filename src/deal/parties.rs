@@ -1650,6 +1650,7 @@ fn object_of_buying(
     // company Orvelo"), as far as reading the name skips them; past a time ("übernahm im Mai
     // das Unternehmen X").
     let verb_end = past_time(ctx, verb_end, scope_end);
+    let verb_end = past_price(ctx, verb_end, scope_end);
     let n = ctx.read_name(verb_end, scope_end).filter(|n| {
         span::cut(ctx.text, verb_end, n.start)
             .split_whitespace()
@@ -1963,6 +1964,26 @@ fn object_after_subject(
 /// "übernahm im Mai das Unternehmen X", "bought in 2019 the Kestrel unit": up to three words of
 /// the language's stop list (prepositions, months, days) or a year right after `pos`, then an
 /// article: where the object starts. `pos` itself where no such phrase stands there.
+/// "Die Reederei Halvmond kauft für 640 Millionen Euro den Konkurrenten Brisa": a price told right
+/// after the verb (a word of purpose, then an amount) stands before what is bought; reading the
+/// object goes on past it.
+fn past_price(ctx: &Ctx, pos: usize, limit: usize) -> usize {
+    let st = ctx.text;
+    let at = ctx_skip(st, pos);
+    let Some(purpose) = ctx
+        .hits
+        .iter()
+        .find(|h| h.start == at && h.has(|r| *r == Role::Purpose))
+    else {
+        return pos;
+    };
+    let amount_at = ctx_skip(st, purpose.end);
+    ctx.amounts
+        .iter()
+        .find(|x| x.start == amount_at && x.end <= limit)
+        .map_or(pos, |x| x.end)
+}
+
 pub(super) fn past_time(ctx: &Ctx, pos: usize, limit: usize) -> usize {
     let st = ctx.text;
     let mut at = ctx_skip(st, pos);
