@@ -465,14 +465,13 @@ pub(super) fn collective(st: &str, hits: &[Hit], i: usize) -> bool {
     let last_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
     // "2018 kaufte X den Rivalen Y": a year before a verb of buying that stands second dates the
     // deal; it counts none.
-    let year = last_word.len() == 4
-        && last_word
-            .parse::<u64>()
-            .is_ok_and(|n| (1900..=2100).contains(&n));
-    if last_word.chars().all(|c| c.is_ascii_digit())
-        && last_word.parse::<u64>().is_ok_and(|n| n > 1)
-        && !year
-    {
+    let count = last_word
+        .bytes()
+        .all(|c| c.is_ascii_digit())
+        .then(|| last_word.parse::<u64>().ok())
+        .flatten();
+    let year = last_word.len() == 4 && count.is_some_and(|n| (1900..=2100).contains(&n));
+    if count.is_some_and(|n| n > 1) && !year {
         return true;
     }
     let mut j = i;

@@ -456,11 +456,8 @@ pub(super) fn assign_roles(
         // "Tessaro Ports has entered into a concession agreement with the Varna Harbour Board": with no
         // party known to be public, the subject that signs or wins a licence holds it, and the
         // other party grants it (below).
-        DealType::Licence => pick(&|p: &Name| p.kind.is_some_and(Kind::is_public)).or_else(|| {
-            subject
-                .filter(|_| provider.is_none() && recipient.is_none())
-                .and_then(|s| other(&s.canonical))
-        }),
+        DealType::Licence => pick(&|p: &Name| p.kind.is_some_and(Kind::is_public))
+            .or_else(|| subject.and_then(|s| other(&s.canonical))),
         DealType::Aid | DealType::Investment => subject.map(|s| s.canonical.clone()),
         // "Kestrel Airways and engine maker Orvex signed an MoU on 40 engines": a maker beside
         // one other party supplies it.
