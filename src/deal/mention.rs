@@ -103,6 +103,8 @@ pub(super) fn mention_at(
         amount.as_ref(),
         quantity,
     );
+    let bid_noun = parties::is_a_bid(ctx, a);
+    let status = status::bid_is_announced(ctx.text, hits, a, pre_start, bid_noun, status);
     let status_told = status.told;
     let status = status::aid_is_pledged(ty, a.class, status.status);
     let (mut parties, mut provider, mut recipient, subject) =

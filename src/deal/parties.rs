@@ -1258,7 +1258,7 @@ fn bid_from(ctx: &Ctx, a: &Anchor, h: &Hit) -> bool {
 }
 
 /// The deal word is a bid noun of the language (`bid_nouns`: "bid", "takeover offer").
-fn is_a_bid(ctx: &Ctx, a: &Anchor) -> bool {
+pub(super) fn is_a_bid(ctx: &Ctx, a: &Anchor) -> bool {
     lexicon::lexicon(ctx.lang)
         .bid_nouns
         .iter()
@@ -2464,14 +2464,21 @@ pub(super) fn bid_target(ctx: &Ctx, a: &Anchor, scope_end: usize) -> Option<Name
             at += close + 1;
             continue;
         }
+        let lead = rest.len() - rest.trim_start().len();
+        // "a $3 billion bid to acquire Orvex": a phrase of `bid_for` may be longer than a word.
+        if let Some(tie) = lex
+            .bid_for
+            .iter()
+            .filter_map(|t| span::lower_word_prefix(&rest[lead..], t))
+            .max()
+        {
+            return ctx.read_name(at + lead + tie, scope_end);
+        }
         let word = rest.split_whitespace().next()?;
         if word.contains([',', ';', '.']) {
             return None;
         }
-        let end = at + (rest.len() - rest.trim_start().len()) + word.len();
-        if lex.bid_for.contains(&word.to_lowercase()) {
-            return ctx.read_name(end, scope_end);
-        }
+        let end = at + lead + word.len();
         words += 1;
         at = end;
     }

@@ -69,6 +69,23 @@ pub(crate) fn lower_is(text: &str, lower: &str) -> bool {
     text.chars().flat_map(char::to_lowercase).eq(lower.chars())
 }
 
+/// The bytes of `text` that, lower-cased, are `lower` followed by the end of a word: where a
+/// lexicon phrase opens `text` ("To acquire Orvex" with "to acquire" gives 10).
+pub(crate) fn lower_word_prefix(text: &str, lower: &str) -> Option<usize> {
+    let mut want = lower.chars().peekable();
+    for (i, c) in text.char_indices() {
+        if want.peek().is_none() {
+            return (!c.is_alphanumeric()).then_some(i);
+        }
+        for l in c.to_lowercase() {
+            if want.next() != Some(l) {
+                return None;
+            }
+        }
+    }
+    want.peek().is_none().then_some(text.len())
+}
+
 /// Whether `text` lower-cased ends with `lower`, without making the lower-cased copy.
 pub(crate) fn lower_ends_with(text: &str, lower: &str) -> bool {
     let mut tail = text.chars().rev().flat_map(|c| c.to_lowercase().rev());

@@ -79,12 +79,17 @@ fn passive_to_come(st: &str, hits: &[Hit], a: &Anchor) -> bool {
 }
 
 /// "Orvex agreed to Kestrel's increased offer", "nahm das Angebot an": a verb of accepting (the
-/// language's `accept`) in the clause before an offer word (whose own status is a proposal) makes
-/// the deal made.
+/// language's `accept`) in the clause before an offer word (whose own status is an announcement or a
+/// proposal) makes the deal made.
 fn offer_accepted(hits: &[Hit], a: &Anchor, pre_start: usize) -> Option<DealStatus> {
-    let offer = hits
-        .iter()
-        .any(|h| h.start >= a.start && h.end == a.end && h.status() == Some(DealStatus::Proposed));
+    let offer = hits.iter().any(|h| {
+        h.start >= a.start
+            && h.end == a.end
+            && matches!(
+                h.status(),
+                Some(DealStatus::Proposed | DealStatus::Announced)
+            )
+    });
     let accepted = hits
         .iter()
         .any(|h| h.start >= pre_start && h.end <= a.start && h.has(|r| *r == Role::Accept));
@@ -160,6 +165,51 @@ pub(super) struct Status {
 impl Status {
     fn told(status: DealStatus) -> Status {
         Status { status, told: true }
+    }
+}
+
+/// "Kestrel made a $1.7 billion bid for Orvex", "Kestrel's bid of €3.1 billion for Orvex": a bid
+/// told as a noun (`bid_noun`: the anchor is one of the language's `bid_nouns`, with a determiner
+/// or a possessive before it and only lower-case words or figures between) is announced, whatever
+/// verb made it, until a verb of accepting or winning (`accept`) before it says it succeeded. A
+/// plan or talks stay what they are. "Airtel bid $2 billion for the airwaves" is the verb: a name
+/// stands right before it.
+pub(super) fn bid_is_announced(
+    st: &str,
+    hits: &[Hit],
+    a: &Anchor,
+    pre_start: usize,
+    bid_noun: bool,
+    status: Status,
+) -> Status {
+    if !bid_noun || status.status != DealStatus::Signed {
+        return status;
+    }
+    let before = |h: &&Hit| h.start >= pre_start && h.end <= a.start;
+    if hits
+        .iter()
+        .filter(before)
+        .any(|h| h.has(|r| *r == Role::Accept))
+    {
+        return status;
+    }
+    let plain = |gap: &str| {
+        gap.split_whitespace()
+            .all(|w| !w.starts_with(char::is_uppercase))
+    };
+    let determined = hits
+        .iter()
+        .filter(before)
+        .filter(|h| h.has(|r| *r == Role::Determiner))
+        .any(|h| plain(super::span::cut(st, h.end, a.start)));
+    let lead = super::span::cut(st, pre_start, a.start);
+    let possessed = ["'s ", "’s ", "`s "]
+        .iter()
+        .any(|p| lead.rfind(p).is_some_and(|i| plain(&lead[i + p.len()..])));
+    if determined || possessed {
+        Status::told(DealStatus::Announced)
+    } else {
+        status
     }
 }
 
