@@ -1747,6 +1747,7 @@ fn recognise_unsettled_words(
             None => i += 1,
         }
     }
+    money.retain(|a| !exchange_rate_side(text, a) && !zero_in_words(text, a));
     let mut counts = Vec::new();
     let mut i = 0;
     let mut m = 0; // money is in text order: the first amount not wholly before atom `i`
@@ -1768,6 +1769,18 @@ fn recognise_unsettled_words(
         }
     }
     (money, counts)
+}
+
+/// "($1 = 0.8100 pounds)", "1 euro = 26,500 đồng": an amount beside an equals sign is one side
+/// of an exchange rate the article states, not money that changes hands.
+fn exchange_rate_side(text: &str, a: &Amount) -> bool {
+    text[a.end..].trim_start().starts_with('=') || text[..a.start].trim_end().ends_with('=')
+}
+
+/// "hàng tỷ USD không chỉ …" ("not only"): a zero written as a word after a currency is a word
+/// of the sentence, not an amount; no deal is worth nothing.
+fn zero_in_words(text: &str, a: &Amount) -> bool {
+    a.value.is_zero() && !text[a.start..a.end].contains(|c: char| c.is_ascii_digit())
 }
 
 /// `between` (the words between a count and its noun) without a partitive that opens it (one of
