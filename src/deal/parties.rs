@@ -2029,16 +2029,37 @@ fn awarded_whom(
         .rfind(|h| h.start >= pre_start && h.end <= a.start && h.has(|r| *r == Role::Award))?;
     let n = ctx.read_name(award.end, a.start)?;
     let before = span::cut(st, award.end, n.start);
-    let after = span::cut(st, n.end, a.start);
     // "erteilte der Baufirma Kestrel den Auftrag": the name in the dative.
     let dative = lexicon::lexicon(ctx.lang).is_dative_article(before.trim());
     if !(before.trim().is_empty() || dative)
-        || after.contains([',', ';', ':'])
+        || !modifiers_only(ctx, n.end, a.start)
         || !opens_the_deal(ctx, n.end, a)
     {
         return None;
     }
     party_on_a_side(parties, n)
+}
+
+/// "a $320 million engineering, procurement and construction contract": the words between a
+/// name (ending at `from`) and its deal word (at `to`) are the deal's modifiers where no clause mark
+/// stands between them, or where the commas only list them (a word of the language's
+/// `list_joins` within four words after the last comma).
+fn modifiers_only(ctx: &Ctx, from: usize, to: usize) -> bool {
+    let between = span::cut(ctx.text, from, to);
+    if between.contains([';', ':']) {
+        return false;
+    }
+    match between.rfind(',') {
+        None => true,
+        Some(i) => {
+            let last = from + i + 1;
+            span::cut(ctx.text, last, to).split_whitespace().count() <= 4
+                && ctx
+                    .hits
+                    .iter()
+                    .any(|h| h.start >= last && h.end <= to && h.has(|r| *r == Role::ListJoin))
+        }
+    }
 }
 
 /// "Die Landesregierung hat der Kestrel AG einen Auftrag über 90 Millionen Euro erteilt": where
