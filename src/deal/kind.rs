@@ -338,6 +338,30 @@ pub(super) fn reported_type(ty: DealType, agreement: bool) -> DealType {
     }
 }
 
+/// "Ngân hàng Hạc Vàng tài trợ 200 triệu USD cho Công ty Kim Long": aid told with a word of the
+/// language's `lender_aid_words` (the deal word itself) and given by a lender (a bank, or a name
+/// with `lender_words`: `roles::financier_type`) is money lent, a financing.
+pub(super) fn lent_by_a_lender(
+    ty: DealType,
+    ctx: &Ctx,
+    a: &Anchor,
+    parties: &[Name],
+    provider: Option<&str>,
+) -> DealType {
+    if ty != DealType::Aid {
+        return ty;
+    }
+    let words = &lexicon::lexicon(ctx.lang).lender_aid_words;
+    if !words.iter().any(|w| super::span::lower_is(&a.head, w)) {
+        return ty;
+    }
+    let lender = parties.iter().any(|p| {
+        provider == Some(p.canonical.as_str())
+            && super::roles::financier_type(ctx.lang, ctx.text, p) == Some(DealType::Financing)
+    });
+    if lender { DealType::Financing } else { ty }
+}
+
 /// "funding" from a company or a fund is an investment, not aid. Not a bank's or a fund's grant
 /// to a state ("The World Bank approved a grant of $50 million for Nepal"): development lenders
 /// give aid to states.

@@ -401,6 +401,11 @@ struct PartyPatterns {
     /// name no `lender_words` matched.
     #[serde(default)]
     investor_words: Vec<String>,
+    /// Words of aid that, from a lender (`lender_words`), mean money lent: "Ngân hàng Hạc Vàng
+    /// tài trợ 200 triệu USD cho Kim Long" is a financing. A grant word ("viện trợ", "không hoàn lại")
+    /// stays aid whoever gives it.
+    #[serde(default)]
+    lender_aid_words: Vec<String>,
     /// Nouns of a consent a state gives to a deal it is no party of ("subject to China's
     /// approval"): a country's possessive before one is no party.
     #[serde(default)]
@@ -999,6 +1004,8 @@ pub struct DealLexicon {
     /// See `lender_words` and `investor_words` in the lexicon file (lower-cased).
     pub lender_words: Vec<String>,
     pub investor_words: Vec<String>,
+    /// See `lender_aid_words` in the lexicon file (lower-cased).
+    pub lender_aid_words: Vec<String>,
     /// See `approval_nouns` in the lexicon file (lower-cased).
     pub approval_nouns: Vec<String>,
     /// See `Cues::modifiers_follow_noun`.
@@ -1504,6 +1511,7 @@ impl DealLexicon {
             lender_words: lower(&raw.parties.lender_words),
             numbered_parts: raw.parties.numbered_parts.clone(),
             investor_words: lower(&raw.parties.investor_words),
+            lender_aid_words: lower(&raw.parties.lender_aid_words),
             approval_nouns: lower(&raw.parties.approval_nouns),
             rivals: lower(&raw.parties.rivals),
             beat_verbs: lower(&raw.parties.beat_verbs),

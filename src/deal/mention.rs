@@ -154,6 +154,11 @@ pub(super) fn mention_at(
         provider.as_deref(),
     )
     .unwrap_or(ty);
+    // Before its roles are decided, the side that gives aid is the one told, else the subject.
+    let giver = provider
+        .as_deref()
+        .or(subject.as_ref().map(|s| s.canonical.as_str()));
+    let ty = kind::lent_by_a_lender(ty, ctx, a, &parties, giver);
     let ty = kind::funding_from_business(ty, &parties, (provider.as_deref(), recipient.as_deref()));
     let ty = kind::state_aid_to_a_business(
         ty,
