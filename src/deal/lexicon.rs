@@ -483,6 +483,14 @@ struct Cues {
     /// The words that join the last member of a list to the others ("and", "und", "và").
     #[serde(default)]
     list_joins: Vec<String>,
+    /// Deal words that name a deal only with a word of `head_modifiers` (or a figure) right
+    /// before them: "a $400 million facility", "a revolving credit facility" lend; "an enrichment
+    /// facility", "its existing facility" are plants.
+    #[serde(default)]
+    modified_heads: Vec<String>,
+    /// See `modified_heads`.
+    #[serde(default)]
+    head_modifiers: Vec<String>,
     /// Words for a period a company reports its sales for ("last year", "im ersten Quartal",
     /// "năm ngoái"): a count sold to no buyer named in such a clause is sales, no deal.
     #[serde(default)]
@@ -838,6 +846,8 @@ pub enum Role {
     ListOpen,
     /// See `Cues::list_joins`.
     ListJoin,
+    /// See `Cues::modified_heads`.
+    ModifiedHead,
     /// See `Cues::sales_periods`.
     SalesPeriod,
     /// See `Cues::one_unit`.
@@ -932,6 +942,11 @@ pub struct DealLexicon {
     pub seat_cues: Vec<String>,
     /// The roles of a particle that ends a separated verb's clause: it ends the item.
     particle_roles: Vec<Role>,
+    /// The roles of a deal word of `modified_heads` that no modifier makes one: a blocker.
+    unmodified_roles: Vec<Role>,
+    /// See `Cues::head_modifiers` (lower-cased): read as text, not scanned, since they are
+    /// common words ("the", "year") that other rules must not see as lexicon hits.
+    head_modifiers: Vec<String>,
     /// See `relative_pronouns` in the lexicon file (lower-cased).
     pub relative_pronouns: Vec<String>,
     /// See `led_by` and `led_by_close` in the lexicon file (lower-cased).
@@ -1121,6 +1136,7 @@ impl Builder {
         self.add_all(&cues.unit_price_before, Role::UnitPriceBefore);
         self.add_all(&cues.list_openers, Role::ListOpen);
         self.add_all(&cues.list_joins, Role::ListJoin);
+        self.add_all(&cues.modified_heads, Role::ModifiedHead);
         self.add_all(&cues.sales_periods, Role::SalesPeriod);
         self.add_all(&cues.one_unit, Role::OneUnit);
         self.add_all(&cues.cost_verbs, Role::CostVerb);
@@ -1543,6 +1559,8 @@ impl DealLexicon {
             investor_closers: lower(&raw.parties.investor_closers),
             seat_cues: lower(&raw.parties.seat_cues),
             particle_roles: vec![Role::ItemStop],
+            unmodified_roles: vec![Role::Blocker],
+            head_modifiers: lower(&raw.cues.head_modifiers),
             subordinators: lower(&raw.parties.subordinators),
             fronting: raw
                 .parties
@@ -1607,6 +1625,13 @@ impl DealLexicon {
             .collect();
         if !separated.is_empty() {
             self.join_separated_verbs(text, &mut hits, &separated);
+        }
+        for h in &mut hits {
+            if h.has(|r| *r == Role::ModifiedHead)
+                && !modified_as_a_deal(text, h.start, &self.head_modifiers)
+            {
+                h.roles = &self.unmodified_roles;
+            }
         }
         hits
     }
@@ -1699,6 +1724,26 @@ pub fn lexicon(lang: Lang) -> &'static DealLexicon {
 /// The words of a list, lower-cased.
 fn lower(words: &[String]) -> Vec<String> {
     words.iter().map(|w| w.to_lowercase()).collect()
+}
+
+/// "a $400 million facility", "a three-year revolving facility": a deal word of the language's
+/// `modified_heads` (starting at `at`) names a deal where a word of `head_modifiers` ends right
+/// before it, or a word with a figure ("$400m", "A$270"); "an enrichment facility" is a plant,
+/// and the word blocks no less than a blocker.
+fn modified_as_a_deal(text: &str, at: usize, modifiers: &[String]) -> bool {
+    let before = text[..at].trim_end();
+    let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let modifier = modifiers.iter().any(|m| {
+        before.len().checked_sub(m.len()).is_some_and(|k| {
+            before.is_char_boundary(k)
+                && super::span::lower_is(&before[k..], m)
+                && before[..k]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+    });
+    modifier || last.contains(|c: char| c.is_ascii_digit())
 }
 
 #[cfg(test)]
