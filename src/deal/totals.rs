@@ -96,7 +96,8 @@ pub(super) fn aggregate_figure(st: &str, hits: &[Hit], x: &Amount) -> bool {
 /// "Tập đoàn Orvex rút vốn khỏi 4 công ty, nhận 520 tỷ đồng", "grants of $4 million for nine
 /// projects", "Fördermittel von 9 Millionen Euro für drei Projekte": money told over a count of
 /// two or more things each deal is about (the language's `counted_objects`, right after the
-/// count), within twelve words of the amount in its clause, sums several deals. Where the count
+/// count or after at most two words describing them: "four West African countries"), within
+/// twelve words of the amount in its clause, sums several deals. Where the count
 /// stands: before the amount (`Counted::Before`, what the clause is about) or after it. Not past
 /// a name ("The three companies are Kestrel Corp ($20 million), …" lists one deal each), nor
 /// right after a stake word ("mua cổ phần ở 2 công ty con", shares of two companies bought at
@@ -122,17 +123,41 @@ fn spread_over_counted_objects((ctx, amounts): (&Ctx, &[&Amount]), x: &Amount) -
         }
         let bounded = !st[..p].ends_with(|c: char| c.is_alphanumeric())
             && !st[q..].starts_with(|c: char| c.is_alphanumeric());
-        let before = st[..p].trim_end();
-        let count = before.rsplit(char::is_whitespace).next().unwrap_or("");
-        let at = before.len() - count.len();
-        if !bounded || count.is_empty() || at < clause_start {
+        if !bounded {
             return None;
         }
-        let n = if count.bytes().all(|c| c.is_ascii_digit()) {
-            count.parse::<u64>().ok().map(rust_decimal::Decimal::from)
-        } else {
-            crate::amount::parse_number_word(&count.to_lowercase(), ctx.lang)
+        let number = |count: &str| {
+            if count.bytes().all(|c| c.is_ascii_digit()) {
+                count.parse::<u64>().ok().map(rust_decimal::Decimal::from)
+            } else {
+                crate::amount::parse_number_word(&count.to_lowercase(), ctx.lang)
+            }
         };
+        // The count right before the noun, or before at most two words that describe it ("three
+        // Andean countries", "four West African countries").
+        let mut before = st[..p].trim_end();
+        let mut found = None;
+        for _ in 0..3 {
+            let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+            let at = before.len() - word.len();
+            if word.is_empty() || at < clause_start {
+                break;
+            }
+            // "the 400 million loans": a number inside an amount counts nothing.
+            let in_amount = amounts.iter().any(|y| y.start <= at && at < y.end);
+            if in_amount {
+                break;
+            }
+            if number(word).is_some() {
+                found = Some((at, number(word)));
+                break;
+            }
+            if !word.chars().all(|c| c.is_alphabetic() || c == '-') {
+                break;
+            }
+            before = st[..at].trim_end();
+        }
+        let (at, n) = found?;
         if !n.is_some_and(|n| n >= rust_decimal::Decimal::TWO && n.fract().is_zero()) {
             return None;
         }
