@@ -896,6 +896,7 @@ fn sides_by_subject(
         &mut r.provider,
         &mut r.recipient,
     );
+    with_party_does_the_work(ctx, a, (verbs, subject), scope_end, r);
     roles::subject_by_verb(verbs, subjects, &mut r.provider, &mut r.recipient);
     roles::supplier_that_received(verbs, subject, &mut r.provider, &r.recipient);
     if let Some(s) = subject {
@@ -938,6 +939,83 @@ fn sides_by_subject(
         }
         r.recipient = party_on_a_side(&mut r.parties, n);
     }
+}
+
+/// "Kestrel Shipping signed a $120 million contract with Orvex Yards to build four tankers",
+/// "Halvard Bank signed an agreement with Corvane Systems to provide cloud hosting": where the
+/// verb that sells is what the deal is for and follows at once (at most one word between, the
+/// infinitive's "to") the name after "with", that party does the work and the subject orders it.
+/// Not where that party is a state or its body ("Orvex signed a contract with the navy to build
+/// frigates"), a bank (the client of any work but a loan), or no maker where the subject is one
+/// or is named for the goods: then the subject does the work (`subject_by_verb`).
+fn with_party_does_the_work(
+    ctx: &Ctx,
+    a: &Anchor,
+    (verbs, subject): (&Verbs, Option<&Name>),
+    scope_end: usize,
+    r: &mut Sides,
+) {
+    let Some(s) = subject else {
+        return;
+    };
+    if !verbs.sells_as_purpose() || r.provider.is_some() || r.recipient.is_some() {
+        return;
+    }
+    let Some(with) = ctx
+        .hits
+        .iter()
+        .find(|h| h.start >= a.end && h.start < scope_end && h.has(|r| *r == Role::With))
+    else {
+        return;
+    };
+    let Some(n) = ctx.read_name(with.end, scope_end) else {
+        return;
+    };
+    let Some(verb) = ctx.hits.iter().find(|h| {
+        h.start >= n.end
+            && h.has(|r| *r == Role::SellerVerb)
+            && span::cut(ctx.text, n.end, h.start)
+                .split_whitespace()
+                .count()
+                <= 1
+    }) else {
+        return;
+    };
+    // "Orvex Aero, the engine maker, signed a deal with Kestrel Air to supply 30 engines": a maker
+    // subject supplies what it makes.
+    let maker = |m: &Name| {
+        m.kind == Some(Kind::Manufacturer) || roles::names_a_maker(ctx.lang, &m.canonical)
+    };
+    // "Corvane Data signed a deal with Telmar Bank to provide cloud services": a bank is
+    // the client of any work but lending.
+    let bank = n.kind.is_some_and(Kind::is_financial)
+        || roles::financier_type(ctx.lang, ctx.text, &n).is_some();
+    if n.kind.is_some_and(Kind::is_public)
+        || n.canonical == s.canonical
+        || (maker(s) && !maker(&n))
+        || named_for_the_goods(s, span::cut(ctx.text, verb.end, scope_end))
+        || (bank && a.ty != DealType::Financing)
+    {
+        return;
+    }
+    r.recipient = Some(s.canonical.clone());
+    r.provider = party_on_a_side(&mut r.parties, n);
+}
+
+/// "Kestrel Turbines signed an agreement with Orvex Power to supply 40 wind turbines": a word of
+/// the name past its first (four letters or more, a plural "s" aside) stands among the first
+/// eight words of `goods`, what the deal is for: the company is named for what it supplies.
+fn named_for_the_goods(n: &Name, goods: &str) -> bool {
+    let stem = |w: &str| w.to_lowercase().trim_end_matches('s').to_string();
+    let what: Vec<String> = goods
+        .split_whitespace()
+        .take(8)
+        .map(|w| stem(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .collect();
+    n.canonical
+        .split_whitespace()
+        .skip(1)
+        .any(|w| w.len() >= 4 && what.contains(&stem(w)))
 }
 
 /// "… an order with A for 12 tankers and another order for five barges with B", "einen Auftrag

@@ -86,6 +86,12 @@ impl Verbs {
         self.buys.is_some() || self.received || self.awarded
     }
 
+    /// The verb that sells stands after the deal word, as what the deal is for ("a contract with
+    /// Orvex to build four frigates").
+    pub(super) fn sells_as_purpose(&self) -> bool {
+        self.sells_as_purpose && self.of_a_purchase()
+    }
+
     /// The subject's verb sells ("Orvex supplies …").
     pub(super) fn sells(&self) -> bool {
         self.buys == Some(false)
@@ -625,7 +631,7 @@ fn describes_the_deal_word(ctx: &super::names::Ctx, between: &str) -> bool {
 
 /// "Nordmar Shipyard", "Lindmark Werft", "Công ty Đóng tàu Sông Lam": a company the lexicon does
 /// not know whose own name holds a word of the language's `maker_name_words` is a maker.
-fn names_a_maker(lang: crate::lang::Lang, name: &str) -> bool {
+pub(super) fn names_a_maker(lang: crate::lang::Lang, name: &str) -> bool {
     let low = name.to_lowercase();
     super::lexicon::lexicon(lang)
         .maker_name_words
