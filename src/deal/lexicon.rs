@@ -193,6 +193,10 @@ struct PartyPatterns {
     /// at the verb right after its comma, and a name in the first clause is no subject.
     #[serde(default)]
     subordinators: Vec<String>,
+    /// Words that open a subordinate clause, capitalised at a sentence's start: no part of the
+    /// name after them ("When Orvex bought …", "If Kestrel fails …" name Orvex and Kestrel).
+    #[serde(default)]
+    clause_openers: Vec<String>,
     /// Conjunctions that open a clause of their own after a comma ("…, while Kestrel won …"):
     /// its subject is the name right after the conjunction.
     #[serde(default)]
@@ -820,6 +824,8 @@ pub enum Role {
     Stop,
     Connector,
     Determiner,
+    /// See `clause_openers` in the lexicon file.
+    ClauseOpener,
     Title,
     Relation,
     OrgHead(Option<String>),
@@ -1261,6 +1267,7 @@ impl Builder {
             (&pp.stops, Role::Stop),
             (&pp.connectors, Role::Connector),
             (&pp.determiners, Role::Determiner),
+            (&pp.clause_openers, Role::ClauseOpener),
             (&pp.org_tails, Role::OrgTail),
             (&pp.titles, Role::Title),
             (&pp.relations, Role::Relation),

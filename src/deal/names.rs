@@ -1355,6 +1355,9 @@ impl<'a> Ctx<'a> {
             match self.hit_at(pos) {
                 // "Hãng hàng không Sơn Ca": a capitalised organisation head is the name's own
                 // first word even where the lexicon also lists it as a determiner ("hãng").
+                Some(h) if h.has(|r| *r == Role::ClauseOpener) && h.end < limit => {
+                    pos = self.skip_ws(h.end, limit);
+                }
                 Some(h)
                     if h.has(|r| *r == Role::Determiner)
                         && h.end < limit
