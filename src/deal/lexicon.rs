@@ -406,8 +406,8 @@ struct PartyPatterns {
     #[serde(default)]
     investor_words: Vec<String>,
     /// Words of aid that, from a lender (`lender_words`), mean money lent: "Ngân hàng Hạc Vàng
-    /// tài trợ 200 triệu USD cho Kim Long" is a financing. A grant word ("viện trợ", "không hoàn lại")
-    /// stays aid whoever gives it.
+    /// tài trợ 200 triệu USD cho Kim Long" is a financing. A grant word ("viện trợ", "không hoàn
+    /// lại") stays aid whoever gives it.
     #[serde(default)]
     lender_aid_words: Vec<String>,
     /// Nouns of a consent a state gives to a deal it is no party of ("subject to China's
@@ -1735,7 +1735,7 @@ fn lower(words: &[String]) -> Vec<String> {
 
 /// "a $400 million facility", "a three-year revolving facility": a deal word of the language's
 /// `modified_heads` (starting at `at`) names a deal where a word of `head_modifiers` ends right
-/// before it, or a word with a figure ("$400m", "A$270"); "an enrichment facility" is a plant,
+/// before it, or a word with a figure ("$400m", "A$180"); "an enrichment facility" is a plant,
 /// and the word blocks no less than a blocker.
 fn modified_as_a_deal(text: &str, at: usize, modifiers: &[String]) -> bool {
     let before = text[..at].trim_end();

@@ -79,8 +79,8 @@ fn passive_to_come(st: &str, hits: &[Hit], a: &Anchor) -> bool {
 }
 
 /// "Orvex agreed to Kestrel's increased offer", "nahm das Angebot an": a verb of accepting (the
-/// language's `accept`) in the clause before an offer word (whose own status is an announcement or a
-/// proposal) makes the deal made.
+/// language's `accept`) in the clause before an offer word (whose own status is an announcement
+/// or a proposal) makes the deal made.
 fn offer_accepted(hits: &[Hit], a: &Anchor, pre_start: usize) -> Option<DealStatus> {
     let offer = hits.iter().any(|h| {
         h.start >= a.start
@@ -172,8 +172,8 @@ impl Status {
 /// told as a noun (`bid_noun`: the anchor is one of the language's `bid_nouns`, with a determiner
 /// or a possessive before it and only lower-case words or figures between) is announced, whatever
 /// verb made it, until a verb of accepting or winning (`accept`) before it says it succeeded. A
-/// plan or talks stay what they are. "Airtel bid $2 billion for the airwaves" is the verb: a name
-/// stands right before it.
+/// plan or talks stay what they are. "Norland Telecom bid $2 billion for the airwaves" is the
+/// verb: a name stands right before it.
 pub(super) fn bid_is_announced(
     st: &str,
     hits: &[Hit],

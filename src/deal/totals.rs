@@ -96,7 +96,7 @@ pub(super) fn aggregate_figure(st: &str, hits: &[Hit], x: &Amount) -> bool {
 /// "Tập đoàn Orvex rút vốn khỏi 4 công ty, nhận 520 tỷ đồng", "grants of $4 million for nine
 /// projects", "Fördermittel von 9 Millionen Euro für drei Projekte": money told over a count of
 /// two or more things each deal is about (the language's `counted_objects`, right after the
-/// count or after at most two words describing them: "four West African countries"), within
+/// count or after at most two words describing them: "three Andean countries"), within
 /// twelve words of the amount in its clause, sums several deals. Where the count
 /// stands: before the amount (`Counted::Before`, what the clause is about) or after it. Not past
 /// a name ("The three companies are Kestrel Corp ($20 million), …" lists one deal each), nor
@@ -134,7 +134,7 @@ fn spread_over_counted_objects((ctx, amounts): (&Ctx, &[&Amount]), x: &Amount) -
             }
         };
         // The count right before the noun, or before at most two words that describe it ("three
-        // Andean countries", "four West African countries").
+        // Andean countries").
         let mut before = st[..p].trim_end();
         let mut found = None;
         for _ in 0..3 {
