@@ -373,9 +373,18 @@ fn is_total(
     if several || counted_earlier(st, hits, x) {
         return true;
     }
-    let clause_start = span::before(st, x.start)
-        .rfind([';', ':'])
-        .map_or(0, |i| i + 1);
+    // "… insgesamt mehrere Tausend Arbeitsplätze – und Halvard bekommt …": a dash between spaced
+    // words ends a clause as a semicolon does.
+    let before = span::before(st, x.start);
+    let clause_start = [
+        before.rfind([';', ':']).map(|i| i + 1),
+        before.rfind(" – ").map(|i| i + " – ".len()),
+        before.rfind(" — ").map(|i| i + " — ".len()),
+    ]
+    .into_iter()
+    .flatten()
+    .max()
+    .unwrap_or(0);
     // "Donors pledged $600 million": a verb whose subject is a total cue tells a sum (not "the
     // total value of this takeover reached …", where a deal word stands between).
     let summed_by_subject = near.is_some_and(|(_, h)| {
