@@ -946,8 +946,8 @@ fn sides_by_subject(
 /// verb that sells is what the deal is for and follows at once (at most one word between, the
 /// infinitive's "to") the name after "with", that party does the work and the subject orders it.
 /// Not where that party is a state or its body ("Orvex signed a contract with the navy to build
-/// frigates"), a bank (the client of any work but a loan), or no maker where the subject is one
-/// or is named for the goods: then the subject does the work (`subject_by_verb`).
+/// frigates"), a bank or fund (the client of any work but a loan), or no maker where the subject
+/// is one or is named for the goods: then the subject does the work (`subject_by_verb`).
 fn with_party_does_the_work(
     ctx: &Ctx,
     a: &Anchor,
@@ -986,15 +986,15 @@ fn with_party_does_the_work(
     let maker = |m: &Name| {
         m.kind == Some(Kind::Manufacturer) || roles::names_a_maker(ctx.lang, &m.canonical)
     };
-    // "Corvane Data signed a deal with Telmar Bank to provide cloud services": a bank is
-    // the client of any work but lending.
-    let bank = n.kind.is_some_and(Kind::is_financial)
+    // "Corvane Data signed a deal with Telmar Bank to provide cloud services": a bank or a fund
+    // is the client of any work but lending.
+    let financier = n.kind.is_some_and(Kind::is_financial)
         || roles::financier_type(ctx.lang, ctx.text, &n).is_some();
     if n.kind.is_some_and(Kind::is_public)
         || n.canonical == s.canonical
         || (maker(s) && !maker(&n))
         || named_for_the_goods(s, span::cut(ctx.text, verb.end, scope_end))
-        || (bank && a.ty != DealType::Financing)
+        || (financier && a.ty != DealType::Financing)
     {
         return;
     }

@@ -193,19 +193,23 @@ pub(super) fn bid_is_announced(
     {
         return status;
     }
-    let plain = |gap: &str| {
-        gap.split_whitespace()
-            .all(|w| !w.starts_with(char::is_uppercase))
-    };
+    let plain = |w: &&str| !w.starts_with(char::is_uppercase);
     let determined = hits
         .iter()
         .filter(before)
         .filter(|h| h.has(|r| *r == Role::Determiner))
-        .any(|h| plain(super::span::cut(st, h.end, a.start)));
-    let lead = super::span::cut(st, pre_start, a.start);
-    let possessed = ["'s ", "’s ", "`s "]
+        .any(|h| {
+            super::span::cut(st, h.end, a.start)
+                .split_whitespace()
+                .all(|w| plain(&w))
+        });
+    let lead: Vec<&str> = super::span::cut(st, pre_start, a.start)
+        .split_whitespace()
+        .collect();
+    let possessed = lead
         .iter()
-        .any(|p| lead.rfind(p).is_some_and(|i| plain(&lead[i + p.len()..])));
+        .rposition(|w| super::names::strip_possessive(w).is_some())
+        .is_some_and(|i| lead[i + 1..].iter().all(plain));
     if determined || possessed {
         Status::told(DealStatus::Announced)
     } else {
