@@ -148,8 +148,8 @@ fn spread_over_counted_objects((ctx, amounts): (&Ctx, &[&Amount]), x: &Amount) -
             if in_amount {
                 break;
             }
-            if number(word).is_some() {
-                found = Some((at, number(word)));
+            if let Some(n) = number(word) {
+                found = Some((at, n));
                 break;
             }
             if !word.chars().all(|c| c.is_alphabetic() || c == '-') {
@@ -158,7 +158,7 @@ fn spread_over_counted_objects((ctx, amounts): (&Ctx, &[&Amount]), x: &Amount) -
             before = st[..at].trim_end();
         }
         let (at, n) = found?;
-        if !n.is_some_and(|n| n >= rust_decimal::Decimal::TWO && n.fract().is_zero()) {
+        if !(n >= rust_decimal::Decimal::TWO && n.fract().is_zero()) {
             return None;
         }
         let (a, b) = if at >= x.end {
