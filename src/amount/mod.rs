@@ -1777,7 +1777,7 @@ fn exchange_rate_side(text: &str, a: &Amount) -> bool {
     text[a.end..].trim_start().starts_with('=') || text[..a.start].trim_end().ends_with('=')
 }
 
-/// "hàng tỷ USD không chỉ …" ("not only"): a zero written as a word after a currency is a word
+/// "vài tỷ USD không chỉ …" ("not only"): a zero written as a word after a currency is a word
 /// of the sentence, not an amount; no deal is worth nothing.
 fn zero_in_words(text: &str, a: &Amount) -> bool {
     a.value.is_zero() && !text[a.start..a.end].contains(|c: char| c.is_ascii_digit())
