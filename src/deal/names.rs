@@ -1715,6 +1715,7 @@ impl<'a> Ctx<'a> {
                     h.has(|r| *r == Role::Determiner)
                         && self.skip_ws(h.end, self.text.len()) == start
                 }),
+            words_before: words_before(span::before(self.text, start)),
             reports_on_itself: sentence_start && self.reports_on_itself(start + raw.len()),
             paired_by_deal_verb: self.paired_by_deal_verb(start, start + raw.len()),
             announced_in_article: &|| {
@@ -2117,6 +2118,26 @@ impl<'a> Ctx<'a> {
 
 /// "NYSE: KST", "HoSE: NLG", "mã: VIC": an exchange (or the word for a stock code) and a ticker,
 /// as a listing in parentheses after a company's name is written; no name.
+/// "… verkauft an die" gives `["die", "an"]`: the two words that end `before`, nearest first,
+/// stripped of punctuation. A clause mark (comma, semicolon, colon, dash) ends the search, so
+/// "Verträge, die" gives `["die", ""]`.
+fn words_before(before: &str) -> [&str; 2] {
+    let mut out = [""; 2];
+    let mut rest = before.trim_end();
+    for slot in &mut out {
+        if rest.ends_with([',', ';', ':', '–', '—', '(', '"', '„', '“']) || rest.is_empty()
+        {
+            break;
+        }
+        let cut = rest.rfind(|c: char| c.is_whitespace()).map_or(0, |i| {
+            i + rest[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        *slot = rest[cut..].trim_matches(|c: char| !c.is_alphanumeric());
+        rest = rest[..cut].trim_end();
+    }
+    out
+}
+
 fn is_listing(p: &str) -> bool {
     p.split_once(':').is_some_and(|(exchange, ticker)| {
         let ticker = ticker.trim();

@@ -104,6 +104,10 @@ pub struct UnknownName<'a> {
     pub described_after: bool,
     /// A word of the language's `determiners` stands right before it ("the", "liên danh").
     pub after_determiner: bool,
+    /// The two words right before it, nearest first, as written and without punctuation ("die",
+    /// "an" in "… an die Telmar"); empty where the sentence opens. A comma between them and the
+    /// name leaves the first empty.
+    pub words_before: [&'a str; 2],
     /// A verb that reports a clause follows it, and the clause opens on a word of the
     /// language's `self_pronouns` ("Orvex said it had …", "Orvex said on Monday it would …"):
     /// what speaks of itself as "it" is an organisation, not a person.

@@ -48,8 +48,76 @@ impl DealRules for Rules {
                 || opens_clause_in_the_singular(n)
                 || opens_sentence_before_its_verb(n)
                 || subject_after_its_verb(n)
+                || named_after_a_feminine_article(n)
                 || (n.announced_in_article)())
     }
+}
+
+/// "Die Halvard verkauft 900 Wohnungen an die Telmar", "das Portfolio der Vestria": a company
+/// takes the feminine article ("die Firma"), so a lone capitalised word after "die", or after
+/// "der" read as a genitive or a dative (after a noun or a preposition), is a name when it
+/// cannot be a common noun of that gender or in the plural. German plurals end in -e, -en, -n,
+/// -er, -el or -s ("die Wohnungen", "die Käufer", "die Mittel", "die Jobs"), feminine nouns in
+/// their suffixes ("die Mehrheit", "die Fabrik") or are among the short ones that
+/// `common_feminine` lists ("die Stadt", "die Bahn", "die Werft"). "Aufträge, die Kestrel …"
+/// (a relative pronoun after a comma) and "erhielt der Konzern" (a masculine subject) do not
+/// count; a word written like a name ("die KfW") is one already.
+fn named_after_a_feminine_article(n: &UnknownName) -> bool {
+    const DATIVE_PREPOSITIONS: &[&str] = &[
+        "von",
+        "vom",
+        "mit",
+        "bei",
+        "zu",
+        "aus",
+        "nach",
+        "an",
+        "auf",
+        "in",
+        "unter",
+        "vor",
+        "hinter",
+        "neben",
+        "über",
+        "gegenüber",
+        "seit",
+        "samt",
+        "nebst",
+        "zwischen",
+    ];
+    let [article, before] = n.words_before;
+    let feminine = match article {
+        "die" | "Die" => true,
+        "der" => {
+            DATIVE_PREPOSITIONS.contains(&before.to_lowercase().as_str())
+                || before.starts_with(char::is_uppercase) && !before.eq_ignore_ascii_case("der")
+        }
+        _ => false,
+    };
+    let w = n.words[0].to_lowercase();
+    feminine
+        && w.chars().count() >= 4
+        && n.words[0].chars().skip(1).all(|c| !c.is_uppercase())
+        && !common_feminine(&w)
+}
+
+/// Whether a lower-cased word ends the way a German plural or feminine noun ends ("wohnungen",
+/// "käufer", "mehrheit", "landeshauptstadt"): the endings of plurals and of feminine suffixes,
+/// then the short feminine nouns that have none, also as the end of a compound.
+fn common_feminine(w: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "e", "n", "er", "el", "s", "y", "ung", "heit", "keit", "eit", "schaft", "ion", "tät", "ik",
+        "ie", "ei", "nis", "ur", "enz", "anz", "in", "ing", "st", "cht", "ft", "ät",
+    ];
+    const SHORT: &[&str] = &[
+        "stadt", "bahn", "bank", "welt", "hand", "wand", "burg", "form", "frau", "wahl", "zahl",
+        "werft", "wehr", "fahrt", "tat", "saat", "not", "maut", "haut", "spur", "tür", "uhr",
+        "tour", "art", "front", "milch", "schuld", "flut", "wut", "gier", "geburt", "firma",
+        "kamera", "villa", "agenda", "ära", "skala", "gala", "app", "cloud", "show", "crew",
+        "band", "power", "mail", "zeit", "schau", "euro", "statt", "anstalt", "saison", "arena",
+        "liga", "gebühr",
+    ];
+    ENDINGS.iter().chain(SHORT).any(|e| w.ends_with(e))
 }
 
 /// "Zudem erhielt Nordchem einen Auftrag", "Am Montag bestellte Lindmark zwei Turbinen": where
