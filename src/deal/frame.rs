@@ -115,7 +115,7 @@ pub(super) fn anchored(
                 framework_told_after(f, a, mentions);
                 continue;
             }
-            if value_of_the_deal_before(f, a, &m, mentions) {
+            if value_of_the_deal_before(f, a, &m, mentions, free.len()) {
                 used.extend(at);
                 continue;
             }
@@ -507,7 +507,13 @@ fn told_already(m: &Mention, earlier: &[Mention]) -> bool {
 /// von 30 Millionen Euro": a deal word that refers back, with a value and no
 /// party the deal before did not name, right after a deal told without a value, gives that deal
 /// its value.
-fn value_of_the_deal_before(f: &Frame, a: &Anchor, m: &Mention, mentions: &mut [Mention]) -> bool {
+fn value_of_the_deal_before(
+    f: &Frame,
+    a: &Anchor,
+    m: &Mention,
+    mentions: &mut [Mention],
+    amounts: usize,
+) -> bool {
     let Some(value) = &m.amount else {
         return false;
     };
@@ -564,10 +570,7 @@ fn value_of_the_deal_before(f: &Frame, a: &Anchor, m: &Mention, mentions: &mut [
             true
         }
         None if qualifier.is_none() && completes_the_deal_before(f, m, mentions) => true,
-        None => {
-            a.ty == crate::model::DealType::Agreement
-                && restates_the_value(f, m, mentions, qualifier.is_some())
-        }
+        None => restates_the_value(f, a, m, mentions, qualifier.is_some(), amounts),
     }
 }
 
@@ -608,15 +611,60 @@ fn completes_the_deal_before(f: &Frame, m: &Mention, mentions: &mut [Mention]) -
 }
 
 /// "Kestrel agreed to buy Orvex for $14 billion. The deal had an enterprise value of $14.5
-/// billion.": a plain reference back with a generic deal word ("the deal", "the transaction") to
-/// the deal told just before, which has a value already, naming no party, gives that deal's value
-/// again in other terms (with debt, at another date); it is no deal of its own, and the value
-/// first told stands. (The caller asks only for a generic deal word.)
-fn restates_the_value(f: &Frame, m: &Mention, mentions: &[Mention], qualified: bool) -> bool {
+/// billion.", "Counting its debt, the takeover is valued at $15 billion.", "Orvex said the deal
+/// was worth $13.8 billion.": a plain reference back ("the deal", "the acquisition") to the deal
+/// told just before, which has a value already, of its kind or by a generic deal word, naming
+/// no party that deal did not name and no other count, with the value after the deal word (what
+/// the deal is worth, not what is spent "to build the facility"), gives that deal's value again
+/// in other terms (with debt, at another date, as one side rounds it); it is no deal of its own,
+/// and the value first told stands. A deal word of the kind of the deal before, not a generic
+/// one, restates it only with one amount in its sentence ("The loan consists of a $100 million
+/// tranche and a $200 million facility" tells its parts), and not where it gives the exact
+/// figure a headline or lead rounded (merged later, keeping the exact one: `merge`).
+fn restates_the_value(
+    f: &Frame,
+    a: &Anchor,
+    m: &Mention,
+    mentions: &[Mention],
+    qualified: bool,
+    amounts: usize,
+) -> bool {
+    use crate::model::DealType::{Agreement, Other, Purchase};
+    let generic = |t| matches!(t, Agreement | Other);
+    // "agreed to buy Orvex" is reported as an agreement; "the acquisition" is the purchase.
+    let one_kind = |x: &Mention| {
+        generic(a.ty)
+            || (amounts == 1
+                && (m.ty == x.ty
+                    || generic(m.ty)
+                    || (m.ty == Purchase && x.ty == Agreement && x.reported_agreement)))
+    };
+    let rounded_above = |x: &Mention| {
+        x.block <= 1
+            && x.block != f.sentence.block
+            && m.amount
+                .as_ref()
+                .is_some_and(|v| super::merge::exact_of_rounded(x.amount.as_ref(), v))
+    };
+    let covers = |x: &Mention| {
+        m.parties.iter().all(|p| {
+            x.parties
+                .iter()
+                .any(|q| key(&q.canonical) == key(&p.canonical))
+        })
+    };
     !qualified
-        && m.parties.is_empty()
+        && m.amount
+            .as_ref()
+            .is_some_and(|v| v.start >= m.start + a.end)
         && mentions.last().is_some_and(|x| {
-            x.amount.is_some() && !x.parties.is_empty() && x.block + 1 >= f.sentence.block
+            x.amount.is_some()
+                && !x.parties.is_empty()
+                && x.block + 1 >= f.sentence.block
+                && one_kind(x)
+                && !rounded_above(x)
+                && covers(x)
+                && m.quantity.is_none_or(|q| x.quantity == Some(q))
         })
 }
 

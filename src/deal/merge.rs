@@ -77,6 +77,17 @@ fn rounded_alike(x: &crate::model::Amount, y: &crate::model::Amount) -> bool {
     (e.value / unit).round() * unit == r.value
 }
 
+/// "rund 170 Millionen Euro" told first and "172,6 Millionen Euro" after: whether `exact` is the
+/// figure `told` rounds ([`rounded_alike`], written with more significant digits).
+pub(super) fn exact_of_rounded(
+    told: Option<&crate::model::Amount>,
+    exact: &crate::model::Amount,
+) -> bool {
+    told.is_some_and(|t| {
+        rounded_alike(t, exact) && significant_digits(exact.value) > significant_digits(t.value)
+    })
+}
+
 /// "Halvard liefert Trams für 90 Millionen Euro" (a headline) and "Den Auftrag über 91,4
 /// Millionen Euro hat sich der Bahnbauer Halvard gesichert" (the body): one deal told with a
 /// rounded figure and with the exact one. Both of one kind, with a party in common (or none
