@@ -184,6 +184,12 @@ struct Raw {
     /// and a currency before one is no amount of one unit.
     #[serde(default)]
     currency_modifies: Vec<String>,
+    /// Currency names that are also units of weight ("pounds"), and the goods such a name
+    /// weighs after "of" ("2 billion pounds of aluminium"): no money there.
+    #[serde(default)]
+    weight_names: Vec<String>,
+    #[serde(default)]
+    weighed_goods: Vec<String>,
     subunits: Subunits,
     numbers: Numbers,
     scales: HashMap<String, u64>,
@@ -270,6 +276,9 @@ pub struct AmountLexicon {
     pub scale_currencies: Vec<(String, Vec<String>)>,
     /// See `currency_modifies` in the lexicon file; lower-cased.
     pub currency_modifies: Vec<String>,
+    /// See `weight_names` and `weighed_goods` in the lexicon file; lower-cased.
+    pub weight_names: Vec<String>,
+    pub weighed_goods: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -484,6 +493,8 @@ impl AmountLexicon {
                 .iter()
                 .map(|w| w.to_lowercase())
                 .collect(),
+            weight_names: raw.weight_names.iter().map(|w| w.to_lowercase()).collect(),
+            weighed_goods: raw.weighed_goods.iter().map(|w| w.to_lowercase()).collect(),
             bare,
             wire_symbols: raw
                 .wire_symbols

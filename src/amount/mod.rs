@@ -478,6 +478,31 @@ impl Reader<'_, '_> {
         !next.is_empty() && self.lex.currency_modifies.contains(&next)
     }
 
+    /// "2 billion pounds of aluminium", "5 million pounds of frozen beef": the currency name
+    /// ending at `k - 1` is one of the language's `weight_names`, followed by "of" and, within
+    /// three words, one of its `weighed_goods`: it weighs goods, it counts no money ("5 million
+    /// pounds of new investment" does).
+    fn weighs_goods(&self, k: usize) -> bool {
+        let Some(last) = k.checked_sub(1).and_then(|i| self.atoms.get(i)) else {
+            return false;
+        };
+        let name = self.text[last.start..last.end].to_lowercase();
+        if !self.lex.weight_names.contains(&name) {
+            return false;
+        }
+        let rest = self.text[last.end..].trim_start();
+        let Some(rest) = rest.strip_prefix("of ") else {
+            return false;
+        };
+        rest.split_whitespace()
+            .take(3)
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .any(|w| self.lex.weighed_goods.contains(&w))
+    }
+
     fn at(&self, k: usize) -> Option<&Atom<'_>> {
         self.atoms.get(k)
     }
@@ -1171,6 +1196,9 @@ impl Reader<'_, '_> {
                 None if n1.scale.is_some() && self.bare_money(i, k) => (String::new(), true),
                 None => return None,
             };
+        if cur_suf.is_some() && self.weighs_goods(k) {
+            return None;
+        }
         // "30 MUSD", "MEUR 120": a currency code carrying "million".
         if let Some(m) = currency_scale {
             value = value.checked_mul(m)?;
