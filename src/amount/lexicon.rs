@@ -138,6 +138,10 @@ pub struct Bare {
     /// after the number (a noun: "400 million people") leaves it no amount.
     #[serde(default)]
     pub follow: Vec<String>,
+    /// Verbs of paying, giving or receiving right after the number that make it money with no
+    /// word before it ("Sogar 45 Millionen flossen an Kestrel", "30 Millionen zahlte Orvex").
+    #[serde(default)]
+    pub verbs: Vec<String>,
 }
 
 impl Bare {
@@ -147,6 +151,7 @@ impl Bare {
             &mut self.joins,
             &mut self.nouns,
             &mut self.follow,
+            &mut self.verbs,
         ] {
             for w in list.iter_mut() {
                 *w = w.trim().to_lowercase();

@@ -1268,8 +1268,9 @@ impl Reader<'_, '_> {
     /// by `settle_currencies`): after a word that asks for a sum and ending its phrase ("the credit
     /// comes to 250 million.", "topped up with 12.5 million from", "sowie zehn Milliarden in
     /// die Entwicklung"), before a money noun ("the 250 million loans", "20-Millionen-Auftrag"),
-    /// or before a bracketed conversion ("80 million (about Rs 6.6 billion)"). "400 million
-    /// people" and "zehn Milliarden Jahre" are no money.
+    /// before a bracketed conversion ("80 million (about Rs 6.6 billion)"), or before a verb of
+    /// paying or receiving ("45 Millionen flossen an …"). "400 million people" and "zehn
+    /// Milliarden Jahre" are no money.
     fn bare_money(&self, i: usize, k: usize) -> bool {
         let bare = &self.lex.bare;
         let (start, end) = (self.atoms[i].start, self.atoms[k - 1].end);
@@ -1305,6 +1306,10 @@ impl Reader<'_, '_> {
         if glued.is_some() {
             return false;
         }
+        // "Sogar 45 Millionen flossen an Kestrel": a verb of paying or receiving right after it.
+        if bare.verbs.contains(&next_word) {
+            return true;
+        }
         let ends_phrase = after.is_empty()
             || after.starts_with(['.', ',', ';', ':', '!', '?', ')', '–', '—'])
             || bare.follow.contains(&next_word);
@@ -1339,7 +1344,17 @@ impl Reader<'_, '_> {
             .adj(s + 1)
             .is_some_and(|a| a.suffix_currency().is_some());
         let before = (s.saturating_sub(2)..s).any(|j| self.atoms[j].prefix_currency().is_some());
-        after || before
+        // "45 Millionen flossen an Kestrel und 70 Millionen an Telmar": money by its verb.
+        let paid = || {
+            let next: String = self.text[self.atoms[s].end..]
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_alphanumeric())
+                .collect::<String>()
+                .to_lowercase();
+            self.lex.bare.verbs.contains(&next)
+        };
+        after || before || paid()
     }
 
     /// A count of things at atom `i`: a number, an optional classifier, a count noun; else a
