@@ -383,6 +383,24 @@ pub(super) fn refers_back(st: &str, hits: &[Hit], a: &Anchor, modified: bool) ->
     })
 }
 
+/// "The Orvex pact sets a floor price …", "the Orvex contract runs until 2030": a referring word
+/// before the deal word with only a name between (one to three capitalised words): the deal
+/// that party made, told before.
+pub(super) fn refers_back_past_a_name(st: &str, hits: &[Hit], a: &Anchor) -> bool {
+    hits.iter().any(|h| {
+        h.has(|r| *r == Role::BackBefore) && h.end <= a.start && {
+            let gap = span::cut(st, h.end, a.start);
+            let words: Vec<&str> = gap.split_whitespace().collect();
+            (1..=3).contains(&words.len())
+                && words.iter().all(|w| {
+                    w.starts_with(char::is_uppercase)
+                        && w.chars()
+                            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '&'))
+                })
+        }
+    })
+}
+
 /// "The value of the northern contract is …", "hợp đồng EPC này": one word between the
 /// referring word and the deal word that tells which of the deals told before it means (the one
 /// whose sentence has that word). That word, where it is one; not a figure or a name.

@@ -102,7 +102,11 @@ pub(super) fn anchored(
         {
             continue;
         }
-        let back = no_figure && anchor::refers_back(f.ctx.text, f.ctx.hits, a, false);
+        // "the GM pact": only where a capital marks a name, not every noun.
+        let back = no_figure
+            && (anchor::refers_back(f.ctx.text, f.ctx.hits, a, false)
+                || (!super::lexicon::lexicon(f.ctx.lang).nouns_capitalised
+                    && anchor::refers_back_past_a_name(f.ctx.text, f.ctx.hits, a)));
         let at = amount.as_ref().map(|x| x.start);
         if let Some(m) = mention_at(f, anchors, k, amount, quantity.as_ref()) {
             if super::kind::merger_verb(f.ctx.lang, a) && !merges_two_companies(&m) {
@@ -494,12 +498,23 @@ fn passive_agent_and_subject(m: &Mention) -> bool {
 /// earlier deals named), tells again a deal already told.
 fn told_already(m: &Mention, earlier: &[Mention]) -> bool {
     // Two sides named anew ("the merger process between A and B") tell a deal of their own.
+    // "Alcan" is "Alcan Aluminium" told before: a name and a longer one that opens with it.
+    let words = |n: &str| {
+        n.to_lowercase()
+            .split_whitespace()
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let same = |p: &str, q: &str| {
+        let (wp, wq) = (words(p), words(q));
+        p == q || (!wp.is_empty() && !wq.is_empty() && (wp.starts_with(&wq) || wq.starts_with(&wp)))
+    };
     !earlier.is_empty()
         && (m.parties.len() < 2
             || m.parties.iter().all(|p| {
                 earlier
                     .iter()
-                    .any(|e| e.parties.iter().any(|q| q.canonical == p.canonical))
+                    .any(|e| e.parties.iter().any(|q| same(&q.canonical, &p.canonical)))
             }))
 }
 

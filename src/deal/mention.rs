@@ -48,6 +48,9 @@ pub(crate) struct Mention {
     /// company or a stake in one changes hands, or a framework sets the terms of later orders
     /// (`kind::reported_type`).
     pub reported_agreement: bool,
+    /// Its sentence is the article's headline: the first block, with no mark that ends a
+    /// sentence ("Orvex, Kestrel Seal Steel Pact").
+    pub headline: bool,
     /// For the reader: a side read from the rest of the article, not from the deal's sentence.
     pub notes: Vec<String>,
 }
@@ -251,6 +254,10 @@ pub(super) fn mention_at(
         joint,
         continues: false,
         reported_agreement,
+        headline: s.block == 0
+            && !f.doc[s.start..s.end]
+                .trim_end()
+                .ends_with(['.', ';', ':', '!', '?', ',', '…']),
         notes: Vec::new(),
     })
 }

@@ -458,8 +458,8 @@ fn bare(m: &Mention) -> bool {
 }
 
 /// "Nordmar Werft winkt Großauftrag" above "Dänemark bestellt bei Nordmar drei Fähren für
-/// 900 Millionen Euro": a mention with no figure that names a party of a deal with figures in
-/// the same article restates that deal (a headline, a quote, a later remark), whatever word it
+/// 900 Millionen Euro": a mention with no figure that names a party of a deal with figures (or
+/// of any deal of the body, where it is the headline) in the same article restates that deal (a headline, a quote, a later remark), whatever word it
 /// uses for it, unless both are specific kinds that differ (a loan is not a purchase).
 fn restates(bare_m: &Mention, d: &Mention) -> bool {
     use crate::model::DealType::{Agreement, Other};
@@ -472,8 +472,12 @@ fn restates(bare_m: &Mention, d: &Mention) -> bool {
     // two halves tell one deal.
     let completes =
         pb.is_empty() && bare_m.ty == d.ty && d.start > bare_m.start && d.block <= bare_m.block + 1;
+    // "Orvex, Kestrel Roll Out Steel Pact" over "Orvex awarded Kestrel a ten-year supply
+    // contract": a headline with no figure restates the body's deal that names all its parties,
+    // figures or not.
+    let headline = bare_m.headline && d.block > 0 && pa.iter().all(|k| pb.contains(k));
     kinds
-        && !bare(d)
+        && (!bare(d) || headline)
         && !other_counterparties(bare_m, d)
         && (pa.iter().any(|k| pb.contains(k)) || completes)
 }
@@ -554,6 +558,7 @@ mod tests {
             documented: true,
             joint: false,
             continues: false,
+            headline: false,
             reported_agreement: false,
             notes: Vec::new(),
         }

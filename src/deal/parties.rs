@@ -2118,10 +2118,11 @@ fn awarded_whom(
     party_on_a_side(parties, n)
 }
 
-/// "a $320 million engineering, procurement and construction contract": the words between a
-/// name (ending at `from`) and its deal word (at `to`) are the deal's modifiers where no clause mark
-/// stands between them, or where the commas only list them (a word of the language's
-/// `list_joins` within four words after the last comma).
+/// "a $410 million design, supply and construction contract", "a seven-year,
+/// multimillion-dollar haulage contract": the words between a name (ending at `from`) and its deal
+/// word (at `to`) are the deal's modifiers where no clause mark stands between them, or where
+/// the commas only list them (a word of the language's `list_joins` within four words after the
+/// last comma), or only part adjectives of one noun ([`coordinate_adjectives`]).
 fn modifiers_only(ctx: &Ctx, from: usize, to: usize) -> bool {
     let between = span::cut(ctx.text, from, to);
     if between.contains([';', ':']) {
@@ -2131,13 +2132,32 @@ fn modifiers_only(ctx: &Ctx, from: usize, to: usize) -> bool {
         None => true,
         Some(i) => {
             let last = from + i + 1;
-            span::cut(ctx.text, last, to).split_whitespace().count() <= 4
+            (span::cut(ctx.text, last, to).split_whitespace().count() <= 4
                 && ctx
                     .hits
                     .iter()
-                    .any(|h| h.start >= last && h.end <= to && h.has(|r| *r == Role::ListJoin))
+                    .any(|h| h.start >= last && h.end <= to && h.has(|r| *r == Role::ListJoin)))
+                || coordinate_adjectives(ctx, from, to)
         }
     }
+}
+
+/// "a seven-year, multimillion-dollar haulage contract": commas part adjectives of one noun where
+/// the words between `from` and `to` open on a determiner and every part has at most three
+/// words, none capitalised (a name or a new clause would be).
+fn coordinate_adjectives(ctx: &Ctx, from: usize, to: usize) -> bool {
+    let between = span::cut(ctx.text, from, to);
+    let opens = ctx.hits.iter().any(|h| {
+        h.start == from + (between.len() - between.trim_start().len())
+            && h.has(|r| *r == Role::Determiner)
+    });
+    opens
+        && between.split(',').all(|part| {
+            let words: Vec<&str> = part.split_whitespace().collect();
+            !words.is_empty()
+                && words.len() <= 3
+                && words.iter().all(|w| !w.starts_with(char::is_uppercase))
+        })
 }
 
 /// "Die Landesregierung hat der Kestrel AG einen Auftrag über 90 Millionen Euro erteilt": where
