@@ -197,6 +197,10 @@ struct PartyPatterns {
     /// name after them ("When Orvex bought …", "If Kestrel fails …" name Orvex and Kestrel).
     #[serde(default)]
     clause_openers: Vec<String>,
+    /// Verbs whose object is who receives, the goods after "with" ("to supply Orvex with
+    /// bauxite", "beliefert Orvex mit Stahl"): the name right after the verb receives.
+    #[serde(default)]
+    supplies_with: Vec<String>,
     /// Conjunctions that open a clause of their own after a comma ("…, while Kestrel won …"):
     /// its subject is the name right after the conjunction.
     #[serde(default)]
@@ -826,6 +830,8 @@ pub enum Role {
     Determiner,
     /// See `clause_openers` in the lexicon file.
     ClauseOpener,
+    /// See `supplies_with` in the lexicon file.
+    SuppliesWith,
     Title,
     Relation,
     OrgHead(Option<String>),
@@ -1268,6 +1274,7 @@ impl Builder {
             (&pp.connectors, Role::Connector),
             (&pp.determiners, Role::Determiner),
             (&pp.clause_openers, Role::ClauseOpener),
+            (&pp.supplies_with, Role::SuppliesWith),
             (&pp.org_tails, Role::OrgTail),
             (&pp.titles, Role::Title),
             (&pp.relations, Role::Relation),

@@ -897,6 +897,7 @@ fn sides_by_subject(
         &mut r.recipient,
     );
     with_party_does_the_work(ctx, a, (verbs, subject), scope_end, r);
+    supplied_with(ctx, (pre_start, scope_end), r);
     roles::subject_by_verb(verbs, subjects, &mut r.provider, &mut r.recipient);
     roles::supplier_that_received(verbs, subject, &mut r.provider, &r.recipient);
     if let Some(s) = subject {
@@ -939,6 +940,39 @@ fn sides_by_subject(
         }
         r.recipient = party_on_a_side(&mut r.parties, n);
     }
+}
+
+/// "Brannock Metals won an order to supply Telmar Smelting with ore", "Kestrel beliefert
+/// die Orvex AG mit Stahl": a name right after one of the language's `supplies_with` verbs and
+/// right before its `with` word receives what is supplied, where no recipient was read.
+fn supplied_with(ctx: &Ctx, (pre_start, scope_end): (usize, usize), r: &mut Sides) {
+    if r.recipient.is_some() {
+        return;
+    }
+    let Some(n) =
+        ctx.hits
+            .iter()
+            .filter(|h| h.start >= pre_start && h.end <= scope_end)
+            .filter(|h| h.has(|r| *r == Role::SuppliesWith))
+            .find_map(|h| {
+                let n = ctx.read_name(h.end, scope_end)?;
+                let with = ctx.hits.iter().any(|w| {
+                    w.start == span::ctx_skip(ctx.text, n.end) && w.has(|r| *r == Role::With)
+                });
+                (with
+                    && span::cut(ctx.text, h.end, n.start)
+                        .split_whitespace()
+                        .count()
+                        <= 1)
+                    .then_some(n)
+            })
+    else {
+        return;
+    };
+    if r.provider.as_ref() == Some(&n.canonical) {
+        return;
+    }
+    r.recipient = party_on_a_side(&mut r.parties, n);
 }
 
 /// "Kestrel Shipping signed a $120 million contract with Orvex Yards to build four tankers",
