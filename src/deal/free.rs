@@ -533,7 +533,31 @@ fn comma_converted(gap: &str, y: &Amount, x: &Amount) -> bool {
 /// or right after it: "the property's $58.2 million valuation") is that statistic's figure, not a
 /// deal, even in a sentence that also tells a deal.
 pub(super) fn names_a_statistic(ctx: &Ctx, x: &Amount) -> bool {
+    names_a_statistic_within(ctx, x, 4)
+}
+
+/// [`names_a_statistic`], also through a list ("generated $1.7 million in 2020, $1.72m in 2019
+/// and $1.58m in 2018": each figure listed after the first one the cue names, by a comma or a
+/// word of the language's `list_joins` at most four words after the one before, is that
+/// statistic's too), at most `depth` figures back.
+fn names_a_statistic_within(ctx: &Ctx, x: &Amount, depth: usize) -> bool {
     let st = ctx.text;
+    let listed = || {
+        depth > 0
+            && ctx.amounts.iter().rev().any(|y| {
+                y.end <= x.start && {
+                    let between = span::cut(st, y.end, x.start);
+                    let joined = between.contains(',')
+                        || ctx.hits.iter().any(|h| {
+                            h.start >= y.end && h.end <= x.start && h.has(|r| *r == Role::ListJoin)
+                        });
+                    between.split_whitespace().count() <= 4
+                        && joined
+                        && !between.contains([';', '.', ':'])
+                        && names_a_statistic_within(ctx, y, depth - 1)
+                }
+            })
+    };
     let after = ctx_skip(st, x.end);
     let named_after = ctx
         .hits
@@ -553,6 +577,7 @@ pub(super) fn names_a_statistic(ctx: &Ctx, x: &Amount) -> bool {
                         .iter()
                         .any(|t| t.start >= h.end && t.end <= x.start && t.trigger().is_some())
             })
+        || listed()
 }
 
 /// "Orvex, a $3 billion logistics firm, signed …", "a $12 billion company": an amount followed
