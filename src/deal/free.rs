@@ -536,8 +536,8 @@ pub(super) fn names_a_statistic(ctx: &Ctx, x: &Amount) -> bool {
     names_a_statistic_within(ctx, x, 4)
 }
 
-/// [`names_a_statistic`], also through a list ("generated $1.7 million in 2020, $1.72m in 2019
-/// and $1.58m in 2018": each figure listed after the first one the cue names, by a comma or a
+/// [`names_a_statistic`], also through a list ("generated $2.1 million in 2022, $1.9m in 2021
+/// and $1.6m in 2020": each figure listed after the first one the cue names, by a comma or a
 /// word of the language's `list_joins` at most four words after the one before, is that
 /// statistic's too), at most `depth` figures back.
 fn names_a_statistic_within(ctx: &Ctx, x: &Amount, depth: usize) -> bool {
