@@ -25,6 +25,8 @@ const ABBREVIATIONS: &[&str] = &[
     "P", "GS.TS",
     // Currency abbreviations written with a period before the figure ("Rs. 1,188 crore").
     "Rs", "Rp", "Ksh", "Tk", "Dhs",
+    // Legal forms that another follows ("Pte. Ltd.", "Pty. Ltd.", "Sdn. Bhd."): never the last word.
+    "Pte", "Pty", "Sdn",
 ];
 
 /// Legal forms that end a company's name and so often end a sentence too ("… is Kestrel Inc.

@@ -117,6 +117,14 @@ const LEGAL_SUFFIXES: &[&str] = &[
     "Company",
     "GmbH & Co. KG",
     "JSC.",
+    "Pte",
+    "Pte.",
+    "Pty",
+    "Pty.",
+    "Sdn",
+    "Sdn.",
+    "Bhd",
+    "Bhd.",
 ];
 
 fn is_capitalised(w: &str) -> bool {
