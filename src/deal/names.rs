@@ -1763,7 +1763,7 @@ impl<'a> Ctx<'a> {
                 }
                 at = self.skip_ws(we, len);
             }
-            return member_end.is_some_and(|e| self.before_deal_verb(e))
+            return member_end.is_some_and(|e| self.before_deal_verb(self.past_origin(e)))
                 || (member_end.is_some() && self.after_deal_verb(start));
         }
         // As the second member: the join right before it, a capitalised word before that.
@@ -1781,7 +1781,35 @@ impl<'a> Ctx<'a> {
             i + prev[i..].chars().next().map_or(1, char::len_utf8)
         });
         is_capitalised(&prev[first_start..])
-            && (self.before_deal_verb(end) || self.after_deal_verb(first_start))
+            && (self.before_deal_verb(self.past_origin(end)) || self.after_deal_verb(first_start))
+    }
+
+    /// "Brannock và Telmar của Nhật Bản đã ký …": past a word of the language's `of` and a
+    /// country right after `end` (where the name comes from), else `end`.
+    fn past_origin(&self, end: usize) -> usize {
+        let len = self.text.len();
+        let Some(of) = self
+            .hits_at(self.skip_ws(end, len))
+            .find(|h| h.has(|r| *r == Role::Of))
+        else {
+            return end;
+        };
+        // The country's words, as the lexicon knows them (up to three: "Hàn Quốc", "Nhật Bản").
+        let at = self.skip_ws(of.end, len);
+        let rest = span::cut(self.text, at, len);
+        let words: Vec<&str> = rest.split_whitespace().take(3).collect();
+        (1..=words.len())
+            .rev()
+            .find_map(|n| {
+                let last = words[n - 1];
+                let upto = last.as_ptr() as usize - rest.as_ptr() as usize + last.len();
+                let phrase = rest[..upto].trim_end_matches([',', '.', ';', ':']);
+                self.lexicon
+                    .lookup(phrase)
+                    .filter(|e| e.kind == Kind::Country)
+                    .map(|_| at + phrase.len())
+            })
+            .unwrap_or(end)
     }
 
     /// "Orvex said it had completed …", "Orvex said on Monday it would buy …": a verb that
