@@ -102,7 +102,7 @@ pub(super) fn anchored(
         {
             continue;
         }
-        // "the GM pact": only where a capital marks a name, not every noun.
+        // "the Orvex pact": only where a capital marks a name, not every noun.
         let back = no_figure
             && (anchor::refers_back(f.ctx.text, f.ctx.hits, a, false)
                 || (!super::lexicon::lexicon(f.ctx.lang).nouns_capitalised
@@ -498,15 +498,9 @@ fn passive_agent_and_subject(m: &Mention) -> bool {
 /// earlier deals named), tells again a deal already told.
 fn told_already(m: &Mention, earlier: &[Mention]) -> bool {
     // Two sides named anew ("the merger process between A and B") tell a deal of their own.
-    // "Alcan" is "Alcan Aluminium" told before: a name and a longer one that opens with it.
-    let words = |n: &str| {
-        n.to_lowercase()
-            .split_whitespace()
-            .map(str::to_string)
-            .collect::<Vec<_>>()
-    };
+    // "Orvex" is "Orvex Steel" told before: a name and a longer one that opens with it.
     let same = |p: &str, q: &str| {
-        let (wp, wq) = (words(p), words(q));
+        let (wp, wq) = (super::merge::lower_words(p), super::merge::lower_words(q));
         p == q || (!wp.is_empty() && !wq.is_empty() && (wp.starts_with(&wq) || wq.starts_with(&wp)))
     };
     !earlier.is_empty()

@@ -77,7 +77,7 @@ fn rounded_alike(x: &crate::model::Amount, y: &crate::model::Amount) -> bool {
     (e.value / unit).round() * unit == r.value
 }
 
-/// "rund 170 Millionen Euro" told first and "172,6 Millionen Euro" after: whether `exact` is the
+/// "rund 90 Millionen Euro" told first and "91,4 Millionen Euro" after: whether `exact` is the
 /// figure `told` rounds ([`rounded_alike`], written with more significant digits).
 pub(super) fn exact_of_rounded(
     told: Option<&crate::model::Amount>,
@@ -172,7 +172,7 @@ pub(crate) fn rounded_restatements(out: &mut Vec<Mention>) {
 
 /// A name's words in lower case, to tell a short form ("Orvex") from the name it opens ("Orvex
 /// Rail").
-fn lower_words(name: &str) -> Vec<String> {
+pub(super) fn lower_words(name: &str) -> Vec<String> {
     name.to_lowercase()
         .split_whitespace()
         .map(str::to_string)
@@ -459,8 +459,9 @@ fn bare(m: &Mention) -> bool {
 
 /// "Nordmar Werft winkt Großauftrag" above "Dänemark bestellt bei Nordmar drei Fähren für
 /// 900 Millionen Euro": a mention with no figure that names a party of a deal with figures (or
-/// of any deal of the body, where it is the headline) in the same article restates that deal (a headline, a quote, a later remark), whatever word it
-/// uses for it, unless both are specific kinds that differ (a loan is not a purchase).
+/// of any deal of the body, where it is the headline) in the same article restates that deal
+/// (a headline, a quote, a later remark), whatever word it uses for it, unless both are
+/// specific kinds that differ (a loan is not a purchase).
 fn restates(bare_m: &Mention, d: &Mention) -> bool {
     use crate::model::DealType::{Agreement, Other};
     let kinds = bare_m.ty == d.ty
@@ -472,7 +473,7 @@ fn restates(bare_m: &Mention, d: &Mention) -> bool {
     // two halves tell one deal.
     let completes =
         pb.is_empty() && bare_m.ty == d.ty && d.start > bare_m.start && d.block <= bare_m.block + 1;
-    // "Orvex, Kestrel Roll Out Steel Pact" over "Orvex awarded Kestrel a ten-year supply
+    // "Orvex, Kestrel Sign Steel Pact" over "Orvex awarded Kestrel a ten-year supply
     // contract": a headline with no figure restates the body's deal that names all its parties,
     // figures or not.
     let headline = bare_m.headline && d.block > 0 && pa.iter().all(|k| pb.contains(k));
