@@ -688,9 +688,20 @@ fn sides_by_objects(
 /// "Orvex Aero booked an order from Kestrel Airways": an order or contract "from" someone, the
 /// preposition right after the deal word, comes from the client, whatever verb took it (no verb
 /// of the clause buys, sells or receives: "won an order from" is read by `won_from_client`). The
-/// name after "from", read as the provider, receives; the other side supplies.
+/// name after "from", read as the provider, receives; the other side supplies. Not after a
+/// word of taking over or buying (`takeover_nouns`).
 fn order_from_client(ctx: &Ctx, a: &Anchor, verbs: &Verbs, r: &mut Sides) {
     if a.class != Class::Document || !verbs.of_a_purchase() || verbs.tells_a_side() {
+        return;
+    }
+    // "die Übernahme von Telmar", "the purchase from Orvex": what is taken over or bought
+    // "from" someone is sold by them; only an order or a contract comes from its client.
+    let lex = lexicon::lexicon(ctx.lang);
+    if lex
+        .takeover_nouns
+        .iter()
+        .any(|n| span::lower_ends_with(&a.head, n))
+    {
         return;
     }
     let after = ctx_skip(ctx.text, a.end);
