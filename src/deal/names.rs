@@ -1794,22 +1794,10 @@ impl<'a> Ctx<'a> {
         else {
             return end;
         };
-        // The country's words, as the lexicon knows them (up to three: "Hàn Quốc", "Nhật Bản").
+        // The country as the lexicon knows it (up to three words: "Hàn Quốc", "Nhật Bản").
         let at = self.skip_ws(of.end, len);
-        let rest = span::cut(self.text, at, len);
-        let words: Vec<&str> = rest.split_whitespace().take(3).collect();
-        (1..=words.len())
-            .rev()
-            .find_map(|n| {
-                let last = words[n - 1];
-                let upto = last.as_ptr() as usize - rest.as_ptr() as usize + last.len();
-                let phrase = rest[..upto].trim_end_matches([',', '.', ';', ':']);
-                self.lexicon
-                    .lookup(phrase)
-                    .filter(|e| e.kind == Kind::Country)
-                    .map(|_| at + phrase.len())
-            })
-            .unwrap_or(end)
+        self.country_opening(span::cut(self.text, at, len))
+            .map_or(end, |e| at + e)
     }
 
     /// "Orvex said it had completed …", "Orvex said on Monday it would buy …": a verb that
