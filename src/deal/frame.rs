@@ -498,17 +498,12 @@ fn passive_agent_and_subject(m: &Mention) -> bool {
 /// earlier deals named), tells again a deal already told.
 fn told_already(m: &Mention, earlier: &[Mention]) -> bool {
     // Two sides named anew ("the merger process between A and B") tell a deal of their own.
-    // "Orvex" is "Orvex Steel" told before: a name and a longer one that opens with it.
-    let same = |p: &str, q: &str| {
-        let (wp, wq) = (super::merge::lower_words(p), super::merge::lower_words(q));
-        p == q || (!wp.is_empty() && !wq.is_empty() && (wp.starts_with(&wq) || wq.starts_with(&wp)))
-    };
     !earlier.is_empty()
         && (m.parties.len() < 2
             || m.parties.iter().all(|p| {
                 earlier
                     .iter()
-                    .any(|e| e.parties.iter().any(|q| same(&q.canonical, &p.canonical)))
+                    .any(|e| e.parties.iter().any(|q| q.canonical == p.canonical))
             }))
 }
 

@@ -123,12 +123,6 @@ fn rounded_restatement(a: &Mention, b: &Mention) -> bool {
             return false;
         }
     }
-    // "Orvex" in a headline is "Orvex Rail" in the body: a name and a longer one that opens
-    // with all its words.
-    let short_form = |p: &str, q: &str| {
-        let (wp, wq) = (lower_words(p), lower_words(q));
-        name_key(p) == name_key(q) || wp.starts_with(&wq) || wq.starts_with(&wp)
-    };
     for (p, q) in [(&a.provider, &b.provider), (&a.recipient, &b.recipient)] {
         if let (Some(p), Some(q)) = (p, q) {
             if !short_form(p, q) {
@@ -170,9 +164,16 @@ pub(crate) fn rounded_restatements(out: &mut Vec<Mention>) {
     }
 }
 
+/// "Orvex" in a headline and "Orvex Rail" in the body: one name, or a name and a longer one that
+/// opens with all its words.
+fn short_form(p: &str, q: &str) -> bool {
+    let (wp, wq) = (lower_words(p), lower_words(q));
+    name_key(p) == name_key(q) || wp.starts_with(&wq) || wq.starts_with(&wp)
+}
+
 /// A name's words in lower case, to tell a short form ("Orvex") from the name it opens ("Orvex
 /// Rail").
-pub(super) fn lower_words(name: &str) -> Vec<String> {
+fn lower_words(name: &str) -> Vec<String> {
     name.to_lowercase()
         .split_whitespace()
         .map(str::to_string)
