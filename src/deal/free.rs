@@ -542,10 +542,14 @@ pub(super) fn names_a_statistic(ctx: &Ctx, x: &Amount) -> bool {
 /// statistic's too), at most `depth` figures back.
 fn names_a_statistic_within(ctx: &Ctx, x: &Amount, depth: usize) -> bool {
     let st = ctx.text;
+    // The figure right before it (amounts are in text order), where a list joins the two.
     let listed = || {
         depth > 0
-            && ctx.amounts.iter().rev().any(|y| {
-                y.end <= x.start && {
+            && ctx
+                .amounts
+                .iter()
+                .rfind(|y| y.end <= x.start)
+                .is_some_and(|y| {
                     let between = span::cut(st, y.end, x.start);
                     let joined = between.contains(',')
                         || ctx.hits.iter().any(|h| {
@@ -555,8 +559,7 @@ fn names_a_statistic_within(ctx: &Ctx, x: &Amount, depth: usize) -> bool {
                         && joined
                         && !between.contains([';', '.', ':'])
                         && names_a_statistic_within(ctx, y, depth - 1)
-                }
-            })
+                })
     };
     let after = ctx_skip(st, x.end);
     let named_after = ctx
